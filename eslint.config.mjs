@@ -1,0 +1,94 @@
+// @ts-check
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The design's folder rules, enforced here so that a wrong import fails
+ * `npm test`:
+ *   shared/        imports nothing outside itself: no Node, no DOM, no React, no electron
+ *   src-renderer/  imports shared/ and itself: no Node, no src-main/, no electron
+ *   src-main/      imports shared/ and itself; only src-main/app/ imports electron
+ */
+const nodeModules = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const electron = { name: 'electron', message: "Only src-main/app/ may import 'electron'." };
+const nodeBuiltins = nodeModules.map((name) => ({ name, message: 'Node APIs are not available here.' }));
+
+const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'XMLHttpRequest', 'location', 'process', 'Buffer', 'require', 'global', '__dirname'];
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', 'dist/**', 'release/**', 'out/**', 'coverage/**', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron, ...nodeBuiltins, { name: 'react', message: 'shared/ holds no UI code.' }],
+          patterns: [
+            { group: ['../../*', '**/src-main/**', '**/src-renderer/**'], message: 'shared/ imports nothing outside itself.' },
+            { group: ['react-dom', 'react-dom/*', 'react/*'], message: 'shared/ holds no UI code.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...domGlobals.map((name) => ({ name, message: 'shared/ is pure: no Node or DOM globals.' }))],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron, ...nodeBuiltins],
+          patterns: [{ group: ['**/src-main/**', '**/src-main'], message: 'The renderer reaches the main side only through window.soleNotes.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'The renderer has no Node.' }, { name: 'require', message: 'The renderer has no Node.' }],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/app/**'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [{ group: ['**/src-renderer/**', '**/src-main/app/**', '../app/*', '../../app/*', './app/*'], message: 'Only src-main/app/ uses Electron; the rest of src-main runs under plain Node.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/app/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src-renderer/**'], message: 'The main side never imports renderer code.' }] },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,mjs}', '.ci/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,4 @@
+export * from './bridge';
+export * from './contract';
+export * from './errors';
+export * from './schemas';

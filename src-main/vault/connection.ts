@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { VaultError } from './errors';
+
+export type VaultDatabase = Database.Database;
+
+export const DATA_KEY_BYTES = 32;
+
+/**
+ * Opens the SQLCipher 4 database with a raw 32-byte data key and applies the
+ * vault's pragmas. The key has already been verified by the GCM tag of its
+ * wrap, so a database that then fails to read is corrupt, not a wrong key.
+ */
+export function openEncryptedDatabase(file: string, dataKey: Buffer, options: { create: boolean }): VaultDatabase {
+  if (dataKey.length !== DATA_KEY_BYTES) throw new VaultError('INTERNAL', 'The data key has the wrong length.');
+  if (!options.create && !fs.existsSync(file)) {
+    throw new VaultError('VAULT_NOT_FOUND', 'The vault database is missing from the vault folder.');
+  }
+
+  const db = new Database(file, { fileMustExist: !options.create });
+  try {
+    applyKey(db, dataKey);
+    verifyReadable(db, file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('secure_delete = ON');
+    // Keep temporary tables and sort spills in memory: they would hold plaintext.
+    db.pragma('temp_store = MEMORY');
+    db.pragma('cache_size = -32768');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Keys a connection as SQLCipher 4 with a raw key (no KDF inside SQLCipher). */
+export function applyKey(db: VaultDatabase, dataKey: Buffer): void {
+  db.pragma(`cipher = 'sqlcipher'`);
+  db.pragma('legacy = 4');
+  const hex = dataKey.toString('hex');
+  db.pragma(`key = "x'${hex}'"`);
+}
+
+function verifyReadable(db: VaultDatabase, file: string): void {
+  let pageCount: number;
+  let pageSize: number;
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    pageCount = db.pragma('page_count', { simple: true }) as number;
+    pageSize = db.pragma('page_size', { simple: true }) as number;
+  } catch (error) {
+    throw new VaultError('VAULT_CORRUPT', 'The vault database cannot be read: it is damaged or is not a Sole Notes vault.', {
+      cause: error,
+    });
+  }
+  // A database cut short (a failed copy, a full disk) still opens: its header
+  // says how many pages it should have, so compare that with the file. While
+  // a write-ahead log holds pages, the main file may legitimately be shorter.
+  const walFile = `${file}-wal`;
+  const walPending = fs.existsSync(walFile) && fs.statSync(walFile).size > 0;
+  const size = fs.statSync(file).size;
+  if (!walPending && (size % pageSize !== 0 || size / pageSize < pageCount)) {
+    throw new VaultError('VAULT_CORRUPT', 'The vault database is incomplete: the file is shorter than its own header says.');
+  }
+}
