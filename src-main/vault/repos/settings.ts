@@ -1,0 +1,46 @@
+import { Settings } from '../../../shared/api/schemas';
+import type { VaultDatabase } from '../connection';
+import { parseInput } from './validation';
+
+export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 5, theme: 'system', textSize: 'normal' };
+
+const SettingsPatch = Settings.partial().strict();
+type SettingKey = keyof Settings;
+
+function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(Settings.shape, key);
+}
+
+/** The worker's preferences, one JSON value per key. */
+export class SettingsRepository {
+  private readonly selectAll;
+  private readonly upsert;
+  private readonly writeAll;
+
+  constructor(db: VaultDatabase) {
+    this.selectAll = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');
+    this.upsert = db.prepare<[string, string]>(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+    this.writeAll = db.transaction((entries: [string, unknown][]) => {
+      for (const [key, value] of entries) this.upsert.run(key, JSON.stringify(value));
+    });
+  }
+
+  /** Stored values over the defaults; a missing or unreadable value falls back to its default. */
+  get(): Settings {
+    const settings: Record<SettingKey, unknown> = { ...DEFAULT_SETTINGS };
+    for (const { key, value } of this.selectAll.all()) {
+      if (!isSettingKey(key)) continue;
+      const parsed = Settings.shape[key].safeParse(JSON.parse(value));
+      if (parsed.success) settings[key] = parsed.data;
+    }
+    return Settings.parse(settings);
+  }
+
+  update(patch: Partial<Settings>): Settings {
+    const changes = parseInput(SettingsPatch, patch);
+    this.writeAll(Object.entries(changes).filter(([, value]) => value !== undefined));
+    return this.get();
+  }
+}

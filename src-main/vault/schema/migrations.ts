@@ -1,0 +1,67 @@
+import type { VaultDatabase } from '../connection';
+import { VaultError } from '../errors';
+import { migration001Initial } from './001-initial';
+
+/**
+ * One step of the vault schema. `version` is the `user_version` the vault has
+ * once `up` has run. A released migration is never edited: a later change is
+ * a new migration.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  up(db: VaultDatabase, now: () => Date): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration001Initial];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+export function schemaVersion(db: VaultDatabase): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Brings the vault up to `LATEST_SCHEMA_VERSION`; see `migrateWith`. */
+export function migrate(db: VaultDatabase, now: () => Date = () => new Date()): void {
+  migrateWith(db, MIGRATIONS, now);
+}
+
+/**
+ * Applies every migration newer than the vault's `user_version`, all in one
+ * transaction: either the vault reaches the last version or it is left exactly
+ * as it was. A vault newer than the list is refused before anything is written.
+ */
+export function migrateWith(db: VaultDatabase, migrations: readonly Migration[], now: () => Date = () => new Date()): void {
+  assertNumberedFromOne(migrations);
+  const latest = migrations.length;
+  refuseFutureVault(schemaVersion(db), latest);
+  if (schemaVersion(db) === latest) return;
+
+  db.transaction(() => {
+    // Read again inside the write lock, in case another connection migrated meanwhile.
+    const current = schemaVersion(db);
+    refuseFutureVault(current, latest);
+    for (const migration of migrations.slice(current)) {
+      migration.up(db, now);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  }).immediate();
+}
+
+function refuseFutureVault(current: number, latest: number): void {
+  if (current > latest) {
+    throw new VaultError(
+      'VAULT_FROM_FUTURE',
+      `This vault was made by a newer version of Sole Notes (vault schema ${current}; this version knows up to ${latest}). ` +
+        'It was not changed. Update Sole Notes to open it.',
+    );
+  }
+}
+
+function assertNumberedFromOne(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new VaultError('INTERNAL', `Migration ${index + 1} is numbered ${migration.version}.`);
+    }
+  });
+}

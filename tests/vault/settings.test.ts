@@ -1,0 +1,49 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src-main/vault/repos/settings';
+import type { VaultData } from '../../src-main/vault/vaultData';
+import { openTestVault, type TestDatabase } from './testVault';
+
+let vault: TestDatabase & { data: VaultData };
+let settings: VaultData['settings'];
+
+beforeEach(() => {
+  vault = openTestVault();
+  settings = vault.data.settings;
+});
+afterEach(() => {
+  vault.dispose();
+});
+
+describe('settings', () => {
+  it('starts with the defaults', () => {
+    expect(settings.get()).toEqual({ autoLockMinutes: 5, theme: 'system', textSize: 'normal' });
+    expect(DEFAULT_SETTINGS).toEqual(settings.get());
+  });
+
+  it('updates only the given keys and keeps them across reopening', () => {
+    expect(settings.update({ autoLockMinutes: 15, theme: 'dark' })).toEqual({ autoLockMinutes: 15, theme: 'dark', textSize: 'normal' });
+    expect(settings.update({ textSize: 'larger' })).toEqual({ autoLockMinutes: 15, theme: 'dark', textSize: 'larger' });
+    vault.reopen();
+    const stored = vault.db.prepare('SELECT key, value FROM settings ORDER BY key').all();
+    expect(stored).toEqual([
+      { key: 'autoLockMinutes', value: '15' },
+      { key: 'textSize', value: '"larger"' },
+      { key: 'theme', value: '"dark"' },
+    ]);
+  });
+
+  it('refuses invalid values and unknown keys with INVALID_INPUT, changing nothing', () => {
+    expect(() => settings.update({ autoLockMinutes: 0 })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining('autoLockMinutes') }));
+    expect(() => settings.update({ theme: 'neon' as never })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => settings.update({ fontFamily: 'Comic Sans' } as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => settings.update({ textSize: 'large', autoLockMinutes: 1000 })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(settings.get()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('falls back to the default for a missing or unreadable stored value', () => {
+    vault.db.prepare("DELETE FROM settings WHERE key = 'theme'").run();
+    vault.db.prepare("UPDATE settings SET value = '9999' WHERE key = 'autoLockMinutes'").run();
+    vault.db.prepare("INSERT INTO settings (key, value) VALUES ('retired', 'true')").run();
+    expect(settings.get()).toEqual(DEFAULT_SETTINGS);
+  });
+});

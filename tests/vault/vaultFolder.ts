@@ -1,0 +1,25 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { VaultError } from '../../src-main/vault/errors';
+
+/** sha-256 of every file in a folder, by name: to prove an operation wrote nothing. */
+export function hashFolder(folder: string): Record<string, string> {
+  if (!fs.existsSync(folder)) return {};
+  const hashes: Record<string, string> = {};
+  for (const name of fs.readdirSync(folder).sort()) {
+    hashes[name] = crypto.createHash('sha256').update(fs.readFileSync(path.join(folder, name))).digest('hex');
+  }
+  return hashes;
+}
+
+/** The VaultError code a promise rejects with (fails the test if it resolves or throws something else). */
+export async function rejectionCode(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof VaultError) return error.code;
+    throw error;
+  }
+  throw new Error('expected the operation to fail');
+}
