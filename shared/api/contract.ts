@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_OUTCOME_IDS } from '../domain/caseOutcomes';
+import { FindingSchema } from '../redaction/finding';
 import {
   AuditEntry,
   CategoryId,
@@ -129,6 +130,11 @@ export const COMMANDS = {
       })
       .strict(),
     output: z.array(SearchHit),
+  },
+
+  'redaction.check': {
+    input: z.object({ text: z.string().max(2_000_000, 'the text is limited to 2,000,000 characters') }).strict(),
+    output: z.object({ findings: z.array(FindingSchema) }),
   },
 
   'categories.list': { input: Empty, output: z.array(IssueCategory) },

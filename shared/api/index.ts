@@ -2,3 +2,4 @@ export * from './bridge';
 export * from './contract';
 export * from './errors';
 export * from './schemas';
+export * from './describeIssues';

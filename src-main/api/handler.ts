@@ -1,0 +1,13 @@
+import type { z } from 'zod';
+import type { CommandName, CommandOutput, Commands } from '../../shared/api/contract';
+import type { VaultSession } from '../vault/vaultSession';
+
+/** A command's implementation: validated input in, a value matching the output schema out. */
+export type Handler<N extends CommandName> = (
+  session: VaultSession,
+  input: z.output<Commands[N]['input']>,
+) => CommandOutput<N> | Promise<CommandOutput<N>>;
+
+export type HandlerTable<Names extends CommandName> = { [N in Names]: Handler<N> };
+
+export const DONE = { done: true } as const;

@@ -1,0 +1,16 @@
+import type { CommandName } from '../../../shared/api/contract';
+import type { HandlerTable } from '../handler';
+import { noteHandlers } from './notes';
+import { serviceHandlers } from './services';
+import { settingsHandlers } from './settings';
+import { studentHandlers } from './students';
+import { vaultHandlers } from './vault';
+
+/** Every command's handler; the type makes a missing command a compile error. */
+export const HANDLERS: HandlerTable<CommandName> = {
+  ...vaultHandlers,
+  ...studentHandlers,
+  ...serviceHandlers,
+  ...noteHandlers,
+  ...settingsHandlers,
+};

@@ -1,0 +1,21 @@
+import type { ErrorCode } from '../../shared/api/errors';
+
+/** The CLI's exit codes: 0 ok, 1 usage or invalid input, 2 wrong passphrase, 3 any other failure. */
+export const EXIT = { ok: 0, usage: 1, wrongPassphrase: 2, failure: 3 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export function exitCodeFor(code: ErrorCode): ExitCode {
+  switch (code) {
+    case 'WRONG_PASSPHRASE':
+    case 'WRONG_RECOVERY_KEY':
+      return EXIT.wrongPassphrase;
+    case 'INVALID_INPUT':
+    case 'WEAK_PASSPHRASE':
+    case 'NOT_FOUND':
+    case 'CONFLICT':
+    case 'UNKNOWN_COMMAND':
+      return EXIT.usage;
+    default:
+      return EXIT.failure;
+  }
+}

@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import { isVaultError } from '../vault/errors';
+import { VaultSession } from '../vault/vaultSession';
+import type { CliCommand } from './command';
+import { COMMANDS } from './commands';
+import { EXIT, exitCodeFor, type ExitCode } from './exitCodes';
+import { writeLine, type CliIo } from './io';
+import { UsageError } from './usageError';
+
+const PROGRAM = 'sole-notes';
+
+/** Runs one command line and returns its exit code; never throws, never exits the process. */
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  createSession: (folder: string) => VaultSession = (folder) => new VaultSession(folder),
+): Promise<ExitCode> {
+  const wantsHelp = argv.includes('--help') || argv.includes('-h');
+  const command = findCommand(argv);
+
+  if (!command) {
+    if (argv.length === 0 || wantsHelp || argv[0] === 'help') {
+      writeLine(io.stdout, generalHelp());
+      return EXIT.ok;
+    }
+    writeLine(io.stderr, `${PROGRAM}: unknown command "${argv.filter((word) => !word.startsWith('-')).slice(0, 2).join(' ')}". Run with --help to see the commands.`);
+    return EXIT.usage;
+  }
+  if (wantsHelp) {
+    writeLine(io.stdout, commandHelp(command));
+    return EXIT.ok;
+  }
+
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv.slice(command.words.length),
+      options: command.options,
+      allowPositionals: command.positionals !== undefined,
+      strict: true,
+    });
+    const limits = command.positionals;
+    if (limits && (positionals.length < limits.min || positionals.length > limits.max)) {
+      throw new UsageError(`Usage: ${PROGRAM} ${command.usage}`);
+    }
+    await command.run({ values, positionals, io, createSession });
+    return EXIT.ok;
+  } catch (error) {
+    return report(io, command, error);
+  }
+}
+
+function report(io: CliIo, command: CliCommand, error: unknown): ExitCode {
+  if (error instanceof UsageError) {
+    writeLine(io.stderr, `${PROGRAM}: ${error.message} (see: ${PROGRAM} ${command.words.join(' ')} --help)`);
+    return EXIT.usage;
+  }
+  if (isVaultError(error)) {
+    writeLine(io.stderr, `${PROGRAM}: ${error.message}`);
+    return exitCodeFor(error.code);
+  }
+  // parseArgs reports unknown or malformed options with these codes.
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    writeLine(io.stderr, `${PROGRAM}: ${(error as Error).message} (see: ${PROGRAM} ${command.words.join(' ')} --help)`);
+    return EXIT.usage;
+  }
+  const summary = error instanceof Error ? error.message : String(error);
+  writeLine(io.stderr, `${PROGRAM}: ${command.words.join(' ')} failed: ${summary}`);
+  return EXIT.failure;
+}
+
+function findCommand(argv: readonly string[]): CliCommand | undefined {
+  return COMMANDS.find((command) => command.words.every((word, index) => argv[index] === word));
+}
+
+function commandHelp(command: CliCommand): string {
+  return `Usage: ${PROGRAM} ${command.usage}\n\n${command.help}\n\nExit codes: 0 ok, 1 usage or invalid input, 2 wrong passphrase, 3 any other failure.`;
+}
+
+function generalHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.words.join(' ').length));
+  const lines = COMMANDS.map((command) => `  ${command.words.join(' ').padEnd(width)}  ${command.summary}`);
+  return [
+    `Usage: ${PROGRAM} COMMAND [OPTIONS]   (from the project: npm run --silent cli -- COMMAND [OPTIONS])`,
+    '',
+    'Sole Notes keeps personal notes in an encrypted vault on this computer.',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    `Run "${PROGRAM} COMMAND --help" for a command's options.`,
+    'The passphrase is read from SOLE_NOTES_PASSPHRASE, else asked for without echo.',
+    'Exit codes: 0 ok, 1 usage or invalid input, 2 wrong passphrase, 3 any other failure.',
+  ].join('\n');
+}

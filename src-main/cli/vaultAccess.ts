@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { VaultError } from '../vault/errors';
+import type { VaultData } from '../vault/vaultData';
+import type { VaultSession } from '../vault/vaultSession';
+import type { CommandContext } from './command';
+import type { CliIo } from './io';
+import { obtainPassphrase } from './passphrasePrompt';
+import { UsageError } from './usageError';
+
+export const PASSPHRASE_ENV = 'SOLE_NOTES_PASSPHRASE';
+export const NEW_PASSPHRASE_ENV = 'SOLE_NOTES_NEW_PASSPHRASE';
+
+export function vaultFolder(io: CliIo, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError('Missing --vault DIR.');
+  return path.resolve(io.cwd, value);
+}
+
+export function openSession(context: CommandContext, folder: string): VaultSession {
+  const session = context.createSession(folder);
+  if (session.state() === 'absent') {
+    throw new VaultError('VAULT_NOT_FOUND', `No vault in ${folder}. Create one with: init --vault ${folder}`);
+  }
+  return session;
+}
+
+/** Unlocks the vault for one command and always locks it again, whatever happens. */
+export async function withUnlockedVault<T>(context: CommandContext, work: (data: VaultData) => T | Promise<T>): Promise<T> {
+  const { io, values } = context;
+  const session = openSession(context, vaultFolder(io, values.vault));
+  const passphrase = await obtainPassphrase(io, PASSPHRASE_ENV, 'Passphrase: ');
+  await session.unlock(passphrase);
+  try {
+    return await work(session.data);
+  } finally {
+    session.lock('user');
+  }
+}

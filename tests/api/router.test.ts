@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS, COMMAND_NAMES, type CommandName } from '../../shared/api/contract';
+import { HANDLERS } from '../../src-main/api/handlers';
+import { createRouter, type Router } from '../../src-main/api/router';
+import type { VaultSession } from '../../src-main/vault/vaultSession';
+import { TEST_PASSPHRASE, createdVault, makeTempDir, newSession, removeDir } from '../helpers/tempVault';
+
+const ID = '7f3c1a52-9d4e-4b6a-8c21-5e0f9a7b3d11';
+
+/** One valid input per command: the fuzzers break these field by field. */
+const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
+  'vault.status': {},
+  'vault.passphraseStrength': { passphrase: 'x' },
+  'vault.create': { passphrase: TEST_PASSPHRASE },
+  'vault.unlock': { passphrase: TEST_PASSPHRASE },
+  'vault.unlockWithRecovery': { recoveryKey: 'AAAAA', newPassphrase: TEST_PASSPHRASE },
+  'vault.changePassphrase': { currentPassphrase: TEST_PASSPHRASE, newPassphrase: TEST_PASSPHRASE },
+  'vault.lock': {},
+  'students.list': { includeClosed: true },
+  'students.get': { id: ID },
+  'students.create': { code: 'S-1', grade: 4 },
+  'students.update': { id: ID, grade: 5 },
+  'students.close': { id: ID, closedOn: '2026-05-01', outcome: 'improved' },
+  'students.reopen': { id: ID },
+  'services.list': { from: '2026-01-01' },
+  'services.get': { id: ID },
+  'services.create': { date: '2026-03-02', minutes: 30, kind: 'individual_session' },
+  'services.update': { id: ID, fields: { date: '2026-03-02', minutes: 30, kind: 'individual_session' } },
+  'services.delete': { id: ID },
+  'notes.list': { limit: 10 },
+  'notes.get': { id: ID },
+  'notes.history': { id: ID },
+  'notes.create': { body: 'Met about the move.' },
+  'notes.update': { id: ID, body: 'Met again.' },
+  'notes.delete': { id: ID },
+  'notes.search': { query: 'move' },
+  'redaction.check': { text: 'Said "hi".' },
+  'categories.list': {},
+  'categories.create': { label: 'Transitions' },
+  'categories.update': { id: 'attendance', archived: true },
+  'settings.get': {},
+  'settings.update': { autoLockMinutes: 10 },
+  'audit.list': { limit: 5 },
+  'audit.verify': {},
+};
+
+describe('router', () => {
+  let root: string;
+  let session: VaultSession;
+  let router: Router;
+
+  beforeAll(async () => {
+    ({ session, root } = await createdVault());
+    router = createRouter(session, { reportInternalError: () => undefined });
+  });
+  afterAll(() => {
+    session.lock();
+    removeDir(root);
+  });
+
+  it('has a valid example for every command', () => {
+    for (const name of COMMAND_NAMES) expect(COMMANDS[name].input.safeParse(VALID_INPUT[name]).success, name).toBe(true);
+  });
+
+  it('refuses unknown command names with UNKNOWN_COMMAND', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.anything(), async (name) => {
+        fc.pre(!(typeof name === 'string' && Object.hasOwn(COMMANDS, name)));
+        const result = await router.invoke(name, {});
+        expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('answers INVALID_INPUT to arbitrary malformed input for every command, never throwing', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...COMMAND_NAMES), fc.anything({ withNullPrototype: true, withBigInt: true }), async (name, input) => {
+        fc.pre(input !== undefined && !COMMANDS[name].input.safeParse(input).success);
+        const result = await router.invoke(name, input);
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.error.code).toBe('INVALID_INPUT');
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('answers INVALID_INPUT when any one field of a valid input is replaced by a wrong value', async () => {
+    const fieldCases = COMMAND_NAMES.flatMap((name) => Object.keys(VALID_INPUT[name]).map((field) => [name, field] as const));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fieldCases), fc.anything({ withBigInt: true }), async ([name, field], value) => {
+        const input = { ...VALID_INPUT[name], [field]: value };
+        fc.pre(!COMMANDS[name].input.safeParse(input).success);
+        const result = await router.invoke(name, input);
+        expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+        if (!result.ok) expect(result.error.message).toContain(field);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('refuses unexpected extra fields', async () => {
+    for (const name of COMMAND_NAMES) {
+      const result = await router.invoke(name, { ...VALID_INPUT[name], sneaky: 1 });
+      expect(result, name).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+  });
+
+  it('never echoes a passphrase in an error message', async () => {
+    const result = await router.invoke('vault.unlock', { passphrase: 'hunter2-secret', extra: true });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).not.toContain('hunter2-secret');
+  });
+
+  it('turns a thrown non-vault error into INTERNAL without its details', async () => {
+    const failing = createRouter(session, {
+      handlers: { ...HANDLERS, 'vault.status': () => { throw new Error('secret detail'); } },
+      reportInternalError: () => undefined,
+    });
+    const result = await failing.invoke('vault.status', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    if (!result.ok) expect(result.error.message).not.toContain('secret detail');
+  });
+
+  it('serves a whole flow: student, service, note, search', async () => {
+    const student = await router.invoke('students.create', { code: 'R-100', grade: 7 });
+    expect(student.ok).toBe(true);
+    const studentId = student.ok ? (student.value as { id: string }).id : '';
+    const note = await router.invoke('notes.create', { studentId, body: 'Talked about the bus schedule change.' });
+    expect(note.ok).toBe(true);
+    const service = await router.invoke('services.create', {
+      date: '2026-03-02', minutes: 25, kind: 'individual_session', studentIds: [studentId], issueCategoryIds: ['attendance'],
+    });
+    expect(service.ok).toBe(true);
+    const hits = await router.invoke('notes.search', { query: 'bus' });
+    expect(hits).toMatchObject({ ok: true, value: [{ studentCode: 'R-100' }] });
+    const teamWithoutType = await router.invoke('services.create', { date: '2026-03-02', minutes: 25, kind: 'team_meeting' });
+    expect(teamWithoutType).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('checks a note without saving it', async () => {
+    const result = await router.invoke('redaction.check', { text: 'He was diagnosed with ADHD.' });
+    expect(result).toMatchObject({ ok: true, value: { findings: [{ kind: 'diagnostic' }] } });
+  });
+
+  it('stores the count of findings with a saved note', async () => {
+    const saved = await router.invoke('notes.create', { body: 'She said "I hate it here." Phone 555-867-5309.' });
+    expect(saved).toMatchObject({ ok: true, value: { findings: { diagnostic: 0, verbatim: 1, identifier: 1 } } });
+  });
+
+  it('reports NOT_FOUND for a missing note and CONFLICT for a duplicate student code', async () => {
+    expect(await router.invoke('notes.get', { id: ID })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await router.invoke('students.create', { code: 'DUP-1' });
+    expect(await router.invoke('students.create', { code: 'DUP-1' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('router on a locked or absent vault', () => {
+  it('answers VAULT_LOCKED to every data command with valid input, and VAULT_NOT_FOUND to unlock without a vault', async () => {
+    const { session, root } = await createdVault();
+    session.lock();
+    const router = createRouter(session);
+    const dataCommands = COMMAND_NAMES.filter((name) => !name.startsWith('vault.') && name !== 'redaction.check');
+    for (const name of dataCommands) {
+      expect(await router.invoke(name, VALID_INPUT[name]), name).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    }
+    expect(await router.invoke('vault.status', {})).toEqual({ ok: true, value: { state: 'locked' } });
+    expect(await router.invoke('vault.unlock', { passphrase: 'not the passphrase' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    removeDir(root);
+
+    const emptyRoot = makeTempDir();
+    const absent = createRouter(newSession(emptyRoot));
+    expect(await absent.invoke('vault.status', {})).toEqual({ ok: true, value: { state: 'absent' } });
+    expect(await absent.invoke('vault.unlock', { passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'VAULT_NOT_FOUND' } });
+    removeDir(emptyRoot);
+  });
+});
