@@ -1,0 +1,63 @@
+import { app, session } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { createRouter } from '../api/router';
+import { VaultSession } from '../vault/vaultSession';
+import { startAutoLock } from './autoLock';
+import { registerIpc } from './ipc';
+import { preloadPath, rendererRoot, vaultFolder } from './paths';
+import { registerAppProtocol, registerAppScheme } from './protocol';
+import { applySessionSecurity, hardenWebContents } from './security';
+import { createMainWindow } from './window';
+
+/**
+ * Entry point of the Electron main process: wiring only. Each concern lives
+ * in its own file next to this one.
+ */
+
+// Before ready: the `app://` scheme's privileges, and the sandbox for every renderer.
+registerAppScheme();
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+
+function focusMainWindow(): void {
+  if (mainWindow == null || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function start(): void {
+  applySessionSecurity(session.defaultSession);
+  registerAppProtocol(rendererRoot(app.getAppPath()));
+
+  const vault = new VaultSession(vaultFolder(app.getPath('userData')));
+  const router = createRouter(vault);
+  registerIpc({ router, session: vault, getWindow: () => mainWindow });
+
+  const window = createMainWindow({ preloadPath: preloadPath(app.getAppPath()), isPackaged: app.isPackaged });
+  mainWindow = window;
+  startAutoLock({ session: vault, window });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+
+  // Closing the window already locks; this covers quitting by any other path.
+  app.on('will-quit', () => vault.lock('window-closed'));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Sole Notes is running; it gets focused through 'second-instance'.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('Sole Notes could not start:', error);
+      app.exit(1);
+    });
+}
