@@ -1,0 +1,65 @@
+// Source: the Sole Notes labelling policy (../shared/redaction/POLICY.md, "identifier": phone
+// numbers, email addresses, street addresses, dates of birth, student ID numbers, social
+// security numbers), with US postal street suffixes and unit designators (USPS Publication 28,
+// Appendix C, common forms) and the two-letter state abbreviations. Written by hand for this project.
+
+/** Street suffixes, as written (lower case, without the full stop). */
+export const STREET_SUFFIXES: readonly string[] = [
+  'street', 'st', 'road', 'rd', 'avenue', 'ave', 'av', 'boulevard', 'blvd', 'drive', 'dr', 'lane', 'ln', 'court', 'ct',
+  'terrace', 'ter', 'terr', 'way', 'place', 'pl', 'highway', 'hwy', 'parkway', 'pkwy', 'circle', 'cir', 'trail', 'trl',
+  'loop', 'pike', 'row', 'square', 'sq', 'path', 'run', 'crossing', 'xing', 'point', 'pt', 'ridge', 'hill', 'hills',
+  'heights', 'hts', 'alley', 'aly', 'bend', 'cove', 'cv', 'creek', 'crk', 'expressway', 'expy', 'freeway', 'fwy',
+  'grove', 'grv', 'harbor', 'hbr', 'landing', 'lndg', 'manor', 'mnr', 'meadow', 'meadows', 'mdws', 'park', 'pass',
+  'plaza', 'plz', 'turnpike', 'tpke', 'view', 'vw', 'vista', 'walk', 'woods', 'crescent', 'close', 'glen', 'green',
+  'commons', 'estates', 'est', 'mews', 'oval', 'route', 'rte', 'pkway', 'byway', 'cswy', 'causeway', 'spur', 'trace',
+];
+
+/** Suffixes that are safe to accept after lower-case street names ("88 orchard rd"). */
+export const STRONG_STREET_SUFFIXES: readonly string[] = [
+  'street', 'st', 'road', 'rd', 'avenue', 'ave', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'highway', 'hwy',
+  'parkway', 'pkwy', 'terrace', 'ter', 'ct', 'cir', 'trl',
+];
+
+/** Compass words before or after a street name ("1107 W. Main St"). */
+export const DIRECTIONS: readonly string[] = [
+  'n', 's', 'e', 'w', 'ne', 'nw', 'se', 'sw', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest',
+];
+
+/** Unit designators after a street ("Apt 2", "Unit 2", "Room 118", "#5"). */
+export const UNIT_WORDS: readonly string[] = ['apt', 'apartment', 'unit', 'suite', 'ste', 'room', 'rm', 'lot', 'trlr', 'bldg', 'building', 'floor', 'fl', 'space', 'spc'];
+
+/** Words that, a few words before a number, say an address follows even without a street suffix. */
+export const ADDRESS_CUES: readonly string[] = ['address', 'lives', 'living', 'live', 'staying', 'moved', 'moving', 'addr', 'resides', 'residence', 'located'];
+
+export const US_STATES: readonly string[] = [
+  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME',
+  'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI',
+  'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'PR',
+];
+
+/** Words that announce a date of birth. */
+export const DOB_CUES: readonly string[] = [
+  'dob', 'dobs', 'd.o.b', 'born', 'birthdate', 'birthdates', 'birthday', 'birthdays', 'bday', 'b-day', 'birth',
+];
+
+/** Words that announce a student or other ID number. */
+export const ID_CUES: readonly string[] = [
+  'id', 'ids', 'sid', 'ssid', 'lasid', 'sasid', 'stu', 'student', 'number', 'num', 'no', '#', 'pin', 'lunch', 'medicaid',
+  'account', 'acct', 'case', 'record', 'file', 'oen', 'nsn', 'gtid', 'osis', 'usi', 'state', 'district', 'ssn',
+];
+
+/** Words that announce a social security number. */
+export const SSN_CUES: readonly string[] = ['ssn', 'ss#', 'social', 'ss', 'security'];
+
+/** Words that announce a phone number. */
+export const PHONE_CUES: readonly string[] = ['phone', 'cell', 'call', 'text', 'tel', 'number', 'mobile', 'landline', 'fax', 'ph', 'contact', 'reach'];
+
+/** Month names and abbreviations, for dates written in words ("Sept 3, 2011"). */
+export const MONTHS: ReadonlyMap<string, number> = new Map([
+  ['january', 1], ['jan', 1], ['february', 2], ['feb', 2], ['march', 3], ['mar', 3], ['april', 4], ['apr', 4], ['may', 5],
+  ['june', 6], ['jun', 6], ['july', 7], ['jul', 7], ['august', 8], ['aug', 8], ['september', 9], ['sept', 9], ['sep', 9],
+  ['october', 10], ['oct', 10], ['november', 11], ['nov', 11], ['december', 12], ['dec', 12],
+]);
+
+/** Phone extensions ("ext. 3", "x204"). */
+export const EXTENSION_WORDS: readonly string[] = ['ext', 'extension', 'x'];

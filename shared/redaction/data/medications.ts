@@ -1,0 +1,45 @@
+// Source: the Sole Notes labelling policy (../shared/redaction/POLICY.md: "medications that
+// imply a diagnosis, brand or generic"), extended with the US brand and generic names of
+// medicines prescribed mainly for mental-health, attention, tic, seizure and substance-use
+// conditions (FDA-approved product names, as printed on labels), plus common misspellings.
+// Written by hand for this project.
+
+export const MEDICATIONS: readonly string[] = [
+  // stimulants and other ADHD medicines
+  'adderall', 'adderal', 'aderall', 'aderal', 'adderol', 'adderall xr', 'mydayis', 'evekeo', 'adzenys', 'dyanavel',
+  'zenzedi', 'dexedrine', 'procentra', 'vyvanse', 'vivanse', 'vyvance', 'lisdexamfetamine', 'amphetamine',
+  'dextroamphetamine', 'mixed amphetamine salts', 'methamphetamine', 'desoxyn', 'ritalin', 'ritilin', 'ritalin la',
+  'methylin', 'metadate', 'concerta', 'quillivant', 'quillichew', 'cotempla', 'aptensio', 'jornay', 'relexxii', 'daytrana',
+  'methylphenidate', 'focalin', 'focalin xr', 'dexmethylphenidate', 'azstarys', 'serdexmethylphenidate', 'strattera',
+  'straterra', 'atomoxetine', 'qelbree', 'viloxazine', 'intuniv', 'guanfacine', 'tenex', 'kapvay', 'clonidine', 'catapres',
+  'onyda',
+  // antidepressants
+  'zoloft', 'sertraline', 'prozac', 'fluoxetine', 'sarafem', 'lexapro', 'lexipro', 'escitalopram', 'celexa',
+  'citalopram', 'paxil', 'paroxetine', 'pexeva', 'luvox', 'fluvoxamine', 'trintellix', 'vortioxetine', 'viibryd',
+  'vilazodone', 'effexor', 'venlafaxine', 'pristiq', 'desvenlafaxine', 'cymbalta', 'duloxetine', 'fetzima',
+  'levomilnacipran', 'wellbutrin', 'bupropion', 'remeron', 'mirtazapine', 'trazodone', 'desyrel', 'elavil', 'amitriptyline',
+  'nortriptyline', 'pamelor', 'imipramine', 'tofranil', 'anafranil', 'clomipramine', 'spravato', 'esketamine', 'auvelity',
+  'zurzuvae', 'zuranolone',
+  // anxiety and sleep medicines used for anxiety
+  'buspirone', 'buspar', 'hydroxyzine', 'vistaril', 'atarax', 'xanax', 'alprazolam', 'ativan', 'lorazepam', 'klonopin',
+  'clonazepam', 'valium', 'diazepam', 'propranolol', 'prazosin', 'minipress',
+  // antipsychotics
+  'abilify', 'aripiprazole', 'risperdal', 'risperdol', 'risperidone', 'seroquel', 'seroquil', 'quetiapine', 'zyprexa',
+  'olanzapine', 'geodon', 'ziprasidone', 'latuda', 'lurasidone', 'invega', 'paliperidone', 'haldol', 'haloperidol',
+  'rexulti', 'brexpiprazole', 'vraylar', 'cariprazine', 'clozapine', 'clozaril', 'saphris', 'asenapine', 'caplyta',
+  'lumateperone', 'fanapt', 'iloperidone', 'orap', 'pimozide', 'thorazine', 'chlorpromazine', 'austedo', 'tetrabenazine',
+  // mood stabilisers and seizure medicines
+  'lithium', 'lithobid', 'eskalith', 'lamictal', 'lamotrigine', 'depakote', 'depakene', 'divalproex', 'valproate',
+  'valproic acid', 'tegretol', 'carbamazepine', 'trileptal', 'oxcarbazepine', 'topamax', 'topiramate', 'keppra',
+  'levetiracetam', 'onfi', 'clobazam', 'epidiolex', 'zonisamide', 'zonegran', 'ethosuximide', 'zarontin', 'vimpat',
+  'lacosamide', 'diastat',
+  // substance use
+  'suboxone', 'subutex', 'buprenorphine', 'sublocade', 'methadone', 'naltrexone', 'vivitrol', 'antabuse', 'disulfiram',
+  'acamprosate', 'campral',
+];
+
+/** Formulation letters that belong to a medication name ("methylphenidate ER", "Focalin XR"). */
+export const MEDICATION_SUFFIXES: readonly string[] = ['ER', 'XR', 'SR', 'IR', 'LA', 'CD', 'XL', 'ODT', 'DR', 'XRT'];
+
+/** Words after "lithium" that show the element, not the medicine. */
+export const NOT_MEDICATION_AFTER: readonly string[] = ['battery', 'batteries', 'ion', 'cell', 'cells', 'mine', 'mines'];

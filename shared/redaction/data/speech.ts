@@ -1,0 +1,166 @@
+// Source: the Sole Notes labelling policy (../shared/redaction/POLICY.md, "verbatim": quotations,
+// unquoted first-person reported speech after a speech verb, transcript lines "Speaker: words";
+// not indirect speech, scare quotes, titles or text quoted from documents), turned into word
+// lists of English speech verbs, the people a school social worker talks to, note headings,
+// school documents and title cues. Written by hand for this project.
+
+/** Verbs that introduce what someone said or wrote. */
+export const SPEECH_VERBS: readonly string[] = [
+  'said', 'says', 'say', 'saying', 'stated', 'states', 'stating', 'reported', 'reports', 'reporting', 'told', 'tells',
+  'telling', 'asked', 'asks', 'asking', 'replied', 'replies', 'answered', 'answers', 'responded', 'responds', 'yelled',
+  'yells', 'shouted', 'shouts', 'screamed', 'screams', 'whispered', 'whispers', 'mumbled', 'mumbles', 'muttered',
+  'mutters', 'cried', 'sobbed', 'wrote', 'writes', 'written', 'texted', 'texts', 'emailed', 'emails', 'messaged',
+  'added', 'adds', 'explained', 'explains', 'shared', 'shares', 'disclosed', 'discloses', 'admitted', 'admits',
+  'announced', 'insisted', 'insists', 'complained', 'complains', 'repeated', 'repeats', 'commented', 'remarked',
+  'exclaimed', 'blurted', 'declared', 'claimed', 'claims', 'goes', 'went', 'snapped', 'sighed', 'joked', 'pleaded',
+  'begged', 'demanded', 'demands', 'warned', 'threatened', 'vented', 'confided', 'wondered', 'kept saying',
+  'keeps saying', 'said to me', 'told me', 'asked me', 'posted', 'typed', 'txt', 'txted', 'txts',
+];
+
+/** Speech verbs that, said of a person, usually report rather than quote; they still count before "I …". */
+export const OBJECT_AFTER_SPEECH: readonly string[] = [
+  'me', 'us', 'him', 'her', 'them', 'everyone', 'everybody', 'someone', 'somebody', 'the', 'his', 'her', 'their', 'my',
+  'mom', 'dad', 'teacher', 'class', 'group', 'staff',
+];
+
+/** Adverbs and short phrases allowed between a speech verb and the words it reports. */
+export const SPEECH_ADVERBS: readonly string[] = [
+  'quietly', 'softly', 'again', 'twice', 'later', 'today', 'yesterday', 'angrily', 'tearfully', 'calmly', 'loudly',
+  'finally', 'then', 'just', 'also', 'repeatedly', 'once', 'sarcastically', 'flatly', 'suddenly', 'immediately',
+  'simply', 'only', 'basically', 'literally', 'out', 'loud', 'crying', 'laughing', 'through', 'tears', 'several',
+  'times', 'more', 'than', 'under', 'breath', 'his', 'her', 'their', 'on', 'in', 'during', 'at', 'the', 'a', 'an',
+  'exit', 'ticket', 'journal', 'note', 'email', 'text', 'group', 'session', 'class', 'end', 'first', 'thing',
+  'this', 'morning', 'afternoon', 'to', 'me', 'us', 'him', 'her', 'them', 'worksheet', 'card', 'paper', 'chat',
+  'phone', 'call', 'office', 'hallway', 'way', 'out',
+];
+
+/** First words that open direct, first-person speech ("Student stated I hate it here"). */
+export const FIRST_PERSON_OPENERS: readonly string[] = [
+  'i', "i'm", "i've", "i'll", "i'd", 'im', 'ive', 'ill', 'my', 'me', 'mine', 'myself', 'we', "we're", "we've",
+  "we'll", "we'd", 'our', 'ours', 'us',
+];
+
+/** After "I", these usually mean indirect speech where "I" is the worker ("she said I could call"). */
+export const BACKSHIFT_AFTER_I: readonly string[] = [
+  'could', 'would', 'should', 'might', 'had', 'needed', 'wanted', 'was', 'were', 'did', 'must',
+];
+
+/** After the speech verb, these start indirect speech ("said that …", "asked if …"). */
+export const INDIRECT_OPENERS: readonly string[] = ['that', 'if', 'whether', 'how', 'why', 'what', 'when', 'where', 'who', 'to'];
+
+/** Words that end unquoted reported speech and go back to the note ("…, then walked out"). */
+export const NARRATIVE_RESUMERS: readonly string[] = [
+  'then', 'walked', 'cried', 'left', 'ran', 'seemed', 'started', 'stopped', 'went', 'got', 'changed', "didn't", 'did',
+  'asked', 'said', 'put', 'looked', 'refused', 'turned', 'stormed', 'laughed', 'smiled', 'shrugged', 'sat', 'stood',
+  'wouldn\'t', 'would', 'was', 'hung', 'slammed', 'cried', 'broke', 'calmed', 'agreed', 'nodded',
+];
+
+/** People whose words a transcript line records ("Mom: …", "Nurse: …"). */
+export const SPEAKER_ROLES: readonly string[] = [
+  'mom', 'mother', 'mum', 'mama', 'dad', 'father', 'papa', 'stepmom', 'stepdad', 'stepmother', 'stepfather', 'parent',
+  'parents', 'guardian', 'grandma', 'grandpa', 'grandmother', 'grandfather', 'granny', 'nana', 'abuela', 'abuelo',
+  'aunt', 'auntie', 'uncle', 'cousin', 'brother', 'sister', 'sibling', 'sib', 'foster', 'caregiver', 'caseworker',
+  'teacher', 'student', 'kid', 'child', 'boy', 'girl', 'peer', 'friend', 'classmate', 'nurse', 'coach', 'principal',
+  'ap', 'counselor', 'counsellor', 'therapist', 'psych', 'psychologist', 'psychiatrist', 'doctor', 'sub', 'aide',
+  'para', 'driver', 'officer', 'sro', 'me', 'worker', 'sw', 'interviewer', 'q', 'a', 'admin', 'secretary', 'custodian',
+  'librarian', 'interpreter', 'boyfriend', 'girlfriend', 'stepsister', 'stepbrother', 'baby', 'neighbor', 'neighbour',
+  'manager', 'pastor', 'tutor', 'mentor', 'clinician', 'provider', 'pediatrician', 'caller', 'staff',
+];
+
+/** Titles before a name ("Mr. Ortega:", "Dr. Lowe:"). */
+export const HONORIFICS: readonly string[] = ['mr', 'ms', 'mrs', 'miss', 'mx', 'dr', 'coach', 'nurse', 'officer', 'aunt', 'uncle', 'grandma', 'grandpa', 'principal', 'pastor', 'sr', 'fr', 'prof'];
+
+/** Words allowed before a role in a speaker label ("Foster mom:", "Math teacher:", "Kevin's mom:"). */
+export const SPEAKER_MODIFIERS: readonly string[] = [
+  'his', 'her', 'their', 'my', 'the', 'foster', 'step', 'bio', 'birth', 'older', 'younger', 'little', 'big', 'new',
+  'homeroom', 'math', 'ela', 'science', 'pe', 'gym', 'music', 'art', 'reading', 'sped', 'ell', 'esl', 'school', 'substitute',
+  'assistant', 'other', 'another', 'one', 'second', 'third', 'first', 'outside',
+];
+
+/** Labels before a colon that head a note section, never a speaker ("Plan:", "Agenda:", "Note for me:"). */
+export const HEADING_WORDS: readonly string[] = [
+  'plan', 'plans', 'next', 'steps', 'topics', 'topic', 'agenda', 'present', 'attendees', 'attending', 'team', 'concern',
+  'concerns', 'follow-up', 'followup', 'follow', 'f', 'fu', 'purpose', 'goal', 'goals', 'setting', 'activity',
+  'activities', 'reminder', 'reminders', 'note', 'notes', 'action', 'actions', 'agreements', 'agreed', 'accommodations',
+  'supports', 'support', 'contact', 'contacts', 'flags', 'new', 'update', 'updates', 'todo', 'to-do', 're', 'subject',
+  'summary', 'students', 'kids', 'focus', 'observation', 'observations', 'result', 'results', 'outcome', 'outcomes',
+  'carry', 'discussed', 'attendance', 'options', 'strengths', 'questions', 'question', 'answer', 'idea', 'ideas',
+  'thought', 'thoughts', 'later', 'afterwards', 'after', 'before', 'today', 'tomorrow', 'tonight', 'morning',
+  'afternoon', 'evening', 'ps', 'p.s', 'nb', 'fyi', 'also', 'context', 'background', 'history', 'impression',
+  'assessment', 'intervention', 'interventions', 'progress', 'important', 'priority', 'barriers', 'behavior',
+  'behaviour', 'mood', 'affect', 'grades', 'schedule', 'homework', 'lunch', 'recess', 'medications', 'meds',
+  'diagnosis', 'dx', 'address', 'phone', 'email', 'cell', 'time', 'date', 'dates', 'when', 'where', 'who', 'what',
+  'why', 'how', 'location', 'place', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'week', 'day', 'month', 'referral',
+  'referrals', 'reason', 'status', 'data', 'scores', 'services', 'service', 'resources', 'tasks', 'task', 'items',
+  'item', 'list', 'flag', 'warning', 'caution', 'timeline', 'info', 'information', 'details', 'detail', 'source',
+  'sources', 'records', 'record', 'eval', 'evaluation', 'report', 'letter', 'paperwork', 'records', 'sst', 'iep',
+  'bip', 'fba', 'mtg', 'meeting', 'call', 'visit', 'session', 'group', 'check-in', 'checkin', 'debrief', 'consult',
+  'incident', 'issue', 'issues', 'problem', 'problems', 'request', 'requests', 'response', 'decision', 'decisions',
+  'conclusion', 'recommendation', 'recommendations', 'feedback', 'bring', 'need', 'needs', 'ask', 'tell', 'send',
+  'call', 'email', 'text', 'remember', 'don\'t', 'do', 'done', 'ok', 'okay', 'yes', 'no', 'maybe', 'pending', 'tbd',
+  'step', 'first', 'second', 'third', 'then', 'finally', 'last', 'overall', 'total', 'family', 'home',
+  'school', 'class', 'health', 'safety', 'risk', 'strategy', 'strategies', 'tip', 'tips', 'sources', 'med', 'dob',
+  'sid', 'id', 'age', 'grade', 'gr', 'reviewed', 'review', 'noticed', 'observed',
+  'concerns', 'worries', 'wins', 'highlights', 'challenges', 'celebrations', 'kudos', 'shoutout', 'praise',
+];
+
+/** Institutional documents: text quoted from them is not someone's words ("The IEP lists 'extended time'"). */
+export const DOCUMENT_NOUNS: readonly string[] = [
+  'handbook', 'iep', 'ieps', '504', 'plan', 'policy', 'policies', 'rubric', 'syllabus', 'schedule', 'agenda', 'checklist',
+  'contract', 'agreement', 'manual', 'guidelines', 'guideline', 'procedure', 'procedures', 'protocol', 'code', 'law',
+  'rule', 'rules', 'sign', 'signs', 'poster', 'posters', 'flyer', 'flier', 'notice', 'memo', 'curriculum', 'worksheet',
+  'handout', 'website', 'site', 'order', 'bip', 'fba', 'accommodations', 'accommodation', 'goal', 'goals', 'template',
+  'label', 'chart', 'report', 'eval', 'evaluation', 'summary', 'records', 'record', 'paperwork', 'form', 'forms',
+  'letter', 'document', 'documents', 'packet', 'referral', 'card', 'certificate', 'brochure', 'newsletter', 'menu',
+  'board', 'whiteboard', 'slide', 'slides', 'textbook', 'book', 'standard', 'standards', 'objective', 'objectives',
+  'statute', 'regulation', 'regulations', 'ferpa', 'district', 'state', 'guidance', 'instructions', 'directions',
+  'prompt', 'assignment', 'question', 'test', 'quiz', 'banner', 'sticker', 'certificate', 'discharge', 'note', 'notes',
+];
+
+/** Writings by a person: text quoted from them is that person's words ("Text from mom: '…'"). */
+export const PERSONAL_WRITINGS: readonly string[] = ['email', 'note', 'card', 'text', 'txt', 'msg', 'vm', 'texted', 'message', 'journal', 'diary', 'ticket', 'statement', 'post', 'dm', 'voicemail', 'letter'];
+
+/** Words near a quote that show a title of a book, song, program, lesson or assessment. */
+export const TITLE_CUES_BEFORE: readonly string[] = [
+  'read', 'reading', 'reread', 're-read', 'book', 'books', 'novel', 'story', 'song', 'songs', 'sang', 'sing', 'video',
+  'videos', 'movie', 'movies', 'film', 'show', 'watched', 'watch', 'played', 'program', 'lesson', 'lessons', 'unit',
+  'curriculum', 'called', 'titled', 'entitled', 'named', 'game', 'activity', 'handout', 'worksheet', 'poster',
+  'assessment', 'scale', 'inventory', 'survey', 'questionnaire', 'screener', 'app', 'club', 'theme', 'campaign',
+  'podcast', 'episode', 'article', 'chapter', 'poem', 'play', 'musical', 'spirit', 'motto', 'slogan', 'pledge',
+  'hashtag', 'label', 'labeled', 'labelled', 'titled', 'word', 'words', 'phrase', 'term', 'spell', 'spelled', 'spelling',
+  'wrote', 'write', 'writing', 'voted', 'vote', 'chose', 'picked', 'nickname', 'nicknamed', 'dubbed', 'mentioned',
+  'about', 'discussed', 'practiced', 'practised', 'taught', 'teach', 'introduced', 'reviewed', 'using', 'used', 'tried',
+  'topic', 'strategy', 'skill',
+];
+
+export const TITLE_CUES_AFTER: readonly string[] = [
+  'lesson', 'lessons', 'program', 'programme', 'handout', 'cards', 'card', 'book', 'books', 'curriculum', 'worksheet',
+  'video', 'song', 'game', 'poster', 'mentor', 'mentoring', 'check-in', 'checkin', 'activity', 'activities', 'unit',
+  'scale', 'assessment', 'inventory', 'survey', 'screener', 'questionnaire', 'app', 'club', 'day', 'week', 'month',
+  'assembly', 'theme', 'campaign', 'initiative', 'model', 'chart', 'board', 'strategy', 'tool', 'kit', 'group', 'time',
+  'option', 'options', 'table', 'corner', 'zone', 'rule', 'rules', 'list', 'system', 'sheet', 'box', 'jar', 'bench',
+  'starts', 'started', 'begins', 'series', 'podcast', 'episode', 'movie', 'film', 'show', 'article', 'chapter', 'poem',
+  'play', 'method', 'approach', 'framework', 'routine', 'slogan', 'motto', 'pledge', 'sign', 'signs', 'posters',
+];
+
+/** Small words a title may leave in lower case ("Frog and Toad Are Friends"). */
+export const TITLE_SMALL_WORDS: readonly string[] = [
+  'a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'vs', 'via', 'into', 'up',
+];
+
+/** Pronouns that mark words as someone's speech ("I", "you", "we"). */
+export const PERSONAL_PRONOUNS: readonly string[] = [
+  'i', "i'm", "i've", "i'll", "i'd", 'im', 'me', 'my', 'mine', 'myself', 'you', "you're", "you've", "you'll", "you'd",
+  'your', 'yours', 'yourself', 'we', "we're", "we've", "we'll", "we'd", 'us', 'our', 'ours', 'u', 'ur',
+];
+
+/** Words that make a line after a speaker label read as speech ("Mom: he never listens"). */
+export const SPEECH_WORDS: readonly string[] = [
+  'he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'it', 'this', 'that', 'there', 'these', 'those', "he's",
+  "she's", "they're", "it's", "that's", "there's", "what's", "where's", "who's", 'is', 'are', 'was', 'were', 'do', 'does',
+  'did', 'can', 'will', 'would', 'should', 'could', 'want', 'wants', 'need', 'needs', 'never', 'always', 'not', 'no',
+  'yes', 'please', 'why', 'what', 'how', 'where', 'when', 'who', 'just', 'really', 'ok', 'okay', 'thanks', 'thank',
+  'sorry', 'hate', 'love', 'like', 'know', 'think', 'feel', 'get', 'got', 'go', 'going', 'tell', 'told', 'let', 'have',
+  'has', 'had', 'be', 'been', 'am', 'gonna', 'wanna', 'cannot', 'nobody', 'everybody', 'everyone', 'anyone', 'somebody',
+];

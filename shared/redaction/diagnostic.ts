@@ -1,0 +1,476 @@
+import { detectContext } from './context';
+import {
+  AWARENESS_WORDS,
+  CONDITION_HEADS,
+  CONDITION_MODIFIERS,
+  CONDITION_SPECIFIERS,
+  DIAGNOSIS_ABBREVIATIONS_CAPS,
+  DIAGNOSIS_NAMES,
+  NOT_CONDITION_MODIFIERS,
+} from './data/diagnoses';
+import { DSM_NUMERIC_RANGE, DSM_V_CATEGORIES, QUANTITY_UNITS, SCORE_WORDS } from './data/dsm';
+import { ICD10CM_CATEGORIES } from './data/icd10cm';
+import { LOCATOR_AFTER, LOCATOR_WORDS } from './data/lookalikes';
+import { MEDICATION_SUFFIXES, MEDICATIONS, NOT_MEDICATION_AFTER } from './data/medications';
+import { NOUN_PHRASE_STOPS, PHRASE_FILLERS, STRONG_PHRASES, WEAK_PHRASES } from './data/phrasing';
+import {
+  ANXIETY_CONDITION_BEFORE,
+  ANXIETY_FEELING_AFTER,
+  BODY_PARTS,
+  CUTTING_ORDINARY_AFTER,
+  CUTTING_SELF_AFTER,
+  CUTTING_WORDS,
+  DEPRESSION_ORDINARY_AFTER,
+  DEPRESSION_ORDINARY_BEFORE,
+  FLASHBACK_EVENT_AFTER,
+  PURGING_ORDINARY_AFTER,
+  RESTRICTING_EATING_AFTER,
+  SUICIDE_ORDINARY_AFTER,
+  SYMPTOMS,
+  SYMPTOMS_CAPS,
+} from './data/symptoms';
+import { buildFuzzyIndex, fuzzyLookup } from './fuzzy';
+import { TermTrie, wordSet, type TermMatch } from './lexicon';
+import { DSM_V_CATEGORY, ICD10_CATEGORY, ICD10_SUBCODE } from './patterns';
+import type { RawSpan } from './spans';
+import { isCapitalized, joinsTerm, type Token, type Tokens } from './text';
+
+type ConditionRule = 'diagnostic.name' | 'diagnostic.medication' | 'diagnostic.symptom';
+type Special = 'lowercase' | 'depression' | 'anxiety' | 'cutting' | 'purging' | 'restricting' | 'suicide' | 'flashback' | 'hi' | 'medication' | null;
+
+interface ConditionValue {
+  readonly rule: ConditionRule;
+  readonly special: Special;
+}
+
+interface Condition {
+  rule: RawSpan['rule'];
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+const CONDITIONS = new TermTrie<ConditionValue>();
+CONDITIONS.addAll(DIAGNOSIS_NAMES, { rule: 'diagnostic.name', special: null });
+CONDITIONS.addAll(DIAGNOSIS_ABBREVIATIONS_CAPS, { rule: 'diagnostic.name', special: null }, true);
+// In lower case ("adhd and odd") only next to another condition or a diagnostic phrase.
+CONDITIONS.addAll(
+  DIAGNOSIS_ABBREVIATIONS_CAPS.map((term) => term.toLowerCase()),
+  { rule: 'diagnostic.name', special: 'lowercase' },
+  true,
+);
+CONDITIONS.addAll(SYMPTOMS, { rule: 'diagnostic.symptom', special: null });
+CONDITIONS.addAll(SYMPTOMS_CAPS.filter((term) => term !== 'HI'), { rule: 'diagnostic.symptom', special: null }, true);
+CONDITIONS.add('HI', { rule: 'diagnostic.symptom', special: 'hi' }, true);
+CONDITIONS.addAll(MEDICATIONS, { rule: 'diagnostic.medication', special: 'medication' });
+CONDITIONS.add('depression', { rule: 'diagnostic.name', special: 'depression' });
+CONDITIONS.add('anxiety', { rule: 'diagnostic.name', special: 'anxiety' });
+CONDITIONS.addAll(CUTTING_WORDS, { rule: 'diagnostic.symptom', special: 'cutting' });
+CONDITIONS.addAll(['purging', 'purges', 'purged', 'purge'], { rule: 'diagnostic.symptom', special: 'purging' });
+CONDITIONS.addAll(['restricting', 'restricts', 'restricted'], { rule: 'diagnostic.symptom', special: 'restricting' });
+CONDITIONS.addAll(['suicide'], { rule: 'diagnostic.symptom', special: 'suicide' });
+CONDITIONS.addAll(['flashback'], { rule: 'diagnostic.symptom', special: 'flashback' });
+
+/** Long single words of the lexicon, for spelling slips ("sertaline", "schizophernia"). */
+export const FUZZY_WORDS: readonly { word: string; value: ConditionValue }[] = [
+  ...MEDICATIONS.filter((w) => !w.includes(' ') && w.length >= 6).map((word) => ({ word, value: { rule: 'diagnostic.medication' as const, special: null } })),
+  ...DIAGNOSIS_NAMES.filter((w) => !w.includes(' ') && !w.includes("'") && w.length >= 8).map((word) => ({ word, value: { rule: 'diagnostic.name' as const, special: null } })),
+  ...SYMPTOMS.filter((w) => !w.includes(' ') && !w.includes('-') && w.length >= 8).map((word) => ({ word, value: { rule: 'diagnostic.symptom' as const, special: null } })),
+];
+const FUZZY = buildFuzzyIndex(FUZZY_WORDS);
+
+const MODIFIERS = new TermTrie<true>();
+MODIFIERS.addAll(CONDITION_MODIFIERS, true);
+const SPECIFIERS = new TermTrie<true>();
+SPECIFIERS.addAll(CONDITION_SPECIFIERS, true);
+SPECIFIERS.addAll(MEDICATION_SUFFIXES, true, true);
+const STRONG = new TermTrie<true>();
+STRONG.addAll(STRONG_PHRASES, true);
+const WEAK = new TermTrie<true>();
+WEAK.addAll(WEAK_PHRASES, true);
+
+const HEADS = wordSet(CONDITION_HEADS);
+const NOT_MODIFIER = wordSet(NOT_CONDITION_MODIFIERS);
+const AWARENESS = wordSet(AWARENESS_WORDS);
+const FILLERS = wordSet(PHRASE_FILLERS);
+const NP_STOPS = wordSet(NOUN_PHRASE_STOPS);
+const NOT_MEDICATION = wordSet(NOT_MEDICATION_AFTER);
+const DEPRESSION_BEFORE = wordSet(DEPRESSION_ORDINARY_BEFORE);
+const DEPRESSION_AFTER = wordSet(DEPRESSION_ORDINARY_AFTER);
+const ANXIETY_BEFORE = wordSet(ANXIETY_CONDITION_BEFORE);
+const ANXIETY_AFTER = wordSet(ANXIETY_FEELING_AFTER);
+const CUT_SELF = wordSet(CUTTING_SELF_AFTER);
+const CUT_ORDINARY = wordSet(CUTTING_ORDINARY_AFTER);
+const BODY = wordSet(BODY_PARTS);
+const PURGE_ORDINARY = wordSet(PURGING_ORDINARY_AFTER);
+const RESTRICT_EATING = wordSet(RESTRICTING_EATING_AFTER);
+const SUICIDE_ORDINARY = wordSet(SUICIDE_ORDINARY_AFTER);
+const FLASHBACK_EVENT = wordSet(FLASHBACK_EVENT_AFTER);
+const CODE_OPENERS = new Set(['(', '[', '"', '\u201c', "'", '\u2018', ':', ',', '/', '\u2014']);
+const CRAFT_AFTER_AND = wordSet(['pasting', 'paste', 'gluing', 'glue', 'coloring', 'colouring', 'folding', 'sorting', 'drawing']);
+
+/** Finds diagnostic spans: names, codes, phrasing, medications and symptom language. */
+export function findDiagnostic(t: Tokens): RawSpan[] {
+  const words = t.words;
+  const generic = genericHeads(t);
+  const out: RawSpan[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const phrased = phraseAt(t, i, generic);
+    if (phrased !== undefined) {
+      out.push(finish(t, phrased));
+      i = phrased.last + 1;
+      continue;
+    }
+    const condition = conditionAt(t, i, generic, false);
+    if (condition !== undefined) {
+      out.push(finish(t, condition));
+      i = condition.last + 1;
+      continue;
+    }
+    i += 1;
+  }
+  return out;
+}
+
+function finish(t: Tokens, condition: Condition): RawSpan {
+  const span: RawSpan = { kind: 'diagnostic', rule: condition.rule, start: condition.start, end: condition.end };
+  const context = detectContext(t, condition.first, condition.last);
+  if (context !== undefined) span.context = context;
+  return span;
+}
+
+/** A diagnostic phrase ("diagnosed with", "rule out") together with its condition. */
+function phraseAt(t: Tokens, i: number, generic: Map<number, number>): Condition | undefined {
+  const words = t.words;
+  const strong = STRONG.matchAt(t, i);
+  const weak = WEAK.matchAt(t, i);
+  const candidates = [strong, weak].filter((m): m is TermMatch<true> => m !== undefined).sort((a, b) => b.last - a.last);
+  for (const phrase of candidates) {
+    // "dx" needs to look like the abbreviation: not "DX" inside a word list of capitals is fine either way.
+    let q = phrase.last + 1;
+    let fillers = 0;
+    while (q < words.length && fillers < 3 && FILLERS.has((words[q] as Token).lower) && linked(t, q)) {
+      q += 1;
+      fillers += 1;
+    }
+    if (q >= words.length || !linked(t, q)) continue;
+    const condition = conditionAt(t, q, generic, true);
+    if (condition !== undefined) {
+      return { rule: 'diagnostic.phrase', first: i, last: condition.last, start: phrase.start, end: condition.end };
+    }
+    if (phrase === strong) {
+      let last = -1;
+      for (let k = q; k < words.length && k < q + 4; k += 1) {
+        const word = words[k] as Token;
+        if (k > q && !joinsTerm(word.join)) break;
+        if (NP_STOPS.has(word.lower) || word.type === 'num') break;
+        last = k;
+      }
+      if (last >= q) {
+        return { rule: 'diagnostic.phrase', first: i, last, start: phrase.start, end: (words[last] as Token).end };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Word q follows the word before it with a space, hyphen, slash or a colon ("dx: ADHD"). */
+function linked(t: Tokens, q: number): boolean {
+  const word = t.words[q] as Token;
+  if (joinsTerm(word.join)) return true;
+  const prev = t.tokens[word.index - 1];
+  const prevWord = t.words[q - 1];
+  return prev !== undefined && prevWord !== undefined && prev.text === ':' && prev.index === prevWord.index + 1 && !word.lineBefore;
+}
+
+/** A condition starting at word i: a code, a lexicon term or a generic "… disorder", with its modifiers and specifiers. */
+function conditionAt(t: Tokens, i: number, generic: Map<number, number>, inPhrase: boolean): Condition | undefined {
+  const code = codeAt(t, i);
+  if (code !== undefined) return withSpecifiers(t, code);
+  const match = CONDITIONS.matchAt(t, i);
+  const genericEnd = generic.get(i);
+  let condition: Condition | undefined;
+  if (match !== undefined && accept(t, match, inPhrase)) {
+    condition = { rule: match.value.rule, first: match.first, last: match.last, start: match.start, end: match.end };
+  }
+  if (match === undefined && genericEnd === undefined) {
+    const word = t.words[i] as Token;
+    if (word.type === 'word' && word.lower.length >= 5 && !word.lower.includes("'")) {
+      const hit = fuzzyLookup(FUZZY, word.lower);
+      if (hit !== undefined) condition = { rule: hit.value.rule, first: i, last: i, start: word.start, end: word.end };
+    }
+  }
+  if (genericEnd !== undefined && (condition === undefined || genericEnd > condition.last)) {
+    const head = t.words[genericEnd] as Token;
+    condition = { rule: 'diagnostic.name', first: i, last: genericEnd, start: (t.words[i] as Token).start, end: head.end };
+  }
+  if (condition === undefined) return undefined;
+  if (suffixedWord(t, condition.last)) return undefined;
+  if (condition.rule !== 'diagnostic.medication') {
+    const after = t.words[condition.last + 1];
+    if (after !== undefined && joinsTerm(after.join) && AWARENESS.has(after.lower)) return undefined;
+  }
+  return withSpecifiers(t, withModifiers(t, condition));
+}
+
+/** "ADD-ing", "ODD-ly": a capital abbreviation glued to a lower-case ending is an ordinary word. */
+function suffixedWord(t: Tokens, last: number): boolean {
+  const word = t.words[last] as Token;
+  const next = t.words[last + 1];
+  if (next === undefined || next.join !== 'hyphen' || word.text !== word.text.toUpperCase()) return false;
+  const hyphen = t.tokens[word.index + 1] as Token;
+  return !hyphen.spaceBefore && !next.spaceBefore && ['ing', 'ed', 'er', 'ly', 's', 'd'].includes(next.text);
+}
+
+function withModifiers(t: Tokens, condition: Condition): Condition {
+  let first = condition.first;
+  for (let step = 0; step < 3 && first > 0; step += 1) {
+    if (!joinsTerm((t.words[first] as Token).join)) break;
+    let extended = false;
+    for (let k = Math.max(0, first - 2); k < first; k += 1) {
+      const modifier = MODIFIERS.matchAt(t, k);
+      if (modifier !== undefined && modifier.last === first - 1) {
+        first = k;
+        extended = true;
+        break;
+      }
+    }
+    if (!extended) break;
+  }
+  if (first === condition.first) return condition;
+  return { ...condition, first, start: (t.words[first] as Token).start };
+}
+
+function withSpecifiers(t: Tokens, condition: Condition): Condition {
+  let last = condition.last;
+  let end = condition.end;
+  for (let step = 0; step < 3; step += 1) {
+    const next = t.words[last + 1];
+    if (next === undefined) break;
+    const lastToken = t.words[last] as Token;
+    const between = next.index - lastToken.index - 1;
+    let paren = false;
+    if (between === 1) {
+      const mid = t.tokens[lastToken.index + 1] as Token;
+      if (mid.text === '(') paren = true;
+      else if (mid.text !== ',' && mid.text !== '-' && mid.text !== '\u2013') break;
+    } else if (between > 1 || next.lineBefore) {
+      break;
+    }
+    const specifier = SPECIFIERS.matchAt(t, last + 1);
+    if (specifier === undefined) break;
+    last = specifier.last;
+    end = specifier.end;
+    if (paren) {
+      const close = t.tokens[(t.words[last] as Token).index + 1];
+      if (close !== undefined && close.text === ')') end = close.end;
+    }
+  }
+  return last === condition.last ? condition : { ...condition, last, end };
+}
+
+function nextWordLower(t: Tokens, index: number): string | undefined {
+  const next = t.words[index + 1];
+  if (next === undefined || !joinsTerm(next.join)) return undefined;
+  return next.lower;
+}
+
+function prevWordLower(t: Tokens, index: number): string | undefined {
+  const word = t.words[index] as Token;
+  const prev = t.words[index - 1];
+  if (prev === undefined || !joinsTerm(word.join)) return undefined;
+  return prev.lower;
+}
+
+/** Guards for words that are symptom or condition language only in some uses. */
+function accept(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean): boolean {
+  const special = match.value.special;
+  if (special === null) return true;
+  const after = nextWordLower(t, match.last);
+  const before = prevWordLower(t, match.first);
+  const word = t.words[match.first] as Token;
+  switch (special) {
+    case 'lowercase':
+      return inPhrase || conditionNear(t, match.first, match.last);
+    case 'medication':
+      return after === undefined || !NOT_MEDICATION.has(after);
+    case 'depression':
+      if (before !== undefined && DEPRESSION_BEFORE.has(before)) return false;
+      if (after !== undefined && DEPRESSION_AFTER.has(after)) return false;
+      return !(isCapitalized(word) && before === 'the');
+    case 'anxiety': {
+      if (after !== undefined && ANXIETY_AFTER.has(after)) return false;
+      if (inPhrase) return true;
+      const prevToken = t.tokens[word.index - 1];
+      const possessive = prevToken !== undefined && prevToken.type === 'word' && prevToken.base !== prevToken.lower;
+      return possessive || (before !== undefined && ANXIETY_BEFORE.has(before));
+    }
+    case 'cutting':
+      return cuttingIsSelfHarm(t, match.first, after);
+    case 'purging':
+      return after === undefined || !PURGE_ORDINARY.has(after);
+    case 'restricting':
+      return after !== undefined && RESTRICT_EATING.has(after);
+    case 'suicide':
+      return after === undefined || !SUICIDE_ORDINARY.has(after);
+    case 'flashback': {
+      const next = t.words[match.last + 1];
+      if (next !== undefined && joinsTerm(next.join) && isCapitalized(next)) return false;
+      return after === undefined || !FLASHBACK_EVENT.has(after);
+    }
+    case 'hi': {
+      // "Honolulu, HI 96813": the state, not homicidal ideation.
+      const next = t.words[match.last + 1];
+      if (next !== undefined && next.type === 'num' && next.text.length === 5) return false;
+      const prevToken = t.tokens[word.index - 1];
+      const prevWord = t.words[match.first - 1];
+      return !(prevToken !== undefined && prevToken.text === ',' && prevWord !== undefined && isCapitalized(prevWord));
+    }
+  }
+}
+
+/** Another condition within two words, joined by "and", "/", "," or "+" ("adhd and odd", "adhd/odd"). */
+function conditionNear(t: Tokens, first: number, last: number): boolean {
+  for (const k of [first - 2, first - 1, last + 1, last + 2]) {
+    if (k < 0 || k >= t.words.length) continue;
+    const from = Math.min(k, first);
+    const to = Math.max(k, last);
+    if (!listJoined(t, from, to)) continue;
+    const other = CONDITIONS.matchAt(t, k);
+    if (other !== undefined && other.value.special === null && (other.last < first || other.first > last)) return true;
+  }
+  return false;
+}
+
+/** Words from..to follow each other with only spaces, "/", ",", "+" or "&" between them. */
+function listJoined(t: Tokens, from: number, to: number): boolean {
+  for (let j = from + 1; j <= to; j += 1) {
+    const word = t.words[j] as Token;
+    if (word.lineBefore) return false;
+    if (joinsTerm(word.join)) continue;
+    const prev = t.words[j - 1] as Token;
+    if (word.index - prev.index !== 2) return false;
+    const mid = (t.tokens[prev.index + 1] as Token).text;
+    if (mid !== ',' && mid !== '+' && mid !== '&') return false;
+  }
+  return true;
+}
+
+function cuttingIsSelfHarm(t: Tokens, index: number, after: string | undefined): boolean {
+  const word = t.words[index] as Token;
+  const nextToken = t.tokens[word.index + 1];
+  // "cutting." / "cutting —": nothing follows that it could be cutting.
+  if (after === undefined) {
+    if (word.lower === 'cut') return false;
+    return nextToken === undefined || nextToken.text !== '-';
+  }
+  if (after === 'on') {
+    for (let k = index + 2; k < index + 5 && k < t.words.length; k += 1) {
+      if (BODY.has((t.words[k] as Token).lower)) return true;
+    }
+    return false;
+  }
+  if (after === 'and' || after === 'or') {
+    const further = nextWordLower(t, index + 1);
+    return further === undefined || !CRAFT_AFTER_AND.has(further);
+  }
+  if (CUT_ORDINARY.has(after)) return false;
+  if (word.lower === 'cut' || word.lower === 'cuts') {
+    return after === 'herself' || after === 'himself' || after === 'themselves' || after === 'themself' || after === 'myself' || after === 'marks';
+  }
+  return CUT_SELF.has(after);
+}
+
+/** ICD-10-CM ("F90.0", "Z63.5", "F41") and DSM ("314.01", "V61.20") codes. */
+function codeAt(t: Tokens, i: number): Condition | undefined {
+  const word = t.words[i] as Token;
+  if (word.type === 'alnum' && word.text.length === 3) {
+    const upper = word.text.toUpperCase();
+    const dotted = subcodeAfter(t, word);
+    const isUpper = upper === word.text;
+    if (ICD10_CATEGORY.test(upper) && (isUpper || dotted !== undefined) && ICD10CM_CATEGORIES.has(upper)) {
+      if (locatorAround(t, i)) return undefined;
+      const end = dotted === undefined ? word.end : dotted.end;
+      const last = dotted === undefined ? i : dotted.wordIndex;
+      return { rule: 'diagnostic.code.icd10', first: i, last, start: word.start, end };
+    }
+    if (DSM_V_CATEGORY.test(upper) && dotted !== undefined && DSM_V_CATEGORIES.has(upper)) {
+      if (locatorAround(t, i)) return undefined;
+      return { rule: 'diagnostic.code.dsm', first: i, last: dotted.wordIndex, start: word.start, end: dotted.end };
+    }
+    return undefined;
+  }
+  if (word.type === 'num' && word.text.length === 3) {
+    const value = Number(word.text);
+    if (value < DSM_NUMERIC_RANGE[0] || value > DSM_NUMERIC_RANGE[1]) return undefined;
+    const dot = t.tokens[word.index + 1];
+    const sub = t.tokens[word.index + 2];
+    if (dot === undefined || sub === undefined || dot.text !== '.' || dot.spaceBefore || sub.spaceBefore) return undefined;
+    if (sub.type !== 'num' || sub.text.length > 2) return undefined;
+    const before = t.tokens[word.index - 1];
+    if (before !== undefined && before.text === '$') return undefined;
+    if (before !== undefined && !word.spaceBefore && !CODE_OPENERS.has(before.text)) return undefined;
+    const beyond = t.tokens[sub.index + 1];
+    if (beyond !== undefined && !beyond.spaceBefore && (beyond.text === '.' || beyond.text === '-') && t.tokens[sub.index + 2]?.type === 'num') return undefined;
+    const unit = t.words[sub.wordIndex + 1];
+    if (unit !== undefined && joinsTerm(unit.join) && QUANTITY_UNITS.has(unit.lower)) return undefined;
+    const prevWord = t.words[i - 1];
+    if (prevWord !== undefined && joinsTerm(word.join) && SCORE_WORDS.has(prevWord.lower)) return undefined;
+    if (locatorAround(t, i)) return undefined;
+    return { rule: 'diagnostic.code.dsm', first: i, last: sub.wordIndex, start: word.start, end: sub.end };
+  }
+  return undefined;
+}
+
+/** ".0" / ".820" right after an ICD category, without spaces. */
+function subcodeAfter(t: Tokens, word: Token): Token | undefined {
+  const dot = t.tokens[word.index + 1];
+  const sub = t.tokens[word.index + 2];
+  if (dot === undefined || sub === undefined || dot.text !== '.' || dot.spaceBefore || sub.spaceBefore) return undefined;
+  if (sub.type === 'punct' || !ICD10_SUBCODE.test(sub.text.toUpperCase())) return undefined;
+  return sub;
+}
+
+/** "bus F32", "Portable F32", "room 314.1": a place or a thing, not a code. */
+function locatorAround(t: Tokens, i: number): boolean {
+  const word = t.words[i] as Token;
+  const prev = t.words[i - 1];
+  if (prev !== undefined && joinsTerm(word.join) && LOCATOR_WORDS.has(prev.lower)) return true;
+  const prevToken = t.tokens[word.index - 1];
+  if (prevToken !== undefined && prevToken.text === '#') return true;
+  const next = t.words[i + 1];
+  return next !== undefined && joinsTerm(next.join) && LOCATOR_AFTER.has(next.lower);
+}
+
+/**
+ * Generic "<modifier…> disorder|syndrome": returns a map from the first
+ * modifier's word index to the head's word index.
+ */
+function genericHeads(t: Tokens): Map<number, number> {
+  const map = new Map<number, number>();
+  const words = t.words;
+  for (let h = 1; h < words.length; h += 1) {
+    const head = words[h] as Token;
+    if (!HEADS.has(head.lower)) continue;
+    let first = h;
+    for (let k = h - 1; k >= 0 && k >= h - 3; k -= 1) {
+      const word = words[k] as Token;
+      const joinToNext = (words[k + 1] as Token).join;
+      if (!joinsTerm(joinToNext)) break;
+      if (word.type !== 'word' || NOT_MODIFIER.has(word.lower) || word.base !== word.lower) break;
+      first = k;
+    }
+    // Prefer where a known term covering the head starts ("lists oppositional defiant disorder" → "oppositional …").
+    for (let k = first; k < h; k += 1) {
+      const known = CONDITIONS.matchAt(t, k);
+      if (known !== undefined && known.last >= h) {
+        first = k;
+        break;
+      }
+    }
+    if (first < h && !map.has(first)) map.set(first, h);
+  }
+  return map;
+}

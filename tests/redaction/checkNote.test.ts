@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { checkNote, FindingSchema, summarizeFindings, type Finding } from '../../shared/redaction';
+import { NEGATIVE_CASES, POSITIVE_CASES } from '../fixtures/redaction-cases';
+
+interface Expected {
+  kind: string;
+  rule: string;
+  start: number;
+  end: number;
+  context: string | undefined;
+}
+
+const MARK = /\[\[([a-z0-9_.]+)(?:\/([a-z]+))?:(.*?)\]\]/g;
+
+/** Turns "[[rule/context:text]]" markup into the plain note and its expected findings. */
+function parseCase(note: string): { text: string; expected: Expected[] } {
+  let text = '';
+  let last = 0;
+  const expected: Expected[] = [];
+  for (const match of note.matchAll(MARK)) {
+    text += note.slice(last, match.index);
+    const start = text.length;
+    text += match[3] as string;
+    const rule = match[1] as string;
+    expected.push({ kind: rule.split('.')[0] as string, rule, start, end: text.length, context: match[2] });
+    last = (match.index as number) + match[0].length;
+  }
+  text += note.slice(last);
+  return { text, expected };
+}
+
+function shape(findings: readonly Finding[]): Expected[] {
+  return findings.map((f) => ({ kind: f.kind, rule: f.rule, start: f.start, end: f.end, context: f.context }));
+}
+
+describe('checkNote: positive cases (exact offsets, rules and contexts)', () => {
+  it.each(POSITIVE_CASES.map((c) => [c.name, c.note]))('%s', (_name, note) => {
+    const { text, expected } = parseCase(note);
+    expect(shape(checkNote(text))).toEqual(expected);
+  });
+});
+
+describe('checkNote: hard negatives stay unflagged', () => {
+  it.each(NEGATIVE_CASES.map((c, i) => [`${c.category} #${i + 1}`, c.note]))('%s', (_name, note) => {
+    expect(checkNote(note)).toEqual([]);
+  });
+});
+
+describe('checkNote: every rule of the check is exercised by a case', () => {
+  it('covers each rule id at least once', () => {
+    const rules = new Set(POSITIVE_CASES.flatMap((c) => parseCase(c.note).expected.map((e) => e.rule)));
+    for (const rule of ['diagnostic.name', 'diagnostic.phrase', 'diagnostic.code.icd10', 'diagnostic.code.dsm', 'diagnostic.medication', 'diagnostic.symptom', 'verbatim.quote', 'verbatim.reported', 'verbatim.transcript', 'identifier.phone', 'identifier.email', 'identifier.address', 'identifier.dob', 'identifier.student_id', 'identifier.ssn']) {
+      expect(rules, rule).toContain(rule);
+    }
+  });
+
+  it('covers each context label at least once', () => {
+    const contexts = new Set(POSITIVE_CASES.flatMap((c) => parseCase(c.note).expected.map((e) => e.context)));
+    for (const context of ['negated', 'uncertain', 'family', 'historical']) expect(contexts).toContain(context);
+  });
+});
+
+describe('findings', () => {
+  const all = POSITIVE_CASES.map((c) => parseCase(c.note).text);
+
+  it('match the Finding schema, sorted by start and never overlapping within a kind', () => {
+    for (const text of all) {
+      const findings = checkNote(text);
+      for (const finding of findings) expect(FindingSchema.safeParse(finding).success).toBe(true);
+      for (let i = 1; i < findings.length; i += 1) {
+        expect((findings[i] as Finding).start).toBeGreaterThanOrEqual((findings[i - 1] as Finding).start);
+      }
+      for (const kind of ['diagnostic', 'verbatim', 'identifier'] as const) {
+        const ofKind = findings.filter((f) => f.kind === kind);
+        for (let i = 1; i < ofKind.length; i += 1) expect((ofKind[i] as Finding).start).toBeGreaterThanOrEqual((ofKind[i - 1] as Finding).end);
+      }
+    }
+  });
+
+  it('explain in plain language what was found and what to write instead', () => {
+    const [diagnosis] = checkNote('Dad said Ben has ADHD.');
+    expect(diagnosis?.message).toContain('\u201cADHD\u201d names a diagnosis');
+    expect(diagnosis?.message).toMatch(/instead/);
+    const [quote] = checkNote('Mom said "I can\'t do this anymore."');
+    expect(quote?.message).toMatch(/exact words/);
+    const [phone] = checkNote('Call 614-555-0176 after 5.');
+    expect(phone?.message).toMatch(/phone number/);
+  });
+
+  it('mention the context without suppressing the finding', () => {
+    const [finding] = checkNote('No history of ADHD per mom.');
+    expect(finding?.context).toBe('negated');
+    expect(finding?.message).toMatch(/does not have a condition/);
+  });
+
+  it('suggest a rewrite: a paraphrase for a quote, an observation for a diagnosis, removal for an identifier', () => {
+    const findings = checkNote('Mom said "I can\'t do this anymore." Dad has bipolar disorder. Student stated I hate it here. Cell 614-555-0176.');
+    const byKind = Object.fromEntries(findings.map((f) => [f.rule, f.suggestion]));
+    expect(byKind['verbatim.quote']).toEqual({ replacement: '[paraphrase: what mom said]', label: 'Replace with a paraphrase' });
+    expect(byKind['verbatim.reported']?.replacement).toBe('[paraphrase: what the student said]');
+    expect(byKind['diagnostic.name']).toEqual({ replacement: '[describe what you observed]', label: 'Replace with what you observed' });
+    expect(byKind['identifier.phone']).toEqual({ replacement: '[removed]', label: 'Remove it' });
+  });
+
+  it('report a diagnosis inside quoted words once, with the quote', () => {
+    const findings = checkNote('He said "I have ADHD and I hate it" at lunch.');
+    expect(findings.map((f) => f.kind)).toEqual(['verbatim']);
+    expect(findings[0]?.message).toContain('ADHD');
+  });
+
+  it('are summarised per kind', () => {
+    const findings = checkNote('Mom: he never listens. Takes Zoloft and Concerta. DOB 03/14/2012.');
+    expect(summarizeFindings(findings)).toEqual({ diagnostic: 2, verbatim: 1, identifier: 1 });
+    expect(summarizeFindings([])).toEqual({ diagnostic: 0, verbatim: 0, identifier: 0 });
+  });
+
+  it('are empty for an empty note', () => {
+    expect(checkNote('')).toEqual([]);
+  });
+});
