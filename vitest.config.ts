@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+// CI asks for a JSON report too, to print one plain closing line of counts.
+const jsonReport = process.env.SOLE_NOTES_TEST_REPORT;
+
 export default defineConfig({
   test: {
+    reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     environment: 'node',
     // Native modules (SQLCipher, argon2) are safest in child processes.

@@ -14,7 +14,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'sta', 'vel', 'dor', 'pin', 'qua', 'bre', 'tol', 'fen', 'gar', 'hui', 'jon', 'zel', 'wim', 'yor', 'cas', 'nub'];
+const CONSONANTS = 'bcdfghjklmnprstvwz';
+const VOWELS = 'aeiou';
+/** 90 consonant-vowel syllables: enough variety that word beginnings spread like real ones. */
+const SYLLABLES = [...CONSONANTS].flatMap((consonant) => [...VOWELS].map((vowel) => consonant + vowel));
 
 export interface Corpus {
   notes: string[];
@@ -28,7 +31,8 @@ export interface Corpus {
 
 export function buildCorpus(noteCount: number, seed = 2026): Corpus {
   const random = seededRandom(seed);
-  const vocabulary = makeVocabulary(40_000, random);
+  // Large enough that even at 100k notes the long tail holds words found in only a few notes.
+  const vocabulary = makeVocabulary(Math.max(40_000, noteCount * 2), random);
   const weights = vocabulary.map((_, rank) => 1 / (rank + 1));
   const cumulative: number[] = [];
   weights.reduce((sum, weight, index) => (cumulative[index] = sum + weight), 0);
