@@ -1,11 +1,25 @@
 import {
+  CLAUSE_NON_STARTERS,
+  CLAUSE_REPORTING_VERBS,
   DOCUMENT_NOUNS,
+  FEMALE_SPEAKERS,
+  FEMALE_THIRD_PERSON,
+  FINITE_VERB_CUES,
   FIRST_PERSON_OPENERS,
   HEADING_WORDS,
   HONORIFICS,
+  LISTENER_SECOND_PERSON,
+  MALE_SPEAKERS,
+  MALE_THIRD_PERSON,
+  MATERIAL_LINKS,
+  MATERIAL_NOUNS,
   NARRATIVE_RESUMERS,
   PERSONAL_PRONOUNS,
   PERSONAL_WRITINGS,
+  PLURAL_SPEAKERS,
+  PLURAL_THIRD_PERSON,
+  SETTING_NOUNS,
+  SPEAKER_FIRST_PERSON,
   SPEAKER_MODIFIERS,
   SPEAKER_ROLES,
   SPEECH_ADVERBS,
@@ -14,6 +28,7 @@ import {
   TITLE_CUES_AFTER,
   TITLE_CUES_BEFORE,
   TITLE_SMALL_WORDS,
+  WORKER_POSSESSIONS,
 } from './data/speech';
 import { MONTHS } from './data/identifiers';
 import { wordSet } from './lexicon';
@@ -39,11 +54,42 @@ const OBJECTS = wordSet(['me', 'us', 'him', 'her', 'them']);
 const ALWAYS_BACKSHIFT = wordSet(['could', 'would', 'should', 'might', 'must', 'was', 'were', 'had']);
 const BACKSHIFT_AFTER_OBJECT = wordSet(['did', 'needed', 'wanted', 'used']);
 const FIRST_PERSON_STRONG = wordSet(['i', "i'm", "i've", "i'll", "i'd", 'im', 'me', 'my', 'mine', 'myself', 'we', "we're", "we've", "we'll", "we'd", 'us', 'our']);
+const MATERIALS = wordSet(MATERIAL_NOUNS);
+const MATERIAL_LINK = wordSet(MATERIAL_LINKS);
+const CLAUSE_VERBS = wordSet(CLAUSE_REPORTING_VERBS);
+const NON_STARTERS = wordSet(CLAUSE_NON_STARTERS);
+const SPEAKER_SELF = wordSet(SPEAKER_FIRST_PERSON);
+const LISTENER = wordSet(LISTENER_SECOND_PERSON);
+const WORKER_THINGS = wordSet(WORKER_POSSESSIONS);
+const FINITE = wordSet(FINITE_VERB_CUES);
+const THIRD_PERSON: ReadonlyMap<string, Gender> = new Map([
+  ...FEMALE_THIRD_PERSON.map((w) => [w, 'female'] as const),
+  ...MALE_THIRD_PERSON.map((w) => [w, 'male'] as const),
+  ...PLURAL_THIRD_PERSON.map((w) => [w, 'plural'] as const),
+]);
+const SPEAKER_GENDER: ReadonlyMap<string, Gender> = new Map([
+  ...FEMALE_SPEAKERS.map((w) => [w, 'female'] as const),
+  ...MALE_SPEAKERS.map((w) => [w, 'male'] as const),
+  ...PLURAL_SPEAKERS.map((w) => [w, 'plural'] as const),
+]);
+const SETTINGS = wordSet(SETTING_NOUNS);
+const SETTING_PREPOSITIONS = wordSet(['on', 'in', 'during', 'at', 'through', 'over', 'under', 'by']);
+const SETTING_DETERMINERS = wordSet(['the', 'a', 'an', 'his', 'her', 'their', 'my']);
+const CONJUNCTIONS = wordSet(['and', 'then', 'but', 'so']);
+const RECIPIENT_PREPOSITIONS = wordSet(['to', 'with', 'for', 'from', 'toward', 'towards']);
 const DAYS = wordSet(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const STUDENT_WORDS = wordSet(['student', 'kid', 'child', 'boy', 'girl']);
 
 const MAX_QUOTE = 1500;
 const MAX_SINGLE_QUOTE = 500;
+/** A Title Case quotation with first-person words is a title only when it is this short ("My Strengths", "I Am Enough"). */
+const MAX_TITLE_WORDS = 6;
+/** Longer than this, a quotation beside a material noun is someone's words about it, not its title. */
+const MAX_MATERIAL_TITLE_WORDS = 12;
+/** How many words a look through one clause goes: to the speaker's "I" or "me", or back to the worker's "I". */
+const MAX_CLAUSE_WORDS = 20;
+
+type Gender = 'female' | 'male' | 'plural';
 
 /** Finds quotations, transcript lines and unquoted first-person reported speech. */
 export function findVerbatim(t: Tokens): RawSpan[] {
@@ -147,8 +193,8 @@ function judgeQuote(t: Tokens, pair: QuotePair): RawSpan | undefined {
   const speechBefore = speaker.spoke;
   const speechAfter = speechVerbAfter(t, pair.close);
 
+  if (isQuotedTitle(t, pair, inner, words, strong, speechAfter || introducedAsSpeech(t, pair.open, speaker.spoke))) return undefined;
   if (!strong && documentBefore(t, pair.open)) return undefined;
-  if (isTitle(words) && !strong) return undefined;
   if (!strong && words.length <= 6 && (titleCueBefore(t, pair.open) || titleCueAfter(t, pair.close))) return undefined;
   if (words.length <= 2 && !(speechBefore || speechAfter || strong)) return undefined;
 
@@ -168,6 +214,59 @@ function strongSpeech(inner: readonly Token[]): boolean {
     if (token.lower.includes("'") && !token.lower.endsWith("'s")) return true;
   }
   return false;
+}
+
+/**
+ * The title of a worksheet, book, lesson, video, program …, not anyone's
+ * words. Either the quotation sits right next to a material noun ("the 'My
+ * Strengths' worksheet", "a book called 'I Am Enough'") and is in Title Case
+ * or not introduced as speech; or it is in Title Case with no sentence
+ * punctuation inside and no speech verb or speaker around it. First-person
+ * words ("My", "I") do not make a title speech, but then it must be short.
+ */
+function isQuotedTitle(t: Tokens, pair: QuotePair, inner: readonly Token[], words: readonly Token[], strong: boolean, speechNear: boolean): boolean {
+  const cased = isTitle(words);
+  if ((cased || !speechNear) && words.length <= MAX_MATERIAL_TITLE_WORDS && (materialBefore(t, pair.open) || materialAfter(t, pair.close))) return true;
+  if (!cased || speechNear || sentencePunctuationInside(t, inner)) return false;
+  return !strong || words.length <= MAX_TITLE_WORDS;
+}
+
+/**
+ * "the worksheet 'My Strengths'", "a book called 'I Am Enough'". Not across a
+ * colon: "Text via app: '…'" introduces what was written.
+ */
+function materialBefore(t: Tokens, open: Token): boolean {
+  let index = open.index - 1;
+  for (let seen = 0; index >= 0 && seen < 3; index -= 1, seen += 1) {
+    const token = t.tokens[index] as Token;
+    if (token.type === 'punct') return false;
+    if (MATERIALS.has(token.lower)) return true;
+    if (!MATERIAL_LINK.has(token.lower)) return false;
+  }
+  return false;
+}
+
+/** "the 'My Strengths' worksheet", "'Second Step' lessons". */
+function materialAfter(t: Tokens, close: Token): boolean {
+  const next = t.tokens[close.index + 1];
+  return next !== undefined && next.type === 'word' && !next.lineBefore && MATERIALS.has(next.lower);
+}
+
+/** A full stop, question or exclamation mark or semicolon that ends a sentence inside the quotation. */
+function sentencePunctuationInside(t: Tokens, inner: readonly Token[]): boolean {
+  return inner.some((token) => token.type === 'punct' && isSentenceEnd(t, token));
+}
+
+/**
+ * A speech verb right before the quotation, or a colon after a speaker label
+ * ("Mom: '…'") — not after a heading ("Activity: 'Would You Rather' cards").
+ */
+function introducedAsSpeech(t: Tokens, open: Token, spoke: boolean): boolean {
+  if (!spoke) return false;
+  const colon = t.tokens[open.index - 1];
+  if (colon?.text !== ':') return true;
+  const label = labelBefore(t, colon);
+  return label !== undefined && classifyLabel(label.words) !== null;
 }
 
 function isTitle(words: readonly Token[]): boolean {
@@ -474,7 +573,10 @@ function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
       index += 1;
       next = tokens[index];
     }
-    if (next === undefined || next.type === 'punct' || !OPENERS.has(next.lower)) continue;
+    if (next === undefined || next.type === 'punct' || !OPENERS.has(next.lower)) {
+      findSpeakerClause(t, verb, out);
+      continue;
+    }
     if (next.lineBefore) continue;
     const after = t.words[next.wordIndex + 1];
     if (after !== undefined && (next.lower === 'i' || next.lower === 'we')) {
@@ -489,6 +591,146 @@ function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
     if (who !== undefined) span.speaker = who;
     out.push(span);
   }
+}
+
+/**
+ * "stdnt stated nobody at home even notices if I'm gone": after a reporting
+ * verb whose subject is someone other than the worker, an unquoted clause that
+ * holds the speaker's own first person ("I'm", "me", "my") or speaks to the
+ * listener ("you") records their words as said. The span runs from the start
+ * of the clause to the end of the sentence.
+ *
+ * Indirect speech stays unflagged (POLICY.md): "said that …", "asked if …",
+ * and clauses that refer to the speaker in the third person — "She said she'll
+ * let me know", "He said she'd call me back" — where "me" is the worker.
+ */
+function findSpeakerClause(t: Tokens, verb: Token, out: RawSpan[]): void {
+  if (!CLAUSE_VERBS.has(verb.lower) || !hasOwnSubject(t, verb)) return;
+  const tokens = t.tokens;
+  let index = verb.index + 1;
+  for (let skipped = 0; skipped < 4; skipped += 1) {
+    const token = tokens[index];
+    if (token === undefined) return;
+    const object = token.lower === 'me' || token.lower === 'us' || ((verb.lower === 'told' || verb.lower === 'tells') && OBJECTS.has(token.lower));
+    if (token.text === ',' || (token.type === 'word' && (object || isMannerAdverb(token)))) {
+      index += 1;
+      continue;
+    }
+    const setting = settingEnd(t, index);
+    if (setting === index) break;
+    index = setting;
+  }
+  const first = tokens[index];
+  if (first === undefined || first.type !== 'word' || first.lineBefore || NON_STARTERS.has(first.lower) || OPENERS.has(first.lower)) return;
+  if (!speakerVoiceIn(t, first.index, speakerGender(t, verb))) return;
+  const end = reportedEnd(t, first.index);
+  if (end <= first.start) return;
+  const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.reported', start: first.start, end };
+  const who = roleNear(t, verb.index - 1);
+  if (who !== undefined) span.speaker = who;
+  out.push(span);
+}
+
+/** Past "on her exit ticket", "in group", "over the phone": the index after it, or `index` when there is none. */
+function settingEnd(t: Tokens, index: number): number {
+  const tokens = t.tokens;
+  if (!SETTING_PREPOSITIONS.has(tokens[index]?.lower ?? '')) return index;
+  let k = index + 1;
+  if (SETTING_DETERMINERS.has(tokens[k]?.lower ?? '')) k += 1;
+  const nounsFrom = k;
+  while (k < tokens.length && k - nounsFrom < 3 && SETTINGS.has((tokens[k] as Token).lower)) k += 1;
+  return k > nounsFrom ? k : index;
+}
+
+function isMannerAdverb(token: Token): boolean {
+  return ADVERBS.has(token.lower) && (token.lower.endsWith('ly') || ['again', 'twice', 'once', 'later', 'today', 'yesterday', 'also', 'just'].includes(token.lower));
+}
+
+/**
+ * The verb has a subject of its own right before it ("stdnt stated", "Mom,
+ * crying, said"), not none at all ("… — told her …"). Called once
+ * `workerIsSubject` has ruled out the worker.
+ */
+function hasOwnSubject(t: Tokens, verb: Token): boolean {
+  const prev = t.tokens[verb.index - 1];
+  if (prev === undefined) return false;
+  return prev.type !== 'punct' || prev.text === ',' || prev.text === ')';
+}
+
+/** "Mom", "Kevin's dad", "she", "parents": who spoke, by the nearest word that tells. */
+function speakerGender(t: Tokens, verb: Token): Gender | undefined {
+  for (let k = verb.wordIndex - 1, seen = 0; k >= 0 && seen < 5; k -= 1, seen += 1) {
+    const word = t.words[k] as Token;
+    const after = t.tokens[word.index + 1] as Token;
+    if (after.type === 'punct' && isSentenceEnd(t, after)) break;
+    const gender = SPEAKER_GENDER.get(word.base);
+    if (gender !== undefined) return gender;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the clause that starts at `startIndex` speaks in the speaker's own
+ * voice before it ends (a comma, any sentence punctuation, a bracket, a dash,
+ * "and", "then", "so", "but"): a first-person word that is theirs, or "you".
+ * A third-person word for the speaker first makes it indirect speech.
+ */
+function speakerVoiceIn(t: Tokens, startIndex: number, gender: Gender | undefined): boolean {
+  const tokens = t.tokens;
+  let finite = false;
+  let words = 0;
+  for (let index = startIndex; index < tokens.length && words < MAX_CLAUSE_WORDS; index += 1) {
+    const token = tokens[index] as Token;
+    if (index > startIndex && token.lineBefore) return false;
+    if (token.type === 'punct') {
+      if ((token.text === '-' || token.text === '\u2010') && !token.spaceBefore) continue;
+      return false;
+    }
+    words += 1;
+    if (token.type !== 'word') continue;
+    const lower = token.lower;
+    if (index > startIndex && ['and', 'then', 'so', 'but'].includes(lower)) return false;
+    const third = THIRD_PERSON.get(lower);
+    if (third !== undefined && refersToSpeaker(t, token, third, gender)) return false;
+    if ((SPEAKER_SELF.has(lower) || LISTENER.has(lower)) && speakersOwn(t, token, finite)) return true;
+    if (FINITE.has(lower) || lower.endsWith("n't")) finite = true;
+  }
+  return false;
+}
+
+/**
+ * "she'd call me back", "he was …": a backshifted third person reports
+ * indirectly; otherwise a third person of the speaker's gender ("Mom said she
+ * …", "Student said he …") is the speaker, so the clause is indirect.
+ */
+function refersToSpeaker(t: Tokens, token: Token, third: Gender, speaker: Gender | undefined): boolean {
+  const subject = ['he', 'she', 'they'].includes(token.lower) || token.lower.includes("'");
+  if (subject) {
+    if (token.lower.endsWith("'d")) return true;
+    const next = t.words[token.wordIndex + 1];
+    if (next !== undefined && ALWAYS_BACKSHIFT.has(next.lower)) return true;
+  }
+  if (speaker === undefined) return third !== 'plural';
+  return third === speaker;
+}
+
+/**
+ * A first-person word that is the speaker's, not the worker's: not "I" before
+ * a backshifted or past-tense verb, as the worker narrates ("the form I had
+ * sent", "since I called"), not "my office", and not "to me" after an object
+ * with no verb of its own ("reported the incident to me").
+ */
+function speakersOwn(t: Tokens, token: Token, finite: boolean): boolean {
+  const next = t.words[token.wordIndex + 1];
+  if (token.lower === 'i' && next !== undefined && (ALWAYS_BACKSHIFT.has(next.lower) || pastTense(next))) return false;
+  if (token.lower === 'my' && next !== undefined && WORKER_THINGS.has(next.base)) return false;
+  const prev = t.words[token.wordIndex - 1];
+  return finite || prev === undefined || !RECIPIENT_PREPOSITIONS.has(prev.lower);
+}
+
+/** "called", "mentioned" — not "need", "feed". */
+function pastTense(word: Token): boolean {
+  return word.type === 'word' && word.lower.length > 3 && word.lower.endsWith('ed') && !word.lower.endsWith('eed');
 }
 
 /** "Mom said my voicemail was full": "my" is the worker's; the verb is backshifted. */
@@ -506,7 +748,19 @@ function workerIsSubject(t: Tokens, verb: Token): boolean {
   if (prevWord !== undefined && ['i', 'we'].includes(prevWord.lower) && verb.index - prevWord.index <= 2) return true;
   const prev = t.tokens[verb.index - 1];
   if (prev === undefined || verb.lineBefore) return true;
-  return isSentenceEnd(t, prev) || prev.text === ':' || prev.text === ';';
+  if (isSentenceEnd(t, prev) || prev.text === ':' || prev.text === ';') return true;
+  return prevWord !== undefined && prevWord === prev && CONJUNCTIONS.has(prev.lower) && workerEarlierInSentence(t, prev);
+}
+
+/** "I called mom and said …": the subject carried over the conjunction is the worker. */
+function workerEarlierInSentence(t: Tokens, from: Token): boolean {
+  for (let k = from.wordIndex - 1; k >= 0 && from.wordIndex - k <= MAX_CLAUSE_WORDS; k -= 1) {
+    const word = t.words[k] as Token;
+    const after = t.tokens[word.index + 1] as Token;
+    if (isSentenceEnd(t, after) || after.lineBefore) return false;
+    if (word.lower === 'i' || word.lower === 'we') return true;
+  }
+  return false;
 }
 
 /** Where unquoted reported speech stops: sentence end, a dash, ", then …", "and cried". */
@@ -526,7 +780,7 @@ function reportedEnd(t: Tokens, startIndex: number): number {
         continue;
       }
       if (ch === '.' && isSentenceEnd(t, token)) break;
-      if (ch === ';' || ch === '"' || ch === '\u201c') break;
+      if (ch === ';' || ch === ')' || ch === '"' || ch === '\u201c') break;
       if ((ch === '\u2014' || ch === '\u2013' || ch === '(' || ch === '/' || ch === '-') && token.spaceBefore) break;
       if (ch === ',') {
         const following = tokens[index + 1];

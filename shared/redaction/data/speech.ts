@@ -164,3 +164,93 @@ export const SPEECH_WORDS: readonly string[] = [
   'sorry', 'hate', 'love', 'like', 'know', 'think', 'feel', 'get', 'got', 'go', 'going', 'tell', 'told', 'let', 'have',
   'has', 'had', 'be', 'been', 'am', 'gonna', 'wanna', 'cannot', 'nobody', 'everybody', 'everyone', 'anyone', 'somebody',
 ];
+
+/**
+ * Nouns for the material a quoted title names ("the 'My Strengths' worksheet",
+ * "a book called 'I Am Enough'"): a quotation right next to one is a title,
+ * even when its words are first-person.
+ */
+export const MATERIAL_NOUNS: readonly string[] = [
+  'worksheet', 'worksheets', 'workbook', 'form', 'forms', 'book', 'books', 'booklet', 'story', 'stories', 'novel',
+  'lesson', 'lessons', 'program', 'programs', 'programme', 'curriculum', 'video', 'videos', 'song', 'songs', 'poster',
+  'posters', 'handout', 'handouts', 'chart', 'charts', 'packet', 'packets', 'game', 'games', 'unit', 'units', 'module',
+  'modules', 'activity', 'activities', 'app', 'apps', 'movie', 'movies', 'film', 'show', 'series', 'episode', 'podcast',
+  'article', 'articles', 'assignment', 'assignments', 'brochure', 'brochures', 'pamphlet', 'flyer', 'flier',
+  'cards', 'deck', 'chapter', 'poem', 'comic', 'magazine', 'newsletter', 'slideshow', 'presentation', 'quiz', 'survey',
+  'questionnaire', 'scale', 'inventory', 'screener', 'assessment', 'checklist', 'template', 'sheet', 'curricula',
+  'bingo', 'kit', 'website', 'playlist', 'album',
+];
+
+/** Words between a material noun and the quoted title it names ("the book called '…'", "the video, '…'"). */
+export const MATERIAL_LINKS: readonly string[] = ['the', 'a', 'an', 'called', 'titled', 'entitled', 'named', 'new', 'our', 'his', 'her', 'their'];
+
+/**
+ * Reporting verbs that introduce someone's words without quote marks or
+ * "that" ("stdnt stated nobody at home even notices if I'm gone"). Verbs
+ * that mostly take an object or narrate ("shared the news", "cried", "went")
+ * are left out.
+ */
+export const CLAUSE_REPORTING_VERBS: readonly string[] = [
+  'said', 'says', 'stated', 'states', 'reported', 'reports', 'told', 'tells', 'wrote', 'writes', 'texted', 'texts',
+  'txt', 'txted', 'txts', 'messaged', 'yelled', 'yells', 'shouted', 'shouts', 'screamed', 'screams', 'whispered',
+  'whispers', 'mumbled', 'mumbles', 'muttered', 'mutters', 'replied', 'answered', 'responded', 'insisted', 'insists',
+  'admitted', 'admits', 'disclosed', 'discloses', 'complained', 'complains', 'claimed', 'claims', 'blurted',
+  'exclaimed', 'declared', 'repeated', 'saying',
+];
+
+/** Where or how someone said it, between the verb and their words ("wrote on her exit ticket …", "said in group …"). */
+export const SETTING_NOUNS: readonly string[] = [
+  'group', 'class', 'session', 'phone', 'call', 'office', 'hallway', 'hall', 'journal', 'diary', 'note', 'email',
+  'text', 'exit', 'ticket', 'worksheet', 'card', 'paper', 'chat', 'morning', 'afternoon', 'lunch', 'recess', 'car',
+  'bus', 'meeting', 'person', 'writing', 'tears', 'breath', 'line', 'check-in', 'checkin', 'circle',
+];
+
+/** First words after the verb that make the clause indirect or not a clause at all ("said that …", "told me about …"). */
+export const CLAUSE_NON_STARTERS: readonly string[] = [
+  'that', 'if', 'whether', 'how', 'why', 'what', 'when', 'where', 'who', 'whom', 'whose', 'which', 'to', 'about',
+  'for', 'with', 'at', 'in', 'on', 'from', 'by', 'of', 'over', 'after', 'before', 'during', 'until', 'til', 'and',
+  'but', 'so', 'or', 'because', 'as', 'w', 're', 'no', 'yes', 'ok', 'okay', 'hi', 'hello', 'bye', 'goodbye', 'sorry',
+  'thanks', 'thank', 'nothing', 'something', 'anything', 'much', 'more', 'less', 'it',
+];
+
+/** The speaker's own first person: in someone's unquoted words it shows they are recorded word for word. */
+export const SPEAKER_FIRST_PERSON: readonly string[] = ["i", "i'm", "i've", "i'll", "i'd", 'im', 'ive', 'me', 'my', 'mine', 'myself'];
+
+/** Second-person address to the listener ("Mom said you never call her back"). */
+export const LISTENER_SECOND_PERSON: readonly string[] = ['you', "you're", "you've", "you'll", "you'd", 'your', 'yours', 'yourself', 'u', 'ur', "y'all", 'yall'];
+
+/** The worker's own things: "my" before them is the note writer's ("Mom said the bus stops by my office"). */
+export const WORKER_POSSESSIONS: readonly string[] = [
+  'office', 'caseload', 'desk', 'voicemail', 'email', 'inbox', 'cell', 'number', 'extension', 'calendar', 'supervisor',
+  'notes', 'student', 'students', 'door', 'mailbox', 'schedule', 'records', 'file', 'files', 'caseworker', 'colleague',
+  'visit', 'visits', 'message', 'messages', 'letter', 'referral', 'session', 'sessions', 'group', 'groups', 'meeting',
+];
+
+/** Third-person words, by gender, that can point back to the speaker ("She said she'll let me know"). */
+export const FEMALE_THIRD_PERSON: readonly string[] = ['she', "she's", "she'll", "she'd", 'her', 'hers', 'herself'];
+export const MALE_THIRD_PERSON: readonly string[] = ['he', "he's", "he'll", "he'd", 'him', 'his', 'himself'];
+export const PLURAL_THIRD_PERSON: readonly string[] = ['they', "they're", "they'll", "they'd", "they've", 'them', 'their', 'theirs', 'themselves'];
+
+/** Who the speaker is, by gender, from the words naming them ("Mom said", "Kevin's dad said"). */
+export const FEMALE_SPEAKERS: readonly string[] = [
+  'she', 'mom', 'mother', 'mum', 'mama', 'stepmom', 'stepmother', 'grandma', 'grandmother', 'granny', 'nana',
+  'abuela', 'aunt', 'auntie', 'sister', 'stepsister', 'girl', 'girlfriend', 'ms', 'mrs', 'miss', 'woman', 'lady',
+  'daughter', 'niece',
+];
+export const MALE_SPEAKERS: readonly string[] = [
+  'he', 'dad', 'father', 'papa', 'stepdad', 'stepfather', 'grandpa', 'grandfather', 'abuelo', 'uncle', 'brother',
+  'stepbrother', 'boy', 'boyfriend', 'mr', 'man', 'son', 'nephew',
+];
+export const PLURAL_SPEAKERS: readonly string[] = [
+  'they', 'parents', 'both', 'kids', 'students', 'girls', 'boys', 'teachers', 'staff', 'family', 'siblings', 'friends',
+  'grandparents', 'we',
+];
+
+/** Words that show the clause has its own verb ("the boys never talk to me"), not just an object ("the form to me"). */
+export const FINITE_VERB_CUES: readonly string[] = [
+  'is', 'are', 'was', 'were', 'am', 'be', 'been', 'do', 'does', 'did', 'can', 'cannot', 'could', 'will', 'would',
+  'should', 'must', 'may', 'might', 'has', 'have', 'had', 'never', 'always', 'ever', 'even', 'still', 'just', 'keeps',
+  'kept', 'gets', 'got', 'wants', 'want', 'needs', 'need', 'likes', 'like', 'hates', 'hate', 'cares', 'care', 'talks',
+  'talk', 'listens', 'listen', 'notices', 'notice', 'lets', 'let', 'makes', 'made', 'gives', 'gave', 'calls', 'called',
+  'yells', 'yelled', 'picks', 'picked', 'sits', 'sat', 'plays', 'played', 'helps', 'helped',
+];
