@@ -1,39 +1,49 @@
 import os from 'node:os';
-import { runVaultBench, type BenchRow } from './vaultBench';
+import { runRedactionBench } from './redactionBench';
+import type { BenchRow } from './row';
+import { runVaultBench } from './vaultBench';
 
 /**
- * `npm run bench`: prints one Markdown table, every row measured on the
- * encrypted vault and on plain SQLite with the same settings in this run.
- * Numbers, not pass/fail: the README keeps the latest table.
+ * `npm run bench [-- --quick]`: one Markdown table for the whole product,
+ * every row beside its target and, where there is one, a peer measured on the
+ * same workload in this same run. Numbers, not pass/fail; the README keeps
+ * the latest table and the machine it ran on.
  */
-const ENCRYPTED_TO_PLAIN_LIMIT = 1.3;
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function format(value: number): string {
   return value < 10 ? value.toFixed(3) : value.toFixed(1);
 }
 
-function table(rows: BenchRow[]): string {
-  const lines = [
-    '| measurement | target (ms) | encrypted (ms) | plain SQLite (ms) | encrypted / plain |',
-    '| --- | --- | ---: | ---: | ---: |',
-  ];
+function table(rows: readonly BenchRow[]): string {
+  const lines = ['| area | measurement | target | measured (ms) | peer | peer (ms) | measured / peer |', '| --- | --- | --- | ---: | --- | ---: | ---: |'];
   for (const row of rows) {
-    const ratio = row.plain === null ? '—' : (row.encrypted / row.plain).toFixed(2);
-    const flag = row.plain !== null && row.encrypted / row.plain > ENCRYPTED_TO_PLAIN_LIMIT ? ' ⚠' : '';
-    lines.push(`| ${row.name} | ${row.target} | ${format(row.encrypted)} | ${row.plain === null ? '—' : format(row.plain)} | ${ratio}${flag} |`);
+    const peer = row.peer;
+    const ratio = peer ? (row.value / peer.value).toFixed(2) : '—';
+    lines.push(`| ${row.area} | ${row.name} | ${row.target} | ${format(row.value)} | ${peer?.name ?? '—'} | ${peer ? format(peer.value) : '—'} | ${ratio} |`);
   }
   return lines.join('\n');
 }
 
+async function redactionRows(quick: boolean): Promise<BenchRow[]> {
+  const rows = await runRedactionBench({ quick, log });
+  return rows.flatMap((row) => [
+    { area: 'redaction', name: `check p50 (${row.name})`, target: 'report', value: row.ours.p50, peer: null },
+    { area: 'redaction', name: `check p99 (${row.name})`, target: row.target, value: row.ours.p99, peer: { name: 'redact-pii', value: row.peer.p99 } },
+  ]);
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const sizes = quick ? [2_000] : [10_000, 100_000];
-  const log = (line: string) => process.stderr.write(`${line}\n`);
-  const rows = await runVaultBench({ sizes, log });
+  const rows: BenchRow[] = [];
+  rows.push(...(await runVaultBench({ sizes: quick ? [2_000] : [10_000, 100_000], log })));
+  rows.push(...(await redactionRows(quick)));
+
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
-  console.log(`Ratio target: encrypted / plain <= ${ENCRYPTED_TO_PLAIN_LIMIT} on every row (⚠ marks a row above it).\n`);
+  console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}\n`);
   console.log(table(rows));
+  console.log('\nVault rows: the encrypted vault against plain SQLite with the same durability settings (target ratio <= 1.3).');
+  console.log('Redaction rows: the check against redact-pii (SyncRedactor, default rules) on the same notes.');
 }
 
 main().catch((error: unknown) => {

@@ -10,12 +10,12 @@ import { VaultData } from '../src-main/vault/vaultData';
 import { buildCorpus, seededRandom, type Corpus } from './corpus';
 import { percentile, timeAsync, timeEach } from './stats';
 
-export interface BenchRow {
-  name: string;
-  target: string;
-  encrypted: number;
-  plain: number | null;
-  unit: 'ms';
+import type { BenchRow } from './row';
+
+const PLAIN = 'plain SQLite, same settings';
+
+function row(name: string, target: string, encrypted: number, plain: number | null): BenchRow {
+  return { area: 'vault', name, target, value: encrypted, peer: plain === null ? null : { name: PLAIN, value: plain } };
 }
 
 type Flavor = 'encrypted' | 'plain';
@@ -57,7 +57,7 @@ function searchRows(label: string, vaults: Record<Flavor, OpenVault>, corpus: Co
   const sets: Array<[string, string[], string]> = [
     [`search rare word p95 (${label})`, corpus.rareWords.slice(0, 200), rareTarget],
     [`search prefix p95 (${label})`, corpus.prefixes.slice(0, 200).map((prefix) => `${prefix}*`), rareTarget],
-    [`search common word top-20 p95 (${label})`, corpus.commonWords.slice(0, 20), 'report'],
+    [`search common word, ranked top 20, p95 (${label})`, corpus.commonWords.slice(0, 20), 'report'],
   ];
   return sets.map(([name, queries, target]) => {
     const measure = (flavor: Flavor) => {
@@ -65,7 +65,7 @@ function searchRows(label: string, vaults: Record<Flavor, OpenVault>, corpus: Co
       timeEach(queries.slice(0, 20), (query) => data.notes.search(query, 20)); // warm the page cache
       return percentile(timeEach(queries, (query) => data.notes.search(query, 20)), 95);
     };
-    return { name, target, encrypted: measure('encrypted'), plain: measure('plain'), unit: 'ms' };
+    return row(name, target, measure('encrypted'), measure('plain'));
   });
 }
 
@@ -77,13 +77,7 @@ export async function runVaultBench(options: { sizes: number[]; log: (line: stri
     const params = await calibrateKdf();
     const kdfSamples: number[] = [];
     for (let i = 0; i < 3; i += 1) kdfSamples.push(await timeAsync(() => deriveKey('correct horse battery staple', params)));
-    rows.push({
-      name: `unlock: argon2id (${params.memoryKiB / 1024} MiB, ${params.passes} passes)`,
-      target: '500-1000',
-      encrypted: percentile(kdfSamples, 50),
-      plain: null,
-      unit: 'ms',
-    });
+    rows.push(row(`unlock: argon2id (${Math.round(params.memoryKiB / 1024)} MiB, ${params.passes} passes, ${params.parallelism} lanes)`, '500-1000 ms', percentile(kdfSamples, 50), null));
 
     for (const size of options.sizes) {
       options.log(`building ${size.toLocaleString('en-US')} notes (encrypted and plain)…`);
@@ -101,11 +95,11 @@ export async function runVaultBench(options: { sizes: number[]; log: (line: stri
         const save = (flavor: Flavor) => timeEach(saveBodies, (body) => vaults[flavor].data.notes.create({ body }));
         const encryptedSaves = save('encrypted');
         const plainSaves = save('plain');
-        rows.push({ name: `note save p50 (${label})`, target: '<= 1', encrypted: percentile(encryptedSaves, 50), plain: percentile(plainSaves, 50), unit: 'ms' });
-        rows.push({ name: `note save p99 (${label}, fsync-bound)`, target: 'report', encrypted: percentile(encryptedSaves, 99), plain: percentile(plainSaves, 99), unit: 'ms' });
+        rows.push(row(`note save p50 (${label})`, '<= 1 ms', percentile(encryptedSaves, 50), percentile(plainSaves, 50)));
+        rows.push(row(`note save p99 (${label}, bounded by fsync)`, 'report', percentile(encryptedSaves, 99), percentile(plainSaves, 99)));
       }
 
-      rows.push(...searchRows(label, vaults, corpus, size >= 100_000 ? '<= 10' : 'report'));
+      rows.push(...searchRows(label, vaults, corpus, size >= 100_000 ? '<= 10 ms' : 'report'));
 
       const reopen = (flavor: Flavor) => {
         const file = vaults[flavor].file;
@@ -113,7 +107,7 @@ export async function runVaultBench(options: { sizes: number[]; log: (line: stri
         const samples = timeEach([1, 2, 3, 4, 5], () => openVault(file, flavor).db.close());
         return percentile(samples, 50);
       };
-      rows.push({ name: `unlock: open database (${label})`, target: 'report', encrypted: reopen('encrypted'), plain: reopen('plain'), unit: 'ms' });
+      rows.push(row(`unlock: open database (${label})`, 'report', reopen('encrypted'), reopen('plain')));
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
