@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { runRedactionBench } from './redactionBench';
+import { runReportBench } from './reportBench';
 import type { BenchRow } from './row';
 import { runVaultBench } from './vaultBench';
 
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   rows.push(...(await runVaultBench({ sizes: quick ? [2_000] : [10_000, 100_000], log })));
   rows.push(...(await redactionRows(quick)));
+  rows.push(...(await runReportBench({ log, ...(quick ? { services: 5_000, notes: 10_000 } : {}) })));
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}\n`);

@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { CASE_OUTCOME_IDS } from '../domain/caseOutcomes';
 import { FindingSchema } from '../redaction/finding';
 import {
+  CeuSummary,
+  ReportExportInput,
+  ReportExportResult,
+  ReportHistoryEntry,
+  ReportPreview,
+  ReportPreviewInput,
+  SigningKeyInfo,
+} from './reportSchemas';
+import {
   AuditEntry,
   CategoryId,
   Id,
@@ -160,6 +169,15 @@ export const COMMANDS = {
     input: Empty,
     output: z.object({ intact: z.boolean(), entries: z.number().int(), firstBrokenSeq: z.number().int().nullable() }),
   },
+
+  /** The month's signed aggregate report as it would be exported, with what is suppressed and why, and chart series. */
+  'reports.preview': { input: ReportPreviewInput, output: ReportPreview },
+  /** Writes the report's JSON, signature, public key, CSV and printable HTML to the folder; recorded in the audit log. */
+  'reports.export': { input: ReportExportInput, output: ReportExportResult },
+  /** Past exports, newest first, from the audit log. */
+  'reports.history': { input: Empty, output: z.array(ReportHistoryEntry) },
+  'keys.signingFingerprint': { input: Empty, output: SigningKeyInfo },
+  'ceu.summary': { input: Empty, output: CeuSummary },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof COMMANDS;

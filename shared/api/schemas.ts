@@ -156,10 +156,45 @@ export const IssueCategory = z.object({
 });
 export type IssueCategory = z.infer<typeof IssueCategory>;
 
+/** A calendar month, `YYYY-MM`: the period of a service report. */
+export const ReportMonth = z
+  .string()
+  .regex(/^(19|20|21)\d{2}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM');
+
+/** The smallest count of students a report shows; counts from 1 to k-1 are suppressed. */
+export const REPORT_THRESHOLDS = [5, 10, 11, 16] as const;
+export const DEFAULT_REPORT_THRESHOLD = 10;
+export const ReportThreshold = z.literal(REPORT_THRESHOLDS, { error: 'the report threshold is 5, 10, 11 or 16' });
+export type ReportThreshold = z.infer<typeof ReportThreshold>;
+
+/** True when the JavaScript runtime knows the IANA time zone (or UTC offset) by that name. */
+export function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name such as `America/New_York`. */
+export const TimeZone = z
+  .string()
+  .min(1, 'enter a time zone')
+  .max(64, 'a time zone name is at most 64 characters')
+  .regex(/^[A-Za-z0-9_+\-/]+$/, 'expected an IANA time zone such as America/New_York')
+  .refine(isKnownTimeZone, 'not a time zone this computer knows');
+
 export const Settings = z.object({
   autoLockMinutes: z.number().int().min(1).max(240),
   theme: z.enum(['system', 'light', 'dark']),
   textSize: z.enum(['normal', 'large', 'larger']),
+  /** k of the service report: student counts from 1 to k-1 are suppressed. */
+  reportThreshold: ReportThreshold,
+  /** The worker's time zone: decides "today", hence the current month and CEU cycle. */
+  timeZone: TimeZone,
+  /** First day of the worker's current five-year CEU cycle; null until the worker sets it. */
+  ceuCycleStart: IsoDate.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 

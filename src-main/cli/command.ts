@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { VaultSession } from '../vault/vaultSession';
+import type { ExitCode } from './exitCodes';
 import type { CliIo } from './io';
 
 export type OptionValues = Record<string, string | boolean | Array<string | boolean> | undefined>;
@@ -21,5 +22,7 @@ export interface CliCommand {
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   positionals?: { min: number; max: number };
-  run(context: CommandContext): Promise<void>;
+  /** Resolves with an exit code when the command ends other than 0 without an error (e.g. `verify`: 5); most resolve with nothing. */
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- most commands resolve with nothing, which means 0
+  run(context: CommandContext): Promise<void | ExitCode>;
 }

@@ -1,7 +1,10 @@
 import type { ErrorCode } from '../../shared/api/errors';
 
-/** The CLI's exit codes: 0 ok, 1 usage or invalid input, 2 wrong passphrase, 3 any other failure. */
-export const EXIT = { ok: 0, usage: 1, wrongPassphrase: 2, failure: 3 } as const;
+/**
+ * The CLI's exit codes: 0 ok, 1 usage or invalid input, 2 wrong passphrase,
+ * 3 any other failure, 5 a report failed verification (`verify`, `district-summary`).
+ */
+export const EXIT = { ok: 0, usage: 1, wrongPassphrase: 2, failure: 3, reportInvalid: 5 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export function exitCodeFor(code: ErrorCode): ExitCode {

@@ -42,8 +42,7 @@ export async function runCli(
     if (limits && (positionals.length < limits.min || positionals.length > limits.max)) {
       throw new UsageError(`Usage: ${PROGRAM} ${command.usage}`);
     }
-    await command.run({ values, positionals, io, createSession });
-    return EXIT.ok;
+    return (await command.run({ values, positionals, io, createSession })) ?? EXIT.ok;
   } catch (error) {
     return report(io, command, error);
   }
@@ -74,7 +73,7 @@ function findCommand(argv: readonly string[]): CliCommand | undefined {
 }
 
 function commandHelp(command: CliCommand): string {
-  return `Usage: ${PROGRAM} ${command.usage}\n\n${command.help}\n\nExit codes: 0 ok, 1 usage or invalid input, 2 wrong passphrase, 3 any other failure.`;
+  return `Usage: ${PROGRAM} ${command.usage}\n\n${command.help}\n\nExit codes: 0 ok, 1 usage or invalid input, 2 wrong passphrase, 3 any other failure, 5 a report that fails verification.`;
 }
 
 function generalHelp(): string {
@@ -90,6 +89,6 @@ function generalHelp(): string {
     '',
     `Run "${PROGRAM} COMMAND --help" for a command's options.`,
     'The passphrase is read from SOLE_NOTES_PASSPHRASE, else asked for without echo.',
-    'Exit codes: 0 ok, 1 usage or invalid input, 2 wrong passphrase, 3 any other failure.',
+    'Exit codes: 0 ok, 1 usage or invalid input, 2 wrong passphrase, 3 any other failure, 5 a report that fails verification.',
   ].join('\n');
 }

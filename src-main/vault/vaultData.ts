@@ -1,6 +1,7 @@
 import type { VaultDatabase } from './connection';
 import { AuditLog } from './repos/audit';
 import { CategoryRepository } from './repos/categories';
+import { KeyRepository } from './repos/keys';
 import { NoteRepository } from './repos/notes';
 import { ServiceRepository } from './repos/services';
 import { SettingsRepository } from './repos/settings';
@@ -17,13 +18,21 @@ export class VaultData {
   readonly categories: CategoryRepository;
   readonly settings: SettingsRepository;
   readonly audit: AuditLog;
+  readonly keys: KeyRepository;
+  /** The vault's clock: what every timestamp in it was read from. */
+  readonly clock: () => Date;
+  /** The open database, for read-only aggregate queries (reports) that span several tables. */
+  readonly db: VaultDatabase;
 
   constructor(db: VaultDatabase, clock: () => Date = () => new Date()) {
+    this.db = db;
+    this.clock = clock;
     this.students = new StudentRepository(db, clock);
     this.services = new ServiceRepository(db, clock);
     this.notes = new NoteRepository(db, clock);
     this.categories = new CategoryRepository(db);
     this.settings = new SettingsRepository(db);
     this.audit = new AuditLog(db, clock);
+    this.keys = new KeyRepository(db);
   }
 }

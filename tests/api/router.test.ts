@@ -43,6 +43,11 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'settings.update': { autoLockMinutes: 10 },
   'audit.list': { limit: 5 },
   'audit.verify': {},
+  'reports.preview': { month: '2026-03', threshold: 10 },
+  'reports.export': { month: '2026-03', folder: '/tmp/sole-notes-report', threshold: 11 },
+  'reports.history': {},
+  'keys.signingFingerprint': {},
+  'ceu.summary': {},
 };
 
 describe('router', () => {

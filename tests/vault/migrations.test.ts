@@ -36,8 +36,8 @@ describe('the migration list', () => {
   });
 
   it('refuses a list with a gap in its numbering', () => {
-    const gap: Migration = { version: 3, description: 'misnumbered', up: () => undefined };
-    expect(() => migrateWith(vault.db, [...MIGRATIONS, gap])).toThrow(/numbered 3/);
+    const gap: Migration = { version: LATEST_SCHEMA_VERSION + 2, description: 'misnumbered', up: () => undefined };
+    expect(() => migrateWith(vault.db, [...MIGRATIONS, gap])).toThrow(`numbered ${LATEST_SCHEMA_VERSION + 2}`);
     expect(schemaVersion(vault.db)).toBe(0);
   });
 });
@@ -201,7 +201,7 @@ describe('a vault from a newer version', () => {
 describe('a migration that fails midway', () => {
   it('leaves user_version and the schema untouched', () => {
     const failing: Migration = {
-      version: 2,
+      version: LATEST_SCHEMA_VERSION + 1,
       description: 'fails after writing',
       up(db) {
         db.exec('CREATE TABLE half_done (x INTEGER)');
@@ -213,20 +213,24 @@ describe('a migration that fails midway', () => {
     expect(schemaVersion(vault.db)).toBe(0);
     expect(schemaObjects(vault.db, 'table')).toEqual([]);
 
-    // From version 1 too: migration 1 stays, nothing of migration 2 does.
+    // From the latest version too: the vault stays as it was, nothing of the failing migration does.
     migrate(vault.db);
     const tables = schemaObjects(vault.db, 'table');
     expect(() => migrateWith(vault.db, [...MIGRATIONS, failing])).toThrow('disk on fire');
-    expect(schemaVersion(vault.db)).toBe(1);
+    expect(schemaVersion(vault.db)).toBe(LATEST_SCHEMA_VERSION);
     expect(schemaObjects(vault.db, 'table')).toEqual(tables);
     expect(vault.db.prepare("SELECT count(*) FROM settings WHERE key = 'half'").pluck().get()).toBe(0);
   });
 
   it('passes the clock to each migration', () => {
     const seen: string[] = [];
-    const recording: Migration = { version: 2, description: 'records the time', up: (_db, now) => void seen.push(now().toISOString()) };
+    const recording: Migration = {
+      version: LATEST_SCHEMA_VERSION + 1,
+      description: 'records the time',
+      up: (_db, now) => void seen.push(now().toISOString()),
+    };
     migrateWith(vault.db, [...MIGRATIONS, recording], () => new Date('2026-04-01T08:00:00.000Z'));
     expect(seen).toEqual(['2026-04-01T08:00:00.000Z']);
-    expect(schemaVersion(vault.db)).toBe(2);
+    expect(schemaVersion(vault.db)).toBe(LATEST_SCHEMA_VERSION + 1);
   });
 });

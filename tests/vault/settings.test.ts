@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src-main/vault/repos/settings';
+import { DEFAULT_SETTINGS, systemTimeZone } from '../../src-main/vault/repos/settings';
 import type { VaultData } from '../../src-main/vault/vaultData';
 import { openTestVault, type TestDatabase } from './testVault';
 
@@ -16,13 +16,20 @@ afterEach(() => {
 
 describe('settings', () => {
   it('starts with the defaults', () => {
-    expect(settings.get()).toEqual({ autoLockMinutes: 5, theme: 'system', textSize: 'normal' });
+    expect(settings.get()).toEqual({
+      autoLockMinutes: 5,
+      theme: 'system',
+      textSize: 'normal',
+      reportThreshold: 10,
+      timeZone: systemTimeZone(),
+      ceuCycleStart: null,
+    });
     expect(DEFAULT_SETTINGS).toEqual(settings.get());
   });
 
   it('updates only the given keys and keeps them across reopening', () => {
-    expect(settings.update({ autoLockMinutes: 15, theme: 'dark' })).toEqual({ autoLockMinutes: 15, theme: 'dark', textSize: 'normal' });
-    expect(settings.update({ textSize: 'larger' })).toEqual({ autoLockMinutes: 15, theme: 'dark', textSize: 'larger' });
+    expect(settings.update({ autoLockMinutes: 15, theme: 'dark' })).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 15, theme: 'dark', textSize: 'normal' });
+    expect(settings.update({ textSize: 'larger' })).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 15, theme: 'dark', textSize: 'larger' });
     vault.reopen();
     const stored = vault.db.prepare('SELECT key, value FROM settings ORDER BY key').all();
     expect(stored).toEqual([
@@ -45,5 +52,23 @@ describe('settings', () => {
     vault.db.prepare("UPDATE settings SET value = '9999' WHERE key = 'autoLockMinutes'").run();
     vault.db.prepare("INSERT INTO settings (key, value) VALUES ('retired', 'true')").run();
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps the report settings: threshold, time zone and CEU cycle start, each validated', () => {
+    expect(settings.update({ reportThreshold: 16, timeZone: 'America/Chicago', ceuCycleStart: '2024-07-01' })).toMatchObject({
+      reportThreshold: 16,
+      timeZone: 'America/Chicago',
+      ceuCycleStart: '2024-07-01',
+    });
+    for (const bad of [{ reportThreshold: 7 }, { reportThreshold: 10.5 }, { timeZone: 'Mars/Olympus' }, { timeZone: '../etc' }, { ceuCycleStart: '2024-02-30' }]) {
+      expect(() => settings.update(bad as never), JSON.stringify(bad)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    }
+    expect(settings.update({ ceuCycleStart: null }).ceuCycleStart).toBeNull();
+    expect(settings.get()).toMatchObject({ reportThreshold: 16, timeZone: 'America/Chicago' });
+  });
+
+  it('reads the defaults for report settings a vault from before them never stored', () => {
+    vault.db.prepare("DELETE FROM settings WHERE key IN ('reportThreshold', 'timeZone', 'ceuCycleStart')").run();
+    expect(settings.get()).toMatchObject({ reportThreshold: 10, timeZone: systemTimeZone(), ceuCycleStart: null });
   });
 });

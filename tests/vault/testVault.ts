@@ -47,10 +47,13 @@ export function openTestDatabase(): TestDatabase {
   return handle;
 }
 
-/** A migrated vault with its repositories, on a stepping clock. */
+/**
+ * A migrated vault with its repositories, on a stepping clock. The migrations
+ * read the real clock, so the repositories' first reading is the clock's start.
+ */
 export function openTestVault(clock: () => Date = steppingClock()): TestDatabase & { data: VaultData } {
   const handle = openTestDatabase();
-  migrate(handle.db, clock);
+  migrate(handle.db);
   return Object.assign(handle, { data: new VaultData(handle.db, clock) });
 }
 

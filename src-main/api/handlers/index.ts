@@ -1,6 +1,7 @@
 import type { CommandName } from '../../../shared/api/contract';
 import type { HandlerTable } from '../handler';
 import { noteHandlers } from './notes';
+import { reportHandlers } from './reports';
 import { serviceHandlers } from './services';
 import { settingsHandlers } from './settings';
 import { studentHandlers } from './students';
@@ -13,4 +14,5 @@ export const HANDLERS: HandlerTable<CommandName> = {
   ...serviceHandlers,
   ...noteHandlers,
   ...settingsHandlers,
+  ...reportHandlers,
 };

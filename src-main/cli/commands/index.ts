@@ -1,10 +1,13 @@
 import type { CliCommand } from '../command';
 import { checkCommand } from './check';
+import { districtSummaryCommand } from './districtSummary';
 import { initCommand } from './init';
 import { noteAddCommand, noteListCommand, noteSearchCommand } from './note';
 import { passphraseChangeCommand } from './passphrase';
+import { reportCommand } from './report';
 import { serviceAddCommand } from './service';
 import { studentAddCommand, studentListCommand } from './student';
+import { verifyCommand } from './verify';
 
 export const COMMANDS: readonly CliCommand[] = [
   initCommand,
@@ -16,4 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   serviceAddCommand,
   passphraseChangeCommand,
   checkCommand,
+  reportCommand,
+  verifyCommand,
+  districtSummaryCommand,
 ];

@@ -45,6 +45,7 @@ function toEntry(row: AuditRow): AuditEntry {
 export class AuditLog {
   private readonly selectLast;
   private readonly selectNewest;
+  private readonly selectNewestOfAction;
   private readonly selectAscending;
   private readonly insertRow;
   private readonly appendTx;
@@ -55,6 +56,7 @@ export class AuditLog {
   ) {
     this.selectLast = db.prepare<[], Pick<AuditRow, 'seq' | 'hash'>>('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
     this.selectNewest = db.prepare<[number], AuditRow>('SELECT * FROM audit ORDER BY seq DESC LIMIT ?');
+    this.selectNewestOfAction = db.prepare<[string, number], AuditRow>('SELECT * FROM audit WHERE action = ? ORDER BY seq DESC LIMIT ?');
     this.selectAscending = db.prepare<[], AuditRow>('SELECT * FROM audit ORDER BY seq');
     this.insertRow = db.prepare<[AuditRow]>(
       'INSERT INTO audit (seq, at, action, details, prev_hash, hash) VALUES (@seq, @at, @action, @details, @prev_hash, @hash)',
@@ -79,6 +81,12 @@ export class AuditLog {
   list(limit = 100): AuditEntry[] {
     const count = Number.isFinite(limit) ? Math.min(Math.max(Math.trunc(limit), 1), 1000) : 100;
     return this.selectNewest.all(count).map(toEntry);
+  }
+
+  /** Newest first, only entries of one action (e.g. every report export). */
+  listByAction(action: string, limit = 1000): AuditEntry[] {
+    const count = Number.isFinite(limit) ? Math.min(Math.max(Math.trunc(limit), 1), 10_000) : 1000;
+    return this.selectNewestOfAction.all(action, count).map(toEntry);
   }
 
   /** Walks the chain from the first entry; reports the first entry that does not fit. */

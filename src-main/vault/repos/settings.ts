@@ -1,8 +1,31 @@
-import { Settings } from '../../../shared/api/schemas';
+import { DEFAULT_REPORT_THRESHOLD, Settings, TimeZone } from '../../../shared/api/schemas';
 import type { VaultDatabase } from '../connection';
 import { parseInput } from './validation';
 
-export const DEFAULT_SETTINGS: Settings = { autoLockMinutes: 5, theme: 'system', textSize: 'normal' };
+/** The computer's IANA time zone, or UTC when the runtime cannot say. */
+export function systemTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return typeof zone === 'string' && TimeZone.safeParse(zone).success ? zone : 'UTC';
+}
+
+/**
+ * The value each key reads as until the worker sets it. Keys added after a
+ * vault was made (the report settings) are not stored by any migration: an
+ * older vault simply reads these defaults. The time zone follows the computer
+ * until the worker picks one.
+ */
+export function defaultSettings(): Settings {
+  return {
+    autoLockMinutes: 5,
+    theme: 'system',
+    textSize: 'normal',
+    reportThreshold: DEFAULT_REPORT_THRESHOLD,
+    timeZone: systemTimeZone(),
+    ceuCycleStart: null,
+  };
+}
+
+export const DEFAULT_SETTINGS: Settings = defaultSettings();
 
 const SettingsPatch = Settings.partial().strict();
 type SettingKey = keyof Settings;
@@ -29,7 +52,7 @@ export class SettingsRepository {
 
   /** Stored values over the defaults; a missing or unreadable value falls back to its default. */
   get(): Settings {
-    const settings: Record<SettingKey, unknown> = { ...DEFAULT_SETTINGS };
+    const settings: Record<SettingKey, unknown> = defaultSettings();
     for (const { key, value } of this.selectAll.all()) {
       if (!isSettingKey(key)) continue;
       const parsed = Settings.shape[key].safeParse(JSON.parse(value));

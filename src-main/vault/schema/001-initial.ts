@@ -186,6 +186,7 @@ END;
 
 CREATE TRIGGER notes_fts_after_update
 AFTER UPDATE OF seq, body ON notes
+WHEN OLD.body IS NOT NEW.body OR OLD.seq IS NOT NEW.seq
 BEGIN
   INSERT INTO notes_fts (notes_fts, rowid, body) VALUES ('delete', OLD.seq, OLD.body);
   INSERT INTO notes_fts (rowid, body) VALUES (NEW.seq, NEW.body);

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { Fingerprint, ServiceReportDocument, SUPPRESSION_REASONS } from '../report/document';
+import { IsoDate, ReportMonth, ReportThreshold, ServiceKindId, Timestamp } from './schemas';
+
+/** Inputs and results of the report, key and CEU commands. */
+
+export const ReportPreviewInput = z.object({ month: ReportMonth, threshold: ReportThreshold.optional() }).strict();
+
+export const ReportExportInput = z
+  .object({
+    month: ReportMonth,
+    /** An absolute folder path, as a folder picker gives it; made if missing. */
+    folder: z.string().min(1, 'choose a folder').max(4096, 'the folder path is too long'),
+    threshold: ReportThreshold.optional(),
+  })
+  .strict();
+
+export const SuppressedCellInfo = z.object({
+  path: z.string(),
+  label: z.string(),
+  reason: z.enum(SUPPRESSION_REASONS),
+  /** Why, in a sentence the worker can read. */
+  explanation: z.string(),
+});
+export type SuppressedCellInfo = z.infer<typeof SuppressedCellInfo>;
+
+export const ReportCharts = z.object({
+  minutesByServiceKind: z.array(z.object({ kind: ServiceKindId, label: z.string(), minutes: z.number().int().min(0) })),
+  /** Monday-to-Sunday weeks, cut at the month's edges; shown in the app only, never exported. */
+  sessionsPerWeek: z.array(
+    z.object({
+      weekStart: IsoDate,
+      weekEnd: IsoDate,
+      individual: z.number().int().min(0),
+      group: z.number().int().min(0),
+    }),
+  ),
+  /** After suppression: a suppressed category has value null and says why. */
+  studentsPerIssueCategory: z.array(
+    z.object({
+      category: z.string(),
+      label: z.string(),
+      value: z.number().int().min(0).nullable(),
+      suppressed: z.enum(SUPPRESSION_REASONS).nullable(),
+    }),
+  ),
+});
+export type ReportCharts = z.infer<typeof ReportCharts>;
+
+export const ReportPreview = z.object({
+  document: ServiceReportDocument,
+  suppressed: z.array(SuppressedCellInfo),
+  charts: ReportCharts,
+});
+export type ReportPreview = z.infer<typeof ReportPreview>;
+
+export const ExportedFile = z.object({
+  name: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().min(0),
+});
+export type ExportedFile = z.infer<typeof ExportedFile>;
+
+export const ReportExportResult = z.object({
+  folder: z.string(),
+  period: ReportMonth,
+  fingerprint: Fingerprint,
+  files: z.array(ExportedFile.extend({ path: z.string() })),
+});
+export type ReportExportResult = z.infer<typeof ReportExportResult>;
+
+export const ReportHistoryEntry = z.object({
+  seq: z.number().int().min(1),
+  at: Timestamp,
+  period: ReportMonth,
+  threshold: ReportThreshold,
+  fingerprint: Fingerprint,
+  folder: z.string(),
+  files: z.array(ExportedFile),
+});
+export type ReportHistoryEntry = z.infer<typeof ReportHistoryEntry>;
+
+export const SigningKeyInfo = z.object({
+  algorithm: z.literal('Ed25519'),
+  fingerprint: Fingerprint,
+  createdAt: Timestamp,
+});
+export type SigningKeyInfo = z.infer<typeof SigningKeyInfo>;
+
+export const CEU_REQUIRED_HOURS = 90;
+export const CONTACT_HOURS_PER_CEU = 10;
+export const CEU_CYCLE_YEARS = 5;
+
+export const CeuSummary = z.object({
+  /** not-set: the worker has not set a cycle start; not-started: it is in the future; current: today is inside the cycle. */
+  status: z.enum(['not-set', 'not-started', 'current']),
+  today: IsoDate,
+  cycleStart: IsoDate.nullable(),
+  /** The cycle's last day. */
+  cycleEnd: IsoDate.nullable(),
+  /** Professional development attended within the cycle, up to today. */
+  sessions: z.number().int().min(0),
+  minutes: z.number().int().min(0),
+  contactHours: z.number().min(0),
+  ceus: z.number().min(0),
+  requiredHours: z.literal(CEU_REQUIRED_HOURS),
+  requiredCeus: z.number(),
+  remainingHours: z.number().min(0),
+});
+export type CeuSummary = z.infer<typeof CeuSummary>;

@@ -1,0 +1,89 @@
+import { CASE_OUTCOMES } from '../domain/caseOutcomes';
+import { DEFAULT_ISSUE_CATEGORIES } from '../domain/issueCategories';
+import { TEAM_TYPES } from '../domain/serviceKinds';
+import { WORKER_DEFINED_CATEGORY } from './document';
+
+/**
+ * Every number of the service report, in reading order, with its label: the
+ * CSV, the printable page, the preview and the district summary all walk this
+ * one list. `path` is the dotted path of the value in `metrics`.
+ */
+export type MetricUnit = 'students' | 'count' | 'minutes' | 'hours' | 'statistic';
+
+export interface MetricInfo {
+  path: string;
+  label: string;
+  section: string;
+  unit: MetricUnit;
+}
+
+function activity(path: string, label: string, section: string): MetricInfo[] {
+  return [
+    { path: `${path}.count`, label, section, unit: 'count' },
+    { path: `${path}.minutes`, label: `${label}: minutes`, section, unit: 'minutes' },
+  ];
+}
+
+export const REPORT_METRICS: readonly MetricInfo[] = [
+  ...activity('sessions.individual', 'Individual sessions held', 'Sessions'),
+  ...activity('sessions.group', 'Group sessions held', 'Sessions'),
+  { path: 'studentsSeen', label: 'Individual students seen in sessions (each counted once)', section: 'Students', unit: 'students' },
+  { path: 'lengthOfTreatment.medianSessionsSoFar', label: 'Length of treatment: median sessions so far', section: 'Students', unit: 'statistic' },
+  { path: 'lengthOfTreatment.medianWeeksOpen', label: 'Length of treatment: median weeks open', section: 'Students', unit: 'statistic' },
+  { path: 'frequency.meanSessionsPerStudent', label: 'Frequency: sessions per student seen this month (mean)', section: 'Students', unit: 'statistic' },
+  { path: 'cases.opened', label: 'New cases', section: 'Cases', unit: 'students' },
+  { path: 'cases.closed', label: 'Cases closed', section: 'Cases', unit: 'students' },
+  { path: 'cases.resolved', label: 'Cases resolved (closed with goals met or improved)', section: 'Cases', unit: 'students' },
+  ...CASE_OUTCOMES.map((outcome): MetricInfo => ({
+    path: `cases.closedByOutcome.${outcome.id}`,
+    label: `Cases closed: ${outcome.label.toLowerCase()}`,
+    section: 'Cases',
+    unit: 'students',
+  })),
+  ...DEFAULT_ISSUE_CATEGORIES.map((category): MetricInfo => ({
+    path: `studentsByIssueCategory.${category.id}`,
+    label: `Students: ${category.label.toLowerCase()}`,
+    section: 'Students per issue category',
+    unit: 'students',
+  })),
+  {
+    path: `studentsByIssueCategory.${WORKER_DEFINED_CATEGORY}`,
+    label: 'Students: categories the worker added',
+    section: 'Students per issue category',
+    unit: 'students',
+  },
+  ...activity('classroomObservations', 'Classroom observations', 'Consultation and observation'),
+  ...activity('staffConsultations', 'Staff consultations', 'Consultation and observation'),
+  ...TEAM_TYPES.flatMap((team) => activity(`teamParticipation.${team.id}`, `Team meetings: ${team.label}`, 'Team participation')),
+  ...activity('parentConsultations', 'Parent consultations', 'Families'),
+  ...activity('homeVisits', 'Home visits', 'Families'),
+  ...activity('parentTraining', 'Parent training sessions', 'Families'),
+  { path: 'professionalDevelopment.provided.count', label: 'Professional development provided: sessions', section: 'Professional development', unit: 'count' },
+  { path: 'professionalDevelopment.provided.minutes', label: 'Professional development provided: minutes', section: 'Professional development', unit: 'minutes' },
+  { path: 'professionalDevelopment.provided.hours', label: 'Professional development provided: hours', section: 'Professional development', unit: 'hours' },
+  { path: 'professionalDevelopment.attended.count', label: 'Professional development attended: sessions', section: 'Professional development', unit: 'count' },
+  { path: 'professionalDevelopment.attended.minutes', label: 'Professional development attended: minutes', section: 'Professional development', unit: 'minutes' },
+  { path: 'professionalDevelopment.attended.contactHours', label: 'Professional development attended: contact hours', section: 'Professional development', unit: 'hours' },
+  ...activity('specialEducation.activities', 'Special-education activities', 'Special education'),
+  ...activity('specialEducation.paperwork', 'Special-education paperwork', 'Special education'),
+  ...activity('administrative', 'Administrative tasks', 'Other services'),
+  ...activity('crisisResponse', 'Crisis responses', 'Other services'),
+  ...activity('otherServices', 'Other services', 'Other services'),
+  { path: 'minutes.direct', label: 'Direct minutes (with students and families)', section: 'Minutes', unit: 'minutes' },
+  { path: 'minutes.indirect', label: 'Indirect minutes (on students\' behalf and running the practice)', section: 'Minutes', unit: 'minutes' },
+  { path: 'minutes.professional', label: 'Professional development minutes', section: 'Minutes', unit: 'minutes' },
+];
+
+/** The value at a dotted path (`cases.closedByOutcome.moved`), or undefined. */
+export function valueAtPath(root: unknown, path: string): unknown {
+  let node: unknown = root;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+export function metricInfo(path: string): MetricInfo | undefined {
+  return REPORT_METRICS.find((metric) => metric.path === path);
+}

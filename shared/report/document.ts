@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { ReportMonth, ReportThreshold } from '../api/schemas';
+import { CASE_OUTCOME_IDS } from '../domain/caseOutcomes';
+import { DEFAULT_ISSUE_CATEGORIES } from '../domain/issueCategories';
+import { TEAM_TYPE_IDS } from '../domain/serviceKinds';
+
+/**
+ * The signed monthly service report: the JSON document a worker sends to the
+ * district. Its exact wording of every rule is in docs/report-format.md, and
+ * docs/service-report.schema.json is generated from this schema.
+ *
+ * Every student count is either a number or a suppressed cell; nothing in the
+ * document names a student, a school, a note or a date finer than the month.
+ */
+export const REPORT_SCHEMA_ID = 'sole-notes/service-report/1';
+
+export const SUPPRESSION_REASONS = ['primary', 'complementary', 'withheld'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+
+/** Students counted under worker-added issue categories, which are not comparable across workers. */
+export const WORKER_DEFINED_CATEGORY = 'worker_defined';
+export const REPORT_CATEGORY_IDS = [...DEFAULT_ISSUE_CATEGORIES.map((category) => category.id), WORKER_DEFINED_CATEGORY] as const;
+
+/** `3F2A 9C01 …`: SHA-256 of the SPKI DER, upper-case hex in 16 groups of 4. */
+export const Fingerprint = z
+  .string()
+  .regex(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/, 'expected a key fingerprint: 16 groups of 4 upper-case hex digits');
+
+export const SuppressedCell = z
+  .object({
+    suppressed: z.literal(true),
+    reason: z.enum(SUPPRESSION_REASONS),
+  })
+  .strict()
+  .meta({
+    id: 'SuppressedCell',
+    description:
+      'A value that is not shown. primary: a count of students from 1 to k-1, or a statistic over fewer than k students. ' +
+      'complementary: a count of at least k, hidden so that a primary cell cannot be worked out. ' +
+      'withheld: every count of a group hidden, because no smaller choice protects it.',
+  });
+export type SuppressedCell = z.infer<typeof SuppressedCell>;
+
+const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const Decimal = z.number().min(0).max(1e12);
+
+/** A count of distinct students: shown (0, or k and above) or suppressed. */
+export const StudentCount = z
+  .union([Count, SuppressedCell])
+  .meta({ id: 'StudentCount', description: 'Distinct students: a number, or a suppressed cell.' });
+/** A median or mean over students: null when there are no students. */
+export const Statistic = z
+  .union([Decimal, z.null(), SuppressedCell])
+  .meta({ id: 'Statistic', description: 'A median or mean over students; null when there are none.' });
+/** Services of one kind in the month: how many, and their logged minutes. */
+export const Activity = z
+  .object({ count: Count, minutes: Count })
+  .strict()
+  .meta({ id: 'Activity', description: 'Services of one kind: how many, and their logged minutes.' });
+
+function record<const K extends string, S extends z.ZodType>(keys: readonly K[], schema: S) {
+  return z.object(Object.fromEntries(keys.map((key) => [key, schema])) as { [P in K]: S }).strict();
+}
+
+export const ReportMetrics = z
+  .object({
+    sessions: z.object({ individual: Activity, group: Activity }).strict(),
+    studentsSeen: StudentCount,
+    lengthOfTreatment: z.object({ medianSessionsSoFar: Statistic, medianWeeksOpen: Statistic }).strict(),
+    frequency: z.object({ meanSessionsPerStudent: Statistic }).strict(),
+    cases: z
+      .object({
+        opened: StudentCount,
+        closed: StudentCount,
+        resolved: StudentCount,
+        closedByOutcome: record(CASE_OUTCOME_IDS, StudentCount),
+      })
+      .strict(),
+    studentsByIssueCategory: record(REPORT_CATEGORY_IDS, StudentCount),
+    classroomObservations: Activity,
+    staffConsultations: Activity,
+    teamParticipation: record(TEAM_TYPE_IDS, Activity),
+    administrative: Activity,
+    parentConsultations: Activity,
+    homeVisits: Activity,
+    parentTraining: Activity,
+    professionalDevelopment: z
+      .object({
+        provided: z.object({ count: Count, minutes: Count, hours: Decimal }).strict(),
+        attended: z.object({ count: Count, minutes: Count, contactHours: Decimal }).strict(),
+      })
+      .strict(),
+    specialEducation: z.object({ activities: Activity, paperwork: Activity }).strict(),
+    crisisResponse: Activity,
+    otherServices: Activity,
+    minutes: z.object({ direct: Count, indirect: Count, professional: Count }).strict(),
+  })
+  .strict();
+export type ReportMetrics = z.infer<typeof ReportMetrics>;
+
+export const ServiceReportDocument = z
+  .object({
+    schema: z.literal(REPORT_SCHEMA_ID),
+    period: ReportMonth.describe('The calendar month reported, YYYY-MM.'),
+    generated: ReportMonth.describe('The month the report was made in, in the worker\'s time zone; never finer than the month.'),
+    timeZone: z.string().min(1).max(64).describe('The worker\'s IANA time zone, which decides the months.'),
+    threshold: ReportThreshold.describe('k: counts of students from 1 to k-1 are suppressed.'),
+    suppressionRule: z.string().min(1).max(4000).describe('The suppression rule, in words.'),
+    signingKey: z
+      .object({ algorithm: z.literal('Ed25519'), fingerprint: Fingerprint })
+      .strict()
+      .describe('The worker\'s signing key: SHA-256 of its SPKI DER.'),
+    metrics: ReportMetrics,
+  })
+  .strict()
+  .refine((document) => document.generated >= document.period, {
+    message: 'a report cannot be generated before its month',
+    path: ['generated'],
+  });
+export type ServiceReportDocument = z.infer<typeof ServiceReportDocument>;

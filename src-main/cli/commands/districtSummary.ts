@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DISTRICT_SUMMARY_FILES, renderDistrictCsv, summarizeReports } from '../../report/districtSummary';
+import { writeFileAtomic } from '../../report/exportFiles';
+import type { CliCommand } from '../command';
+import { EXIT } from '../exitCodes';
+import { writeLine } from '../io';
+import { optionalString } from '../parse';
+import { UsageError } from '../usageError';
+
+export const districtSummaryCommand: CliCommand = {
+  words: ['district-summary'],
+  summary: 'Verify many workers\' reports and total them for the district',
+  usage: 'district-summary --keys DIR --out DIR REPORT.json...',
+  help: [
+    'Checks each REPORT.json (with REPORT.json.sig beside it) against the registered worker keys,',
+    'the *.pem files in --keys. A report is rejected, and listed with its reason, when its signature',
+    'does not verify (bad-signature), no registered key signed it (unknown-key), it does not match the',
+    'schema (schema), it names another key than the one that signed it (key-mismatch), or a report for',
+    'the same worker and month was already counted (duplicate).',
+    `The rest are totalled per metric into ${DISTRICT_SUMMARY_FILES.json} and ${DISTRICT_SUMMARY_FILES.csv} in --out.`,
+    'A suppressed cell is carried as the range the report allows, so each total is a range [min, max];',
+    'an empty max means unbounded. Medians and means are not totalled.',
+    'Exit code 0 when every report was accepted, 5 when any was rejected (the summary is written either way).',
+  ].join('\n'),
+  options: { keys: { type: 'string' }, out: { type: 'string' } },
+  positionals: { min: 1, max: 100_000 },
+  async run({ values, positionals, io }) {
+    const keys = optionalString(values.keys);
+    const out = optionalString(values.out);
+    if (keys === undefined || keys.trim() === '') throw new UsageError('Missing --keys DIR.');
+    if (out === undefined || out.trim() === '') throw new UsageError('Missing --out DIR.');
+    const keysFolder = path.resolve(io.cwd, keys);
+    if (!fs.existsSync(keysFolder) || !fs.statSync(keysFolder).isDirectory()) throw new UsageError(`--keys ${keys} is not a folder.`);
+    const outFolder = path.resolve(io.cwd, out);
+
+    const summary = summarizeReports(
+      positionals.map((file) => path.resolve(io.cwd, file)),
+      keysFolder,
+      (file) => path.relative(io.cwd, file) || file,
+    );
+    fs.mkdirSync(outFolder, { recursive: true });
+    const jsonFile = path.join(outFolder, DISTRICT_SUMMARY_FILES.json);
+    const csvFile = path.join(outFolder, DISTRICT_SUMMARY_FILES.csv);
+    writeFileAtomic(jsonFile, Buffer.from(`${JSON.stringify(summary, null, 2)}\n`, 'utf8'));
+    writeFileAtomic(csvFile, Buffer.from(renderDistrictCsv(summary), 'utf8'));
+
+    for (const problem of summary.keyProblems) writeLine(io.stderr, `key ignored: ${problem.file} — ${problem.message}`);
+    for (const rejected of summary.rejected) writeLine(io.stderr, `rejected: ${rejected.file} — ${rejected.reason}: ${rejected.message}`);
+    writeLine(io.stderr, `${summary.accepted.length} accepted, ${summary.rejected.length} rejected.`);
+    writeLine(io.stdout, jsonFile);
+    writeLine(io.stdout, csvFile);
+    return summary.rejected.length > 0 ? EXIT.reportInvalid : EXIT.ok;
+  },
+};

@@ -1,0 +1,153 @@
+import { CASE_OUTCOMES } from '../../shared/domain/caseOutcomes';
+import type { ReportThreshold } from '../../shared/api/schemas';
+import { valueAtPath } from '../../shared/report/catalog';
+import {
+  REPORT_CATEGORY_IDS,
+  REPORT_SCHEMA_ID,
+  ServiceReportDocument,
+  type ReportMetrics,
+  type SuppressedCell,
+} from '../../shared/report/document';
+import type { MonthMetrics } from './metrics';
+import { roundTo } from './metrics';
+import { suppress, suppressionRuleText, type CountCell, type PublishedValue, type SumRelation, type SuppressionResult } from './suppression';
+
+/**
+ * Turns a month's true numbers into the report document: suppression applied,
+ * the rule stated, the signing key named. The zod schema of the document is
+ * `ServiceReportDocument` in shared/report/document.ts (shared, because the
+ * API returns documents to the renderer); it is re-exported here.
+ */
+export { ServiceReportDocument, REPORT_SCHEMA_ID };
+
+/** The unpublished cell that makes the case relations a tree. */
+export const CLOSED_NOT_RESOLVED = 'cases.closedNotResolved';
+
+const outcomePath = (id: string) => `cases.closedByOutcome.${id}`;
+
+/** The sums that tie the report's counts of students together; the reader knows them (docs/report-format.md). */
+export const REPORT_RELATIONS: readonly SumRelation[] = [
+  { total: 'cases.closed', parts: ['cases.resolved', CLOSED_NOT_RESOLVED] },
+  { total: 'cases.resolved', parts: CASE_OUTCOMES.filter((outcome) => outcome.resolved).map((outcome) => outcomePath(outcome.id)) },
+  { total: CLOSED_NOT_RESOLVED, parts: CASE_OUTCOMES.filter((outcome) => !outcome.resolved).map((outcome) => outcomePath(outcome.id)) },
+];
+
+/** Every published count of students, by path in `metrics`. */
+export const STUDENT_COUNT_PATHS: readonly string[] = [
+  'studentsSeen',
+  'cases.opened',
+  'cases.closed',
+  'cases.resolved',
+  ...CASE_OUTCOMES.map((outcome) => outcomePath(outcome.id)),
+  ...REPORT_CATEGORY_IDS.map((id) => `studentsByIssueCategory.${id}`),
+];
+
+export const STATISTIC_PATHS: readonly string[] = [
+  'lengthOfTreatment.medianSessionsSoFar',
+  'lengthOfTreatment.medianWeeksOpen',
+  'frequency.meanSessionsPerStudent',
+];
+
+function studentCountCells(metrics: MonthMetrics): CountCell[] {
+  const values: Record<string, number> = {
+    studentsSeen: metrics.studentsSeen,
+    'cases.opened': metrics.cases.opened,
+    'cases.closed': metrics.cases.closed,
+    'cases.resolved': metrics.cases.resolved,
+    ...Object.fromEntries(CASE_OUTCOMES.map((outcome) => [outcomePath(outcome.id), metrics.cases.closedByOutcome[outcome.id]])),
+    ...Object.fromEntries(REPORT_CATEGORY_IDS.map((id) => [`studentsByIssueCategory.${id}`, metrics.studentsByIssueCategory[id]])),
+  };
+  return [
+    ...STUDENT_COUNT_PATHS.map((path) => ({ id: path, value: values[path] as number })),
+    { id: CLOSED_NOT_RESOLVED, value: metrics.cases.closedNotResolved, hidden: true },
+  ];
+}
+
+export interface DocumentInput {
+  metrics: MonthMetrics;
+  threshold: ReportThreshold;
+  timeZone: string;
+  /** The month the report is made in, in the worker's time zone. */
+  generated: string;
+  fingerprint: string;
+}
+
+export interface BuiltDocument {
+  document: ServiceReportDocument;
+  suppression: SuppressionResult;
+  /** Medians and the mean are suppressed: fewer than k students seen. */
+  statisticsSuppressed: boolean;
+}
+
+export function buildReportDocument(input: DocumentInput): BuiltDocument {
+  const { metrics, threshold } = input;
+  const suppression = suppress({ threshold, cells: studentCountCells(metrics), relations: REPORT_RELATIONS });
+  const count = (path: string): number | SuppressedCell => {
+    const decision = suppression.decisions.get(path);
+    if (!decision) throw new Error(`No decision for ${path}.`);
+    return decision.suppressed ? { suppressed: true, reason: decision.reason } : decision.value;
+  };
+  const statisticsSuppressed = metrics.studentsSeen >= 1 && metrics.studentsSeen < threshold;
+  const statistic = (value: number | null): number | null | SuppressedCell =>
+    statisticsSuppressed ? { suppressed: true, reason: 'primary' } : value;
+  const kind = metrics.byKind;
+  const hours = (minutes: number) => roundTo(minutes / 60, 2);
+
+  const reportMetrics: ReportMetrics = {
+    sessions: { individual: { ...kind.individual_session }, group: { ...kind.group_session } },
+    studentsSeen: count('studentsSeen'),
+    lengthOfTreatment: {
+      medianSessionsSoFar: statistic(metrics.medianSessionsSoFar),
+      medianWeeksOpen: statistic(metrics.medianWeeksOpen),
+    },
+    frequency: { meanSessionsPerStudent: statistic(metrics.meanSessionsPerStudent) },
+    cases: {
+      opened: count('cases.opened'),
+      closed: count('cases.closed'),
+      resolved: count('cases.resolved'),
+      closedByOutcome: Object.fromEntries(
+        CASE_OUTCOMES.map((outcome) => [outcome.id, count(outcomePath(outcome.id))]),
+      ) as ReportMetrics['cases']['closedByOutcome'],
+    },
+    studentsByIssueCategory: Object.fromEntries(
+      REPORT_CATEGORY_IDS.map((id) => [id, count(`studentsByIssueCategory.${id}`)]),
+    ) as ReportMetrics['studentsByIssueCategory'],
+    classroomObservations: { ...kind.classroom_observation },
+    staffConsultations: { ...kind.staff_consultation },
+    teamParticipation: Object.fromEntries(
+      Object.entries(metrics.byTeamType).map(([id, activity]) => [id, { ...activity }]),
+    ) as ReportMetrics['teamParticipation'],
+    administrative: { ...kind.administrative },
+    parentConsultations: { ...kind.parent_consultation },
+    homeVisits: { ...kind.home_visit },
+    parentTraining: { ...kind.parent_training },
+    professionalDevelopment: {
+      provided: { count: kind.pd_provided.count, minutes: kind.pd_provided.minutes, hours: hours(kind.pd_provided.minutes) },
+      attended: { count: kind.pd_attended.count, minutes: kind.pd_attended.minutes, contactHours: hours(kind.pd_attended.minutes) },
+    },
+    specialEducation: { activities: { ...kind.sped_activity }, paperwork: { ...kind.sped_paperwork } },
+    crisisResponse: { ...kind.crisis_response },
+    otherServices: { ...kind.other },
+    minutes: { ...metrics.minutes },
+  };
+
+  const document = ServiceReportDocument.parse({
+    schema: REPORT_SCHEMA_ID,
+    period: metrics.period,
+    generated: input.generated,
+    timeZone: input.timeZone,
+    threshold,
+    suppressionRule: suppressionRuleText(threshold),
+    signingKey: { algorithm: 'Ed25519', fingerprint: input.fingerprint },
+    metrics: reportMetrics,
+  });
+  return { document, suppression, statisticsSuppressed };
+}
+
+/** What a reader sees of each count of students in a document, for `feasibleRanges`. */
+export function publishedCountView(document: ServiceReportDocument): Map<string, PublishedValue> {
+  const view = new Map<string, PublishedValue>();
+  for (const path of STUDENT_COUNT_PATHS) view.set(path, valueAtPath(document.metrics, path) as PublishedValue);
+  view.set(CLOSED_NOT_RESOLVED, 'hidden');
+  return view;
+}

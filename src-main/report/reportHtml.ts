@@ -1,0 +1,86 @@
+import { REPORT_METRICS, valueAtPath } from '../../shared/report/catalog';
+import type { ServiceReportDocument } from '../../shared/report/document';
+
+/**
+ * The printable summary: one self-contained HTML page (inline styles, no
+ * scripts, no images, nothing fetched; its own CSP forbids anything else).
+ */
+export const HTML_HEADING = 'Aggregate statistics — contains no student identifiers';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function monthName(month: string): string {
+  const [year, number] = month.split('-');
+  return `${MONTHS[Number(number) - 1] ?? month} ${year ?? ''}`.trim();
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
+}
+
+function cellHtml(value: unknown, threshold: number): string {
+  if (typeof value === 'number') return escapeHtml(value.toLocaleString('en-US'));
+  if (value === null) return '<span class="note">no students</span>';
+  const reason = typeof value === 'object' && value !== null && 'reason' in value ? String((value as { reason: unknown }).reason) : '';
+  const why =
+    reason === 'primary'
+      ? `suppressed: fewer than ${threshold}`
+      : reason === 'complementary'
+        ? 'suppressed: protects another count'
+        : reason === 'withheld'
+          ? 'suppressed: group withheld'
+          : 'suppressed';
+  return `<span class="suppressed">${escapeHtml(why)}</span>`;
+}
+
+const STYLE = `
+  body { font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111; margin: 2em auto; max-width: 46em; padding: 0 1em; }
+  h1 { font-size: 1.5em; margin: 0 0 .2em; }
+  h2 { font-size: 1.1em; margin: 1.6em 0 .4em; border-bottom: 1px solid #999; }
+  .meta { margin: 0; color: #333; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: .25em .5em; border-bottom: 1px solid #ddd; vertical-align: top; }
+  td.value { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+  .suppressed, .note { font-style: italic; color: #444; }
+  code { font-size: .9em; word-break: break-all; }
+  .rule { font-size: .95em; }
+  @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+`;
+
+export function renderReportHtml(document: ServiceReportDocument): string {
+  const sections = new Map<string, string[]>();
+  for (const metric of REPORT_METRICS) {
+    const rows = sections.get(metric.section) ?? [];
+    rows.push(
+      `<tr><th scope="row">${escapeHtml(metric.label)}</th><td class="value">${cellHtml(valueAtPath(document.metrics, metric.path), document.threshold)}</td></tr>`,
+    );
+    sections.set(metric.section, rows);
+  }
+  const body = [...sections]
+    .map(([section, rows]) => `<h2>${escapeHtml(section)}</h2>\n<table>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`)
+    .join('\n');
+  const json = `service-report-${document.period}.json`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(`Service report ${document.period}`)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${escapeHtml(HTML_HEADING)}</h1>
+<p class="meta">School social work service report for <strong>${escapeHtml(monthName(document.period))}</strong>, made in ${escapeHtml(monthName(document.generated))}. Time zone: ${escapeHtml(document.timeZone)}.</p>
+<p class="meta">Counts of students from 1 to ${document.threshold - 1} are not shown (k = ${document.threshold}).</p>
+${body}
+<h2>Suppression rule</h2>
+<p class="rule">${escapeHtml(document.suppressionRule)}</p>
+<h2>Signature</h2>
+<p>The signed original is <code>${escapeHtml(json)}</code>, with its signature <code>${escapeHtml(json)}.sig</code> and the worker's public key <code>worker-signing-key.pem</code>. Signing key fingerprint (SHA-256 of the public key): <code>${escapeHtml(document.signingKey.fingerprint)}</code>.</p>
+<p>Check it with OpenSSL: <code>openssl pkeyutl -verify -pubin -inkey worker-signing-key.pem -rawin -in ${escapeHtml(json)} -sigfile ${escapeHtml(json)}.sig</code></p>
+<p class="note">This page is a convenience copy; only the signed JSON is authoritative.</p>
+</body>
+</html>
+`;
+}

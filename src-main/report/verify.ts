@@ -1,0 +1,151 @@
+import type crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describeIssues } from '../../shared/api/describeIssues';
+import { REPORT_SCHEMA_ID, ServiceReportDocument } from '../../shared/report/document';
+import { isCanonical } from './canonical';
+import { PUBLIC_KEY_FILE } from './exportFiles';
+import { publishedCountView, REPORT_RELATIONS } from './reportDocument';
+import { fingerprint, normalizeFingerprint, publicKeyFromPem, SIGNATURE_BYTES, spkiOf, verifyBytes } from './signing';
+import { feasibleRanges, InconsistentCellsError } from './suppression';
+
+/**
+ * Checks a report the way a district would: the Ed25519 signature over the
+ * exact bytes, the document against the schema (and in canonical form, with
+ * counts that agree with each other), and the key's fingerprint against the
+ * one the report names and, if given, the one expected. Every failed check
+ * is listed with its own reason; nothing here throws for a bad report.
+ */
+export type VerifyCheck = 'file' | 'key' | 'signature' | 'schema' | 'fingerprint';
+
+export interface VerifyFailure {
+  check: VerifyCheck;
+  message: string;
+}
+
+export interface VerifyResult {
+  valid: boolean;
+  failures: VerifyFailure[];
+  /** The fingerprint of the key the report was checked with, when it could be read. */
+  keyFingerprint: string | null;
+  /** The document, when it matches the schema. */
+  document: ServiceReportDocument | null;
+}
+
+export interface VerifyInput {
+  json: Buffer;
+  signature: Buffer;
+  publicKeyPem: string;
+  /** A fingerprint the reader expects (e.g. read out by the worker); spaces and case are ignored. */
+  expectedFingerprint?: string;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Parses and checks the document; returns it or the reason it is not a valid report. */
+export function parseReportDocument(json: Buffer): { document: ServiceReportDocument } | { failure: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(utf8.decode(json));
+  } catch {
+    return { failure: 'the report is not valid UTF-8 JSON' };
+  }
+  const result = ServiceReportDocument.safeParse(parsed);
+  if (!result.success) return { failure: `the report does not match ${describeSchema(parsed)}: ${describeIssues(result.error)}` };
+  if (!isCanonical(json, parsed)) return { failure: 'the report is not in RFC 8785 canonical form' };
+  try {
+    feasibleRanges(publishedCountView(result.data), REPORT_RELATIONS, result.data.threshold);
+  } catch (error) {
+    if (error instanceof InconsistentCellsError) return { failure: `the report's counts of students do not add up (${error.message})` };
+    throw error;
+  }
+  return { document: result.data };
+}
+
+function describeSchema(parsed: unknown): string {
+  const schema = typeof parsed === 'object' && parsed !== null ? (parsed as { schema?: unknown }).schema : undefined;
+  return typeof schema === 'string' && schema !== REPORT_SCHEMA_ID
+    ? `the schema ${REPORT_SCHEMA_ID} (it says ${JSON.stringify(schema.slice(0, 60))})`
+    : `the schema ${REPORT_SCHEMA_ID}`;
+}
+
+export function verifyReport(input: VerifyInput): VerifyResult {
+  const failures: VerifyFailure[] = [];
+  let key: crypto.KeyObject | null = null;
+  let keyFingerprint: string | null = null;
+  try {
+    key = publicKeyFromPem(input.publicKeyPem);
+    keyFingerprint = fingerprint(spkiOf(key));
+  } catch (error) {
+    failures.push({ check: 'key', message: `the public key cannot be used: ${(error as Error).message}` });
+  }
+
+  if (key) {
+    if (input.signature.length !== SIGNATURE_BYTES) {
+      failures.push({ check: 'signature', message: `the signature is ${input.signature.length} bytes, not ${SIGNATURE_BYTES}` });
+    } else if (!verifyBytes(input.json, input.signature, key)) {
+      failures.push({ check: 'signature', message: 'the signature does not match the report bytes and this key' });
+    }
+  }
+
+  const parsed = parseReportDocument(input.json);
+  const document = 'document' in parsed ? parsed.document : null;
+  if ('failure' in parsed) failures.push({ check: 'schema', message: parsed.failure });
+
+  if (keyFingerprint !== null && document !== null && document.signingKey.fingerprint !== keyFingerprint) {
+    failures.push({
+      check: 'fingerprint',
+      message: `key fingerprint mismatch: the report names key ${document.signingKey.fingerprint} but the public key is ${keyFingerprint}`,
+    });
+  }
+  if (input.expectedFingerprint !== undefined) {
+    const expected = normalizeFingerprint(input.expectedFingerprint);
+    if (expected === null) {
+      failures.push({ check: 'fingerprint', message: 'the expected fingerprint is not 64 hex digits' });
+    } else if (keyFingerprint !== null && expected !== keyFingerprint) {
+      failures.push({ check: 'fingerprint', message: `key fingerprint mismatch: expected ${expected} but the public key is ${keyFingerprint}` });
+    }
+  }
+  return { valid: failures.length === 0, failures, keyFingerprint, document };
+}
+
+export interface VerifyFilesInput {
+  report: string;
+  /** Defaults to REPORT.json.sig beside the report. */
+  signature?: string;
+  /** Defaults to worker-signing-key.pem beside the report. */
+  publicKey?: string;
+  expectedFingerprint?: string;
+}
+
+export function defaultCompanionFiles(report: string): { signature: string; publicKey: string } {
+  return { signature: `${report}.sig`, publicKey: path.join(path.dirname(report), PUBLIC_KEY_FILE) };
+}
+
+/** Reads the three files (a missing or unreadable one is a `file` failure) and verifies them. */
+export function verifyReportFiles(input: VerifyFilesInput): VerifyResult {
+  const defaults = defaultCompanionFiles(input.report);
+  const files = { report: input.report, signature: input.signature ?? defaults.signature, publicKey: input.publicKey ?? defaults.publicKey };
+  const read = (file: string): Buffer | null => {
+    try {
+      return fs.readFileSync(file);
+    } catch {
+      return null;
+    }
+  };
+  const json = read(files.report);
+  const signature = read(files.signature);
+  const pem = read(files.publicKey);
+  const missing = [json === null ? files.report : null, signature === null ? files.signature : null, pem === null ? files.publicKey : null].filter(
+    (file): file is string => file !== null,
+  );
+  if (json === null || signature === null || pem === null) {
+    return {
+      valid: false,
+      failures: missing.map((file) => ({ check: 'file', message: `cannot read ${file}` })),
+      keyFingerprint: null,
+      document: null,
+    };
+  }
+  return verifyReport({ json, signature, publicKeyPem: pem.toString('utf8'), expectedFingerprint: input.expectedFingerprint });
+}

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalBytes } from '../../src-main/report/canonical';
+import { summarizeReports, type DistrictSummary } from '../../src-main/report/districtSummary';
+import { exportReportFiles, reportFileNames } from '../../src-main/report/exportFiles';
+import { prepareMonthReport, signMonthReport } from '../../src-main/report/monthReport';
+import { signBytes, spkiPem } from '../../src-main/report/signing';
+import type { VaultData } from '../../src-main/vault/vaultData';
+import { cli } from '../helpers/cliHarness';
+import { makeTempDir, removeDir } from '../helpers/tempVault';
+import { openTestVault, type TestDatabase } from '../vault/testVault';
+import { buildKnownMonth, KNOWN_MONTH, manualClock } from './knownMonth';
+
+const NOW = new Date('2026-04-06T14:00:00.000Z');
+const names = reportFileNames(KNOWN_MONTH);
+
+/**
+ * Five workers' vaults, each with the hand-built month:
+ *   alice, bob   registered, valid, k = 10
+ *   wendy        registered, valid, k = 5 (her case group is withheld)
+ *   trudy        registered, but her report is changed after signing
+ *   uma          valid, but her key is not registered
+ *   sam          registered, signs a document that does not match the schema
+ * plus a second copy of alice's report (a duplicate).
+ */
+describe('district summary', () => {
+  let root: string;
+  const vaults: (TestDatabase & { data: VaultData })[] = [];
+  const report = (name: string) => path.join(root, name, names.json);
+  let keysFolder: string;
+  let summary: DistrictSummary;
+
+  function worker(name: string, threshold: 5 | 10 = 10, register = true): VaultData {
+    const clock = manualClock();
+    const vault = openTestVault(clock);
+    vaults.push(vault);
+    buildKnownMonth(vault.data, clock);
+    exportReportFiles(vault.data, signMonthReport(vault.data, prepareMonthReport(vault.data, { month: KNOWN_MONTH, threshold, now: NOW })), path.join(root, name));
+    if (register) fs.writeFileSync(path.join(keysFolder, `${name}.pem`), spkiPem(vault.data.keys.signingPublicKey().spki));
+    return vault.data;
+  }
+
+  beforeAll(() => {
+    root = makeTempDir('sole-notes-district-');
+    keysFolder = path.join(root, 'keys');
+    fs.mkdirSync(keysFolder);
+    worker('alice');
+    worker('bob');
+    worker('wendy', 5);
+    worker('trudy');
+    worker('uma', 10, false);
+    const sam = worker('sam');
+
+    const tampered = fs.readFileSync(report('trudy'), 'utf8').replace('"individual":{"count":8,"minutes":240}', '"individual":{"count":9,"minutes":240}');
+    expect(tampered).toContain('"count":9');
+    fs.writeFileSync(report('trudy'), tampered);
+
+    const broken = JSON.parse(fs.readFileSync(report('sam'), 'utf8')) as { metrics: Record<string, unknown> };
+    delete broken.metrics.homeVisits;
+    const bytes = canonicalBytes(broken);
+    fs.writeFileSync(report('sam'), bytes);
+    fs.writeFileSync(`${report('sam')}.sig`, signBytes(bytes, sam.keys.signingPrivateKey()));
+
+    fs.mkdirSync(path.join(root, 'again'));
+    fs.copyFileSync(report('alice'), report('again'));
+    fs.copyFileSync(`${report('alice')}.sig`, `${report('again')}.sig`);
+    fs.writeFileSync(path.join(keysFolder, 'notes.pem'), 'not a key');
+
+    summary = summarizeReports(['alice', 'bob', 'wendy', 'trudy', 'uma', 'sam', 'again', 'nobody'].map(report), keysFolder, (file) => path.relative(root, file));
+  });
+  afterAll(() => {
+    for (const vault of vaults) vault.dispose();
+    removeDir(root);
+  });
+
+  it('accepts the valid reports and rejects the rest, each with its reason', () => {
+    expect(summary.accepted.map((accepted) => [accepted.file, accepted.keyFile, accepted.threshold])).toEqual([
+      [path.join('alice', names.json), 'alice.pem', 10],
+      [path.join('bob', names.json), 'bob.pem', 10],
+      [path.join('wendy', names.json), 'wendy.pem', 5],
+    ]);
+    expect(summary.rejected.map((rejected) => [rejected.file.split(path.sep)[0], rejected.reason])).toEqual([
+      ['trudy', 'bad-signature'],
+      ['uma', 'unknown-key'],
+      ['sam', 'schema'],
+      ['again', 'duplicate'],
+      ['nobody', 'unreadable'],
+    ]);
+    expect(summary.rejected.find((rejected) => rejected.reason === 'schema')?.message).toMatch(/homeVisits/);
+    expect(summary.keyProblems).toEqual([{ file: 'notes.pem', message: 'not a PEM public key' }]);
+    expect(summary.periods).toEqual([KNOWN_MONTH]);
+  });
+
+  it('totals shown numbers exactly and carries suppressed cells as ranges, never guesses', () => {
+    const total = (metric: string) => summary.totals.find((row) => row.metric === metric);
+    expect(total('studentsSeen')).toMatchObject({ min: 30, max: 30, exact: true, suppressedIn: 0 });
+    expect(total('minutes.direct')).toMatchObject({ min: 3 * 575, max: 3 * 575, exact: true });
+    expect(total('professionalDevelopment.attended.contactHours')).toMatchObject({ min: 11.25, max: 11.25 });
+    // Alice and Bob: 5 new cases, suppressed, each in [1, 9]; Wendy (k = 5) shows her 5.
+    expect(total('cases.opened')).toMatchObject({ min: 1 + 1 + 5, max: 9 + 9 + 5, exact: false, suppressedIn: 2 });
+    // Cases closed: each of Alice's and Bob's lies in [4, 9] (two outcomes of at least 1 under resolved, two under the rest);
+    // Wendy's group is withheld, so it is at least 0 with no upper bound.
+    expect(total('cases.closed')).toMatchObject({ min: 8, max: null, exact: false, suppressedIn: 3 });
+    expect(total('cases.closedByOutcome.goals_met')).toMatchObject({ min: 2, max: null });
+    expect(total('studentsByIssueCategory.peer_bullying')).toMatchObject({ min: 1 + 1 + 5, max: 9 + 9 + 5 });
+    expect(total('studentsByIssueCategory.substance_use')).toMatchObject({ min: 0, max: 0, exact: true });
+    expect(summary.notTotalled).toEqual(['lengthOfTreatment.medianSessionsSoFar', 'lengthOfTreatment.medianWeeksOpen', 'frequency.meanSessionsPerStudent']);
+  });
+
+  it('runs as a command: writes JSON and CSV, lists the rejected, exits 5 when any was rejected', async () => {
+    const out = path.join(root, 'district');
+    const run = await cli(['district-summary', '--keys', 'keys', '--out', 'district', ...['alice', 'bob', 'trudy', 'uma'].map((name) => path.join(name, names.json))], { cwd: root });
+    expect(run.code).toBe(5);
+    expect(run.stdout.trim().split('\n')).toEqual([path.join(out, 'district-summary.json'), path.join(out, 'district-summary.csv')]);
+    expect(run.stderr).toContain(`rejected: ${path.join('trudy', names.json)} — bad-signature`);
+    expect(run.stderr).toContain(`rejected: ${path.join('uma', names.json)} — unknown-key`);
+    expect(run.stderr).toContain('2 accepted, 2 rejected.');
+    const written = JSON.parse(fs.readFileSync(path.join(out, 'district-summary.json'), 'utf8')) as DistrictSummary;
+    expect(written.schema).toBe('sole-notes/district-summary/1');
+    expect(written.accepted).toHaveLength(2);
+    const csv = fs.readFileSync(path.join(out, 'district-summary.csv'), 'utf8').split('\r\n');
+    expect(csv[0]).toBe('metric,label,unit,min,max,exact,reports_with_cell_suppressed');
+    expect(csv).toContain('cases.closed,Cases closed,students,8,18,no,2');
+    expect(csv).toContain('studentsSeen,Individual students seen in sessions (each counted once),students,20,20,yes,0');
+
+    const clean = await cli(['district-summary', '--keys', 'keys', '--out', 'district2', path.join('alice', names.json)], { cwd: root });
+    expect(clean.code).toBe(0);
+    expect((await cli(['district-summary', '--out', 'x', path.join('alice', names.json)], { cwd: root })).code).toBe(1);
+  });
+});
