@@ -8,6 +8,8 @@ export default defineConfig({
     reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     environment: 'node',
+    // Builds the renderer once per run for the end-to-end tests, before any test file starts.
+    globalSetup: ['tests/e2e/globalSetup.ts'],
     // Native modules (SQLCipher, argon2) are safest in child processes.
     pool: 'forks',
     testTimeout: 60_000,

@@ -1,5 +1,5 @@
 // `npm start`: build, then run the app in Electron — or, where the Electron
-// runtime is not installed, say so in one line and point to the CLI.
+// runtime is not installed, say so in one line (before building) and point to the CLI.
 // Never require('electron'): its index.js would try to download the binary.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -44,8 +44,7 @@ function runBuild() {
 }
 
 function main() {
-  runBuild();
-
+  // Checked first: a build is no use without the runtime to show it.
   const electron = findElectronBinary();
   if (electron == null) {
     console.error(
@@ -53,6 +52,7 @@ function main() {
     );
     process.exit(1);
   }
+  runBuild();
 
   // ELECTRON_RUN_AS_NODE would turn the app into a plain Node process (undefined values are dropped).
   const child = spawn(electron, [root], { cwd: root, stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } });

@@ -1,0 +1,59 @@
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * The renderer's controls as a worker meets them: role and accessible name.
+ * One place for the end-to-end tests, the screenshot script and the UI
+ * benchmark. Where the first renderer and the full UI word a control
+ * differently, the pattern accepts both (the first name is the full UI's).
+ */
+export const NAMES = {
+  /** "Create the vault" in the first renderer. */
+  createVault: /^Create (the )?vault$/,
+  passphrase: 'Passphrase',
+  /** "Type it again" in the first renderer. */
+  confirmPassphrase: /^(Confirm passphrase|Type it again)$/,
+  unlock: 'Unlock',
+  lock: 'Lock',
+} as const;
+
+/** The full UI marks the key with data-testid="recovery-key"; the first renderer labels it "Recovery key". */
+export function recoveryKey(page: Page): Locator {
+  return page.getByTestId('recovery-key').or(page.getByLabel('Recovery key', { exact: true })).first();
+}
+
+export const RECOVERY_KEY_PATTERN = /^[0-9A-Z]{5}(-[0-9A-Z]{5}){7}$/;
+
+export function ui(page: Page) {
+  return {
+    passphrase: page.getByLabel(NAMES.passphrase, { exact: true }),
+    confirmPassphrase: page.getByLabel(NAMES.confirmPassphrase),
+    createVault: page.getByRole('button', { name: NAMES.createVault }),
+    unlock: page.getByRole('button', { name: NAMES.unlock, exact: true }),
+    lock: page.getByRole('button', { name: NAMES.lock, exact: true }),
+    recoveryKey: recoveryKey(page),
+    /** Error and status messages announced to assistive technology. */
+    alert: page.getByRole('alert'),
+  };
+}
+
+/** The recovery key as shown, whitespace trimmed. */
+export async function recoveryKeyText(page: Page): Promise<string> {
+  return (await recoveryKey(page).innerText()).trim();
+}
+
+/** First run through the UI: passphrase twice, create; resolves once the recovery key is on screen. */
+export async function createVaultThroughUi(page: Page, passphrase: string): Promise<string> {
+  const screen = ui(page);
+  await screen.passphrase.fill(passphrase);
+  await screen.confirmPassphrase.fill(passphrase);
+  await screen.createVault.click(); // waits until enabled: the strength check answers after a pause
+  await screen.recoveryKey.waitFor({ state: 'visible' });
+  return recoveryKeyText(page);
+}
+
+/** Types the passphrase on the unlock screen and clicks Unlock. */
+export async function unlockThroughUi(page: Page, passphrase: string): Promise<void> {
+  const screen = ui(page);
+  await screen.passphrase.fill(passphrase);
+  await screen.unlock.click();
+}
