@@ -1,9 +1,16 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { bridge } from './bridge';
 import { CreateVault } from './screens/CreateVault';
-import { Home } from './screens/Home';
 import { Unlock } from './screens/Unlock';
 import { refreshVaultState, useVaultStore } from './state/vaultStore';
+
+/**
+ * Everything behind the lock (the screens, the redaction check and its word
+ * lists) is a separate chunk, so the first screen loads small. It is fetched
+ * as soon as the first screen is up, so unlocking never waits for it.
+ */
+const loadShell = () => import('./screens/AppShell');
+const AppShell = lazy(() => loadShell().then((module) => ({ default: module.AppShell })));
 
 export function App() {
   const view = useVaultStore((store) => store.view);
@@ -13,13 +20,14 @@ export function App() {
   useEffect(() => {
     let unsubscribe: () => void;
     try {
-      // When the main side locks, every screen is dropped with whatever it held.
+      // When the main side locks (idle, screen lock, sleep), every store is emptied and every screen dropped.
       unsubscribe = bridge().onLocked((reason) => useVaultStore.getState().locked(reason));
     } catch (error) {
       useVaultStore.getState().unavailable(error instanceof Error ? error.message : String(error));
       return undefined;
     }
     void refreshVaultState();
+    void loadShell().catch(() => undefined);
     return unsubscribe;
   }, []);
 
@@ -35,7 +43,17 @@ export function App() {
     case 'locked':
       return <Unlock key={lockCount} />;
     case 'unlocked':
-      return <Home key={lockCount} />;
+      return (
+        <Suspense
+          fallback={
+            <main className="screen" aria-busy="true">
+              <p className="status">Opening your notes…</p>
+            </main>
+          }
+        >
+          <AppShell key={lockCount} />
+        </Suspense>
+      );
     case 'unavailable':
       return (
         <main className="screen">

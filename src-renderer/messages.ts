@@ -1,11 +1,33 @@
 import type { LockReason } from '../shared/api/bridge';
 import type { ApiError } from '../shared/api/errors';
 
-/** What to tell the worker for each error code; the main side's message is the fallback. */
+export const UNREACHABLE_MESSAGE = 'Sole Notes could not reach its vault. Close Sole Notes and open it again.';
+
+/**
+ * The main side's validation messages start with the field path
+ * ("studentIds: Individual session is logged…"); the worker needs only the
+ * sentence.
+ */
+export function plainValidationMessage(message: string): string {
+  const sentences = message
+    .split(/;\s*/)
+    .map((part) => part.replace(/^[A-Za-z0-9_.[\]]+:\s*/, '').trim())
+    .filter((part) => part !== '')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .map((part) => (/[.!?]$/.test(part) ? part : `${part}.`));
+  return sentences.length === 0 ? 'Some of what was entered could not be used. Check the form and try again.' : sentences.join(' ');
+}
+
+/** What to tell the worker for each error code; the main side's message only where it is already plain. */
 export function errorMessage(error: ApiError): string {
   switch (error.code) {
     case 'WRONG_PASSPHRASE':
       return 'That passphrase did not open the vault. Check Caps Lock and the keyboard layout, then try again.';
+    case 'WRONG_RECOVERY_KEY':
+      // The main side explains what is wrong with the key's shape in plain words; a well-formed wrong key gets ours.
+      return /recovery key has/i.test(error.message)
+        ? error.message
+        : 'That recovery key did not open the vault. Check each group of letters and digits against your printed copy.';
     case 'WEAK_PASSPHRASE':
       return 'That passphrase would be too easy to guess. Add a few more words.';
     case 'VAULT_NOT_FOUND':
@@ -21,9 +43,18 @@ export function errorMessage(error: ApiError): string {
     case 'VAULT_LOCKED':
       return 'The vault is locked. Unlock it to continue.';
     case 'INVALID_INPUT':
+      return plainValidationMessage(error.message);
+    case 'NOT_FOUND':
+      return 'That item is no longer in the vault. It may have been removed.';
+    case 'CONFLICT':
+      // Conflicts are worded for people on the main side ("A student with code X already exists.").
       return error.message;
+    case 'UNKNOWN_COMMAND':
+    case 'INTERNAL':
+      return 'Something went wrong in Sole Notes and that did not finish. Try again; if it keeps happening, close Sole Notes and open it again.';
     default:
-      return `Something went wrong: ${error.message}`;
+      // The main side words its other errors (backups, handovers, storage) for people already.
+      return error.message;
   }
 }
 

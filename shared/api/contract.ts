@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_OUTCOME_IDS } from '../domain/caseOutcomes';
-import { FindingSchema } from '../redaction/finding';
+import { FindingSchema } from '../redaction/findingSchema';
 import {
   CeuSummary,
   ReportExportInput,

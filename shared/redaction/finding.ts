@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 export const FINDING_KINDS = ['diagnostic', 'verbatim', 'identifier'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -26,33 +24,32 @@ export type FindingRule = (typeof FINDING_RULES)[number];
 export const FINDING_CONTEXTS = ['negated', 'uncertain', 'family', 'historical'] as const;
 export type FindingContext = (typeof FINDING_CONTEXTS)[number];
 
-export const SuggestionSchema = z.object({
+/** A suggested rewrite for a finding's span. */
+export interface Suggestion {
   /** Text that could replace the span. */
-  replacement: z.string().min(1),
+  replacement: string;
   /** Short button label, e.g. "Replace with a paraphrase". */
-  label: z.string().min(1),
-});
-export type Suggestion = z.infer<typeof SuggestionSchema>;
+  label: string;
+}
 
-export const FindingSchema = z
-  .object({
-    kind: z.enum(FINDING_KINDS),
-    /** UTF-16 offset of the first character. */
-    start: z.number().int().nonnegative(),
-    /** UTF-16 offset just past the last character (exclusive). */
-    end: z.number().int().positive(),
-    rule: z.enum(FINDING_RULES),
-    /** Plain language for the worker: what was found, why it matters, what to write instead. */
-    message: z.string().min(1),
-    /** Context that never suppresses a finding, only explains it. */
-    context: z.enum(FINDING_CONTEXTS).optional(),
-    suggestion: SuggestionSchema.optional(),
-  })
-  .refine((finding) => finding.start < finding.end, 'start must be before end')
-  .refine((finding) => finding.rule.startsWith(`${finding.kind}.`), 'rule must belong to the kind');
-
-export type Finding = z.infer<typeof FindingSchema>;
-
+/**
+ * One thing in a note that puts it at risk. Plain types here, with no zod, so
+ * the renderer's live check loads no validator (and trips no CSP probe); the
+ * zod schema for the API boundary is in findingSchema.ts.
+ */
+export interface Finding {
+  kind: FindingKind;
+  /** UTF-16 offset of the first character. */
+  start: number;
+  /** UTF-16 offset just past the last character (exclusive). */
+  end: number;
+  rule: FindingRule;
+  /** Plain language for the worker: what was found, why it matters, what to write instead. */
+  message: string;
+  /** Context that never suppresses a finding, only explains it. */
+  context?: FindingContext;
+  suggestion?: Suggestion;
+}
 export interface FindingSummary {
   diagnostic: number;
   verbatim: number;

@@ -6,7 +6,7 @@ import { mergeOverlapping, type RawSpan } from './spans';
 import { tokenize } from './text';
 import { findVerbatim } from './verbatim';
 
-export { FindingSchema, SuggestionSchema, FINDING_KINDS, FINDING_RULES, FINDING_CONTEXTS } from './finding';
+export { FINDING_KINDS, FINDING_RULES, FINDING_CONTEXTS } from './finding';
 export type { Finding, FindingKind, FindingRule, FindingContext, FindingSummary, Suggestion } from './finding';
 export { ALL_PATTERNS } from './patterns';
 

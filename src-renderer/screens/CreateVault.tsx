@@ -1,19 +1,15 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { CommandOutput } from '../../shared/api/contract';
-import { bridge } from '../bridge';
-import { errorMessage } from '../messages';
+import { call, isQuietError, plainError } from '../api';
+import { CheckIcon, LockIcon, ShieldIcon } from '../components/Icons';
+import { PassphraseMeter, usePassphraseStrength } from '../components/PassphraseMeter';
+import { groupMatches, keyGroups, ordinal } from '../lib/recoveryKey';
 import { refreshVaultState } from '../state/vaultStore';
-import { PassphraseMeter } from './PassphraseMeter';
 
-type Strength = CommandOutput<'vault.passphraseStrength'>;
-
-const STRENGTH_DELAY_MS = 250;
-
-/** First run: what Sole Notes is, a passphrase, then the recovery key shown once. */
+/** First run: what Sole Notes is, a passphrase, then the recovery key, shown once and confirmed. */
 export function CreateVault() {
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
-  if (recoveryKey != null) return <RecoveryKey recoveryKey={recoveryKey} />;
+  if (recoveryKey != null) return <RecoveryKeyStep recoveryKey={recoveryKey} />;
   return <ChoosePassphrase onCreated={setRecoveryKey} />;
 }
 
@@ -21,33 +17,22 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
   const id = useId();
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [strength, setStrength] = useState<Strength | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-
-  // Ask the main side how strong the passphrase is, once typing pauses.
-  useEffect(() => {
-    if (passphrase === '') {
-      setStrength(null);
-      return;
-    }
-    let current = true;
-    const timer = setTimeout(() => {
-      bridge()
-        .invoke('vault.passphraseStrength', { passphrase })
-        .then((result) => {
-          if (current && result.ok) setStrength(result.value);
-        })
-        .catch(() => undefined);
-    }, STRENGTH_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [passphrase]);
+  const strength = usePassphraseStrength(passphrase);
 
   const mismatch = confirmation !== '' && confirmation !== passphrase;
   const ready = passphrase !== '' && confirmation === passphrase && strength?.acceptable === true && !busy;
+  const waiting =
+    passphrase === ''
+      ? 'Choose a passphrase to continue.'
+      : strength == null
+        ? 'Checking the passphrase…'
+        : !strength.acceptable
+          ? 'Make the passphrase stronger to continue.'
+          : confirmation !== passphrase
+            ? 'Type the same passphrase again in Confirm passphrase.'
+            : null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,33 +40,52 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
     setBusy(true);
     setProblem(null);
     try {
-      const result = await bridge().invoke('vault.create', { passphrase });
-      if (result.ok) {
-        setPassphrase('');
-        setConfirmation('');
-        onCreated(result.value.recoveryKey);
-      } else {
-        setProblem(errorMessage(result.error));
-      }
-    } catch {
-      setProblem('Sole Notes could not reach its vault.');
+      const result = await call('vault.create', { passphrase });
+      setPassphrase('');
+      setConfirmation('');
+      onCreated(result.recoveryKey);
+    } catch (error) {
+      if (!isQuietError(error)) setProblem(plainError(error));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <main className="screen">
-      <section className="card" aria-labelledby={`${id}-title`}>
-        <h1 id={`${id}-title`}>Welcome to Sole Notes</h1>
-        <p>
-          Sole Notes keeps your personal notes — memory aids for your own use — in an encrypted vault on this laptop.
-          Everything stays on this laptop: there is no account and no cloud, and nothing leaves unless you export it
-          yourself.
+    <main className="screen welcome-screen">
+      <section className="card welcome-card" aria-labelledby={`${id}-title`}>
+        <div>
+        <p className="brand brand-large">
+          <ShieldIcon className="brand-icon" />
+          <span>Sole Notes</span>
         </p>
-        <p>Choose a passphrase for the vault. A few unrelated words are easier to remember than a short password and harder to guess.</p>
+        <h1 id={`${id}-title`}>Welcome to Sole Notes</h1>
+        <p className="lead">A private place for your personal notes as a school social worker: memory aids for your own use, kept in an encrypted vault.</p>
+        <ul className="promises">
+          <li>
+            <LockIcon />
+            <span>
+              <strong>Everything stays on this laptop.</strong> No account, no cloud. Nothing leaves unless you export it yourself.
+            </span>
+          </li>
+          <li>
+            <ShieldIcon />
+            <span>
+              <strong>Encrypted with your passphrase.</strong> Without it, or the recovery key you will get next, no one can read your notes.
+            </span>
+          </li>
+          <li>
+            <CheckIcon />
+            <span>
+              <strong>Checked as you write.</strong> Sole Notes points out diagnoses, exact quotes and identifying details that could turn a personal note into a record.
+            </span>
+          </li>
+        </ul>
+        </div>
 
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={submit} noValidate className="setup-form">
+          <h2>Choose a passphrase</h2>
+          <p className="hint">Four or five unrelated words are easier to remember than a short password, and much harder to guess. Pick your own; do not use a phrase from a song or a book.</p>
           <div className="field">
             <label htmlFor={`${id}-passphrase`}>Passphrase</label>
             <input
@@ -95,9 +99,9 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
               aria-describedby={`${id}-strength`}
             />
           </div>
-          <PassphraseMeter id={`${id}-strength`} strength={strength} />
+          <PassphraseMeter id={`${id}-strength`} strength={passphrase === '' ? null : strength} pending={passphrase !== '' && strength == null} />
           <div className="field">
-            <label htmlFor={`${id}-confirmation`}>Type it again</label>
+            <label htmlFor={`${id}-confirmation`}>Confirm passphrase</label>
             <input
               id={`${id}-confirmation`}
               type="password"
@@ -109,7 +113,7 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
               aria-describedby={mismatch ? `${id}-mismatch` : undefined}
             />
             {mismatch && (
-              <p className="hint" id={`${id}-mismatch`}>
+              <p className="field-error" id={`${id}-mismatch`}>
                 The two passphrases are not the same yet.
               </p>
             )}
@@ -119,9 +123,16 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
               {problem}
             </p>
           )}
-          <button type="submit" className="primary" disabled={!ready}>
-            {busy ? 'Creating the vault…' : 'Create the vault'}
-          </button>
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={!ready} aria-describedby={waiting == null ? undefined : `${id}-waiting`}>
+              {busy ? 'Creating the vault…' : 'Create vault'}
+            </button>
+            {waiting != null && !busy && (
+              <p className="hint" id={`${id}-waiting`}>
+                {waiting}
+              </p>
+            )}
+          </div>
           {busy && <p className="hint">This takes a moment: the key is made deliberately slow to guess.</p>}
         </form>
       </section>
@@ -129,22 +140,137 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
   );
 }
 
-function RecoveryKey({ recoveryKey }: { recoveryKey: string }) {
+/** The recovery key, shown once: copy or print it, then prove it was kept by typing one group back. */
+function RecoveryKeyStep({ recoveryKey }: { recoveryKey: string }) {
   const id = useId();
+  const groups = keyGroups(recoveryKey);
+  const [askIndex] = useState(() => {
+    const random = new Uint32Array(1);
+    crypto.getRandomValues(random);
+    return (random[0] as number) % Math.max(groups.length, 1);
+  });
+  const [step, setStep] = useState<'show' | 'confirm'>('show');
+  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  const [typed, setTyped] = useState('');
+  const [tried, setTried] = useState(false);
+  const confirmInput = useRef<HTMLInputElement>(null);
+  const expected = groups[askIndex] ?? '';
+  const matches = groupMatches(typed, expected);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(recoveryKey);
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  }
+
+  async function finish(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setTried(true);
+    if (!matches) {
+      confirmInput.current?.focus();
+      return;
+    }
+    // The key was on the clipboard only so it could be pasted somewhere safe; do not leave it there.
+    if (copied === 'yes') await navigator.clipboard.writeText('').catch(() => undefined);
+    await refreshVaultState();
+  }
+
+  if (step === 'confirm') {
+    return (
+      <main className="screen">
+        <section className="card" aria-labelledby={`${id}-title`}>
+          <h1 id={`${id}-title`}>Check your copy</h1>
+          <p>To make sure your copy is right, type the {ordinal(askIndex)} group of your recovery key (group {askIndex + 1} of {groups.length}).</p>
+          <form onSubmit={finish} noValidate>
+            <div className="field">
+              <label htmlFor={`${id}-group`}>The {ordinal(askIndex)} group</label>
+              <input
+                id={`${id}-group`}
+                ref={confirmInput}
+                className="mono short-input"
+                type="text"
+                autoComplete="off"
+                spellCheck={false}
+                autoFocus
+                maxLength={12}
+                data-group={askIndex + 1}
+                value={typed}
+                onChange={(event) => setTyped(event.target.value)}
+                aria-invalid={tried && !matches}
+                aria-describedby={tried && !matches ? `${id}-wrong` : undefined}
+              />
+              {tried && !matches && (
+                <p className="field-error" id={`${id}-wrong`}>
+                  That is not the {ordinal(askIndex)} group. Check your copy; if it is wrong, go back and copy the key again.
+                </p>
+              )}
+            </div>
+            <div className="form-actions">
+              <button type="submit" className="primary">
+                Continue to Sole Notes
+              </button>
+              <button type="button" className="quiet" onClick={() => setStep('show')}>
+                Show the key again
+              </button>
+            </div>
+          </form>
+        </section>
+      </main>
+    );
+  }
+
   return (
     <main className="screen">
-      <section className="card" aria-labelledby={`${id}-title`}>
+      <section className="card card-wide" aria-labelledby={`${id}-title`}>
         <h1 id={`${id}-title`}>Your recovery key</h1>
         <p>
-          If you ever forget your passphrase, this key is the only way back into your notes. Write it on paper and keep
-          it somewhere safe, away from this laptop. It will not be shown again.
+          If you ever forget your passphrase, this key is the only way back into your notes. No one else has a copy, and it will not be shown again once you
+          continue.
         </p>
-        <p className="recovery-key" aria-label="Recovery key">
-          <code>{recoveryKey}</code>
-        </p>
-        <button type="button" className="primary" autoFocus onClick={() => void refreshVaultState()}>
-          I have written it down
-        </button>
+        <div className="print-area">
+          <p className="print-only print-heading">Sole Notes recovery key</p>
+          <p className="recovery-key" data-testid="recovery-key">
+            {groups.map((group, index) => (
+              <span key={index} className="key-group">
+                {group}
+                {index < groups.length - 1 && <span className="key-dash">-</span>}
+              </span>
+            ))}
+          </p>
+          <p className="print-only">Keep this paper somewhere safe, away from the laptop. Anyone with this key and the laptop can open the notes.</p>
+        </div>
+        <div className="key-actions">
+          <button type="button" onClick={() => void copy()}>
+            Copy
+          </button>
+          <button type="button" onClick={() => window.print()}>
+            Print
+          </button>
+          <span className="hint" role="status">
+            {copied === 'yes'
+              ? 'Copied. Paste it somewhere safe now; Sole Notes clears the clipboard when you continue.'
+              : copied === 'failed'
+                ? 'Copying did not work here. Write the key down or print it.'
+                : ''}
+          </span>
+        </div>
+        <p className="hint">Write it on paper or print it, and keep it away from this laptop, for example with other important papers at home.</p>
+        <div className="form-actions">
+          <button
+            type="button"
+            className="primary"
+            autoFocus
+            onClick={() => {
+              setStep('confirm');
+              setTried(false);
+            }}
+          >
+            I have kept a copy
+          </button>
+        </div>
       </section>
     </main>
   );

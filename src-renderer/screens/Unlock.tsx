@@ -1,13 +1,46 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { bridge } from '../bridge';
-import { errorMessage, lockReasonMessage } from '../messages';
+import { call, CallError, isQuietError, plainError } from '../api';
+import { LockIcon, ShieldIcon } from '../components/Icons';
+import { PassphraseMeter, usePassphraseStrength } from '../components/PassphraseMeter';
+import { lockReasonMessage } from '../messages';
 import { refreshVaultState, useVaultStore } from '../state/vaultStore';
 
+/** The locked vault: the passphrase, or the recovery key and a new passphrase. */
 export function Unlock() {
-  const id = useId();
+  const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
+  return mode === 'passphrase' ? <PassphraseUnlock onForgot={() => setMode('recovery')} /> : <RecoveryUnlock onBack={() => setMode('passphrase')} />;
+}
+
+function LockedHeader({ id }: { id: string }) {
   const lockReason = useVaultStore((store) => store.lockReason);
+  const lockWarning = useVaultStore((store) => store.lockWarning);
+  return (
+    <>
+      <p className="brand brand-large">
+        <ShieldIcon className="brand-icon" />
+        <span>Sole Notes</span>
+      </p>
+      <h1 id={`${id}-title`}>Sole Notes is locked</h1>
+      {lockReason != null && (
+        <p className="status lock-reason">
+          <LockIcon />
+          <span>{lockReasonMessage(lockReason)} Your notes are safe in the vault; unlock to carry on.</span>
+        </p>
+      )}
+      {lockWarning != null && (
+        <p className="problem" role="alert">
+          {lockWarning}
+        </p>
+      )}
+    </>
+  );
+}
+
+function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
+  const id = useId();
   const setView = useVaultStore((store) => store.setView);
+  const input = useRef<HTMLInputElement>(null);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -18,31 +51,32 @@ export function Unlock() {
     setBusy(true);
     setProblem(null);
     try {
-      const result = await bridge().invoke('vault.unlock', { passphrase });
-      if (result.ok) {
-        setPassphrase('');
-        setView('unlocked');
-        return;
+      await call('vault.unlock', { passphrase });
+      setPassphrase('');
+      setView('unlocked');
+    } catch (error) {
+      if (isQuietError(error)) return;
+      setProblem(plainError(error));
+      if (error instanceof CallError && error.code === 'VAULT_NOT_FOUND') await refreshVaultState();
+      if (error instanceof CallError && error.code === 'WRONG_PASSPHRASE') {
+        input.current?.select();
       }
-      setProblem(errorMessage(result.error));
-      if (result.error.code === 'VAULT_NOT_FOUND') await refreshVaultState();
-    } catch {
-      setProblem('Sole Notes could not reach its vault.');
     } finally {
       setBusy(false);
+      input.current?.focus();
     }
   }
 
   return (
     <main className="screen">
       <section className="card" aria-labelledby={`${id}-title`}>
-        <h1 id={`${id}-title`}>Sole Notes is locked</h1>
-        {lockReason != null && <p className="status">{lockReasonMessage(lockReason)}</p>}
+        <LockedHeader id={id} />
         <form onSubmit={submit} noValidate>
           <div className="field">
             <label htmlFor={`${id}-passphrase`}>Passphrase</label>
             <input
               id={`${id}-passphrase`}
+              ref={input}
               type="password"
               autoComplete="current-password"
               spellCheck={false}
@@ -58,9 +92,122 @@ export function Unlock() {
               {problem}
             </p>
           )}
-          <button type="submit" className="primary" disabled={passphrase === '' || busy}>
-            {busy ? 'Unlocking…' : 'Unlock'}
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={passphrase === '' || busy}>
+              {busy ? 'Unlocking…' : 'Unlock'}
+            </button>
+          </div>
+          {busy && <p className="hint">This takes a moment.</p>}
+        </form>
+        <p className="forgot">
+          <button type="button" className="link" onClick={onForgot}>
+            Forgot your passphrase? Use your recovery key
           </button>
+        </p>
+      </section>
+    </main>
+  );
+}
+
+function RecoveryUnlock({ onBack }: { onBack: () => void }) {
+  const id = useId();
+  const setView = useVaultStore((store) => store.setView);
+  const keyInput = useRef<HTMLInputElement>(null);
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const strength = usePassphraseStrength(passphrase);
+  const mismatch = confirmation !== '' && confirmation !== passphrase;
+  const ready = recoveryKey.trim() !== '' && passphrase !== '' && confirmation === passphrase && strength?.acceptable === true && !busy;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!ready) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      await call('vault.unlockWithRecovery', { recoveryKey, newPassphrase: passphrase });
+      setRecoveryKey('');
+      setPassphrase('');
+      setConfirmation('');
+      setView('unlocked');
+    } catch (error) {
+      if (isQuietError(error)) return;
+      setProblem(plainError(error));
+      if (error instanceof CallError && error.code === 'WRONG_RECOVERY_KEY') keyInput.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="screen">
+      <section className="card card-wide" aria-labelledby={`${id}-title`}>
+        <p className="brand brand-large">
+          <ShieldIcon className="brand-icon" />
+          <span>Sole Notes</span>
+        </p>
+        <h1 id={`${id}-title`}>Unlock with your recovery key</h1>
+        <p>Type the recovery key you kept when you set up Sole Notes, then choose a new passphrase. Your notes stay as they are.</p>
+        <form onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-key`}>Recovery key</label>
+            <input
+              id={`${id}-key`}
+              ref={keyInput}
+              className="mono"
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              autoFocus
+              value={recoveryKey}
+              onChange={(event) => setRecoveryKey(event.target.value)}
+              aria-describedby={`${id}-key-hint`}
+              aria-invalid={problem != null && /recovery key/i.test(problem)}
+            />
+            <p className="hint" id={`${id}-key-hint`}>
+              8 groups of 5 letters and digits. Dashes, spaces and capitals do not matter.
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-new`}>New passphrase</label>
+            <input id={`${id}-new`} type="password" autoComplete="new-password" spellCheck={false} value={passphrase} onChange={(event) => setPassphrase(event.target.value)} aria-describedby={`${id}-strength`} />
+          </div>
+          <PassphraseMeter id={`${id}-strength`} strength={passphrase === '' ? null : strength} pending={passphrase !== '' && strength == null} />
+          <div className="field">
+            <label htmlFor={`${id}-confirm`}>Confirm new passphrase</label>
+            <input
+              id={`${id}-confirm`}
+              type="password"
+              autoComplete="new-password"
+              spellCheck={false}
+              value={confirmation}
+              onChange={(event) => setConfirmation(event.target.value)}
+              aria-invalid={mismatch}
+              aria-describedby={mismatch ? `${id}-mismatch` : undefined}
+            />
+            {mismatch && (
+              <p className="field-error" id={`${id}-mismatch`}>
+                The two passphrases are not the same yet.
+              </p>
+            )}
+          </div>
+          {problem != null && (
+            <p className="problem" role="alert">
+              {problem}
+            </p>
+          )}
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={!ready}>
+              {busy ? 'Unlocking…' : 'Unlock with recovery key'}
+            </button>
+            <button type="button" className="quiet" onClick={onBack}>
+              Back to passphrase
+            </button>
+          </div>
+          {busy && <p className="hint">This takes a moment.</p>}
         </form>
       </section>
     </main>

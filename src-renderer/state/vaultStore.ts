@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { LockReason } from '../../shared/api/bridge';
 import type { VaultState } from '../../shared/api/schemas';
-import { bridge } from '../bridge';
+import { call, CallError } from '../api';
+import { dropDecryptedData } from './dropDecryptedData';
+import { endSession, setVaultLockedHandler } from './session';
 
 /**
  * The vault's state as the renderer knows it — and nothing decrypted.
@@ -12,34 +14,70 @@ export type VaultView = VaultState | 'checking' | 'unavailable';
 
 interface VaultStore {
   view: VaultView;
-  /** Why the vault was last locked by the main side; shown on the unlock screen. */
+  /** Why the vault was last locked; shown on the unlock screen. Null when the reason is not known. */
   lockReason: LockReason | null;
   /** Bumped on every lock so that screens holding typed input are rebuilt empty. */
   lockCount: number;
   problem: string | null;
+  /** Set when the Lock button could not reach the main side: the screen is locked, the vault may not be. */
+  lockWarning: string | null;
   setView(view: VaultState): void;
-  locked(reason: LockReason): void;
+  /** The vault is locked (by us or by the main side): drop every decrypted value and show the unlock screen. */
+  locked(reason: LockReason | null): void;
   unavailable(problem: string): void;
+  /** The Lock button and shortcut. */
+  lock(): Promise<void>;
 }
 
-export const useVaultStore = create<VaultStore>()((set) => ({
+export const useVaultStore = create<VaultStore>()((set, get) => ({
   view: 'checking',
   lockReason: null,
   lockCount: 0,
   problem: null,
-  setView: (view) => set({ view, problem: null, ...(view === 'unlocked' ? { lockReason: null } : {}) }),
-  locked: (reason) => set((store) => ({ view: 'locked', lockReason: reason, lockCount: store.lockCount + 1, problem: null })),
+  lockWarning: null,
+  setView: (view) => {
+    if (view !== 'unlocked' && get().view === 'unlocked') {
+      get().locked(null);
+      return;
+    }
+    set({ view, problem: null, ...(view === 'unlocked' ? { lockReason: null, lockWarning: null } : {}) });
+  },
+  locked: (reason) => {
+    endSession();
+    dropDecryptedData();
+    if (get().view === 'locked') {
+      // Already locked (the main side confirming our own lock, say): keep the unlock screen and what is typed in it.
+      if (reason != null) set({ lockReason: reason });
+      return;
+    }
+    set((store) => ({ view: 'locked', lockReason: reason, lockCount: store.lockCount + 1, problem: null, lockWarning: null }));
+  },
   unavailable: (problem) => set({ view: 'unavailable', problem }),
+  lock: async () => {
+    // Drop everything first: even if the main side cannot be reached, nothing stays on screen.
+    get().locked('user');
+    try {
+      await call('vault.lock', {});
+    } catch (error) {
+      if (error instanceof CallError && (error.code === 'STALE' || error.code === 'VAULT_LOCKED')) return;
+      // The screen is locked either way; say plainly that the vault itself may not be.
+      set({ lockWarning: 'Sole Notes could not confirm that the vault itself is locked. To be sure, close Sole Notes.' });
+    }
+  },
 }));
+
+// A command that finds the vault locked means the main side locked it (its own event may still be on the way).
+setVaultLockedHandler(() => {
+  if (useVaultStore.getState().view === 'unlocked') useVaultStore.getState().locked(null);
+});
 
 /** Asks the main side for the vault's state and stores the answer. */
 export async function refreshVaultState(): Promise<void> {
   const { setView, unavailable } = useVaultStore.getState();
   try {
-    const result = await bridge().invoke('vault.status', {});
-    if (result.ok) setView(result.value.state);
-    else unavailable(result.error.message);
+    const state = await call('vault.status', {});
+    setView(state.state);
   } catch (error) {
-    unavailable(error instanceof Error ? error.message : 'Sole Notes could not reach its vault.');
+    unavailable(error instanceof CallError ? error.plain : 'Sole Notes could not reach its vault.');
   }
 }

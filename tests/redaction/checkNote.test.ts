@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNote, FindingSchema, summarizeFindings, type Finding } from '../../shared/redaction';
+import { checkNote, summarizeFindings, type Finding } from '../../shared/redaction';
+import { FindingSchema } from '../../shared/redaction/findingSchema';
 import { NEGATIVE_CASES, POSITIVE_CASES } from '../fixtures/redaction-cases';
 
 interface Expected {

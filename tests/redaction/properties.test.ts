@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkNote, FindingSchema, type Finding } from '../../shared/redaction';
+import { checkNote, type Finding } from '../../shared/redaction';
+import { FindingSchema } from '../../shared/redaction/findingSchema';
 
 /** Pieces that exercise every detector, glued together at random. */
 const PIECES = [

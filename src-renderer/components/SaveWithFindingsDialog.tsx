@@ -1,0 +1,59 @@
+import { useRef } from 'react';
+import type { FindingCounts } from '../../shared/api/schemas';
+import type { FindingKind } from '../../shared/redaction/index';
+import { describeCounts, totalFindings } from '../lib/findings';
+import { Dialog } from './Dialog';
+import { FindingKindIcon } from './Icons';
+
+const WHY: Record<FindingKind, string> = {
+  diagnostic: 'A diagnosis, a diagnosis code or a medication that points to one belongs in the clinical or special-education record, not in your memory aid.',
+  verbatim: 'Someone’s exact words record what was said, rather than what you need to remember.',
+  identifier: 'Phone numbers, addresses, birth dates and ID numbers tie the note to a family if it is ever seen.',
+};
+
+/**
+ * Asked once when a note is saved with flags left: says plainly why they
+ * matter and lets the worker decide. "Edit the note" is the default.
+ */
+export function SaveWithFindingsDialog({ counts, onEdit, onSaveAnyway, busy }: { counts: FindingCounts; onEdit: () => void; onSaveAnyway: () => void; busy: boolean }) {
+  const edit = useRef<HTMLButtonElement>(null);
+  const total = totalFindings(counts);
+  const kinds = (['diagnostic', 'verbatim', 'identifier'] as const).filter((kind) => counts[kind] > 0);
+  return (
+    <Dialog
+      title={total === 1 ? 'Save with 1 flag left?' : `Save with ${total} flags left?`}
+      onClose={onEdit}
+      initialFocus={edit}
+      role="alertdialog"
+      className="dialog-wide"
+      description={
+        <>
+          <p>
+            This note still has {describeCounts(counts)}. A personal note is a private memory aid only while it holds your own brief observations. Diagnoses
+            and someone’s exact words can turn it into an education record that parents, the district or a court can ask to see.
+          </p>
+          <ul className="why-list">
+            {kinds.map((kind) => (
+              <li key={kind}>
+                <FindingKindIcon kind={kind} />
+                <span>{WHY[kind]}</span>
+              </li>
+            ))}
+          </ul>
+          <p>
+            If you save anyway, the note stays encrypted on this laptop, and Sole Notes records that you chose to keep these words. You can edit it later.
+          </p>
+        </>
+      }
+    >
+      <div className="dialog-actions">
+        <button type="button" className="secondary" onClick={onSaveAnyway} disabled={busy}>
+          {busy ? 'Saving…' : 'Save anyway'}
+        </button>
+        <button type="button" className="primary" ref={edit} onClick={onEdit}>
+          Edit the note
+        </button>
+      </div>
+    </Dialog>
+  );
+}

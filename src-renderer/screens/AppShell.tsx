@@ -1,0 +1,301 @@
+import { useEffect, useRef } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
+import { Dialog } from '../components/Dialog';
+import { ClockIcon, GearIcon, KeyboardIcon, LockIcon, NoteIcon, PeopleIcon, PlusIcon, SearchIcon, ShieldIcon } from '../components/Icons';
+import { setWorkerTimeZone } from '../lib/dates';
+import { isMod, isTypingTarget, MOD_LABEL } from '../lib/keys';
+import { useSettingsStore } from '../state/settingsStore';
+import { useStudentsStore } from '../state/studentsStore';
+import { useUiStore, type Route } from '../state/uiStore';
+import { useVaultStore } from '../state/vaultStore';
+import { Caseload } from './Caseload';
+import { NoteEditor } from './NoteEditor';
+import { Search } from './Search';
+import { ServiceLog } from './ServiceLog';
+import { Settings } from './Settings';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { StudentPage } from './StudentPage';
+
+type Section = 'caseload' | 'services' | 'search' | 'settings';
+
+const SECTIONS: { section: Section; label: string; icon: ReactNode }[] = [
+  { section: 'caseload', label: 'Caseload', icon: <PeopleIcon /> },
+  { section: 'services', label: 'Service log', icon: <ClockIcon /> },
+  { section: 'search', label: 'Search', icon: <SearchIcon /> },
+  { section: 'settings', label: 'Settings', icon: <GearIcon /> },
+];
+
+function sectionOf(route: Route): Section {
+  switch (route.name) {
+    case 'caseload':
+    case 'student':
+      return 'caseload';
+    case 'note':
+      return 'caseload';
+    case 'services':
+      return 'services';
+    case 'search':
+      return 'search';
+    case 'settings':
+      return 'settings';
+  }
+}
+
+function dialogOpen(): boolean {
+  return document.getElementById('root')?.hasAttribute('inert') === true;
+}
+
+/** The app once unlocked: navigation, quick actions, the privacy line, Lock, and the current screen. */
+export function AppShell() {
+  const route = useUiStore((store) => store.route);
+  const visit = useUiStore((store) => store.visit);
+  const pendingRoute = useUiStore((store) => store.pendingRoute);
+  const shortcutsOpen = useUiStore((store) => store.shortcutsOpen);
+  const navigate = useUiStore((store) => store.navigate);
+  const settings = useSettingsStore((store) => store.settings);
+  const students = useStudentsStore((store) => store.students);
+  const main = useRef<HTMLElement>(null);
+
+  // What every screen needs: the caseload (then which students have flagged notes), settings and categories.
+  useEffect(() => {
+    void useStudentsStore
+      .getState()
+      .load()
+      .then(() => useStudentsStore.getState().loadFlagged());
+    void useSettingsStore.getState().load();
+  }, []);
+
+  // Appearance applies at once, and is dropped with everything else on lock.
+  useEffect(() => {
+    const html = document.documentElement;
+    if (settings == null) return undefined;
+    if (settings.theme === 'system') delete html.dataset.theme;
+    else html.dataset.theme = settings.theme;
+    html.dataset.textSize = settings.textSize;
+    setWorkerTimeZone(settings.timeZone);
+    return () => {
+      delete html.dataset.theme;
+      delete html.dataset.textSize;
+      setWorkerTimeZone(null);
+    };
+  }, [settings]);
+
+  const currentStudentId = route.name === 'student' ? route.studentId : route.name === 'note' ? route.studentId : null;
+  const currentStudent = currentStudentId == null ? null : (students.find((student) => student.id === currentStudentId) ?? null);
+
+  // On a student's page (or one of their notes), a new note is about that student.
+  const forStudent = currentStudent != null && currentStudent.closedOn == null ? currentStudent : null;
+
+  function newNote() {
+    navigate({ name: 'note', noteId: null, studentId: forStudent?.id ?? null });
+  }
+
+  function logService() {
+    if (useUiStore.getState().route.name === 'services') useUiStore.getState().focusServiceForm();
+    else navigate({ name: 'services', focusForm: true });
+  }
+
+  function lock() {
+    void useVaultStore.getState().lock();
+  }
+
+  // The shortcuts. Lock works even with a dialog open; the others wait for it to close.
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const key = event.key.toLowerCase();
+      if (isMod(event) && event.shiftKey && !event.altKey && key === 'l') {
+        event.preventDefault();
+        lock();
+        return;
+      }
+      if (dialogOpen()) return;
+      if (isMod(event) && !event.altKey) {
+        if (key === 'n' && !event.shiftKey) {
+          event.preventDefault();
+          newNote();
+        } else if (key === 'n' && event.shiftKey) {
+          event.preventDefault();
+          logService();
+        } else if (key === 'f' && !event.shiftKey) {
+          event.preventDefault();
+          if (useUiStore.getState().route.name === 'search') document.querySelector<HTMLInputElement>('.search-form input')?.focus();
+          else navigate({ name: 'search' });
+        } else if (key === '/') {
+          event.preventDefault();
+          useUiStore.getState().setShortcutsOpen(true);
+        }
+        return;
+      }
+      if (event.key === '?' && !event.altKey && !isTypingTarget(event.target)) {
+        event.preventDefault();
+        useUiStore.getState().setShortcutsOpen(true);
+      }
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  });
+
+  function go(event: MouseEvent<HTMLAnchorElement>, section: Section) {
+    event.preventDefault();
+    navigate({ name: section });
+  }
+
+  const section = sectionOf(route);
+
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          main.current?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
+      <div className="shell">
+        <div className="sidebar">
+          <header className="brand-area">
+            <p className="brand">
+              <ShieldIcon className="brand-icon" />
+              <span>Sole Notes</span>
+            </p>
+            <div className="quick-actions">
+              <button
+                type="button"
+                className="primary quick-action"
+                onClick={newNote}
+                aria-keyshortcuts={`${MOD_LABEL}+N`}
+                aria-label="New note"
+                aria-describedby={forStudent == null ? undefined : 'new-note-for'}
+              >
+                <NoteIcon />
+                <span className="quick-label">
+                  <span>New note</span>
+                  {forStudent != null && (
+                    <span className="quick-sub" id="new-note-for">
+                      for {forStudent.code}
+                    </span>
+                  )}
+                </span>
+              </button>
+              <button type="button" className="quick-action" onClick={logService} aria-keyshortcuts={`${MOD_LABEL}+Shift+N`}>
+                <PlusIcon />
+                <span>Log service</span>
+              </button>
+            </div>
+          </header>
+          <nav aria-label="Main" className="main-nav">
+            <ul>
+              {SECTIONS.map((item) => (
+                <li key={item.section}>
+                  <a
+                    href={`#${item.section}`}
+                    className={section === item.section ? 'nav-link is-current' : 'nav-link'}
+                    aria-current={section === item.section ? (route.name === item.section ? 'page' : 'true') : undefined}
+                    onClick={(event) => go(event, item.section)}
+                  >
+                    {item.icon}
+                    <span>{item.label}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <footer className="sidebar-foot">
+            <p className="privacy-line">
+              <LockIcon />
+              <span>Stored only on this laptop, encrypted</span>
+            </p>
+            <button type="button" className="lock-button" onClick={lock} aria-keyshortcuts={`${MOD_LABEL}+Shift+L`}>
+              <LockIcon />
+              <span>Lock</span>
+            </button>
+            <button type="button" className="link shortcuts-link" onClick={() => useUiStore.getState().setShortcutsOpen(true)} aria-keyshortcuts="?">
+              <KeyboardIcon />
+              <span>Keyboard shortcuts</span>
+            </button>
+          </footer>
+        </div>
+        <main id="main" ref={main} tabIndex={-1} className="main">
+          <Screen key={visit} route={route} />
+        </main>
+      </div>
+      <Announcements />
+      {pendingRoute != null && <LeaveDialog />}
+      {shortcutsOpen && <ShortcutsHelp onClose={() => useUiStore.getState().setShortcutsOpen(false)} />}
+    </>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'caseload':
+      return <Caseload />;
+    case 'student':
+      return <StudentPage studentId={route.studentId} />;
+    case 'note':
+      return <NoteEditor noteId={route.noteId} studentId={route.studentId} serviceId={route.serviceId ?? null} />;
+    case 'services':
+      return <ServiceLog serviceId={route.serviceId} focusForm={route.focusForm === true} />;
+    case 'search':
+      return <Search />;
+    case 'settings':
+      return <Settings />;
+  }
+}
+
+/** Saves and other confirmations, read out politely and shown briefly; errors read out at once. */
+function Announcements() {
+  const status = useUiStore((store) => store.status);
+  const alert = useUiStore((store) => store.alert);
+
+  useEffect(() => {
+    if (status == null) return undefined;
+    const timer = setTimeout(() => {
+      if (useUiStore.getState().status?.id === status.id) useUiStore.setState({ status: null });
+    }, 5000);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  return (
+    <div className="toasts">
+      <div role="status" aria-live="polite" className={status == null ? 'toast is-empty' : 'toast'}>
+        {status?.text}
+      </div>
+      {alert != null && (
+        <div role="alert" className="toast toast-alert">
+          {alert.text}
+          <button type="button" className="small quiet" onClick={() => useUiStore.getState().clearAlert()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function LeaveDialog() {
+  const stay = useRef<HTMLButtonElement>(null);
+  const cancelLeave = useUiStore((store) => store.cancelLeave);
+  const confirmLeave = useUiStore((store) => store.confirmLeave);
+  return (
+    <Dialog
+      title="Leave without saving?"
+      onClose={cancelLeave}
+      initialFocus={stay}
+      role="alertdialog"
+      description={<p>Your changes to this note have not been saved. If you leave now, they are lost.</p>}
+    >
+      <div className="dialog-actions">
+        <button type="button" className="danger" onClick={confirmLeave}>
+          Leave without saving
+        </button>
+        <button type="button" className="primary" ref={stay} onClick={cancelLeave}>
+          Keep editing
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import type { NoteRevision } from '../../shared/api/schemas';
+import { call, plainError } from '../api';
+import { Dialog } from '../components/Dialog';
+import { formatTimestamp } from '../lib/dates';
+
+/** Every saved version of a note, newest first. Versions are kept, not overwritten, so the worker can show a note was not changed afterwards. */
+export function NoteHistory({ noteId, onClose }: { noteId: string; onClose: () => void }) {
+  const [revisions, setRevisions] = useState<NoteRevision[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [shown, setShown] = useState<number | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    call('notes.history', { id: noteId })
+      .then((list) => {
+        if (!current) return;
+        const newest = [...list].reverse();
+        setRevisions(newest);
+        setShown(newest[0]?.revision ?? null);
+      })
+      .catch((error: unknown) => {
+        if (current) setProblem(plainError(error));
+      });
+    return () => {
+      current = false;
+    };
+  }, [noteId]);
+
+  const revision = revisions?.find((candidate) => candidate.revision === shown);
+
+  return (
+    <Dialog
+      title="Note history"
+      onClose={onClose}
+      className="dialog-wide"
+      description={<p>Every save is kept as a version, linked to the one before, so you can show this note was not changed afterwards.</p>}
+    >
+      {problem != null && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {revisions == null && problem == null && <p className="status">Loading the versions…</p>}
+      {revisions != null && (
+        <div className="history">
+          <ol className="history-list" aria-label="Versions">
+            {revisions.map((item) => (
+              <li key={item.revision}>
+                <button type="button" className={item.revision === shown ? 'history-item is-current' : 'history-item'} aria-pressed={item.revision === shown} onClick={() => setShown(item.revision)}>
+                  <span className="history-title">Version {item.revision}</span>
+                  <span className="history-when">{formatTimestamp(item.at)}</span>
+                  {item.status === 'released' && <span className="history-when">Released</span>}
+                </button>
+              </li>
+            ))}
+          </ol>
+          <div className="history-body" tabIndex={0} aria-label={revision == null ? 'Version' : `Text of version ${revision.revision}`}>
+            {revision?.body}
+          </div>
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="primary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}

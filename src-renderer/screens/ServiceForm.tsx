@@ -1,0 +1,405 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
+import type { IssueCategory, Service, ServiceFields, Student } from '../../shared/api/schemas';
+import { SERVICE_KINDS, serviceKindInfo, TEAM_TYPES, type ServiceKind, type TeamType } from '../../shared/domain/serviceKinds';
+import { call, isQuietError, plainError } from '../api';
+import { CheckChips } from '../components/CheckChips';
+import { DateField } from '../components/DateField';
+import { FlagIcon } from '../components/Icons';
+import { NoteField } from '../components/NoteField';
+import { SaveWithFindingsDialog } from '../components/SaveWithFindingsDialog';
+import { StudentPicker } from '../components/StudentPicker';
+import { formatMinutes, formatNumericDate, parseDateInput, todayIso } from '../lib/dates';
+import { countFindings, describeCounts, findingKey } from '../lib/findings';
+import { isMod, MOD_LABEL } from '../lib/keys';
+import { findingsNow, useFindings } from '../lib/useFindings';
+import { useNotesStore } from '../state/notesStore';
+import { useServicesStore } from '../state/servicesStore';
+import { useUiStore } from '../state/uiStore';
+
+export interface ServiceDraft {
+  date: string;
+  minutes: string;
+  kind: ServiceKind;
+  teamType: TeamType | '';
+  studentIds: string[];
+  categoryIds: string[];
+}
+
+type FieldName = 'date' | 'minutes' | 'kind' | 'teamType' | 'students';
+export type DraftErrors = Partial<Record<FieldName, string>>;
+
+const QUICK_MINUTES = [15, 30, 45, 60];
+
+export function emptyDraft(date = formatNumericDate(todayIso())): ServiceDraft {
+  return { date, minutes: '', kind: 'individual_session', teamType: '', studentIds: [], categoryIds: [] };
+}
+
+/** "30" → 30, "1:15" → 75, "1h" → 60, "1h 30" → 90. Null when it is not a duration. */
+export function parseMinutes(text: string): number | null {
+  const value = text.trim().toLowerCase();
+  let match = /^(\d{1,4})(?:\s*m(?:in(?:utes?)?)?)?$/.exec(value);
+  if (match) return Number(match[1]);
+  match = /^(\d{1,2}):(\d{2})$/.exec(value);
+  if (match) return Number(match[1]) * 60 + Number(match[2]);
+  match = /^(\d{1,2})\s*h(?:ours?|rs?)?\s*(?:(\d{1,2})\s*(?:m(?:in(?:utes?)?)?)?)?$/.exec(value);
+  if (match) return Number(match[1]) * 60 + Number(match[2] ?? 0);
+  return null;
+}
+
+/** Checks a draft the way the vault will, with messages for the worker. */
+export function validateDraft(draft: ServiceDraft): { fields: ServiceFields | null; errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  const date = parseDateInput(draft.date);
+  if (date == null) errors.date = 'Enter the date, for example 3/4/2025 or today.';
+  const minutes = parseMinutes(draft.minutes);
+  if (minutes == null) errors.minutes = 'Enter how many minutes, for example 30.';
+  else if (minutes < 1 || minutes > 1440) errors.minutes = 'Minutes must be between 1 and 1,440 (a whole day).';
+  const info = serviceKindInfo(draft.kind);
+  if (draft.kind === 'team_meeting' && draft.teamType === '') errors.teamType = 'Choose which team met.';
+  if (info.withStudents === 'one' && draft.studentIds.length !== 1) errors.students = 'An individual session is with one student. Choose the student.';
+  if (info.withStudents === 'many' && draft.studentIds.length === 0) errors.students = 'Choose the students in the group.';
+  if (Object.keys(errors).length > 0 || date == null || minutes == null) return { fields: null, errors };
+  return {
+    fields: {
+      date,
+      minutes,
+      kind: draft.kind,
+      teamType: draft.kind === 'team_meeting' ? (draft.teamType as TeamType) : null,
+      studentIds: info.withStudents === 'none' ? [] : draft.studentIds,
+      issueCategoryIds: draft.categoryIds,
+    },
+    errors,
+  };
+}
+
+function draftFrom(service: Service): ServiceDraft {
+  return {
+    date: formatNumericDate(service.date),
+    minutes: String(service.minutes),
+    kind: service.kind,
+    teamType: service.teamType ?? '',
+    studentIds: [...service.studentIds],
+    categoryIds: [...service.issueCategoryIds],
+  };
+}
+
+/**
+ * Logging a service, built for speed: Tab goes date → minutes → kind →
+ * students → issues → note → Save, and Enter saves from any field.
+ */
+export function ServiceForm({
+  students,
+  categories,
+  editing,
+  onDoneEditing,
+  focusSignal,
+  focusOnMount = false,
+}: {
+  students: readonly Student[];
+  categories: readonly IssueCategory[];
+  editing: Service | null;
+  onDoneEditing: () => void;
+  focusSignal: number;
+  focusOnMount?: boolean;
+}) {
+  const id = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const dateInput = useRef<HTMLInputElement>(null);
+  const minutesInput = useRef<HTMLInputElement>(null);
+  const kindSelect = useRef<HTMLSelectElement>(null);
+  const teamSelect = useRef<HTMLSelectElement>(null);
+  const studentInput = useRef<HTMLInputElement>(null);
+  const noteArea = useRef<HTMLTextAreaElement>(null);
+  const announce = useUiStore((store) => store.announce);
+
+  const [draft, setDraft] = useState<ServiceDraft>(() => (editing == null ? emptyDraft() : draftFrom(editing)));
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const acknowledged = useRef<Set<string>>(new Set());
+  const { findings } = useFindings(note);
+
+  const info = serviceKindInfo(draft.kind);
+  const activeCategories = useMemo(
+    () => categories.filter((category) => !category.archived || draft.categoryIds.includes(category.id)),
+    [categories, draft.categoryIds],
+  );
+  const pickable = useMemo(() => students.filter((student) => student.closedOn == null || draft.studentIds.includes(student.id)), [students, draft.studentIds]);
+
+  // Editing another entry (or stopping) starts the form again.
+  useEffect(() => {
+    setDraft(editing == null ? emptyDraft() : draftFrom(editing));
+    setNote('');
+    setErrors({});
+    setProblem(null);
+    if (editing != null) dateInput.current?.focus();
+  }, [editing]);
+
+  // "Log service" (button or shortcut) puts the cursor in the date, ready to go.
+  const seenSignal = useRef(focusOnMount ? -1 : focusSignal);
+  useEffect(() => {
+    if (focusSignal !== seenSignal.current) dateInput.current?.focus();
+    seenSignal.current = focusSignal;
+  }, [focusSignal]);
+
+  function update(patch: Partial<ServiceDraft>) {
+    setDraft((current) => {
+      const next = { ...current, ...patch };
+      if (patch.kind !== undefined) {
+        const kindInfo = serviceKindInfo(patch.kind);
+        if (patch.kind !== 'team_meeting') next.teamType = '';
+        if (kindInfo.withStudents === 'none') next.studentIds = [];
+        if (kindInfo.withStudents === 'one' && next.studentIds.length > 1) next.studentIds = next.studentIds.slice(-1);
+      }
+      return next;
+    });
+    setErrors((current) => {
+      const next = { ...current };
+      if (patch.date !== undefined) delete next.date;
+      if (patch.minutes !== undefined) delete next.minutes;
+      if (patch.kind !== undefined) {
+        delete next.kind;
+        delete next.students;
+        delete next.teamType;
+      }
+      if (patch.teamType !== undefined) delete next.teamType;
+      if (patch.studentIds !== undefined) delete next.students;
+      return next;
+    });
+  }
+
+  function focusField(field: FieldName) {
+    const target = { date: dateInput, minutes: minutesInput, kind: kindSelect, teamType: teamSelect, students: studentInput }[field];
+    target.current?.focus();
+  }
+
+  async function submit(anyway: boolean) {
+    if (saving) return;
+    const { fields, errors: found } = validateDraft(draft);
+    setErrors(found);
+    if (fields == null) {
+      const first = (['date', 'minutes', 'kind', 'teamType', 'students'] as const).find((field) => found[field] != null);
+      if (first != null) focusField(first);
+      setProblem('Check the fields marked below.');
+      return;
+    }
+    const body = note.trim() === '' ? null : note;
+    if (body != null && !anyway) {
+      const left = findingsNow(body).filter((finding) => !acknowledged.current.has(findingKey(body, finding)));
+      if (left.length > 0) {
+        setAsking(true);
+        return;
+      }
+    }
+    setSaving(true);
+    setProblem(null);
+    try {
+      const store = useServicesStore.getState();
+      let service = editing == null ? await store.create(fields) : await store.update(editing.id, { ...fields, noteId: editing.noteId });
+      if (body != null) {
+        const findings = findingsNow(body);
+        const saved = await useNotesStore.getState().create({
+          studentId: fields.studentIds?.length === 1 ? (fields.studentIds[0] as string) : null,
+          serviceId: service.id,
+          body,
+          findingsAcknowledged: findings.length > 0,
+        });
+        service = await call('services.update', { id: service.id, fields: { ...fields, noteId: saved.id } });
+        await store.load();
+      }
+      const who = fields.studentIds?.map((studentId) => students.find((student) => student.id === studentId)?.code).filter((code) => code != null) ?? [];
+      announce(
+        `${editing == null ? 'Saved' : 'Updated'}: ${serviceKindInfo(service.kind).label}, ${formatMinutes(service.minutes)}${who.length > 0 ? `, ${who.join(', ')}` : ''}.`,
+      );
+      setAsking(false);
+      setNote('');
+      acknowledged.current = new Set();
+      if (editing != null) onDoneEditing();
+      else {
+        // The next entry starts on the same day, written as a date ("yesterday" would drift at midnight).
+        setDraft(emptyDraft(formatNumericDate(fields.date)));
+        setErrors({});
+        dateInput.current?.focus();
+      }
+    } catch (error) {
+      if (isQuietError(error)) return;
+      setProblem(plainError(error));
+      setAsking(false);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void submit(false);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    const target = event.target;
+    if (isMod(event) && event.key.toLowerCase() === 's' && !event.shiftKey) {
+      event.preventDefault();
+      form.current?.requestSubmit();
+      return;
+    }
+    if (event.key !== 'Enter' || event.altKey || event.shiftKey) return;
+    if (target instanceof HTMLTextAreaElement) {
+      if (isMod(event)) {
+        event.preventDefault();
+        form.current?.requestSubmit();
+      }
+      return;
+    }
+    // Text fields submit by themselves; selects and ticks need help.
+    if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio'))) {
+      event.preventDefault();
+      form.current?.requestSubmit();
+    }
+  }
+
+  const minutesValue = parseMinutes(draft.minutes);
+
+  return (
+    <form ref={form} className="service-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{editing == null ? 'Log a service' : 'Edit service'}</h2>
+      <DateField id={`${id}-date`} label="Date" value={draft.date} onChange={(date) => update({ date })} error={errors.date} inputRef={dateInput} />
+
+      <div className="field">
+        <label htmlFor={`${id}-minutes`}>Minutes</label>
+        <div className="minutes-row">
+          <input
+            id={`${id}-minutes`}
+            ref={minutesInput}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            className="minutes-input"
+            value={draft.minutes}
+            onChange={(event) => update({ minutes: event.target.value })}
+            aria-invalid={errors.minutes != null}
+            aria-describedby={errors.minutes != null ? `${id}-minutes-error` : undefined}
+          />
+          <div className="quick-minutes" role="group" aria-label="Common lengths">
+            {QUICK_MINUTES.map((value) => (
+              <button key={value} type="button" className="quick" tabIndex={-1} aria-pressed={minutesValue === value} onClick={() => update({ minutes: String(value) })}>
+                {value}
+              </button>
+            ))}
+          </div>
+        </div>
+        {errors.minutes != null && (
+          <p className="field-error" id={`${id}-minutes-error`}>
+            {errors.minutes}
+          </p>
+        )}
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${id}-kind`}>Kind of service</label>
+        <select id={`${id}-kind`} ref={kindSelect} value={draft.kind} onChange={(event) => update({ kind: event.target.value as ServiceKind })}>
+          {SERVICE_KINDS.map((kind) => (
+            <option key={kind.id} value={kind.id}>
+              {kind.label}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      {draft.kind === 'team_meeting' && (
+        <div className="field">
+          <label htmlFor={`${id}-team`}>Team</label>
+          <select
+            id={`${id}-team`}
+            ref={teamSelect}
+            value={draft.teamType}
+            onChange={(event) => update({ teamType: event.target.value as TeamType | '' })}
+            aria-invalid={errors.teamType != null}
+            aria-describedby={errors.teamType != null ? `${id}-team-error` : undefined}
+          >
+            <option value="">Choose the team…</option>
+            {TEAM_TYPES.map((type) => (
+              <option key={type.id} value={type.id}>
+                {type.label}
+              </option>
+            ))}
+          </select>
+          {errors.teamType != null && (
+            <p className="field-error" id={`${id}-team-error`}>
+              {errors.teamType}
+            </p>
+          )}
+        </div>
+      )}
+
+      {info.withStudents === 'none' ? (
+        <p className="hint field">{info.label} is logged without students.</p>
+      ) : (
+        <StudentPicker
+          id={`${id}-students`}
+          label={info.withStudents === 'one' ? 'Student' : info.withStudents === 'many' ? 'Students' : 'Students (if any)'}
+          students={pickable}
+          selected={draft.studentIds}
+          onChange={(studentIds) => update({ studentIds })}
+          single={info.withStudents === 'one'}
+          inputRef={studentInput}
+          error={errors.students}
+        />
+      )}
+
+      <CheckChips legend="Issues addressed" options={activeCategories} checked={draft.categoryIds} onChange={(categoryIds) => update({ categoryIds })} />
+
+      {editing?.noteId == null ? (
+        <div className="field">
+          <label htmlFor={`${id}-note`}>Note for this service (optional)</label>
+          <NoteField id={`${id}-note`} value={note} onChange={setNote} findings={findings} textareaRef={noteArea} className="note-field-compact" describedBy={`${id}-note-flags`} />
+          <p className="hint" id={`${id}-note-flags`}>
+            {findings.length === 0 ? (
+              `${MOD_LABEL}+Enter saves from here.`
+            ) : (
+              <span className="inline-flag">
+                <FlagIcon />
+                Flagged: {describeCounts(countFindings(findings))}. Open the note after saving to see why, or rewrite it here.
+              </span>
+            )}
+          </p>
+        </div>
+      ) : (
+        <p className="hint field">This service already has a note; open it from the list to change it.</p>
+      )}
+
+      {problem != null && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save service'}
+        </button>
+        {editing != null && (
+          <button type="button" className="quiet" onClick={onDoneEditing}>
+            Cancel
+          </button>
+        )}
+      </div>
+
+      {asking && (
+        <SaveWithFindingsDialog
+          counts={countFindings(findingsNow(note))}
+          busy={saving}
+          onEdit={() => {
+            setAsking(false);
+            requestAnimationFrame(() => noteArea.current?.focus());
+          }}
+          onSaveAnyway={() => {
+            for (const finding of findingsNow(note)) acknowledged.current.add(findingKey(note, finding));
+            void submit(true);
+          }}
+        />
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,371 @@
+import { useEffect, useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { IssueCategory, Settings as SettingsValues } from '../../shared/api/schemas';
+import { call, isQuietError, plainError } from '../api';
+import { PassphraseMeter, usePassphraseStrength } from '../components/PassphraseMeter';
+import { useSettingsStore } from '../state/settingsStore';
+import { useUiStore } from '../state/uiStore';
+import { useScreenHeading } from './useScreenHeading';
+
+/** Settings: all stored in the vault, applied at once. */
+export function Settings() {
+  const heading = useScreenHeading();
+  const settings = useSettingsStore((store) => store.settings);
+  const status = useSettingsStore((store) => store.status);
+  const error = useSettingsStore((store) => store.error);
+
+  return (
+    <div className="screen-body settings-screen">
+      <div className="screen-head">
+        <h1 ref={heading} tabIndex={-1}>
+          Settings
+        </h1>
+      </div>
+      {status === 'error' && (
+        <p className="problem" role="alert">
+          {error}
+        </p>
+      )}
+      {settings == null ? (
+        status !== 'error' && <p className="status">Loading your settings…</p>
+      ) : (
+        <div className="settings-grid">
+          <Appearance settings={settings} />
+          <AutoLock minutes={settings.autoLockMinutes} />
+          <ChangePassphrase />
+          <Categories />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function useSaver() {
+  const announce = useUiStore((store) => store.announce);
+  const [problem, setProblem] = useState<string | null>(null);
+  async function save(patch: Partial<SettingsValues>, said: string) {
+    setProblem(null);
+    try {
+      await useSettingsStore.getState().update(patch);
+      announce(said);
+    } catch (error) {
+      if (!isQuietError(error)) setProblem(plainError(error));
+    }
+  }
+  return { problem, save };
+}
+
+function Appearance({ settings }: { settings: SettingsValues }) {
+  const id = useId();
+  const { problem, save } = useSaver();
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Appearance</h2>
+      <fieldset className="field radios">
+        <legend>Colours</legend>
+        {(
+          [
+            ['system', 'Same as this laptop'],
+            ['light', 'Light'],
+            ['dark', 'Dark'],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className="check">
+            <input type="radio" name={`${id}-theme`} value={value} checked={settings.theme === value} onChange={() => void save({ theme: value }, `Colours: ${label.toLowerCase()}.`)} />
+            <span>{label}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="field radios">
+        <legend>Text size</legend>
+        {(
+          [
+            ['normal', 'Normal'],
+            ['large', 'Large'],
+            ['larger', 'Larger'],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className="check">
+            <input type="radio" name={`${id}-size`} value={value} checked={settings.textSize === value} onChange={() => void save({ textSize: value }, `Text size: ${label.toLowerCase()}.`)} />
+            <span>{label}</span>
+          </label>
+        ))}
+      </fieldset>
+      {problem != null && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function AutoLock({ minutes }: { minutes: number }) {
+  const id = useId();
+  const [value, setValue] = useState(String(minutes));
+  const [invalid, setInvalid] = useState(false);
+  const { problem, save } = useSaver();
+
+  useEffect(() => setValue(String(minutes)), [minutes]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 1 || parsed > 240) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    void save({ autoLockMinutes: parsed }, `Sole Notes will lock after ${parsed} ${parsed === 1 ? 'minute' : 'minutes'} without activity.`);
+  }
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Automatic lock</h2>
+      <p className="hint">Sole Notes locks itself when you have not used it for a while, and always when the screen locks or the laptop sleeps.</p>
+      <form onSubmit={submit} noValidate className="inline-form">
+        <div className="field">
+          <label htmlFor={`${id}-minutes`}>Lock after this many minutes</label>
+          <input
+            id={`${id}-minutes`}
+            type="text"
+            inputMode="numeric"
+            className="short-input"
+            value={value}
+            onChange={(event) => setValue(event.target.value)}
+            aria-invalid={invalid}
+            aria-describedby={invalid ? `${id}-error` : undefined}
+          />
+        </div>
+        <button type="submit">Save</button>
+      </form>
+      {invalid && (
+        <p className="field-error" id={`${id}-error`}>
+          Enter a whole number of minutes from 1 to 240.
+        </p>
+      )}
+      {problem != null && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ChangePassphrase() {
+  const id = useId();
+  const announce = useUiStore((store) => store.announce);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const strength = usePassphraseStrength(next);
+  const mismatch = confirmation !== '' && confirmation !== next;
+  const ready = current !== '' && next !== '' && confirmation === next && strength?.acceptable === true && !busy;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!ready) return;
+    setBusy(true);
+    setProblem(null);
+    setDone(false);
+    try {
+      await call('vault.changePassphrase', { currentPassphrase: current, newPassphrase: next });
+      setCurrent('');
+      setNext('');
+      setConfirmation('');
+      setDone(true);
+      announce('Passphrase changed.');
+    } catch (error) {
+      if (!isQuietError(error)) setProblem(plainError(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Change passphrase</h2>
+      <p className="hint">Your recovery key keeps working after a change.</p>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-current`}>Current passphrase</label>
+          <input id={`${id}-current`} type="password" autoComplete="current-password" spellCheck={false} value={current} onChange={(event) => setCurrent(event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-new`}>New passphrase</label>
+          <input id={`${id}-new`} type="password" autoComplete="new-password" spellCheck={false} value={next} onChange={(event) => setNext(event.target.value)} aria-describedby={`${id}-strength`} />
+        </div>
+        <PassphraseMeter id={`${id}-strength`} strength={next === '' ? null : strength} pending={next !== '' && strength == null} />
+        <div className="field">
+          <label htmlFor={`${id}-confirm`}>Confirm new passphrase</label>
+          <input
+            id={`${id}-confirm`}
+            type="password"
+            autoComplete="new-password"
+            spellCheck={false}
+            value={confirmation}
+            onChange={(event) => setConfirmation(event.target.value)}
+            aria-invalid={mismatch}
+            aria-describedby={mismatch ? `${id}-mismatch` : undefined}
+          />
+          {mismatch && (
+            <p className="hint" id={`${id}-mismatch`}>
+              The two new passphrases are not the same yet.
+            </p>
+          )}
+        </div>
+        {problem != null && (
+          <p className="problem" role="alert">
+            {problem}
+          </p>
+        )}
+        {done && <p className="success">Passphrase changed. Use the new one next time you unlock.</p>}
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={!ready}>
+            {busy ? 'Changing…' : 'Change passphrase'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function Categories() {
+  const id = useId();
+  const categories = useSettingsStore((store) => store.categories);
+  const announce = useUiStore((store) => store.announce);
+  const [label, setLabel] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const active = categories.filter((category) => !category.archived);
+  const archived = categories.filter((category) => category.archived);
+
+  async function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (label.trim() === '') return;
+    setProblem(null);
+    try {
+      const category = await useSettingsStore.getState().createCategory(label.trim());
+      setLabel('');
+      announce(`Added ${category.label}.`);
+    } catch (error) {
+      if (!isQuietError(error)) setProblem(plainError(error));
+    }
+  }
+
+  return (
+    <section className="panel categories-panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Issue categories</h2>
+      <p className="hint">What services are about, in plain words. Archived categories stay on past services but are not offered for new ones.</p>
+      <ul className="category-list" aria-label="Categories in use">
+        {active.map((category) => (
+          <CategoryRow key={category.id} category={category} onProblem={setProblem} />
+        ))}
+      </ul>
+      <form onSubmit={add} className="inline-form" noValidate>
+        <div className="field grow">
+          <label htmlFor={`${id}-new`}>New category</label>
+          <input id={`${id}-new`} type="text" autoComplete="off" maxLength={60} value={label} onChange={(event) => setLabel(event.target.value)} />
+        </div>
+        <button type="submit" disabled={label.trim() === ''}>
+          Add category
+        </button>
+      </form>
+      {problem != null && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {archived.length > 0 && (
+        <>
+          <h3>Archived</h3>
+          <ul className="category-list" aria-label="Archived categories">
+            {archived.map((category) => (
+              <CategoryRow key={category.id} category={category} onProblem={setProblem} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function CategoryRow({ category, onProblem }: { category: IssueCategory; onProblem: (problem: string | null) => void }) {
+  const id = useId();
+  const announce = useUiStore((store) => store.announce);
+  const [renaming, setRenaming] = useState(false);
+  const [label, setLabel] = useState(category.label);
+
+  async function change(changes: { label?: string; archived?: boolean }, said: string) {
+    onProblem(null);
+    try {
+      await useSettingsStore.getState().updateCategory(category.id, changes);
+      announce(said);
+      setRenaming(false);
+    } catch (error) {
+      if (!isQuietError(error)) onProblem(plainError(error));
+    }
+  }
+
+  if (renaming) {
+    return (
+      <li className="category-row">
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (label.trim() !== '' && label.trim() !== category.label) void change({ label: label.trim() }, `Renamed to ${label.trim()}.`);
+            else setRenaming(false);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              setLabel(category.label);
+              setRenaming(false);
+            }
+          }}
+        >
+          <label htmlFor={`${id}-label`} className="sr-only">
+            New name for {category.label}
+          </label>
+          <input id={`${id}-label`} type="text" maxLength={60} value={label} onChange={(event) => setLabel(event.target.value)} autoFocus />
+          <button type="submit" className="small">
+            Save
+          </button>
+          <button
+            type="button"
+            className="small quiet"
+            onClick={() => {
+              setLabel(category.label);
+              setRenaming(false);
+            }}
+          >
+            Cancel
+          </button>
+        </form>
+      </li>
+    );
+  }
+
+  return (
+    <li className="category-row">
+      <span className="category-label">{category.label}</span>
+      <span className="category-actions">
+        <button type="button" className="small quiet" onClick={() => setRenaming(true)} aria-label={`Rename ${category.label}`}>
+          Rename
+        </button>
+        <button
+          type="button"
+          className="small quiet"
+          onClick={() => void change({ archived: !category.archived }, category.archived ? `${category.label} is offered again.` : `${category.label} archived.`)}
+          aria-label={`${category.archived ? 'Restore' : 'Archive'} ${category.label}`}
+        >
+          {category.archived ? 'Restore' : 'Archive'}
+        </button>
+      </span>
+    </li>
+  );
+}

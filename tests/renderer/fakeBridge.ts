@@ -1,0 +1,406 @@
+import type { LockReason, SoleNotesBridge } from '../../shared/api/bridge';
+import { COMMANDS, type CommandInput, type CommandName, type CommandOutput } from '../../shared/api/contract';
+import { describeIssues } from '../../shared/api/describeIssues';
+import type { ErrorCode, Result } from '../../shared/api/errors';
+import type { IssueCategory, Note, NoteRevision, SearchHit, Service, Settings, Student } from '../../shared/api/schemas';
+import { DEFAULT_ISSUE_CATEGORIES } from '../../shared/domain/issueCategories';
+import { checkNote, summarizeFindings } from '../../shared/redaction/index';
+
+/**
+ * An in-memory stand-in for the main side, for renderer tests and throwaway
+ * screenshots: the same commands, inputs checked against the same zod
+ * schemas, the same Result shape. Not a vault: nothing is encrypted.
+ */
+
+export interface FakeCall {
+  name: CommandName;
+  input: unknown;
+}
+
+export interface FakeState {
+  vault: 'absent' | 'locked' | 'unlocked';
+  passphrase: string;
+  recoveryKey: string;
+  students: Student[];
+  services: Service[];
+  notes: Note[];
+  revisions: NoteRevision[];
+  categories: IssueCategory[];
+  settings: Settings;
+}
+
+class Failure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let counter = 0;
+export function fakeId(): string {
+  counter += 1;
+  const hex = counter.toString(16).padStart(12, '0');
+  return `00000000-0000-4000-8000-${hex}`;
+}
+
+const stamp = (clock: () => Date) => clock().toISOString();
+
+export function createFakeBridge(options: { state?: Partial<FakeState>; clock?: () => Date; delayMs?: number } = {}) {
+  const clock = options.clock ?? (() => new Date());
+  const state: FakeState = {
+    vault: 'unlocked',
+    passphrase: 'correct horse battery staple',
+    recoveryKey: 'ABCDE-FGHJK-MNPQR-STVWX-YZ012-34567-89ABC-DEFGH',
+    students: [],
+    services: [],
+    notes: [],
+    revisions: [],
+    categories: DEFAULT_ISSUE_CATEGORIES.map((category) => ({ ...category, archived: false, builtin: true })),
+    settings: { autoLockMinutes: 5, theme: 'system', textSize: 'normal', reportThreshold: 10, timeZone: 'America/Chicago', ceuCycleStart: null },
+    ...options.state,
+  };
+  const calls: FakeCall[] = [];
+  const lockListeners = new Set<(reason: LockReason) => void>();
+
+  const requireUnlocked = () => {
+    if (state.vault !== 'unlocked') throw new Failure('VAULT_LOCKED', 'The vault is locked.');
+  };
+  const student = (id: string) => {
+    const found = state.students.find((candidate) => candidate.id === id);
+    if (!found) throw new Failure('NOT_FOUND', 'No student with that id.');
+    return found;
+  };
+  const note = (id: string) => {
+    const found = state.notes.find((candidate) => candidate.id === id);
+    if (!found) throw new Failure('NOT_FOUND', 'No note with that id.');
+    return found;
+  };
+  const addRevision = (saved: Note) => {
+    state.revisions.push({ noteId: saved.id, revision: saved.revision, body: saved.body, status: saved.status, author: 'owner', at: saved.updatedAt, prevHash: '', hash: `h${state.revisions.length}` });
+  };
+  const replaceStudent = (next: Student) => {
+    state.students = state.students.map((candidate) => (candidate.id === next.id ? next : candidate));
+    return next;
+  };
+
+  // Only the commands the renderer uses; anything else answers UNKNOWN_COMMAND.
+  const handlers: { [N in CommandName]?: (input: CommandInput<N>) => CommandOutput<N> } = {
+    'vault.status': () => ({ state: state.vault }),
+    'vault.passphraseStrength': ({ passphrase }) => {
+      const words = passphrase.trim().split(/\s+/).filter(Boolean).length;
+      const score = Math.min(4, Math.floor(passphrase.length / 6) + (words >= 4 ? 1 : 0)) as 0 | 1 | 2 | 3 | 4;
+      return {
+        score,
+        acceptable: score >= 3,
+        warning: score < 3 ? 'This is similar to a commonly used password.' : null,
+        suggestions: score < 3 ? ['Add another word or two. Uncommon words are better.'] : [],
+      };
+    },
+    'vault.create': ({ passphrase }) => {
+      if (state.vault !== 'absent') throw new Failure('VAULT_EXISTS', 'A vault already exists.');
+      state.passphrase = passphrase;
+      state.vault = 'unlocked';
+      return { recoveryKey: state.recoveryKey };
+    },
+    'vault.unlock': ({ passphrase }) => {
+      if (state.vault === 'absent') throw new Failure('VAULT_NOT_FOUND', 'No vault.');
+      if (passphrase !== state.passphrase) throw new Failure('WRONG_PASSPHRASE', 'Wrong passphrase.');
+      state.vault = 'unlocked';
+      return { done: true };
+    },
+    'vault.unlockWithRecovery': ({ recoveryKey, newPassphrase }) => {
+      const clean = (text: string) => text.toUpperCase().replace(/[\s-]+/g, '');
+      if (clean(recoveryKey) !== clean(state.recoveryKey)) throw new Failure('WRONG_RECOVERY_KEY', 'That key does not open this vault.');
+      state.passphrase = newPassphrase;
+      state.vault = 'unlocked';
+      return { done: true };
+    },
+    'vault.changePassphrase': ({ currentPassphrase, newPassphrase }) => {
+      requireUnlocked();
+      if (currentPassphrase !== state.passphrase) throw new Failure('WRONG_PASSPHRASE', 'Wrong passphrase.');
+      state.passphrase = newPassphrase;
+      return { done: true };
+    },
+    'vault.lock': () => {
+      state.vault = state.vault === 'absent' ? 'absent' : 'locked';
+      return { done: true };
+    },
+
+    'students.list': ({ includeClosed }) => {
+      requireUnlocked();
+      return state.students.filter((candidate) => includeClosed === true || candidate.closedOn == null).sort((a, b) => a.code.localeCompare(b.code));
+    },
+    'students.get': ({ id }) => {
+      requireUnlocked();
+      return student(id);
+    },
+    'students.create': (fields) => {
+      requireUnlocked();
+      if (state.students.some((candidate) => candidate.code.toLowerCase() === fields.code.toLowerCase())) {
+        throw new Failure('CONFLICT', `A student with code ${fields.code} already exists.`);
+      }
+      const at = stamp(clock);
+      const created: Student = {
+        id: fakeId(),
+        code: fields.code,
+        grade: fields.grade ?? null,
+        school: fields.school ?? null,
+        tier: fields.tier ?? null,
+        iep: fields.iep ?? false,
+        plan504: fields.plan504 ?? false,
+        openedOn: fields.openedOn ?? at.slice(0, 10),
+        closedOn: null,
+        outcome: null,
+        createdAt: at,
+        updatedAt: at,
+      };
+      state.students.push(created);
+      return created;
+    },
+    'students.update': ({ id, ...patch }) => {
+      requireUnlocked();
+      const current = student(id);
+      const next: Student = { ...current, updatedAt: stamp(clock) };
+      if (patch.code !== undefined) next.code = patch.code;
+      if (patch.grade !== undefined) next.grade = patch.grade;
+      if (patch.school !== undefined) next.school = patch.school === '' ? null : patch.school;
+      if (patch.tier !== undefined) next.tier = patch.tier;
+      if (patch.iep !== undefined) next.iep = patch.iep;
+      if (patch.plan504 !== undefined) next.plan504 = patch.plan504;
+      if (patch.openedOn !== undefined) next.openedOn = patch.openedOn;
+      return replaceStudent(next);
+    },
+    'students.close': ({ id, closedOn, outcome }) => {
+      requireUnlocked();
+      const current = student(id);
+      if (current.closedOn != null) throw new Failure('CONFLICT', 'Already closed.');
+      return replaceStudent({ ...current, closedOn, outcome, updatedAt: stamp(clock) });
+    },
+    'students.reopen': ({ id }) => {
+      requireUnlocked();
+      return replaceStudent({ ...student(id), closedOn: null, outcome: null, updatedAt: stamp(clock) });
+    },
+
+    'services.list': ({ from, to, studentId }) => {
+      requireUnlocked();
+      return state.services
+        .filter((service) => (from == null || service.date >= from) && (to == null || service.date <= to) && (studentId == null || service.studentIds.includes(studentId)))
+        .sort((a, b) => (a.date === b.date ? b.createdAt.localeCompare(a.createdAt) : b.date.localeCompare(a.date)));
+    },
+    'services.get': ({ id }) => {
+      requireUnlocked();
+      const found = state.services.find((service) => service.id === id);
+      if (!found) throw new Failure('NOT_FOUND', 'No service.');
+      return found;
+    },
+    'services.create': (fields) => {
+      requireUnlocked();
+      const at = stamp(clock);
+      const created: Service = {
+        id: fakeId(),
+        date: fields.date,
+        minutes: fields.minutes,
+        kind: fields.kind,
+        teamType: fields.teamType ?? null,
+        studentIds: fields.studentIds ?? [],
+        issueCategoryIds: fields.issueCategoryIds ?? [],
+        noteId: fields.noteId ?? null,
+        createdAt: at,
+        updatedAt: at,
+      };
+      state.services.push(created);
+      return created;
+    },
+    'services.update': ({ id, fields }) => {
+      requireUnlocked();
+      const current = state.services.find((service) => service.id === id);
+      if (!current) throw new Failure('NOT_FOUND', 'No service.');
+      const next: Service = {
+        ...current,
+        date: fields.date,
+        minutes: fields.minutes,
+        kind: fields.kind,
+        teamType: fields.teamType ?? null,
+        studentIds: fields.studentIds ?? [],
+        issueCategoryIds: fields.issueCategoryIds ?? [],
+        noteId: fields.noteId ?? null,
+        updatedAt: stamp(clock),
+      };
+      state.services = state.services.map((service) => (service.id === id ? next : service));
+      return next;
+    },
+    'services.delete': ({ id }) => {
+      requireUnlocked();
+      state.services = state.services.filter((service) => service.id !== id);
+      return { done: true };
+    },
+
+    'notes.list': ({ studentId, limit = 100, offset = 0 }) => {
+      requireUnlocked();
+      return state.notes
+        .filter((candidate) => studentId == null || candidate.studentId === studentId)
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+        .slice(offset, offset + limit)
+        .map(({ body, ...rest }) => ({ ...rest, preview: body.replace(/\s+/g, ' ').trim().slice(0, 160) }));
+    },
+    'notes.get': ({ id }) => {
+      requireUnlocked();
+      return note(id);
+    },
+    'notes.history': ({ id }) => {
+      requireUnlocked();
+      note(id);
+      return state.revisions.filter((revision) => revision.noteId === id);
+    },
+    'notes.create': ({ studentId, serviceId, body, findingsAcknowledged }) => {
+      requireUnlocked();
+      const at = stamp(clock);
+      const created: Note = {
+        id: fakeId(),
+        studentId: studentId ?? null,
+        serviceId: serviceId ?? null,
+        body,
+        status: 'personal',
+        findings: summarizeFindings(checkNote(body)),
+        findingsAcknowledged: findingsAcknowledged === true,
+        revision: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
+      state.notes.push(created);
+      addRevision(created);
+      return created;
+    },
+    'notes.update': ({ id, body, findingsAcknowledged }) => {
+      requireUnlocked();
+      const current = note(id);
+      const next: Note = {
+        ...current,
+        body,
+        findings: summarizeFindings(checkNote(body)),
+        findingsAcknowledged: findingsAcknowledged ?? current.findingsAcknowledged,
+        revision: current.revision + 1,
+        updatedAt: stamp(clock),
+      };
+      state.notes = state.notes.map((candidate) => (candidate.id === id ? next : candidate));
+      addRevision(next);
+      return next;
+    },
+    'notes.delete': ({ id }) => {
+      requireUnlocked();
+      state.notes = state.notes.filter((candidate) => candidate.id !== id);
+      return { done: true };
+    },
+    'notes.search': ({ query, limit = 20 }) => {
+      requireUnlocked();
+      const words: string[] = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (words.length === 0) return [];
+      const hits: SearchHit[] = [];
+      for (const candidate of state.notes) {
+        const lower = candidate.body.toLowerCase();
+        if (!words.every((word) => lower.includes(word))) continue;
+        const first = lower.indexOf(words[0] as string);
+        const start = Math.max(0, first - 40);
+        const excerpt = candidate.body.slice(start, first + 80);
+        const pattern = new RegExp(`(${words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'giu');
+        const snippet = excerpt
+          .split(pattern)
+          .filter((text) => text !== '')
+          .map((text) => ({ text, match: words.includes(text.toLowerCase()) }));
+        if (start > 0) snippet.unshift({ text: '…', match: false });
+        hits.push({ noteId: candidate.id, studentId: candidate.studentId, studentCode: state.students.find((s) => s.id === candidate.studentId)?.code ?? null, snippet, updatedAt: candidate.updatedAt });
+      }
+      return hits.slice(0, limit);
+    },
+
+    'redaction.check': ({ text }) => ({ findings: checkNote(text) }),
+
+    'categories.list': () => {
+      requireUnlocked();
+      return state.categories;
+    },
+    'categories.create': ({ label }) => {
+      requireUnlocked();
+      const created: IssueCategory = { id: label.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40) || 'category', label, archived: false, builtin: false };
+      state.categories.push(created);
+      return created;
+    },
+    'categories.update': ({ id, label, archived }) => {
+      requireUnlocked();
+      const current = state.categories.find((category) => category.id === id);
+      if (!current) throw new Failure('NOT_FOUND', 'No category.');
+      const next = { ...current, label: label ?? current.label, archived: archived ?? current.archived };
+      state.categories = state.categories.map((category) => (category.id === id ? next : category));
+      return next;
+    },
+    'settings.get': () => {
+      requireUnlocked();
+      return state.settings;
+    },
+    'settings.update': (patch) => {
+      requireUnlocked();
+      state.settings = { ...state.settings, ...patch };
+      return state.settings;
+    },
+    'audit.list': () => [],
+    'audit.verify': () => ({ intact: true, entries: 0, firstBrokenSeq: null }),
+  };
+
+  const bridge: SoleNotesBridge = {
+    async invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandOutput<N>>> {
+      calls.push({ name, input: structuredClone(input) });
+      if (options.delayMs != null) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+      const parsed = COMMANDS[name].input.safeParse(input);
+      if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeIssues(parsed.error) } };
+      const handler = handlers[name] as ((value: unknown) => CommandOutput<N>) | undefined;
+      if (handler == null) return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `The fake does not know ${name}.` } };
+      try {
+        return { ok: true, value: structuredClone(handler(parsed.data)) };
+      } catch (error) {
+        if (error instanceof Failure) return { ok: false, error: { code: error.code, message: error.message } };
+        return { ok: false, error: { code: 'INTERNAL', message: String(error) } };
+      }
+    },
+    onLocked(callback) {
+      lockListeners.add(callback);
+      return () => lockListeners.delete(callback);
+    },
+  };
+
+  return {
+    bridge,
+    state,
+    calls,
+    /** The main side locking by itself (idle, screen lock…). */
+    lockFromMain(reason: LockReason) {
+      state.vault = 'locked';
+      for (const listener of lockListeners) listener(reason);
+    },
+    callsTo<N extends CommandName>(name: N): CommandInput<N>[] {
+      return calls.filter((entry) => entry.name === name).map((entry) => entry.input as CommandInput<N>);
+    },
+  };
+}
+
+export type FakeBridge = ReturnType<typeof createFakeBridge>;
+
+/** A student record for seeding. */
+export function makeStudent(code: string, fields: Partial<Student> = {}): Student {
+  return {
+    id: fakeId(),
+    code,
+    grade: 5,
+    school: 'Lincoln Elementary',
+    tier: 2,
+    iep: false,
+    plan504: false,
+    openedOn: '2025-09-02',
+    closedOn: null,
+    outcome: null,
+    createdAt: '2025-09-02T15:00:00.000Z',
+    updatedAt: '2025-09-02T15:00:00.000Z',
+    ...fields,
+  };
+}
