@@ -2,6 +2,7 @@ import os from 'node:os';
 import { runRedactionBench } from './redactionBench';
 import { runReportBench } from './reportBench';
 import type { BenchRow } from './row';
+import { runUiBench } from './uiBench';
 import { runVaultBench } from './vaultBench';
 
 /**
@@ -40,12 +41,14 @@ async function main(): Promise<void> {
   rows.push(...(await runVaultBench({ sizes: quick ? [2_000] : [10_000, 100_000], log })));
   rows.push(...(await redactionRows(quick)));
   rows.push(...(await runReportBench({ log, ...(quick ? { services: 5_000, notes: 10_000 } : {}) })));
+  rows.push(...(await runUiBench({ quick, log })));
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}\n`);
   console.log(table(rows));
   console.log('\nVault rows: the encrypted vault against plain SQLite with the same durability settings (target ratio <= 1.3).');
   console.log('Redaction rows: the check against redact-pii (SyncRedactor, default rules) on the same notes.');
+  console.log('UI rows: the Vite-built renderer in Chromium over a real vault (test KDF cost); keystroke rows time keydown → highlight in the DOM; KiB rows are sizes, not times.');
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+// SOLE_NOTES_BUILD_DIST builds elsewhere (the packaging and audit tests do, so as not to race other tests over dist/).
+const dist = process.env.SOLE_NOTES_BUILD_DIST ? path.resolve(process.env.SOLE_NOTES_BUILD_DIST) : path.join(root, 'dist');
 
 /** Loaded at run time from node_modules (native code, or 'electron' itself). */
 const MAIN_EXTERNALS = [

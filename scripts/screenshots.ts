@@ -10,13 +10,21 @@ import { ui, unlockThroughUi } from '../tests/e2e/ui';
 
 /**
  * `npm run screenshots -- --out DIR`: walks the built renderer through every
- * screen it can reach, over a real vault with demo data, and writes each in
- * light and dark at 1280×800 as DIR/NN-screen-theme.png.
+ * screen, over a real vault with demo data (about 25 students, three weeks of
+ * services, a note with flags left), and writes each in light and dark at
+ * 1280×800 as DIR/NN-screen-theme.png; the caseload and the note editor also
+ * at 1920×1080 (DIR/NN-screen-theme-1920x1080.png).
+ *
+ * The walk, in order: first run, recovery key, its check; unlock, a wrong
+ * passphrase, the recovery-key path; the caseload, adding a student, a
+ * student's timeline; the flagged note (highlights, flags panel, an
+ * explanation open), saving with a flag left, the note's history; the service
+ * log by week, and by day with a group session half typed; search; the monthly report; settings;
+ * the keyboard shortcuts; the unlock screen after an idle lock.
  *
  * To add a screen, add a step: `go` brings the app from the previous step's
  * screen to this one (use roles and accessible names). `optional` steps that
- * cannot find their screen are reported and skipped, so the walk survives a
- * UI that is still growing; required steps stop it.
+ * cannot find their screen are reported and skipped; the others stop the walk.
  */
 
 export interface StepContext {
@@ -25,6 +33,8 @@ export interface StepContext {
   setClock: (now: Date | null) => void;
   /** Set once the demo data is in the vault. */
   demo: DemoSummary | null;
+  /** The recovery key shown on first run (the recovery-key unlock path types it). */
+  recoveryKey: string;
 }
 
 export interface ScreenshotStep {
@@ -33,20 +43,46 @@ export interface ScreenshotStep {
   optional?: boolean;
   /** A step that only prepares (seeds data, say) and takes no picture. */
   screenshot?: false;
+  /** Also taken at these sizes (light and dark), besides 1280×800. */
+  alsoAt?: readonly Viewport[];
+}
+
+interface Viewport {
+  width: number;
+  height: number;
 }
 
 const THEMES = ['light', 'dark'] as const;
-const VIEWPORT = { width: 1280, height: 800 };
+const VIEWPORT: Viewport = { width: 1280, height: 800 };
+const LARGE: Viewport = { width: 1920, height: 1080 };
 const WRONG_PASSPHRASE = 'quiet harbor lantern eighteen';
+/** Added to the flagged note so that saving asks about a flag not yet acknowledged. */
+const PHONE_SENTENCE = ' Grandmother asked me to call her back at 555-201-3344.';
+
+/** Today, or the last weekday before it (noon, local time), and how many days back that is. */
+function lastSchoolDay(now: Date): { day: Date; daysBack: number } {
+  const day = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 12);
+  let daysBack = 0;
+  while (day.getDay() === 0 || day.getDay() === 6) {
+    day.setDate(day.getDate() - 1);
+    daysBack += 1;
+  }
+  return { day, daysBack };
+}
 
 function mainNav(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 }
 
+function servicePanel(page: Page) {
+  return page.getByRole('form', { name: 'Log a service' });
+}
+
 export const STEPS: ScreenshotStep[] = [
   {
-    name: 'create',
+    name: 'first-run',
     go: async (page) => {
+      await page.getByRole('heading', { level: 1, name: 'Welcome to Sole Notes' }).waitFor();
       const screen = ui(page);
       await screen.passphrase.fill(TEST_PASSPHRASE);
       await screen.confirmPassphrase.fill(TEST_PASSPHRASE);
@@ -56,30 +92,41 @@ export const STEPS: ScreenshotStep[] = [
   },
   {
     name: 'recovery-key',
-    go: async (page) => {
+    go: async (page, context) => {
       await ui(page).createVault.click();
       await ui(page).recoveryKey.waitFor();
+      context.recoveryKey = (await ui(page).recoveryKey.innerText()).trim();
     },
   },
   {
     name: 'recovery-key-check',
-    optional: true,
-    go: async (page) => {
+    go: async (page, { recoveryKey }) => {
       await page.getByRole('button', { name: 'I have kept a copy' }).click();
       await page.getByRole('heading', { name: 'Check your copy' }).waitFor();
+      const field = page.getByRole('textbox', { name: /^The \w+ group$/ });
+      const group = Number(await field.getAttribute('data-group'));
+      // Half typed, as the worker would be.
+      await field.fill((recoveryKey.split('-')[group - 1] ?? '').slice(0, 3));
     },
   },
   {
     name: 'seed-demo-data',
     screenshot: false,
-    go: async (_page, context) => {
+    go: async (page, context) => {
+      const field = page.getByRole('textbox', { name: /^The \w+ group$/ });
+      const group = Number(await field.getAttribute('data-group'));
+      await field.fill(context.recoveryKey.split('-')[group - 1] ?? '');
+      await page.getByRole('button', { name: 'Continue to Sole Notes' }).click();
+      await ui(page).lock.waitFor();
       context.demo = await seedDemoData(context.app.router, { setClock: context.setClock });
+      // Start again as on a new morning: the vault locked, the app just opened.
+      context.app.session.lock('window-closed');
+      await context.app.open();
     },
   },
   {
     name: 'unlock',
-    go: async (page, { app }) => {
-      await app.lockFromMain('idle');
+    go: async (page) => {
       await ui(page).unlock.waitFor();
     },
   },
@@ -91,80 +138,175 @@ export const STEPS: ScreenshotStep[] = [
     },
   },
   {
-    name: 'home',
-    go: async (page) => {
-      await unlockThroughUi(page, TEST_PASSPHRASE);
-      await ui(page).lock.waitFor();
-      // The full UI opens on the caseload: wait for its rows when it has them.
-      await page
-        .getByRole('list', { name: 'Students' })
-        .getByRole('listitem')
-        .first()
-        .waitFor({ timeout: 5_000 })
-        .catch(() => undefined);
+    name: 'unlock-recovery-key',
+    go: async (page, { recoveryKey }) => {
+      await page.getByRole('button', { name: /Use your recovery key/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Unlock with your recovery key' }).waitFor();
+      await page.getByRole('textbox', { name: 'Recovery key' }).fill(recoveryKey.toLowerCase());
+      await page.getByLabel('New passphrase', { exact: true }).fill('maple ');
+      await page.getByText(/Very weak|Weak|Fair/).first().waitFor();
     },
   },
   {
-    name: 'student',
-    optional: true,
+    name: 'caseload',
+    alsoAt: [LARGE],
+    go: async (page) => {
+      await page.getByRole('button', { name: 'Back to passphrase' }).click();
+      await unlockThroughUi(page, TEST_PASSPHRASE);
+      await ui(page).lock.waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
+      await page.getByRole('list', { name: 'Students' }).getByRole('listitem').first().waitFor();
+      // The flagged-notes markers arrive just after the list.
+      await page.locator('.marker-flag').first().waitFor();
+    },
+  },
+  {
+    name: 'add-student',
+    go: async (page) => {
+      await page.getByRole('button', { name: 'Add student' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add a student' });
+      await dialog.getByRole('textbox', { name: 'Student code' }).fill('NH-2214');
+      await dialog.getByRole('combobox', { name: 'Grade' }).selectOption({ label: 'Grade 10' });
+      await dialog.getByRole('combobox', { name: 'Tier' }).selectOption({ label: 'Tier 2' });
+      await dialog.getByRole('textbox', { name: 'School' }).fill('Northgate High');
+      await dialog.getByRole('checkbox', { name: 'Has a 504 plan' }).check();
+    },
+  },
+  {
+    name: 'student-timeline',
     go: async (page, { demo }) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
       const code = demo?.flaggedStudentCode ?? '';
-      await page.getByRole('button', { name: new RegExp(`^${code}`) }).first().click();
-      await page.getByRole('heading', { name: new RegExp(code) }).first().waitFor();
+      await page.getByRole('list', { name: 'Students' }).getByRole('button', { name: new RegExp(`^${code}`) }).click();
+      await page.getByRole('heading', { level: 1, name: code }).waitFor();
       await page.getByRole('button', { name: /left out at recess/ }).waitFor();
     },
   },
   {
     name: 'note-flagged',
-    optional: true,
+    alsoAt: [LARGE],
     go: async (page) => {
       await page.getByRole('button', { name: /left out at recess/ }).click();
-      await page.getByLabel('Note', { exact: true }).waitFor();
-      await page.locator('mark').first().waitFor();
+      const note = page.getByRole('textbox', { name: 'Note', exact: true });
+      await note.waitFor();
+      await page.locator('.note-mirror mark').first().waitFor();
+      // One explanation opened in the list (the quote's), and the caret in the diagnosis, which opens its explanation under the words.
+      const quote = page.getByRole('listitem').filter({ hasText: 'nobody ever wants me' });
+      await quote.getByRole('button', { name: 'Why this matters' }).click();
+      await note.focus();
+      await page.keyboard.press('ControlOrMeta+Home');
+      await page.keyboard.press('F8'); // the quote
+      await page.keyboard.press('F8'); // the diagnosis
+      await page.keyboard.press('ArrowLeft'); // a caret at its start rather than the words selected, so the highlight shows
+      await page.getByRole('tooltip').filter({ hasText: 'Diagnosis' }).waitFor();
     },
   },
   {
-    name: 'service-log',
-    optional: true,
+    name: 'save-with-findings',
     go: async (page) => {
+      const note = page.getByRole('textbox', { name: 'Note', exact: true });
+      await note.focus();
+      await page.keyboard.press('ControlOrMeta+End');
+      await page.keyboard.type(PHONE_SENTENCE);
+      await page.keyboard.press('ControlOrMeta+S');
+      await page.getByRole('alertdialog', { name: /^Save with 1 flag left\?$/ }).waitFor();
+    },
+  },
+  {
+    name: 'note-history',
+    go: async (page) => {
+      await page.getByRole('button', { name: 'Save anyway' }).click();
+      await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+      await page.getByText(/^Saved today at/).waitFor();
+      await page.getByRole('button', { name: 'History' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Note history' });
+      await dialog.getByRole('button', { name: /^Version 2/ }).waitFor();
+    },
+  },
+  {
+    name: 'service-log-week',
+    go: async (page) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
       await mainNav(page, 'Service log').click();
       await page.getByRole('heading', { level: 1, name: /Service log/ }).waitFor();
+      await page.getByRole('button', { name: 'Week', exact: true, pressed: true }).waitFor();
+      await page.locator('.period-panel .entry').first().waitFor();
+    },
+  },
+  {
+    name: 'service-log-day',
+    go: async (page, { demo }) => {
+      await page.getByRole('button', { name: 'Day', exact: true }).click();
+      await page.getByRole('button', { name: 'Day', exact: true, pressed: true }).waitFor();
+      // On a weekend, go back to the last school day, where the demo data has entries.
+      const { day, daysBack } = lastSchoolDay(new Date());
+      for (let back = 0; back < daysBack; back += 1) await page.getByRole('button', { name: 'Previous day' }).click();
+      await page.locator('.period-panel .entry').first().waitFor();
+      // A group session half logged, by keyboard as the worker would: date, minutes, kind, two students.
+      const code = demo?.flaggedStudentCode ?? '';
+      await page.keyboard.press('ControlOrMeta+Shift+N');
+      await servicePanel(page).getByRole('textbox', { name: 'Date', exact: true }).and(page.locator(':focus')).waitFor();
+      await page.keyboard.type(`${day.getMonth() + 1}/${day.getDate()}`);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('45');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Group');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(code);
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(code.slice(0, 3));
+      await servicePanel(page).getByRole('listbox').getByRole('option').first().waitFor();
     },
   },
   {
     name: 'search',
-    optional: true,
     go: async (page) => {
+      await page.keyboard.press('Escape');
       await mainNav(page, 'Search').click();
-      await page.getByLabel('Search notes').fill('recess');
-      await page.getByLabel('Search notes').press('Enter');
+      const field = page.getByRole('searchbox', { name: 'Search notes' });
+      await field.fill('check');
       await page.getByRole('list', { name: 'Matching notes' }).getByRole('listitem').first().waitFor();
+      await page.getByText(/notes? found$/).waitFor();
+    },
+  },
+  {
+    name: 'reports',
+    go: async (page) => {
+      await mainNav(page, 'Reports').click();
+      await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
+      // The month holding most of the demo's three weeks of services: the one ten days ago.
+      const middle = new Date();
+      middle.setDate(middle.getDate() - 10);
+      await page.getByLabel('Month', { exact: true }).selectOption(`${middle.getFullYear()}-${String(middle.getMonth() + 1).padStart(2, '0')}`);
+      await page.getByRole('list', { name: 'Hidden numbers, by reason' }).or(page.getByText(/^Nothing is hidden this month/)).waitFor();
+      await page.getByRole('figure').first().waitFor();
     },
   },
   {
     name: 'settings',
-    optional: true,
     go: async (page) => {
       await mainNav(page, 'Settings').click();
       await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Issue categories' }).waitFor();
     },
   },
   {
     name: 'keyboard-shortcuts',
-    optional: true,
     go: async (page) => {
       await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
-      await page.getByRole('dialog').waitFor();
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     },
   },
   {
-    name: 'locked-by-user',
-    optional: true,
-    go: async (page) => {
+    name: 'locked-by-idle',
+    go: async (page, { app }) => {
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'hidden' });
-      await ui(page).lock.click();
+      await app.lockFromMain('idle');
       await ui(page).unlock.waitFor();
+      await page.getByText(/locked itself after a while/).waitFor();
     },
   },
 ];
@@ -186,7 +328,7 @@ export async function takeScreenshots(outDir: string, steps: readonly Screenshot
   fs.mkdirSync(outDir, { recursive: true });
   let clock: Date | null = null;
   const app = await startApp({ viewport: VIEWPORT, clock: () => clock ?? new Date(), log: (line) => console.error(line) });
-  const context: StepContext = { app, demo: null, setClock: (now) => (clock = now) };
+  const context: StepContext = { app, demo: null, recoveryKey: '', setClock: (now) => (clock = now) };
   const written: string[] = [];
   const skipped: string[] = [];
   let number = 0;
@@ -203,12 +345,19 @@ export async function takeScreenshots(outDir: string, steps: readonly Screenshot
       }
       if (step.screenshot === false) continue;
       number += 1;
-      for (const theme of THEMES) {
-        await app.page.emulateMedia({ colorScheme: theme });
-        await settle(app.page);
-        const file = path.join(outDir, `${String(number).padStart(2, '0')}-${step.name}-${theme}.png`);
-        await app.page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
-        written.push(file);
+      for (const viewport of [VIEWPORT, ...(step.alsoAt ?? [])]) {
+        const suffix = viewport === VIEWPORT ? '' : `-${viewport.width}x${viewport.height}`;
+        if (viewport !== VIEWPORT) await app.page.setViewportSize(viewport);
+        // The pointer out of the way (bottom left, below the sidebar), so no row or button shows its hover colour.
+        await app.page.mouse.move(1, viewport.height - 1);
+        for (const theme of THEMES) {
+          await app.page.emulateMedia({ colorScheme: theme });
+          await settle(app.page);
+          const file = path.join(outDir, `${String(number).padStart(2, '0')}-${step.name}-${theme}${suffix}.png`);
+          await app.page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+          written.push(file);
+        }
+        if (viewport !== VIEWPORT) await app.page.setViewportSize(VIEWPORT);
       }
       await app.page.emulateMedia({ colorScheme: 'light' });
     }

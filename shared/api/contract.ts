@@ -1,6 +1,43 @@
 import { z } from 'zod';
 import { CASE_OUTCOME_IDS } from '../domain/caseOutcomes';
+import {
+  BackupInfo,
+  BackupListInput,
+  BackupListing,
+  BackupSettings,
+  BackupSettingsPatch,
+  RestoreInput,
+  RestoreResult,
+  UndoRestoreResult,
+} from './backupSchemas';
 import { FindingSchema } from '../redaction/findingSchema';
+import { ChooseFolderInput, ChooseFolderResult } from './systemSchemas';
+import {
+  CreateHandoverInput,
+  CreateHandoverResult,
+  DisclosureInput,
+  DisclosureResult,
+  FilePath,
+  HandBackResult,
+  HandbackImportResult,
+  HandoverCodeText,
+  HandoverKeyFileInfo,
+  HandoverKeyInfo,
+  HandoverNoteCreateInput,
+  HandoverNoteInput,
+  HandoverNoteUpdateInput,
+  HandoverNotesListInput,
+  HandoverPackageInfo,
+  HandoverServiceCreateInput,
+  InPackageInput,
+  NoteRelease,
+  PersonLabel,
+  ReceivedHandover,
+  ReleaseNoteInput,
+  ReleaseNoteResult,
+  RevokeHandoverResult,
+  SentHandover,
+} from './handoverSchemas';
 import {
   CeuSummary,
   ReportExportInput,
@@ -70,6 +107,19 @@ export const COMMANDS = {
     input: Empty,
     output: Done,
   },
+
+  /** Backups, their settings and a restore waiting to be kept; works locked and with no vault (restore on a new laptop). */
+  'backups.list': { input: BackupListInput, output: BackupListing },
+  /** A backup now (vault unlocked); the oldest beyond the number to keep are removed. */
+  'backups.create': { input: Empty, output: BackupInfo },
+  /** Checks the backup, sets the current vault aside and puts the backup in its place; leaves it unlocked. */
+  'backups.restore': { input: RestoreInput, output: RestoreResult },
+  /** Keeps the restored vault: the one set aside is deleted (vault unlocked). */
+  'backups.confirmRestore': { input: Empty, output: Done },
+  /** Goes back to the vault as it was before the restore (vault unlocked); leaves it locked. */
+  'backups.undoRestore': { input: Empty, output: UndoRestoreResult },
+  /** Backup folder (a USB drive, say), how many to keep, automatic on or off (vault unlocked). */
+  'backups.updateSettings': { input: BackupSettingsPatch, output: BackupSettings },
 
   'students.list': {
     input: z.object({ includeClosed: z.boolean().optional() }).strict(),
@@ -178,6 +228,63 @@ export const COMMANDS = {
   'reports.history': { input: Empty, output: z.array(ReportHistoryEntry) },
   'keys.signingFingerprint': { input: Empty, output: SigningKeyInfo },
   'ceu.summary': { input: Empty, output: CeuSummary },
+
+  /** Asks the worker to pick a folder (the system's folder dialog); null when they cancel. Needs no vault; NOT_AVAILABLE from the command line. */
+  'system.chooseFolder': { input: ChooseFolderInput, output: ChooseFolderResult },
+
+  /* Handover to a temporary substitute: the owner's side. */
+  /** This vault's X25519 handover key: its fingerprint, to read out to an owner. */
+  'handover.keyInfo': { input: Empty, output: HandoverKeyInfo },
+  /** Writes this vault's public handover key as a `.solekey` file, for the substitute to give to the owner. */
+  'handover.exportKey': {
+    input: z.object({ file: FilePath, label: PersonLabel.optional() }).strict(),
+    output: z.object({ path: z.string(), fingerprint: HandoverKeyInfo.shape.fingerprint, label: z.string().nullable() }),
+  },
+  /** Reads a substitute's `.solekey` file: its fingerprint, to compare with the substitute before making a package. */
+  'handover.readKeyFile': { input: z.object({ file: FilePath }).strict(), output: HandoverKeyFileInfo },
+  /** Makes a `.solehandover` package; a code recipient gets the one-time code in the result, shown once. */
+  'handover.create': { input: CreateHandoverInput, output: CreateHandoverResult },
+  /** Packages this vault made, newest first, with their status. */
+  'handover.sent': { input: Empty, output: z.array(SentHandover) },
+  /** Revokes an open handover here (recorded); the notice says what that cannot do. */
+  'handover.revoke': {
+    input: z.object({ packageId: Id, reason: z.string().trim().max(500).optional() }).strict(),
+    output: RevokeHandoverResult,
+  },
+  /** Imports a `.solehandback`: merged with the substitute as author, access log appended, handover closed; a replay changes nothing. */
+  'handover.importHandBack': { input: z.object({ file: FilePath }).strict(), output: HandbackImportResult },
+
+  /* Handover: the substitute's side. Every command on a package names it by packageId. */
+  /** What a package says about itself (checked, not opened): whose, for whom, dates, whether it needs a code. */
+  'handover.inspect': { input: z.object({ file: FilePath }).strict(), output: HandoverPackageInfo },
+  /** Opens a `.solehandover` file as a separate handover vault; `code` for a code package. */
+  'handover.open': { input: z.object({ file: FilePath, code: HandoverCodeText.optional() }).strict(), output: ReceivedHandover },
+  /** Packages opened in this vault, newest first, each with its banner. */
+  'handover.received': { input: Empty, output: z.array(ReceivedHandover) },
+  /** Enters a handover vault (recorded as an opening in its access log); returns its banner. */
+  'handover.enter': { input: InPackageInput, output: ReceivedHandover },
+  'handover.students.list': { input: InPackageInput, output: z.array(Student) },
+  'handover.notes.list': { input: HandoverNotesListInput, output: z.array(NoteSummary) },
+  /** Recorded in the package's access log as a note viewed. */
+  'handover.notes.get': { input: HandoverNoteInput, output: Note },
+  /** Recorded in the package's access log as a note viewed. */
+  'handover.notes.history': { input: HandoverNoteInput, output: z.array(NoteRevision) },
+  'handover.notes.create': { input: HandoverNoteCreateInput, output: Note },
+  'handover.notes.update': { input: HandoverNoteUpdateInput, output: Note },
+  'handover.services.list': { input: InPackageInput, output: z.array(Service) },
+  'handover.services.create': { input: HandoverServiceCreateInput, output: Service },
+  /** The package's own access log, newest first. */
+  'handover.accessLog': { input: InPackageInput, output: z.array(AuditEntry) },
+  /** Writes the `.solehandback` for the owner, then deletes this vault's copy of the package (recorded). */
+  'handover.handBack': { input: z.object({ packageId: Id, file: FilePath }).strict(), output: HandBackResult },
+
+  /* Every other way a note leaves sole possession. */
+  /** Marks a note released to another agency: it becomes a record (a new revision records the change). */
+  'notes.release': { input: ReleaseNoteInput, output: ReleaseNoteResult },
+  /** Every release of a note, oldest first. */
+  'notes.releases': { input: ById, output: z.array(NoteRelease) },
+  /** Writes the printable court-order disclosure of the chosen notes; recorded in the audit log. */
+  'disclosure.courtOrder': { input: DisclosureInput, output: DisclosureResult },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Commands = typeof COMMANDS;

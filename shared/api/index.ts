@@ -3,4 +3,7 @@ export * from './contract';
 export * from './errors';
 export * from './schemas';
 export * from './reportSchemas';
+export * from './systemSchemas';
+export * from './backupSchemas';
+export * from './handoverSchemas';
 export * from './describeIssues';

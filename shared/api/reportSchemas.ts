@@ -25,7 +25,10 @@ export const SuppressedCellInfo = z.object({
 export type SuppressedCellInfo = z.infer<typeof SuppressedCellInfo>;
 
 export const ReportCharts = z.object({
-  minutesByServiceKind: z.array(z.object({ kind: ServiceKindId, label: z.string(), minutes: z.number().int().min(0) })),
+  /** The worker's own minutes; `suppressed` says the exported report hides them (and why), null when it shows them. */
+  minutesByServiceKind: z.array(
+    z.object({ kind: ServiceKindId, label: z.string(), minutes: z.number().int().min(0), suppressed: z.enum(SUPPRESSION_REASONS).nullable() }),
+  ),
   /** Monday-to-Sunday weeks, cut at the month's edges; shown in the app only, never exported. */
   sessionsPerWeek: z.array(
     z.object({

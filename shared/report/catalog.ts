@@ -1,7 +1,7 @@
 import { CASE_OUTCOMES } from '../domain/caseOutcomes';
 import { DEFAULT_ISSUE_CATEGORIES } from '../domain/issueCategories';
-import { TEAM_TYPES } from '../domain/serviceKinds';
-import { WORKER_DEFINED_CATEGORY } from './document';
+import { TEAM_TYPES, type ServiceKind } from '../domain/serviceKinds';
+import { WORKER_DEFINED_CATEGORY } from './categories';
 
 /**
  * Every number of the service report, in reading order, with its label: the
@@ -73,6 +73,31 @@ export const REPORT_METRICS: readonly MetricInfo[] = [
   { path: 'minutes.indirect', label: 'Indirect minutes (on students\' behalf and running the practice)', section: 'Minutes', unit: 'minutes' },
   { path: 'minutes.professional', label: 'Professional development minutes', section: 'Minutes', unit: 'minutes' },
 ];
+
+/**
+ * Where each kind of service's `{ count, minutes }` sits in `metrics` (team
+ * meetings: one object per team type). Every kind appears exactly once, so
+ * the minutes of these objects, grouped by each kind's `minutes` class in
+ * shared/domain/serviceKinds.ts, add up to `minutes.direct`, `.indirect` and
+ * `.professional`.
+ */
+export const SERVICE_KIND_PATHS: Readonly<Record<ServiceKind, readonly string[]>> = {
+  individual_session: ['sessions.individual'],
+  group_session: ['sessions.group'],
+  classroom_observation: ['classroomObservations'],
+  staff_consultation: ['staffConsultations'],
+  team_meeting: TEAM_TYPES.map((team) => `teamParticipation.${team.id}`),
+  parent_consultation: ['parentConsultations'],
+  home_visit: ['homeVisits'],
+  parent_training: ['parentTraining'],
+  pd_provided: ['professionalDevelopment.provided'],
+  pd_attended: ['professionalDevelopment.attended'],
+  administrative: ['administrative'],
+  sped_activity: ['specialEducation.activities'],
+  sped_paperwork: ['specialEducation.paperwork'],
+  crisis_response: ['crisisResponse'],
+  other: ['otherServices'],
+};
 
 /** The value at a dotted path (`cases.closedByOutcome.moved`), or undefined. */
 export function valueAtPath(root: unknown, path: string): unknown {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ReportMonth, ReportThreshold } from '../api/schemas';
 import { CASE_OUTCOME_IDS } from '../domain/caseOutcomes';
-import { DEFAULT_ISSUE_CATEGORIES } from '../domain/issueCategories';
 import { TEAM_TYPE_IDS } from '../domain/serviceKinds';
+import { REPORT_CATEGORY_IDS, WORKER_DEFINED_CATEGORY } from './categories';
 
 /**
  * The signed monthly service report: the JSON document a worker sends to the
@@ -17,9 +17,7 @@ export const REPORT_SCHEMA_ID = 'sole-notes/service-report/1';
 export const SUPPRESSION_REASONS = ['primary', 'complementary', 'withheld'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
-/** Students counted under worker-added issue categories, which are not comparable across workers. */
-export const WORKER_DEFINED_CATEGORY = 'worker_defined';
-export const REPORT_CATEGORY_IDS = [...DEFAULT_ISSUE_CATEGORIES.map((category) => category.id), WORKER_DEFINED_CATEGORY] as const;
+export { REPORT_CATEGORY_IDS, WORKER_DEFINED_CATEGORY };
 
 /** `3F2A 9C01 …`: SHA-256 of the SPKI DER, upper-case hex in 16 groups of 4. */
 export const Fingerprint = z
@@ -36,7 +34,8 @@ export const SuppressedCell = z
     id: 'SuppressedCell',
     description:
       'A value that is not shown. primary: a count of students from 1 to k-1, or a statistic over fewer than k students. ' +
-      'complementary: a count of at least k, hidden so that a primary cell cannot be worked out. ' +
+      'complementary: hidden so that a primary cell cannot be worked out or narrowed; a count of students so hidden is at least k, ' +
+      'a count of individual sessions so hidden is from 1 to k-1 (with its minutes and the direct minutes hidden beside it). ' +
       'withheld: every count of a group hidden, because no smaller choice protects it.',
   });
 export type SuppressedCell = z.infer<typeof SuppressedCell>;
@@ -57,6 +56,20 @@ export const Activity = z
   .object({ count: Count, minutes: Count })
   .strict()
   .meta({ id: 'Activity', description: 'Services of one kind: how many, and their logged minutes.' });
+/**
+ * A count of services or minutes that is shown unless it would narrow a
+ * suppressed count of students: individual sessions (each with exactly one
+ * student) in a month with no group session, and the minutes that give them
+ * back (docs/report-format.md, "Counts of services that bound students").
+ */
+export const ServiceCount = z.union([Count, SuppressedCell]).meta({
+  id: 'ServiceCount',
+  description: 'A count of services or minutes: a number, or a suppressed cell where it would narrow a suppressed count of students.',
+});
+export const SuppressibleActivity = z
+  .object({ count: ServiceCount, minutes: ServiceCount })
+  .strict()
+  .meta({ id: 'SuppressibleActivity', description: 'Services of one kind whose count can bound a count of students: each a number or a suppressed cell.' });
 
 function record<const K extends string, S extends z.ZodType>(keys: readonly K[], schema: S) {
   return z.object(Object.fromEntries(keys.map((key) => [key, schema])) as { [P in K]: S }).strict();
@@ -64,7 +77,7 @@ function record<const K extends string, S extends z.ZodType>(keys: readonly K[],
 
 export const ReportMetrics = z
   .object({
-    sessions: z.object({ individual: Activity, group: Activity }).strict(),
+    sessions: z.object({ individual: SuppressibleActivity, group: Activity }).strict(),
     studentsSeen: StudentCount,
     lengthOfTreatment: z.object({ medianSessionsSoFar: Statistic, medianWeeksOpen: Statistic }).strict(),
     frequency: z.object({ meanSessionsPerStudent: Statistic }).strict(),
@@ -93,7 +106,7 @@ export const ReportMetrics = z
     specialEducation: z.object({ activities: Activity, paperwork: Activity }).strict(),
     crisisResponse: Activity,
     otherServices: Activity,
-    minutes: z.object({ direct: Count, indirect: Count, professional: Count }).strict(),
+    minutes: z.object({ direct: ServiceCount, indirect: Count, professional: Count }).strict(),
   })
   .strict();
 export type ReportMetrics = z.infer<typeof ReportMetrics>;

@@ -1,9 +1,10 @@
 import { COMMANDS, isCommandName, type CommandName } from '../../shared/api/contract';
 import { describeIssues } from '../../shared/api/describeIssues';
 import { err, ok, type Result } from '../../shared/api/errors';
-import { isVaultError } from '../vault/errors';
+import { storageErrorFrom } from '../vault/storageErrors';
 import type { VaultSession } from '../vault/vaultSession';
-import type { Handler, HandlerTable } from './handler';
+import type { Handler, HandlerContext, HandlerTable } from './handler';
+import type { Platform } from './platform';
 import { HANDLERS } from './handlers';
 
 /**
@@ -19,9 +20,15 @@ export type InternalErrorReporter = (command: CommandName, error: unknown) => vo
 
 export function createRouter(
   session: VaultSession,
-  options: { handlers?: HandlerTable<CommandName>; reportInternalError?: InternalErrorReporter } = {},
+  options: {
+    handlers?: HandlerTable<CommandName>;
+    reportInternalError?: InternalErrorReporter;
+    /** The platform's services (folder dialog…); without one, commands that need it answer NOT_AVAILABLE. */
+    platform?: Platform;
+  } = {},
 ): Router {
   const handlers = options.handlers ?? HANDLERS;
+  const context: HandlerContext = { platform: options.platform ?? null };
   const report = options.reportInternalError ?? reportToStderr;
 
   return {
@@ -30,12 +37,18 @@ export function createRouter(
         return err('UNKNOWN_COMMAND', `There is no command named ${describeName(name)}.`);
       }
       const command = COMMANDS[name];
-      const parsed = command.input.safeParse(input === undefined ? {} : input);
+      let parsed: ReturnType<typeof command.input.safeParse>;
+      try {
+        parsed = command.input.safeParse(input === undefined ? {} : input);
+      } catch {
+        // A getter or proxy that throws while being read (possible in-process; IPC delivers plain copies).
+        return err('INVALID_INPUT', 'The input could not be read.');
+      }
       if (!parsed.success) return err('INVALID_INPUT', describeIssues(parsed.error));
 
       try {
         const handler = handlers[name] as Handler<CommandName>;
-        const value: unknown = await handler(session, parsed.data as never);
+        const value: unknown = await handler(session, parsed.data as never, context);
         const checked = command.output.safeParse(value);
         if (!checked.success) {
           report(name, new Error(`Result does not match the contract: ${describeIssues(checked.error)}`));
@@ -43,7 +56,9 @@ export function createRouter(
         }
         return ok(checked.data);
       } catch (error) {
-        if (isVaultError(error)) return err(error.code, error.message);
+        // A VaultError as it is; a full or read-only disk or a damaged page (from SQLite or the file system) typed as such.
+        const typed = storageErrorFrom(error, 'file');
+        if (typed) return err(typed.code, typed.message, typed.details);
         report(name, error);
         return err('INTERNAL', 'Sole Notes could not complete that request.');
       }

@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { app, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { createRouter } from '../api/router';
 import { VaultSession } from '../vault/vaultSession';
 import { startAutoLock } from './autoLock';
 import { registerIpc } from './ipc';
+import { createElectronPlatform } from './platform';
 import { preloadPath, rendererRoot, vaultFolder } from './paths';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { applySessionSecurity, hardenWebContents } from './security';
@@ -31,8 +33,11 @@ function start(): void {
   applySessionSecurity(session.defaultSession);
   registerAppProtocol(rendererRoot(app.getAppPath()));
 
-  const vault = new VaultSession(vaultFolder(app.getPath('userData')));
-  const router = createRouter(vault);
+  // Automatic backups as the vault locks, at most daily, into <userData>/backups unless the worker picks a folder.
+  const vault = new VaultSession(vaultFolder(app.getPath('userData')), {
+    backups: { automatic: true, defaultFolder: path.join(app.getPath('userData'), 'backups') },
+  });
+  const router = createRouter(vault, { platform: createElectronPlatform({ getWindow: () => mainWindow }) });
   registerIpc({ router, session: vault, getWindow: () => mainWindow });
 
   const window = createMainWindow({ preloadPath: preloadPath(app.getAppPath()), isPackaged: app.isPackaged });

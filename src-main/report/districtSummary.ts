@@ -5,6 +5,7 @@ import { REPORT_METRICS, valueAtPath, type MetricUnit } from '../../shared/repor
 import type { ServiceReportDocument } from '../../shared/report/document';
 import { csvRow } from './reportCsv';
 import { publishedCountView, REPORT_RELATIONS } from './reportDocument';
+import { serviceCellRanges } from './serviceSuppression';
 import { fingerprint, publicKeyFromPem, spkiOf, verifyBytes } from './signing';
 import { feasibleRanges } from './suppression';
 import { defaultCompanionFiles, parseReportDocument } from './verify';
@@ -14,8 +15,10 @@ import { defaultCompanionFiles, parseReportDocument } from './verify';
  * registered worker keys, rejects (with reasons) those that fail, and totals
  * the rest per metric. A suppressed cell is carried as the range of values
  * the report itself allows — a primary cell within [1, k-1], narrowed by the
- * report's own sums; a complementary cell from k up to what its sums allow —
- * never as a guess, so a total is a range [min, max] (max null: unbounded).
+ * report's own sums; a complementary cell from k up to what its sums allow;
+ * a suppressed count of individual sessions from 1 to k-1, and its minutes
+ * from 1 to 1,440 a session — never as a guess, so a total is a range
+ * [min, max] (max null: unbounded).
  */
 export const DISTRICT_SUMMARY_SCHEMA_ID = 'sole-notes/district-summary/1';
 export const DISTRICT_SUMMARY_FILES = { json: 'district-summary.json', csv: 'district-summary.csv' } as const;
@@ -143,7 +146,10 @@ export function summarizeReports(reportFiles: readonly string[], keysFolder: str
     accepted.push({ file: name, period: document.period, threshold: document.threshold, fingerprint: key.fingerprint, keyFile: key.file, document });
   }
 
-  const ranges = accepted.map((report) => feasibleRanges(publishedCountView(report.document), REPORT_RELATIONS, report.document.threshold));
+  const ranges = accepted.map(
+    (report) =>
+      new Map([...feasibleRanges(publishedCountView(report.document), REPORT_RELATIONS, report.document.threshold), ...serviceCellRanges(report.document)]),
+  );
   const totals: MetricTotal[] = [];
   const notTotalled: string[] = [];
   for (const metric of REPORT_METRICS) {

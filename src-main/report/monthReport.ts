@@ -2,7 +2,7 @@ import type { ReportCharts, SuppressedCellInfo } from '../../shared/api/reportSc
 import type { ReportThreshold } from '../../shared/api/schemas';
 import { DEFAULT_ISSUE_CATEGORIES } from '../../shared/domain/issueCategories';
 import { SERVICE_KINDS } from '../../shared/domain/serviceKinds';
-import { metricInfo, valueAtPath } from '../../shared/report/catalog';
+import { metricInfo, REPORT_METRICS, SERVICE_KIND_PATHS, valueAtPath } from '../../shared/report/catalog';
 import { REPORT_CATEGORY_IDS, type ServiceReportDocument } from '../../shared/report/document';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
@@ -58,6 +58,22 @@ function explain(reason: SuppressedCellInfo['reason'], threshold: number, protec
   }
 }
 
+/** Why a count of services or minutes is hidden, in words the worker can read. */
+function explainServiceCell(path: string, threshold: number): string {
+  switch (path) {
+    case 'sessions.individual.count':
+      return `There were no group sessions this month, and each individual session is with exactly one student, so a count of 1 to ${threshold - 1} individual sessions would tell at most how many students you saw. It is hidden so that the suppressed count of students stays hidden.`;
+    case 'sessions.individual.minutes':
+      return 'Every session lasts at least a minute, so these minutes would tell at most how many individual sessions there were.';
+    case 'minutes.direct':
+      return 'The direct minutes less the other direct services would give back the individual-session minutes.';
+    default:
+      return 'Hidden so that a suppressed count of students cannot be narrowed.';
+  }
+}
+
+const catalogueOrder = new Map(REPORT_METRICS.map((metric, index) => [metric.path, index]));
+
 export function prepareMonthReport(data: VaultData, options: MonthReportOptions): MonthReport {
   const settings = data.settings.get();
   const threshold = options.threshold ?? settings.reportThreshold;
@@ -83,15 +99,24 @@ export function prepareMonthReport(data: VaultData, options: MonthReportOptions)
     if (!decision.suppressed) continue;
     suppressed.push({ path, label: label(path), reason: decision.reason, explanation: explain(decision.reason, threshold, decision.protects) });
   }
+  for (const [path, decision] of built.serviceSuppression) {
+    suppressed.push({ path, label: label(path), reason: decision.reason, explanation: explainServiceCell(path, threshold) });
+  }
   if (built.statisticsSuppressed) {
     for (const path of STATISTIC_PATHS) {
       suppressed.push({ path, label: label(path), reason: 'primary', explanation: `Based on fewer than ${threshold} students.` });
     }
   }
+  suppressed.sort((a, b) => (catalogueOrder.get(a.path) ?? Infinity) - (catalogueOrder.get(b.path) ?? Infinity));
 
   const categoryLabel = (id: string) => DEFAULT_ISSUE_CATEGORIES.find((category) => category.id === id)?.label ?? 'Categories the worker added';
   const charts: ReportCharts = {
-    minutesByServiceKind: SERVICE_KINDS.map((kind) => ({ kind: kind.id, label: kind.label, minutes: metrics.byKind[kind.id].minutes })),
+    minutesByServiceKind: SERVICE_KINDS.map((kind) => ({
+      kind: kind.id,
+      label: kind.label,
+      minutes: metrics.byKind[kind.id].minutes,
+      suppressed: SERVICE_KIND_PATHS[kind.id].some((activity) => built.serviceSuppression.has(`${activity}.minutes`)) ? ('complementary' as const) : null,
+    })),
     sessionsPerWeek: metrics.sessionsPerWeek.map((week) => ({ weekStart: week.start, weekEnd: week.end, individual: week.individual, group: week.group })),
     studentsPerIssueCategory: REPORT_CATEGORY_IDS.map((id) => {
       const value = valueAtPath(document.metrics, `studentsByIssueCategory.${id}`);

@@ -1,4 +1,5 @@
 import { CASE_OUTCOMES } from '../../shared/domain/caseOutcomes';
+import { SERVICE_KINDS, type ServiceKind } from '../../shared/domain/serviceKinds';
 import type { ReportThreshold } from '../../shared/api/schemas';
 import { valueAtPath } from '../../shared/report/catalog';
 import {
@@ -10,6 +11,7 @@ import {
 } from '../../shared/report/document';
 import type { MonthMetrics } from './metrics';
 import { roundTo } from './metrics';
+import { suppressServiceCells, type ServiceCellDecision } from './serviceSuppression';
 import { suppress, suppressionRuleText, type CountCell, type PublishedValue, type SumRelation, type SuppressionResult } from './suppression';
 
 /**
@@ -72,9 +74,14 @@ export interface DocumentInput {
   fingerprint: string;
 }
 
+/** The service cells the rule may suppress (the schema allows a suppressed cell there and nowhere else among services). */
+export const SUPPRESSIBLE_SERVICE_PATHS: readonly string[] = ['sessions.individual.count', 'sessions.individual.minutes', 'minutes.direct'];
+
 export interface BuiltDocument {
   document: ServiceReportDocument;
   suppression: SuppressionResult;
+  /** Counts of services (and minutes) suppressed because they would narrow a suppressed count of students. */
+  serviceSuppression: Map<string, ServiceCellDecision>;
   /** Medians and the mean are suppressed: fewer than k students seen. */
   statisticsSuppressed: boolean;
 }
@@ -87,6 +94,16 @@ export function buildReportDocument(input: DocumentInput): BuiltDocument {
     if (!decision) throw new Error(`No decision for ${path}.`);
     return decision.suppressed ? { suppressed: true, reason: decision.reason } : decision.value;
   };
+  const serviceSuppression = suppressServiceCells({
+    threshold,
+    counts: Object.fromEntries(SERVICE_KINDS.map((info) => [info.id, metrics.byKind[info.id].count])) as Record<ServiceKind, number>,
+    suppressedStudentCounts: new Set([...suppression.decisions].filter(([, decision]) => decision.suppressed).map(([path]) => path)),
+  });
+  for (const path of serviceSuppression.keys()) {
+    if (!SUPPRESSIBLE_SERVICE_PATHS.includes(path)) throw new Error(`The report format has no suppressed cell at ${path}.`);
+  }
+  const service = (path: string, value: number): number | SuppressedCell =>
+    serviceSuppression.has(path) ? { suppressed: true, reason: 'complementary' } : value;
   const statisticsSuppressed = metrics.studentsSeen >= 1 && metrics.studentsSeen < threshold;
   const statistic = (value: number | null): number | null | SuppressedCell =>
     statisticsSuppressed ? { suppressed: true, reason: 'primary' } : value;
@@ -94,7 +111,13 @@ export function buildReportDocument(input: DocumentInput): BuiltDocument {
   const hours = (minutes: number) => roundTo(minutes / 60, 2);
 
   const reportMetrics: ReportMetrics = {
-    sessions: { individual: { ...kind.individual_session }, group: { ...kind.group_session } },
+    sessions: {
+      individual: {
+        count: service('sessions.individual.count', kind.individual_session.count),
+        minutes: service('sessions.individual.minutes', kind.individual_session.minutes),
+      },
+      group: { ...kind.group_session },
+    },
     studentsSeen: count('studentsSeen'),
     lengthOfTreatment: {
       medianSessionsSoFar: statistic(metrics.medianSessionsSoFar),
@@ -128,7 +151,7 @@ export function buildReportDocument(input: DocumentInput): BuiltDocument {
     specialEducation: { activities: { ...kind.sped_activity }, paperwork: { ...kind.sped_paperwork } },
     crisisResponse: { ...kind.crisis_response },
     otherServices: { ...kind.other },
-    minutes: { ...metrics.minutes },
+    minutes: { direct: service('minutes.direct', metrics.minutes.direct), indirect: metrics.minutes.indirect, professional: metrics.minutes.professional },
   };
 
   const document = ServiceReportDocument.parse({
@@ -141,7 +164,7 @@ export function buildReportDocument(input: DocumentInput): BuiltDocument {
     signingKey: { algorithm: 'Ed25519', fingerprint: input.fingerprint },
     metrics: reportMetrics,
   });
-  return { document, suppression, statisticsSuppressed };
+  return { document, suppression, serviceSuppression, statisticsSuppressed };
 }
 
 /** What a reader sees of each count of students in a document, for `feasibleRanges`. */

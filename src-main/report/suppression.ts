@@ -93,7 +93,10 @@ export function suppressionRuleText(threshold: number): string {
     `until no suppressed count can be worked out exactly, knowing that a primary cell lies between 1 and ${k - 1} and a complementary cell is at least ${k}.`,
     'The same holds for the unpublished count of cases closed but not resolved.',
     'If no such choice protects a group, every count in the group is withheld, zeros included.',
-    `Medians and means over fewer than ${k} students are suppressed. Counts of services and minutes are not counts of students and are always shown.`,
+    `Medians and means over fewer than ${k} students are suppressed.`,
+    'Counts of services and minutes are shown, except where they would narrow a suppressed count of students:',
+    `each individual session is with exactly one student, so in a month with no group session a count of individual sessions from 1 to ${k - 1} is suppressed`,
+    `(complementary; such a cell lies between 1 and ${k - 1}), together with its minutes and the direct minutes, which would give it back.`,
   ].join(' ');
 }
 

@@ -7,6 +7,7 @@ import { isCanonical } from './canonical';
 import { PUBLIC_KEY_FILE } from './exportFiles';
 import { publishedCountView, REPORT_RELATIONS } from './reportDocument';
 import { fingerprint, normalizeFingerprint, publicKeyFromPem, SIGNATURE_BYTES, spkiOf, verifyBytes } from './signing';
+import { serviceCellProblem } from './serviceSuppression';
 import { feasibleRanges, InconsistentCellsError } from './suppression';
 
 /**
@@ -59,6 +60,8 @@ export function parseReportDocument(json: Buffer): { document: ServiceReportDocu
     if (error instanceof InconsistentCellsError) return { failure: `the report's counts of students do not add up (${error.message})` };
     throw error;
   }
+  const serviceProblem = serviceCellProblem(result.data);
+  if (serviceProblem !== null) return { failure: `the report's counts of services do not agree (${serviceProblem})` };
   return { document: result.data };
 }
 

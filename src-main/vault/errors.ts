@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/api/errors';
+import type { ApiErrorDetails, ErrorCode } from '../../shared/api/errors';
 
 /**
  * The one error type the vault and the services throw on purpose. The router
@@ -7,11 +7,14 @@ import type { ErrorCode } from '../../shared/api/errors';
  */
 export class VaultError extends Error {
   readonly code: ErrorCode;
+  /** Machine-readable extras the router passes on (the wait in seconds, the backup on offer). */
+  details: ApiErrorDetails | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; details?: ApiErrorDetails }) {
     super(message, options);
     this.name = 'VaultError';
     this.code = code;
+    this.details = options?.details;
   }
 }
 

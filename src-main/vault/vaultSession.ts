@@ -2,14 +2,35 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LockReason } from '../../shared/api/bridge';
+import type { BackupOffer } from '../../shared/api/errors';
 import type { VaultState } from '../../shared/api/schemas';
+import { UnlockAttempts } from './attempts';
+import { listBackups, openBackup, pruneBackups, writeBackup, checkDatabaseFile, type BackupEntry, type BackupReason } from './backup';
+import { DEFAULT_BACKUP_INTERVAL_MS, readBackupSettings, writeBackupSettings, type BackupSettingsPatch, type BackupSettingsValue } from './backupSettings';
+import { syncFileSync } from './atomicFile';
 import { DATA_KEY_BYTES, openEncryptedDatabase, type VaultDatabase } from './connection';
 import { VaultError } from './errors';
 import { benchmarkKdf, deriveKey, KDF_FLOOR, newKdfParams, type KdfCost } from './kdf';
-import { KEY_FILE_FORMAT, KEY_FILE_VERSION, keyFilePath, readKeyFile, unwrapKey, wrapAad, wrapKey, writeKeyFile, type KeyFile, type Wrap, type WrapSlot } from './keyFile';
+import {
+  KEY_FILE_FORMAT,
+  KEY_FILE_NAME,
+  KEY_FILE_VERSION,
+  keyFilePath,
+  parseKeyFile,
+  readKeyFile,
+  unwrapKey,
+  wrapAad,
+  wrapKey,
+  writeKeyFile,
+  type KeyFile,
+  type Wrap,
+  type WrapSlot,
+} from './keyFile';
 import { assertStrongPassphrase } from './passphraseStrength';
 import { generateRecoveryKey, parseRecoveryKey } from './recoveryKey';
-import { migrate } from './schema/migrations';
+import * as restore from './restore';
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './schema/migrations';
+import { asStorageError } from './storageErrors';
 import { VaultData } from './vaultData';
 
 export const DATABASE_FILE_NAME = 'vault.db';
@@ -26,6 +47,14 @@ export interface VaultSessionOptions {
   /** Fixed argon2id cost instead of calibrating on this machine (tests, benchmarks). */
   kdf?: KdfCost;
   clock?: () => Date;
+  backups?: {
+    /** Back up as the vault locks, at most once per `minIntervalMs`, unless the worker turned it off. Default false (the app turns it on). */
+    automatic?: boolean;
+    /** Where backups go until the worker picks a folder; default `backups` beside the vault folder. */
+    defaultFolder?: string;
+    /** Default one day. */
+    minIntervalMs?: number;
+  };
 }
 
 type UnlockMethod = 'passphrase' | 'recovery';
@@ -34,7 +63,52 @@ interface OpenVault {
   db: VaultDatabase;
   data: VaultData;
   dataKey: Buffer;
+  vaultId: string;
 }
+
+/** One backup as the API shows it. */
+export interface BackupSummary {
+  id: string;
+  createdAt: string;
+  reason: BackupReason;
+  vaultId: string;
+  /** Whether it is a backup of the vault in this folder (null when that vault's id cannot be read). */
+  sameVault: boolean | null;
+  schemaVersion: number;
+  bytes: number;
+}
+
+export interface PendingRestoreSummary {
+  backupId: string;
+  backupCreatedAt: string;
+  restoredAt: string;
+  keys: 'kept' | 'replaced';
+}
+
+export interface BackupFailure {
+  at: string;
+  code: string;
+  message: string;
+}
+
+export interface BackupListing {
+  settings: BackupSettingsValue;
+  backups: BackupSummary[];
+  pendingRestore: PendingRestoreSummary | null;
+  lastFailure: BackupFailure | null;
+}
+
+export interface RestoreRequest {
+  id: string;
+  /** Another folder to restore from (a USB drive on a new laptop); default: the backup folder in the settings. */
+  folder?: string;
+  /** The passphrase the backup was made with, when the open vault's key does not open it (or the vault is locked). */
+  passphrase?: string;
+  recoveryKey?: string;
+}
+
+/** Errors a restore can fix: they carry the newest backup. */
+const BACKUP_OFFER_CODES = new Set(['VAULT_CORRUPT', 'KEYS_CORRUPT', 'VAULT_NOT_FOUND']);
 
 /**
  * The one owner of one vault folder (`vault.db` + `vault.keys.json`): creates
@@ -48,8 +122,12 @@ export class VaultSession {
   readonly #clock: () => Date;
   readonly #listeners = new Set<(reason: LockReason) => void>();
   #open: OpenVault | null = null;
-  /** Audit entries for events while locked (wrong passphrases, mostly); appended at the next unlock. */
+  /** Audit entries for events while locked; appended at the next unlock. Failed unlocks go to the attempts file instead. */
   #pendingAudit: { action: string; details: Record<string, unknown> }[] = [];
+  /** Wrong passphrases in a row and the delay they impose, kept in `vault.attempts.json`. */
+  readonly #attempts: UnlockAttempts;
+  readonly #backupDefaults: { automatic: boolean; folder: string | undefined; minIntervalMs: number };
+  #lastBackupFailure: BackupFailure | null = null;
   /** Bumped by every lock(), so an operation requested before it, still queued or deriving a key, ends locked. */
   #lockEpoch = 0;
   #lastLockReason: LockReason = 'user';
@@ -61,10 +139,17 @@ export class VaultSession {
     this.folder = path.resolve(folder);
     this.#kdf = options.kdf;
     this.#clock = options.clock ?? (() => new Date());
+    this.#attempts = new UnlockAttempts(this.folder, this.#clock);
+    this.#backupDefaults = {
+      automatic: options.backups?.automatic ?? false,
+      folder: options.backups?.defaultFolder,
+      minIntervalMs: options.backups?.minIntervalMs ?? DEFAULT_BACKUP_INTERVAL_MS,
+    };
   }
 
   state(): VaultState {
     if (this.#open) return 'unlocked';
+    this.#recoverInterruptedRestore();
     return fs.existsSync(keyFilePath(this.folder)) ? 'locked' : 'absent';
   }
 
@@ -129,13 +214,18 @@ export class VaultSession {
     const epoch = this.#lockEpoch;
     return this.#serialize(async () => {
       if (this.#open) return;
-      const keyFile = await readKeyFile(this.folder);
-      const dataKey = await this.#unseal(keyFile, 'passphrase', passphrase);
-      if (!dataKey) throw this.#failedUnlock('passphrase');
+      try {
+        const keyFile = await readKeyFile(this.folder);
+        this.#attempts.assertMayTry();
+        const dataKey = await this.#unseal(keyFile, 'passphrase', passphrase);
+        if (!dataKey) throw this.#failedUnlock('passphrase');
 
-      const opened = this.#openDatabaseOrZero(dataKey);
-      this.#auditOrClose(opened, () => this.#auditUnlock(opened, 'passphrase'));
-      this.#becomeUnlocked(opened, epoch);
+        const opened = this.#openDatabaseOrZero(dataKey, keyFile.vaultId);
+        this.#auditOrClose(opened, () => this.#auditUnlock(opened, 'passphrase'));
+        this.#becomeUnlocked(opened, epoch);
+      } catch (error) {
+        throw this.#withBackupOffer(error);
+      }
     });
   }
 
@@ -153,6 +243,8 @@ export class VaultSession {
       try {
         keyFile = await readKeyFile(this.folder);
         dataKey = await this.#unseal(keyFile, 'recovery', secret);
+      } catch (error) {
+        throw this.#withBackupOffer(error);
       } finally {
         secret.fill(0);
       }
@@ -171,10 +263,13 @@ export class VaultSession {
     return this.#serialize(async () => {
       assertStrongPassphrase(newPassphrase);
       const keyFile = await readKeyFile(this.folder);
+      // Guessing through "change passphrase" at an unlocked laptop meets the same brake as at the unlock screen.
+      this.#attempts.assertMayTry();
       const dataKey = await this.#unseal(keyFile, 'passphrase', currentPassphrase);
       if (!dataKey) {
         if (!this.#open) throw this.#failedUnlock('passphrase');
-        this.#audit('vault.passphrase_change_failed', { at: this.#now() });
+        const { at } = this.#attempts.recordFailure('passphrase', { audited: true });
+        this.#audit('vault.passphrase_change_failed', { at });
         throw new VaultError('WRONG_PASSPHRASE', 'The current passphrase is not right.');
       }
       await this.#replacePassphraseWrap(keyFile, dataKey, newPassphrase, 'passphrase', 'vault.passphrase_changed', epoch);
@@ -191,7 +286,13 @@ export class VaultSession {
     this.#lastLockReason = reason;
     const open = this.#open;
     if (!open) return;
-    this.#open = null;
+    this.#backUpIfDue(open);
+    this.#closeOpen(open);
+    this.#notifyLocked(reason);
+  }
+
+  #closeOpen(open: OpenVault): void {
+    if (this.#open === open) this.#open = null;
     try {
       open.db.close();
     } catch {
@@ -199,12 +300,332 @@ export class VaultSession {
     } finally {
       open.dataKey.fill(0);
     }
+  }
+
+  #notifyLocked(reason: LockReason): void {
     for (const listener of [...this.#listeners]) {
       try {
         listener(reason);
       } catch {
         // One failing listener must not stop the others from hearing of the lock.
       }
+    }
+  }
+
+  // Backups (see backup.ts) and restore (see restore.ts).
+
+  /** Where backups go, how many are kept, whether they are automatic. Readable while locked. */
+  backupSettings(): BackupSettingsValue {
+    return readBackupSettings(this.folder, this.#backupDefaults);
+  }
+
+  /** Needs the vault unlocked: only the worker may move or thin out the backups. */
+  updateBackupSettings(patch: BackupSettingsPatch): Promise<BackupSettingsValue> {
+    return this.#serialize(async () => {
+      const open = this.#requireOpen();
+      writeBackupSettings(this.folder, patch);
+      const settings = this.backupSettings();
+      open.data.audit.append('backup.settings_changed', {
+        folder: settings.folder,
+        customFolder: settings.customFolder,
+        keep: settings.keep,
+        automatic: settings.automatic,
+      });
+      return settings;
+    });
+  }
+
+  /**
+   * The backups in the backup folder (or `folder`), newest first, with the
+   * settings, a restore waiting to be kept or undone, and the last failed
+   * backup. Works locked, and with no vault at all (a new laptop).
+   */
+  listBackups(folder?: string): BackupListing {
+    if (folder !== undefined && !path.isAbsolute(folder)) throw new VaultError('INVALID_INPUT', 'folder: choose the backup folder by its full path.');
+    this.#recoverInterruptedRestore();
+    const settings = this.backupSettings();
+    const vaultId = this.#currentVaultId();
+    const pending = restore.pendingRestore(this.folder);
+    return {
+      settings,
+      backups: listBackups(folder ?? settings.folder).map((entry) => summarizeBackup(entry, vaultId)),
+      pendingRestore: pending && {
+        backupId: pending.backupId,
+        backupCreatedAt: pending.backupCreatedAt,
+        restoredAt: pending.restoredAt,
+        keys: pending.keys,
+      },
+      lastFailure: this.#lastBackupFailure,
+    };
+  }
+
+  /** A backup now, whatever the time since the last one; the oldest beyond the number to keep are removed. */
+  createBackup(): Promise<BackupSummary> {
+    return this.#serialize(async () => {
+      const open = this.#requireOpen();
+      return summarizeBackup(this.#backUp(open, 'manual'), open.vaultId);
+    });
+  }
+
+  /**
+   * Puts a backup in place of the vault. Before anything is replaced, the
+   * backup's files are checked against its manifest, its database is copied
+   * beside the vault and opened there with the key — the open vault's own,
+   * or the one the passphrase (or recovery key) unwraps from the backup's
+   * keys file — and must pass `PRAGMA integrity_check`. The current vault is
+   * then set aside in `before-restore/`, not deleted, until the worker keeps
+   * the restore (confirmRestore) or goes back (undoRestore). Leaves the
+   * restored vault unlocked; the renderer must drop everything it holds.
+   */
+  restoreBackup(request: RestoreRequest): Promise<{ backup: BackupSummary; pendingRestore: PendingRestoreSummary }> {
+    const epoch = this.#lockEpoch;
+    return this.#serialize(async () => {
+      if (restore.asideExists(this.folder)) {
+        throw new VaultError('CONFLICT', 'An earlier restore is waiting to be kept or undone; do that first.');
+      }
+      if (request.folder !== undefined && !path.isAbsolute(request.folder)) {
+        throw new VaultError('INVALID_INPUT', 'folder: choose the backup folder by its full path.');
+      }
+      const backup = openBackup(request.folder ?? this.backupSettings().folder, request.id);
+      const backupKeys = readBackupKeyFile(backup);
+      const key = await this.#keyForBackup(backupKeys, request);
+      const opened = this.#swapInBackup(backup, key);
+
+      const details = { backupId: backup.id, backupCreatedAt: backup.manifest.createdAt, keys: key.keys, method: key.method };
+      this.#auditOrClose(opened, () => {
+        if (key.method !== 'open-vault') this.#auditUnlock(opened, key.method);
+        opened.data.audit.append('backup.restored', details);
+      });
+      this.#becomeUnlocked(opened, epoch);
+      const pending = restore.pendingRestore(this.folder);
+      return {
+        backup: summarizeBackup(backup, backup.manifest.vaultId),
+        pendingRestore: {
+          backupId: backup.id,
+          backupCreatedAt: backup.manifest.createdAt,
+          restoredAt: pending?.restoredAt ?? this.#now(),
+          keys: key.keys,
+        },
+      };
+    });
+  }
+
+  /** The worker keeps the restored vault; the one set aside is deleted. Needs the vault unlocked. */
+  confirmRestore(): Promise<void> {
+    return this.#serialize(async () => {
+      const open = this.#requireOpen();
+      const pending = restore.pendingRestore(this.folder);
+      if (!pending) throw new VaultError('NOT_FOUND', 'There is no restore waiting to be kept.');
+      restore.confirmRestore(this.folder);
+      open.data.audit.append('backup.restore_kept', { backupId: pending.backupId });
+    });
+  }
+
+  /**
+   * The worker goes back to the vault as it was before the restore. What the
+   * restored vault held meanwhile is kept in `restore-undone-<time>/` in the
+   * vault folder. Needs the vault unlocked; leaves it locked.
+   */
+  undoRestore(): Promise<{ keptIn: string }> {
+    return this.#serialize(async () => {
+      const open = this.#requireOpen();
+      const pending = restore.pendingRestore(this.folder);
+      if (!pending) throw new VaultError('NOT_FOUND', 'There is no restore to undo.');
+      this.#lockEpoch += 1;
+      this.#closeOpen(open);
+      const keptIn = restore.undoRestore(this.folder, this.#clock());
+      this.#pendingAudit.push({ action: 'backup.restore_undone', details: { backupId: pending.backupId, keptIn } });
+      this.#notifyLocked('user');
+      return { keptIn: path.join(this.folder, keptIn) };
+    });
+  }
+
+  #requireOpen(): OpenVault {
+    if (!this.#open) throw new VaultError('VAULT_LOCKED', 'The vault is locked.');
+    return this.#open;
+  }
+
+  /** The vault id of the open vault, or from the keys file; null when there is none or it does not read. */
+  #currentVaultId(): string | null {
+    if (this.#open) return this.#open.vaultId;
+    try {
+      return parseKeyFile(fs.readFileSync(keyFilePath(this.folder))).vaultId;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Writes a backup and thins out old ones; a failure is remembered and audited, then thrown. */
+  #backUp(open: OpenVault, reason: BackupReason): BackupEntry {
+    const settings = this.backupSettings();
+    const now = this.#clock();
+    try {
+      const entry = writeBackup({
+        db: open.db,
+        dataKey: open.dataKey,
+        vaultFolder: this.folder,
+        folder: settings.folder,
+        vaultId: open.vaultId,
+        schemaVersion: schemaVersion(open.db),
+        reason,
+        now,
+      });
+      let removed: string[] = [];
+      try {
+        removed = pruneBackups(settings.folder, open.vaultId, settings.keep, now);
+      } catch {
+        // Old backups left in place are not a failure of this one.
+      }
+      this.#lastBackupFailure = null;
+      open.data.audit.append('backup.created', { id: entry.id, reason, bytes: entry.manifest.files[BACKUP_DB].bytes, removed });
+      return entry;
+    } catch (error) {
+      const failure = asStorageError(error, 'backup');
+      this.#lastBackupFailure = {
+        at: now.toISOString(),
+        code: failure instanceof VaultError ? failure.code : 'INTERNAL',
+        message: failure instanceof VaultError ? failure.message : 'The backup could not be made.',
+      };
+      try {
+        open.data.audit.append('backup.failed', { reason, code: this.#lastBackupFailure.code });
+      } catch {
+        // The vault's own disk may be the full one.
+      }
+      throw failure;
+    }
+  }
+
+  /** As the vault locks: a backup when automatic backups are on and the last one is a day old (or none). */
+  #backUpIfDue(open: OpenVault): void {
+    try {
+      const settings = this.backupSettings();
+      if (!settings.automatic) return;
+      const latest = listBackups(settings.folder).find((entry) => entry.manifest.vaultId === open.vaultId);
+      if (latest) {
+        const age = this.#clock().getTime() - Date.parse(latest.manifest.createdAt);
+        if (age >= 0 && age < this.#backupDefaults.minIntervalMs) return;
+      }
+      this.#backUp(open, 'automatic');
+    } catch {
+      // Remembered and audited by #backUp; locking goes on regardless.
+    }
+  }
+
+  async #keyForBackup(
+    backupKeys: KeyFile,
+    request: RestoreRequest,
+  ): Promise<{ dataKey: Buffer; keys: 'kept' | 'replaced'; method: 'open-vault' | UnlockMethod }> {
+    const open = this.#open;
+    if (request.passphrase === undefined && request.recoveryKey === undefined) {
+      if (open && open.vaultId === backupKeys.vaultId) return { dataKey: this.#track(Buffer.from(open.dataKey)), keys: 'kept', method: 'open-vault' };
+      throw new VaultError('INVALID_INPUT', 'passphrase: enter the passphrase this backup was made with (or the recovery key) to restore it.');
+    }
+    const made = backupKeys.createdAt.slice(0, 10);
+    if (request.passphrase !== undefined) {
+      this.#attempts.assertMayTry();
+      const dataKey = await this.#unseal(backupKeys, 'passphrase', request.passphrase);
+      if (!dataKey) {
+        if (open) {
+          const { at } = this.#attempts.recordFailure('passphrase', { audited: true });
+          open.data.audit.append('backup.restore_failed', { method: 'passphrase', at });
+        } else this.#attempts.recordFailure('passphrase');
+        throw new VaultError('WRONG_PASSPHRASE', `That passphrase does not open this backup. It opens with the passphrase the vault had when the backup was made (the vault dates from ${made}), or with the recovery key.`);
+      }
+      const keepCurrent = open !== null && open.vaultId === backupKeys.vaultId && crypto.timingSafeEqual(dataKey, open.dataKey);
+      return { dataKey, keys: keepCurrent ? 'kept' : 'replaced', method: 'passphrase' };
+    }
+    const secret = this.#track(parseRecoveryKey(request.recoveryKey ?? ''));
+    let dataKey: Buffer | null;
+    try {
+      dataKey = await this.#unseal(backupKeys, 'recovery', secret);
+    } finally {
+      secret.fill(0);
+    }
+    if (!dataKey) {
+      this.#attempts.recordFailure('recovery', { audited: open !== null });
+      throw new VaultError('WRONG_RECOVERY_KEY', 'That recovery key does not open this backup. Check it against the printed copy.');
+    }
+    const keepCurrent = open !== null && open.vaultId === backupKeys.vaultId && crypto.timingSafeEqual(dataKey, open.dataKey);
+    return { dataKey, keys: keepCurrent ? 'kept' : 'replaced', method: 'recovery' };
+  }
+
+  /**
+   * Stages and checks the backup beside the vault, sets the current vault
+   * aside and puts the backup in its place, then opens it. Synchronous, so no
+   * other request runs in between. The data key is zeroed on failure.
+   */
+  #swapInBackup(backup: BackupEntry, key: { dataKey: Buffer; keys: 'kept' | 'replaced' }): OpenVault {
+    const { dataKey } = key;
+    const staging = restore.stagingPaths(this.folder);
+    try {
+      fs.mkdirSync(this.folder, { recursive: true, mode: 0o700 });
+      try {
+        fs.copyFileSync(path.join(backup.dir, BACKUP_DB), staging.database);
+        fs.chmodSync(staging.database, 0o600);
+        syncFileSync(staging.database);
+        const { schemaVersion: version } = checkDatabaseFile(staging.database, dataKey);
+        if (version > LATEST_SCHEMA_VERSION) {
+          throw new VaultError('VAULT_FROM_FUTURE', 'This backup was made by a newer version of Sole Notes. Update Sole Notes to restore it; nothing was replaced.');
+        }
+        if (key.keys === 'replaced') {
+          fs.copyFileSync(path.join(backup.dir, KEY_FILE_NAME), staging.keys);
+          fs.chmodSync(staging.keys, 0o600);
+          syncFileSync(staging.keys);
+        }
+      } catch (error) {
+        restore.removeStaging(this.folder);
+        throw error;
+      }
+
+      const wasOpen = this.#open;
+      if (wasOpen) this.#closeOpen(wasOpen);
+      const restoredAt = this.#now();
+      try {
+        restore.swapInBackup(this.folder, { backupId: backup.id, backupCreatedAt: backup.manifest.createdAt, restoredAt, keys: key.keys });
+      } catch (error) {
+        if (wasOpen) this.#notifyLocked('user');
+        throw error;
+      }
+      try {
+        return this.#openDatabase(dataKey, { create: false }, backup.manifest.vaultId);
+      } catch (error) {
+        // Checked a moment ago, yet it does not open in place: put the vault back as it was.
+        restore.undoRestore(this.folder, this.#clock());
+        if (wasOpen) this.#notifyLocked('user');
+        throw error;
+      }
+    } catch (error) {
+      dataKey.fill(0);
+      throw error;
+    }
+  }
+
+  /** After a crash in the middle of a restore or an undo (see restore.ts). */
+  #recoverInterruptedRestore(): void {
+    try {
+      restore.recoverInterruptedRestore(this.folder);
+    } catch {
+      // Left as it is for the next look; a read-only folder cannot be tidied.
+    }
+  }
+
+  /** Adds the newest backup to errors a restore can fix, so the app can offer it. */
+  #withBackupOffer(error: unknown): unknown {
+    const mapped = asStorageError(error);
+    if (mapped instanceof VaultError && BACKUP_OFFER_CODES.has(mapped.code)) {
+      mapped.details = { ...mapped.details, latestBackup: this.#latestBackupOffer() };
+    }
+    return mapped;
+  }
+
+  #latestBackupOffer(): BackupOffer | null {
+    try {
+      const vaultId = this.#currentVaultId();
+      const backups = listBackups(this.backupSettings().folder);
+      const newest = vaultId === null ? backups[0] : backups.find((entry) => entry.manifest.vaultId === vaultId);
+      return newest ? { id: newest.id, createdAt: newest.manifest.createdAt } : null;
+    } catch {
+      return null;
     }
   }
 
@@ -220,7 +641,7 @@ export class VaultSession {
     this.#setAsideOrphanedDatabase();
     this.#createEmptyDatabaseFile();
     try {
-      const opened = this.#openDatabase(dataKey, { create: true });
+      const opened = this.#openDatabase(dataKey, { create: true }, keyFile.vaultId);
       try {
         opened.data.audit.append('vault.created', { vaultId: keyFile.vaultId });
         await writeKeyFile(this.folder, keyFile);
@@ -251,12 +672,13 @@ export class VaultSession {
       dataKey.fill(0);
       if (!sameVault) throw new VaultError('KEYS_CORRUPT', 'The vault keys file no longer matches the open vault; it was replaced while Sole Notes was running.');
       await writeKeyFile(this.folder, updated);
+      this.#attempts.reset();
       this.#audit(action, { method, at: this.#now() }); // the vault may have been locked during the write
       return;
     }
 
     // Open first: a damaged database is reported before the keys file changes.
-    const opened = this.#openDatabaseOrZero(dataKey);
+    const opened = this.#openDatabaseOrZero(dataKey, keyFile.vaultId);
     try {
       await writeKeyFile(this.folder, updated);
     } catch (error) {
@@ -296,11 +718,12 @@ export class VaultSession {
     return this.#kdf ?? (await benchmarkKdf()).cost;
   }
 
-  #openDatabase(dataKey: Buffer, options: { create: boolean }): OpenVault {
-    const db = openEncryptedDatabase(this.#databasePath(''), dataKey, options);
+  /** An existing database is integrity-checked before anything is written to it (see verifyIntegrity). */
+  #openDatabase(dataKey: Buffer, options: { create: boolean }, vaultId: string): OpenVault {
+    const db = openEncryptedDatabase(this.#databasePath(''), dataKey, options.create ? { create: true } : { create: false, verify: 'integrity' });
     try {
       migrate(db, this.#clock);
-      return { db, data: new VaultData(db, this.#clock), dataKey };
+      return { db, data: new VaultData(db, this.#clock), dataKey, vaultId };
     } catch (error) {
       db.close();
       throw error;
@@ -308,9 +731,9 @@ export class VaultSession {
   }
 
   /** Opens the existing database; on failure the data key is zeroed. */
-  #openDatabaseOrZero(dataKey: Buffer): OpenVault {
+  #openDatabaseOrZero(dataKey: Buffer, vaultId: string): OpenVault {
     try {
-      return this.#openDatabase(dataKey, { create: false });
+      return this.#openDatabase(dataKey, { create: false }, vaultId);
     } catch (error) {
       dataKey.fill(0);
       throw error;
@@ -326,13 +749,23 @@ export class VaultSession {
     }
   }
 
+  /**
+   * Logs the failed attempts kept in the attempts file and anything else
+   * pending, then the unlock itself, and only then lifts the brake.
+   */
   #auditUnlock(opened: OpenVault, method: UnlockMethod): void {
+    const failed = this.#attempts.unaudited();
+    opened.db.transaction(() => {
+      for (const entry of failed.entries) opened.data.audit.append('vault.unlock_failed', { method: entry.method, at: entry.at });
+      if (failed.dropped > 0) opened.data.audit.append('vault.unlock_failed_unlogged', { count: failed.dropped });
+    })();
     // One at a time, so entries already appended are not appended again if one fails.
     for (let next = this.#pendingAudit[0]; next; next = this.#pendingAudit[0]) {
       opened.data.audit.append(next.action, next.details);
       this.#pendingAudit.shift();
     }
     opened.data.audit.append('vault.unlocked', { method });
+    this.#attempts.reset();
   }
 
   /** Appends to the audit now if the vault is open, else at the next unlock. */
@@ -347,8 +780,9 @@ export class VaultSession {
     if (epoch !== this.#lockEpoch) this.lock(this.#lastLockReason);
   }
 
+  /** Recorded in the attempts file (the audit log is in the database this attempt could not open). */
   #failedUnlock(method: UnlockMethod): VaultError {
-    this.#audit('vault.unlock_failed', { method, at: this.#now() });
+    this.#attempts.recordFailure(method);
     return method === 'passphrase'
       ? new VaultError('WRONG_PASSPHRASE', 'That passphrase is not right.')
       : new VaultError('WRONG_RECOVERY_KEY', 'That recovery key does not open this vault. Check it against the printed copy.');
@@ -395,12 +829,52 @@ export class VaultSession {
     return key;
   }
 
-  /** Runs async operations one at a time, so a double click cannot unlock twice. */
+  /**
+   * Runs async operations one at a time, so a double click cannot unlock
+   * twice. A full or read-only disk comes out as STORAGE_FULL or
+   * STORAGE_READ_ONLY, a damaged page as VAULT_CORRUPT.
+   */
   #serialize<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.#queue.then(operation);
+    const result = this.#queue.then(async () => {
+      try {
+        this.#recoverInterruptedRestore();
+        return await operation();
+      } catch (error) {
+        throw asStorageError(error);
+      }
+    });
     this.#queue = result.catch(() => undefined);
     return result;
   }
+}
+
+const BACKUP_DB = 'vault.db';
+
+function summarizeBackup(entry: BackupEntry, currentVaultId: string | null): BackupSummary {
+  return {
+    id: entry.id,
+    createdAt: entry.manifest.createdAt,
+    reason: entry.manifest.reason,
+    vaultId: entry.manifest.vaultId,
+    sameVault: currentVaultId === null ? null : entry.manifest.vaultId === currentVaultId,
+    schemaVersion: entry.manifest.schemaVersion,
+    bytes: entry.manifest.files[BACKUP_DB].bytes,
+  };
+}
+
+/** The backup's own keys file; a damaged one makes the backup BACKUP_CORRUPT (a newer one, VAULT_FROM_FUTURE). */
+function readBackupKeyFile(backup: BackupEntry): KeyFile {
+  let keyFile: KeyFile;
+  try {
+    keyFile = parseKeyFile(fs.readFileSync(path.join(backup.dir, KEY_FILE_NAME)));
+  } catch (error) {
+    if (error instanceof VaultError && error.code === 'VAULT_FROM_FUTURE') throw error;
+    throw new VaultError('BACKUP_CORRUPT', 'The backup’s keys file is damaged; nothing was replaced.', { cause: error });
+  }
+  if (keyFile.vaultId !== backup.manifest.vaultId) {
+    throw new VaultError('BACKUP_CORRUPT', 'The backup’s keys file belongs to another vault than its description says; nothing was replaced.');
+  }
+  return keyFile;
 }
 
 function closeAndZero(opened: OpenVault): void {

@@ -161,6 +161,36 @@ export const IdentifierIcon = ({ className }: IconProps) => (
   </Svg>
 );
 
+/** Reports: a bar chart. */
+export const ChartIcon = ({ className }: IconProps) => (
+  <Svg className={className}>
+    <path d="M4 20h16" />
+    <path d="M7 20v-6M12 20V8M17 20v-9" />
+  </Svg>
+);
+
+export const FolderIcon = ({ className }: IconProps) => (
+  <Svg className={className}>
+    <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Z" />
+  </Svg>
+);
+
+/** Not shown: an eye struck through. */
+export const HiddenIcon = ({ className }: IconProps) => (
+  <Svg className={className}>
+    <path d="M3 3l18 18" />
+    <path d="M10.6 6.1A9.8 9.8 0 0 1 12 6c5 0 8.5 4.5 9.5 6a15 15 0 0 1-2.8 3.3M6.6 7.6C4.5 9 3.1 11 2.5 12c1 1.5 4.5 6 9.5 6a9.6 9.6 0 0 0 4.1-.9" />
+    <path d="M9.9 9.9a3 3 0 0 0 4.2 4.2" />
+  </Svg>
+);
+
+export const KeyIcon = ({ className }: IconProps) => (
+  <Svg className={className}>
+    <circle cx="8" cy="15" r="4" />
+    <path d="m11 12 9-9M16 7l3 3M14 9l2 2" />
+  </Svg>
+);
+
 export function FindingKindIcon({ kind, className }: { kind: FindingKind; className?: string }) {
   switch (kind) {
     case 'diagnostic':

@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 import { Dialog } from '../components/Dialog';
-import { ClockIcon, GearIcon, KeyboardIcon, LockIcon, NoteIcon, PeopleIcon, PlusIcon, SearchIcon, ShieldIcon } from '../components/Icons';
+import { ChartIcon, ClockIcon, GearIcon, KeyboardIcon, LockIcon, NoteIcon, PeopleIcon, PlusIcon, SearchIcon, ShieldIcon } from '../components/Icons';
 import { setWorkerTimeZone } from '../lib/dates';
 import { isMod, isTypingTarget, MOD_LABEL } from '../lib/keys';
 import { useSettingsStore } from '../state/settingsStore';
@@ -16,12 +16,16 @@ import { Settings } from './Settings';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StudentPage } from './StudentPage';
 
-type Section = 'caseload' | 'services' | 'search' | 'settings';
+type Section = 'caseload' | 'services' | 'search' | 'reports' | 'settings';
+
+/** The Reports screen and its charting library load only when it is opened. */
+const Reports = lazy(() => import('./Reports').then((module) => ({ default: module.Reports })));
 
 const SECTIONS: { section: Section; label: string; icon: ReactNode }[] = [
   { section: 'caseload', label: 'Caseload', icon: <PeopleIcon /> },
   { section: 'services', label: 'Service log', icon: <ClockIcon /> },
   { section: 'search', label: 'Search', icon: <SearchIcon /> },
+  { section: 'reports', label: 'Reports', icon: <ChartIcon /> },
   { section: 'settings', label: 'Settings', icon: <GearIcon /> },
 ];
 
@@ -36,6 +40,8 @@ function sectionOf(route: Route): Section {
       return 'services';
     case 'search':
       return 'search';
+    case 'reports':
+      return 'reports';
     case 'settings':
       return 'settings';
   }
@@ -241,6 +247,18 @@ function Screen({ route }: { route: Route }) {
       return <ServiceLog serviceId={route.serviceId} focusForm={route.focusForm === true} />;
     case 'search':
       return <Search />;
+    case 'reports':
+      return (
+        <Suspense
+          fallback={
+            <div className="screen-body" aria-busy="true">
+              <p className="status">Opening reports…</p>
+            </div>
+          }
+        >
+          <Reports />
+        </Suspense>
+      );
     case 'settings':
       return <Settings />;
   }

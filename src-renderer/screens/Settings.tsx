@@ -5,6 +5,7 @@ import { call, isQuietError, plainError } from '../api';
 import { PassphraseMeter, usePassphraseStrength } from '../components/PassphraseMeter';
 import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore } from '../state/uiStore';
+import { ReportSettings } from './ReportSettings';
 import { useScreenHeading } from './useScreenHeading';
 
 /** Settings: all stored in the vault, applied at once. */
@@ -33,6 +34,7 @@ export function Settings() {
           <Appearance settings={settings} />
           <AutoLock minutes={settings.autoLockMinutes} />
           <ChangePassphrase />
+          <ReportSettings settings={settings} />
           <Categories />
         </div>
       )}
@@ -123,21 +125,24 @@ function AutoLock({ minutes }: { minutes: number }) {
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Automatic lock</h2>
       <p className="hint">Sole Notes locks itself when you have not used it for a while, and always when the screen locks or the laptop sleeps.</p>
-      <form onSubmit={submit} noValidate className="inline-form">
+      <form onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={`${id}-minutes`}>Lock after this many minutes</label>
-          <input
-            id={`${id}-minutes`}
-            type="text"
-            inputMode="numeric"
-            className="short-input"
-            value={value}
-            onChange={(event) => setValue(event.target.value)}
-            aria-invalid={invalid}
-            aria-describedby={invalid ? `${id}-error` : undefined}
-          />
+          {/* The button beside the short field, not beside the longer label. */}
+          <div className="input-action-row">
+            <input
+              id={`${id}-minutes`}
+              type="text"
+              inputMode="numeric"
+              className="short-input"
+              value={value}
+              onChange={(event) => setValue(event.target.value)}
+              aria-invalid={invalid}
+              aria-describedby={invalid ? `${id}-error` : undefined}
+            />
+            <button type="submit">Save</button>
+          </div>
         </div>
-        <button type="submit">Save</button>
       </form>
       {invalid && (
         <p className="field-error" id={`${id}-error`}>

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'note'; noteId: string | null; studentId: string | null; serviceId?: string | null }
   | { name: 'services'; serviceId?: string; focusForm?: boolean }
   | { name: 'search' }
+  | { name: 'reports' }
   | { name: 'settings' };
 
 export interface Announcement {

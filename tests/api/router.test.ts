@@ -17,6 +17,12 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'vault.unlockWithRecovery': { recoveryKey: 'AAAAA', newPassphrase: TEST_PASSPHRASE },
   'vault.changePassphrase': { currentPassphrase: TEST_PASSPHRASE, newPassphrase: TEST_PASSPHRASE },
   'vault.lock': {},
+  'backups.list': {},
+  'backups.create': {},
+  'backups.restore': { id: 'sole-notes-backup-20260302T090000000Z-ab12', passphrase: TEST_PASSPHRASE },
+  'backups.confirmRestore': {},
+  'backups.undoRestore': {},
+  'backups.updateSettings': { keep: 5 },
   'students.list': { includeClosed: true },
   'students.get': { id: ID },
   'students.create': { code: 'S-1', grade: 4 },
@@ -48,6 +54,39 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'reports.history': {},
   'keys.signingFingerprint': {},
   'ceu.summary': {},
+  'system.chooseFolder': { purpose: 'report-export' },
+  'handover.keyInfo': {},
+  'handover.exportKey': { file: '/tmp/sole-notes-handover/dana.solekey', label: 'Dana Whitfield' },
+  'handover.readKeyFile': { file: '/tmp/sole-notes-handover/dana.solekey' },
+  'handover.create': {
+    students: [ID],
+    substitute: 'Dana Whitfield',
+    ownerName: 'Jordan Reyes',
+    validFrom: '2026-03-02',
+    validUntil: '2026-03-27',
+    recipient: { kind: 'key', keyFile: '/tmp/sole-notes-handover/dana.solekey' },
+    file: '/tmp/sole-notes-handover/march.solehandover',
+  },
+  'handover.sent': {},
+  'handover.revoke': { packageId: ID, reason: 'Back early.' },
+  'handover.importHandBack': { file: '/tmp/sole-notes-handover/march.solehandback' },
+  'handover.inspect': { file: '/tmp/sole-notes-handover/march.solehandover' },
+  'handover.open': { file: '/tmp/sole-notes-handover/march.solehandover', code: 'ABCDE-FGHJK-MNPQR-STVWX-YZ012' },
+  'handover.received': {},
+  'handover.enter': { packageId: ID },
+  'handover.students.list': { packageId: ID },
+  'handover.notes.list': { packageId: ID, studentId: ID, limit: 20 },
+  'handover.notes.get': { packageId: ID, id: ID },
+  'handover.notes.history': { packageId: ID, id: ID },
+  'handover.notes.create': { packageId: ID, studentId: ID, body: 'Covered the lunch check-in.' },
+  'handover.notes.update': { packageId: ID, id: ID, body: 'Covered the lunch check-in again.' },
+  'handover.services.list': { packageId: ID },
+  'handover.services.create': { packageId: ID, fields: { date: '2026-03-03', minutes: 20, kind: 'individual_session', studentIds: [ID] } },
+  'handover.accessLog': { packageId: ID },
+  'handover.handBack': { packageId: ID, file: '/tmp/sole-notes-handover/march.solehandback' },
+  'notes.release': { id: ID, agency: 'County Children’s Services', reason: 'Referral with consent.', releasedOn: '2026-03-02' },
+  'notes.releases': { id: ID },
+  'disclosure.courtOrder': { noteIds: [ID], orderReference: 'Case 2026-CV-0142', file: '/tmp/sole-notes-handover/disclosure.html' },
 };
 
 describe('router', () => {
@@ -166,7 +205,9 @@ describe('router on a locked or absent vault', () => {
     const { session, root } = await createdVault();
     session.lock();
     const router = createRouter(session);
-    const dataCommands = COMMAND_NAMES.filter((name) => !name.startsWith('vault.') && name !== 'redaction.check');
+    // Listing and restoring backups work locked: a vault that no longer opens is exactly when they are needed. The folder dialog needs no vault.
+    const worksLocked = new Set<CommandName>(['redaction.check', 'backups.list', 'backups.restore', 'system.chooseFolder']);
+    const dataCommands = COMMAND_NAMES.filter((name) => !name.startsWith('vault.') && !worksLocked.has(name));
     for (const name of dataCommands) {
       expect(await router.invoke(name, VALID_INPUT[name]), name).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
     }

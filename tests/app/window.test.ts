@@ -17,10 +17,16 @@ const electron = vi.hoisted(() => {
 
 vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow, nativeTheme: electron.nativeTheme }));
 
-const { buildWebPreferences, createMainWindow } = await import('../../src-main/app/window');
+const { createMainWindow } = await import('../../src-main/app/window');
 const { APP_ENTRY_URL } = await import('../../src-main/app/appUrl');
 
-describe('buildWebPreferences', () => {
+/** The webPreferences createMainWindow hands to BrowserWindow (written literally there, for Electronegativity). */
+function buildWebPreferences(options: { preloadPath: string; isPackaged: boolean }): Record<string, unknown> {
+  createMainWindow(options);
+  return electron.windows.at(-1)?.options.webPreferences as Record<string, unknown>;
+}
+
+describe('the window\'s webPreferences', () => {
   const prefs = buildWebPreferences({ preloadPath: '/app/dist/preload/preload.cjs', isPackaged: true });
 
   it.each([
@@ -36,6 +42,7 @@ describe('buildWebPreferences', () => {
     ['experimentalFeatures', false],
     ['enableWebSQL', false],
     ['navigateOnDragDrop', false],
+    ['disableBlinkFeatures', 'Auxclick'],
   ] as const)('sets %s to %s', (flag, value) => {
     expect(prefs[flag]).toBe(value);
   });

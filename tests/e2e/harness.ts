@@ -5,6 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type BrowserContext, type ConsoleMessage, type Frame, type Page, type Route } from 'playwright-core';
 import type { LockReason } from '../../shared/api/bridge';
 import { err, type Result } from '../../shared/api/errors';
+import type { FolderPurpose } from '../../shared/api/systemSchemas';
+import type { Platform } from '../../src-main/api/platform';
 import { createRouter, type Router } from '../../src-main/api/router';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/app/csp';
 import { VaultSession } from '../../src-main/vault/vaultSession';
@@ -123,6 +125,8 @@ export interface StartAppOptions {
   clock?: () => Date;
   /** Serve this built renderer instead of dist/renderer (and build nothing). */
   rendererDir?: string;
+  /** What the folder dialog (`system.chooseFolder`) answers: a path, or null as when cancelled. By default `app.chosenFolder`. */
+  chooseFolder?: (purpose: FolderPurpose) => string | null | Promise<string | null>;
   log?: (line: string) => void;
 }
 
@@ -144,6 +148,10 @@ export interface App {
   /** Results that were not plain JSON values (undefined, NaN, Date…), by command name. Expect it empty. */
   bridgeProblems: string[];
   invocations: InvokeRecord[];
+  /** The folder the harness's folder dialog picks by default: an empty folder in the temp dir, made when first chosen. */
+  chosenFolder: string;
+  /** The purpose of every folder dialog the page asked for, in order. */
+  folderRequests: FolderPurpose[];
   /** Loads (or reloads) the app and waits for its load event. */
   open(): Promise<void>;
   /**
@@ -344,7 +352,18 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
   const userDataDir = path.join(root, 'chromium');
   fs.mkdirSync(userDataDir);
   const session = new VaultSession(vaultDir, { kdf: TEST_KDF, clock: options.clock });
-  const router = createRouter(session);
+  // As src-main/app/platform.ts, without a dialog: the folder the test says, or an empty temp folder.
+  const chosenFolder = path.join(root, 'chosen-folder');
+  const folderRequests: FolderPurpose[] = [];
+  const platform: Platform = {
+    async chooseFolder(purpose) {
+      folderRequests.push(purpose);
+      if (options.chooseFolder) return options.chooseFolder(purpose);
+      fs.mkdirSync(chosenFolder, { recursive: true });
+      return chosenFolder;
+    },
+  };
+  const router = createRouter(session, { platform });
 
   const abortedRequests: string[] = [];
   const consoleProblems: ConsoleEntry[] = [];
@@ -452,6 +471,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
       cspViolations,
       bridgeProblems,
       invocations,
+      chosenFolder,
+      folderRequests,
       open,
       async lockFromMain(reason) {
         session.lock(reason);

@@ -129,3 +129,46 @@ describe('district summary', () => {
     expect((await cli(['district-summary', '--out', 'x', path.join('alice', names.json)], { cwd: root })).code).toBe(1);
   });
 });
+
+describe('district summary of a quiet month (individual sessions suppressed)', () => {
+  it('carries the hidden sessions and minutes as ranges: 1 to k-1 sessions of 1 to 1,440 minutes', () => {
+    const root = makeTempDir('sole-notes-district-quiet-');
+    const keysFolder = path.join(root, 'keys');
+    fs.mkdirSync(keysFolder);
+    const vaults: (TestDatabase & { data: VaultData })[] = [];
+    try {
+      const exportFor = (name: string, fill: (data: VaultData, clock: ReturnType<typeof manualClock>) => void) => {
+        const clock = manualClock();
+        const vault = openTestVault(clock);
+        vaults.push(vault);
+        fill(vault.data, clock);
+        exportReportFiles(vault.data, signMonthReport(vault.data, prepareMonthReport(vault.data, { month: KNOWN_MONTH, now: NOW })), path.join(root, name));
+        fs.writeFileSync(path.join(keysFolder, `${name}.pem`), spkiPem(vault.data.keys.signingPublicKey().spki));
+        return path.join(root, name, names.json);
+      };
+      const busy = exportFor('busy', (data, clock) => buildKnownMonth(data, clock));
+      const quiet = exportFor('quiet', (data) => {
+        data.settings.update({ timeZone: 'America/New_York' });
+        const student = data.students.create({ code: 'Q-1', openedOn: '2026-01-05' });
+        data.services.create({ date: '2026-03-05', minutes: 30, kind: 'individual_session', studentIds: [student.id] });
+        data.services.create({ date: '2026-03-12', minutes: 40, kind: 'home_visit', studentIds: [student.id] });
+      });
+      const quietDocument = JSON.parse(fs.readFileSync(quiet, 'utf8')) as { metrics: { sessions: unknown; minutes: unknown } };
+      const C = { suppressed: true, reason: 'complementary' };
+      expect(quietDocument.metrics.sessions).toEqual({ individual: { count: C, minutes: C }, group: { count: 0, minutes: 0 } });
+
+      const summary = summarizeReports([busy, quiet], keysFolder);
+      expect(summary.rejected).toEqual([]);
+      const total = (metric: string) => summary.totals.find((row) => row.metric === metric);
+      expect(total('sessions.individual.count')).toMatchObject({ min: 8 + 1, max: 8 + 9, exact: false, suppressedIn: 1 });
+      expect(total('sessions.individual.minutes')).toMatchObject({ min: 240 + 1, max: 240 + 9 * 1440, suppressedIn: 1 });
+      expect(total('minutes.direct')).toMatchObject({ min: 575 + 40 + 1, max: 575 + 40 + 9 * 1440, suppressedIn: 1 });
+      expect(total('sessions.group.count')).toMatchObject({ min: 3, max: 3, exact: true });
+      expect(total('homeVisits.minutes')).toMatchObject({ min: 130, max: 130, exact: true });
+      expect(total('studentsSeen')).toMatchObject({ min: 11, max: 19, suppressedIn: 1 });
+    } finally {
+      for (const vault of vaults) vault.dispose();
+      removeDir(root);
+    }
+  });
+});

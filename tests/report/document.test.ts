@@ -120,7 +120,7 @@ describe('the report document of the hand-built month', () => {
 
   it('gives chart series: minutes by service kind, sessions per week, students per category after suppression', () => {
     const { charts } = prepareMonthReport(vault.data, { month: KNOWN_MONTH, now: NOW, threshold: 5 });
-    expect(charts.minutesByServiceKind.find((row) => row.kind === 'team_meeting')).toEqual({ kind: 'team_meeting', label: 'Team meeting', minutes: 185 });
+    expect(charts.minutesByServiceKind.find((row) => row.kind === 'team_meeting')).toEqual({ kind: 'team_meeting', label: 'Team meeting', minutes: 185, suppressed: null });
     expect(charts.minutesByServiceKind.reduce((sum, row) => sum + row.minutes, 0)).toBe(575 + 620 + 315);
     expect(charts.sessionsPerWeek[1]).toEqual({ weekStart: '2026-03-02', weekEnd: '2026-03-08', individual: 4, group: 1 });
     expect(charts.studentsPerIssueCategory.find((row) => row.category === 'peer_bullying')).toEqual({ category: 'peer_bullying', label: 'Peer relationships / bullying', value: 5, suppressed: null });

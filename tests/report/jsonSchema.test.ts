@@ -37,6 +37,13 @@ describe('docs/service-report.schema.json', () => {
     complementary.metrics.studentsSeen = { suppressed: true, reason: 'complementary' };
     expect(validate(complementary)).toBe(true);
     expect(ServiceReportDocument.safeParse(complementary).success).toBe(true);
+    // Individual sessions, their minutes and the direct minutes may be suppressed; no other count of services may.
+    const quietMonth = structuredClone(good);
+    const C = { suppressed: true, reason: 'complementary' };
+    quietMonth.metrics.sessions = { individual: { count: C, minutes: C }, group: { count: 0, minutes: 0 } };
+    (quietMonth.metrics.minutes as Record<string, unknown>).direct = C;
+    expect(validate(quietMonth), JSON.stringify(validate.errors)).toBe(true);
+    expect(ServiceReportDocument.safeParse(quietMonth).success).toBe(true);
 
     const broken: [string, (document: typeof good) => void][] = [
       ['an extra top-level field', (document) => void (document.studentCodes = ['A-1'])],
@@ -49,6 +56,9 @@ describe('docs/service-report.schema.json', () => {
       ['a date finer than the month', (document) => void (document.period = '2026-03-17')],
       ['a threshold outside 5, 10, 11, 16', (document) => void (document.threshold = 3)],
       ['a short fingerprint', (document) => void (document.signingKey = { algorithm: 'Ed25519', fingerprint: 'ABCD' })],
+      ['a suppressed count of group sessions', (document) => void ((document.metrics.sessions as { group: { count: unknown } }).group.count = { suppressed: true, reason: 'complementary' })],
+      ['suppressed home visits', (document) => void (document.metrics.homeVisits = { count: { suppressed: true, reason: 'complementary' }, minutes: 90 })],
+      ['suppressed indirect minutes', (document) => void ((document.metrics.minutes as Record<string, unknown>).indirect = { suppressed: true, reason: 'complementary' })],
     ];
     for (const [what, change] of broken) {
       const document = structuredClone(good);
@@ -61,6 +71,6 @@ describe('docs/service-report.schema.json', () => {
   it('names its draft and its definitions', () => {
     const schema = serviceReportJsonSchema();
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(Object.keys(schema.$defs as object).sort()).toEqual(['Activity', 'Statistic', 'StudentCount', 'SuppressedCell']);
+    expect(Object.keys(schema.$defs as object).sort()).toEqual(['Activity', 'ServiceCount', 'Statistic', 'StudentCount', 'SuppressedCell', 'SuppressibleActivity']);
   });
 });

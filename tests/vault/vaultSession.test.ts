@@ -5,7 +5,8 @@ import { deriveKey } from '../../src-main/vault/kdf';
 import { KEY_FILE_NAME, readKeyFile, unwrapKey, wrapAad } from '../../src-main/vault/keyFile';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { makeTempDir, removeDir, TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
-import { hashFolder, rejectionCode } from './vaultFolder';
+import { ATTEMPTS_FILE_NAME } from '../../src-main/vault/attempts';
+import { hashFolder, hashVaultFiles, rejectionCode } from './vaultFolder';
 
 const NEW_PASSPHRASE = 'copper kettle meadow ninety';
 const WRONG_PASSPHRASE = 'copper kettle meadow ninety one';
@@ -144,10 +145,12 @@ describe('VaultSession refusals that leave the folder untouched', () => {
     const vault = session();
     expect(await rejectionCode(vault.unlock(WRONG_PASSPHRASE))).toBe('WRONG_PASSPHRASE');
     expect(vault.state()).toBe('locked');
-    expect(hashFolder(folder)).toEqual(before);
+    // vault.db (-wal, -shm) and the keys file are untouched; the attempt is recorded in its own file.
+    expect(hashVaultFiles(folder)).toEqual(before);
+    expect(JSON.parse(fs.readFileSync(path.join(folder, ATTEMPTS_FILE_NAME), 'utf8'))).toMatchObject({ failures: 1 });
 
     vault.lock();
-    expect(hashFolder(folder)).toEqual(before);
+    expect(hashVaultFiles(folder)).toEqual(before);
   });
 
   it('refuses a weak passphrase with WEAK_PASSPHRASE and writes nothing, not even the folder', async () => {
@@ -190,7 +193,7 @@ describe('VaultSession refusals that leave the folder untouched', () => {
     const vault = session();
     expect(await rejectionCode(vault.unlock(TEST_PASSPHRASE))).toBe(expectedCode);
     expect(vault.state()).toBe('locked');
-    expect(hashFolder(folder)).toEqual(before);
+    expect(hashVaultFiles(folder)).toEqual(before);
   });
 
   it('a vault.db truncated to half gives VAULT_CORRUPT and leaves the keys file untouched', async () => {
@@ -272,7 +275,7 @@ describe('VaultSession recovery key', () => {
     const before = hashFolder(folder);
     expect(await rejectionCode(session().unlockWithRecovery(WRONG_RECOVERY_KEY, NEW_PASSPHRASE))).toBe('WRONG_RECOVERY_KEY');
     expect(await rejectionCode(session().unlockWithRecovery('too short', NEW_PASSPHRASE))).toBe('WRONG_RECOVERY_KEY');
-    expect(hashFolder(folder)).toEqual(before);
+    expect(hashVaultFiles(folder)).toEqual(before);
   });
 
   it('judges the new passphrase before anything else, even before the recovery key', async () => {

@@ -1,18 +1,26 @@
 import type { CommandName } from '../../../shared/api/contract';
 import type { HandlerTable } from '../handler';
+import { disclosureHandlers } from './disclosure';
+import { handoverHandlers } from './handover';
+import { backupHandlers } from './backups';
 import { noteHandlers } from './notes';
 import { reportHandlers } from './reports';
 import { serviceHandlers } from './services';
 import { settingsHandlers } from './settings';
 import { studentHandlers } from './students';
+import { systemHandlers } from './system';
 import { vaultHandlers } from './vault';
 
 /** Every command's handler; the type makes a missing command a compile error. */
 export const HANDLERS: HandlerTable<CommandName> = {
   ...vaultHandlers,
+  ...backupHandlers,
   ...studentHandlers,
   ...serviceHandlers,
   ...noteHandlers,
   ...settingsHandlers,
   ...reportHandlers,
+  ...systemHandlers,
+  ...handoverHandlers,
+  ...disclosureHandlers,
 };

@@ -1,8 +1,19 @@
 import type { CliCommand } from '../command';
 import { checkCommand } from './check';
+import { discloseCommand } from './disclose';
 import { districtSummaryCommand } from './districtSummary';
+import {
+  handoverBackCommand,
+  handoverCreateCommand,
+  handoverImportCommand,
+  handoverKeyCommand,
+  handoverListCommand,
+  handoverOpenCommand,
+  handoverRevokeCommand,
+} from './handover';
 import { initCommand } from './init';
 import { noteAddCommand, noteListCommand, noteSearchCommand } from './note';
+import { noteReleaseCommand } from './noteRelease';
 import { passphraseChangeCommand } from './passphrase';
 import { reportCommand } from './report';
 import { serviceAddCommand } from './service';
@@ -16,10 +27,19 @@ export const COMMANDS: readonly CliCommand[] = [
   noteAddCommand,
   noteListCommand,
   noteSearchCommand,
+  noteReleaseCommand,
   serviceAddCommand,
   passphraseChangeCommand,
   checkCommand,
   reportCommand,
   verifyCommand,
   districtSummaryCommand,
+  handoverKeyCommand,
+  handoverCreateCommand,
+  handoverOpenCommand,
+  handoverBackCommand,
+  handoverImportCommand,
+  handoverListCommand,
+  handoverRevokeCommand,
+  discloseCommand,
 ];

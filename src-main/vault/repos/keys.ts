@@ -47,6 +47,23 @@ export class KeyRepository {
     }
   }
 
+  /** The current handover key's public half (X25519): packages for this worker are wrapped to it. */
+  handoverPublicKey(): PublicKeyRecord {
+    const row = this.current('handover');
+    row.private_key.fill(0);
+    return { spki: row.public_key, createdAt: row.created_at };
+  }
+
+  /** The current handover key, for opening a package or a hand-back; the caller drops it when done. */
+  handoverPrivateKey(): crypto.KeyObject {
+    const row = this.current('handover');
+    try {
+      return crypto.createPrivateKey({ key: row.private_key, format: 'der', type: 'pkcs8' });
+    } finally {
+      row.private_key.fill(0);
+    }
+  }
+
   private current(purpose: KeyPurpose): KeyRow {
     const row = this.selectCurrent.get(purpose);
     if (!row) throw new VaultError('VAULT_CORRUPT', `The vault holds no ${purpose} key.`);

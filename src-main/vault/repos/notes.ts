@@ -8,6 +8,7 @@ import {
   type NoteRevision,
   type NoteSummary,
   type SearchHit,
+  Timestamp,
 } from '../../../shared/api/schemas';
 import { checkNote, summarizeFindings } from '../../../shared/redaction';
 import type { VaultDatabase } from '../connection';
@@ -163,9 +164,14 @@ export class NoteRepository {
   private readonly deleteTx;
   private readonly searcher: NoteSearch;
 
+  /**
+   * `author` names who writes through this repository: the vault's owner, or
+   * in a substitute's handover vault the substitute (from the package).
+   */
   constructor(
     db: VaultDatabase,
     private readonly clock: () => Date,
+    private readonly author: string = OWNER_AUTHOR,
   ) {
     // Enough of the body for a preview without reading whole long notes.
     const summaryColumns = `seq, id, student_id, service_id, status, findings_json, findings_acknowledged, revision, created_at, updated_at,
@@ -189,7 +195,7 @@ export class NoteRepository {
        VALUES (@id, @student_id, @service_id, @body, @status, @findings_json, @findings_acknowledged, @revision, @created_at, @updated_at)`,
     );
     this.updateRow = db.prepare<[Omit<NoteRow, 'seq'>]>(
-      `UPDATE notes SET body = @body, findings_json = @findings_json, findings_acknowledged = @findings_acknowledged,
+      `UPDATE notes SET body = @body, status = @status, findings_json = @findings_json, findings_acknowledged = @findings_acknowledged,
          revision = @revision, updated_at = @updated_at
        WHERE id = @id AND revision = @revision - 1`,
     );
@@ -200,12 +206,12 @@ export class NoteRepository {
     this.deleteRow = db.prepare<[string]>('DELETE FROM notes WHERE id = ?');
     this.deleteRevisions = db.prepare<[string]>('DELETE FROM note_revisions WHERE note_id = ?');
 
-    this.saveTx = db.transaction((row: Omit<NoteRow, 'seq'>, isNew: boolean) => {
+    this.saveTx = db.transaction((row: Omit<NoteRow, 'seq'>, isNew: boolean, author: string = this.author, at: string = row.updated_at) => {
       if (isNew) this.insertRow.run(row);
       else if (this.updateRow.run(row).changes !== 1) {
         throw new VaultError('CONFLICT', 'The note changed while it was being saved; open it again.');
       }
-      this.appendRevision(row);
+      this.appendRevision(row, author, at);
     });
     this.deleteTx = db.transaction((id: string) => {
       if (this.deleteRow.run(id).changes === 0) throw new VaultError('NOT_FOUND', 'No note with that id.');
@@ -282,6 +288,65 @@ export class NoteRepository {
     return this.get(id);
   }
 
+  /**
+   * Marks the note released to another agency: a new revision with the same
+   * text and status 'released' records the change. A note already released
+   * stays as it is (null is returned).
+   */
+  markReleased(id: string): Note | null {
+    const current = this.requireRow(id);
+    if (current.status === 'released') return null;
+    this.saveTx({ ...current, status: 'released', revision: current.revision + 1, updated_at: this.clock().toISOString() }, false);
+    return this.get(id);
+  }
+
+  /**
+   * Saves text written by someone else, elsewhere (a substitute, brought in by
+   * a hand-back): a new note with the given id, or the next revision on top of
+   * the current head of an existing one. The earlier revisions, the owner's
+   * among them, stay in the chain; the revision carries its author and the
+   * time it was written, the note the time of the merge. The redaction check
+   * runs as on every save. Text equal to the current head adds nothing.
+   */
+  saveWrittenBy(author: string, at: string, note: NewNote & { id: string }): Note {
+    const input = parseInput(NewNoteInput.extend({ id: Id }), note);
+    const authorName = parseInput(z.string().trim().min(1).max(120), author);
+    const writtenAt = parseInput(Timestamp, at);
+    const current = this.selectById.get(input.id);
+    const acknowledged = input.findingsAcknowledged === true ? 1 : 0;
+    const timestamp = this.clock().toISOString();
+    if (current) {
+      if (current.body === input.body) return toNote(current);
+      const row: NoteRow = {
+        ...current,
+        body: input.body,
+        findings_json: findingsSummaryJson(input.body),
+        findings_acknowledged: acknowledged,
+        revision: current.revision + 1,
+        updated_at: timestamp,
+      };
+      this.saveTx(row, false, authorName, writtenAt);
+      return this.get(input.id);
+    }
+    const studentId = input.studentId ?? null;
+    const serviceId = input.serviceId ?? null;
+    if (studentId !== null && this.studentExists.get(studentId) === undefined) throw new VaultError('NOT_FOUND', `No student with id ${studentId}.`);
+    const row: Omit<NoteRow, 'seq'> = {
+      id: input.id,
+      student_id: studentId,
+      service_id: serviceId !== null && this.serviceExists.get(serviceId) !== undefined ? serviceId : null,
+      body: input.body,
+      status: 'personal',
+      findings_json: findingsSummaryJson(input.body),
+      findings_acknowledged: acknowledged,
+      revision: 1,
+      created_at: timestamp,
+      updated_at: timestamp,
+    };
+    this.saveTx(row, true, authorName, writtenAt);
+    return this.get(input.id);
+  }
+
   /** Removes the note, its revisions and its words from the search index. */
   delete(id: string): void {
     this.deleteTx(id);
@@ -291,10 +356,10 @@ export class NoteRepository {
     return this.searcher.search(query, limit);
   }
 
-  private appendRevision(row: Omit<NoteRow, 'seq'>): void {
+  private appendRevision(row: Omit<NoteRow, 'seq'>, author: string, at: string): void {
     const prevHash = row.revision === 1 ? '' : this.selectRevisionHash.get(row.id, row.revision - 1);
     if (prevHash === undefined) throw new VaultError('INTERNAL', 'The note history is missing its latest revision.');
-    const revision = { noteId: row.id, revision: row.revision, body: row.body, status: row.status as Note['status'], author: OWNER_AUTHOR, at: row.updated_at };
+    const revision = { noteId: row.id, revision: row.revision, body: row.body, status: row.status as Note['status'], author, at };
     this.insertRevision.run({
       note_id: revision.noteId,
       revision: revision.revision,

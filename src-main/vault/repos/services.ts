@@ -130,10 +130,12 @@ export class ServiceRepository {
     return toService(row);
   }
 
-  create(fields: ServiceFields): Service {
+  /** `options.id` keeps the id a service already has elsewhere (one logged by a substitute, merged from a hand-back). */
+  create(fields: ServiceFields, options: { id?: string } = {}): Service {
     const input = this.checkFields(fields);
     const timestamp = this.clock().toISOString();
-    const row: ServiceRow = { id: crypto.randomUUID(), ...input.columns, created_at: timestamp, updated_at: timestamp };
+    const id = options.id === undefined ? crypto.randomUUID() : parseInput(Id, options.id);
+    const row: ServiceRow = { id, ...input.columns, created_at: timestamp, updated_at: timestamp };
     this.writeWithLinks(row, input.studentIds, input.categoryIds, true);
     return this.get(row.id);
   }

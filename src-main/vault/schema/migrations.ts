@@ -2,6 +2,7 @@ import type { VaultDatabase } from '../connection';
 import { VaultError } from '../errors';
 import { migration001Initial } from './001-initial';
 import { migration002Keys } from './002-keys';
+import { migration003Handover } from './003-handover';
 
 /**
  * One step of the vault schema. `version` is the `user_version` the vault has
@@ -14,7 +15,7 @@ export interface Migration {
   up(db: VaultDatabase, now: () => Date): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Keys];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Keys, migration003Handover];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

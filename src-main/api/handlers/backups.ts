@@ -1,0 +1,15 @@
+import { DONE, type HandlerTable } from '../handler';
+
+export const backupHandlers: HandlerTable<
+  'backups.list' | 'backups.create' | 'backups.restore' | 'backups.confirmRestore' | 'backups.undoRestore' | 'backups.updateSettings'
+> = {
+  'backups.list': (session, { folder }) => session.listBackups(folder),
+  'backups.create': (session) => session.createBackup(),
+  'backups.restore': (session, request) => session.restoreBackup(request),
+  'backups.confirmRestore': async (session) => {
+    await session.confirmRestore();
+    return DONE;
+  },
+  'backups.undoRestore': (session) => session.undoRestore(),
+  'backups.updateSettings': (session, patch) => session.updateBackupSettings(patch),
+};

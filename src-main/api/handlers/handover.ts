@@ -1,0 +1,78 @@
+import { fingerprint } from '../../report/signing';
+import { VaultError } from '../../vault/errors';
+import { createHandoverPackage } from '../../handover/createPackage';
+import { handBack } from '../../handover/handBack';
+import { exportHandoverKey, handoverKeyInfo, readHandoverKeyFile } from '../../handover/handoverKeyFile';
+import { importHandback } from '../../handover/importHandback';
+import { inspectPackage, openHandoverPackage } from '../../handover/openPackage';
+import { listSentHandovers, revokeHandover } from '../../handover/sentHandovers';
+import {
+  enterHandover,
+  handoverAccessLog,
+  handoverNoteCreate,
+  handoverNoteGet,
+  handoverNoteHistory,
+  handoverNotesList,
+  handoverNoteUpdate,
+  handoverServiceCreate,
+  handoverServicesList,
+  handoverStudents,
+  listReceived,
+} from '../../handover/substituteVault';
+import type { HandlerTable } from '../handler';
+
+/*
+ * Every handler reads session.data first, so a locked vault answers
+ * VAULT_LOCKED before any file is touched.
+ */
+export const handoverHandlers: HandlerTable<
+  | 'handover.keyInfo'
+  | 'handover.exportKey'
+  | 'handover.readKeyFile'
+  | 'handover.create'
+  | 'handover.sent'
+  | 'handover.revoke'
+  | 'handover.importHandBack'
+  | 'handover.inspect'
+  | 'handover.open'
+  | 'handover.received'
+  | 'handover.enter'
+  | 'handover.students.list'
+  | 'handover.notes.list'
+  | 'handover.notes.get'
+  | 'handover.notes.history'
+  | 'handover.notes.create'
+  | 'handover.notes.update'
+  | 'handover.services.list'
+  | 'handover.services.create'
+  | 'handover.accessLog'
+  | 'handover.handBack'
+> = {
+  'handover.keyInfo': (session) => handoverKeyInfo(session.data),
+  'handover.exportKey': (session, { file, label }) => exportHandoverKey(session.data, file, label ?? null),
+  'handover.readKeyFile': (session, { file }) => {
+    const own = session.data.keys.handoverPublicKey().spki;
+    const key = readHandoverKeyFile(file, 'file');
+    if (key.spki.equals(own)) throw new VaultError('INVALID_INPUT', "file: that is this vault's own handover key, not the substitute's.");
+    return { path: key.path, fingerprint: fingerprint(key.spki), label: key.label, createdAt: key.createdAt };
+  },
+  'handover.create': (session, input) => createHandoverPackage(session.data, session.folder, input),
+  'handover.sent': (session) => listSentHandovers(session.data),
+  'handover.revoke': (session, { packageId, reason }) => revokeHandover(session.data, packageId, reason),
+  'handover.importHandBack': (session, { file }) => importHandback(session.data, file),
+
+  'handover.inspect': (session, { file }) => inspectPackage(session.data, file),
+  'handover.open': (session, { file, code }) => openHandoverPackage(session.data, session.folder, file, code),
+  'handover.received': (session) => listReceived(session.data),
+  'handover.enter': (session, { packageId }) => enterHandover(session.data, session.folder, packageId),
+  'handover.students.list': (session, { packageId }) => handoverStudents(session.data, session.folder, packageId),
+  'handover.notes.list': (session, input) => handoverNotesList(session.data, session.folder, input),
+  'handover.notes.get': (session, { packageId, id }) => handoverNoteGet(session.data, session.folder, packageId, id),
+  'handover.notes.history': (session, { packageId, id }) => handoverNoteHistory(session.data, session.folder, packageId, id),
+  'handover.notes.create': (session, input) => handoverNoteCreate(session.data, session.folder, input),
+  'handover.notes.update': (session, input) => handoverNoteUpdate(session.data, session.folder, input),
+  'handover.services.list': (session, { packageId }) => handoverServicesList(session.data, session.folder, packageId),
+  'handover.services.create': (session, { packageId, fields }) => handoverServiceCreate(session.data, session.folder, packageId, fields),
+  'handover.accessLog': (session, { packageId }) => handoverAccessLog(session.data, session.folder, packageId),
+  'handover.handBack': (session, { packageId, file }) => handBack(session.data, session.folder, packageId, file),
+};

@@ -1,0 +1,213 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { Timestamp } from '../../shared/api/schemas';
+import { syncFileSync, syncFolderSync, writeFileAtomicSync } from './atomicFile';
+import { KEY_FILE_NAME } from './keyFile';
+
+/*
+ * Putting a backup in place of the vault, so that nothing is ever lost:
+ *
+ *   1. The backup's database (and, if needed, keys file) is copied into the
+ *      vault folder under a staging name and checked there (by the caller).
+ *   2. `before-restore/restore.json` is written with phase "swapping".
+ *   3. The current vault's files are moved into `before-restore/` (renamed,
+ *      never deleted; the keys file is copied when it stays in use).
+ *   4. The staged files are renamed into place; the phase becomes "swapped".
+ *
+ * Until the worker confirms, `before-restore/` holds the vault as it was, and
+ * undo puts it back (keeping what the restored vault held meanwhile in
+ * `restore-undone-<time>/`). A crash during step 2–4 is rolled back the next
+ * time the folder is looked at; a crash during an undo is finished then.
+ */
+
+export const RESTORE_ASIDE_DIR = 'before-restore';
+const MARKER_NAME = 'restore.json';
+const STAGING_DB = '.restore-staging.db';
+const STAGING_KEYS = '.restore-staging.keys.json';
+/** The database and the files SQLite keeps beside it. */
+const DATABASE_FILES = ['vault.db', 'vault.db-wal', 'vault.db-shm', 'vault.db-journal'] as const;
+
+const RestoreMarker = z
+  .object({
+    format: z.literal('sole-notes-restore'),
+    version: z.literal(1),
+    phase: z.enum(['swapping', 'swapped', 'undoing', 'undoing-back']),
+    backupId: z.string().max(200),
+    backupCreatedAt: Timestamp,
+    restoredAt: Timestamp,
+    /** 'kept': the current keys file stays in use (a copy is set aside); 'replaced': the backup's keys file is used. */
+    keys: z.enum(['kept', 'replaced']),
+    /** Where an undo puts what the restored vault held; set when the undo starts. */
+    undoneDir: z.string().max(200).nullable(),
+  })
+  .strict();
+export type RestoreMarker = z.infer<typeof RestoreMarker>;
+
+export function stagingPaths(vaultFolder: string): { database: string; keys: string } {
+  return { database: path.join(vaultFolder, STAGING_DB), keys: path.join(vaultFolder, STAGING_KEYS) };
+}
+
+function asideDir(vaultFolder: string): string {
+  return path.join(vaultFolder, RESTORE_ASIDE_DIR);
+}
+
+function markerFile(vaultFolder: string): string {
+  return path.join(asideDir(vaultFolder), MARKER_NAME);
+}
+
+function readMarker(vaultFolder: string): RestoreMarker | null {
+  try {
+    const parsed = RestoreMarker.safeParse(JSON.parse(fs.readFileSync(markerFile(vaultFolder), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    // Missing or unreadable. An unreadable marker is left alone, and so is the folder it describes.
+    return null;
+  }
+}
+
+function writeMarker(vaultFolder: string, marker: RestoreMarker): void {
+  writeFileAtomicSync(markerFile(vaultFolder), `${JSON.stringify(marker, null, 2)}\n`);
+}
+
+/** The restore waiting for the worker to keep it or undo it, if any. */
+export function pendingRestore(vaultFolder: string): RestoreMarker | null {
+  const marker = readMarker(vaultFolder);
+  return marker?.phase === 'swapped' ? marker : null;
+}
+
+/** True when `before-restore/` exists at all, readable or not: no new restore may start over it. */
+export function asideExists(vaultFolder: string): boolean {
+  return fs.existsSync(asideDir(vaultFolder));
+}
+
+export function removeStaging(vaultFolder: string): void {
+  const staging = stagingPaths(vaultFolder);
+  fs.rmSync(staging.database, { force: true });
+  fs.rmSync(staging.keys, { force: true });
+}
+
+function move(from: string, to: string): void {
+  if (fs.existsSync(from)) fs.renameSync(from, to);
+}
+
+/**
+ * Steps 2–4. The caller has closed the vault's database and staged the
+ * backup's files. On failure, everything is put back before the error is
+ * rethrown.
+ */
+export function swapInBackup(vaultFolder: string, info: Pick<RestoreMarker, 'backupId' | 'backupCreatedAt' | 'restoredAt' | 'keys'>): void {
+  const aside = asideDir(vaultFolder);
+  const staging = stagingPaths(vaultFolder);
+  fs.mkdirSync(aside, { mode: 0o700 });
+  const marker: RestoreMarker = { format: 'sole-notes-restore', version: 1, phase: 'swapping', undoneDir: null, ...info };
+  try {
+    writeMarker(vaultFolder, marker);
+    for (const name of DATABASE_FILES) move(path.join(vaultFolder, name), path.join(aside, name));
+    const keys = path.join(vaultFolder, KEY_FILE_NAME);
+    if (fs.existsSync(keys)) {
+      if (info.keys === 'replaced') fs.renameSync(keys, path.join(aside, KEY_FILE_NAME));
+      else {
+        fs.copyFileSync(keys, path.join(aside, KEY_FILE_NAME));
+        syncFileSync(path.join(aside, KEY_FILE_NAME));
+      }
+    }
+    syncFolderSync(aside);
+    fs.renameSync(staging.database, path.join(vaultFolder, 'vault.db'));
+    if (info.keys === 'replaced') fs.renameSync(staging.keys, keys);
+    syncFolderSync(vaultFolder);
+    writeMarker(vaultFolder, { ...marker, phase: 'swapped' });
+  } catch (error) {
+    rollBackSwap(vaultFolder, marker);
+    throw error;
+  }
+}
+
+/**
+ * Undoes steps 2–4 of a swap that did not finish. The staged database is
+ * renamed into place only after every current file was set aside, so: while
+ * the staging file exists, the database in place is the worker's own; once it
+ * is gone, the database in place is the backup's copy, never opened, which
+ * the backup itself still holds. The same goes for the keys file.
+ */
+function rollBackSwap(vaultFolder: string, marker: RestoreMarker): void {
+  const aside = asideDir(vaultFolder);
+  const staging = stagingPaths(vaultFolder);
+  if (!fs.existsSync(staging.database)) fs.rmSync(path.join(vaultFolder, 'vault.db'), { force: true });
+  for (const name of DATABASE_FILES) move(path.join(aside, name), path.join(vaultFolder, name));
+
+  const keys = path.join(vaultFolder, KEY_FILE_NAME);
+  if (marker.keys === 'replaced') {
+    if (!fs.existsSync(staging.keys)) fs.rmSync(keys, { force: true });
+    move(path.join(aside, KEY_FILE_NAME), keys);
+  }
+  removeStaging(vaultFolder);
+  syncFolderSync(vaultFolder);
+  fs.rmSync(aside, { recursive: true, force: true });
+}
+
+/**
+ * Brings the folder to a consistent state after a crash: a swap that did
+ * not finish is rolled back, an undo that did not finish is finished, and
+ * staging files of a restore that never began are removed.
+ */
+export function recoverInterruptedRestore(vaultFolder: string): void {
+  if (!fs.existsSync(asideDir(vaultFolder))) {
+    if (fs.existsSync(stagingPaths(vaultFolder).database) || fs.existsSync(stagingPaths(vaultFolder).keys)) removeStaging(vaultFolder);
+    return;
+  }
+  const marker = readMarker(vaultFolder);
+  if (marker === null) {
+    // The marker itself never got written (step 2): nothing was moved yet.
+    if (fs.readdirSync(asideDir(vaultFolder)).length === 0) fs.rmSync(asideDir(vaultFolder), { recursive: true, force: true });
+    removeStaging(vaultFolder);
+    return;
+  }
+  if (marker.phase === 'swapping') rollBackSwap(vaultFolder, marker);
+  else if (marker.phase === 'undoing' || marker.phase === 'undoing-back') finishUndo(vaultFolder, marker);
+}
+
+/** The worker keeps the restored vault: the set-aside one is removed. */
+export function confirmRestore(vaultFolder: string): void {
+  fs.rmSync(asideDir(vaultFolder), { recursive: true, force: true });
+  syncFolderSync(vaultFolder);
+}
+
+/**
+ * The worker goes back to the vault as it was before the restore. What the
+ * restored vault holds now is kept in `restore-undone-<time>/`; the caller
+ * has closed the database. Returns that folder's name.
+ */
+export function undoRestore(vaultFolder: string, now: Date): string {
+  const marker = pendingRestore(vaultFolder);
+  if (!marker) throw new Error('no restore is pending');
+  const undoneDir = `restore-undone-${now.toISOString().replace(/[-:.]/g, '')}`;
+  const next: RestoreMarker = { ...marker, phase: 'undoing', undoneDir };
+  writeMarker(vaultFolder, next);
+  finishUndo(vaultFolder, next);
+  return undoneDir;
+}
+
+/**
+ * Two steps, each safe to run again after a crash: first every file of the
+ * restored vault goes to `undone` (phase "undoing"), then every set-aside
+ * file comes back (phase "undoing-back").
+ */
+function finishUndo(vaultFolder: string, marker: RestoreMarker): void {
+  const aside = asideDir(vaultFolder);
+  const keys = path.join(vaultFolder, KEY_FILE_NAME);
+  if (marker.phase === 'undoing') {
+    const undone = path.join(vaultFolder, marker.undoneDir ?? 'restore-undone');
+    fs.mkdirSync(undone, { recursive: true, mode: 0o700 });
+    for (const name of DATABASE_FILES) move(path.join(vaultFolder, name), path.join(undone, name));
+    if (marker.keys === 'replaced') move(keys, path.join(undone, KEY_FILE_NAME));
+    else if (fs.existsSync(keys)) fs.copyFileSync(keys, path.join(undone, KEY_FILE_NAME));
+    syncFolderSync(undone);
+    syncFolderSync(vaultFolder);
+    writeMarker(vaultFolder, { ...marker, phase: 'undoing-back' });
+  }
+  for (const name of DATABASE_FILES) move(path.join(aside, name), path.join(vaultFolder, name));
+  if (marker.keys === 'replaced') move(path.join(aside, KEY_FILE_NAME), keys);
+  syncFolderSync(vaultFolder);
+  fs.rmSync(aside, { recursive: true, force: true });
+}

@@ -1,0 +1,83 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRouter } from '../../src-main/api/router';
+import { VaultSession } from '../../src-main/vault/vaultSession';
+import { TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
+
+/*
+ * The process the fault tests start (bundled by childBundle.ts).
+ *
+ *   child.cjs writer <vault folder> <backup folder> <run>
+ *     Unlocks, prints READY, then saves notes through the router for ever:
+ *     mostly new notes, some edits, now and then a lock and unlock (which
+ *     checkpoints and makes a backup). Before each save it prints INTENT with
+ *     the SHA-256 of the body; only after the save has returned does it print
+ *     ACK. The parent kills it with SIGKILL at a random moment.
+ *
+ *   child.cjs unlock <vault folder> <passphrase>
+ *     Tries one unlock and prints the result as JSON (for runs as another user).
+ */
+
+function say(line: string): void {
+  // Synchronous, so a line is either fully written before the next save starts or not at all.
+  fs.writeSync(1, `${line}\n`);
+}
+
+function sha256(text: string): string {
+  return crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+const FILLER = 'Met with the student about attendance and the plan for next week; checked in with the teacher. ';
+
+async function writer(folder: string, backups: string, run: string): Promise<void> {
+  const session = new VaultSession(folder, { kdf: TEST_KDF, backups: { automatic: true, defaultFolder: backups, minIntervalMs: 0 } });
+  const router = createRouter(session, { reportInternalError: (command, error) => say(`INTERNAL ${command} ${String(error)}`) });
+  const unlocked = await router.invoke('vault.unlock', { passphrase: TEST_PASSPHRASE });
+  if (!unlocked.ok) throw new Error(`unlock failed: ${unlocked.error.code}`);
+  const listed = await router.invoke('notes.list', { limit: 500 });
+  const ids = listed.ok ? (listed.value as { id: string }[]).map((note) => note.id) : [];
+  say('READY');
+
+  for (let index = 0; ; index += 1) {
+    const roll = Math.random();
+    if (roll < 0.015) {
+      say('LOCK');
+      session.lock('user');
+      const again = await router.invoke('vault.unlock', { passphrase: TEST_PASSPHRASE });
+      if (!again.ok) throw new Error(`unlock failed: ${again.error.code}`);
+      say('UNLOCKED');
+      continue;
+    }
+    const body = `crash-note ${run}-${index} ${FILLER.repeat(Math.floor(Math.random() * 8))}${crypto.randomBytes(8).toString('hex')}`;
+    const hash = sha256(body);
+    const target = ids.length > 0 && roll < 0.3 ? ids[Math.floor(Math.random() * ids.length)] : undefined;
+    if (target) {
+      say(`INTENT update ${target} ${hash}`);
+      const saved = await router.invoke('notes.update', { id: target, body });
+      if (!saved.ok) throw new Error(`update failed: ${saved.error.code}`);
+      say(`ACK update ${target} ${hash}`);
+    } else {
+      say(`INTENT create - ${hash}`);
+      const saved = await router.invoke('notes.create', { body });
+      if (!saved.ok) throw new Error(`create failed: ${saved.error.code}`);
+      const id = (saved.value as { id: string }).id;
+      ids.push(id);
+      say(`ACK create ${id} ${hash}`);
+    }
+  }
+}
+
+async function unlockOnce(folder: string, passphrase: string): Promise<void> {
+  const session = new VaultSession(folder, { kdf: TEST_KDF });
+  const router = createRouter(session, { reportInternalError: () => undefined });
+  const result = await router.invoke('vault.unlock', { passphrase });
+  session.lock();
+  say(JSON.stringify(result));
+}
+
+const [mode, ...args] = process.argv.slice(2);
+const done = mode === 'writer' ? writer(args[0] ?? '', args[1] ?? '', args[2] ?? '0') : unlockOnce(args[0] ?? '', args[1] ?? '');
+done.catch((error: unknown) => {
+  say(`FAILED ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+});
