@@ -5,6 +5,7 @@ import { CheckIcon, LockIcon, ShieldIcon } from '../components/Icons';
 import { PassphraseMeter, usePassphraseStrength } from '../components/PassphraseMeter';
 import { groupMatches, keyGroups, ordinal } from '../lib/recoveryKey';
 import { refreshVaultState } from '../state/vaultStore';
+import { ConfirmPassphraseField } from '../components/ConfirmPassphraseField';
 
 /** First run: what Sole Notes is, a passphrase, then the recovery key, shown once and confirmed. */
 export function CreateVault() {
@@ -100,24 +101,7 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
             />
           </div>
           <PassphraseMeter id={`${id}-strength`} strength={passphrase === '' ? null : strength} pending={passphrase !== '' && strength == null} />
-          <div className="field">
-            <label htmlFor={`${id}-confirmation`}>Confirm passphrase</label>
-            <input
-              id={`${id}-confirmation`}
-              type="password"
-              autoComplete="new-password"
-              spellCheck={false}
-              value={confirmation}
-              onChange={(event) => setConfirmation(event.target.value)}
-              aria-invalid={mismatch}
-              aria-describedby={mismatch ? `${id}-mismatch` : undefined}
-            />
-            {mismatch && (
-              <p className="field-error" id={`${id}-mismatch`}>
-                The two passphrases are not the same yet.
-              </p>
-            )}
-          </div>
+          <ConfirmPassphraseField id={`${id}-confirmation`} label="Confirm passphrase" value={confirmation} onChange={setConfirmation} mismatch={mismatch} />
           {problem != null && (
             <p className="problem" role="alert">
               {problem}

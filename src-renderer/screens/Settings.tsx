@@ -7,6 +7,7 @@ import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore } from '../state/uiStore';
 import { ReportSettings } from './ReportSettings';
 import { useScreenHeading } from './useScreenHeading';
+import { ConfirmPassphraseField } from '../components/ConfirmPassphraseField';
 
 /** Settings: all stored in the vault, applied at once. */
 export function Settings() {
@@ -205,24 +206,7 @@ function ChangePassphrase() {
           <input id={`${id}-new`} type="password" autoComplete="new-password" spellCheck={false} value={next} onChange={(event) => setNext(event.target.value)} aria-describedby={`${id}-strength`} />
         </div>
         <PassphraseMeter id={`${id}-strength`} strength={next === '' ? null : strength} pending={next !== '' && strength == null} />
-        <div className="field">
-          <label htmlFor={`${id}-confirm`}>Confirm new passphrase</label>
-          <input
-            id={`${id}-confirm`}
-            type="password"
-            autoComplete="new-password"
-            spellCheck={false}
-            value={confirmation}
-            onChange={(event) => setConfirmation(event.target.value)}
-            aria-invalid={mismatch}
-            aria-describedby={mismatch ? `${id}-mismatch` : undefined}
-          />
-          {mismatch && (
-            <p className="hint" id={`${id}-mismatch`}>
-              The two new passphrases are not the same yet.
-            </p>
-          )}
-        </div>
+        <ConfirmPassphraseField id={`${id}-confirm`} label="Confirm new passphrase" value={confirmation} onChange={setConfirmation} mismatch={mismatch} mismatchText="The two new passphrases are not the same yet." messageClassName="hint" />
         {problem != null && (
           <p className="problem" role="alert">
             {problem}

@@ -5,6 +5,7 @@ import { LockIcon, ShieldIcon } from '../components/Icons';
 import { PassphraseMeter, usePassphraseStrength } from '../components/PassphraseMeter';
 import { lockReasonMessage } from '../messages';
 import { refreshVaultState, useVaultStore } from '../state/vaultStore';
+import { ConfirmPassphraseField } from '../components/ConfirmPassphraseField';
 
 /** The locked vault: the passphrase, or the recovery key and a new passphrase. */
 export function Unlock() {
@@ -176,24 +177,7 @@ function RecoveryUnlock({ onBack }: { onBack: () => void }) {
             <input id={`${id}-new`} type="password" autoComplete="new-password" spellCheck={false} value={passphrase} onChange={(event) => setPassphrase(event.target.value)} aria-describedby={`${id}-strength`} />
           </div>
           <PassphraseMeter id={`${id}-strength`} strength={passphrase === '' ? null : strength} pending={passphrase !== '' && strength == null} />
-          <div className="field">
-            <label htmlFor={`${id}-confirm`}>Confirm new passphrase</label>
-            <input
-              id={`${id}-confirm`}
-              type="password"
-              autoComplete="new-password"
-              spellCheck={false}
-              value={confirmation}
-              onChange={(event) => setConfirmation(event.target.value)}
-              aria-invalid={mismatch}
-              aria-describedby={mismatch ? `${id}-mismatch` : undefined}
-            />
-            {mismatch && (
-              <p className="field-error" id={`${id}-mismatch`}>
-                The two passphrases are not the same yet.
-              </p>
-            )}
-          </div>
+          <ConfirmPassphraseField id={`${id}-confirm`} label="Confirm new passphrase" value={confirmation} onChange={setConfirmation} mismatch={mismatch} />
           {problem != null && (
             <p className="problem" role="alert">
               {problem}
