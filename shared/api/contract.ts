@@ -11,7 +11,7 @@ import {
   UndoRestoreResult,
 } from './backupSchemas';
 import { FindingSchema } from '../redaction/findingSchema';
-import { ChooseFolderInput, ChooseFolderResult } from './systemSchemas';
+import { ChooseFileInput, ChooseFileResult, ChooseFolderInput, ChooseFolderResult } from './systemSchemas';
 import {
   CreateHandoverInput,
   CreateHandoverResult,
@@ -231,6 +231,8 @@ export const COMMANDS = {
 
   /** Asks the worker to pick a folder (the system's folder dialog); null when they cancel. Needs no vault; NOT_AVAILABLE from the command line. */
   'system.chooseFolder': { input: ChooseFolderInput, output: ChooseFolderResult },
+  /** Asks the worker for a file to open, or a name to save under (the system's file dialog); null when they cancel. Needs no vault; NOT_AVAILABLE from the command line. */
+  'system.chooseFile': { input: ChooseFileInput, output: ChooseFileResult },
 
   /* Handover to a temporary substitute: the owner's side. */
   /** This vault's X25519 handover key: its fingerprint, to read out to an owner. */

@@ -1,4 +1,4 @@
-import type { FolderPurpose } from '../../shared/api/systemSchemas';
+import type { FilePurpose, FolderPurpose } from '../../shared/api/systemSchemas';
 
 /**
  * What the router may ask of the platform it runs on, injected by the front
@@ -10,4 +10,10 @@ import type { FolderPurpose } from '../../shared/api/systemSchemas';
 export interface Platform {
   /** Asks the worker for a folder; resolves to its absolute path, or null when they cancel. */
   chooseFolder(purpose: FolderPurpose): Promise<string | null>;
+  /**
+   * Asks the worker for a file: an existing one (`open-*` purposes) or a new
+   * name (`save-*`, proposing `suggestedName`); resolves to its absolute path
+   * with the purpose's extension, or null when they cancel.
+   */
+  chooseFile(purpose: FilePurpose, suggestedName: string | undefined): Promise<string | null>;
 }

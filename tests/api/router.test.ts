@@ -55,6 +55,7 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'keys.signingFingerprint': {},
   'ceu.summary': {},
   'system.chooseFolder': { purpose: 'report-export' },
+  'system.chooseFile': { purpose: 'save-handover-package', suggestedName: 'Handover for Dana' },
   'handover.keyInfo': {},
   'handover.exportKey': { file: '/tmp/sole-notes-handover/dana.solekey', label: 'Dana Whitfield' },
   'handover.readKeyFile': { file: '/tmp/sole-notes-handover/dana.solekey' },
@@ -206,7 +207,7 @@ describe('router on a locked or absent vault', () => {
     session.lock();
     const router = createRouter(session);
     // Listing and restoring backups work locked: a vault that no longer opens is exactly when they are needed. The folder dialog needs no vault.
-    const worksLocked = new Set<CommandName>(['redaction.check', 'backups.list', 'backups.restore', 'system.chooseFolder']);
+    const worksLocked = new Set<CommandName>(['redaction.check', 'backups.list', 'backups.restore', 'system.chooseFolder', 'system.chooseFile']);
     const dataCommands = COMMAND_NAMES.filter((name) => !name.startsWith('vault.') && !worksLocked.has(name));
     for (const name of dataCommands) {
       expect(await router.invoke(name, VALID_INPUT[name]), name).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });

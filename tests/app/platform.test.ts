@@ -3,11 +3,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const electron = vi.hoisted(() => ({
   app: { getPath: vi.fn((name: string) => (name === 'documents' ? '/home/worker/Documents' : '/tmp')) },
-  dialog: { showOpenDialog: vi.fn() },
+  dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
 }));
 vi.mock('electron', () => ({ app: electron.app, dialog: electron.dialog }));
 
-import { createElectronPlatform, folderDialogOptions } from '../../src-main/app/platform';
+import { FILE_PURPOSES, FOLDER_PURPOSES, type FilePurpose } from '../../shared/api/systemSchemas';
+import { createElectronPlatform, folderDialogOptions, openFileDialogOptions, saveFileDialogOptions } from '../../src-main/app/platform';
 
 type DialogResult = { canceled: boolean; filePaths: string[] };
 
@@ -88,5 +89,56 @@ describe('Electron platform: the folder dialog', () => {
   it('words every purpose', () => {
     expect(folderDialogOptions('report-export', undefined)).not.toHaveProperty('defaultPath');
     expect(folderDialogOptions('report-export', '/x').message).toMatch(/signed report/);
+    for (const purpose of FOLDER_PURPOSES) {
+      const options = folderDialogOptions(purpose, '/x');
+      expect(options.title, purpose).toMatch(/\S/);
+      expect(options.buttonLabel, purpose).toMatch(/\S/);
+    }
+    for (const purpose of Object.keys(FILE_PURPOSES) as FilePurpose[]) {
+      const options = FILE_PURPOSES[purpose].mode === 'open' ? openFileDialogOptions(purpose, '/x') : saveFileDialogOptions(purpose, '/x', undefined);
+      expect(options.title, purpose).toMatch(/\S/);
+      expect(options.filters, purpose).toEqual([{ name: expect.any(String), extensions: [FILE_PURPOSES[purpose].extension] }]);
+    }
+  });
+});
+
+describe('Electron platform: the file dialogs', () => {
+  beforeEach(() => {
+    electron.dialog.showOpenDialog.mockReset();
+    electron.dialog.showSaveDialog.mockReset();
+  });
+
+  it('opens one existing file of the purpose’s type, modal to the window', async () => {
+    const window = fakeWindow();
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/home/worker/Downloads/dana.solekey'] } satisfies DialogResult);
+    const platform = createElectronPlatform({ getWindow: () => window });
+    await expect(platform.chooseFile('open-handover-key', undefined)).resolves.toBe('/home/worker/Downloads/dana.solekey');
+    const { window: parent, options } = dialogCall(0);
+    expect(parent).toBe(window);
+    expect(options.properties).toEqual(['openFile', 'dontAddToRecent']);
+    expect(options.filters).toEqual([{ name: 'Sole Notes handover key', extensions: ['solekey'] }]);
+    expect(options.defaultPath).toBe('/home/worker/Documents');
+    expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('names a new file in a save dialog that proposes the suggested name and asks before overwriting', async () => {
+    const window = fakeWindow();
+    electron.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: '/media/usb/Handover for Dana.solehandover' });
+    const platform = createElectronPlatform({ getWindow: () => window, defaultFolder: () => '/start' });
+    await expect(platform.chooseFile('save-handover-package', 'Handover for Dana.solehandover')).resolves.toBe('/media/usb/Handover for Dana.solehandover');
+    const [parent, options] = electron.dialog.showSaveDialog.mock.calls[0] as [BrowserWindow, { defaultPath: string; properties: string[] }];
+    expect(parent).toBe(window);
+    expect(options.defaultPath).toBe('/start/Handover for Dana.solehandover');
+    expect(options.properties).toContain('showOverwriteConfirmation');
+
+    // Next time it opens in the folder chosen last time.
+    electron.dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
+    await expect(platform.chooseFile('save-handover-package', 'Again.solehandover')).resolves.toBeNull();
+    expect((electron.dialog.showSaveDialog.mock.calls[1] as [BrowserWindow, { defaultPath: string }])[1].defaultPath).toBe('/media/usb/Again.solehandover');
+  });
+
+  it('answers null when the worker cancels an open dialog', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] } satisfies DialogResult);
+    await expect(createElectronPlatform({ getWindow: () => null }).chooseFile('open-handback', undefined)).resolves.toBeNull();
   });
 });

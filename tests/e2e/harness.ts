@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type BrowserContext, type ConsoleMessage, type Frame, type Page, type Route } from 'playwright-core';
 import type { LockReason } from '../../shared/api/bridge';
 import { err, type Result } from '../../shared/api/errors';
-import type { FolderPurpose } from '../../shared/api/systemSchemas';
+import { FILE_PURPOSES, withExtension, type FilePurpose, type FolderPurpose } from '../../shared/api/systemSchemas';
 import type { Platform } from '../../src-main/api/platform';
 import { createRouter, type Router } from '../../src-main/api/router';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/app/csp';
@@ -127,6 +127,11 @@ export interface StartAppOptions {
   rendererDir?: string;
   /** What the folder dialog (`system.chooseFolder`) answers: a path, or null as when cancelled. By default `app.chosenFolder`. */
   chooseFolder?: (purpose: FolderPurpose) => string | null | Promise<string | null>;
+  /**
+   * What the file dialog (`system.chooseFile`) answers: a path, or null as when cancelled. By default a
+   * save dialog names `suggestedName` in `app.chosenFolder`, and an open dialog is cancelled.
+   */
+  chooseFile?: (purpose: FilePurpose, suggestedName: string | undefined) => string | null | Promise<string | null>;
   log?: (line: string) => void;
 }
 
@@ -152,6 +157,8 @@ export interface App {
   chosenFolder: string;
   /** The purpose of every folder dialog the page asked for, in order. */
   folderRequests: FolderPurpose[];
+  /** Every file dialog the page asked for, in order. */
+  fileRequests: Array<{ purpose: FilePurpose; suggestedName: string | undefined }>;
   /** Loads (or reloads) the app and waits for its load event. */
   open(): Promise<void>;
   /**
@@ -355,12 +362,20 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
   // As src-main/app/platform.ts, without a dialog: the folder the test says, or an empty temp folder.
   const chosenFolder = path.join(root, 'chosen-folder');
   const folderRequests: FolderPurpose[] = [];
+  const fileRequests: Array<{ purpose: FilePurpose; suggestedName: string | undefined }> = [];
   const platform: Platform = {
     async chooseFolder(purpose) {
       folderRequests.push(purpose);
       if (options.chooseFolder) return options.chooseFolder(purpose);
       fs.mkdirSync(chosenFolder, { recursive: true });
       return chosenFolder;
+    },
+    async chooseFile(purpose, suggestedName) {
+      fileRequests.push({ purpose, suggestedName });
+      if (options.chooseFile) return options.chooseFile(purpose, suggestedName);
+      if (FILE_PURPOSES[purpose].mode === 'open') return null;
+      fs.mkdirSync(chosenFolder, { recursive: true });
+      return path.join(chosenFolder, suggestedName ?? withExtension(purpose, 'file'));
     },
   };
   const router = createRouter(session, { platform });
@@ -473,6 +488,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
       invocations,
       chosenFolder,
       folderRequests,
+      fileRequests,
       open,
       async lockFromMain(reason) {
         session.lock(reason);
