@@ -191,6 +191,13 @@ export const KeyIcon = ({ className }: IconProps) => (
   </Svg>
 );
 
+export const HandoverIcon = ({ className }: IconProps) => (
+  <Svg className={className}>
+    <path d="M4 8h13l-3-3" />
+    <path d="M20 16H7l3 3" />
+  </Svg>
+);
+
 export function FindingKindIcon({ kind, className }: { kind: FindingKind; className?: string }) {
   switch (kind) {
     case 'diagnostic':

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 import { Dialog } from '../components/Dialog';
-import { ChartIcon, ClockIcon, GearIcon, KeyboardIcon, LockIcon, NoteIcon, PeopleIcon, PlusIcon, SearchIcon, ShieldIcon } from '../components/Icons';
+import { ChartIcon, ClockIcon, GearIcon, HandoverIcon, KeyboardIcon, LockIcon, NoteIcon, PeopleIcon, PlusIcon, SearchIcon, ShieldIcon } from '../components/Icons';
 import { setWorkerTimeZone } from '../lib/dates';
 import { isMod, isTypingTarget, MOD_LABEL } from '../lib/keys';
 import { useSettingsStore } from '../state/settingsStore';
@@ -9,6 +9,8 @@ import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore, type Route } from '../state/uiStore';
 import { useVaultStore } from '../state/vaultStore';
 import { Caseload } from './Caseload';
+import { HandoverHome } from './handover/HandoverHome';
+import { PackageVault } from './handover/PackageVault';
 import { NoteEditor } from './NoteEditor';
 import { Search } from './Search';
 import { ServiceLog } from './ServiceLog';
@@ -16,7 +18,7 @@ import { Settings } from './Settings';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StudentPage } from './StudentPage';
 
-type Section = 'caseload' | 'services' | 'search' | 'reports' | 'settings';
+type Section = 'caseload' | 'services' | 'search' | 'reports' | 'handover' | 'settings';
 
 /** The Reports screen and its charting library load only when it is opened. */
 const Reports = lazy(() => import('./Reports').then((module) => ({ default: module.Reports })));
@@ -26,6 +28,7 @@ const SECTIONS: { section: Section; label: string; icon: ReactNode }[] = [
   { section: 'services', label: 'Service log', icon: <ClockIcon /> },
   { section: 'search', label: 'Search', icon: <SearchIcon /> },
   { section: 'reports', label: 'Reports', icon: <ChartIcon /> },
+  { section: 'handover', label: 'Handover', icon: <HandoverIcon /> },
   { section: 'settings', label: 'Settings', icon: <GearIcon /> },
 ];
 
@@ -42,6 +45,9 @@ function sectionOf(route: Route): Section {
       return 'search';
     case 'reports':
       return 'reports';
+    case 'handover':
+    case 'handover-package':
+      return 'handover';
     case 'settings':
       return 'settings';
   }
@@ -259,6 +265,10 @@ function Screen({ route }: { route: Route }) {
           <Reports />
         </Suspense>
       );
+    case 'handover':
+      return <HandoverHome />;
+    case 'handover-package':
+      return <PackageVault packageId={route.packageId} />;
     case 'settings':
       return <Settings />;
   }

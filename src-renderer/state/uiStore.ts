@@ -8,6 +8,10 @@ export type Route =
   | { name: 'services'; serviceId?: string; focusForm?: boolean }
   | { name: 'search' }
   | { name: 'reports' }
+  /** Handing notes to a substitute and taking them back; packages handed to this worker. */
+  | { name: 'handover' }
+  /** Inside a package handed to this worker (a separate vault, under its banner). */
+  | { name: 'handover-package'; packageId: string }
   | { name: 'settings' };
 
 export interface Announcement {
