@@ -1,29 +1,22 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
 import type { Note } from '../../shared/api/schemas';
-import type { Finding } from '../../shared/redaction/index';
 import { isQuietError, plainError } from '../api';
 import { FindingsPanel } from '../components/FindingsPanel';
 import { HistoryIcon, SendIcon } from '../components/Icons';
 import { NoteField } from '../components/NoteField';
 import { SaveWithFindingsDialog } from '../components/SaveWithFindingsDialog';
 import { formatTimestamp } from '../lib/dates';
-import { countFindings, findingAt, findingKey } from '../lib/findings';
+import { countFindings, findingKey } from '../lib/findings';
 import { isMod, MOD_LABEL } from '../lib/keys';
-import { findingsNow, replaceInTextarea, useFindings } from '../lib/useFindings';
+import { findingsNow } from '../lib/useFindings';
+import { unacknowledged, useNoteCheck } from '../lib/useNoteCheck';
 import { useNotesStore } from '../state/notesStore';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
 import { NoteHistory } from './NoteHistory';
 import { useScreenHeading } from './useScreenHeading';
 
-/**
- * Which findings still need the worker's say-so: the dialog asks once for a
- * given set of flagged words; saving again without new ones does not ask again.
- */
-export function unacknowledged(text: string, findings: readonly Finding[], acknowledged: ReadonlySet<string>): Finding[] {
-  return findings.filter((finding) => !acknowledged.has(findingKey(text, finding)));
-}
+export { unacknowledged } from '../lib/useNoteCheck';
 
 /** Writing a note, with the redaction check drawn into the text as it is typed. */
 export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | null; studentId: string | null; serviceId?: string | null }) {
@@ -40,8 +33,6 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
   const [text, setText] = useState('');
   const [savedText, setSavedText] = useState('');
   const [chosenStudent, setChosenStudent] = useState<string | null>(studentId);
-  const [selected, setSelected] = useState(-1);
-  const [caretFinding, setCaretFinding] = useState(-1);
   const [asking, setAsking] = useState(false);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -50,7 +41,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
   /** The note this editor already holds (a new note, once saved, is not loaded again). */
   const holding = useRef<string | null>(null);
 
-  const { findings } = useFindings(text);
+  const { findings, selected, setSelected, caretFinding, setCaretFinding, applyFix, showFinding, onEditorKeyDown } = useNoteCheck(text, setText, textarea, announce);
   const dirty = text !== savedText;
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
@@ -146,50 +137,6 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [asking, save]);
-
-  const applyFix = useCallback(
-    (index: number) => {
-      // Offsets are taken from a check of exactly the current text.
-      const fresh = findingsNow(text);
-      const stale = findings[index];
-      const finding = stale == null ? undefined : fresh.find((candidate) => candidate.start === stale.start && candidate.end === stale.end && candidate.rule === stale.rule);
-      if (finding?.suggestion == null) return;
-      replaceInTextarea(textarea.current, text, finding.start, finding.end, finding.suggestion.replacement, setText);
-      setSelected(-1);
-      announce(`Replaced with “${finding.suggestion.replacement}”. ${MOD_LABEL}+Z undoes it.`);
-    },
-    [announce, findings, text],
-  );
-
-  const showFinding = useCallback(
-    (index: number) => {
-      const finding = findings[index];
-      const area = textarea.current;
-      if (finding == null || area == null) return;
-      area.focus();
-      area.setSelectionRange(finding.start, finding.end);
-      setSelected(-1);
-    },
-    [findings],
-  );
-
-  function onEditorKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.altKey && event.key === 'Enter') {
-      event.preventDefault();
-      const index = findingAt(findings, event.currentTarget.selectionStart);
-      if (index >= 0 && findings[index]?.suggestion != null) applyFix(index);
-      else announce(index >= 0 ? 'This flag has no suggested fix; rewrite it in your own words.' : 'Put the cursor in flagged words to apply their fix.');
-      return;
-    }
-    if (event.key === 'F8' && findings.length > 0) {
-      event.preventDefault();
-      const position = event.currentTarget.selectionStart;
-      const next = event.shiftKey
-        ? [...findings].reverse().find((finding) => finding.end < position) ?? findings.at(-1)
-        : findings.find((finding) => finding.start > position) ?? findings[0];
-      if (next != null) event.currentTarget.setSelectionRange(next.start, next.end);
-    }
-  }
 
   function editAfterAsking() {
     setAsking(false);
