@@ -3,10 +3,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
+import { FILE_PURPOSES, withExtension, type FilePurpose } from '../shared/api/systemSchemas';
 import { TEST_PASSPHRASE } from '../tests/helpers/tempVault';
 import { seedDemoData, type DemoSummary } from '../tests/e2e/demoData';
 import { pageScript, startApp, type App } from '../tests/e2e/harness';
 import { ui, unlockThroughUi } from '../tests/e2e/ui';
+import { SUBSTITUTE_STEPS } from './screenshotsSubstitute';
 
 /**
  * `npm run screenshots -- --out DIR`: walks the built renderer through every
@@ -20,7 +22,8 @@ import { ui, unlockThroughUi } from '../tests/e2e/ui';
  * student's timeline; the flagged note (highlights, flags panel, an
  * explanation open), saving with a flag left, the note's history; the service
  * log by week, and by day with a group session half typed; search; the monthly report; settings;
- * the keyboard shortcuts; the unlock screen after an idle lock.
+ * the substitute's side of a handover (scripts/screenshotsSubstitute.ts); the keyboard shortcuts;
+ * the unlock screen after an idle lock.
  *
  * To add a screen, add a step: `go` brings the app from the previous step's
  * screen to this one (use roles and accessible names). `optional` steps that
@@ -35,6 +38,14 @@ export interface StepContext {
   demo: DemoSummary | null;
   /** The recovery key shown on first run (the recovery-key unlock path types it). */
   recoveryKey: string;
+  /**
+   * What the file dialog answers, set by a step: a path, or null as when
+   * cancelled. Unset, an open dialog is cancelled and a save dialog names
+   * the suggested file in the harness's chosen folder.
+   */
+  answerFile: ((purpose: FilePurpose, suggestedName: string | undefined) => string | null) | null;
+  /** Run once the walk ends, for what a step made outside the app (a colleague's vault, say). */
+  cleanups: Array<() => void | Promise<void>>;
 }
 
 export interface ScreenshotStep {
@@ -292,6 +303,7 @@ export const STEPS: ScreenshotStep[] = [
       await page.getByRole('heading', { level: 2, name: 'Issue categories' }).waitFor();
     },
   },
+  ...SUBSTITUTE_STEPS,
   {
     name: 'keyboard-shortcuts',
     go: async (page) => {
@@ -327,8 +339,26 @@ async function settle(page: Page): Promise<void> {
 export async function takeScreenshots(outDir: string, steps: readonly ScreenshotStep[] = STEPS): Promise<{ written: string[]; skipped: string[] }> {
   fs.mkdirSync(outDir, { recursive: true });
   let clock: Date | null = null;
-  const app = await startApp({ viewport: VIEWPORT, clock: () => clock ?? new Date(), log: (line) => console.error(line) });
-  const context: StepContext = { app, demo: null, recoveryKey: '', setClock: (now) => (clock = now) };
+  const app = await startApp({
+    viewport: VIEWPORT,
+    clock: () => clock ?? new Date(),
+    log: (line) => console.error(line),
+    chooseFile: (purpose, suggestedName) => {
+      // Asked only once the walk is under way, when the context below exists.
+      if (context.answerFile != null) return context.answerFile(purpose, suggestedName);
+      if (FILE_PURPOSES[purpose].mode === 'open') return null;
+      fs.mkdirSync(app.chosenFolder, { recursive: true });
+      return path.join(app.chosenFolder, withExtension(purpose, suggestedName ?? 'file'));
+    },
+  });
+  const context: StepContext = {
+    app,
+    demo: null,
+    recoveryKey: '',
+    setClock: (now) => (clock = now),
+    answerFile: null,
+    cleanups: [],
+  };
   const written: string[] = [];
   const skipped: string[] = [];
   let number = 0;
@@ -369,6 +399,7 @@ export async function takeScreenshots(outDir: string, steps: readonly Screenshot
       ...app.cspViolations.map((violation) => `CSP violation: ${violation.directive} ${violation.blockedURI}`),
     ];
     for (const problem of problems) console.error(`warning: ${problem}`);
+    for (const cleanup of context.cleanups) await Promise.resolve(cleanup()).catch((error: unknown) => console.error(`warning: cleanup failed: ${String(error)}`));
     await app.close();
   }
   return { written, skipped };

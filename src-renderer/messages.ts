@@ -1,5 +1,6 @@
 import type { LockReason } from '../shared/api/bridge';
 import type { ApiError } from '../shared/api/errors';
+import { formatLongDate } from './lib/dates';
 
 export const UNREACHABLE_MESSAGE = 'Sole Notes could not reach its vault. Close Sole Notes and open it again.';
 
@@ -49,6 +50,23 @@ export function errorMessage(error: ApiError): string {
     case 'CONFLICT':
       // Conflicts are worded for people on the main side ("A student with code X already exists.").
       return error.message;
+    case 'HANDOVER_NOT_YET_VALID':
+      return handoverNotYetValidMessage(isoDateIn(error.message));
+    case 'HANDOVER_EXPIRED':
+      return handoverExpiredMessage(isoDateIn(error.message));
+    case 'HANDOVER_WRONG_RECIPIENT':
+      return isAboutHandBack(error.message)
+        ? 'This hand-back was made for another worker’s handover key, so it cannot be taken in here. Nothing was changed.'
+        : HANDOVER_WRONG_RECIPIENT_MESSAGE;
+    case 'HANDOVER_TAMPERED':
+      return isAboutHandBack(error.message)
+        ? 'This hand-back file was changed or damaged after it was made, so nothing in it was taken in. Ask the substitute for a new copy.'
+        : 'This package file was changed or damaged after it was made, so nothing in it was opened. Ask the colleague who made it for a new copy.';
+    case 'WRONG_HANDOVER_CODE':
+      // The main side says plainly what is wrong with a code's shape; a well-formed wrong code gets ours.
+      return /handover code has/i.test(error.message)
+        ? error.message
+        : 'That code does not open this package. Check the 5 groups of 5 letters and digits with the colleague who gave it to you, then try again.';
     case 'UNKNOWN_COMMAND':
     case 'INTERNAL':
       return 'Something went wrong in Sole Notes and that did not finish. Try again; if it keeps happening, close Sole Notes and open it again.';
@@ -56,6 +74,31 @@ export function errorMessage(error: ApiError): string {
       // The main side words its other errors (backups, handovers, storage) for people already.
       return error.message;
   }
+}
+
+/* Handover refusals, also shown before opening when a package's own details already say it cannot be opened. */
+
+export const HANDOVER_WRONG_RECIPIENT_MESSAGE =
+  'This package was made for someone else’s handover key, so it cannot be opened with yours. If it is meant for you, ask its owner to make it again with your key file.';
+
+export function handoverNotYetValidMessage(validFrom: string | null): string {
+  return validFrom == null
+    ? 'This handover has not started yet. Sole Notes opens it from its first day, not before.'
+    : `This handover starts on ${formatLongDate(validFrom)}. Sole Notes opens it from that day, not before.`;
+}
+
+export function handoverExpiredMessage(validUntil: string | null): string {
+  return validUntil == null
+    ? 'This handover has ended, so Sole Notes no longer opens its notes.'
+    : `This handover ended on ${formatLongDate(validUntil)}, so Sole Notes no longer opens its notes.`;
+}
+
+function isoDateIn(message: string): string | null {
+  return /\b(\d{4}-\d{2}-\d{2})\b/.exec(message)?.[1] ?? null;
+}
+
+function isAboutHandBack(message: string): boolean {
+  return /hand-back/i.test(message);
 }
 
 export function lockReasonMessage(reason: LockReason): string {

@@ -4,15 +4,28 @@ import { call, plainError } from '../api';
 import { Dialog } from '../components/Dialog';
 import { formatTimestamp } from '../lib/dates';
 
-/** Every saved version of a note, newest first. Versions are kept, not overwritten, so the worker can show a note was not changed afterwards. */
-export function NoteHistory({ noteId, onClose }: { noteId: string; onClose: () => void }) {
+/**
+ * Every saved version of a note, newest first. Versions are kept, not overwritten, so the worker can show a note was not changed afterwards.
+ * `load` fetches the versions from elsewhere than the worker's own vault (a package handed to them), and `author` names who saved each.
+ */
+export function NoteHistory({
+  noteId,
+  onClose,
+  load,
+  author,
+}: {
+  noteId: string;
+  onClose: () => void;
+  load?: () => Promise<NoteRevision[]>;
+  author?: (revision: NoteRevision) => string;
+}) {
   const [revisions, setRevisions] = useState<NoteRevision[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [shown, setShown] = useState<number | null>(null);
 
   useEffect(() => {
     let current = true;
-    call('notes.history', { id: noteId })
+    (load ?? (() => call('notes.history', { id: noteId })))()
       .then((list) => {
         if (!current) return;
         const newest = [...list].reverse();
@@ -25,6 +38,7 @@ export function NoteHistory({ noteId, onClose }: { noteId: string; onClose: () =
     return () => {
       current = false;
     };
+    // Loaded once per note; `load` is a new function on every render of its owner.
   }, [noteId]);
 
   const revision = revisions?.find((candidate) => candidate.revision === shown);
@@ -50,6 +64,7 @@ export function NoteHistory({ noteId, onClose }: { noteId: string; onClose: () =
                 <button type="button" className={item.revision === shown ? 'history-item is-current' : 'history-item'} aria-pressed={item.revision === shown} onClick={() => setShown(item.revision)}>
                   <span className="history-title">Version {item.revision}</span>
                   <span className="history-when">{formatTimestamp(item.at)}</span>
+                  {author != null && <span className="history-when">{author(item)}</span>}
                   {item.status === 'released' && <span className="history-when">Released</span>}
                 </button>
               </li>

@@ -84,9 +84,13 @@ function draftFrom(service: Service): ServiceDraft {
   };
 }
 
+/** Saves a new service and its note somewhere other than the worker's own service log (a package handed to them). */
+export type SaveService = (fields: ServiceFields, note: { body: string; findingsAcknowledged: boolean } | null) => Promise<Service>;
+
 /**
  * Logging a service, built for speed: Tab goes date → minutes → kind →
  * students → issues → note → Save, and Enter saves from any field.
+ * With `saveService`, new entries go through it instead of the service log.
  */
 export function ServiceForm({
   students,
@@ -95,6 +99,7 @@ export function ServiceForm({
   onDoneEditing,
   focusSignal,
   focusOnMount = false,
+  saveService,
 }: {
   students: readonly Student[];
   categories: readonly IssueCategory[];
@@ -102,6 +107,7 @@ export function ServiceForm({
   onDoneEditing: () => void;
   focusSignal: number;
   focusOnMount?: boolean;
+  saveService?: SaveService;
 }) {
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -198,8 +204,13 @@ export function ServiceForm({
     setProblem(null);
     try {
       const store = useServicesStore.getState();
-      let service = editing == null ? await store.create(fields) : await store.update(editing.id, { ...fields, noteId: editing.noteId });
-      if (body != null) {
+      let service: Service;
+      if (saveService != null) {
+        service = await saveService(fields, body == null ? null : { body, findingsAcknowledged: findingsNow(body).length > 0 });
+      } else {
+        service = editing == null ? await store.create(fields) : await store.update(editing.id, { ...fields, noteId: editing.noteId });
+      }
+      if (body != null && saveService == null) {
         const findings = findingsNow(body);
         const saved = await useNotesStore.getState().create({
           studentId: fields.studentIds?.length === 1 ? (fields.studentIds[0] as string) : null,

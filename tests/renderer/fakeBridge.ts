@@ -29,7 +29,8 @@ export interface FakeState {
   settings: Settings;
 }
 
-class Failure extends Error {
+/** Thrown by a handler: the fake answers with this error code and message. */
+export class Failure extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -47,7 +48,17 @@ export function fakeId(): string {
 
 const stamp = (clock: () => Date) => clock().toISOString();
 
-export function createFakeBridge(options: { state?: Partial<FakeState>; clock?: () => Date; delayMs?: number } = {}) {
+export type FakeHandlers = { [N in CommandName]?: (input: CommandInput<N>) => CommandOutput<N> };
+
+export function createFakeBridge(
+  options: {
+    state?: Partial<FakeState>;
+    clock?: () => Date;
+    delayMs?: number;
+    /** More commands (or other answers to these), for the tests of one part of the app. */
+    handlers?: FakeHandlers;
+  } = {},
+) {
   const clock = options.clock ?? (() => new Date());
   const state: FakeState = {
     vault: 'unlocked',
@@ -86,7 +97,7 @@ export function createFakeBridge(options: { state?: Partial<FakeState>; clock?: 
   };
 
   // Only the commands the renderer uses; anything else answers UNKNOWN_COMMAND.
-  const handlers: { [N in CommandName]?: (input: CommandInput<N>) => CommandOutput<N> } = {
+  const handlers: FakeHandlers = {
     'vault.status': () => ({ state: state.vault }),
     'vault.passphraseStrength': ({ passphrase }) => {
       const words = passphrase.trim().split(/\s+/).filter(Boolean).length;
@@ -346,6 +357,7 @@ export function createFakeBridge(options: { state?: Partial<FakeState>; clock?: 
     },
     'audit.list': () => [],
     'audit.verify': () => ({ intact: true, entries: 0, firstBrokenSeq: null }),
+    ...options.handlers,
   };
 
   const bridge: SoleNotesBridge = {

@@ -1,8 +1,56 @@
-/** Packages other workers handed to this worker as their temporary substitute. */
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { ReceivedHandover } from '../../../shared/api/handoverSchemas';
+import { call, isQuietError, plainError } from '../../api';
+import { HandoverKeyPanel } from './substitute/HandoverKeyPanel';
+import { OpenPackagePanel } from './substitute/OpenPackagePanel';
+import { ReceivedList } from './substitute/ReceivedList';
+
+/**
+ * Packages other workers handed to this worker as their temporary
+ * substitute: the key to give them first, opening a package they gave, and
+ * the packages opened here.
+ */
 export function ReceivedHandovers() {
+  const id = useId();
+  const [received, setReceived] = useState<ReceivedHandover[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    let current = true;
+    call('handover.received', {})
+      .then((list) => {
+        if (current) setReceived(list);
+      })
+      .catch((error: unknown) => {
+        if (current && !isQuietError(error)) setProblem(plainError(error));
+      });
+    return () => {
+      current = false;
+    };
+  }, []);
+  useEffect(load, [load]);
+
   return (
-    <section aria-labelledby="received-handovers-heading" className="panel">
+    <section aria-labelledby="received-handovers-heading" className="panel received-handovers">
       <h2 id="received-handovers-heading">Notes handed to you</h2>
+      <p className="hint received-intro">
+        When you stand in for a colleague, their notes come to you in a package file. They stay apart from your own notes, and every note you open is recorded
+        for them.
+      </p>
+      <div className="received-grid">
+        <HandoverKeyPanel />
+        <OpenPackagePanel received={received ?? []} />
+      </div>
+      <section className="handover-block received-block" aria-labelledby={`${id}-list`}>
+        <h3 id={`${id}-list`}>Packages you have opened</h3>
+        {received == null && problem == null && <p className="status">Loading…</p>}
+        {problem != null && (
+          <p className="problem" role="alert">
+            {problem}
+          </p>
+        )}
+        {received != null && <ReceivedList received={received} titleId={`${id}-list`} />}
+      </section>
     </section>
   );
 }

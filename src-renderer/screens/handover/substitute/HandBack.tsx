@@ -1,0 +1,119 @@
+import { useId, useRef, useState } from 'react';
+import type { HandBackResult, ReceivedHandover } from '../../../../shared/api/handoverSchemas';
+import { call, isQuietError, plainError } from '../../../api';
+import { Dialog } from '../../../components/Dialog';
+import { CheckIcon } from '../../../components/Icons';
+import { useUiStore } from '../../../state/uiStore';
+import { keyFileName } from './HandoverKeyPanel';
+import { usePackageStore } from './packageStore';
+
+/** The name the save dialog proposes for the hand-back. */
+export function handBackFileName(info: ReceivedHandover | null): string {
+  const name = info?.ownerName == null ? '' : keyFileName(info.ownerName).replace(/^handover key of /, '');
+  return name === '' || name === 'handover key' ? 'hand-back' : `hand-back to ${name}`;
+}
+
+/**
+ * Handing the package back: says what the file holds and what happens to
+ * the copy here, then asks where to save it. Only the owner can open the
+ * file; once it is saved, the package's copy on this laptop is deleted.
+ */
+export function HandBackDialog({ packageId, info, onClose }: { packageId: string; info: ReceivedHandover | null; onClose: () => void }) {
+  const notNow = useRef<HTMLButtonElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const owner = info?.ownerName ?? 'the owner';
+
+  async function handBack() {
+    if (busy) return;
+    setBusy(true);
+    setNotice(null);
+    setProblem(null);
+    try {
+      const { file } = await call('system.chooseFile', { purpose: 'save-handback', suggestedName: handBackFileName(info) });
+      if (file == null) {
+        setNotice('No file chosen, so nothing was saved and the notes stay here.');
+        return;
+      }
+      const result = await call('handover.handBack', { packageId, file });
+      usePackageStore.getState().handedBack(result);
+      onClose();
+    } catch (error) {
+      if (!isQuietError(error)) setProblem(plainError(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      title={`Hand these notes back to ${owner}?`}
+      onClose={onClose}
+      initialFocus={notNow}
+      dismissable={!busy}
+      className="dialog-wide"
+      description={
+        <>
+          <p>Sole Notes saves a hand-back file that only {owner} can open. It holds:</p>
+          <ul className="handback-contents">
+            <li>the notes you wrote and the changes you made,</li>
+            <li>the services you logged,</li>
+            <li>the access log: every time these notes were opened here.</li>
+          </ul>
+          <p>
+            Give the file to {owner}. Once it is saved, the copy of these notes on this laptop is deleted, and that is recorded. You will not be able to open them
+            again.
+          </p>
+        </>
+      }
+    >
+      {notice != null && <p className="status">{notice}</p>}
+      {problem != null && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="quiet" ref={notNow} onClick={onClose} disabled={busy}>
+          Not now
+        </button>
+        <button type="button" className="primary" onClick={() => void handBack()} disabled={busy}>
+          {busy ? 'Saving…' : 'Save the hand-back file…'}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function count(value: number, one: string, many: string): string {
+  return `${value} ${value === 1 ? one : many}`;
+}
+
+/** After the hand-back: where the file is, what went into it, and that the copy here is gone. */
+export function HandBackDone({ result, info }: { result: HandBackResult; info: ReceivedHandover | null }) {
+  const id = useId();
+  const navigate = useUiStore((store) => store.navigate);
+  const owner = info?.ownerName ?? 'the owner';
+  return (
+    <section className="panel handback-result" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>
+        <CheckIcon className="ok-icon" /> Handed back
+      </h2>
+      <p>The hand-back file is saved. Give it to {owner}: only they can open it.</p>
+      <p className="path">{result.path}</p>
+      <ul className="handback-counts" aria-label="What the file holds">
+        <li>{count(result.newNotes, 'note written', 'notes written')}</li>
+        <li>{count(result.changedNotes, 'note changed', 'notes changed')}</li>
+        <li>{count(result.newServices, 'service logged', 'services logged')}</li>
+        <li>{count(result.accessLogEntries, 'entry in the access log', 'entries in the access log')}</li>
+      </ul>
+      <p>The copy of these notes on this laptop was deleted, and that was recorded.</p>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={() => navigate({ name: 'handover' })}>
+          Back to Handover
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { useEffect, useId, useState } from 'react';
+import type { HandoverKeyInfo } from '../../../../shared/api/handoverSchemas';
+import { call, isQuietError, plainError } from '../../../api';
+import { KeyIcon } from '../../../components/Icons';
+import { Fingerprint } from './Fingerprint';
+
+/** The name the save dialog proposes: the worker's name when given, without anything a file name cannot hold. */
+export function keyFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const clean = name.replace(/[/\\\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return clean === '' ? 'handover key' : `handover key of ${clean}`.slice(0, 180);
+}
+
+/**
+ * This worker's handover key: what a colleague needs to make a package only
+ * this worker can open. Its fingerprint to read out, and the key file to give.
+ */
+export function HandoverKeyPanel() {
+  const id = useId();
+  const [key, setKey] = useState<HandoverKeyInfo | null>(null);
+  const [name, setName] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    call('handover.keyInfo', {})
+      .then((info) => {
+        if (current) setKey(info);
+      })
+      .catch((error: unknown) => {
+        if (current && !isQuietError(error)) setProblem(plainError(error));
+      });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  async function save() {
+    if (saving) return;
+    setSaving(true);
+    setProblem(null);
+    setNotice(null);
+    setSaved(null);
+    try {
+      const { file } = await call('system.chooseFile', { purpose: 'save-handover-key', suggestedName: keyFileName(name) });
+      if (file == null) {
+        setNotice('No file chosen, so nothing was saved.');
+        return;
+      }
+      const label = name.trim();
+      const result = await call('handover.exportKey', { file, ...(label === '' ? {} : { label }) });
+      setSaved(result.path);
+    } catch (error) {
+      if (!isQuietError(error)) setProblem(plainError(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section className="handover-block key-block" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>
+        <KeyIcon /> Your handover key
+      </h3>
+      <p className="hint">
+        Give this file to the colleague you will stand in for, so they can make a package only you can open. It holds no notes and no passphrase. Read them
+        the fingerprint below so they can check the file is yours.
+      </p>
+      {key == null && problem == null && <p className="status">Loading your key…</p>}
+      {key != null && <Fingerprint value={key.fingerprint} label="Your key’s fingerprint" />}
+      <div className="field">
+        <label htmlFor={`${id}-name`}>Your name on the key file (optional)</label>
+        <input id={`${id}-name`} type="text" autoComplete="name" maxLength={120} value={name} onChange={(event) => setName(event.target.value)} aria-describedby={`${id}-name-hint`} />
+        <p className="hint" id={`${id}-name-hint`}>
+          Shown to your colleague beside the fingerprint.
+        </p>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="secondary" onClick={() => void save()} disabled={saving || key == null}>
+          {saving ? 'Saving…' : 'Save key file…'}
+        </button>
+      </div>
+      {notice != null && <p className="status">{notice}</p>}
+      {saved != null && (
+        <p className="success" role="status">
+          Key file saved: <span className="path">{saved}</span>
+        </p>
+      )}
+      {problem != null && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}
