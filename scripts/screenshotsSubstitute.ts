@@ -12,7 +12,7 @@ import type { ScreenshotStep, StepContext } from './screenshots';
  * colleagues' real vaults (in a temp folder) make packages for the app's
  * vault; the walk shows the worker's handover key, a code package before
  * opening, a package meant for someone else, a package open under its
- * banner, a note in it, its access log, the hand-back and its result, the
+ * banner, its services, a note in it, its access log, the hand-back and its result, the
  * list of packages, and a package whose dates have ended.
  */
 
@@ -143,8 +143,16 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
     },
   },
   {
+    name: 'handover-package-services',
+    go: async (page) => {
+      await page.getByRole('button', { name: 'Services', exact: true }).click();
+      await page.getByRole('list', { name: 'Services' }).getByRole('listitem').first().waitFor();
+    },
+  },
+  {
     name: 'handover-package-note',
     go: async (page) => {
+      await page.getByRole('button', { name: 'Notes', exact: true }).click();
       await page.getByRole('button', { name: /Missed two mornings/ }).click();
       const note = page.getByRole('textbox', { name: 'Note', exact: true });
       await note.waitFor();

@@ -323,6 +323,24 @@ describe('inside a package: writing', () => {
     expect(fake.callsTo('handover.notes.list')).toHaveLength(listings);
   });
 
+  it('keeps the new-note shortcut inside the package', async () => {
+    const { user } = await enterPackage(keyPackage());
+    await screen.findByRole('button', { name: /Missed two mornings/ });
+    const reachedTheApp: string[] = [];
+    const listener = (event: KeyboardEvent) => {
+      if (event.key.toLowerCase() === 'n') reachedTheApp.push(event.key);
+    };
+    window.addEventListener('keydown', listener);
+    try {
+      await user.keyboard('{Control>}n{/Control}');
+      expect(await screen.findByRole('heading', { level: 1, name: 'New note' })).toBeTruthy();
+      expect(reachedTheApp).toEqual([]);
+      expect(useUiStore.getState().route).toMatchObject({ name: 'handover-package' });
+    } finally {
+      window.removeEventListener('keydown', listener);
+    }
+  });
+
   it('asks before leaving a changed note unsaved', async () => {
     const { fake, user } = await enterPackage(keyPackage());
     await user.click(await screen.findByRole('button', { name: /Missed two mornings/ }));
@@ -336,6 +354,34 @@ describe('inside a package: writing', () => {
     await user.keyboard('{Control>}s{/Control}');
     await waitFor(() => expect(fake.callsTo('handover.notes.update')).toHaveLength(1));
     expect(fake.callsTo('handover.notes.update')[0]).toMatchObject({ body: `${NOTE_TEXT} Called the office.`, findingsAcknowledged: false });
+  });
+});
+
+describe('inside a package: services', () => {
+  it('logs a service with its note through the package, never in the worker’s own log', async () => {
+    const { fake, user, packageId } = await enterPackage(keyPackage());
+    await screen.findByRole('button', { name: /Missed two mornings/ });
+    await user.click(screen.getByRole('button', { name: 'Services' }));
+    expect(await screen.findByText('No services yet.')).toBeTruthy();
+    const form = screen.getByRole('form', { name: 'Log a service' });
+    await user.clear(within(form).getByLabelText('Date'));
+    await user.type(within(form).getByLabelText('Date'), '3/10/2026');
+    await user.type(within(form).getByLabelText('Minutes'), '30');
+    await user.keyboard('{Tab}{Tab}rm{Enter}');
+    expect(within(form).getByRole('list', { name: 'Chosen student' }).textContent).toContain('RM-2048');
+    await user.type(within(form).getByLabelText('Note for this service (optional)'), 'Lunch check-in; calmer than last week.');
+    await user.click(within(form).getByRole('button', { name: 'Save service' }));
+
+    await waitFor(() => expect(fake.callsTo('handover.services.create')).toHaveLength(1));
+    const [noteCall] = fake.callsTo('handover.notes.create');
+    expect(noteCall).toEqual({ packageId, studentId: student.id, body: 'Lunch check-in; calmer than last week.', findingsAcknowledged: false });
+    const [serviceCall] = fake.callsTo('handover.services.create');
+    expect(serviceCall).toMatchObject({ packageId, fields: { date: '2026-03-10', minutes: 30, kind: 'individual_session', studentIds: [student.id] } });
+    expect(serviceCall?.fields.noteId).toMatch(/^[0-9a-f-]{36}$/);
+    const entries = await screen.findByRole('list', { name: 'Services' });
+    expect(entries.textContent).toContain('Individual session');
+    expect(entries.textContent).toContain('RM-2048');
+    expect([fake.callsTo('services.create'), fake.callsTo('notes.create'), fake.callsTo('services.update')]).toEqual([[], [], []]);
   });
 });
 

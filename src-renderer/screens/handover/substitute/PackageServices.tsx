@@ -21,6 +21,8 @@ export function PackageServices({ packageId }: { packageId: string }) {
   const categories = useMemo(() => ownCategories.filter((category) => category.builtin), [ownCategories]);
   const categoryLabels = useMemo(() => new Map(ownCategories.map((category) => [category.id, category.label])), [ownCategories]);
   const codes = useMemo(() => new Map(students.map((student) => [student.id, student.code])), [students]);
+  const ownerName = usePackageStore((store) => store.info?.ownerName ?? null);
+  const owner = ownerName ?? 'the owner';
   const { show } = usePackageStore.getState();
 
   // The note first, so the service can point to it (there is no changing a service here afterwards).
@@ -47,7 +49,9 @@ export function PackageServices({ packageId }: { packageId: string }) {
       </section>
       <section className="panel period-panel" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>Services in these notes</h2>
-        <p className="hint">The owner’s services for these students, and the ones you log here. Yours go back to the owner with the hand-back, not into your own service log.</p>
+        <p className="hint package-services-hint">
+          {ownerName ?? 'The owner'}’s services with these students, and the ones you log here. Yours go back to {owner} with the hand-back; they are not added to your own service log.
+        </p>
         {services == null && <p className="status">Loading the services…</p>}
         {services != null && services.length === 0 && <p className="empty">No services yet.</p>}
         {services != null && services.length > 0 && (
@@ -68,7 +72,7 @@ export function PackageServices({ packageId }: { packageId: string }) {
                         <span className="entry-minutes">{formatMinutes(service.minutes)}</span>
                       </p>
                       <p className="entry-meta">
-                        <span>{formatLongDate(service.date)}</span>
+                        <span className="package-service-date">{formatLongDate(service.date)}</span>
                         {who.length > 0 && <span>{who.join(', ')}</span>}
                         {about.length > 0 && <span className="entry-issues">{about.join(' · ')}</span>}
                       </p>

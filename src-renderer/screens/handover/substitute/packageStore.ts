@@ -106,6 +106,8 @@ export const usePackageStore = create<PackageStore>()((set, get) => {
   return {
     ...initial,
     enter: async (packageId) => {
+      // Already on its way in (a screen mounted twice in a row): one entry, one opening recorded.
+      if (get().packageId === packageId && get().access === 'entering') return;
       set({ ...initial, packageId });
       let info: ReceivedHandover;
       try {
