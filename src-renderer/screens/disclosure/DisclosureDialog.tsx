@@ -1,12 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { OrderReference, type DisclosureResult } from '../../../shared/api/handoverSchemas';
+import type { DisclosureResult } from '../../../shared/api/handoverSchemas';
 import type { NoteSummary } from '../../../shared/api/schemas';
 import { call, isQuietError, plainError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ReleasedMarker } from '../../components/Markers';
 import { formatShortDate, isoDayOfTimestamp } from '../../lib/dates';
-import { plainValidationMessage } from '../../messages';
 import { useStudentsStore } from '../../state/studentsStore';
 import { useUiStore } from '../../state/uiStore';
 import { countOf, fieldProblems } from '../handover/owner/ownerWords';
@@ -37,9 +36,17 @@ export function suggestedDisclosureName(reference: string): string {
   return slug === '' ? 'court-order-disclosure.html' : `court-order-${slug}.html`;
 }
 
-function referenceProblem(reference: string): string | null {
-  const parsed = OrderReference.safeParse(reference);
-  return parsed.success ? null : plainValidationMessage(parsed.error.issues[0]?.message ?? 'enter the reference');
+const REFERENCE_MAX = 200;
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** The rules of OrderReference (shared/api/handoverSchemas.ts), without zod in the renderer. */
+export function referenceProblem(reference: string): string | null {
+  const trimmed = reference.trim();
+  if (trimmed === '') return "Enter the court order's reference.";
+  if (trimmed.length > REFERENCE_MAX) return `The reference is at most ${REFERENCE_MAX} characters.`;
+  if (CONTROL.test(trimmed)) return 'The reference cannot hold control characters.';
+  return null;
 }
 
 /**

@@ -1,28 +1,21 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { PersonLabel, SubstituteName, type CreateHandoverResult, type HandoverKeyFileInfo } from '../../../../shared/api/handoverSchemas';
+import type { CreateHandoverResult, HandoverKeyFileInfo } from '../../../../shared/api/handoverSchemas';
 import { call, isQuietError, plainError } from '../../../api';
 import { DateField } from '../../../components/DateField';
 import { Dialog } from '../../../components/Dialog';
 import { KeyIcon } from '../../../components/Icons';
 import { StudentPicker } from '../../../components/StudentPicker';
 import { formatNumericDate, parseDateInput, todayIso } from '../../../lib/dates';
-import { plainValidationMessage } from '../../../messages';
 import { useStudentsStore } from '../../../state/studentsStore';
 import { useUiStore } from '../../../state/uiStore';
 import { HandoverCreated } from './HandoverCreated';
 import { KeyFingerprint } from './KeyFingerprint';
-import { countOf, fieldProblems, suggestedPackageName } from './ownerWords';
+import { countOf, fieldProblems, personLabelProblem, substituteNameProblem, suggestedPackageName } from './ownerWords';
 
 const FIELDS = ['students', 'substitute', 'ownerName', 'validFrom', 'validUntil', 'recipient', 'compared'] as const;
 type Field = (typeof FIELDS)[number];
 type Problems = Partial<Record<Field, string>>;
-
-/** The first message a shared schema gives for a name, in the app's words; null when the name will do. */
-function nameProblem(schema: typeof SubstituteName | typeof PersonLabel, value: string): string | null {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? null : plainValidationMessage(parsed.error.issues[0]?.message ?? 'this name cannot be used');
-}
 
 interface FormValues {
   scope: 'caseload' | 'chosen';
@@ -41,9 +34,9 @@ export function handoverFormProblems(values: FormValues, openCases: number, toda
   const problems: Problems = {};
   if (values.scope === 'chosen' && values.chosen.length === 0) problems.students = 'Choose at least one student, or hand over your whole caseload.';
   if (values.scope === 'caseload' && openCases === 0) problems.students = 'Your caseload has no open cases to hand over.';
-  const substitute = nameProblem(SubstituteName, values.substitute);
+  const substitute = substituteNameProblem(values.substitute);
   if (substitute != null) problems.substitute = substitute;
-  const ownerName = nameProblem(PersonLabel, values.ownerName);
+  const ownerName = personLabelProblem(values.ownerName);
   if (ownerName != null) problems.ownerName = ownerName;
   const from = parseDateInput(values.validFrom);
   const until = parseDateInput(values.validUntil);
