@@ -195,13 +195,13 @@ export function StudentPage({ studentId }: { studentId: string }) {
                     className="timeline-open"
                     onClick={() => navigate({ name: 'note', noteId: item.note.id, studentId: item.note.studentId, serviceId: item.note.serviceId })}
                   >
-                    <span className="timeline-title">Note</span>
+                    <span className="timeline-title">{item.note.status === 'released' ? 'Released note' : 'Note'}</span>
                     <span className="timeline-preview">{item.note.preview === '' ? '(empty note)' : item.note.preview}</span>
                   </button>
                   <p className="timeline-meta">
+                    {item.note.status === 'released' && <ReleasedMarker />}
                     {item.note.revision > 1 && <span>Edited {formatTimestamp(item.note.updatedAt)}</span>}
                     {totalFindings(item.note.findings) > 0 && <FlagMarker counts={item.note.findings} />}
-                    {item.note.status === 'released' && <ReleasedMarker />}
                   </p>
                 </div>
               </li>

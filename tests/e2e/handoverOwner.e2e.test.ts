@@ -148,7 +148,7 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
 
     await done.getByRole('button', { name: 'Done' }).click();
     const list = page.getByRole('list', { name: 'Packages you made' });
-    await list.getByText(SUBSTITUTE).waitFor();
+    await list.getByText(SUBSTITUTE, { exact: true }).waitFor();
     expect(await list.innerText()).toContain('With the substitute');
   });
 
@@ -189,7 +189,7 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
 
   it('revokes the code package with a reason, saying plainly what revoking cannot do', async () => {
     const list = page.getByRole('list', { name: 'Packages you made' });
-    await list.getByText(CODE_SUBSTITUTE).waitFor();
+    await list.getByText(CODE_SUBSTITUTE, { exact: true }).waitFor();
     await list.getByRole('button', { name: `Revoke the handover to ${CODE_SUBSTITUTE}…` }).click();
     const confirm = page.getByRole('alertdialog', { name: `Revoke the handover to ${CODE_SUBSTITUTE}?` });
     expect(await confirm.innerText()).toContain('It cannot reach the package you already gave.');

@@ -172,9 +172,9 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
             <strong>“CONFIDENTIAL — disclosed under court order {result.orderReference}”</strong> at the top, on every note and on every printed page.
           </p>
           <p>Open the file in a web browser to print it. The notes in your vault are not changed.</p>
-          <p className="hint">Recorded in your audit log: the order’s reference, which notes, and the file’s SHA-256 fingerprint.</p>
+          <p className="hint">Recorded in your audit log: the order’s reference, which notes, and a fingerprint of the file (its SHA-256), which shows later whether the file was changed.</p>
           <details className="hashes">
-            <summary>SHA-256 of the file</summary>
+            <summary>The file’s fingerprint (SHA-256)</summary>
             <p className="mono hash">{result.sha256}</p>
           </details>
         </div>

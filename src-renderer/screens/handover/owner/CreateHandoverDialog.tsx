@@ -255,7 +255,15 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
         </div>
 
         <div className="field-row">
-          <DateField id={`${id}-from`} label="First day" value={values.validFrom} onChange={(validFrom) => set({ validFrom })} error={shown.validFrom ?? null} hint="For example 3/2." />
+          <DateField
+            id={`${id}-from`}
+            label="First day"
+            value={values.validFrom}
+            onChange={(validFrom) => set({ validFrom })}
+            error={shown.validFrom ?? null}
+            hint={`For example ${formatNumericDate(today).replace(/\/\d{4}$/, '')}.`}
+            dayButtons={false}
+          />
           <DateField
             id={`${id}-until`}
             label="Last day"
@@ -263,6 +271,7 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
             onChange={(validUntil) => set({ validUntil })}
             error={shown.validUntil ?? null}
             hint="After this day their Sole Notes no longer opens it."
+            dayButtons={false}
           />
         </div>
 

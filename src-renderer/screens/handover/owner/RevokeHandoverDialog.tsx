@@ -32,7 +32,8 @@ export function RevokeHandoverDialog({ handover, onClose, onRevoked }: { handove
     try {
       const trimmed = reason.trim();
       const result = await call('handover.revoke', { packageId: handover.packageId, ...(trimmed === '' ? {} : { reason: trimmed }) });
-      setNotice(result.notice);
+      // The notice names the end date as 2026-03-27; the worker reads "Mar 27, 2026".
+      setNotice(result.notice.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatShortDate(iso)));
       onRevoked(result.handover);
       announce(`The handover to ${handover.substitute} is revoked.`);
       requestAnimationFrame(() => closeButton.current?.focus());

@@ -22,7 +22,7 @@ export function SentHandoverList({ handovers, today, onRevoke }: { handovers: re
                 <span className={`sent-status tone-${status.tone}`}>{status.label}</span>
               </p>
               <p className="sent-meta">
-                <span>Open {describeDates(handover.validFrom, handover.validUntil)}</span>
+                <span>Covers {describeDates(handover.validFrom, handover.validUntil).replace(/^from /, '')}</span>
                 <span>{describeScope(handover.scope)}</span>
                 <span>{handover.recipient.kind === 'key' ? 'Opens with their key file' : 'Opens with a one-time code'}</span>
               </p>

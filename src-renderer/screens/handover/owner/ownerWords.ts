@@ -30,12 +30,12 @@ export function sentStatus(handover: SentHandover, today: string): { label: stri
     return { label: 'Revoked', detail: 'You revoked it. A hand-back for it can still be imported.', tone: 'revoked' };
   }
   if (today > handover.validUntil) {
-    return { label: 'Ended, not handed back yet', detail: 'Its end date has passed, so the substitute’s Sole Notes no longer opens it. Import the hand-back when you get it.', tone: 'ended' };
+    return { label: 'Ended, not handed back yet', detail: `Its last day has passed, so ${handover.substitute}’s Sole Notes no longer opens it. Import the hand-back when you get it.`, tone: 'ended' };
   }
   if (today < handover.validFrom) {
-    return { label: 'Starts later', detail: `The substitute can open it from ${formatShortDate(handover.validFrom)}.`, tone: 'open' };
+    return { label: 'Starts later', detail: `${handover.substitute} can open it from ${formatShortDate(handover.validFrom)}.`, tone: 'open' };
   }
-  return { label: 'With the substitute', detail: 'The substitute can open these notes until the end date.', tone: 'open' };
+  return { label: 'With the substitute', detail: `${handover.substitute} can open these notes until ${formatShortDate(handover.validUntil)}.`, tone: 'open' };
 }
 
 const NAME_MAX = 120;
