@@ -3,10 +3,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
+import { FILE_PURPOSES, type FilePurpose } from '../shared/api/systemSchemas';
 import { TEST_PASSPHRASE } from '../tests/helpers/tempVault';
 import { seedDemoData, type DemoSummary } from '../tests/e2e/demoData';
 import { pageScript, startApp, type App } from '../tests/e2e/harness';
 import { ui, unlockThroughUi } from '../tests/e2e/ui';
+import { OWNER_HANDOVER_STEPS } from './ownerHandoverShots';
 
 /**
  * `npm run screenshots -- --out DIR`: walks the built renderer through every
@@ -20,7 +22,9 @@ import { ui, unlockThroughUi } from '../tests/e2e/ui';
  * student's timeline; the flagged note (highlights, flags panel, an
  * explanation open), saving with a flag left, the note's history; the service
  * log by week, and by day with a group session half typed; search; the monthly report; settings;
- * the keyboard shortcuts; the unlock screen after an idle lock.
+ * the owner's handovers (scripts/ownerHandoverShots.ts: a package for a key, the form's checks,
+ * a code shown once, the packages made, revoking, a hand-back imported), releasing a note and a
+ * court-order disclosure; the keyboard shortcuts; the unlock screen after an idle lock.
  *
  * To add a screen, add a step: `go` brings the app from the previous step's
  * screen to this one (use roles and accessible names). `optional` steps that
@@ -35,6 +39,8 @@ export interface StepContext {
   demo: DemoSummary | null;
   /** The recovery key shown on first run (the recovery-key unlock path types it). */
   recoveryKey: string;
+  /** What an open-file dialog answers, by purpose (others are cancelled); a save dialog names the suggested file in `app.chosenFolder`. */
+  openFiles: Partial<Record<FilePurpose, string>>;
 }
 
 export interface ScreenshotStep {
@@ -292,6 +298,7 @@ export const STEPS: ScreenshotStep[] = [
       await page.getByRole('heading', { level: 2, name: 'Issue categories' }).waitFor();
     },
   },
+  ...OWNER_HANDOVER_STEPS,
   {
     name: 'keyboard-shortcuts',
     go: async (page) => {
@@ -327,8 +334,18 @@ async function settle(page: Page): Promise<void> {
 export async function takeScreenshots(outDir: string, steps: readonly ScreenshotStep[] = STEPS): Promise<{ written: string[]; skipped: string[] }> {
   fs.mkdirSync(outDir, { recursive: true });
   let clock: Date | null = null;
-  const app = await startApp({ viewport: VIEWPORT, clock: () => clock ?? new Date(), log: (line) => console.error(line) });
-  const context: StepContext = { app, demo: null, recoveryKey: '', setClock: (now) => (clock = now) };
+  const openFiles: StepContext['openFiles'] = {};
+  const app: App = await startApp({
+    viewport: VIEWPORT,
+    clock: () => clock ?? new Date(),
+    log: (line) => console.error(line),
+    chooseFile: (purpose, suggestedName) => {
+      if (FILE_PURPOSES[purpose].mode === 'open') return openFiles[purpose] ?? null;
+      fs.mkdirSync(app.chosenFolder, { recursive: true });
+      return path.join(app.chosenFolder, suggestedName ?? `file.${FILE_PURPOSES[purpose].extension}`);
+    },
+  });
+  const context: StepContext = { app, demo: null, recoveryKey: '', setClock: (now) => (clock = now), openFiles };
   const written: string[] = [];
   const skipped: string[] = [];
   let number = 0;

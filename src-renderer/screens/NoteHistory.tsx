@@ -50,6 +50,8 @@ export function NoteHistory({ noteId, onClose }: { noteId: string; onClose: () =
                 <button type="button" className={item.revision === shown ? 'history-item is-current' : 'history-item'} aria-pressed={item.revision === shown} onClick={() => setShown(item.revision)}>
                   <span className="history-title">Version {item.revision}</span>
                   <span className="history-when">{formatTimestamp(item.at)}</span>
+                  {/* Revisions brought in by a hand-back carry the substitute's name. */}
+                  <span className="history-when">{item.author === 'owner' ? 'by you' : `by ${item.author}`}</span>
                   {item.status === 'released' && <span className="history-when">Released</span>}
                 </button>
               </li>

@@ -4,7 +4,9 @@ import { describeIssues } from '../../shared/api/describeIssues';
 import type { ErrorCode, Result } from '../../shared/api/errors';
 import type { IssueCategory, Note, NoteRevision, SearchHit, Service, Settings, Student } from '../../shared/api/schemas';
 import { DEFAULT_ISSUE_CATEGORIES } from '../../shared/domain/issueCategories';
+import { FILE_PURPOSES, type FilePurpose } from '../../shared/api/systemSchemas';
 import { checkNote, summarizeFindings } from '../../shared/redaction/index';
+import { emptyOwnerHandover, ownerHandoverHandlers, type FakeOwnerHandover } from './fakeOwnerHandover';
 
 /**
  * An in-memory stand-in for the main side, for renderer tests and throwaway
@@ -27,6 +29,8 @@ export interface FakeState {
   revisions: NoteRevision[];
   categories: IssueCategory[];
   settings: Settings;
+  /** The owner's handovers, releases and disclosures (fakeOwnerHandover.ts). */
+  owner: FakeOwnerHandover;
 }
 
 class Failure extends Error {
@@ -47,7 +51,12 @@ export function fakeId(): string {
 
 const stamp = (clock: () => Date) => clock().toISOString();
 
-export function createFakeBridge(options: { state?: Partial<FakeState>; clock?: () => Date; delayMs?: number } = {}) {
+/** What the file dialog answers: a path, or null as when cancelled. By default a save names the suggested file in a Documents folder; an open is cancelled. */
+export type FakeChooseFile = (purpose: FilePurpose, suggestedName: string | undefined) => string | null;
+
+const defaultChooseFile: FakeChooseFile = (purpose, suggestedName) => (FILE_PURPOSES[purpose].mode === 'save' ? `/home/worker/Documents/${suggestedName ?? 'file'}` : null);
+
+export function createFakeBridge(options: { state?: Partial<FakeState>; clock?: () => Date; delayMs?: number; chooseFile?: FakeChooseFile } = {}) {
   const clock = options.clock ?? (() => new Date());
   const state: FakeState = {
     vault: 'unlocked',
@@ -59,6 +68,7 @@ export function createFakeBridge(options: { state?: Partial<FakeState>; clock?: 
     revisions: [],
     categories: DEFAULT_ISSUE_CATEGORIES.map((category) => ({ ...category, archived: false, builtin: true })),
     settings: { autoLockMinutes: 5, theme: 'system', textSize: 'normal', reportThreshold: 10, timeZone: 'America/Chicago', ceuCycleStart: null },
+    owner: emptyOwnerHandover(),
     ...options.state,
   };
   const calls: FakeCall[] = [];
@@ -310,7 +320,7 @@ export function createFakeBridge(options: { state?: Partial<FakeState>; clock?: 
           .filter((text) => text !== '')
           .map((text) => ({ text, match: words.includes(text.toLowerCase()) }));
         if (start > 0) snippet.unshift({ text: '…', match: false });
-        hits.push({ noteId: candidate.id, studentId: candidate.studentId, studentCode: state.students.find((s) => s.id === candidate.studentId)?.code ?? null, snippet, updatedAt: candidate.updatedAt });
+        hits.push({ noteId: candidate.id, studentId: candidate.studentId, studentCode: state.students.find((s) => s.id === candidate.studentId)?.code ?? null, snippet, status: candidate.status, updatedAt: candidate.updatedAt });
       }
       return hits.slice(0, limit);
     },
@@ -346,6 +356,8 @@ export function createFakeBridge(options: { state?: Partial<FakeState>; clock?: 
     },
     'audit.list': () => [],
     'audit.verify': () => ({ intact: true, entries: 0, firstBrokenSeq: null }),
+    'system.chooseFile': ({ purpose, suggestedName }) => ({ file: (options.chooseFile ?? defaultChooseFile)(purpose, suggestedName) }),
+    ...ownerHandoverHandlers({ state, clock, fail: (code, message) => new Failure(code, message), requireUnlocked }),
   };
 
   const bridge: SoleNotesBridge = {

@@ -1,6 +1,6 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { createFakeBridge, type FakeState } from './fakeBridge';
+import { createFakeBridge, type FakeChooseFile, type FakeState } from './fakeBridge';
 import { dropDecryptedData } from '../../src-renderer/state/dropDecryptedData';
 import { useVaultStore } from '../../src-renderer/state/vaultStore';
 
@@ -8,7 +8,7 @@ import { useVaultStore } from '../../src-renderer/state/vaultStore';
  * Shared set-up for the renderer's component tests: a fake `window.soleNotes`
  * (in-memory, same commands and schemas) and every store emptied between tests.
  */
-export function installFake(options: { state?: Partial<FakeState>; delayMs?: number } = {}) {
+export function installFake(options: { state?: Partial<FakeState>; delayMs?: number; chooseFile?: FakeChooseFile } = {}) {
   const fake = createFakeBridge(options);
   Object.defineProperty(window, 'soleNotes', { value: fake.bridge, configurable: true, writable: true });
   return fake;
