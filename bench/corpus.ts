@@ -1,18 +1,11 @@
+import { seededRandom } from '../tests/helpers/seededRandom';
+
 /**
  * A synthetic, reproducible note corpus: a Zipf-distributed vocabulary so that
  * some words are in most notes (common), some in a handful (rare), as in
  * real writing. Seeded, so every run measures the same data.
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const CONSONANTS = 'bcdfghjklmnprstvwz';
 const VOWELS = 'aeiou';

@@ -8,6 +8,7 @@ import { TEST_PASSPHRASE } from '../tests/helpers/tempVault';
 import { seedDemoData, type DemoSummary } from '../tests/e2e/demoData';
 import { pageScript, startApp, type App } from '../tests/e2e/harness';
 import { ui, unlockThroughUi } from '../tests/e2e/ui';
+import { OWNER_HANDOVER_STEPS } from './ownerHandoverShots';
 import { SUBSTITUTE_STEPS } from './screenshotsSubstitute';
 
 /**
@@ -22,8 +23,11 @@ import { SUBSTITUTE_STEPS } from './screenshotsSubstitute';
  * student's timeline; the flagged note (highlights, flags panel, an
  * explanation open), saving with a flag left, the note's history; the service
  * log by week, and by day with a group session half typed; search; the monthly report; settings;
- * the substitute's side of a handover (scripts/screenshotsSubstitute.ts); the keyboard shortcuts;
- * the unlock screen after an idle lock.
+ * the owner's handovers (scripts/ownerHandoverShots.ts: a package for a key, the form's checks,
+ * a code shown once, the packages made, revoking, a hand-back imported), releasing a note and a
+ * court-order disclosure; the substitute's side (scripts/screenshotsSubstitute.ts: the worker's
+ * handover key, packages before opening, a package under its banner, the hand-back, a package past
+ * its dates); the keyboard shortcuts; the unlock screen after an idle lock.
  *
  * To add a screen, add a step: `go` brings the app from the previous step's
  * screen to this one (use roles and accessible names). `optional` steps that
@@ -38,14 +42,8 @@ export interface StepContext {
   demo: DemoSummary | null;
   /** The recovery key shown on first run (the recovery-key unlock path types it). */
   recoveryKey: string;
-  /**
-   * What the file dialog answers, set by a step: a path, or null as when
-   * cancelled. Unset, an open dialog is cancelled and a save dialog names
-   * the suggested file in the harness's chosen folder.
-   */
-  answerFile: ((purpose: FilePurpose, suggestedName: string | undefined) => string | null) | null;
-  /** Run once the walk ends, for what a step made outside the app (a colleague's vault, say). */
-  cleanups: Array<() => void | Promise<void>>;
+  /** What an open-file dialog answers, by purpose (others are cancelled); a save dialog names the suggested file in `app.chosenFolder`. */
+  openFiles: Partial<Record<FilePurpose, string>>;
 }
 
 export interface ScreenshotStep {
@@ -303,6 +301,7 @@ export const STEPS: ScreenshotStep[] = [
       await page.getByRole('heading', { level: 2, name: 'Issue categories' }).waitFor();
     },
   },
+  ...OWNER_HANDOVER_STEPS,
   ...SUBSTITUTE_STEPS,
   {
     name: 'keyboard-shortcuts',
@@ -339,26 +338,18 @@ async function settle(page: Page): Promise<void> {
 export async function takeScreenshots(outDir: string, steps: readonly ScreenshotStep[] = STEPS): Promise<{ written: string[]; skipped: string[] }> {
   fs.mkdirSync(outDir, { recursive: true });
   let clock: Date | null = null;
-  const app = await startApp({
+  const openFiles: StepContext['openFiles'] = {};
+  const app: App = await startApp({
     viewport: VIEWPORT,
     clock: () => clock ?? new Date(),
     log: (line) => console.error(line),
     chooseFile: (purpose, suggestedName) => {
-      // Asked only once the walk is under way, when the context below exists.
-      if (context.answerFile != null) return context.answerFile(purpose, suggestedName);
-      if (FILE_PURPOSES[purpose].mode === 'open') return null;
+      if (FILE_PURPOSES[purpose].mode === 'open') return openFiles[purpose] ?? null;
       fs.mkdirSync(app.chosenFolder, { recursive: true });
       return path.join(app.chosenFolder, withExtension(purpose, suggestedName ?? 'file'));
     },
   });
-  const context: StepContext = {
-    app,
-    demo: null,
-    recoveryKey: '',
-    setClock: (now) => (clock = now),
-    answerFile: null,
-    cleanups: [],
-  };
+  const context: StepContext = { app, demo: null, recoveryKey: '', setClock: (now) => (clock = now), openFiles };
   const written: string[] = [];
   const skipped: string[] = [];
   let number = 0;
@@ -399,7 +390,6 @@ export async function takeScreenshots(outDir: string, steps: readonly Screenshot
       ...app.cspViolations.map((violation) => `CSP violation: ${violation.directive} ${violation.blockedURI}`),
     ];
     for (const problem of problems) console.error(`warning: ${problem}`);
-    for (const cleanup of context.cleanups) await Promise.resolve(cleanup()).catch((error: unknown) => console.error(`warning: cleanup failed: ${String(error)}`));
     await app.close();
   }
   return { written, skipped };

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { withExtension } from '../shared/api/systemSchemas';
 import { callRouter } from '../tests/e2e/demoData';
 import { dayFromToday, makeColleagueVault, makePackage, seedColleagueCaseload } from '../tests/e2e/handoverData';
 import { makeTempDir, removeDir } from '../tests/helpers/tempVault';
-import type { ScreenshotStep, StepContext } from './screenshots';
+import type { ScreenshotStep } from './screenshots';
 
 /**
  * The substitute's side of a handover, for the screenshot walk: two
@@ -28,7 +26,6 @@ interface HandoverFiles {
   code: string;
   /** Jordan Reyes's package for another worker's key. */
   elsewhere: string;
-  saveFolder: string;
 }
 
 let files: HandoverFiles | null = null;
@@ -36,12 +33,6 @@ let files: HandoverFiles | null = null;
 function prepared(): HandoverFiles {
   if (files == null) throw new Error('the handover packages were not made');
   return files;
-}
-
-/** The open dialog answers `file`; a save dialog names the suggested file in the walk's folder. */
-function answerWith(context: StepContext, file: string | null): void {
-  context.answerFile = (purpose, suggestedName) =>
-    purpose.startsWith('open-') ? file : path.join(prepared().saveFolder, withExtension(purpose, suggestedName ?? 'file'));
 }
 
 function mainNav(page: Page, name: string) {
@@ -54,7 +45,7 @@ function banner(page: Page) {
 
 export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
   {
-    name: 'seed-handover-packages',
+    name: 'substitute-packages',
     screenshot: false,
     go: async (_page, context) => {
       const root = makeTempDir('sole-notes-shots-handover-');
@@ -63,7 +54,7 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
         makeColleagueVault(root, 'Sam Ortiz'),
         makeColleagueVault(root, 'Another worker'),
       ]);
-      context.cleanups.push(() => {
+      process.once('exit', () => {
         for (const vault of [jordan, sam, other]) vault.session.lock();
         removeDir(root);
       });
@@ -93,17 +84,11 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
         validUntil: dayFromToday(1),
       });
       await callRouter(context.app.router, 'handover.open', { file: ending });
-      const saveFolder = path.join(root, 'saved');
-      fs.mkdirSync(saveFolder);
-      files = { keyPackage, codePackage, code: withCode.code ?? '', elsewhere, saveFolder };
-      context.cleanups.push(() => {
-        files = null;
-        context.answerFile = null;
-      });
+      files = { keyPackage, codePackage, code: withCode.code ?? '', elsewhere };
     },
   },
   {
-    name: 'handover-your-key',
+    name: 'substitute-your-key',
     go: async (page) => {
       await mainNav(page, 'Handover').click();
       await page.getByRole('heading', { level: 1, name: 'Handover' }).waitFor();
@@ -114,9 +99,9 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
     },
   },
   {
-    name: 'handover-package-with-code',
+    name: 'substitute-package-with-code',
     go: async (page, context) => {
-      answerWith(context, prepared().codePackage);
+      context.openFiles['open-handover-package'] = prepared().codePackage;
       await page.getByRole('button', { name: 'Choose a package file…' }).click();
       const code = page.getByRole('textbox', { name: 'Handover code' });
       await code.fill(prepared().code.slice(0, 17));
@@ -124,18 +109,18 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
     },
   },
   {
-    name: 'handover-package-for-someone-else',
+    name: 'substitute-package-for-someone-else',
     go: async (page, context) => {
-      answerWith(context, prepared().elsewhere);
+      context.openFiles['open-handover-package'] = prepared().elsewhere;
       await page.getByRole('button', { name: 'Choose another file…' }).click();
       await page.getByRole('form', { name: 'The package you chose' }).getByRole('alert').filter({ hasText: 'someone else’s handover key' }).waitFor();
       await page.getByRole('form', { name: 'The package you chose' }).scrollIntoViewIfNeeded();
     },
   },
   {
-    name: 'handover-package-vault',
+    name: 'substitute-package-vault',
     go: async (page, context) => {
-      answerWith(context, prepared().keyPackage);
+      context.openFiles['open-handover-package'] = prepared().keyPackage;
       await page.getByRole('button', { name: 'Choose another file…' }).click();
       await page.getByRole('button', { name: 'Open these notes' }).click();
       await banner(page).getByText('Jordan Reyes’s notes, not your own').waitFor();
@@ -143,14 +128,14 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
     },
   },
   {
-    name: 'handover-package-services',
+    name: 'substitute-package-services',
     go: async (page) => {
       await page.getByRole('button', { name: 'Services', exact: true }).click();
       await page.getByRole('list', { name: 'Services' }).getByRole('listitem').first().waitFor();
     },
   },
   {
-    name: 'handover-package-note',
+    name: 'substitute-package-note',
     go: async (page) => {
       await page.getByRole('button', { name: 'Notes', exact: true }).click();
       await page.getByRole('button', { name: /Missed two mornings/ }).click();
@@ -163,7 +148,7 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
     },
   },
   {
-    name: 'handover-access-log',
+    name: 'substitute-access-log',
     go: async (page) => {
       await page.keyboard.press('ControlOrMeta+S');
       await page.getByRole('button', { name: 'Save anyway' }).click();
@@ -174,23 +159,23 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
     },
   },
   {
-    name: 'handover-hand-back',
+    name: 'substitute-hand-back',
     go: async (page) => {
       await page.getByRole('button', { name: 'Hand back…' }).click();
       await page.getByRole('dialog', { name: 'Hand these notes back to Jordan Reyes?' }).waitFor();
     },
   },
   {
-    name: 'handover-handed-back',
+    name: 'substitute-handed-back',
     go: async (page) => {
       await page.getByRole('button', { name: 'Save the hand-back file…' }).click();
       await page.getByRole('heading', { level: 2, name: 'Handed back' }).waitFor();
     },
   },
   {
-    name: 'handover-received-list',
+    name: 'substitute-received-list',
     go: async (page, context) => {
-      context.answerFile = null;
+      delete context.openFiles['open-handover-package'];
       await page.getByRole('button', { name: 'Back to Handover' }).click();
       const list = page.getByRole('list', { name: 'Packages you have opened' });
       await list.getByText('Handed back', { exact: true }).waitFor();
@@ -198,7 +183,7 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
     },
   },
   {
-    name: 'handover-package-ended',
+    name: 'substitute-package-ended',
     go: async (page, context) => {
       // A week on: the earlier package's last day has passed.
       context.setClock(new Date(Date.now() + 7 * 86_400_000));

@@ -144,6 +144,8 @@ export const SearchHit = z.object({
   studentId: Id.nullable(),
   studentCode: z.string().nullable(),
   snippet: z.array(SnippetPart),
+  /** A released note is a record now; a hit says so. */
+  status: NoteStatus,
   updatedAt: Timestamp,
 });
 export type SearchHit = z.infer<typeof SearchHit>;

@@ -7,8 +7,9 @@ import type { Result } from '../../shared/api/errors';
 import type { Router } from '../api/router';
 import type { VaultSession } from '../vault/vaultSession';
 import { isAppUrl } from './appUrl';
+import { REFUSED_MESSAGE } from './refusal';
 
-export const REFUSED_MESSAGE = 'Request refused: not from the Sole Notes window.';
+export { REFUSED_MESSAGE };
 
 type SenderInfo = Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>;
 

@@ -1,6 +1,6 @@
 import type { NoteRelease } from '../../shared/api/handoverSchemas';
 import type { Note, NoteRevision } from '../../shared/api/schemas';
-import { escapeHtml } from '../report/reportHtml';
+import { escapeHtml, printablePage } from '../report/printablePage';
 
 /**
  * The printable court-order disclosure: one self-contained HTML page (inline
@@ -95,26 +95,17 @@ ${texts}
 export function renderDisclosureHtml(document: DisclosureDocument): string {
   const marking = disclosureMarking(document.orderReference);
   const total = document.notes.length;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(marking)}</title>
-<style>${STYLE}
+  return printablePage({
+    title: marking,
+    style: `${STYLE}
   @page { margin: 2cm 1.6cm; @top-center { content: ${cssString(marking)}; font: 700 9pt system-ui, sans-serif; } @bottom-center { content: counter(page) " / " counter(pages); font: 9pt system-ui, sans-serif; } }
-</style>
-</head>
-<body>
-<p class="marking">${escapeHtml(marking)}</p>
+`,
+    body: `<p class="marking">${escapeHtml(marking)}</p>
 <h1>Disclosure of personal notes under court order ${escapeHtml(document.orderReference)}</h1>
 <p class="meta">Prepared ${escapeHtml(document.preparedAt)} with Sole Notes, from the vault of the worker whose signing key has the fingerprint <code>${escapeHtml(document.signingKeyFingerprint)}</code>.</p>
 <p class="meta">${total} note${total === 1 ? '' : 's'}, each with every saved revision. This document is disclosed under the court order named above and only for its purpose.</p>
 <p class="meta">Each revision is sealed to the one before it: its hash is the SHA-256 (hex) of the previous revision's hash (empty for the first), a newline, and the JSON array [note id, revision number, text, status, author, time saved]. A changed word in any revision changes its hash and every hash after it.</p>
 ${document.notes.map((item, index) => noteHtml(item, index, total, marking)).join('\n')}
-<p class="marking">${escapeHtml(marking)} — end of document</p>
-</body>
-</html>
-`;
+<p class="marking">${escapeHtml(marking)} — end of document</p>`,
+  });
 }

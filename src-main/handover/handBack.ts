@@ -5,6 +5,7 @@ import type { AuditEntry } from '../../shared/api/schemas';
 import { fingerprint } from '../report/signing';
 import { DATA_KEY_BYTES } from '../vault/connection';
 import { VaultError } from '../vault/errors';
+import { toAuditEntry, type AuditRow } from '../vault/repos/audit';
 import type { VaultData } from '../vault/vaultData';
 import { HANDBACK_MAGIC, encodeContainer, sha256Hex } from './container';
 import { absolutePath, writeChosenFile } from './files';
@@ -164,22 +165,7 @@ function collectContents(vault: PackageVault, packageId: string, handbackId: str
 
 /** The package's access log, oldest first, every entry. */
 function readWholeLog(vault: PackageVault): AuditEntry[] {
-  const rows = vault.db.prepare('SELECT seq, at, action, details, prev_hash, hash FROM audit ORDER BY seq').all() as {
-    seq: number;
-    at: string;
-    action: string;
-    details: string;
-    prev_hash: string;
-    hash: string;
-  }[];
-  return rows.map((row) => ({
-    seq: row.seq,
-    at: row.at,
-    action: row.action,
-    details: JSON.parse(row.details) as Record<string, unknown>,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  }));
+  return vault.db.prepare<[], AuditRow>('SELECT seq, at, action, details, prev_hash, hash FROM audit ORDER BY seq').all().map(toAuditEntry);
 }
 
 function toHandbackRevision(revision: { revision: number; body: string; status: 'personal' | 'released'; author: string; at: string; prevHash: string; hash: string }): HandbackRevision {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportedFile, ReportExportResult } from '../../shared/api/reportSchemas';
+import { writeFileAtomicSync } from '../vault/atomicFile';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import type { SignedMonthReport } from './monthReport';
@@ -24,37 +25,6 @@ export function reportFileNames(period: string) {
 
 export function sha256Hex(bytes: Buffer): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Writes the bytes under a temporary name, flushes them, then renames over `file`. */
-export function writeFileAtomic(file: string, bytes: Buffer): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-  const fd = fs.openSync(temporary, 'wx', 0o644);
-  try {
-    try {
-      fs.writeSync(fd, bytes, 0, bytes.length, 0);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
-function syncFolder(folder: string): void {
-  try {
-    const fd = fs.openSync(folder, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Some platforms cannot flush a folder; the files themselves are flushed.
-  }
 }
 
 /** A key file already in the folder must be this worker's own, or the export would replace someone else's. */
@@ -94,13 +64,13 @@ export function exportReportFiles(data: VaultData, report: SignedMonthReport, fo
   for (const [name, bytes] of contents) {
     const file = path.join(target, name);
     try {
-      writeFileAtomic(file, bytes);
+      // Readable by others (0644): these files are meant to be handed to the district.
+      writeFileAtomicSync(file, bytes, 0o644);
     } catch (error) {
       throw new VaultError('INTERNAL', `Could not write ${file}: ${(error as Error).message}`, { cause: error });
     }
     files.push({ name, path: file, sha256: sha256Hex(bytes), bytes: bytes.length });
   }
-  syncFolder(target);
 
   data.audit.append(REPORT_EXPORT_ACTION, {
     period: report.document.period,

@@ -1,10 +1,8 @@
 import { REPORT_METRICS, valueAtPath } from '../../shared/report/catalog';
 import type { ServiceReportDocument } from '../../shared/report/document';
+import { escapeHtml, printablePage } from './printablePage';
 
-/**
- * The printable summary: one self-contained HTML page (inline styles, no
- * scripts, no images, nothing fetched; its own CSP forbids anything else).
- */
+/** The report's printable summary (a printable page: see printablePage.ts). */
 export const HTML_HEADING = 'Aggregate statistics — contains no student identifiers';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -12,10 +10,6 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 export function monthName(month: string): string {
   const [year, number] = month.split('-');
   return `${MONTHS[Number(number) - 1] ?? month} ${year ?? ''}`.trim();
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
 }
 
 function cellHtml(value: unknown, threshold: number): string {
@@ -60,17 +54,10 @@ export function renderReportHtml(document: ServiceReportDocument): string {
     .map(([section, rows]) => `<h2>${escapeHtml(section)}</h2>\n<table>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`)
     .join('\n');
   const json = `service-report-${document.period}.json`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`Service report ${document.period}`)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>${escapeHtml(HTML_HEADING)}</h1>
+  return printablePage({
+    title: `Service report ${document.period}`,
+    style: STYLE,
+    body: `<h1>${escapeHtml(HTML_HEADING)}</h1>
 <p class="meta">School social work service report for <strong>${escapeHtml(monthName(document.period))}</strong>, made in ${escapeHtml(monthName(document.generated))}. Time zone: ${escapeHtml(document.timeZone)}.</p>
 <p class="meta">Counts of students from 1 to ${document.threshold - 1} are not shown (k = ${document.threshold}).</p>
 ${body}
@@ -79,8 +66,6 @@ ${body}
 <h2>Signature</h2>
 <p>The signed original is <code>${escapeHtml(json)}</code>, with its signature <code>${escapeHtml(json)}.sig</code> and the worker's public key <code>worker-signing-key.pem</code>. Signing key fingerprint (SHA-256 of the public key): <code>${escapeHtml(document.signingKey.fingerprint)}</code>.</p>
 <p>Check it with OpenSSL: <code>openssl pkeyutl -verify -pubin -inkey worker-signing-key.pem -rawin -in ${escapeHtml(json)} -sigfile ${escapeHtml(json)}.sig</code></p>
-<p class="note">This page is a convenience copy; only the signed JSON is authoritative.</p>
-</body>
-</html>
-`;
+<p class="note">This page is a convenience copy; only the signed JSON is authoritative.</p>`,
+  });
 }

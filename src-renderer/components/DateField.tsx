@@ -15,6 +15,7 @@ export function DateField({
   error,
   inputRef,
   hint,
+  dayButtons = true,
 }: {
   id: string;
   label: string;
@@ -23,6 +24,8 @@ export function DateField({
   error?: string | null;
   inputRef?: Ref<HTMLInputElement>;
   hint?: string;
+  /** The Today and Yesterday buttons; off for a date that is usually ahead (the last day of a handover). */
+  dayButtons?: boolean;
 }) {
   const iso = parseDateInput(value);
   const today = todayIso();
@@ -55,12 +58,16 @@ export function DateField({
           aria-invalid={error != null || (value.trim() !== '' && iso == null)}
           aria-describedby={described}
         />
-        <button type="button" className="quiet small" tabIndex={-1} onClick={() => onChange(formatNumericDate(today))}>
-          Today
-        </button>
-        <button type="button" className="quiet small" tabIndex={-1} onClick={() => onChange(formatNumericDate(addDays(today, -1)))}>
-          Yesterday
-        </button>
+        {dayButtons && (
+          <>
+            <button type="button" className="quiet small" tabIndex={-1} onClick={() => onChange(formatNumericDate(today))}>
+              Today
+            </button>
+            <button type="button" className="quiet small" tabIndex={-1} onClick={() => onChange(formatNumericDate(addDays(today, -1)))}>
+              Yesterday
+            </button>
+          </>
+        )}
       </div>
       <p className="hint" id={`${id}-read`}>
         {iso != null ? formatLongDate(iso) : value.trim() === '' ? (hint ?? 'For example 3/4, today or mon.') : 'Not a date yet. Try 3/4/2025, today or mon.'}

@@ -14,6 +14,8 @@ import { useNotesStore } from '../state/notesStore';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
 import { NoteHistory } from './NoteHistory';
+import { ReleasedNoteBanner } from './release/ReleasedNoteBanner';
+import { ReleaseNoteDialog } from './release/ReleaseNoteDialog';
 import { useScreenHeading } from './useScreenHeading';
 
 export { unacknowledged } from '../lib/useNoteCheck';
@@ -37,6 +39,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [releasing, setReleasing] = useState(false);
   const acknowledged = useRef<Set<string>>(new Set());
   /** The note this editor already holds (a new note, once saved, is not loaded again). */
   const holding = useRef<string | null>(null);
@@ -192,12 +195,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
         </p>
       </div>
 
-      {note?.status === 'released' && (
-        <p className="released-banner">
-          <SendIcon />
-          <span>This note was released to another agency. It is now part of a record, not a personal note.</span>
-        </p>
-      )}
+      {note?.status === 'released' && <ReleasedNoteBanner noteId={note.id} revision={note.revision} />}
 
       {!loading && (
         <div className="editor-layout">
@@ -251,6 +249,18 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
                   <span>History</span>
                 </button>
               )}
+              {note != null && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    if (dirty) setProblem('Save your changes first: a release is of the note as saved.');
+                    else setReleasing(true);
+                  }}
+                >
+                  <SendIcon />
+                  <span>{note.status === 'released' ? 'Record another release…' : 'Release to an agency…'}</span>
+                </button>
+              )}
               <button type="button" className="quiet" onClick={close}>
                 Close
               </button>
@@ -274,6 +284,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
 
       {asking && <SaveWithFindingsDialog counts={countFindings(unacknowledged(text, findingsNow(text), acknowledged.current))} onEdit={editAfterAsking} onSaveAnyway={() => void save(true)} busy={saving} />}
       {historyOpen && note != null && <NoteHistory noteId={note.id} onClose={() => setHistoryOpen(false)} />}
+      {releasing && note != null && <ReleaseNoteDialog note={note} onClose={() => setReleasing(false)} onReleased={(result) => setNote(result.note)} />}
     </div>
   );
 }

@@ -64,7 +64,8 @@ export function NoteHistory({
                 <button type="button" className={item.revision === shown ? 'history-item is-current' : 'history-item'} aria-pressed={item.revision === shown} onClick={() => setShown(item.revision)}>
                   <span className="history-title">Version {item.revision}</span>
                   <span className="history-when">{formatTimestamp(item.at)}</span>
-                  {author != null && <span className="history-when">{author(item)}</span>}
+                  {/* Revisions brought in by a hand-back carry the substitute's name; in a package handed to this worker, `author` names them. */}
+                  <span className="history-when">{author != null ? author(item) : item.author === 'owner' ? 'by you' : `by ${item.author}`}</span>
                   {item.status === 'released' && <span className="history-when">Released</span>}
                 </button>
               </li>

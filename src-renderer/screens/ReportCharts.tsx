@@ -8,6 +8,7 @@ import type { ReportCharts as ReportChartSeries } from '../../shared/api/reportS
 import { SERVICE_KINDS } from '../../shared/domain/serviceKinds';
 import { formatMinutes } from '../lib/dates';
 import { weekLabel } from '../lib/months';
+import { TotalsTable } from '../components/TotalsTable';
 
 /**
  * The Reports screen's three charts, drawn as inline SVG with visx (scales,
@@ -194,29 +195,14 @@ export function MinutesByKindChart({ rows }: { rows: ReportChartSeries['minutesB
       }
       note={none.length > 0 && shown.length > 0 ? <p className="hint chart-note">No time this month: {none.map((row) => row.label.toLowerCase()).join(', ')}.</p> : undefined}
       table={
-        <table className="totals-table">
-          <thead>
-            <tr>
-              <th scope="col">Kind of service</th>
-              <th scope="col">Counts as</th>
-              <th scope="col" className="num">
-                Minutes
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...shown, ...none].map((row) => (
-              <tr key={row.kind}>
-                <th scope="row">{row.label}</th>
-                <td>{MINUTES_CLASS_LABEL[kindClass.get(row.kind) ?? 'indirect'].split(' (')[0]}</td>
-                <td className="num">
-                  {row.minutes}
-                  {row.suppressed != null ? ' (hidden in report)' : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TotalsTable
+          columns={[{ label: 'Kind of service' }, { label: 'Counts as' }, { label: 'Minutes', numeric: true }]}
+          rows={[...shown, ...none].map((row) => ({
+            key: row.kind,
+            label: row.label,
+            cells: [MINUTES_CLASS_LABEL[kindClass.get(row.kind) ?? 'indirect'].split(' (')[0], `${row.minutes}${row.suppressed != null ? ' (hidden in report)' : ''}`],
+          }))}
+        />
       }
     />
   );
@@ -298,28 +284,10 @@ export function SessionsPerWeekChart({ weeks, individualHidden = false }: { week
         </svg>
       }
       table={
-        <table className="totals-table">
-          <thead>
-            <tr>
-              <th scope="col">Week</th>
-              <th scope="col" className="num">
-                Individual
-              </th>
-              <th scope="col" className="num">
-                Group
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {weeks.map((week) => (
-              <tr key={week.weekStart}>
-                <th scope="row">{weekLabel(week.weekStart, week.weekEnd)}</th>
-                <td className="num">{week.individual}</td>
-                <td className="num">{week.group}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TotalsTable
+          columns={[{ label: 'Week' }, { label: 'Individual', numeric: true }, { label: 'Group', numeric: true }]}
+          rows={weeks.map((week) => ({ key: week.weekStart, label: weekLabel(week.weekStart, week.weekEnd), cells: [week.individual, week.group] }))}
+        />
       }
     />
   );
@@ -401,24 +369,14 @@ export function StudentsPerCategoryChart({ rows, threshold }: { rows: ReportChar
         </svg>
       }
       table={
-        <table className="totals-table">
-          <thead>
-            <tr>
-              <th scope="col">Issue category</th>
-              <th scope="col" className="num">
-                Students
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.category}>
-                <th scope="row">{row.label}</th>
-                <td className="num">{row.suppressed != null ? `Hidden (${suppressedRange(row.suppressed, threshold)})` : row.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TotalsTable
+          columns={[{ label: 'Issue category' }, { label: 'Students', numeric: true }]}
+          rows={rows.map((row) => ({
+            key: row.category,
+            label: row.label,
+            cells: [row.suppressed != null ? `Hidden (${suppressedRange(row.suppressed, threshold)})` : row.value],
+          }))}
+        />
       }
     />
   );

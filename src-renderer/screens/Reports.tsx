@@ -11,6 +11,7 @@ import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore } from '../state/uiStore';
 import { MinutesByKindChart, SessionsPerWeekChart, StudentsPerCategoryChart } from './ReportCharts';
 import { useScreenHeading } from './useScreenHeading';
+import { TotalsTable } from '../components/TotalsTable';
 
 /**
  * The Reports screen: the monthly aggregate report as the district will get
@@ -263,19 +264,15 @@ function AllNumbers({ preview }: { preview: ReportPreview }) {
     <details className="panel all-numbers">
       <summary>Every number in the report</summary>
       {[...sections].map(([section, metrics]) => (
-        <table key={section} className="totals-table">
-          <caption>{section}</caption>
-          <tbody>
-            {metrics.map((metric) => (
-              <tr key={metric.path}>
-                <th scope="row">{metric.label}</th>
-                <td className="num">
-                  <CellValue value={valueAtPath(preview.document.metrics, metric.path) as Cell} threshold={preview.document.threshold} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TotalsTable
+          key={section}
+          caption={section}
+          rows={metrics.map((metric) => ({
+            key: metric.path,
+            label: metric.label,
+            cells: [<CellValue key="value" value={valueAtPath(preview.document.metrics, metric.path) as Cell} threshold={preview.document.threshold} />],
+          }))}
+        />
       ))}
     </details>
   );

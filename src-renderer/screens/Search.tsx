@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { SearchHit } from '../../shared/api/schemas';
+import { ReleasedMarker } from '../components/Markers';
 import { formatTimestamp } from '../lib/dates';
 import { useSearchStore } from '../state/searchStore';
 import { useUiStore } from '../state/uiStore';
@@ -73,9 +74,14 @@ export function Search() {
         <ol className="search-results" aria-label="Matching notes">
           {hits.map((hit) => (
             <li key={hit.noteId}>
-              <button type="button" className="search-hit" onClick={() => navigate({ name: 'note', noteId: hit.noteId, studentId: hit.studentId })}>
+              <button
+                type="button"
+                className={hit.status === 'released' ? 'search-hit is-released' : 'search-hit'}
+                onClick={() => navigate({ name: 'note', noteId: hit.noteId, studentId: hit.studentId })}
+              >
                 <span className="hit-head">
                   <span className="hit-student">{hit.studentCode ?? 'General note'}</span>
+                  {hit.status === 'released' && <ReleasedMarker />}
                   <span className="hit-when">{formatTimestamp(hit.updatedAt)}</span>
                 </span>
                 <Snippet parts={hit.snippet} />

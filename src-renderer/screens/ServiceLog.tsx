@@ -11,6 +11,7 @@ import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
 import { ServiceForm } from './ServiceForm';
 import { useScreenHeading } from './useScreenHeading';
+import { TotalsTable } from '../components/TotalsTable';
 
 /** Minutes and sessions per kind of service, biggest first. */
 export function totalsByKind(services: readonly Service[]): { kind: Service['kind']; label: string; minutes: number; count: number }[] {
@@ -131,29 +132,12 @@ export function ServiceLog({ serviceId, focusForm = false }: { serviceId?: strin
               <strong>{formatMinutes(totalMinutes)}</strong> in {services.length} {services.length === 1 ? 'service' : 'services'}
             </p>
             {totals.length > 0 && (
-              <table className="totals-table">
-                <caption className="sr-only">Minutes by kind of service</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Kind</th>
-                    <th scope="col" className="num">
-                      Services
-                    </th>
-                    <th scope="col" className="num">
-                      Minutes
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {totals.map((total) => (
-                    <tr key={total.kind}>
-                      <th scope="row">{total.label}</th>
-                      <td className="num">{total.count}</td>
-                      <td className="num">{total.minutes}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <TotalsTable
+                caption="Minutes by kind of service"
+                captionHidden
+                columns={[{ label: 'Kind' }, { label: 'Services', numeric: true }, { label: 'Minutes', numeric: true }]}
+                rows={totals.map((total) => ({ key: total.kind, label: total.label, cells: [total.count, total.minutes] }))}
+              />
             )}
           </div>
 

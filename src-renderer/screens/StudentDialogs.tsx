@@ -8,6 +8,7 @@ import { Dialog } from '../components/Dialog';
 import { formatNumericDate, GRADES, gradeLabel, parseDateInput, todayIso } from '../lib/dates';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
+import { DialogFormFooter } from '../components/DialogFormFooter';
 
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -143,19 +144,7 @@ export function StudentFormDialog({ student, onClose, onSaved }: { student: Stud
           </label>
         </fieldset>
         <DateField id={`${id}-opened`} label="Case opened on" value={openedOn} onChange={setOpenedOn} error={tried ? dateProblem : null} />
-        {problem != null && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save student'}
-          </button>
-        </div>
+        <DialogFormFooter problem={problem} busy={busy} submitLabel="Save student" busyLabel="Saving…" onCancel={onClose} />
       </form>
     </Dialog>
   );
@@ -210,19 +199,7 @@ export function CloseCaseDialog({ student, onClose }: { student: Student; onClos
         </fieldset>
         <DateField id={`${id}-closed`} label="Closed on" value={closedOn} onChange={setClosedOn} error={tried ? dateProblem : null} />
         <p className="hint">Closed cases stay in your vault with their notes. You can reopen a case at any time.</p>
-        {problem != null && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Closing…' : 'Close case'}
-          </button>
-        </div>
+        <DialogFormFooter problem={problem} busy={busy} submitLabel="Close case" busyLabel="Closing…" onCancel={onClose} />
       </form>
     </Dialog>
   );

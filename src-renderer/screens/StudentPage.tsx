@@ -12,6 +12,7 @@ import { useServicesStore } from '../state/servicesStore';
 import { useSettingsStore } from '../state/settingsStore';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
+import { DisclosureDialog } from './disclosure/DisclosureDialog';
 import { CloseCaseDialog, StudentFormDialog } from './StudentDialogs';
 import { useScreenHeading } from './useScreenHeading';
 
@@ -59,6 +60,7 @@ export function StudentPage({ studentId }: { studentId: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState(false);
+  const [disclosing, setDisclosing] = useState(false);
   const [shown, setShown] = useState(SHOW_STEP);
   const [loadingMore, setLoadingMore] = useState(false);
 
@@ -169,7 +171,14 @@ export function StudentPage({ studentId }: { studentId: string }) {
       )}
 
       <section className="timeline-section" aria-labelledby="timeline-title">
-        <h2 id="timeline-title">Timeline</h2>
+        <div className="timeline-head">
+          <h2 id="timeline-title">Timeline</h2>
+          {timeline != null && timeline.notes.length > 0 && (
+            <button type="button" className="quiet small" onClick={() => setDisclosing(true)}>
+              Disclose under a court order…
+            </button>
+          )}
+        </div>
         {!loaded && problem == null && <p className="status">Loading notes and services…</p>}
         {loaded && items.length === 0 && (
           <p className="empty">Nothing here yet. Write a note about {student.code}, or log a service with them.</p>
@@ -177,7 +186,7 @@ export function StudentPage({ studentId }: { studentId: string }) {
         <ol className="timeline">
           {items.slice(0, shown).map((item) =>
             item.type === 'note' ? (
-              <li key={`n-${item.note.id}`} className="timeline-item item-note">
+              <li key={`n-${item.note.id}`} className={item.note.status === 'released' ? 'timeline-item item-note is-released' : 'timeline-item item-note'}>
                 <NoteIcon className="timeline-icon" />
                 <div className="timeline-body">
                   <p className="timeline-when">{formatLongDate(item.date)}</p>
@@ -186,13 +195,13 @@ export function StudentPage({ studentId }: { studentId: string }) {
                     className="timeline-open"
                     onClick={() => navigate({ name: 'note', noteId: item.note.id, studentId: item.note.studentId, serviceId: item.note.serviceId })}
                   >
-                    <span className="timeline-title">Note</span>
+                    <span className="timeline-title">{item.note.status === 'released' ? 'Released note' : 'Note'}</span>
                     <span className="timeline-preview">{item.note.preview === '' ? '(empty note)' : item.note.preview}</span>
                   </button>
                   <p className="timeline-meta">
+                    {item.note.status === 'released' && <ReleasedMarker />}
                     {item.note.revision > 1 && <span>Edited {formatTimestamp(item.note.updatedAt)}</span>}
                     {totalFindings(item.note.findings) > 0 && <FlagMarker counts={item.note.findings} />}
-                    {item.note.status === 'released' && <ReleasedMarker />}
                   </p>
                 </div>
               </li>
@@ -240,6 +249,7 @@ export function StudentPage({ studentId }: { studentId: string }) {
 
       {editing && <StudentFormDialog student={student} onClose={() => setEditing(false)} />}
       {closing && <CloseCaseDialog student={student} onClose={() => setClosing(false)} />}
+      {disclosing && <DisclosureDialog studentId={student.id} onClose={() => setDisclosing(false)} />}
     </div>
   );
 }

@@ -6,24 +6,24 @@ import { createRouter } from '../../src-main/api/router';
 import type { VaultSession } from '../../src-main/vault/vaultSession';
 import { createdVault, removeDir } from '../helpers/tempVault';
 
-// system.chooseFolder: the router asks the platform it was given; the
-// command line gives none.
+// system.chooseFolder and system.chooseFile: the router asks the platform it
+// was given; the command line gives none.
+
+let session: VaultSession;
+let root: string;
+
+beforeAll(async () => {
+  ({ session, root } = await createdVault());
+});
+afterAll(() => {
+  session.lock();
+  removeDir(root);
+});
 
 const noFile: Platform['chooseFile'] = async () => null;
 const noFolder: Platform['chooseFolder'] = async () => null;
 
 describe('system.chooseFolder', () => {
-  let session: VaultSession;
-  let root: string;
-
-  beforeAll(async () => {
-    ({ session, root } = await createdVault());
-  });
-  afterAll(() => {
-    session.lock();
-    removeDir(root);
-  });
-
   it('gives the folder the platform’s dialog gives, with the purpose', async () => {
     const folder = path.join(root, 'chosen');
     const chooseFolder = vi.fn<Platform['chooseFolder']>(async () => folder);
@@ -71,17 +71,6 @@ describe('system.chooseFolder', () => {
 });
 
 describe('system.chooseFile', () => {
-  let session: VaultSession;
-  let root: string;
-
-  beforeAll(async () => {
-    ({ session, root } = await createdVault());
-  });
-  afterAll(() => {
-    session.lock();
-    removeDir(root);
-  });
-
   it('passes the purpose and the suggested name (with its extension) to the dialog, and gives the file', async () => {
     const file = path.join(root, 'Handover for Dana.solehandover');
     const chooseFile = vi.fn<Platform['chooseFile']>(async () => file);

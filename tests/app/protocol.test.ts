@@ -9,7 +9,8 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => ({ protocol: electron.protocol }));
 
 import { CONTENT_SECURITY_POLICY } from '../../src-main/app/csp';
-import { createAppProtocolHandler, mimeTypeFor, registerAppProtocol, registerAppScheme } from '../../src-main/app/protocol';
+import { createAppProtocolHandler, mimeTypeFor } from '../../src-main/app/appResponses';
+import { registerAppProtocol, registerAppScheme } from '../../src-main/app/protocol';
 
 const EXPECTED_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

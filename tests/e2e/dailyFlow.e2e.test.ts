@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSPHRASE } from '../helpers/tempVault';
 import { callRouter } from './demoData';
 import { evaluateInPage, startApp, type App } from './harness';
-import { createVaultThroughUi, RECOVERY_KEY_PATTERN, ui, unlockThroughUi } from './ui';
+import { createVaultThroughUi, hasFocus, RECOVERY_KEY_PATTERN, tabTo, ui, unlockThroughUi } from './ui';
 
 // Issue 4's everyday flow in Chromium, against the built renderer and a real
 // vault: first run → recovery key → retype the asked group → add a student →
@@ -38,20 +38,6 @@ function textareaSelection(selector: string): { start: number; end: number; focu
   const doc = (globalThis as unknown as { document: { querySelector(selector: string): { selectionStart: number; selectionEnd: number } | null; activeElement: unknown } }).document;
   const area = doc.querySelector(selector);
   return { start: area?.selectionStart ?? -1, end: area?.selectionEnd ?? -1, focused: area != null && doc.activeElement === area };
-}
-
-/** Whether `target` has the keyboard focus (CSS :focus, so no function is sent to the page). */
-async function hasFocus(page: Page, target: Locator): Promise<boolean> {
-  return (await target.and(page.locator(':focus')).count()) === 1;
-}
-
-/** Presses Tab until `target` has the focus (at most `limit` times); keyboard only. */
-async function tabTo(page: Page, target: Locator, limit = 20): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    if (await hasFocus(page, target)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target.toString()}`);
 }
 
 /** The polite announcement toast (saves, fixes). */

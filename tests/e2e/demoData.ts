@@ -1,5 +1,6 @@
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/contract';
 import type { Router } from '../../src-main/api/router';
+import { seededRandom } from '../helpers/seededRandom';
 
 /**
  * Realistic demo content for screenshots and manual checks, put into an
@@ -15,18 +16,6 @@ export async function callRouter<N extends CommandName>(router: Router, name: N,
   const result = await router.invoke(name, input);
   if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
   return result.value as CommandOutput<N>;
-}
-
-/** A small seeded generator, so every run draws the same caseload. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** `YYYY-MM-DD` of `date` in the local time zone. */
@@ -138,7 +127,7 @@ export interface SeedOptions {
 export async function seedDemoData(router: Router, options: SeedOptions = {}): Promise<DemoSummary> {
   const today = options.today ?? new Date();
   const writtenOn = (date: string, time: string) => options.setClock?.(new Date(`${date}T${time}`));
-  const random = seeded(20260907);
+  const random = seededRandom(20260907);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
   const created: { id: string; student: DemoStudent }[] = [];

@@ -8,7 +8,8 @@ import { err, type Result } from '../../shared/api/errors';
 import { FILE_PURPOSES, withExtension, type FilePurpose, type FolderPurpose } from '../../shared/api/systemSchemas';
 import type { Platform } from '../../src-main/api/platform';
 import { createRouter, type Router } from '../../src-main/api/router';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/app/csp';
+import { APP_RESPONSE_HEADERS as BASE_HEADERS, mimeTypeFor } from '../../src-main/app/appResponses';
+import { REFUSED_MESSAGE } from '../../src-main/app/refusal';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { makeTempDir, removeDir, TEST_KDF } from '../helpers/tempVault';
 import { ensureRendererBuilt, RENDERER_DIST, RENDERER_READY_ENV } from './buildRenderer';
@@ -46,44 +47,7 @@ const INVOKE_BINDING = '__soleNotesInvoke';
 const REPORT_BINDING = '__soleNotesE2eReport';
 const EMIT_LOCKED_KEY = 'sole-notes.e2e.emitLocked';
 
-/** Same text as src-main/app/ipc.ts (which imports electron, so it cannot be imported here). */
-export const REFUSED_MESSAGE = 'Request refused: not from the Sole Notes window.';
-
-/** Headers of every app response, as src-main/app/protocol.ts sends them. */
-const BASE_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Cache-Control': 'no-store',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-/** The subset of protocol.ts's MIME table a Vite build produces (that module imports electron). */
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-export function mimeTypeFor(file: string): string {
-  return MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { REFUSED_MESSAGE };
 
 /** What exposeBinding passes first (playwright-core does not export its type). */
 interface BindingSource {

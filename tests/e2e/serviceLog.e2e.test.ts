@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSPHRASE } from '../helpers/tempVault';
 import { callRouter, localIsoDate } from './demoData';
 import { evaluateInPage, pageScript, startApp, type App } from './harness';
+import { hasFocus, tabTo } from './ui';
 
 // Logging services by keyboard alone (issue 4: "a new entry in under 10
 // seconds by keyboard alone"), in Chromium against the built renderer and a
@@ -31,19 +32,6 @@ function countPointerEvents(key: string): void {
 
 function pointerEventCount(key: string): number {
   return (globalThis as unknown as Record<symbol, number | undefined>)[Symbol.for(key)] ?? -1;
-}
-
-async function hasFocus(page: Page, target: Locator): Promise<boolean> {
-  return (await target.and(page.locator(':focus')).count()) === 1;
-}
-
-/** Presses Tab until `target` has the focus. */
-async function tabTo(page: Page, target: Locator, limit = 20): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    if (await hasFocus(page, target)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target.toString()}`);
 }
 
 /** "3/4", the quick way a worker types a date this year. */

@@ -57,3 +57,17 @@ export async function unlockThroughUi(page: Page, passphrase: string): Promise<v
   await screen.passphrase.fill(passphrase);
   await screen.unlock.click();
 }
+
+/** Whether `target` has the keyboard focus (CSS :focus, so no function is sent to the page). */
+export async function hasFocus(page: Page, target: Locator): Promise<boolean> {
+  return (await target.and(page.locator(':focus')).count()) === 1;
+}
+
+/** Presses Tab until `target` has the focus (at most `limit` times); keyboard only. */
+export async function tabTo(page: Page, target: Locator, limit = 20): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    if (await hasFocus(page, target)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}

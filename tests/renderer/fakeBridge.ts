@@ -4,7 +4,9 @@ import { describeIssues } from '../../shared/api/describeIssues';
 import type { ErrorCode, Result } from '../../shared/api/errors';
 import type { IssueCategory, Note, NoteRevision, SearchHit, Service, Settings, Student } from '../../shared/api/schemas';
 import { DEFAULT_ISSUE_CATEGORIES } from '../../shared/domain/issueCategories';
+import { FILE_PURPOSES, type FilePurpose } from '../../shared/api/systemSchemas';
 import { checkNote, summarizeFindings } from '../../shared/redaction/index';
+import { emptyOwnerHandover, ownerHandoverHandlers, type FakeOwnerHandover } from './fakeOwnerHandover';
 
 /**
  * An in-memory stand-in for the main side, for renderer tests and throwaway
@@ -27,6 +29,8 @@ export interface FakeState {
   revisions: NoteRevision[];
   categories: IssueCategory[];
   settings: Settings;
+  /** The owner's handovers, releases and disclosures (fakeOwnerHandover.ts). */
+  owner: FakeOwnerHandover;
 }
 
 /** Thrown by a handler: the fake answers with this error code and message. */
@@ -50,11 +54,17 @@ const stamp = (clock: () => Date) => clock().toISOString();
 
 export type FakeHandlers = { [N in CommandName]?: (input: CommandInput<N>) => CommandOutput<N> };
 
+/** What the file dialog answers: a path, or null as when cancelled. By default a save names the suggested file in a Documents folder; an open is cancelled. */
+export type FakeChooseFile = (purpose: FilePurpose, suggestedName: string | undefined) => string | null;
+
+const defaultChooseFile: FakeChooseFile = (purpose, suggestedName) => (FILE_PURPOSES[purpose].mode === 'save' ? `/home/worker/Documents/${suggestedName ?? 'file'}` : null);
+
 export function createFakeBridge(
   options: {
     state?: Partial<FakeState>;
     clock?: () => Date;
     delayMs?: number;
+    chooseFile?: FakeChooseFile;
     /** More commands (or other answers to these), for the tests of one part of the app. */
     handlers?: FakeHandlers;
   } = {},
@@ -70,6 +80,7 @@ export function createFakeBridge(
     revisions: [],
     categories: DEFAULT_ISSUE_CATEGORIES.map((category) => ({ ...category, archived: false, builtin: true })),
     settings: { autoLockMinutes: 5, theme: 'system', textSize: 'normal', reportThreshold: 10, timeZone: 'America/Chicago', ceuCycleStart: null },
+    owner: emptyOwnerHandover(),
     ...options.state,
   };
   const calls: FakeCall[] = [];
@@ -321,7 +332,7 @@ export function createFakeBridge(
           .filter((text) => text !== '')
           .map((text) => ({ text, match: words.includes(text.toLowerCase()) }));
         if (start > 0) snippet.unshift({ text: '…', match: false });
-        hits.push({ noteId: candidate.id, studentId: candidate.studentId, studentCode: state.students.find((s) => s.id === candidate.studentId)?.code ?? null, snippet, updatedAt: candidate.updatedAt });
+        hits.push({ noteId: candidate.id, studentId: candidate.studentId, studentCode: state.students.find((s) => s.id === candidate.studentId)?.code ?? null, snippet, status: candidate.status, updatedAt: candidate.updatedAt });
       }
       return hits.slice(0, limit);
     },
@@ -357,6 +368,8 @@ export function createFakeBridge(
     },
     'audit.list': () => [],
     'audit.verify': () => ({ intact: true, entries: 0, firstBrokenSeq: null }),
+    'system.chooseFile': ({ purpose, suggestedName }) => ({ file: (options.chooseFile ?? defaultChooseFile)(purpose, suggestedName) }),
+    ...ownerHandoverHandlers({ state, clock, fail: (code, message) => new Failure(code, message), requireUnlocked }),
     ...options.handlers,
   };
 

@@ -14,6 +14,7 @@ import { cli } from '../helpers/cliHarness';
 import { makeTempDir, removeDir } from '../helpers/tempVault';
 import { openTestVault, sha256File, type TestDatabase } from '../vault/testVault';
 import { buildKnownMonth, KNOWN_MONTH, manualClock, type Canaries } from './knownMonth';
+import { seededRandom } from '../helpers/seededRandom';
 
 const NOW = new Date('2026-04-06T14:00:00.000Z');
 const names = reportFileNames(KNOWN_MONTH);
@@ -24,18 +25,6 @@ function openssl(args: string[]) {
 
 function exportKnownMonth(data: VaultData, folder: string) {
   return exportReportFiles(data, signMonthReport(data, prepareMonthReport(data, { month: KNOWN_MONTH, now: NOW })), folder);
-}
-
-/** A tiny seeded generator, so a failing mutation can be found again. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A copy with one byte changed to a different value. */
@@ -115,7 +104,7 @@ describe('export', () => {
     const pem = path.join(folder, names.publicKey);
     const work = path.join(root, 'mutations');
     fs.mkdirSync(work);
-    const random = seeded(2026);
+    const random = seededRandom(2026);
     const jsonCopies: string[] = [];
     const sigCopies: string[] = [];
     for (let index = 0; index < 200; index += 1) {

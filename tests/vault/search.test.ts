@@ -49,8 +49,14 @@ describe('notes.search', () => {
     notes.create({ body: 'Lunch with the counselor.' });
     const hits = notes.search('bus');
     expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ noteId: bus.id, studentId: student.id, studentCode: 'R-100', updatedAt: bus.updatedAt });
+    expect(hits[0]).toMatchObject({ noteId: bus.id, studentId: student.id, studentCode: 'R-100', status: 'personal', updatedAt: bus.updatedAt });
     expect(SearchHit.safeParse(hits[0]).success).toBe(true);
+  });
+
+  it('says when a hit is a released note', () => {
+    const note = notes.create({ body: 'Shared the attendance plan with the clinic.' });
+    notes.markReleased(note.id);
+    expect(notes.search('clinic').map((hit) => hit.status)).toEqual(['released']);
   });
 
   it('ANDs words and ignores letter case and diacritics', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DISTRICT_SUMMARY_FILES, renderDistrictCsv, summarizeReports } from '../../report/districtSummary';
-import { writeFileAtomic } from '../../report/exportFiles';
+import { writeFileAtomicSync } from '../../vault/atomicFile';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exitCodes';
 import { writeLine } from '../io';
@@ -42,8 +42,8 @@ export const districtSummaryCommand: CliCommand = {
     fs.mkdirSync(outFolder, { recursive: true });
     const jsonFile = path.join(outFolder, DISTRICT_SUMMARY_FILES.json);
     const csvFile = path.join(outFolder, DISTRICT_SUMMARY_FILES.csv);
-    writeFileAtomic(jsonFile, Buffer.from(`${JSON.stringify(summary, null, 2)}\n`, 'utf8'));
-    writeFileAtomic(csvFile, Buffer.from(renderDistrictCsv(summary), 'utf8'));
+    writeFileAtomicSync(jsonFile, `${JSON.stringify(summary, null, 2)}\n`, 0o644);
+    writeFileAtomicSync(csvFile, renderDistrictCsv(summary), 0o644);
 
     for (const problem of summary.keyProblems) writeLine(io.stderr, `key ignored: ${problem.file} — ${problem.message}`);
     for (const rejected of summary.rejected) writeLine(io.stderr, `rejected: ${rejected.file} — ${rejected.reason}: ${rejected.message}`);

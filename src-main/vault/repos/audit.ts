@@ -4,7 +4,8 @@ import type { VaultDatabase } from '../connection';
 import { chainHash } from './hashing';
 import { parseInput } from './validation';
 
-interface AuditRow {
+/** An audit row as stored (the vault's log and a handover package's access log alike). */
+export interface AuditRow {
   seq: number;
   at: string;
   action: string;
@@ -26,7 +27,7 @@ export function auditHash(prevHash: string, entry: Pick<AuditEntry, 'seq' | 'at'
   return chainHash(prevHash, [entry.seq, entry.at, entry.action, entry.details]);
 }
 
-function toEntry(row: AuditRow): AuditEntry {
+export function toAuditEntry(row: AuditRow): AuditEntry {
   return {
     seq: row.seq,
     at: row.at,
@@ -80,13 +81,13 @@ export class AuditLog {
   /** Newest first. */
   list(limit = 100): AuditEntry[] {
     const count = Number.isFinite(limit) ? Math.min(Math.max(Math.trunc(limit), 1), 1000) : 100;
-    return this.selectNewest.all(count).map(toEntry);
+    return this.selectNewest.all(count).map(toAuditEntry);
   }
 
   /** Newest first, only entries of one action (e.g. every report export). */
   listByAction(action: string, limit = 1000): AuditEntry[] {
     const count = Number.isFinite(limit) ? Math.min(Math.max(Math.trunc(limit), 1), 10_000) : 1000;
-    return this.selectNewestOfAction.all(action, count).map(toEntry);
+    return this.selectNewestOfAction.all(action, count).map(toAuditEntry);
   }
 
   /** Walks the chain from the first entry; reports the first entry that does not fit. */
@@ -110,7 +111,7 @@ export class AuditLog {
 /** A row whose details no longer parse still gets hashed, and so fails, instead of throwing. */
 function hashedFields(row: AuditRow): Pick<AuditEntry, 'seq' | 'at' | 'action' | 'details'> {
   try {
-    return toEntry(row);
+    return toAuditEntry(row);
   } catch {
     return { seq: row.seq, at: row.at, action: row.action, details: { unreadable: row.details } };
   }

@@ -63,7 +63,7 @@ interface SearchParameters {
  * only for the rows returned.
  */
 export const SEARCH_SQL = `
-  SELECT n.id AS note_id, n.student_id, st.code AS student_code, n.updated_at,
+  SELECT n.id AS note_id, n.student_id, st.code AS student_code, n.status, n.updated_at,
          snippet(notes_fts, 0, @start, @end, '…', @tokens) AS snippet
   FROM notes_fts
   CROSS JOIN notes n ON n.seq = notes_fts.rowid
@@ -76,6 +76,7 @@ interface HitRow {
   note_id: string;
   student_id: string | null;
   student_code: string | null;
+  status: SearchHit['status'];
   updated_at: string;
   snippet: string;
 }
@@ -103,6 +104,7 @@ export class NoteSearch {
       studentId: row.student_id,
       studentCode: row.student_code,
       snippet: toSnippetParts(row.snippet),
+      status: row.status,
       updatedAt: row.updated_at,
     }));
   }

@@ -1,8 +1,105 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { HandbackImportResult, SentHandover } from '../../../shared/api/handoverSchemas';
+import { call, isQuietError, plainError } from '../../api';
+import { FolderIcon, PlusIcon } from '../../components/Icons';
+import { todayIso } from '../../lib/dates';
+import { useUiStore } from '../../state/uiStore';
+import { CreateHandoverDialog } from './owner/CreateHandoverDialog';
+import { HandBackSummary } from './owner/HandBackSummary';
+import { RevokeHandoverDialog } from './owner/RevokeHandoverDialog';
+import { SentHandoverList } from './owner/SentHandoverList';
+
+type Sent = { status: 'loading' } | { status: 'ready'; handovers: SentHandover[] } | { status: 'error'; message: string };
+type Importing = { phase: 'idle' } | { phase: 'choosing' } | { phase: 'importing' } | { phase: 'cancelled' } | { phase: 'failed'; message: string };
+
 /** Handing this worker's notes to a temporary substitute, and taking them back. */
 export function OwnerHandovers() {
+  const announce = useUiStore((store) => store.announce);
+  const [sent, setSent] = useState<Sent>({ status: 'loading' });
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<SentHandover | null>(null);
+  const [importing, setImporting] = useState<Importing>({ phase: 'idle' });
+  const [imported, setImported] = useState<HandbackImportResult | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const handovers = await call('handover.sent', {});
+      setSent({ status: 'ready', handovers });
+    } catch (error) {
+      if (!isQuietError(error)) setSent({ status: 'error', message: plainError(error) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  async function importHandBack() {
+    setImporting({ phase: 'choosing' });
+    try {
+      const { file } = await call('system.chooseFile', { purpose: 'open-handback' });
+      if (file == null) {
+        setImporting({ phase: 'cancelled' });
+        return;
+      }
+      setImporting({ phase: 'importing' });
+      const result = await call('handover.importHandBack', { file });
+      setImporting({ phase: 'idle' });
+      setImported(result);
+      announce(result.alreadyImported ? 'Already imported: nothing changed.' : `Hand-back from ${result.substitute} imported.`);
+      void reload();
+    } catch (error) {
+      if (isQuietError(error)) return;
+      setImporting({ phase: 'failed', message: plainError(error) });
+    }
+  }
+
+  const busy = importing.phase === 'choosing' || importing.phase === 'importing';
+
   return (
-    <section aria-labelledby="owner-handovers-heading" className="panel">
-      <h2 id="owner-handovers-heading">Hand your notes to a substitute</h2>
+    <section aria-labelledby="owner-handovers-heading" className="panel owner-handovers">
+      <div className="owner-head">
+        <h2 id="owner-handovers-heading">Hand your notes to a substitute</h2>
+        <div className="head-actions">
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            <PlusIcon />
+            <span>Make a handover package…</span>
+          </button>
+          <button type="button" onClick={() => void importHandBack()} disabled={busy}>
+            <FolderIcon />
+            <span>Import a hand-back…</span>
+          </button>
+        </div>
+      </div>
+      <p className="hint owner-lead">
+        Going on leave? Make a package of your notes for the person covering for you, for the days they cover. When you are back, they hand it back and you import it: what they
+        wrote joins your notes under their name, and your own text is never overwritten.
+      </p>
+
+      <div aria-live="polite">
+        {importing.phase === 'choosing' && <p className="status">Choose the hand-back file (.solehandback) in the window that opened.</p>}
+        {importing.phase === 'importing' && <p className="status">Checking and importing the hand-back…</p>}
+        {importing.phase === 'cancelled' && <p className="status">No file chosen, so nothing was imported.</p>}
+      </div>
+      {importing.phase === 'failed' && (
+        <p className="problem" role="alert">
+          {importing.message}
+        </p>
+      )}
+
+      <h3 className="sent-title">Packages you made</h3>
+      {sent.status === 'loading' && <p className="status">Loading…</p>}
+      {sent.status === 'error' && (
+        <p className="problem" role="alert">
+          {sent.message}
+        </p>
+      )}
+      {sent.status === 'ready' && sent.handovers.length === 0 && <p className="empty">You have not made a handover package yet.</p>}
+      {sent.status === 'ready' && sent.handovers.length > 0 && <SentHandoverList handovers={sent.handovers} today={todayIso()} onRevoke={setRevoking} />}
+
+      {creating && <CreateHandoverDialog onClose={() => setCreating(false)} onCreated={() => void reload()} />}
+      {revoking != null && <RevokeHandoverDialog handover={revoking} onClose={() => setRevoking(null)} onRevoked={() => void reload()} />}
+      {imported != null && <HandBackSummary result={imported} onClose={() => setImported(null)} />}
     </section>
   );
 }

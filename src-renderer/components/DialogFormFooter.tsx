@@ -1,0 +1,35 @@
+/**
+ * The end of a form in a dialog: what went wrong (read out at once), then
+ * Cancel and the submit button, which says what it is doing while busy.
+ */
+export function DialogFormFooter({
+  problem,
+  busy,
+  submitLabel,
+  busyLabel,
+  onCancel,
+}: {
+  problem: string | null;
+  busy: boolean;
+  submitLabel: string;
+  busyLabel: string;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      {problem != null && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="quiet" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? busyLabel : submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}

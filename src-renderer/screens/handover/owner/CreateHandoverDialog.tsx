@@ -1,0 +1,354 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { CreateHandoverResult, HandoverKeyFileInfo } from '../../../../shared/api/handoverSchemas';
+import { call, isQuietError, plainError } from '../../../api';
+import { DateField } from '../../../components/DateField';
+import { Dialog } from '../../../components/Dialog';
+import { KeyIcon } from '../../../components/Icons';
+import { StudentPicker } from '../../../components/StudentPicker';
+import { formatNumericDate, parseDateInput, todayIso } from '../../../lib/dates';
+import { useStudentsStore } from '../../../state/studentsStore';
+import { useUiStore } from '../../../state/uiStore';
+import { HandoverCreated } from './HandoverCreated';
+import { KeyFingerprint } from './KeyFingerprint';
+import { countOf, fieldProblems, personLabelProblem, substituteNameProblem, suggestedPackageName } from './ownerWords';
+
+const FIELDS = ['students', 'substitute', 'ownerName', 'validFrom', 'validUntil', 'recipient', 'compared'] as const;
+type Field = (typeof FIELDS)[number];
+type Problems = Partial<Record<Field, string>>;
+
+interface FormValues {
+  scope: 'caseload' | 'chosen';
+  chosen: string[];
+  substitute: string;
+  ownerName: string;
+  validFrom: string;
+  validUntil: string;
+  recipient: 'key' | 'code';
+  key: HandoverKeyFileInfo | null;
+  compared: boolean;
+}
+
+/** What is wrong with the form, field by field, before anything is asked of the main side. */
+export function handoverFormProblems(values: FormValues, openCases: number, today: string): Problems {
+  const problems: Problems = {};
+  if (values.scope === 'chosen' && values.chosen.length === 0) problems.students = 'Choose at least one student, or hand over your whole caseload.';
+  if (values.scope === 'caseload' && openCases === 0) problems.students = 'Your caseload has no open cases to hand over.';
+  const substitute = substituteNameProblem(values.substitute);
+  if (substitute != null) problems.substitute = substitute;
+  const ownerName = personLabelProblem(values.ownerName);
+  if (ownerName != null) problems.ownerName = ownerName;
+  const from = parseDateInput(values.validFrom);
+  const until = parseDateInput(values.validUntil);
+  if (from == null) problems.validFrom = 'Enter the first day the substitute covers, for example 3/2.';
+  if (until == null) problems.validUntil = 'Enter the last day the substitute covers, for example 3/27.';
+  else if (until < today) problems.validUntil = 'That day has already passed. Choose a last day from today on.';
+  else if (from != null && until < from) problems.validUntil = 'The last day is before the first day.';
+  if (values.recipient === 'key' && values.key == null) problems.recipient = 'Choose the key file the substitute gave you.';
+  if (values.recipient === 'key' && values.key != null && !values.compared) problems.compared = 'Compare the fingerprint with the substitute, then tick this box.';
+  return problems;
+}
+
+/** Which field's messages a value belongs to. */
+const FIELD_OF: Record<keyof FormValues, Field> = {
+  scope: 'students',
+  chosen: 'students',
+  substitute: 'substitute',
+  ownerName: 'ownerName',
+  validFrom: 'validFrom',
+  validUntil: 'validUntil',
+  recipient: 'recipient',
+  key: 'recipient',
+  compared: 'compared',
+};
+
+type Phase = { name: 'form' } | { name: 'saving' } | { name: 'done'; result: CreateHandoverResult };
+
+/**
+ * Making a handover package: which students, for whom, for which dates, and
+ * how the substitute will open it (their key file, or a one-time code shown
+ * once afterwards). Then where to save it, and what was saved.
+ */
+export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (result: CreateHandoverResult) => void }) {
+  const id = useId();
+  const first = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const students = useStudentsStore((store) => store.students);
+  const announce = useUiStore((store) => store.announce);
+  const openStudents = students.filter((student) => student.closedOn == null);
+  const today = todayIso();
+
+  const [values, setValues] = useState<FormValues>({
+    scope: 'caseload',
+    chosen: [],
+    substitute: '',
+    ownerName: '',
+    validFrom: formatNumericDate(today),
+    validUntil: '',
+    recipient: 'key',
+    key: null,
+    compared: false,
+  });
+  const [tried, setTried] = useState(false);
+  const [serverProblems, setServerProblems] = useState<Problems>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [readingKey, setReadingKey] = useState(false);
+  const [phase, setPhase] = useState<Phase>({ name: 'form' });
+  const [focusProblem, setFocusProblem] = useState(0);
+
+  // After a refused save, the first field with a problem gets the focus, so its message is read out.
+  useEffect(() => {
+    if (focusProblem > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusProblem]);
+
+  const own = handoverFormProblems(values, openStudents.length, today);
+  const shown: Problems = tried ? { ...serverProblems, ...own } : serverProblems;
+  /** Changes values; a problem the main side found in a changed field goes away with the change. */
+  const set = (patch: Partial<FormValues>) => {
+    setValues((current) => ({ ...current, ...patch }));
+    const changed = new Set(Object.keys(patch).map((key) => FIELD_OF[key as keyof FormValues]));
+    setServerProblems((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !changed.has(field as Field))) as Problems);
+    setStatus(null);
+  };
+
+  async function chooseKey() {
+    setReadingKey(true);
+    setProblem(null);
+    try {
+      const { file } = await call('system.chooseFile', { purpose: 'open-handover-key' });
+      if (file == null) return;
+      const key = await call('handover.readKeyFile', { file });
+      set({ key, compared: false });
+    } catch (error) {
+      if (isQuietError(error)) return;
+      set({ key: null, compared: false });
+      setServerProblems((current) => ({ ...current, recipient: plainError(error) }));
+    } finally {
+      setReadingKey(false);
+    }
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setTried(true);
+    setProblem(null);
+    setStatus(null);
+    if (Object.keys(own).length > 0) {
+      setFocusProblem((round) => round + 1);
+      return;
+    }
+    const validFrom = parseDateInput(values.validFrom) as string;
+    const validUntil = parseDateInput(values.validUntil) as string;
+    setPhase({ name: 'saving' });
+    try {
+      const { file } = await call('system.chooseFile', { purpose: 'save-handover-package', suggestedName: suggestedPackageName(values.substitute.trim(), validFrom) });
+      if (file == null) {
+        setStatus('No file chosen, so no package was made.');
+        setPhase({ name: 'form' });
+        return;
+      }
+      const result = await call('handover.create', {
+        students: values.scope === 'caseload' ? 'caseload' : values.chosen,
+        substitute: values.substitute.trim(),
+        ...(values.ownerName.trim() === '' ? {} : { ownerName: values.ownerName.trim() }),
+        validFrom,
+        validUntil,
+        recipient: values.recipient === 'key' && values.key != null ? { kind: 'key', keyFile: values.key.path } : { kind: 'code' },
+        file,
+      });
+      setPhase({ name: 'done', result });
+      onCreated(result);
+      announce(`Handover package for ${result.substitute} saved.`);
+    } catch (error) {
+      setPhase({ name: 'form' });
+      if (isQuietError(error)) return;
+      const { byField, rest } = fieldProblems(error, FIELDS);
+      setServerProblems(byField);
+      setFocusProblem((round) => round + 1);
+      setProblem(rest ?? (Object.keys(byField).length > 0 ? null : plainError(error)));
+    }
+  }
+
+  if (phase.name === 'done') {
+    return <HandoverCreated result={phase.result} onClose={onClose} />;
+  }
+
+  const busy = phase.name === 'saving';
+  const describedBy = (field: Field, hint?: string) => [hint, shown[field] != null ? `${id}-${field}-error` : null].filter((part) => part != null).join(' ') || undefined;
+  const fieldError = (field: Field) =>
+    shown[field] != null ? (
+      <p className="field-error" id={`${id}-${field}-error`}>
+        {shown[field]}
+      </p>
+    ) : null;
+  const substituteName = values.substitute.trim() === '' ? 'the substitute' : values.substitute.trim();
+
+  return (
+    <Dialog title="Make a handover package" onClose={onClose} initialFocus={first} className="dialog-wide handover-dialog">
+      <form ref={form} onSubmit={(event) => void submit(event)} noValidate className="dialog-form handover-form" aria-busy={busy}>
+        <p className="hint handover-lead">
+          A package holds the notes and services of the students you choose, for the person covering for you, for the days they cover. It is one encrypted file: give it to them on
+          a USB stick or by email. When you are back, they hand it back and you import it.
+        </p>
+
+        <fieldset className="field radios" aria-describedby={describedBy('students')}>
+          <legend>Students</legend>
+          <label className="check">
+            <input ref={first} type="radio" name={`${id}-scope`} checked={values.scope === 'caseload'} onChange={() => set({ scope: 'caseload' })} />
+            <span>Your whole open caseload ({countOf(openStudents.length, 'student')})</span>
+          </label>
+          <label className="check">
+            <input type="radio" name={`${id}-scope`} checked={values.scope === 'chosen'} onChange={() => set({ scope: 'chosen' })} />
+            <span>Only the students I choose</span>
+          </label>
+          {values.scope === 'chosen' && (
+            <StudentPicker
+              id={`${id}-students`}
+              label="Students to hand over"
+              students={openStudents}
+              selected={values.chosen}
+              onChange={(chosen) => set({ chosen })}
+              single={false}
+              error={shown.students ?? null}
+              hint="Type a code and press Enter; repeat for each student."
+            />
+          )}
+          {values.scope === 'caseload' && fieldError('students')}
+        </fieldset>
+
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={`${id}-substitute`}>Substitute’s name</label>
+            <input
+              id={`${id}-substitute`}
+              type="text"
+              autoComplete="off"
+              value={values.substitute}
+              maxLength={200}
+              onChange={(event) => set({ substitute: event.target.value })}
+              aria-invalid={shown.substitute != null}
+              aria-describedby={describedBy('substitute', `${id}-substitute-hint`)}
+            />
+            <p className="hint" id={`${id}-substitute-hint`}>
+              Their notes come back under this name.
+            </p>
+            {fieldError('substitute')}
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-owner`}>Your name (optional)</label>
+            <input
+              id={`${id}-owner`}
+              type="text"
+              autoComplete="off"
+              value={values.ownerName}
+              maxLength={200}
+              onChange={(event) => set({ ownerName: event.target.value })}
+              aria-invalid={shown.ownerName != null}
+              aria-describedby={describedBy('ownerName', `${id}-owner-hint`)}
+            />
+            <p className="hint" id={`${id}-owner-hint`}>
+              Shown to the substitute at the top of your notes.
+            </p>
+            {fieldError('ownerName')}
+          </div>
+        </div>
+
+        <div className="field-row">
+          <DateField
+            id={`${id}-from`}
+            label="First day"
+            value={values.validFrom}
+            onChange={(validFrom) => set({ validFrom })}
+            error={shown.validFrom ?? null}
+            hint={`For example ${formatNumericDate(today).replace(/\/\d{4}$/, '')}.`}
+            dayButtons={false}
+          />
+          <DateField
+            id={`${id}-until`}
+            label="Last day"
+            value={values.validUntil}
+            onChange={(validUntil) => set({ validUntil })}
+            error={shown.validUntil ?? null}
+            hint="After this day their Sole Notes no longer opens it."
+            dayButtons={false}
+          />
+        </div>
+
+        <fieldset className="field radios" aria-describedby={describedBy('recipient')}>
+          <legend>How {substituteName} opens it</legend>
+          <label className="check">
+            <input type="radio" name={`${id}-recipient`} checked={values.recipient === 'key'} onChange={() => set({ recipient: 'key' })} />
+            <span>With their handover key file (they sent you a .solekey file)</span>
+          </label>
+          <label className="check">
+            <input type="radio" name={`${id}-recipient`} checked={values.recipient === 'code'} onChange={() => set({ recipient: 'code' })} />
+            <span>With a one-time code (they do not have a key file yet)</span>
+          </label>
+
+          {values.recipient === 'key' && (
+            <div className="recipient-box">
+              <button type="button" onClick={() => void chooseKey()} disabled={readingKey || busy}>
+                <KeyIcon />
+                <span>{values.key == null ? 'Choose their key file…' : 'Choose another key file…'}</span>
+              </button>
+              {values.key == null && fieldError('recipient')}
+              {values.key != null && (
+                <div className="key-check">
+                  <p className="key-file">
+                    {values.key.label != null && values.key.label !== '' ? (
+                      <>
+                        Key file of <strong>{values.key.label}</strong>:{' '}
+                      </>
+                    ) : (
+                      'Key file: '
+                    )}
+                    <span className="path">{values.key.path}</span>
+                  </p>
+                  <KeyFingerprint fingerprint={values.key.fingerprint} />
+                  <p className="hint" id={`${id}-compare-hint`}>
+                    Call {substituteName} or meet in person, and compare these 16 groups with the ones their Sole Notes shows for their handover key. If any group differs, the file is
+                    not theirs: do not use it.
+                  </p>
+                  <label className="check">
+                    <input
+                      type="checkbox"
+                      checked={values.compared}
+                      onChange={(event) => set({ compared: event.target.checked })}
+                      aria-invalid={shown.compared != null}
+                      aria-describedby={describedBy('compared', `${id}-compare-hint`)}
+                    />
+                    <span>I compared all 16 groups with {substituteName}, and they match</span>
+                  </label>
+                  {fieldError('compared')}
+                  {fieldError('recipient')}
+                </div>
+              )}
+            </div>
+          )}
+          {values.recipient === 'code' && (
+            <p className="hint recipient-box">
+              Once the package is saved, Sole Notes shows a code of 25 letters and digits, only once. {substituteName === 'the substitute' ? 'The substitute types' : `${substituteName} types`} it
+              to open the package. Give it separately from the file: in person or by phone, never in the same email.
+            </p>
+          )}
+        </fieldset>
+
+        <div aria-live="polite">{status != null && <p className="status">{status}</p>}</div>
+        {problem != null && (
+          <p className="problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Saving the package…' : 'Save the package…'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,96 @@
+import type { HandoverScope, SentHandover } from '../../../../shared/api/handoverSchemas';
+import { CallError } from '../../../api';
+import { plainValidationMessage } from '../../../messages';
+import { formatLongDate, formatShortDate } from '../../../lib/dates';
+
+/** "1 student", "3 notes": a count with its word. */
+export function countOf(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+/** "2 students, 14 notes and 9 services" */
+export function describeScope(scope: HandoverScope): string {
+  return `${countOf(scope.students, 'student')}, ${countOf(scope.notes, 'note')} and ${countOf(scope.services, 'service')}`;
+}
+
+/** "Mar 2, 2026 to Mar 27, 2026" (both days included). */
+export function describeDates(validFrom: string, validUntil: string, long = false): string {
+  const format = long ? formatLongDate : formatShortDate;
+  return validFrom === validUntil ? `on ${format(validFrom)} only` : `from ${format(validFrom)} to ${format(validUntil)}`;
+}
+
+export type SentStatusTone = 'open' | 'ended' | 'closed' | 'revoked';
+
+/** Where a package stands, in the owner's words; `today` decides whether its end date has passed. */
+export function sentStatus(handover: SentHandover, today: string): { label: string; detail: string; tone: SentStatusTone } {
+  if (handover.status === 'closed') {
+    return { label: 'Taken back', detail: 'The hand-back was imported: the substitute’s notes are in your vault.', tone: 'closed' };
+  }
+  if (handover.status === 'revoked') {
+    return { label: 'Revoked', detail: 'You revoked it. A hand-back for it can still be imported.', tone: 'revoked' };
+  }
+  if (today > handover.validUntil) {
+    return { label: 'Ended, not handed back yet', detail: `Its last day has passed, so ${handover.substitute}’s Sole Notes no longer opens it. Import the hand-back when you get it.`, tone: 'ended' };
+  }
+  if (today < handover.validFrom) {
+    return { label: 'Starts later', detail: `${handover.substitute} can open it from ${formatShortDate(handover.validFrom)}.`, tone: 'open' };
+  }
+  return { label: 'With the substitute', detail: `${handover.substitute} can open these notes until ${formatShortDate(handover.validUntil)}.`, tone: 'open' };
+}
+
+const NAME_MAX = 120;
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/*
+ * The same rules as the names' schemas in shared/api/handoverSchemas.ts,
+ * checked here without zod: the renderer does not run zod (its fast path
+ * probes eval, which the page's CSP forbids).
+ */
+
+/** Why a name or label beside a key would be refused; null when it will do. */
+export function personLabelProblem(name: string): string | null {
+  const trimmed = name.trim();
+  if (trimmed.length > NAME_MAX) return `A name is at most ${NAME_MAX} characters.`;
+  if (CONTROL.test(trimmed)) return 'A name cannot hold control characters.';
+  return null;
+}
+
+/** Why a substitute's name would be refused (it becomes the author of what they write); null when it will do. */
+export function substituteNameProblem(name: string): string | null {
+  const trimmed = name.trim();
+  if (trimmed === '') return "Enter the substitute's name.";
+  if (trimmed.toLowerCase() === 'owner') return 'The substitute cannot be named "owner".';
+  return personLabelProblem(trimmed);
+}
+
+/** A file name for the save dialog: `handover-dana-whitfield-2026-03-02.solehandover`. */
+export function suggestedPackageName(substitute: string, validFrom: string | null): string {
+  const slug = substitute
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return ['handover', slug === '' ? null : slug, validFrom].filter((part) => part != null).join('-') + '.solehandover';
+}
+
+/**
+ * Splits a refusal of bad input into the fields it names, so each message can
+ * stand next to its field: "validUntil: the end date has already passed" →
+ * { validUntil: "The end date has already passed." }. What names no known
+ * field is returned as `rest`.
+ */
+export function fieldProblems<F extends string>(error: unknown, fields: readonly F[]): { byField: Partial<Record<F, string>>; rest: string | null } {
+  if (!(error instanceof CallError) || error.code !== 'INVALID_INPUT') return { byField: {}, rest: null };
+  const byField: Partial<Record<F, string>> = {};
+  const rest: string[] = [];
+  for (const part of error.detail.split(/;\s*/)) {
+    const match = /^([A-Za-z0-9_.[\]]+):\s*(.+)$/.exec(part.trim());
+    const field = match == null ? undefined : fields.find((candidate) => candidate === match[1] || match[1]?.startsWith(`${candidate}.`));
+    if (field != null && match?.[2] != null && byField[field] == null) byField[field] = plainValidationMessage(match[2]);
+    else if (part.trim() !== '') rest.push(part);
+  }
+  return { byField, rest: rest.length === 0 ? null : plainValidationMessage(rest.join('; ')) };
+}

@@ -1,0 +1,296 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { SentHandover } from '../../shared/api/handoverSchemas';
+import { CallError } from '../../src-renderer/api';
+import { addDays, formatNumericDate, todayIso } from '../../src-renderer/lib/dates';
+import { OwnerHandovers } from '../../src-renderer/screens/handover/OwnerHandovers';
+import { fieldProblems, sentStatus, suggestedPackageName } from '../../src-renderer/screens/handover/owner/ownerWords';
+import { useStudentsStore } from '../../src-renderer/state/studentsStore';
+import { makeStudent, type FakeChooseFile } from './fakeBridge';
+import { emptyOwnerHandover, type FakeOwnerHandover } from './fakeOwnerHandover';
+import { installFake } from './setup';
+
+const FINGERPRINT = '3F2A 9C01 77B4 E0D2 5A6C 1B8F 0E93 D4A7 6C21 98FE 4B0D A35E 7F12 C8B9 2D64 E5A0';
+const KEY_FILE = '/home/worker/Downloads/dana.solekey';
+const HANDBACK_FILE = '/home/worker/Downloads/dana-march.solehandback';
+const students = [makeStudent('LE-1042'), makeStudent('LE-2207'), makeStudent('RM-3310', { closedOn: '2026-01-10', outcome: 'goals_met' })];
+
+function sentHandover(fields: Partial<SentHandover> = {}): SentHandover {
+  const today = todayIso();
+  return {
+    packageId: '00000000-0000-4000-9000-00000000aaaa',
+    substitute: 'Dana Whitfield',
+    recipient: { kind: 'key', fingerprint: FINGERPRINT, label: 'Dana Whitfield' },
+    validFrom: addDays(today, -3),
+    validUntil: addDays(today, 10),
+    scope: { students: 2, notes: 14, services: 9 },
+    createdAt: new Date().toISOString(),
+    status: 'open',
+    revokedAt: null,
+    closedAt: null,
+    ...fields,
+  };
+}
+
+async function setUp(options: { owner?: Partial<FakeOwnerHandover>; chooseFile?: FakeChooseFile } = {}) {
+  const fake = installFake({ state: { students: students.map((student) => ({ ...student })), owner: { ...emptyOwnerHandover(), ...options.owner } }, chooseFile: options.chooseFile });
+  await useStudentsStore.getState().load();
+  const user = userEvent.setup();
+  render(<OwnerHandovers />);
+  await screen.findByText(/You have not made a handover package yet|Packages you made/);
+  return { fake, user };
+}
+
+async function openCreateForm(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('button', { name: 'Make a handover package…' }));
+  return screen.getByRole('dialog', { name: 'Make a handover package' });
+}
+
+describe('making a handover package', () => {
+  it('names each problem next to its field and asks nothing of the main side until the form will do', async () => {
+    const { fake, user } = await setUp();
+    const dialog = await openCreateForm(user);
+    expect(within(dialog).getByRole('radio', { name: /Your whole open caseload \(2 students\)/ })).toBeTruthy();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
+    const name = within(dialog).getByRole('textbox', { name: 'Substitute’s name' });
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).getByText("Enter the substitute's name.")).toBeTruthy();
+    expect(within(dialog).getByText('Enter the last day the substitute covers, for example 3/27.')).toBeTruthy();
+    expect(within(dialog).getByText('Choose the key file the substitute gave you.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(name));
+
+    // Chosen students, but none chosen; a name the app reserves; a last day before the first.
+    await user.click(within(dialog).getByRole('radio', { name: 'Only the students I choose' }));
+    expect(within(dialog).getByText('Choose at least one student, or hand over your whole caseload.')).toBeTruthy();
+    await user.type(name, 'Owner');
+    expect(within(dialog).getByText('The substitute cannot be named "owner".')).toBeTruthy();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(addDays(todayIso(), -1)));
+    expect(within(dialog).getByText('That day has already passed. Choose a last day from today on.')).toBeTruthy();
+    await user.clear(within(dialog).getByRole('textbox', { name: 'First day' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'First day' }), formatNumericDate(addDays(todayIso(), 20)));
+    await user.clear(within(dialog).getByRole('textbox', { name: 'Last day' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(addDays(todayIso(), 10)));
+    expect(within(dialog).getByText('The last day is before the first day.')).toBeTruthy();
+
+    expect(fake.callsTo('system.chooseFile')).toEqual([]);
+    expect(fake.callsTo('handover.create')).toEqual([]);
+  });
+
+  it('shows the key file’s fingerprint with advice to compare it, asks for the comparison, then saves where the worker says', async () => {
+    const { fake, user } = await setUp({
+      owner: { keyFiles: { [KEY_FILE]: { path: KEY_FILE, fingerprint: FINGERPRINT, label: 'Dana Whitfield', createdAt: '2026-02-27T10:00:00.000Z' } } },
+      chooseFile: (purpose, suggestedName) => (purpose === 'open-handover-key' ? KEY_FILE : `/home/worker/Documents/${suggestedName ?? 'x'}`),
+    });
+    const dialog = await openCreateForm(user);
+    await user.click(within(dialog).getByRole('radio', { name: 'Only the students I choose' }));
+    const picker = within(dialog).getByRole('combobox', { name: 'Students to hand over' });
+    await user.type(picker, 'LE-10{Enter}');
+    await user.type(picker, 'LE-22{Enter}');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Substitute’s name' }), 'Dana Whitfield');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Your name (optional)' }), 'Jordan Reyes');
+    const until = addDays(todayIso(), 12);
+    await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(until));
+
+    await user.click(within(dialog).getByRole('button', { name: 'Choose their key file…' }));
+    const fingerprint = await within(dialog).findByLabelText(`Fingerprint: ${FINGERPRINT}`);
+    expect(fingerprint.querySelectorAll('.fingerprint-group')).toHaveLength(16);
+    expect(within(dialog).getByText(/Call Dana Whitfield or meet in person, and compare these 16 groups/)).toBeTruthy();
+    expect(fake.callsTo('handover.readKeyFile')).toEqual([{ file: KEY_FILE }]);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
+    expect(within(dialog).getByText('Compare the fingerprint with the substitute, then tick this box.')).toBeTruthy();
+    expect(fake.callsTo('handover.create')).toEqual([]);
+    await user.click(within(dialog).getByRole('checkbox', { name: 'I compared all 16 groups with Dana Whitfield, and they match' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
+
+    const done = await screen.findByRole('dialog', { name: 'Package saved for Dana Whitfield' });
+    const today = todayIso();
+    const suggested = `handover-dana-whitfield-${today}.solehandover`;
+    expect(fake.callsTo('system.chooseFile')).toEqual([{ purpose: 'open-handover-key' }, { purpose: 'save-handover-package', suggestedName: suggested }]);
+    expect(fake.callsTo('handover.create')).toEqual([
+      {
+        students: [students[0]?.id, students[1]?.id],
+        substitute: 'Dana Whitfield',
+        ownerName: 'Jordan Reyes',
+        validFrom: today,
+        validUntil: until,
+        recipient: { kind: 'key', keyFile: KEY_FILE },
+        file: `/home/worker/Documents/${suggested}`,
+      },
+    ]);
+    expect(within(done).getByText(`/home/worker/Documents/${suggested}`)).toBeTruthy();
+    expect(within(done).getByText(/^2 students, 0 notes and 0 services$/)).toBeTruthy();
+    expect(within(done).getByLabelText(`Fingerprint: ${FINGERPRINT}`)).toBeTruthy();
+    expect(within(done).queryByTestId('handover-code')).toBeNull();
+    await user.click(within(done).getByRole('button', { name: 'Done' }));
+
+    const list = await screen.findByRole('list', { name: 'Packages you made' });
+    expect(within(list).getByText('Dana Whitfield')).toBeTruthy();
+    expect(within(list).getByText('With the substitute')).toBeTruthy();
+  });
+
+  it('says so when the key file cannot be read, next to the choice, and writes nothing when the save dialog is cancelled', async () => {
+    const { fake, user } = await setUp({ chooseFile: (purpose) => (purpose === 'open-handover-key' ? '/home/worker/notes.txt' : null) });
+    const dialog = await openCreateForm(user);
+    await user.click(within(dialog).getByRole('button', { name: 'Choose their key file…' }));
+    expect(await within(dialog).findByText(/This is not a Sole Notes handover key file/)).toBeTruthy();
+
+    await user.click(within(dialog).getByRole('radio', { name: /With a one-time code/ }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Substitute’s name' }), 'Sam Ortiz');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(addDays(todayIso(), 5)));
+    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
+    expect(await within(dialog).findByText('No file chosen, so no package was made.')).toBeTruthy();
+    expect(fake.callsTo('handover.create')).toEqual([]);
+    expect(fake.state.owner.sent).toEqual([]);
+  });
+});
+
+describe('the one-time code', () => {
+  it('is shown once, large and grouped, with the advice; the window stays until the worker says it was given, then the code is gone', async () => {
+    const { fake, user } = await setUp();
+    const dialog = await openCreateForm(user);
+    await user.click(within(dialog).getByRole('radio', { name: /With a one-time code/ }));
+    expect(within(dialog).getByText(/Give it separately from the file: in person or by phone, never in the same email/)).toBeTruthy();
+    await user.type(within(dialog).getByRole('textbox', { name: 'Substitute’s name' }), 'Sam Ortiz');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(addDays(todayIso(), 5)));
+    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
+
+    const done = await screen.findByRole('dialog', { name: 'Package saved for Sam Ortiz' });
+    const code = fake.state.owner.nextCode;
+    const shown = within(done).getByTestId('handover-code');
+    expect(shown.textContent).toBe(code);
+    expect([...shown.querySelectorAll('.key-group')].map((group) => group.firstChild?.textContent)).toEqual(code.split('-'));
+    expect(within(done).getByText(/Never send it in the same email as the file/)).toBeTruthy();
+    expect(fake.callsTo('handover.create')[0]?.recipient).toEqual({ kind: 'code' });
+
+    // Escape does not close it, and Done waits for the worker's word.
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('dialog', { name: 'Package saved for Sam Ortiz' })).toBeTruthy();
+    const doneButton = within(done).getByRole('button', { name: 'Done' }) as HTMLButtonElement;
+    expect(doneButton.disabled).toBe(true);
+
+    await user.click(within(done).getByRole('checkbox', { name: 'I have given the code to Sam Ortiz, or written it down' }));
+    expect(within(done).queryByTestId('handover-code')).toBeNull();
+    expect(document.body.textContent).not.toContain(code.split('-')[1]);
+    expect(within(done).getByText('The code is no longer shown. Sole Notes does not keep it.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(doneButton));
+    await user.click(doneButton);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const list = await screen.findByRole('list', { name: 'Packages you made' });
+    expect(within(list).getByText('Opens with a one-time code')).toBeTruthy();
+    expect(document.body.textContent).not.toContain(code.split('-')[1]);
+  });
+});
+
+describe('packages made', () => {
+  it('words where each package stands', () => {
+    const today = todayIso();
+    expect(sentStatus(sentHandover(), today).label).toBe('With the substitute');
+    expect(sentStatus(sentHandover({ validFrom: addDays(today, 2) }), today).label).toBe('Starts later');
+    expect(sentStatus(sentHandover({ validUntil: addDays(today, -1) }), today)).toMatchObject({ label: 'Ended, not handed back yet', tone: 'ended' });
+    expect(sentStatus(sentHandover({ status: 'closed' }), today).label).toBe('Taken back');
+    expect(sentStatus(sentHandover({ status: 'revoked' }), today).label).toBe('Revoked');
+    expect(suggestedPackageName('  Dána O’Brien ', '2026-03-02')).toBe('handover-dana-o-brien-2026-03-02.solehandover');
+  });
+
+  it('puts a refusal’s message next to the field it names', () => {
+    const error = new CallError('INVALID_INPUT', 'plain', 'validUntil: the end date has already passed.; recipient.keyFile: that is this vault\'s own handover key; file: the folder /x does not exist.');
+    const { byField, rest } = fieldProblems(error, ['validUntil', 'recipient'] as const);
+    expect(byField).toEqual({ validUntil: 'The end date has already passed.', recipient: "That is this vault's own handover key." });
+    expect(rest).toBe('The folder /x does not exist.');
+  });
+});
+
+describe('revoking', () => {
+  it('asks first, says plainly what it cannot do, records an optional reason and shows the notice', async () => {
+    const { fake, user } = await setUp({ owner: { sent: [sentHandover()] } });
+    const list = await screen.findByRole('list', { name: 'Packages you made' });
+    expect(within(list).getByText('With the substitute')).toBeTruthy();
+    await user.click(within(list).getByRole('button', { name: 'Revoke the handover to Dana Whitfield…' }));
+
+    const dialog = screen.getByRole('alertdialog', { name: 'Revoke the handover to Dana Whitfield?' });
+    expect(dialog.textContent).toContain('It cannot reach the package you already gave.');
+    expect(dialog.textContent).toContain('nothing can destroy it from here');
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep it open' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Reason (optional)' }), 'Back early from leave');
+    await user.click(within(dialog).getByRole('button', { name: 'Revoke handover' }));
+
+    const done = await screen.findByRole('dialog', { name: 'Handover to Dana Whitfield revoked' });
+    expect(done.textContent).toContain('cannot be destroyed remotely: it is an offline file');
+    expect(fake.callsTo('handover.revoke')).toEqual([{ packageId: sentHandover().packageId, reason: 'Back early from leave' }]);
+    await user.click(within(done).getByRole('button', { name: 'Close' }));
+    expect(await within(list).findByText('Revoked')).toBeTruthy();
+    expect(within(list).queryByRole('button', { name: /Revoke/ })).toBeNull();
+  });
+
+  it('keeps the handover open when the worker thinks again', async () => {
+    const { fake, user } = await setUp({ owner: { sent: [sentHandover()] } });
+    await user.click(await screen.findByRole('button', { name: 'Revoke the handover to Dana Whitfield…' }));
+    await user.click(screen.getByRole('button', { name: 'Keep it open' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(fake.callsTo('handover.revoke')).toEqual([]);
+  });
+});
+
+describe('importing a hand-back', () => {
+  const handback = {
+    handbackId: '00000000-0000-4000-9000-00000000bbbb',
+    packageId: sentHandover().packageId,
+    substitute: 'Dana Whitfield',
+    substituteFingerprint: FINGERPRINT,
+    newNotes: 3,
+    changedNotes: 2,
+    changedByBoth: 1,
+    newServices: 4,
+    accessLogEntries: 27,
+    accessLogIntact: true,
+  };
+
+  it('sums up what was merged, closes the handover, and says a second import changed nothing', async () => {
+    const { fake, user } = await setUp({ owner: { sent: [sentHandover()], handbacks: { [HANDBACK_FILE]: handback } }, chooseFile: () => HANDBACK_FILE });
+    await user.click(screen.getByRole('button', { name: 'Import a hand-back…' }));
+    const summary = await screen.findByRole('dialog', { name: 'Hand-back from Dana Whitfield imported' });
+    const merged = within(summary).getByRole('list', { name: 'What the hand-back brought in' });
+    const lines = within(merged)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(lines).toEqual([
+      '3 new notes, written by Dana Whitfield.',
+      '2 notes changed by Dana Whitfield. Each change is a new version under their name; your own text stays in the note’s history.',
+      '1 note changed by both of you while the package was out. Your later text and theirs are both kept; the note now shows theirs. Open its history to compare.',
+      '4 new services logged by Dana Whitfield.',
+      '27 entries from the package’s access log (every opening and every note viewed) added to your audit log.',
+    ]);
+    expect(summary.textContent).toContain('the handover is closed');
+    expect(fake.callsTo('handover.importHandBack')).toEqual([{ file: HANDBACK_FILE }]);
+    await user.click(within(summary).getByRole('button', { name: 'Done' }));
+    expect(await screen.findByText('Taken back')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Import a hand-back…' }));
+    const again = await screen.findByRole('dialog', { name: 'Already imported: nothing changed' });
+    expect(again.textContent).toContain('Nothing was added or changed this time.');
+  });
+
+  it('imports nothing when the dialog is cancelled, and says plainly why a file is refused', async () => {
+    let answer: string | null = null;
+    const { fake, user } = await setUp({ owner: { sent: [sentHandover()] }, chooseFile: () => answer });
+    await user.click(screen.getByRole('button', { name: 'Import a hand-back…' }));
+    expect(await screen.findByText('No file chosen, so nothing was imported.')).toBeTruthy();
+    expect(fake.callsTo('handover.importHandBack')).toEqual([]);
+
+    answer = '/home/worker/Downloads/changed.solehandback';
+    await user.click(screen.getByRole('button', { name: 'Import a hand-back…' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/changed or damaged/);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('warns when the access log does not link up', async () => {
+    const { user } = await setUp({ owner: { sent: [sentHandover()], handbacks: { [HANDBACK_FILE]: { ...handback, accessLogIntact: false } } }, chooseFile: () => HANDBACK_FILE });
+    await user.click(screen.getByRole('button', { name: 'Import a hand-back…' }));
+    const summary = await screen.findByRole('dialog', { name: 'Hand-back from Dana Whitfield imported' });
+    expect(summary.textContent).toContain('do not link up as they should');
+  });
+});
