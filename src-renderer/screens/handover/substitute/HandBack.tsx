@@ -4,6 +4,7 @@ import { call, isQuietError, plainError } from '../../../api';
 import { Dialog } from '../../../components/Dialog';
 import { CheckIcon } from '../../../components/Icons';
 import { useUiStore } from '../../../state/uiStore';
+import { countOf } from '../owner/ownerWords';
 import { keyFileName } from './HandoverKeyPanel';
 import { usePackageStore } from './packageStore';
 
@@ -86,10 +87,6 @@ export function HandBackDialog({ packageId, info, onClose }: { packageId: string
   );
 }
 
-function count(value: number, one: string, many: string): string {
-  return `${value} ${value === 1 ? one : many}`;
-}
-
 /** After the hand-back: where the file is, what went into it, and that the copy here is gone. */
 export function HandBackDone({ result, info }: { result: HandBackResult; info: ReceivedHandover | null }) {
   const id = useId();
@@ -103,10 +100,10 @@ export function HandBackDone({ result, info }: { result: HandBackResult; info: R
       <p>The hand-back file is saved. Give it to {owner}: only they can open it.</p>
       <p className="path">{result.path}</p>
       <ul className="handback-counts" aria-label="What the file holds">
-        <li>{count(result.newNotes, 'note written', 'notes written')}</li>
-        <li>{count(result.changedNotes, 'note changed', 'notes changed')}</li>
-        <li>{count(result.newServices, 'service logged', 'services logged')}</li>
-        <li>{count(result.accessLogEntries, 'entry in the access log', 'entries in the access log')}</li>
+        <li>{countOf(result.newNotes, 'note written', 'notes written')}</li>
+        <li>{countOf(result.changedNotes, 'note changed', 'notes changed')}</li>
+        <li>{countOf(result.newServices, 'service logged', 'services logged')}</li>
+        <li>{countOf(result.accessLogEntries, 'entry in the access log', 'entries in the access log')}</li>
       </ul>
       <p>The copy of these notes on this laptop was deleted, and that was recorded.</p>
       <div className="form-actions">

@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import type { HandoverKeyInfo } from '../../../../shared/api/handoverSchemas';
 import { call, isQuietError, plainError } from '../../../api';
 import { KeyIcon } from '../../../components/Icons';
-import { Fingerprint } from './Fingerprint';
+import { KeyFingerprint } from '../owner/KeyFingerprint';
+import { personLabelProblem } from '../owner/ownerWords';
 
 /** The name the save dialog proposes: the worker's name when given, without anything a file name cannot hold. */
 export function keyFileName(name: string): string {
@@ -40,6 +41,11 @@ export function HandoverKeyPanel() {
 
   async function save() {
     if (saving) return;
+    const nameProblem = personLabelProblem(name);
+    if (nameProblem != null) {
+      setProblem(nameProblem);
+      return;
+    }
     setSaving(true);
     setProblem(null);
     setNotice(null);
@@ -70,7 +76,7 @@ export function HandoverKeyPanel() {
         the fingerprint below so they can check the file is yours.
       </p>
       {key == null && problem == null && <p className="status">Loading your key…</p>}
-      {key != null && <Fingerprint value={key.fingerprint} label="Your key’s fingerprint" />}
+      {key != null && <KeyFingerprint fingerprint={key.fingerprint} label="Your key’s fingerprint" />}
       <div className="field">
         <label htmlFor={`${id}-name`}>Your name on the key file (optional)</label>
         <input id={`${id}-name`} type="text" autoComplete="name" maxLength={120} value={name} onChange={(event) => setName(event.target.value)} aria-describedby={`${id}-name-hint`} />

@@ -5,8 +5,9 @@ import { call, CallError, isQuietError, plainError } from '../../../api';
 import { formatLongDate, formatShortDate } from '../../../lib/dates';
 import { HANDOVER_WRONG_RECIPIENT_MESSAGE, handoverExpiredMessage, handoverNotYetValidMessage } from '../../../messages';
 import { useUiStore } from '../../../state/uiStore';
-import { Fingerprint } from './Fingerprint';
-import { describeScope, ownerLabel, ownerNotes } from './handoverWords';
+import { KeyFingerprint } from '../owner/KeyFingerprint';
+import { describeScope } from '../owner/ownerWords';
+import { ownerLabel, ownerNotes } from './handoverWords';
 
 /**
  * Why a package cannot be opened, from what it says about itself, in the
@@ -137,7 +138,7 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
           </dl>
           <div className="owner-key">
             <p className="hint">Their key’s fingerprint, to compare with them if in doubt:</p>
-            <Fingerprint value={info.ownerFingerprint} label="Their key’s fingerprint" compact />
+            <KeyFingerprint fingerprint={info.ownerFingerprint} label="Their key’s fingerprint" />
           </div>
 
           {known != null &&

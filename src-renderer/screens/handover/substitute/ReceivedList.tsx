@@ -1,7 +1,8 @@
 import type { ReceivedHandover } from '../../../../shared/api/handoverSchemas';
 import { formatShortDate } from '../../../lib/dates';
 import { useUiStore } from '../../../state/uiStore';
-import { dateRange, describeScope, ownerNotes, receivedStatus, STATUS_LABELS, statusLine } from './handoverWords';
+import { describeScope } from '../owner/ownerWords';
+import { dateRange, ownerNotes, receivedStatus, STATUS_LABELS, statusLine } from './handoverWords';
 
 /** Packages opened in this vault, newest first: whose, which dates, where each stands, and a way in while its copy is here. */
 export function ReceivedList({ received, titleId }: { received: readonly ReceivedHandover[]; titleId: string }) {

@@ -1,6 +1,7 @@
-import type { HandoverScope, ReceivedHandover } from '../../../../shared/api/handoverSchemas';
+import type { ReceivedHandover } from '../../../../shared/api/handoverSchemas';
 import type { AuditEntry } from '../../../../shared/api/schemas';
 import { dateFromIso, formatLongDate, formatShortDate, todayIso } from '../../../lib/dates';
+import { countOf } from '../owner/ownerWords';
 
 /**
  * How the substitute's screens put a package into words: whose notes, how
@@ -37,14 +38,6 @@ export function dateRange(validFrom: string, validUntil: string): string {
   return `${formatShortDate(validFrom)} to ${formatShortDate(validUntil)}`;
 }
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-/** "2 students, 14 notes, 9 services" */
-export function describeScope(scope: HandoverScope): string {
-  return [plural(scope.students, 'student', 'students'), plural(scope.notes, 'note', 'notes'), plural(scope.services, 'service', 'services')].join(', ');
-}
 
 export type ReceivedStatus = 'active' | 'not-yet-valid' | 'ended' | 'handed-back';
 
@@ -96,7 +89,7 @@ export function describeAccess(entry: AuditEntry, context: AccessContext, owner:
       return details.first === true ? 'The package was opened on this laptop' : 'These notes were opened';
     case 'notes.listed': {
       const who = typeof details.studentId === 'string' ? context.studentCode(details.studentId) : null;
-      const what = count == null ? 'The list of notes was shown' : `The list of notes was shown (${plural(count, 'note', 'notes')})`;
+      const what = count == null ? 'The list of notes was shown' : `The list of notes was shown (${countOf(count, 'note')})`;
       return who == null ? what : `${what} for ${who}`;
     }
     case 'note.viewed':
