@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { Fingerprint } from '../report/document';
 import { Id, IsoDate, Note, NoteBody, ServiceFields, Timestamp } from './schemas';
+import { orderReferenceProblem, personLabelProblem, substituteNameProblem } from './textRules';
+
+/** A zod check from one of textRules' functions: its reason becomes the issue's message. */
+function applyRule(problem: (text: string) => string | null) {
+  return (text: string, context: z.RefinementCtx) => {
+    const reason = problem(text);
+    if (reason !== null) context.addIssue({ code: 'custom', message: reason });
+  };
+}
 
 /**
  * Inputs and results of the handover, release and disclosure commands. File
@@ -11,22 +20,10 @@ import { Id, IsoDate, Note, NoteBody, ServiceFields, Timestamp } from './schemas
 export const FilePath = z.string().min(1, 'choose a file').max(4096, 'the file path is too long');
 
 /** What a revision's author becomes in the owner's vault, so 'owner' itself is refused. */
-export const SubstituteName = z
-  .string()
-  .trim()
-  .min(1, "enter the substitute's name")
-  .max(120, 'a name is at most 120 characters')
-  // eslint-disable-next-line no-control-regex -- control characters are what is refused
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'a name cannot hold control characters')
-  .refine((name) => name.toLowerCase() !== 'owner', 'the substitute cannot be named "owner"');
+export const SubstituteName = z.string().trim().superRefine(applyRule(substituteNameProblem));
 
 /** A person's name or label shown beside a key; optional where it is used. */
-export const PersonLabel = z
-  .string()
-  .trim()
-  .max(120, 'a name is at most 120 characters')
-  // eslint-disable-next-line no-control-regex -- control characters are what is refused
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), 'a name cannot hold control characters');
+export const PersonLabel = z.string().trim().superRefine(applyRule(personLabelProblem));
 
 /** The one-time handover code as typed: 5 groups of 5; separators, case and I/L/O are forgiven. */
 export const HandoverCodeText = z.string().min(1, 'enter the handover code').max(100, 'the handover code is too long');
@@ -247,13 +244,7 @@ export const ReleaseNoteResult = z.object({
   notice: z.string(),
 });
 
-export const OrderReference = z
-  .string()
-  .trim()
-  .min(1, "enter the court order's reference")
-  .max(200, 'the reference is at most 200 characters')
-  // eslint-disable-next-line no-control-regex -- control characters are what is refused
-  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'the reference cannot hold control characters');
+export const OrderReference = z.string().trim().superRefine(applyRule(orderReferenceProblem));
 
 export const DisclosureInput = z
   .object({

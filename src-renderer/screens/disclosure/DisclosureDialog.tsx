@@ -9,6 +9,7 @@ import { formatShortDate, isoDayOfTimestamp } from '../../lib/dates';
 import { useStudentsStore } from '../../state/studentsStore';
 import { useUiStore } from '../../state/uiStore';
 import { countOf, fieldProblems } from '../handover/owner/ownerWords';
+import { orderReferenceProblem } from '../../../shared/api/textRules';
 
 const PAGE = 500;
 /** The group of notes about no student. */
@@ -34,19 +35,6 @@ export function suggestedDisclosureName(reference: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
   return slug === '' ? 'court-order-disclosure.html' : `court-order-${slug}.html`;
-}
-
-const REFERENCE_MAX = 200;
-// eslint-disable-next-line no-control-regex -- control characters are what is refused
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-/** The rules of OrderReference (shared/api/handoverSchemas.ts), without zod in the renderer. */
-export function referenceProblem(reference: string): string | null {
-  const trimmed = reference.trim();
-  if (trimmed === '') return "Enter the court order's reference.";
-  if (trimmed.length > REFERENCE_MAX) return `The reference is at most ${REFERENCE_MAX} characters.`;
-  if (CONTROL.test(trimmed)) return 'The reference cannot hold control characters.';
-  return null;
 }
 
 /**
@@ -104,7 +92,7 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
 
   const own: Partial<Record<Field, string>> = {};
   if (chosen.size === 0) own.noteIds = 'Choose at least one note the order covers.';
-  const badReference = referenceProblem(reference);
+  const badReference = orderReferenceProblem(reference);
   if (badReference != null) own.orderReference = badReference;
   const shown = tried ? { ...serverProblems, ...own } : serverProblems;
 

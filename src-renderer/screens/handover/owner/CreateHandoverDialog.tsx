@@ -11,7 +11,8 @@ import { useStudentsStore } from '../../../state/studentsStore';
 import { useUiStore } from '../../../state/uiStore';
 import { HandoverCreated } from './HandoverCreated';
 import { KeyFingerprint } from './KeyFingerprint';
-import { countOf, fieldProblems, personLabelProblem, substituteNameProblem, suggestedPackageName } from './ownerWords';
+import { personLabelProblem, substituteNameProblem } from '../../../../shared/api/textRules';
+import { countOf, fieldProblems, suggestedPackageName } from './ownerWords';
 
 const FIELDS = ['students', 'substitute', 'ownerName', 'validFrom', 'validUntil', 'recipient', 'compared'] as const;
 type Field = (typeof FIELDS)[number];

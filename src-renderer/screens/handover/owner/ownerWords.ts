@@ -38,32 +38,6 @@ export function sentStatus(handover: SentHandover, today: string): { label: stri
   return { label: 'With the substitute', detail: `${handover.substitute} can open these notes until ${formatShortDate(handover.validUntil)}.`, tone: 'open' };
 }
 
-const NAME_MAX = 120;
-// eslint-disable-next-line no-control-regex -- control characters are what is refused
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-/*
- * The same rules as the names' schemas in shared/api/handoverSchemas.ts,
- * checked here without zod: the renderer does not run zod (its fast path
- * probes eval, which the page's CSP forbids).
- */
-
-/** Why a name or label beside a key would be refused; null when it will do. */
-export function personLabelProblem(name: string): string | null {
-  const trimmed = name.trim();
-  if (trimmed.length > NAME_MAX) return `A name is at most ${NAME_MAX} characters.`;
-  if (CONTROL.test(trimmed)) return 'A name cannot hold control characters.';
-  return null;
-}
-
-/** Why a substitute's name would be refused (it becomes the author of what they write); null when it will do. */
-export function substituteNameProblem(name: string): string | null {
-  const trimmed = name.trim();
-  if (trimmed === '') return "Enter the substitute's name.";
-  if (trimmed.toLowerCase() === 'owner') return 'The substitute cannot be named "owner".';
-  return personLabelProblem(trimmed);
-}
-
 /** A file name for the save dialog: `handover-dana-whitfield-2026-03-02.solehandover`. */
 export function suggestedPackageName(substitute: string, validFrom: string | null): string {
   const slug = substitute

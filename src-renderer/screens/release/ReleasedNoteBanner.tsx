@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import type { NoteRelease } from '../../../shared/api/handoverSchemas';
+import { call, isQuietError, plainError } from '../../api';
+import { SendIcon } from '../../components/Icons';
+import { formatLongDate } from '../../lib/dates';
+
+/**
+ * Over a released note: that it is a record now, not a personal note, and
+ * each release recorded for it (to whom, on which day, why). `revision`
+ * reloads the releases when the note changes.
+ */
+export function ReleasedNoteBanner({ noteId, revision }: { noteId: string; revision: number }) {
+  const [releases, setReleases] = useState<NoteRelease[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    call('notes.releases', { id: noteId })
+      .then((list) => {
+        if (current) setReleases(list);
+      })
+      .catch((error: unknown) => {
+        if (current && !isQuietError(error)) setProblem(plainError(error));
+      });
+    return () => {
+      current = false;
+    };
+  }, [noteId, revision]);
+
+  return (
+    <section className="released-banner released-details" aria-label="Released note">
+      <SendIcon />
+      <div>
+        <p className="released-lead">
+          <strong>Released to another agency.</strong> This note is now part of a record, not a personal note kept for your use alone.
+        </p>
+        {problem != null && <p className="problem">{problem}</p>}
+        {releases != null && releases.length > 0 && (
+          <ul className="release-list" aria-label="Releases of this note">
+            {releases.map((release) => (
+              <li key={`${release.recordedAt}-${release.agency}`}>
+                To <strong>{release.agency}</strong> on {formatLongDate(release.releasedOn)}. <span className="release-why">Why: {release.reason}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
