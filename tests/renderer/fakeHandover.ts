@@ -1,11 +1,11 @@
 import type { HandBackResult, HandoverPackageInfo, ReceivedHandover } from '../../shared/api/handoverSchemas';
-import type { FilePurpose } from '../../shared/api/systemSchemas';
 import type { AuditEntry, Note, NoteRevision, Service, Student } from '../../shared/api/schemas';
 import { checkNote, summarizeFindings } from '../../shared/redaction/index';
 import { Failure, fakeId, type FakeHandlers } from './fakeBridge';
 
 /**
- * The substitute's side of a handover, in memory, for the renderer's tests:
+ * The substitute's side of a handover, in memory, for the renderer's tests
+ * (the file dialog's answers are the fake bridge's `chooseFile`):
  * package files by path (what each says about itself, its code, whether it
  * was altered), packages opened, each with its students, notes, services and
  * access log. The refusals come in the main side's order and wording
@@ -45,8 +45,6 @@ export interface FakeHandoverOptions {
   /** Today, as the substitute's vault sees it. */
   today: string;
   files?: Record<string, FakePackageFile>;
-  /** What the file dialog answers; null as when cancelled. */
-  chooseFile?: (purpose: FilePurpose, suggestedName: string | undefined) => string | null;
   clock?: () => Date;
 }
 
@@ -118,7 +116,6 @@ export function createFakeHandover(options: FakeHandoverOptions) {
   };
 
   const handlers: FakeHandlers = {
-    'system.chooseFile': ({ purpose, suggestedName }) => ({ file: options.chooseFile?.(purpose, suggestedName) ?? null }),
     'handover.keyInfo': () => ({ algorithm: 'X25519', fingerprint: SUBSTITUTE_FINGERPRINT, createdAt: '2026-01-05T10:00:00.000Z' }),
     'handover.exportKey': ({ file, label }) => {
       const named = label == null || label.trim() === '' ? null : label.trim();

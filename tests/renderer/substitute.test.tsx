@@ -37,8 +37,8 @@ function keyPackage(fields: Partial<FakePackageFile['info']> = {}): FakePackageF
 }
 
 function setup(options: { files?: Record<string, FakePackageFile>; choose?: (purpose: FilePurpose, suggestedName: string | undefined) => string | null } = {}) {
-  const handover = createFakeHandover({ today: TODAY, files: options.files, chooseFile: options.choose });
-  const fake = installFake({ handlers: handover.handlers });
+  const handover = createFakeHandover({ today: TODAY, files: options.files });
+  const fake = installFake({ handlers: handover.handlers, chooseFile: options.choose ?? (() => null) });
   useVaultStore.setState({ view: 'unlocked' });
   return { fake, handover, user: userEvent.setup() };
 }
@@ -90,7 +90,7 @@ describe('opening a package', () => {
     expect(facts).toContain('FromJordan Reyes');
     expect(facts).toContain('Dana Whitfield, as their temporary substitute');
     expect(facts).toContain(`${formatLongDate(FROM)} to ${formatLongDate(UNTIL)}`);
-    expect(facts).toContain('2 students, 14 notes, 9 services');
+    expect(facts).toContain('2 students, 14 notes and 9 services');
     expect(facts).toContain('The one-time handover code from Jordan Reyes');
     expect(within(inspection).getByLabelText(`Their key’s fingerprint: ${OWNER_FINGERPRINT}`)).toBeTruthy();
 

@@ -3,7 +3,7 @@ import type { HandoverKeyInfo } from '../../../../shared/api/handoverSchemas';
 import { call, isQuietError, plainError } from '../../../api';
 import { KeyIcon } from '../../../components/Icons';
 import { KeyFingerprint } from '../owner/KeyFingerprint';
-import { personLabelProblem } from '../owner/ownerWords';
+import { personLabelProblem } from '../../../../shared/api/textRules';
 
 /** The name the save dialog proposes: the worker's name when given, without anything a file name cannot hold. */
 export function keyFileName(name: string): string {
