@@ -95,7 +95,8 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
       await page.getByLabel(/^Your key’s fingerprint: /).waitFor();
       await page.getByRole('list', { name: 'Packages you have opened' }).getByRole('listitem').first().waitFor();
       await page.getByRole('textbox', { name: /^Your name on the key file/ }).fill(SUBSTITUTE);
-      await page.getByRole('heading', { level: 2, name: 'Notes handed to you' }).scrollIntoViewIfNeeded();
+      // The section at the top of the window, below the owner's handovers.
+      await page.getByRole('heading', { level: 2, name: 'Notes handed to you' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
     },
   },
   {
