@@ -6,6 +6,12 @@ export function backupWhen(createdAt: string, now: Date = new Date()): string {
   return formatTimestamp(createdAt, now);
 }
 
+/** "Today at 3:10 PM", "Mar 4, 2026 at 9:10 AM": a backup's time at the start of a line. */
+export function backupWhenAtStart(createdAt: string, now: Date = new Date()): string {
+  const when = backupWhen(createdAt, now);
+  return when.charAt(0).toUpperCase() + when.slice(1);
+}
+
 /** The same, to follow "as it was …" or "the backup from …": "today at 3:10 PM", "on Mar 4, 2026 at 9:10 AM". */
 export function onBackupWhen(createdAt: string, now: Date = new Date()): string {
   const when = backupWhen(createdAt, now);

@@ -80,7 +80,7 @@ describe('back up, restore, go back, keep (end to end)', () => {
     const list = backupsPanel().getByRole('list', { name: 'Backups in this folder' });
     await list.getByRole('listitem').first().waitFor();
     expect(await list.getByRole('listitem').count()).toBe(1);
-    expect(await list.getByRole('listitem').innerText()).toMatch(/^today at .+\nMade with Back up now · \d+ KB\nRestore…$/);
+    expect(await list.getByRole('listitem').innerText()).toMatch(/^Today at .+\nMade with Back up now · \d+ KB\nRestore…$/);
 
     const listing = await callRouter(app.router, 'backups.list', {});
     expect(listing.backups).toMatchObject([{ reason: 'manual', sameVault: true }]);
@@ -112,7 +112,7 @@ describe('back up, restore, go back, keep (end to end)', () => {
     await notice().getByRole('button', { name: 'Go back to how it was before' }).click();
     await page.getByRole('alertdialog', { name: 'Go back to how it was before the restore?' }).getByRole('button', { name: 'Go back', exact: true }).click();
     await ui(page).unlock.waitFor();
-    await page.getByText('Your vault is back as it was before the restore. Unlock it with the passphrase you used before the restore.').waitFor();
+    await page.getByText('Your vault is back as it was before the restore. Unlock it with the passphrase you used then.').waitFor();
     expect(app.session.state()).toBe('locked');
 
     await unlockThroughUi(page, TEST_PASSPHRASE);

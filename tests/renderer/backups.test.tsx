@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src-renderer/App';
-import { backupWhen, onBackupWhen } from '../../src-renderer/lib/backupWords';
+import { backupWhenAtStart, onBackupWhen } from '../../src-renderer/lib/backupWords';
 import { BackupsPanel } from '../../src-renderer/screens/backups/BackupsPanel';
 import { UNDONE_NOTICE } from '../../src-renderer/screens/backups/PendingRestoreBanner';
 import { CreateVault } from '../../src-renderer/screens/CreateVault';
@@ -55,16 +55,18 @@ describe('Settings → Backups', () => {
     });
     render(<BackupsPanel />);
     const failure = await screen.findByRole('alert');
-    expect(failure.textContent).toBe(`The last backup was not made (${backupWhen('2026-11-23T08:00:00.000Z')}).${DRIVE_MISSING}`);
+    expect(failure.textContent).toBe(
+      `No backup could be made ${onBackupWhen('2026-11-23T08:00:00.000Z')}.Sole Notes could not reach the backup folder. If it is on a USB drive, plug the drive in, then choose Back up now.`,
+    );
     expect(screen.getByText(USB)).toBeTruthy();
     expect(screen.getByText(/^A folder you chose\. If it is on a USB drive, plug the drive in/)).toBeTruthy();
 
     const list = screen.getByRole('list', { name: 'Backups in this folder' });
     const items = within(list).getAllByRole('listitem');
     expect(items.map((item) => item.querySelector('.backup-row-text')?.textContent)).toEqual([
-      `${backupWhen(NEWEST.createdAt)}Automatic, as Sole Notes locked · 2.4 MB`,
-      `${backupWhen(OLDER.createdAt)}Made with Back up now · 2.1 MB`,
-      `${backupWhen(OTHER_VAULT.createdAt)}Made with Back up now · 900 KB` + 'Of another vault',
+      `${backupWhenAtStart(NEWEST.createdAt)}Automatic, as Sole Notes locked · 2.4 MB`,
+      `${backupWhenAtStart(OLDER.createdAt)}Made with Back up now · 2.1 MB`,
+      `${backupWhenAtStart(OTHER_VAULT.createdAt)}Made with Back up now · 900 KB` + 'Of another vault',
     ]);
     expect(within(items[0] as HTMLElement).getByRole('button', { name: `Restore the backup made ${onBackupWhen(NEWEST.createdAt)}` })).toBeTruthy();
   });
@@ -121,12 +123,12 @@ describe('Settings → Backups', () => {
     expect(useUiStore.getState().status?.text).toBe('Backup made.');
   });
 
-  it('a backup that fails says why, as an alert, in the main side’s words', async () => {
+  it('a backup that fails says why, as an alert, in plain words', async () => {
     installBackupsFake({ backups: [OLDER], createError: { code: 'STORAGE_UNAVAILABLE', message: DRIVE_MISSING } });
     const user = userEvent.setup();
     render(<BackupsPanel />);
     await user.click(await screen.findByRole('button', { name: 'Back up now' }));
-    expect((await screen.findByRole('alert')).textContent).toContain(DRIVE_MISSING);
+    expect((await screen.findByRole('alert')).textContent).toContain('Sole Notes could not reach the backup folder.');
     expect(screen.getByRole('button', { name: 'Back up now' })).toBeTruthy();
   });
 });
@@ -150,7 +152,8 @@ describe('restoring while unlocked: the confirm, then the notice until kept or u
     expect(steps).toEqual([
       'Sole Notes first checks the backup: that nothing in it is missing or damaged, and that it opens. If it does not, nothing is replaced.',
       'Your vault as it is now is set aside, not deleted.',
-      `You then see your notes as they were ${onBackupWhen(OLDER.createdAt)}; anything written since is not in this backup. You choose: keep the restored vault, or go back to how it was before. Until you choose, nothing is lost.`,
+      `You then see your notes as they were ${onBackupWhen(OLDER.createdAt)}. Anything written since is not in this backup.`,
+      'You choose: keep the restored vault, or go back to how it was before. Until you choose, nothing is lost.',
     ]);
     // A backup of this vault, while it is unlocked: its own key opens it, so nothing is asked.
     expect(within(dialog).queryByLabelText('Passphrase')).toBeNull();
@@ -381,7 +384,7 @@ describe('first run: restore from a backup on a new laptop', () => {
 
     const pick = await screen.findByRole('dialog', { name: 'Choose a backup' });
     expect(pick.textContent).toContain(USB);
-    await user.click(within(pick).getByRole('radio', { name: new RegExp(`^${backupWhen(OLDER.createdAt)}`) }));
+    await user.click(within(pick).getByRole('radio', { name: new RegExp(`^${backupWhenAtStart(OLDER.createdAt)}`) }));
     await user.click(within(pick).getByRole('button', { name: 'Continue' }));
 
     const dialog = screen.getByRole('dialog', { name: `Restore the backup made ${onBackupWhen(OLDER.createdAt)}?` });

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import type { BackupInfo, BackupListing } from '../../../shared/api/backupSchemas';
 import { call, isQuietError, plainError } from '../../api';
 import { FolderIcon, WarningIcon } from '../../components/Icons';
-import { backupReasonLabel, backupWhen, formatBytes, onBackupWhen } from '../../lib/backupWords';
+import { backupReasonLabel, backupWhenAtStart, formatBytes, onBackupWhen } from '../../lib/backupWords';
 import { useBackupsStore } from '../../state/backupsStore';
 import { useUiStore } from '../../state/uiStore';
 import { showRestoredVault } from './afterRestore';
@@ -68,8 +68,8 @@ function BackupsContent({ listing }: { listing: BackupListing }) {
         <div className="backup-failure" role="alert">
           <WarningIcon />
           <div>
-            <p className="backup-failure-title">The last backup was not made ({backupWhen(lastFailure.at)}).</p>
-            <p>{lastFailure.message}</p>
+            <p className="backup-failure-title">No backup could be made {onBackupWhen(lastFailure.at)}.</p>
+            <p>{failureAdvice(lastFailure.code, lastFailure.message)}</p>
           </div>
         </div>
       )}
@@ -103,7 +103,7 @@ function BackupsContent({ listing }: { listing: BackupListing }) {
             </ul>
           )}
           <div className="backups-restore-other">
-            <RestoreFromFolder situation="unlocked" className="quiet" label="Restore from another folder…" onRestored={(result) => void showRestoredVault(result, 'unlocked')} />
+            <RestoreFromFolder situation="unlocked" label="Restore from another folder…" onRestored={(result) => void showRestoredVault(result, 'unlocked')} />
           </div>
         </div>
       </div>
@@ -123,8 +123,22 @@ function BackupsContent({ listing }: { listing: BackupListing }) {
   );
 }
 
+/** What to do about a failed backup, in the worker's terms; the main side's own words for anything else. */
+function failureAdvice(code: string, message: string): string {
+  switch (code) {
+    case 'STORAGE_UNAVAILABLE':
+      return 'Sole Notes could not reach the backup folder. If it is on a USB drive, plug the drive in, then choose Back up now.';
+    case 'STORAGE_FULL':
+      return 'The disk that holds the backup folder is full. Free some space on it, or choose another folder.';
+    case 'STORAGE_READ_ONLY':
+      return 'Sole Notes may not write to the backup folder (the drive may be locked or read-only). Choose another folder.';
+    default:
+      return message;
+  }
+}
+
 function BackupRow({ backup, onRestore }: { backup: BackupInfo; onRestore: () => void }) {
-  const when = backupWhen(backup.createdAt);
+  const when = backupWhenAtStart(backup.createdAt);
   return (
     <li className="backup-row">
       <span className="backup-row-text">

@@ -59,14 +59,14 @@ export function DamagedVault({ damage, onBack }: { damage: Damage; onBack: () =>
             <div>
               <h2>Restore your latest backup</h2>
               <p>
-                Your latest backup was made {onBackupWhen(offer.createdAt)}. Restoring it brings back your notes as they were then; anything written after it is not in it.
-                Sole Notes checks the backup first, and keeps the damaged vault aside.
+                Your latest backup was made {onBackupWhen(offer.createdAt)}. Restoring it brings back your notes as they were then. Sole Notes checks the backup first,
+                and keeps the damaged vault aside.
               </p>
               <div className="form-actions">
                 <button type="button" className="primary" onClick={() => setRestoring(true)}>
                   Restore this backup…
                 </button>
-                <RestoreFromFolder situation="damaged" className="quiet" label="Choose another backup…" onRestored={(result) => void showRestoredVault(result, 'damaged')} />
+                <RestoreFromFolder situation="damaged" label="Choose another backup…" onRestored={(result) => void showRestoredVault(result, 'damaged')} />
               </div>
             </div>
           </div>

@@ -7,7 +7,7 @@ import { useBackupsStore } from '../../state/backupsStore';
 import { useUiStore } from '../../state/uiStore';
 import { refreshVaultState, useVaultStore } from '../../state/vaultStore';
 
-export const UNDONE_NOTICE = 'Your vault is back as it was before the restore. Unlock it with the passphrase you used before the restore.';
+export const UNDONE_NOTICE = 'Your vault is back as it was before the restore. Unlock it with the passphrase you used then.';
 
 /**
  * While a restore waits to be kept or undone, on every screen: which day the

@@ -105,14 +105,8 @@ export function RestoreDialog({
         <ol className="restore-steps">
           <li>Sole Notes first checks the backup: that nothing in it is missing or damaged, and that it opens. If it does not, nothing is replaced.</li>
           <li>{setAside}</li>
-          {situation === 'new-laptop' ? (
-            <li>You then see your notes as they were {when}.</li>
-          ) : (
-            <li>
-              You then see your notes as they were {when}; anything written since is not in this backup. You choose: keep the restored vault, or go back to how it was
-              before. Until you choose, nothing is lost.
-            </li>
-          )}
+          <li>You then see your notes as they were {when}. Anything written since is not in this backup.</li>
+          {situation !== 'new-laptop' && <li>You choose: keep the restored vault, or go back to how it was before. Until you choose, nothing is lost.</li>}
         </ol>
       }
     >

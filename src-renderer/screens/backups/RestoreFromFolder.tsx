@@ -5,7 +5,7 @@ import type { CommandOutput } from '../../../shared/api/contract';
 import { call, isQuietError, plainError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { FolderIcon } from '../../components/Icons';
-import { backupReasonLabel, backupWhen, formatBytes } from '../../lib/backupWords';
+import { backupReasonLabel, backupWhenAtStart, formatBytes } from '../../lib/backupWords';
 import { RestoreDialog, type RestoreMethod, type RestoreSituation, type RestoreTarget } from './RestoreDialog';
 
 type Phase =
@@ -153,7 +153,7 @@ function PickBackupDialog({
                 <label className="check backup-choice">
                   <input type="radio" name={`${id}-backup`} value={backup.id} checked={chosen === backup.id} onChange={() => setChosen(backup.id)} />
                   <span className="backup-choice-text">
-                    <span className="backup-when">{backupWhen(backup.createdAt)}</span>
+                    <span className="backup-when">{backupWhenAtStart(backup.createdAt)}</span>
                     <span className="subtle">
                       {backupReasonLabel(backup.reason)} · {formatBytes(backup.bytes)}
                       {backup.sameVault === false && ' · of another vault'}
