@@ -78,6 +78,8 @@ function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
       if (damaged != null) {
         setPassphrase('');
         setDamage(damaged);
+        // The whole vault gone (not just its database): the first-run screen takes over.
+        if (damaged.code === 'VAULT_NOT_FOUND') await refreshVaultState();
         return;
       }
       setProblem(plainError(error));

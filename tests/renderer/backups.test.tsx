@@ -349,6 +349,22 @@ describe('a damaged vault: nothing was changed, and the latest backup is offered
     expect(callsTo('backups.restore')).toEqual([{ id: NEWEST.id, recoveryKey: fake.state.recoveryKey.toLowerCase() }]);
   });
 
+  it('says so when the database is missing, and still offers the latest backup', async () => {
+    installBackupsFake({
+      state: { vault: 'locked' },
+      backups: [NEWEST],
+      unlockError: () => ({ code: 'VAULT_NOT_FOUND', message: 'No vault database.', latestBackup: { id: NEWEST.id, createdAt: NEWEST.createdAt } }),
+    });
+    const user = userEvent.setup();
+    render(<App />);
+    await user.type(await screen.findByLabelText('Passphrase'), `${PASSPHRASE}{Enter}`);
+    expect(await screen.findByText('The file that holds your notes is missing from this laptop, so Sole Notes cannot open the vault.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Restore this backup…' })).toBeTruthy();
+    // Back to the unlock form, as it was.
+    await user.click(screen.getByRole('button', { name: 'Back to unlocking' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sole Notes is locked' })).toBeTruthy();
+  });
+
   it('without a backup in the backup folder, offers to look in another folder (a USB drive)', async () => {
     const { callsTo } = installBackupsFake({
       state: { vault: 'locked' },
