@@ -1,3 +1,4 @@
+import { resetBackupsStore } from './backupsStore';
 import { resetNotesStore } from './notesStore';
 import { resetSearchStore } from './searchStore';
 import { resetServicesStore } from './servicesStore';
@@ -10,7 +11,7 @@ import { resetUiStore } from './uiStore';
  * Called on every lock; the screens holding typed text are unmounted by the
  * App at the same moment.
  */
-export const DATA_STORE_RESETS = [resetStudentsStore, resetServicesStore, resetNotesStore, resetSearchStore, resetSettingsStore, resetUiStore] as const;
+export const DATA_STORE_RESETS = [resetStudentsStore, resetServicesStore, resetNotesStore, resetSearchStore, resetSettingsStore, resetUiStore, resetBackupsStore] as const;
 
 export function dropDecryptedData(): void {
   for (const reset of DATA_STORE_RESETS) reset();
