@@ -4,8 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { FILE_PURPOSES, withExtension, type FilePurpose } from '../shared/api/systemSchemas';
-import { TEST_PASSPHRASE } from '../tests/helpers/tempVault';
-import { seedDemoData, type DemoSummary } from '../tests/e2e/demoData';
+import { VaultSession } from '../src-main/vault/vaultSession';
+import { TEST_KDF, TEST_PASSPHRASE } from '../tests/helpers/tempVault';
+import { callRouter, seedDemoData, type DemoSummary } from '../tests/e2e/demoData';
 import { pageScript, startApp, type App } from '../tests/e2e/harness';
 import { ui, unlockThroughUi } from '../tests/e2e/ui';
 import { OWNER_HANDOVER_STEPS } from './ownerHandoverShots';
@@ -27,7 +28,11 @@ import { SUBSTITUTE_STEPS } from './screenshotsSubstitute';
  * a code shown once, the packages made, revoking, a hand-back imported), releasing a note and a
  * court-order disclosure; the substitute's side (scripts/screenshotsSubstitute.ts: the worker's
  * handover key, packages before opening, a package under its banner, the hand-back, a package past
- * its dates); the keyboard shortcuts; the unlock screen after an idle lock.
+ * its dates); the keyboard shortcuts; the unlock screen after an idle lock; backups in
+ * settings, a backup to a USB drive that is not plugged in, restoring one, the
+ * notice while a restore waits, going back; the pause after too many wrong
+ * passphrases; a damaged vault and its latest backup offered. Before the first
+ * run, restoring from a backup on a new laptop.
  *
  * To add a screen, add a step: `go` brings the app from the previous step's
  * screen to this one (use roles and accessible names). `optional` steps that
@@ -87,7 +92,175 @@ function servicePanel(page: Page) {
   return page.getByRole('form', { name: 'Log a service' });
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A backup folder on a USB drive that is not plugged in. */
+const MISSING_USB_FOLDER = '/media/worker/SOLE USB/Sole Notes backups';
+
+function backupsPanel(page: Page) {
+  return page.getByRole('region', { name: 'Backups' });
+}
+
+/** Damages the locked vault's database: one byte in a few pages in use (page 1, the header, is left alone). */
+function damageDatabase(vaultDir: string): void {
+  const file = path.join(vaultDir, 'vault.db');
+  const bytes = fs.readFileSync(file);
+  for (const offset of [4096 + 200, Math.floor(bytes.length / 3), Math.floor(bytes.length / 2)]) bytes[offset] = (bytes[offset] ?? 0) ^ 0x40;
+  fs.writeFileSync(file, bytes);
+}
+
+/** Steps for backups and restore, once the demo data is in and the vault locked. */
+const BACKUP_STEPS: ScreenshotStep[] = [
+  {
+    name: 'backups',
+    go: async (page, { app, setClock }) => {
+      await unlockThroughUi(page, TEST_PASSPHRASE);
+      await ui(page).lock.waitFor();
+      // A few days of backups: one by hand three days ago, one made as the vault locked yesterday, and one now.
+      const now = Date.now();
+      setClock(new Date(now - 3 * DAY_MS));
+      await callRouter(app.router, 'backups.create', {});
+      await callRouter(app.router, 'backups.updateSettings', { automatic: true });
+      setClock(new Date(now - DAY_MS));
+      await app.lockFromMain('idle');
+      setClock(null);
+      await unlockThroughUi(page, TEST_PASSPHRASE);
+      await ui(page).lock.waitFor();
+      await mainNav(page, 'Settings').click();
+      await backupsPanel(page).getByRole('button', { name: 'Back up now' }).click();
+      await backupsPanel(page).getByRole('list', { name: 'Backups in this folder' }).getByRole('listitem').nth(2).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Backup made.' }).waitFor();
+      await backupsPanel(page).scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    name: 'backups-drive-missing',
+    go: async (page, { app }) => {
+      await callRouter(app.router, 'backups.updateSettings', { folder: MISSING_USB_FOLDER });
+      await mainNav(page, 'Caseload').click();
+      await mainNav(page, 'Settings').click();
+      await backupsPanel(page).getByText(MISSING_USB_FOLDER).waitFor();
+      await backupsPanel(page).getByRole('button', { name: 'Back up now' }).click();
+      await backupsPanel(page).getByRole('alert').waitFor();
+      await backupsPanel(page).scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    name: 'restore-confirm',
+    go: async (page) => {
+      await backupsPanel(page).getByRole('button', { name: 'Use the standard folder' }).click();
+      // A good backup clears the failure.
+      await backupsPanel(page).getByRole('button', { name: 'Back up now' }).click();
+      await backupsPanel(page).getByRole('alert').waitFor({ state: 'detached' });
+      await backupsPanel(page).getByRole('listitem').filter({ hasText: 'Automatic' }).getByRole('button', { name: /^Restore the backup made / }).click();
+      await page.getByRole('dialog', { name: /^Restore the backup made / }).waitFor();
+    },
+  },
+  {
+    name: 'restore-pending',
+    go: async (page) => {
+      await page.getByRole('dialog').getByRole('button', { name: 'Check and restore' }).click();
+      await page.getByRole('region', { name: /^You are looking at the vault as it was/ }).waitFor();
+      await page.getByRole('list', { name: 'Students' }).getByRole('listitem').first().waitFor();
+    },
+  },
+  {
+    name: 'restore-undone',
+    go: async (page) => {
+      await page.getByRole('button', { name: 'Go back to how it was before' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Go back', exact: true }).click();
+      await ui(page).unlock.waitFor();
+      await page.getByText(/^Your vault is back as it was before the restore/).waitFor();
+    },
+  },
+  {
+    name: 'unlock-countdown',
+    go: async (page, { app, setClock }) => {
+      // Eight wrong passphrases, each after the wait the one before imposed (0, 0, 1, 2, 4, 8, 16 s): the next waits 30 s.
+      let at = Date.now();
+      for (const wait of [0, 0, 0, 1, 2, 4, 8, 16]) {
+        at += wait * 1000;
+        setClock(new Date(at));
+        await app.router.invoke('vault.unlock', { passphrase: WRONG_PASSPHRASE });
+      }
+      await unlockThroughUi(page, TEST_PASSPHRASE);
+      await page.locator('.pause-notice').waitFor();
+      // The vault's clock past the pause, for the steps after this one.
+      setClock(new Date(at + 31_000));
+    },
+  },
+  {
+    name: 'unlock-damaged-vault',
+    go: async (page, { app }) => {
+      await app.open(); // a fresh start, without the countdown
+      damageDatabase(app.vaultDir);
+      await unlockThroughUi(page, TEST_PASSPHRASE);
+      await page.getByRole('heading', { level: 1, name: 'Your vault could not be opened' }).waitFor();
+    },
+  },
+  {
+    name: 'restore-damaged-vault',
+    go: async (page) => {
+      await page.getByRole('button', { name: 'Restore this backup…' }).click();
+      await page.getByRole('dialog').getByLabel('Passphrase', { exact: true }).fill(TEST_PASSPHRASE);
+    },
+  },
+  {
+    name: 'restored-damaged-vault',
+    screenshot: false,
+    go: async (page, { setClock }) => {
+      await page.getByRole('dialog').getByRole('button', { name: 'Check and restore' }).click();
+      await page.getByRole('region', { name: /^You are looking at the vault as it was/ }).waitFor();
+      setClock(null);
+    },
+  },
+];
+
+/** Before the first run: a new laptop, and backups of the worker's vault from the old one in a folder (a USB drive). */
+const NEW_LAPTOP_STEPS: ScreenshotStep[] = [
+  {
+    name: 'first-run-restore-choose',
+    go: async (page, { app }) => {
+      await page.getByRole('heading', { level: 1, name: 'Welcome to Sole Notes' }).waitFor();
+      // The old laptop's vault, backed up to the USB drive a week ago and yesterday.
+      let then = new Date(Date.now() - 7 * DAY_MS);
+      const oldLaptop = new VaultSession(path.join(path.dirname(app.vaultDir), 'old-laptop', 'vault'), {
+        kdf: TEST_KDF,
+        clock: () => then,
+        backups: { defaultFolder: app.chosenFolder },
+      });
+      await oldLaptop.create(TEST_PASSPHRASE);
+      oldLaptop.data.notes.create({ body: 'Check in with the new fourth grader on Friday.' });
+      await oldLaptop.createBackup();
+      then = new Date(Date.now() - DAY_MS);
+      oldLaptop.data.notes.create({ body: 'Bus plan agreed with the family.' });
+      await oldLaptop.createBackup();
+      oldLaptop.lock();
+      await page.getByRole('button', { name: 'Restore from a backup…' }).click();
+      await page.getByRole('dialog', { name: 'Choose a backup' }).waitFor();
+    },
+  },
+  {
+    name: 'first-run-restore',
+    go: async (page) => {
+      await page.getByRole('dialog').getByRole('button', { name: 'Continue' }).click();
+      const dialog = page.getByRole('dialog', { name: /^Restore the backup made / });
+      await dialog.getByRole('radio', { name: 'The recovery key' }).check();
+      await dialog.getByLabel('Recovery key', { exact: true }).waitFor();
+    },
+  },
+  {
+    name: 'first-run-restore-closed',
+    screenshot: false,
+    go: async (page) => {
+      await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    },
+  },
+];
+
 export const STEPS: ScreenshotStep[] = [
+  ...NEW_LAPTOP_STEPS,
   {
     name: 'first-run',
     go: async (page) => {
@@ -320,6 +493,7 @@ export const STEPS: ScreenshotStep[] = [
       await page.getByText(/locked itself after a while/).waitFor();
     },
   },
+  ...BACKUP_STEPS,
 ];
 
 /** Waits until nothing says it is busy, web fonts are in and two frames have been drawn. */

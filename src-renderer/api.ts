@@ -1,5 +1,5 @@
 import type { CommandInput, CommandName, CommandOutput } from '../shared/api/contract';
-import type { ApiError, ErrorCode } from '../shared/api/errors';
+import type { ApiError, ApiErrorDetails, ErrorCode } from '../shared/api/errors';
 import { bridge } from './bridge';
 import { errorMessage, UNREACHABLE_MESSAGE } from './messages';
 import { reportVaultLocked, sessionEpoch } from './state/session';
@@ -16,13 +16,16 @@ export class CallError extends Error {
   readonly code: CallErrorCode;
   readonly plain: string;
   readonly detail: string;
+  /** The main side's machine-readable extras: the wait after too many wrong passphrases, the backup on offer. */
+  readonly details: ApiErrorDetails;
 
-  constructor(code: CallErrorCode, plain: string, detail = plain) {
+  constructor(code: CallErrorCode, plain: string, detail = plain, details: ApiErrorDetails = {}) {
     super(plain);
     this.name = 'CallError';
     this.code = code;
     this.plain = plain;
     this.detail = detail;
+    this.details = details;
   }
 }
 
@@ -46,7 +49,10 @@ export async function call<N extends CommandName>(name: N, input: CommandInput<N
   if (result.ok) return result.value as CommandOutput<N>;
   const error: ApiError = result.error;
   if (error.code === 'VAULT_LOCKED' && !name.startsWith('vault.')) reportVaultLocked();
-  throw new CallError(error.code, errorMessage(error), error.message);
+  const details: ApiErrorDetails = {};
+  if (error.retryAfterSeconds !== undefined) details.retryAfterSeconds = error.retryAfterSeconds;
+  if (error.latestBackup !== undefined) details.latestBackup = error.latestBackup;
+  throw new CallError(error.code, errorMessage(error), error.message, details);
 }
 
 /** The plain message for anything a call (or our own code) threw. */

@@ -43,6 +43,8 @@ export function errorMessage(error: ApiError): string {
       return 'This vault was saved by a newer version of Sole Notes. Update Sole Notes to open it; the vault has not been changed.';
     case 'VAULT_LOCKED':
       return 'The vault is locked. Unlock it to continue.';
+    case 'TOO_MANY_ATTEMPTS':
+      return waitMessage(error.retryAfterSeconds ?? 1);
     case 'INVALID_INPUT':
       return plainValidationMessage(error.message);
     case 'NOT_FOUND':
@@ -114,6 +116,11 @@ export function lockReasonMessage(reason: LockReason): string {
     case 'window-closed':
       return 'The vault locked when the window was closed.';
   }
+}
+
+/** The pause after too many wrong passphrases, in the words the unlock screen counts down with. */
+export function waitMessage(seconds: number): string {
+  return `Wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'} before trying again.`;
 }
 
 export const STRENGTH_LABELS = ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'] as const;

@@ -8,6 +8,7 @@ import { useSettingsStore } from '../state/settingsStore';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore, type Route } from '../state/uiStore';
 import { useVaultStore } from '../state/vaultStore';
+import { PendingRestoreBanner } from './backups/PendingRestoreBanner';
 import { Caseload } from './Caseload';
 import { HandoverHome } from './handover/HandoverHome';
 import { PackageVault } from './handover/PackageVault';
@@ -231,6 +232,7 @@ export function AppShell() {
           </footer>
         </div>
         <main id="main" ref={main} tabIndex={-1} className="main">
+          <PendingRestoreBanner />
           <Screen key={visit} route={route} />
         </main>
       </div>

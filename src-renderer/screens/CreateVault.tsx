@@ -6,6 +6,8 @@ import { PassphraseMeter, usePassphraseStrength } from '../components/Passphrase
 import { groupMatches, keyGroups, ordinal } from '../lib/recoveryKey';
 import { refreshVaultState } from '../state/vaultStore';
 import { ConfirmPassphraseField } from '../components/ConfirmPassphraseField';
+import { showRestoredVault } from './backups/afterRestore';
+import { RestoreFromFolder } from './backups/RestoreFromFolder';
 
 /** First run: what Sole Notes is, a passphrase, then the recovery key, shown once and confirmed. */
 export function CreateVault() {
@@ -82,6 +84,11 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
             </span>
           </li>
         </ul>
+        <div className="restore-instead">
+          <h2>Used Sole Notes on another laptop?</h2>
+          <p className="hint">If you have backups of your vault, on a USB drive say, restore one instead of starting a new vault. You need the passphrase you used then, or your recovery key.</p>
+          <RestoreFromFolder situation="new-laptop" label="Restore from a backup…" onRestored={(result) => void showRestoredVault(result, 'new-laptop')} />
+        </div>
         </div>
 
         <form onSubmit={submit} noValidate className="setup-form">

@@ -5,6 +5,7 @@ import { call, isQuietError, plainError } from '../api';
 import { PassphraseMeter, usePassphraseStrength } from '../components/PassphraseMeter';
 import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore } from '../state/uiStore';
+import { BackupsPanel } from './backups/BackupsPanel';
 import { ReportSettings } from './ReportSettings';
 import { useScreenHeading } from './useScreenHeading';
 import { ConfirmPassphraseField } from '../components/ConfirmPassphraseField';
@@ -37,6 +38,7 @@ export function Settings() {
           <ChangePassphrase />
           <ReportSettings settings={settings} />
           <Categories />
+          <BackupsPanel />
         </div>
       )}
     </div>

@@ -3,9 +3,12 @@ import type { FormEvent } from 'react';
 import { call, CallError, isQuietError, plainError } from '../api';
 import { LockIcon, ShieldIcon } from '../components/Icons';
 import { PassphraseMeter, usePassphraseStrength } from '../components/PassphraseMeter';
+import { PauseAnnouncer, PauseNotice } from '../components/UnlockPause';
 import { lockReasonMessage } from '../messages';
+import { useUnlockCountdown, useUnlockDelayStore } from '../state/unlockDelayStore';
 import { refreshVaultState, useVaultStore } from '../state/vaultStore';
 import { ConfirmPassphraseField } from '../components/ConfirmPassphraseField';
+import { damageFrom, DamagedVault, type Damage } from './backups/DamagedVault';
 
 /** The locked vault: the passphrase, or the recovery key and a new passphrase. */
 export function Unlock() {
@@ -16,6 +19,7 @@ export function Unlock() {
 function LockedHeader({ id }: { id: string }) {
   const lockReason = useVaultStore((store) => store.lockReason);
   const lockWarning = useVaultStore((store) => store.lockWarning);
+  const lockNotice = useVaultStore((store) => store.lockNotice);
   return (
     <>
       <p className="brand brand-large">
@@ -23,7 +27,12 @@ function LockedHeader({ id }: { id: string }) {
         <span>Sole Notes</span>
       </p>
       <h1 id={`${id}-title`}>Sole Notes is locked</h1>
-      {lockReason != null && (
+      {lockNotice != null ? (
+        <p className="status lock-reason">
+          <LockIcon />
+          <span>{lockNotice}</span>
+        </p>
+      ) : lockReason != null && (
         <p className="status lock-reason">
           <LockIcon />
           <span>{lockReasonMessage(lockReason)} Your notes are safe in the vault; unlock to carry on.</span>
@@ -45,18 +54,34 @@ function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [damage, setDamage] = useState<Damage | null>(null);
+  // After too many wrong passphrases: the seconds still to wait. The field stays typeable; Unlock waits.
+  const pause = useUnlockCountdown();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (passphrase === '' || busy) return;
+    if (passphrase === '' || busy || pause > 0) return;
     setBusy(true);
     setProblem(null);
     try {
       await call('vault.unlock', { passphrase });
       setPassphrase('');
+      useUnlockDelayStore.getState().clear();
       setView('unlocked');
     } catch (error) {
       if (isQuietError(error)) return;
+      if (error instanceof CallError && error.code === 'TOO_MANY_ATTEMPTS') {
+        useUnlockDelayStore.getState().start(error.details.retryAfterSeconds ?? 1);
+        return;
+      }
+      const damaged = damageFrom(error);
+      if (damaged != null) {
+        setPassphrase('');
+        setDamage(damaged);
+        // The whole vault gone (not just its database): the first-run screen takes over.
+        if (damaged.code === 'VAULT_NOT_FOUND') await refreshVaultState();
+        return;
+      }
       setProblem(plainError(error));
       if (error instanceof CallError && error.code === 'VAULT_NOT_FOUND') await refreshVaultState();
       if (error instanceof CallError && error.code === 'WRONG_PASSPHRASE') {
@@ -67,6 +92,10 @@ function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
       input.current?.focus();
     }
   }
+
+  if (damage != null) return <DamagedVault damage={damage} onBack={() => setDamage(null)} />;
+
+  const describedBy = [problem != null ? `${id}-problem` : null, pause > 0 ? `${id}-pause` : null].filter((part) => part != null).join(' ');
 
   return (
     <main className="screen">
@@ -85,7 +114,7 @@ function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
               value={passphrase}
               onChange={(event) => setPassphrase(event.target.value)}
               aria-invalid={problem != null}
-              aria-describedby={problem != null ? `${id}-problem` : undefined}
+              aria-describedby={describedBy === '' ? undefined : describedBy}
             />
           </div>
           {problem != null && (
@@ -93,8 +122,10 @@ function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
               {problem}
             </p>
           )}
+          <PauseNotice id={`${id}-pause`} seconds={pause} />
+          <PauseAnnouncer />
           <div className="form-actions">
-            <button type="submit" className="primary" disabled={passphrase === '' || busy}>
+            <button type="submit" className="primary" disabled={passphrase === '' || busy || pause > 0}>
               {busy ? 'Unlocking…' : 'Unlock'}
             </button>
           </div>
@@ -119,6 +150,7 @@ function RecoveryUnlock({ onBack }: { onBack: () => void }) {
   const [confirmation, setConfirmation] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [damage, setDamage] = useState<Damage | null>(null);
   const strength = usePassphraseStrength(passphrase);
   const mismatch = confirmation !== '' && confirmation !== passphrase;
   const ready = recoveryKey.trim() !== '' && passphrase !== '' && confirmation === passphrase && strength?.acceptable === true && !busy;
@@ -133,15 +165,23 @@ function RecoveryUnlock({ onBack }: { onBack: () => void }) {
       setRecoveryKey('');
       setPassphrase('');
       setConfirmation('');
+      useUnlockDelayStore.getState().clear();
       setView('unlocked');
     } catch (error) {
       if (isQuietError(error)) return;
+      const damaged = damageFrom(error);
+      if (damaged != null) {
+        setDamage(damaged);
+        return;
+      }
       setProblem(plainError(error));
       if (error instanceof CallError && error.code === 'WRONG_RECOVERY_KEY') keyInput.current?.focus();
     } finally {
       setBusy(false);
     }
   }
+
+  if (damage != null) return <DamagedVault damage={damage} onBack={() => setDamage(null)} />;
 
   return (
     <main className="screen">

@@ -1,4 +1,5 @@
 import { resetPackageStore } from '../screens/handover/substitute/packageStore';
+import { resetBackupsStore } from './backupsStore';
 import { resetNotesStore } from './notesStore';
 import { resetSearchStore } from './searchStore';
 import { resetServicesStore } from './servicesStore';
@@ -11,7 +12,16 @@ import { resetUiStore } from './uiStore';
  * Called on every lock; the screens holding typed text are unmounted by the
  * App at the same moment.
  */
-export const DATA_STORE_RESETS = [resetStudentsStore, resetServicesStore, resetNotesStore, resetSearchStore, resetSettingsStore, resetUiStore, resetPackageStore] as const;
+export const DATA_STORE_RESETS = [
+  resetStudentsStore,
+  resetServicesStore,
+  resetNotesStore,
+  resetSearchStore,
+  resetSettingsStore,
+  resetUiStore,
+  resetBackupsStore,
+  resetPackageStore,
+] as const;
 
 export function dropDecryptedData(): void {
   for (const reset of DATA_STORE_RESETS) reset();

@@ -21,9 +21,13 @@ interface VaultStore {
   problem: string | null;
   /** Set when the Lock button could not reach the main side: the screen is locked, the vault may not be. */
   lockWarning: string | null;
+  /** Said on the unlock screen instead of the lock reason, when the app locked for a reason of its own (a restore undone). */
+  lockNotice: string | null;
   setView(view: VaultState): void;
   /** The vault is locked (by us or by the main side): drop every decrypted value and show the unlock screen. */
-  locked(reason: LockReason | null): void;
+  locked(reason: LockReason | null, notice?: string): void;
+  /** A restore put a backup in place of the vault and left it unlocked: drop everything read before and rebuild every screen. */
+  replaced(): void;
   unavailable(problem: string): void;
   /** The Lock button and shortcut. */
   lock(): Promise<void>;
@@ -35,22 +39,29 @@ export const useVaultStore = create<VaultStore>()((set, get) => ({
   lockCount: 0,
   problem: null,
   lockWarning: null,
+  lockNotice: null,
   setView: (view) => {
     if (view !== 'unlocked' && get().view === 'unlocked') {
       get().locked(null);
       return;
     }
-    set({ view, problem: null, ...(view === 'unlocked' ? { lockReason: null, lockWarning: null } : {}) });
+    set({ view, problem: null, ...(view === 'unlocked' ? { lockReason: null, lockWarning: null, lockNotice: null } : {}) });
   },
-  locked: (reason) => {
+  locked: (reason, notice) => {
     endSession();
     dropDecryptedData();
     if (get().view === 'locked') {
       // Already locked (the main side confirming our own lock, say): keep the unlock screen and what is typed in it.
       if (reason != null) set({ lockReason: reason });
+      if (notice != null) set({ lockNotice: notice });
       return;
     }
-    set((store) => ({ view: 'locked', lockReason: reason, lockCount: store.lockCount + 1, problem: null, lockWarning: null }));
+    set((store) => ({ view: 'locked', lockReason: reason, lockCount: store.lockCount + 1, problem: null, lockWarning: null, lockNotice: notice ?? null }));
+  },
+  replaced: () => {
+    endSession();
+    dropDecryptedData();
+    set((store) => ({ view: 'unlocked', lockReason: null, lockCount: store.lockCount + 1, problem: null, lockWarning: null, lockNotice: null }));
   },
   unavailable: (problem) => set({ view: 'unavailable', problem }),
   lock: async () => {

@@ -366,6 +366,8 @@ export function createFakeBridge(
       state.settings = { ...state.settings, ...patch };
       return state.settings;
     },
+    // No backups, by default; tests/renderer/backupsFake.ts plays the backup commands in full.
+    'backups.list': () => ({ settings: { folder: '/home/worker/.config/Sole Notes/backups', customFolder: false, keep: 10, automatic: true }, backups: [], pendingRestore: null, lastFailure: null }),
     'audit.list': () => [],
     'audit.verify': () => ({ intact: true, entries: 0, firstBrokenSeq: null }),
     'system.chooseFile': ({ purpose, suggestedName }) => ({ file: (options.chooseFile ?? defaultChooseFile)(purpose, suggestedName) }),

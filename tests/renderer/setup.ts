@@ -17,7 +17,7 @@ export function installFake(options: Parameters<typeof createFakeBridge>[0] = {}
 afterEach(() => {
   cleanup();
   dropDecryptedData();
-  useVaultStore.setState({ view: 'checking', lockReason: null, lockCount: 0, problem: null, lockWarning: null });
+  useVaultStore.setState({ view: 'checking', lockReason: null, lockCount: 0, problem: null, lockWarning: null, lockNotice: null });
   document.getElementById('root')?.removeAttribute('inert');
 });
 

@@ -1,0 +1,294 @@
+import { useEffect, useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { BackupInfo, BackupListing } from '../../../shared/api/backupSchemas';
+import { call, isQuietError, plainError } from '../../api';
+import { FolderIcon, WarningIcon } from '../../components/Icons';
+import { backupReasonLabel, backupWhenAtStart, formatBytes, onBackupWhen } from '../../lib/backupWords';
+import { useBackupsStore } from '../../state/backupsStore';
+import { useUiStore } from '../../state/uiStore';
+import { showRestoredVault } from './afterRestore';
+import { RestoreDialog, type RestoreTarget } from './RestoreDialog';
+import { RestoreFromFolder } from './RestoreFromFolder';
+
+/**
+ * Settings → Backups: where backups go, how many are kept, automatic on or
+ * off, "Back up now", the backups there, the last failure in plain words,
+ * and restoring one (from the list, or from another folder).
+ */
+export function BackupsPanel() {
+  const id = useId();
+  const listing = useBackupsStore((store) => store.listing);
+  const status = useBackupsStore((store) => store.status);
+  const error = useBackupsStore((store) => store.error);
+
+  useEffect(() => {
+    void useBackupsStore.getState().load();
+  }, []);
+
+  return (
+    <section className="panel backups-panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Backups</h2>
+      <p className="hint">
+        Encrypted copies of your vault. A backup opens only with the passphrase the vault had when it was made, or with your recovery key.
+      </p>
+      {status === 'error' && (
+        <p className="problem" role="alert">
+          {error}
+        </p>
+      )}
+      {listing == null ? status !== 'error' && <p className="status">Looking for backups…</p> : <BackupsContent listing={listing} />}
+    </section>
+  );
+}
+
+function BackupsContent({ listing }: { listing: BackupListing }) {
+  const id = useId();
+  const announce = useUiStore((store) => store.announce);
+  const [backingUp, setBackingUp] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState<RestoreTarget | null>(null);
+  const { settings, backups, lastFailure } = listing;
+
+  async function backUpNow() {
+    setBackingUp(true);
+    setProblem(null);
+    try {
+      await useBackupsStore.getState().backUpNow();
+      announce('Backup made.');
+    } catch {
+      // The failure shows as the last failure (an alert), in the main side's plain words.
+    } finally {
+      setBackingUp(false);
+    }
+  }
+
+  return (
+    <>
+      {lastFailure != null && (
+        <div className="backup-failure" role="alert">
+          <WarningIcon />
+          <div>
+            <p className="backup-failure-title">No backup could be made {onBackupWhen(lastFailure.at)}.</p>
+            <p>{failureAdvice(lastFailure.code, lastFailure.message)}</p>
+          </div>
+        </div>
+      )}
+
+      <div className="backups-layout">
+        <div className="backups-settings">
+          <BackupFolder folder={settings.folder} custom={settings.customFolder} onProblem={setProblem} />
+          <AutomaticBackups automatic={settings.automatic} onProblem={setProblem} />
+          <KeepCount keep={settings.keep} onProblem={setProblem} />
+          {problem != null && (
+            <p className="problem" role="alert">
+              {problem}
+            </p>
+          )}
+        </div>
+
+        <div className="backups-list-area">
+          <div className="backups-list-head">
+            <h3 id={`${id}-list`}>Backups in this folder</h3>
+            <button type="button" className="primary" onClick={() => void backUpNow()} disabled={backingUp}>
+              {backingUp ? 'Backing up…' : 'Back up now'}
+            </button>
+          </div>
+          {backups.length === 0 ? (
+            <p className="empty">No backups in this folder yet.</p>
+          ) : (
+            <ul className="backup-list" aria-labelledby={`${id}-list`}>
+              {backups.map((backup) => (
+                <BackupRow key={backup.id} backup={backup} onRestore={() => setRestoring({ id: backup.id, createdAt: backup.createdAt, sameVault: backup.sameVault })} />
+              ))}
+            </ul>
+          )}
+          <div className="backups-restore-other">
+            <RestoreFromFolder situation="unlocked" label="Restore from another folder…" onRestored={(result) => void showRestoredVault(result, 'unlocked')} />
+          </div>
+        </div>
+      </div>
+
+      {restoring != null && (
+        <RestoreDialog
+          target={restoring}
+          situation="unlocked"
+          onClose={() => setRestoring(null)}
+          onRestored={(result) => {
+            setRestoring(null);
+            void showRestoredVault(result, 'unlocked');
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** What to do about a failed backup, in the worker's terms; the main side's own words for anything else. */
+function failureAdvice(code: string, message: string): string {
+  switch (code) {
+    case 'STORAGE_UNAVAILABLE':
+      return 'Sole Notes could not reach the backup folder. If it is on a USB drive, plug the drive in, then choose Back up now.';
+    case 'STORAGE_FULL':
+      return 'The disk that holds the backup folder is full. Free some space on it, or choose another folder.';
+    case 'STORAGE_READ_ONLY':
+      return 'Sole Notes may not write to the backup folder (the drive may be locked or read-only). Choose another folder.';
+    default:
+      return message;
+  }
+}
+
+function BackupRow({ backup, onRestore }: { backup: BackupInfo; onRestore: () => void }) {
+  const when = backupWhenAtStart(backup.createdAt);
+  return (
+    <li className="backup-row">
+      <span className="backup-row-text">
+        <span className="backup-when">{when}</span>
+        <span className="subtle">
+          {backupReasonLabel(backup.reason)} · {formatBytes(backup.bytes)}
+        </span>
+        {backup.sameVault === false && <span className="backup-other">Of another vault</span>}
+      </span>
+      <button type="button" className="small" onClick={onRestore} aria-label={`Restore the backup made ${onBackupWhen(backup.createdAt)}`}>
+        Restore…
+      </button>
+    </li>
+  );
+}
+
+function BackupFolder({ folder, custom, onProblem }: { folder: string; custom: boolean; onProblem: (problem: string | null) => void }) {
+  const announce = useUiStore((store) => store.announce);
+  const [busy, setBusy] = useState(false);
+
+  async function change(next: string | null) {
+    onProblem(null);
+    setBusy(true);
+    try {
+      await useBackupsStore.getState().updateSettings({ folder: next });
+      announce(next == null ? 'Backups go to the standard folder again.' : 'Backups go to the folder you chose.');
+    } catch (error) {
+      if (!isQuietError(error)) onProblem(plainError(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function choose() {
+    onProblem(null);
+    try {
+      const { folder: chosen } = await call('system.chooseFolder', { purpose: 'backup-folder' });
+      if (chosen != null) await change(chosen);
+    } catch (error) {
+      if (!isQuietError(error)) onProblem(plainError(error));
+    }
+  }
+
+  return (
+    <div className="field backup-folder">
+      <h3>Where backups go</h3>
+      <p className="backup-folder-path">
+        <FolderIcon />
+        <span className="path">{folder}</span>
+      </p>
+      <p className="hint">
+        {custom
+          ? 'A folder you chose. If it is on a USB drive, plug the drive in before Sole Notes locks, or the backup cannot be made.'
+          : 'The standard folder, on this laptop beside the vault. A folder on a USB drive also keeps your notes safe if the laptop is lost or breaks.'}
+      </p>
+      <div className="form-actions backup-folder-actions">
+        <button type="button" onClick={() => void choose()} disabled={busy}>
+          Choose another folder…
+        </button>
+        {custom && (
+          <button type="button" className="quiet" onClick={() => void change(null)} disabled={busy}>
+            Use the standard folder
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function AutomaticBackups({ automatic, onProblem }: { automatic: boolean; onProblem: (problem: string | null) => void }) {
+  const id = useId();
+  const announce = useUiStore((store) => store.announce);
+  return (
+    <div className="field">
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={automatic}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => {
+            const next = event.target.checked;
+            onProblem(null);
+            useBackupsStore
+              .getState()
+              .updateSettings({ automatic: next })
+              .then(() => announce(next ? 'Automatic backups are on.' : 'Automatic backups are off.'))
+              .catch((error: unknown) => {
+                if (!isQuietError(error)) onProblem(plainError(error));
+              });
+          }}
+        />
+        <span>Back up automatically</span>
+      </label>
+      <p className="hint" id={`${id}-hint`}>
+        When Sole Notes locks, at most once a day.
+      </p>
+    </div>
+  );
+}
+
+function KeepCount({ keep, onProblem }: { keep: number; onProblem: (problem: string | null) => void }) {
+  const id = useId();
+  const announce = useUiStore((store) => store.announce);
+  const [value, setValue] = useState(String(keep));
+  const [invalid, setInvalid] = useState(false);
+
+  useEffect(() => setValue(String(keep)), [keep]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = Number(value.trim());
+    if (!Number.isInteger(parsed) || parsed < 1 || parsed > 100) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    onProblem(null);
+    useBackupsStore
+      .getState()
+      .updateSettings({ keep: parsed })
+      .then(() => announce(`Sole Notes keeps the newest ${parsed} ${parsed === 1 ? 'backup' : 'backups'}.`))
+      .catch((error: unknown) => {
+        if (!isQuietError(error)) onProblem(plainError(error));
+      });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="field">
+      <label htmlFor={`${id}-keep`}>Backups to keep</label>
+      <div className="input-action-row">
+        <input
+          id={`${id}-keep`}
+          type="text"
+          inputMode="numeric"
+          className="short-input"
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          aria-invalid={invalid}
+          aria-describedby={`${id}-hint${invalid ? ` ${id}-error` : ''}`}
+        />
+        <button type="submit">Save</button>
+      </div>
+      {invalid && (
+        <p className="field-error" id={`${id}-error`}>
+          Enter a whole number from 1 to 100.
+        </p>
+      )}
+      <p className="hint" id={`${id}-hint`}>
+        The oldest backups of this vault are removed beyond this number. Backups of another vault in the same folder are never removed.
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,141 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { call, CallError, isQuietError, plainError } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { HistoryIcon } from '../../components/Icons';
+import { onBackupWhen } from '../../lib/backupWords';
+import { useBackupsStore } from '../../state/backupsStore';
+import { useUiStore } from '../../state/uiStore';
+import { refreshVaultState, useVaultStore } from '../../state/vaultStore';
+
+export const UNDONE_NOTICE = 'Your vault is back as it was before the restore. Unlock it with the passphrase you used then.';
+
+/**
+ * While a restore waits to be kept or undone, on every screen: which day the
+ * worker is looking at, and the two ways out. Shown again after each unlock
+ * until the worker chooses.
+ */
+export function PendingRestoreBanner() {
+  const id = useId();
+  const pending = useBackupsStore((store) => store.listing?.pendingRestore ?? null);
+  const [asking, setAsking] = useState<'keep' | 'undo' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const announce = useUiStore((store) => store.announce);
+
+  useEffect(() => {
+    void useBackupsStore.getState().load();
+  }, []);
+
+  if (pending == null) return null;
+  const when = onBackupWhen(pending.backupCreatedAt);
+
+  async function keep() {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await useBackupsStore.getState().keepRestore();
+      setAsking(null);
+      announce('Kept. The vault from before the restore has been deleted.');
+    } catch (error) {
+      if (!isQuietError(error)) setProblem(plainError(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function undo() {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await call('backups.undoRestore', {});
+    } catch (error) {
+      // STALE: the vault's own lock event came first, which is what an undo does.
+      if (!(error instanceof CallError && error.code === 'STALE')) {
+        setBusy(false);
+        if (!isQuietError(error)) setProblem(plainError(error));
+        return;
+      }
+    }
+    useVaultStore.getState().locked(null, UNDONE_NOTICE);
+    // On a laptop that had no vault before the restore, going back leaves none.
+    await refreshVaultState();
+  }
+
+  return (
+    <section className="restore-banner" aria-labelledby={`${id}-title`}>
+      <HistoryIcon className="restore-banner-icon" />
+      <div className="restore-banner-text">
+        <p className="restore-banner-title" id={`${id}-title`}>
+          You are looking at the vault as it was {when}.
+        </p>
+        <p>Keep it, or go back to how it was before. Until you choose, the vault from before the restore is kept aside, not deleted.</p>
+        {problem != null && (
+          <p className="problem" role="alert">
+            {problem}
+          </p>
+        )}
+      </div>
+      <div className="restore-banner-actions">
+        <button type="button" className="primary" onClick={() => setAsking('keep')}>
+          Keep this vault
+        </button>
+        <button type="button" onClick={() => setAsking('undo')}>
+          Go back to how it was before
+        </button>
+      </div>
+      {asking === 'keep' && <KeepDialog when={when} busy={busy} onConfirm={() => void keep()} onClose={() => setAsking(null)} />}
+      {asking === 'undo' && <UndoDialog busy={busy} onConfirm={() => void undo()} onClose={() => setAsking(null)} />}
+    </section>
+  );
+}
+
+function KeepDialog({ when, busy, onConfirm, onClose }: { when: string; busy: boolean; onConfirm: () => void; onClose: () => void }) {
+  const notYet = useRef<HTMLButtonElement>(null);
+  return (
+    <Dialog
+      title={`Keep the vault as it was ${when}?`}
+      role="alertdialog"
+      onClose={onClose}
+      dismissable={!busy}
+      initialFocus={notYet}
+      description={<p>The vault from before the restore is then deleted, with anything written after this backup was made. This cannot be undone.</p>}
+    >
+      <div className="dialog-actions">
+        <button type="button" ref={notYet} onClick={onClose} disabled={busy}>
+          Not yet
+        </button>
+        <button type="button" className="primary" onClick={onConfirm} disabled={busy}>
+          {busy ? 'Keeping…' : 'Keep the restored vault'}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function UndoDialog({ busy, onConfirm, onClose }: { busy: boolean; onConfirm: () => void; onClose: () => void }) {
+  const notYet = useRef<HTMLButtonElement>(null);
+  return (
+    <Dialog
+      title="Go back to how it was before the restore?"
+      role="alertdialog"
+      onClose={onClose}
+      dismissable={!busy}
+      initialFocus={notYet}
+      description={
+        <>
+          <p>Sole Notes locks and puts back the vault as it was just before the restore. Unlock it with the passphrase you used then.</p>
+          <p>Changes made since the restore are not carried over; a copy of them stays in the Sole Notes folder.</p>
+        </>
+      }
+    >
+      <div className="dialog-actions">
+        <button type="button" ref={notYet} onClick={onClose} disabled={busy}>
+          Not yet
+        </button>
+        <button type="button" className="primary" onClick={onConfirm} disabled={busy}>
+          {busy ? 'Going back…' : 'Go back'}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
