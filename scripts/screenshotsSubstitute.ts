@@ -96,7 +96,7 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
       await page.getByRole('list', { name: 'Packages you have opened' }).getByRole('listitem').first().waitFor();
       await page.getByRole('textbox', { name: /^Your name on the key file/ }).fill(SUBSTITUTE);
       // The section at the top of the window, below the owner's handovers.
-      await page.getByRole('heading', { level: 2, name: 'Notes handed to you' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+      await page.getByRole('heading', { level: 2, name: 'Notes handed to you' }).evaluate((heading) => (heading as unknown as { scrollIntoView(options: { block: 'start' }): void }).scrollIntoView({ block: 'start' }));
     },
   },
   {
