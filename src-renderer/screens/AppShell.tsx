@@ -12,6 +12,7 @@ import { PendingRestoreBanner } from './backups/PendingRestoreBanner';
 import { Caseload } from './Caseload';
 import { HandoverHome } from './handover/HandoverHome';
 import { PackageVault } from './handover/PackageVault';
+import { usePackageStore, writeInOpenPackage } from './handover/substitute/packageStore';
 import { NoteEditor } from './NoteEditor';
 import { Search } from './Search';
 import { ServiceLog } from './ServiceLog';
@@ -99,11 +100,18 @@ export function AppShell() {
   // On a student's page (or one of their notes), a new note is about that student.
   const forStudent = currentStudent != null && currentStudent.closedOn == null ? currentStudent : null;
 
+  // Inside a package handed to this worker, a new note or service is written in the package.
+  const packageOpen = usePackageStore((store) => store.access === 'open');
+  const inPackage = route.name === 'handover-package';
+  const newNoteFor = inPackage && packageOpen ? 'in the handed-over notes' : forStudent != null ? `for ${forStudent.code}` : null;
+
   function newNote() {
+    if (inPackage && writeInOpenPackage('note')) return;
     navigate({ name: 'note', noteId: null, studentId: forStudent?.id ?? null });
   }
 
   function logService() {
+    if (inPackage && writeInOpenPackage('service')) return;
     if (useUiStore.getState().route.name === 'services') useUiStore.getState().focusServiceForm();
     else navigate({ name: 'services', focusForm: true });
   }
@@ -181,14 +189,14 @@ export function AppShell() {
                 onClick={newNote}
                 aria-keyshortcuts={`${MOD_LABEL}+N`}
                 aria-label="New note"
-                aria-describedby={forStudent == null ? undefined : 'new-note-for'}
+                aria-describedby={newNoteFor == null ? undefined : 'new-note-for'}
               >
                 <NoteIcon />
                 <span className="quick-label">
                   <span>New note</span>
-                  {forStudent != null && (
+                  {newNoteFor != null && (
                     <span className="quick-sub" id="new-note-for">
-                      for {forStudent.code}
+                      {newNoteFor}
                     </span>
                   )}
                 </span>

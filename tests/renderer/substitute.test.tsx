@@ -3,6 +3,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { FilePurpose } from '../../shared/api/systemSchemas';
+import { AppShell } from '../../src-renderer/screens/AppShell';
 import { PackageVault } from '../../src-renderer/screens/handover/PackageVault';
 import { ReceivedHandovers } from '../../src-renderer/screens/handover/ReceivedHandovers';
 import { usePackageStore } from '../../src-renderer/screens/handover/substitute/packageStore';
@@ -247,13 +248,16 @@ describe('the list of packages received', () => {
   });
 });
 
-async function enterPackage(file: FakePackageFile, options: { today?: string; choose?: (purpose: FilePurpose, suggestedName: string | undefined) => string | null } = {}) {
+async function enterPackage(
+  file: FakePackageFile,
+  options: { today?: string; choose?: (purpose: FilePurpose, suggestedName: string | undefined) => string | null; inShell?: boolean } = {},
+) {
   const choose = options.choose ?? ((purpose: FilePurpose, name: string | undefined) => (purpose === 'save-handback' ? `/home/dana/${name}.solehandback` : null));
   const { fake, handover, user } = setup({ files: { '/p.solehandover': file }, choose });
   const packageId = await openedEarlier(fake, '/p.solehandover', file.code);
   if (options.today != null) handover.state.today = options.today;
   useUiStore.setState({ route: { name: 'handover-package', packageId } });
-  render(<PackageVault packageId={packageId} />);
+  render(options.inShell === true ? <AppShell /> : <PackageVault packageId={packageId} />);
   const banner = await screen.findByRole('region', { name: 'Whose notes these are' });
   return { fake, handover, user, packageId, banner };
 }
@@ -323,22 +327,22 @@ describe('inside a package: writing', () => {
     expect(fake.callsTo('handover.notes.list')).toHaveLength(listings);
   });
 
-  it('keeps the new-note shortcut inside the package', async () => {
-    const { user } = await enterPackage(keyPackage());
+  it('writes a new note or service in the package, by shortcut or with the sidebar’s buttons', async () => {
+    const { user } = await enterPackage(keyPackage(), { inShell: true });
     await screen.findByRole('button', { name: /Missed two mornings/ });
-    const reachedTheApp: string[] = [];
-    const listener = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() === 'n') reachedTheApp.push(event.key);
-    };
-    window.addEventListener('keydown', listener);
-    try {
-      await user.keyboard('{Control>}n{/Control}');
-      expect(await screen.findByRole('heading', { level: 1, name: 'New note' })).toBeTruthy();
-      expect(reachedTheApp).toEqual([]);
-      expect(useUiStore.getState().route).toMatchObject({ name: 'handover-package' });
-    } finally {
-      window.removeEventListener('keydown', listener);
-    }
+    const newNote = screen.getByRole('button', { name: 'New note' });
+    expect(newNote.getAttribute('aria-describedby')).not.toBeNull();
+    expect(screen.getByText('in the handed-over notes')).toBeTruthy();
+
+    await user.keyboard('{Control>}n{/Control}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'New note' })).toBeTruthy();
+    expect(useUiStore.getState().route).toMatchObject({ name: 'handover-package' });
+
+    await user.click(screen.getByRole('button', { name: 'Log service' }));
+    expect(usePackageStore.getState().view).toEqual({ kind: 'services' });
+    await user.click(newNote);
+    expect(await screen.findByRole('heading', { level: 1, name: 'New note' })).toBeTruthy();
+    expect(useUiStore.getState().route).toMatchObject({ name: 'handover-package' });
   });
 
   it('asks before leaving a changed note unsaved', async () => {

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { HandoverIcon, NoteIcon } from '../../components/Icons';
 import { formatLongDate } from '../../lib/dates';
-import { isMod } from '../../lib/keys';
 import { useUiStore } from '../../state/uiStore';
 import { useScreenHeading } from '../useScreenHeading';
 import { AccessLog } from './substitute/AccessLog';
@@ -51,22 +50,6 @@ export function PackageVault({ packageId }: { packageId: string }) {
     if (previousKind.current === 'note' && shown.kind !== 'note') heading.current?.focus({ preventScroll: true });
     previousKind.current = shown.kind;
   }, [heading, shown.kind]);
-
-  // Inside the package, the shortcuts for a new note and a new service write in the package, not in the worker's own notes.
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if (access !== 'open' || !isMod(event) || event.altKey || event.key.toLowerCase() !== 'n') return;
-      if (document.getElementById('root')?.hasAttribute('inert') === true) return;
-      event.preventDefault();
-      event.stopPropagation();
-      const store = usePackageStore.getState();
-      if (event.shiftKey) store.show({ kind: 'services' });
-      else if (store.view.kind !== 'note') store.show({ kind: 'note', noteId: null, studentId: store.studentFilter });
-    }
-    // Capturing, so this comes before the app's own shortcuts on the window.
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [access]);
 
   // Outside the dates only the access log is left to show.
   useEffect(() => {

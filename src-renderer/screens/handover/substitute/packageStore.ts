@@ -195,3 +195,16 @@ export const usePackageStore = create<PackageStore>()((set, get) => {
 export function resetPackageStore(): void {
   usePackageStore.setState({ ...initial });
 }
+
+/**
+ * "New note" and "Log service" (the sidebar's buttons and their shortcuts)
+ * while a package is open write in the package, never in the worker's own
+ * notes. True when the package took the action.
+ */
+export function writeInOpenPackage(what: 'note' | 'service'): boolean {
+  const store = usePackageStore.getState();
+  if (store.access !== 'open') return false;
+  if (what === 'service') store.show({ kind: 'services' });
+  else if (store.view.kind !== 'note') store.show({ kind: 'note', noteId: null, studentId: store.studentFilter });
+  return true;
+}
