@@ -275,6 +275,8 @@ export const COMMANDS = {
   'handover.notes.update': { input: HandoverNoteUpdateInput, output: Note },
   'handover.services.list': { input: InPackageInput, output: z.array(Service) },
   'handover.services.create': { input: HandoverServiceCreateInput, output: Service },
+  /** The owner's issue categories, as they were when the package was made. */
+  'handover.categories.list': { input: InPackageInput, output: z.array(IssueCategory) },
   /** The package's own access log, newest first. */
   'handover.accessLog': { input: InPackageInput, output: z.array(AuditEntry) },
   /** Writes the `.solehandback` for the owner, then deletes this vault's copy of the package (recorded). */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { VaultDatabase } from '../vault/connection';
 import { VaultError } from '../vault/errors';
 import { AuditLog } from '../vault/repos/audit';
+import { CategoryRepository } from '../vault/repos/categories';
 import { NoteRepository } from '../vault/repos/notes';
 import { ServiceRepository } from '../vault/repos/services';
 import { StudentRepository } from '../vault/repos/students';
@@ -25,6 +26,8 @@ export interface PackageVault {
   db: VaultDatabase;
   students: StudentRepository;
   services: ServiceRepository;
+  /** The owner's issue categories, their own included, as they were when the package was made. */
+  categories: CategoryRepository;
   notes: NoteRepository;
   /** The package's own access log. */
   log: AuditLog;
@@ -68,6 +71,7 @@ export function withPackageVault<T>(
       db,
       students: new StudentRepository(db, data.clock),
       services: new ServiceRepository(db, data.clock),
+      categories: new CategoryRepository(db),
       notes: new NoteRepository(db, data.clock, manifest.substitute.name),
       log: new AuditLog(db, data.clock),
     });

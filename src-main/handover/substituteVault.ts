@@ -5,7 +5,7 @@ import type {
   HandoverNotesListInput,
   ReceivedHandover,
 } from '../../shared/api/handoverSchemas';
-import type { AuditEntry, Note, NoteRevision, NoteSummary, Service, ServiceFields, Student } from '../../shared/api/schemas';
+import type { AuditEntry, IssueCategory, Note, NoteRevision, NoteSummary, Service, ServiceFields, Student } from '../../shared/api/schemas';
 import type { VaultData } from '../vault/vaultData';
 import { PACKAGE_OPENED_ACTION } from './openPackage';
 import { withPackageVault } from './packageVault';
@@ -84,6 +84,11 @@ export function handoverNoteUpdate(data: VaultData, vaultFolder: string, input: 
 
 export function handoverServicesList(data: VaultData, vaultFolder: string, packageId: string): Service[] {
   return withPackageVault(data, vaultFolder, packageId, (vault) => vault.services.list());
+}
+
+/** The owner's issue categories, so a service logged in the package can use them. */
+export function handoverCategories(data: VaultData, vaultFolder: string, packageId: string): IssueCategory[] {
+  return withPackageVault(data, vaultFolder, packageId, (vault) => vault.categories.list());
 }
 
 export function handoverServiceCreate(data: VaultData, vaultFolder: string, packageId: string, fields: ServiceFields): Service {

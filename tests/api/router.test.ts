@@ -83,6 +83,7 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'handover.notes.update': { packageId: ID, id: ID, body: 'Covered the lunch check-in again.' },
   'handover.services.list': { packageId: ID },
   'handover.services.create': { packageId: ID, fields: { date: '2026-03-03', minutes: 20, kind: 'individual_session', studentIds: [ID] } },
+  'handover.categories.list': { packageId: ID },
   'handover.accessLog': { packageId: ID },
   'handover.handBack': { packageId: ID, file: '/tmp/sole-notes-handover/march.solehandback' },
   'notes.release': { id: ID, agency: 'County Children’s Services', reason: 'Referral with consent.', releasedOn: '2026-03-02' },

@@ -81,7 +81,8 @@ export async function seedOwner(owner: TestVault) {
   const session = data.services.create({ date: '2026-02-24', minutes: 30, kind: 'individual_session', studentIds: [handed.id], issueCategoryIds: ['attendance'], noteId: noteA.id });
   const group = data.services.create({ date: '2026-02-25', minutes: 45, kind: 'group_session', studentIds: [handed.id, kept.id] });
   const keptService = data.services.create({ date: '2026-02-26', minutes: 20, kind: 'individual_session', studentIds: [kept.id] });
-  return { handed, second, kept, noteA, noteB, noteKept, general, session, group, keptService };
+  const ownCategory = data.categories.create('Transitions');
+  return { handed, second, kept, noteA, noteB, noteKept, general, session, group, keptService, ownCategory };
 }
 
 export function fileHas(file: string, text: string): boolean {

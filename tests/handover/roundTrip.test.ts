@@ -10,7 +10,7 @@ import type {
   ReceivedHandover,
   SentHandover,
 } from '../../shared/api/handoverSchemas';
-import type { AuditEntry, Note, NoteRevision, NoteSummary, Service, Student } from '../../shared/api/schemas';
+import type { AuditEntry, IssueCategory, Note, NoteRevision, NoteSummary, Service, Student } from '../../shared/api/schemas';
 import { verifyNoteHistory } from '../../src-main/vault/repos/notes';
 import { makeTempDir, removeDir } from '../helpers/tempVault';
 import {
@@ -167,6 +167,10 @@ describe('handover round trip: owner, substitute, stranger', () => {
     expect(services.find((service) => service.id === seeded.group.id)?.studentIds).toEqual([seeded.handed.id]);
     expect(services.find((service) => service.id === seeded.session.id)?.noteId).toBe(seeded.noteA.id);
     expect((await refusal(substitute, 'handover.notes.get', { packageId, id: seeded.noteKept.id })).code).toBe('NOT_FOUND');
+    // The owner's issue categories travel with the package, their own included; the substitute's own do not.
+    const categories = await call<IssueCategory[]>(substitute, 'handover.categories.list', { packageId });
+    expect(categories.map((category) => category.id)).toContain('attendance');
+    expect(categories.find((category) => category.id === seeded.ownCategory.id)?.label).toBe('Transitions');
   });
 
   it('lets the substitute view, edit and add notes and services as themself, with the redaction check, all in the access log', async () => {

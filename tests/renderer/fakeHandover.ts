@@ -1,6 +1,7 @@
 import type { HandBackResult, HandoverPackageInfo, ReceivedHandover } from '../../shared/api/handoverSchemas';
-import type { AuditEntry, Note, NoteRevision, Service, Student } from '../../shared/api/schemas';
+import type { AuditEntry, IssueCategory, Note, NoteRevision, Service, Student } from '../../shared/api/schemas';
 import { checkNote, summarizeFindings } from '../../shared/redaction/index';
+import { DEFAULT_ISSUE_CATEGORIES } from '../../shared/domain/issueCategories';
 import { Failure, fakeId, type FakeHandlers } from './fakeBridge';
 
 /**
@@ -25,6 +26,8 @@ export interface FakePackageFile {
   students?: Student[];
   notes?: Note[];
   services?: Service[];
+  /** The owner's issue categories; the built-in ones when not given. */
+  categories?: IssueCategory[];
 }
 
 interface Opened {
@@ -231,6 +234,8 @@ export function createFakeHandover(options: FakeHandoverOptions) {
       return next;
     },
     'handover.services.list': ({ packageId }) => inPackage(packageId).services,
+    'handover.categories.list': ({ packageId }) =>
+      inPackage(packageId).file.categories ?? DEFAULT_ISSUE_CATEGORIES.map((category) => ({ ...category, archived: false, builtin: true })),
     'handover.services.create': ({ packageId, fields }) => {
       const opened = inPackage(packageId);
       const at = clock().toISOString();

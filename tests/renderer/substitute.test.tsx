@@ -387,6 +387,20 @@ describe('inside a package: services', () => {
     expect(entries.textContent).toContain('RM-2048');
     expect([fake.callsTo('services.create'), fake.callsTo('notes.create'), fake.callsTo('services.update')]).toEqual([[], [], []]);
   });
+
+  it('offers the owner’s issue categories, their own included', async () => {
+    const file = keyPackage();
+    file.categories = [
+      { id: 'attendance', label: 'Attendance', archived: false, builtin: true },
+      { id: 'transitions', label: 'Transitions', archived: false, builtin: false },
+    ];
+    const { user } = await enterPackage(file);
+    await screen.findByRole('button', { name: /Missed two mornings/ });
+    await user.click(screen.getByRole('button', { name: 'Services' }));
+    const form = await screen.findByRole('form', { name: 'Log a service' });
+    expect(await within(form).findByRole('checkbox', { name: 'Transitions' })).toBeTruthy();
+    expect(within(form).queryByRole('checkbox', { name: 'Behavior' })).toBeNull();
+  });
 });
 
 describe('inside a package: the access log', () => {

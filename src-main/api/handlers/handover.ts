@@ -14,6 +14,7 @@ import {
   handoverNoteHistory,
   handoverNotesList,
   handoverNoteUpdate,
+  handoverCategories,
   handoverServiceCreate,
   handoverServicesList,
   handoverStudents,
@@ -45,6 +46,7 @@ export const handoverHandlers: HandlerTable<
   | 'handover.notes.update'
   | 'handover.services.list'
   | 'handover.services.create'
+  | 'handover.categories.list'
   | 'handover.accessLog'
   | 'handover.handBack'
 > = {
@@ -73,6 +75,7 @@ export const handoverHandlers: HandlerTable<
   'handover.notes.update': (session, input) => handoverNoteUpdate(session.data, session.folder, input),
   'handover.services.list': (session, { packageId }) => handoverServicesList(session.data, session.folder, packageId),
   'handover.services.create': (session, { packageId, fields }) => handoverServiceCreate(session.data, session.folder, packageId, fields),
+  'handover.categories.list': (session, { packageId }) => handoverCategories(session.data, session.folder, packageId),
   'handover.accessLog': (session, { packageId }) => handoverAccessLog(session.data, session.folder, packageId),
   'handover.handBack': (session, { packageId, file }) => handBack(session.data, session.folder, packageId, file),
 };

@@ -1,4 +1,5 @@
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { IssueCategory } from '../../../../shared/api/schemas';
 import { serviceKindInfo, TEAM_TYPES } from '../../../../shared/domain/serviceKinds';
 import { call } from '../../../api';
 import { NoteIcon } from '../../../components/Icons';
@@ -16,10 +17,22 @@ export function PackageServices({ packageId }: { packageId: string }) {
   const id = useId();
   const students = usePackageStore((store) => store.students);
   const services = usePackageStore((store) => store.services);
-  // Built-in categories are the same in every vault; a worker's own are not in the owner's.
+  // The owner's categories, their own included, travel with the package; until they load (or if they cannot), the
+  // built-in ones, which are the same in every vault. This worker's own categories are not the owner's.
   const ownCategories = useSettingsStore((store) => store.categories);
-  const categories = useMemo(() => ownCategories.filter((category) => category.builtin), [ownCategories]);
-  const categoryLabels = useMemo(() => new Map(ownCategories.map((category) => [category.id, category.label])), [ownCategories]);
+  const [ownerCategories, setOwnerCategories] = useState<IssueCategory[] | null>(null);
+  useEffect(() => {
+    let current = true;
+    call('handover.categories.list', { packageId }).then(
+      (listed) => current && setOwnerCategories(listed),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [packageId]);
+  const categories = useMemo(() => ownerCategories ?? ownCategories.filter((category) => category.builtin), [ownerCategories, ownCategories]);
+  const categoryLabels = useMemo(() => new Map(categories.map((category) => [category.id, category.label])), [categories]);
   const codes = useMemo(() => new Map(students.map((student) => [student.id, student.code])), [students]);
   const ownerName = usePackageStore((store) => store.info?.ownerName ?? null);
   const owner = ownerName ?? 'the owner';
