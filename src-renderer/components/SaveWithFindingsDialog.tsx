@@ -6,7 +6,7 @@ import { Dialog } from './Dialog';
 import { FindingKindIcon } from './Icons';
 
 const WHY: Record<FindingKind, string> = {
-  diagnostic: 'A diagnosis, a diagnosis code or a medication that points to one belongs in the clinical or special-education record, not in your memory aid.',
+  diagnostic: 'A diagnosis, a diagnosis code or a medication that points to one belongs in the clinical or special-education record, not in a memory aid.',
   verbatim: 'Someone’s exact words record what was said, rather than what you need to remember.',
   identifier: 'Phone numbers, addresses, birth dates and ID numbers tie the note to a family if it is ever seen.',
 };
@@ -15,7 +15,20 @@ const WHY: Record<FindingKind, string> = {
  * Asked once when a note is saved with flags left: says plainly why they
  * matter and lets the worker decide. "Edit the note" is the default.
  */
-export function SaveWithFindingsDialog({ counts, onEdit, onSaveAnyway, busy }: { counts: FindingCounts; onEdit: () => void; onSaveAnyway: () => void; busy: boolean }) {
+export function SaveWithFindingsDialog({
+  counts,
+  onEdit,
+  onSaveAnyway,
+  busy,
+  whereKept = 'the note stays encrypted on this laptop',
+}: {
+  counts: FindingCounts;
+  onEdit: () => void;
+  onSaveAnyway: () => void;
+  busy: boolean;
+  /** Where a note saved anyway is kept, for "If you save anyway, …" (a package says whose notes these are). */
+  whereKept?: string;
+}) {
   const edit = useRef<HTMLButtonElement>(null);
   const total = totalFindings(counts);
   const kinds = (['diagnostic', 'verbatim', 'identifier'] as const).filter((kind) => counts[kind] > 0);
@@ -41,7 +54,7 @@ export function SaveWithFindingsDialog({ counts, onEdit, onSaveAnyway, busy }: {
             ))}
           </ul>
           <p>
-            If you save anyway, the note stays encrypted on this laptop, and Sole Notes records that you chose to keep these words. You can edit it later.
+            If you save anyway, {whereKept}, and Sole Notes records that you chose to keep these words. You can edit it later.
           </p>
         </>
       }

@@ -308,6 +308,8 @@ describe('inside a package: writing', () => {
     await user.click(screen.getByRole('button', { name: 'Save note' }));
     const dialog = await screen.findByRole('alertdialog');
     expect(fake.callsTo('handover.notes.create')).toEqual([]);
+    // It says where the note is kept: with the owner's notes, not this worker's own.
+    expect(dialog.textContent).toContain('the note is kept encrypted with Jordan Reyes’s notes and goes back with the hand-back');
     await user.click(within(dialog).getByRole('button', { name: 'Save anyway' }));
     await waitFor(() => expect(fake.callsTo('handover.notes.create')).toHaveLength(1));
     expect(fake.callsTo('handover.notes.create')[0]).toEqual({

@@ -15,6 +15,7 @@ import { unacknowledged, useNoteCheck } from '../../../lib/useNoteCheck';
 import { useUiStore } from '../../../state/uiStore';
 import { NoteHistory } from '../../NoteHistory';
 import { useScreenHeading } from '../../useScreenHeading';
+import { ownerNotes } from './handoverWords';
 import { usePackageStore } from './packageStore';
 
 /** Who saved a version of a package's note, in words: the owner, this worker, or someone before. */
@@ -296,7 +297,15 @@ export function PackageNoteEditor({
         </div>
       )}
 
-      {asking && <SaveWithFindingsDialog counts={countFindings(unacknowledged(text, findingsNow(text), acknowledged.current))} onEdit={editAfterAsking} onSaveAnyway={() => void save(true)} busy={saving} />}
+      {asking && (
+        <SaveWithFindingsDialog
+          counts={countFindings(unacknowledged(text, findingsNow(text), acknowledged.current))}
+          onEdit={editAfterAsking}
+          onSaveAnyway={() => void save(true)}
+          busy={saving}
+          whereKept={`the note is kept encrypted with ${ownerNotes(info).replace(/^A /, 'a ')} and goes back with the hand-back`}
+        />
+      )}
       {historyOpen && note != null && (
         <NoteHistory
           noteId={note.id}
