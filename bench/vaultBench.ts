@@ -7,7 +7,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { applyVaultPragmas, openEncryptedDatabase, verifyIntegrity, type VaultDatabase } from '../src-main/vault/connection';
 import { startIntegrityCheck } from '../src-main/vault/integrityCheck';
 import { calibrateKdf, deriveKey } from '../src-main/vault/kdf';
-import { migrate } from '../src-main/vault/schema/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrateWith } from '../src-main/vault/schema/migrations';
 import { VaultData } from '../src-main/vault/vaultData';
 import { buildCorpus, seededRandom, type Corpus } from './corpus';
 import { percentile, timeAsync } from './stats';
@@ -41,6 +41,8 @@ interface OpenVault {
 }
 
 const key = crypto.randomBytes(32);
+/** The schema version the vaults are built at: the latest, or an earlier one (`--schema=N`) to measure before and after a migration. */
+let schema = LATEST_SCHEMA_VERSION;
 
 /** What unlock does to the database (VaultSession#openDatabase): open, key, check what opening needs, migrate, prepare. */
 function openVault(file: string, flavor: Flavor): OpenVault {
@@ -51,7 +53,7 @@ function openVault(file: string, flavor: Flavor): OpenVault {
     db = new Database(file);
     applyVaultPragmas(db);
   }
-  migrate(db);
+  migrateWith(db, MIGRATIONS.slice(0, schema));
   return { db, data: new VaultData(db), file };
 }
 
@@ -73,7 +75,7 @@ function interleaved(count: number, work: (flavor: Flavor, index: number) => voi
 }
 
 /** Fills a vault with the corpus in large transactions (the benchmark setup, not a measurement); returns the note ids in order. */
-function fill(vault: OpenVault, corpus: Corpus): string[] {
+function fill(vault: OpenVault, corpus: Corpus): { notes: string[]; students: string[] } {
   const random = seededRandom(7);
   const students = Array.from({ length: 200 }, (_, index) => vault.data.students.create({ code: `S-${index}` }).id);
   const ids: string[] = [];
@@ -84,7 +86,7 @@ function fill(vault: OpenVault, corpus: Corpus): string[] {
   });
   for (let start = 0; start < corpus.notes.length; start += 5000) insertBatch(corpus.notes.slice(start, start + 5000));
   vault.db.pragma('wal_checkpoint(TRUNCATE)');
-  return ids;
+  return { notes: ids, students };
 }
 
 /** Pages each save writes to the write-ahead log (the same on both sides: the schema decides it), counted on the plain vault. */
@@ -101,17 +103,21 @@ function pagesPerSave(vault: OpenVault, saves: Array<() => void>): number {
   return written / saves.length;
 }
 
-function saveRows(label: string, vaults: Record<Flavor, OpenVault>, corpus: Corpus, ids: Record<Flavor, string[]>): BenchRow[] {
+function saveRows(label: string, vaults: Record<Flavor, OpenVault>, corpus: Corpus, ids: Record<Flavor, { notes: string[]; students: string[] }>): BenchRow[] {
   const random = seededRandom(11);
   const bodies = corpus.notes;
   const pick = () => Math.floor(random() * bodies.length);
   // The same new bodies and the same notes (by position) on both sides.
-  const newBodies = Array.from({ length: SAVE_WARMUP + SAVE_SAMPLES + 100 }, () => bodies[pick()] as string);
+  const newNotes = Array.from({ length: SAVE_WARMUP + SAVE_SAMPLES + 100 }, () => ({ body: bodies[pick()] as string, student: Math.floor(random() * 200) }));
   const edits = Array.from({ length: SAVE_WARMUP + SAVE_SAMPLES + 100 }, () => ({ note: pick(), body: bodies[pick()] as string }));
-  const create = (flavor: Flavor, index: number) => vaults[flavor].data.notes.create({ body: `${newBodies[index] as string} ${index}` });
+  // A new note about one of the students, as the editor saves it.
+  const create = (flavor: Flavor, index: number) => {
+    const { body, student } = newNotes[index] as { body: string; student: number };
+    vaults[flavor].data.notes.create({ body: `${body} ${index}`, studentId: ids[flavor].students[student] ?? null });
+  };
   const edit = (flavor: Flavor, index: number) => {
     const { note, body } = edits[index] as { note: number; body: string };
-    vaults[flavor].data.notes.update(ids[flavor][note] as string, { body: `${body} ${index}` });
+    vaults[flavor].data.notes.update(ids[flavor].notes[note] as string, { body: `${body} ${index}` });
   };
 
   interleaved(SAVE_WARMUP, create);
@@ -163,16 +169,18 @@ async function unlockRows(label: string, files: Record<Flavor, string>): Promise
     verifyIntegrity(vault.db);
     vault.db.close();
   });
-  const checks: Array<Promise<unknown>> = [];
-  const now = interleaved(9, (flavor) => {
-    const vault = openVault(files[flavor], flavor);
-    if (flavor === 'encrypted') {
-      const check = startIntegrityCheck(files[flavor], key, () => undefined);
-      checks.push(check.done);
+  // Each background check is let finish (untimed) before the next sample, so that it never runs beside one.
+  const now: Record<Flavor, number[]> = { encrypted: [], plain: [] };
+  for (let index = 0; index < 9; index += 1) {
+    for (const flavor of index % 2 === 0 ? FLAVORS : [...FLAVORS].reverse()) {
+      const start = performance.now();
+      const vault = openVault(files[flavor], flavor);
+      const check = flavor === 'encrypted' ? startIntegrityCheck(files[flavor], key, () => undefined) : null;
+      now[flavor].push(performance.now() - start);
+      await check?.done;
+      vault.db.close();
     }
-    vault.db.close();
-  });
-  await Promise.all(checks);
+  }
   const background: number[] = [];
   for (let index = 0; index < 3; index += 1) {
     background.push(
@@ -189,7 +197,8 @@ async function unlockRows(label: string, files: Record<Flavor, string>): Promise
   ];
 }
 
-export async function runVaultBench(options: { sizes: number[]; log: (line: string) => void }): Promise<BenchRow[]> {
+export async function runVaultBench(options: { sizes: number[]; log: (line: string) => void; schemaVersion?: number }): Promise<BenchRow[]> {
+  schema = options.schemaVersion ?? LATEST_SCHEMA_VERSION;
   const rows: BenchRow[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sole-notes-bench-'));
   try {

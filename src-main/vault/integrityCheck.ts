@@ -33,8 +33,13 @@ export interface IntegrityCheck {
   readonly status: IntegrityStatus;
   /** Settles once the check has finished, or with null when it was stopped first (the vault locked). */
   readonly done: Promise<IntegrityOutcome | null>;
-  /** Stops the check (the vault is locking). */
+  /**
+   * Stops the check (the vault is locking). The thread ends as soon as SQLite
+   * returns from the page it is reading; `exited` says when it has.
+   */
   stop(): void;
+  /** Settles once the thread has ended and closed its connection (Windows cannot rename a file still open). */
+  readonly exited: Promise<void>;
 }
 
 /** The worker's code, plain CommonJS so that it runs the same from the bundle, tsx and the tests. */
@@ -104,11 +109,12 @@ export function startIntegrityCheck(file: string, dataKey: Buffer, onDamage: (ou
     worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, key, sqlite: sqliteModulePath() }, transferList: [key.buffer] });
   } catch {
     finish(null);
-    return { status, done, stop: () => undefined };
+    return { status, done, stop: () => undefined, exited: Promise.resolve() };
   } finally {
     if (key.buffer.byteLength > 0) key.fill(0); // zeroed if the worker did not start (once moved, it is detached)
   }
   worker.unref(); // a check in progress never keeps the process alive
+  const exited = new Promise<void>((resolve) => worker?.once('exit', () => resolve()));
   worker.once('message', (message: { status: 'ok' | 'damaged' | 'failed'; problems: string[] }) => {
     finish(message.status === 'failed' ? null : { status: message.status, problems: message.problems });
   });
@@ -120,6 +126,7 @@ export function startIntegrityCheck(file: string, dataKey: Buffer, onDamage: (ou
       return status;
     },
     done,
+    exited,
     stop() {
       const running = worker;
       if (!running) return;

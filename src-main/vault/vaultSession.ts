@@ -141,6 +141,8 @@ export class VaultSession {
   #lockEpoch = 0;
   #lastLockReason: LockReason = 'user';
   #queue: Promise<unknown> = Promise.resolve();
+  /** Settles when the last background integrity check's thread has ended (see #awaitIntegrityThread). */
+  #integrityThread: Promise<void> = Promise.resolve();
   /** Every key Buffer this session made, kept only under NODE_ENV=test so tests can see them zeroed. */
   readonly #keyBuffers: Buffer[] | null = process.env.NODE_ENV === 'test' ? [] : null;
 
@@ -399,7 +401,16 @@ export class VaultSession {
       const backup = openBackup(request.folder ?? this.backupSettings().folder, request.id);
       const backupKeys = readBackupKeyFile(backup);
       const key = await this.#keyForBackup(backupKeys, request);
-      const opened = this.#swapInBackup(backup, key);
+      const stoppedCheck = await this.#awaitIntegrityThread();
+      let opened: OpenVault;
+      try {
+        opened = this.#swapInBackup(backup, key);
+      } catch (error) {
+        // Nothing was replaced and the vault is still open: its check starts again.
+        const still = this.#open;
+        if (stoppedCheck && still) this.#startIntegrityCheck(still);
+        throw error;
+      }
 
       const details = { backupId: backup.id, backupCreatedAt: backup.manifest.createdAt, keys: key.keys, method: key.method };
       this.#auditOrClose(opened, () => {
@@ -443,6 +454,7 @@ export class VaultSession {
       if (!pending) throw new VaultError('NOT_FOUND', 'There is no restore to undo.');
       this.#lockEpoch += 1;
       this.#closeOpen(open);
+      await this.#integrityThread;
       const keptIn = restore.undoRestore(this.folder, this.#clock());
       this.#pendingAudit.push({ action: 'backup.restore_undone', details: { backupId: pending.backupId, keptIn } });
       this.#notifyLocked('user');
@@ -748,14 +760,31 @@ export class VaultSession {
     try {
       migrate(db, this.#clock);
       const opened: OpenVault = { db, data: new VaultData(db, this.#clock), dataKey, vaultId, integrity: null };
-      if (!options.create && options.checked !== true) {
-        opened.integrity = startIntegrityCheck(file, dataKey, (outcome) => this.#integrityFailed(opened, outcome));
-      }
+      if (!options.create && options.checked !== true) this.#startIntegrityCheck(opened);
       return opened;
     } catch (error) {
       db.close();
       throw error;
     }
+  }
+
+  #startIntegrityCheck(opened: OpenVault): void {
+    const check = startIntegrityCheck(this.#databasePath(''), opened.dataKey, (outcome) => this.#integrityFailed(opened, outcome));
+    opened.integrity = check;
+    this.#integrityThread = check.exited;
+  }
+
+  /**
+   * Stops the background check, if one runs, and waits until its thread has
+   * closed the database file: a restore renames that file, which Windows
+   * refuses while any connection holds it open. Returns whether a check was
+   * stopped before it finished (the caller may start it again).
+   */
+  async #awaitIntegrityThread(): Promise<boolean> {
+    const running = this.#open?.integrity?.status === 'checking';
+    this.#open?.integrity?.stop();
+    await this.#integrityThread;
+    return running;
   }
 
   /**

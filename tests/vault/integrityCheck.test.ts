@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -132,6 +133,25 @@ describe('the background integrity check', () => {
     vault.lock();
     expect(await checked).toBeNull();
     expect(vault.state()).toBe('locked');
+  });
+
+  it('a restore waits for the check to let go of the file, and a refused restore starts the check again', async () => {
+    const { backupId } = await lockedVault();
+    const vault = session();
+    await vault.unlock(TEST_PASSPHRASE);
+    expect(vault.integrity()?.status).toBe('checking');
+    await expect(vault.restoreBackup({ id: 'sole-notes-backup-20260101T000000000Z-abcd' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // A damaged page with a manifest that matches it: refused only once staged and checked, beside the open vault.
+    const copy = path.join(backups, backupId, 'vault.db');
+    flipByte(copy, fs.statSync(copy).size - 100);
+    const manifestFile = path.join(backups, backupId, 'backup.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as { files: Record<string, { bytes: number; sha256: string }> };
+    manifest.files['vault.db'] = { bytes: fs.statSync(copy).size, sha256: crypto.createHash('sha256').update(fs.readFileSync(copy)).digest('hex') };
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    await expect(vault.restoreBackup({ id: backupId })).rejects.toMatchObject({ code: 'BACKUP_CORRUPT' });
+    expect(vault.state()).toBe('unlocked');
+    expect(await vault.integrityChecked()).toBe('ok');
+    vault.lock();
   });
 
   it('startIntegrityCheck on its own: ok, damaged, and a file that is not there reports nothing', async () => {
