@@ -6,7 +6,7 @@ import { runUiBench } from './uiBench';
 import { runVaultBench } from './vaultBench';
 
 /**
- * `npm run bench [-- --quick]`: one Markdown table for the whole product,
+ * `npm run bench [-- --quick] [--vault-only] [--schema=N]`: one Markdown table for the whole product,
  * every row beside its target and, where there is one, a peer measured on the
  * same workload in this same run. Numbers, not pass/fail; the README keeps
  * the latest table and the machine it ran on.
@@ -37,16 +37,23 @@ async function redactionRows(quick: boolean): Promise<BenchRow[]> {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  // --vault-only: just the vault rows (with --quick: at 2k notes), for quick before/after comparisons.
+  const vaultOnly = process.argv.includes('--vault-only');
   const rows: BenchRow[] = [];
-  rows.push(...(await runVaultBench({ sizes: quick ? [2_000] : [10_000, 100_000], log })));
-  rows.push(...(await redactionRows(quick)));
-  rows.push(...(await runReportBench({ log, ...(quick ? { services: 5_000, notes: 10_000 } : {}) })));
-  rows.push(...(await runUiBench({ quick, log })));
+  // --schema=N: build the vaults at schema version N (an earlier one, to compare before and after a migration).
+  const schemaArgument = process.argv.find((argument) => argument.startsWith('--schema='));
+  const schemaVersion = schemaArgument === undefined ? undefined : Number(schemaArgument.slice('--schema='.length));
+  rows.push(...(await runVaultBench({ sizes: quick ? [2_000] : [10_000, 100_000], log, ...(schemaVersion === undefined ? {} : { schemaVersion }) })));
+  if (!vaultOnly) {
+    rows.push(...(await redactionRows(quick)));
+    rows.push(...(await runReportBench({ log, ...(quick ? { services: 5_000, notes: 10_000 } : {}) })));
+    rows.push(...(await runUiBench({ quick, log })));
+  }
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(`Machine: ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}\n`);
   console.log(table(rows));
-  console.log('\nVault rows: the encrypted vault against plain SQLite with the same durability settings (target ratio <= 1.3).');
+  console.log('\nVault rows: the encrypted vault against plain SQLite with the same durability settings, samples alternating between the two (target ratio <= 1.3).');
   console.log('Redaction rows: the check against redact-pii (SyncRedactor, default rules) on the same notes.');
   console.log('UI rows: the Vite-built renderer in Chromium over a real vault (test KDF cost); keystroke rows time keydown → highlight in the DOM; KiB rows are sizes, not times.');
 }

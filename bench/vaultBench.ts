@@ -2,23 +2,37 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { applyVaultPragmas, openEncryptedDatabase, type VaultDatabase } from '../src-main/vault/connection';
+import { applyVaultPragmas, openEncryptedDatabase, verifyIntegrity, type VaultDatabase } from '../src-main/vault/connection';
+import { startIntegrityCheck } from '../src-main/vault/integrityCheck';
 import { calibrateKdf, deriveKey } from '../src-main/vault/kdf';
-import { migrate } from '../src-main/vault/schema/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrateWith } from '../src-main/vault/schema/migrations';
 import { VaultData } from '../src-main/vault/vaultData';
 import { buildCorpus, seededRandom, type Corpus } from './corpus';
-import { percentile, timeAsync, timeEach } from './stats';
+import { percentile, timeAsync } from './stats';
 
 import type { BenchRow } from './row';
 
+/*
+ * The encrypted vault against plain SQLite with the same pragmas, the same
+ * schema and the same data, in the same run. To keep machine load from
+ * favouring either side, every measurement alternates between the two, one
+ * sample at a time, starting with each side in turn (ABBA), and both are
+ * warmed the same way. Searches run on connections opened afresh, as after
+ * an unlock, so the page cache holds only what the same warm-up queries left.
+ */
+
 const PLAIN = 'plain SQLite, same settings';
+const SAVE_SAMPLES = 600;
+const SAVE_WARMUP = 50;
 
 function row(name: string, target: string, encrypted: number, plain: number | null): BenchRow {
   return { area: 'vault', name, target, value: encrypted, peer: plain === null ? null : { name: PLAIN, value: plain } };
 }
 
 type Flavor = 'encrypted' | 'plain';
+const FLAVORS: readonly Flavor[] = ['encrypted', 'plain'];
 
 interface OpenVault {
   db: VaultDatabase;
@@ -27,30 +41,106 @@ interface OpenVault {
 }
 
 const key = crypto.randomBytes(32);
+/** The schema version the vaults are built at: the latest, or an earlier one (`--schema=N`) to measure before and after a migration. */
+let schema = LATEST_SCHEMA_VERSION;
 
+/** What unlock does to the database (VaultSession#openDatabase): open, key, check what opening needs, migrate, prepare. */
 function openVault(file: string, flavor: Flavor): OpenVault {
   let db: VaultDatabase;
   if (flavor === 'encrypted') {
-    db = openEncryptedDatabase(file, key, { create: true });
+    db = openEncryptedDatabase(file, key, { create: !fs.existsSync(file) });
   } else {
     db = new Database(file);
     applyVaultPragmas(db);
   }
-  migrate(db);
+  migrateWith(db, MIGRATIONS.slice(0, schema));
   return { db, data: new VaultData(db), file };
 }
 
-/** Fills a vault with the corpus in large transactions (the benchmark setup, not a measurement). */
-function fill(vault: OpenVault, corpus: Corpus): void {
+/**
+ * Runs `work` `count` times on each side, alternating one sample at a time;
+ * even samples start with the encrypted side, odd ones with plain.
+ */
+function interleaved(count: number, work: (flavor: Flavor, index: number) => void): Record<Flavor, number[]> {
+  const samples: Record<Flavor, number[]> = { encrypted: [], plain: [] };
+  for (let index = 0; index < count; index += 1) {
+    const order = index % 2 === 0 ? FLAVORS : [...FLAVORS].reverse();
+    for (const flavor of order) {
+      const start = performance.now();
+      work(flavor, index);
+      samples[flavor].push(performance.now() - start);
+    }
+  }
+  return samples;
+}
+
+/** Fills a vault with the corpus in large transactions (the benchmark setup, not a measurement); returns the note ids in order. */
+function fill(vault: OpenVault, corpus: Corpus): { notes: string[]; students: string[] } {
   const random = seededRandom(7);
   const students = Array.from({ length: 200 }, (_, index) => vault.data.students.create({ code: `S-${index}` }).id);
+  const ids: string[] = [];
   const insertBatch = vault.db.transaction((bodies: string[]) => {
     for (const body of bodies) {
-      vault.data.notes.create({ body, studentId: students[Math.floor(random() * students.length)] ?? null });
+      ids.push(vault.data.notes.create({ body, studentId: students[Math.floor(random() * students.length)] ?? null }).id);
     }
   });
   for (let start = 0; start < corpus.notes.length; start += 5000) insertBatch(corpus.notes.slice(start, start + 5000));
   vault.db.pragma('wal_checkpoint(TRUNCATE)');
+  return { notes: ids, students };
+}
+
+/** Pages each save writes to the write-ahead log (the same on both sides: the schema decides it), counted on the plain vault. */
+function pagesPerSave(vault: OpenVault, saves: Array<() => void>): number {
+  const wal = `${vault.file}-wal`;
+  const frames = () => (fs.existsSync(wal) ? Math.max(0, (fs.statSync(wal).size - 32) / (4096 + 24)) : 0);
+  vault.db.pragma('wal_checkpoint(TRUNCATE)');
+  vault.db.pragma('wal_autocheckpoint = 0');
+  const start = frames();
+  for (const save of saves) save();
+  const written = frames() - start;
+  vault.db.pragma('wal_autocheckpoint = 1000');
+  vault.db.pragma('wal_checkpoint(TRUNCATE)');
+  return written / saves.length;
+}
+
+function saveRows(label: string, vaults: Record<Flavor, OpenVault>, corpus: Corpus, ids: Record<Flavor, { notes: string[]; students: string[] }>): BenchRow[] {
+  const random = seededRandom(11);
+  const bodies = corpus.notes;
+  const pick = () => Math.floor(random() * bodies.length);
+  // The same new bodies and the same notes (by position) on both sides.
+  const newNotes = Array.from({ length: SAVE_WARMUP + SAVE_SAMPLES + 100 }, () => ({ body: bodies[pick()] as string, student: Math.floor(random() * 200) }));
+  const edits = Array.from({ length: SAVE_WARMUP + SAVE_SAMPLES + 100 }, () => ({ note: pick(), body: bodies[pick()] as string }));
+  // A new note about one of the students, as the editor saves it.
+  const create = (flavor: Flavor, index: number) => {
+    const { body, student } = newNotes[index] as { body: string; student: number };
+    vaults[flavor].data.notes.create({ body: `${body} ${index}`, studentId: ids[flavor].students[student] ?? null });
+  };
+  const edit = (flavor: Flavor, index: number) => {
+    const { note, body } = edits[index] as { note: number; body: string };
+    vaults[flavor].data.notes.update(ids[flavor].notes[note] as string, { body: `${body} ${index}` });
+  };
+
+  interleaved(SAVE_WARMUP, create);
+  const creates = interleaved(SAVE_SAMPLES, (flavor, index) => create(flavor, SAVE_WARMUP + index));
+  interleaved(SAVE_WARMUP, edit);
+  const updates = interleaved(SAVE_SAMPLES, (flavor, index) => edit(flavor, SAVE_WARMUP + index));
+
+  const offset = SAVE_WARMUP + SAVE_SAMPLES;
+  const plain = vaults.plain;
+  const newPages = pagesPerSave(plain, Array.from({ length: 50 }, (_, index) => () => create('plain', offset + index)));
+  const editPages = pagesPerSave(plain, Array.from({ length: 50 }, (_, index) => () => edit('plain', offset + 50 + index)));
+  // Keep both sides holding the same notes.
+  for (let index = 0; index < 50; index += 1) create('encrypted', offset + index);
+  for (let index = 0; index < 50; index += 1) edit('encrypted', offset + 50 + index);
+
+  return [
+    row(`note save p50, new note (${label})`, '<= 1 ms', percentile(creates.encrypted, 50), percentile(creates.plain, 50)),
+    row(`note save p99, new note (${label}, bounded by fsync)`, 'report', percentile(creates.encrypted, 99), percentile(creates.plain, 99)),
+    row(`note save p50, edited note (${label})`, '<= 1 ms', percentile(updates.encrypted, 50), percentile(updates.plain, 50)),
+    row(`note save p99, edited note (${label}, bounded by fsync)`, 'report', percentile(updates.encrypted, 99), percentile(updates.plain, 99)),
+    row(`pages written per save, new note (${label}; pages, not ms)`, 'report', newPages, null),
+    row(`pages written per save, edited note (${label}; pages, not ms)`, 'report', editPages, null),
+  ];
 }
 
 function searchRows(label: string, vaults: Record<Flavor, OpenVault>, corpus: Corpus, rareTarget: string): BenchRow[] {
@@ -60,16 +150,55 @@ function searchRows(label: string, vaults: Record<Flavor, OpenVault>, corpus: Co
     [`search common word, ranked top 20, p95 (${label})`, corpus.commonWords.slice(0, 20), 'report'],
   ];
   return sets.map(([name, queries, target]) => {
-    const measure = (flavor: Flavor) => {
-      const { data } = vaults[flavor];
-      timeEach(queries.slice(0, 20), (query) => data.notes.search(query, 20)); // warm the page cache
-      return percentile(timeEach(queries, (query) => data.notes.search(query, 20)), 95);
-    };
-    return row(name, target, measure('encrypted'), measure('plain'));
+    const run = (flavor: Flavor, index: number) => vaults[flavor].data.notes.search(queries[index % queries.length] as string, 20);
+    interleaved(Math.min(20, queries.length), run); // the same warm-up on both sides
+    const samples = interleaved(Math.max(queries.length, 100), run);
+    return row(name, target, percentile(samples.encrypted, 95), percentile(samples.plain, 95));
   });
 }
 
-export async function runVaultBench(options: { sizes: number[]; log: (line: string) => void }): Promise<BenchRow[]> {
+/**
+ * Unlock's work on the database, before and after the integrity check moved
+ * to the background: the full `PRAGMA integrity_check` at unlock (before),
+ * and open + the checks opening needs + starting the background check (after).
+ * The background check's own time to finish is reported too (encrypted only).
+ */
+async function unlockRows(label: string, files: Record<Flavor, string>): Promise<BenchRow[]> {
+  const fullCheck = interleaved(5, (flavor) => {
+    const vault = openVault(files[flavor], flavor);
+    verifyIntegrity(vault.db);
+    vault.db.close();
+  });
+  // Each background check is let finish (untimed) before the next sample, so that it never runs beside one.
+  const now: Record<Flavor, number[]> = { encrypted: [], plain: [] };
+  for (let index = 0; index < 9; index += 1) {
+    for (const flavor of index % 2 === 0 ? FLAVORS : [...FLAVORS].reverse()) {
+      const start = performance.now();
+      const vault = openVault(files[flavor], flavor);
+      const check = flavor === 'encrypted' ? startIntegrityCheck(files[flavor], key, () => undefined) : null;
+      now[flavor].push(performance.now() - start);
+      await check?.done;
+      vault.db.close();
+    }
+  }
+  const background: number[] = [];
+  for (let index = 0; index < 3; index += 1) {
+    background.push(
+      await timeAsync(async () => {
+        const outcome = await startIntegrityCheck(files.encrypted, key, () => undefined).done;
+        if (outcome?.status !== 'ok') throw new Error('the benchmark vault failed its integrity check');
+      }),
+    );
+  }
+  return [
+    row(`unlock: open + full integrity check, before (${label})`, 'report', percentile(fullCheck.encrypted, 50), percentile(fullCheck.plain, 50)),
+    row(`unlock: open + checks (${label})`, 'report', percentile(now.encrypted, 50), percentile(now.plain, 50)),
+    row(`after unlock, in the background: full integrity check (${label})`, 'report', percentile(background, 50), null),
+  ];
+}
+
+export async function runVaultBench(options: { sizes: number[]; log: (line: string) => void; schemaVersion?: number }): Promise<BenchRow[]> {
+  schema = options.schemaVersion ?? LATEST_SCHEMA_VERSION;
   const rows: BenchRow[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sole-notes-bench-'));
   try {
@@ -82,32 +211,25 @@ export async function runVaultBench(options: { sizes: number[]; log: (line: stri
     for (const size of options.sizes) {
       options.log(`building ${size.toLocaleString('en-US')} notes (encrypted and plain)…`);
       const corpus = buildCorpus(size);
-      const vaults = {
-        encrypted: openVault(path.join(dir, `enc-${size}.db`), 'encrypted'),
-        plain: openVault(path.join(dir, `plain-${size}.db`), 'plain'),
-      };
-      fill(vaults.encrypted, corpus);
-      fill(vaults.plain, corpus);
+      const files: Record<Flavor, string> = { encrypted: path.join(dir, `enc-${size}.db`), plain: path.join(dir, `plain-${size}.db`) };
+      let vaults = { encrypted: openVault(files.encrypted, 'encrypted'), plain: openVault(files.plain, 'plain') };
+      const ids = { encrypted: fill(vaults.encrypted, corpus), plain: fill(vaults.plain, corpus) };
       const label = `${size / 1000}k notes`;
 
       if (size === options.sizes[0]) {
-        const saveBodies = corpus.notes.slice(0, 300);
-        const save = (flavor: Flavor) => timeEach(saveBodies, (body) => vaults[flavor].data.notes.create({ body }));
-        const encryptedSaves = save('encrypted');
-        const plainSaves = save('plain');
-        rows.push(row(`note save p50 (${label})`, '<= 1 ms', percentile(encryptedSaves, 50), percentile(plainSaves, 50)));
-        rows.push(row(`note save p99 (${label}, bounded by fsync)`, 'report', percentile(encryptedSaves, 99), percentile(plainSaves, 99)));
+        options.log(`saves at ${label}…`);
+        rows.push(...saveRows(label, vaults, corpus, ids));
       }
 
+      // As after an unlock: fresh connections, nothing in their page caches.
+      for (const flavor of FLAVORS) vaults[flavor].db.close();
+      vaults = { encrypted: openVault(files.encrypted, 'encrypted'), plain: openVault(files.plain, 'plain') };
+      options.log(`searches at ${label}…`);
       rows.push(...searchRows(label, vaults, corpus, size >= 100_000 ? '<= 10 ms' : 'report'));
+      for (const flavor of FLAVORS) vaults[flavor].db.close();
 
-      const reopen = (flavor: Flavor) => {
-        const file = vaults[flavor].file;
-        vaults[flavor].db.close();
-        const samples = timeEach([1, 2, 3, 4, 5], () => openVault(file, flavor).db.close());
-        return percentile(samples, 50);
-      };
-      rows.push(row(`unlock: open database (${label})`, 'report', reopen('encrypted'), reopen('plain')));
+      options.log(`unlock at ${label}…`);
+      rows.push(...(await unlockRows(label, files)));
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

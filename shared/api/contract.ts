@@ -79,9 +79,22 @@ const Done = z.object({ done: z.literal(true) });
  * The router validates both; nothing else crosses the boundary.
  */
 export const COMMANDS = {
+  /**
+   * `integrity` (unlocked only): the full check of the vault's pages that runs
+   * in the background after unlock. 'damaged' comes with the newest backup to
+   * restore, and from then on no backup is made (it would thin out good ones).
+   */
   'vault.status': {
     input: Empty,
-    output: z.object({ state: VaultState }),
+    output: z.object({
+      state: VaultState,
+      integrity: z
+        .object({
+          status: z.enum(['checking', 'ok', 'damaged']),
+          latestBackup: z.object({ id: z.string(), createdAt: z.string() }).nullable().optional(),
+        })
+        .optional(),
+    }),
   },
   'vault.passphraseStrength': {
     input: z.object({ passphrase: z.string().max(1024) }).strict(),

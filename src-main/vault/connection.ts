@@ -16,8 +16,10 @@ export interface OpenOptions {
   create: boolean;
   /**
    * 'integrity': run `PRAGMA integrity_check` before anything is written,
-   * which reads (and so checks the HMAC of) every page in use. Unlock and
-   * restore use it; it costs about 7 ms per MB of vault on a laptop.
+   * which reads (and so checks the HMAC of) every page in use. It costs about
+   * 7 ms per MB of vault, so unlock does not wait for it: the vault session
+   * runs it in the background after unlock (integrityCheck.ts). Backups and
+   * restores check their copy whole before it counts (backup.ts).
    */
   verify?: 'integrity';
 }
@@ -93,7 +95,7 @@ function verifyReadable(db: VaultDatabase, file: string): void {
  * Every page of a SQLCipher database carries an HMAC, so a damaged page can
  * only ever fail to read, never read as something else. This reads them all
  * (and checks the b-trees and indexes) at once, so that damage is reported
- * as VAULT_CORRUPT at unlock, before any write, instead of on some later read.
+ * as VAULT_CORRUPT now instead of on some later read of that page.
  */
 export function verifyIntegrity(db: VaultDatabase): void {
   let problems: string[];

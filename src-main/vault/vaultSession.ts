@@ -10,6 +10,7 @@ import { DEFAULT_BACKUP_INTERVAL_MS, readBackupSettings, writeBackupSettings, ty
 import { syncFileSync } from './atomicFile';
 import { DATA_KEY_BYTES, openEncryptedDatabase, type VaultDatabase } from './connection';
 import { VaultError } from './errors';
+import { startIntegrityCheck, type IntegrityCheck, type IntegrityOutcome, type IntegrityStatus } from './integrityCheck';
 import { benchmarkKdf, deriveKey, KDF_FLOOR, newKdfParams, type KdfCost } from './kdf';
 import {
   KEY_FILE_FORMAT,
@@ -64,6 +65,14 @@ interface OpenVault {
   data: VaultData;
   dataKey: Buffer;
   vaultId: string;
+  /** The full integrity check running after unlock; null when the database was just made or just checked whole. */
+  integrity: IntegrityCheck | null;
+}
+
+/** How the open vault's full integrity check stands (see integrityCheck.ts); with the newest backup once damage is found. */
+export interface IntegrityReport {
+  status: IntegrityStatus;
+  latestBackup?: BackupOffer | null;
 }
 
 /** One backup as the API shows it. */
@@ -132,6 +141,8 @@ export class VaultSession {
   #lockEpoch = 0;
   #lastLockReason: LockReason = 'user';
   #queue: Promise<unknown> = Promise.resolve();
+  /** Settles when the last background integrity check's thread has ended (see #awaitIntegrityThread). */
+  #integrityThread: Promise<void> = Promise.resolve();
   /** Every key Buffer this session made, kept only under NODE_ENV=test so tests can see them zeroed. */
   readonly #keyBuffers: Buffer[] | null = process.env.NODE_ENV === 'test' ? [] : null;
 
@@ -293,6 +304,7 @@ export class VaultSession {
 
   #closeOpen(open: OpenVault): void {
     if (this.#open === open) this.#open = null;
+    open.integrity?.stop();
     try {
       open.db.close();
     } catch {
@@ -389,7 +401,16 @@ export class VaultSession {
       const backup = openBackup(request.folder ?? this.backupSettings().folder, request.id);
       const backupKeys = readBackupKeyFile(backup);
       const key = await this.#keyForBackup(backupKeys, request);
-      const opened = this.#swapInBackup(backup, key);
+      const stoppedCheck = await this.#awaitIntegrityThread();
+      let opened: OpenVault;
+      try {
+        opened = this.#swapInBackup(backup, key);
+      } catch (error) {
+        // Nothing was replaced and the vault is still open: its check starts again.
+        const still = this.#open;
+        if (stoppedCheck && still) this.#startIntegrityCheck(still);
+        throw error;
+      }
 
       const details = { backupId: backup.id, backupCreatedAt: backup.manifest.createdAt, keys: key.keys, method: key.method };
       this.#auditOrClose(opened, () => {
@@ -433,6 +454,7 @@ export class VaultSession {
       if (!pending) throw new VaultError('NOT_FOUND', 'There is no restore to undo.');
       this.#lockEpoch += 1;
       this.#closeOpen(open);
+      await this.#integrityThread;
       const keptIn = restore.undoRestore(this.folder, this.#clock());
       this.#pendingAudit.push({ action: 'backup.restore_undone', details: { backupId: pending.backupId, keptIn } });
       this.#notifyLocked('user');
@@ -460,6 +482,12 @@ export class VaultSession {
     const settings = this.backupSettings();
     const now = this.#clock();
     try {
+      if (open.integrity?.status === 'damaged') {
+        throw new VaultError(
+          'VAULT_CORRUPT',
+          'The vault is damaged, so no backup was made: the backups you have are kept as they are. Restore the newest one.',
+        );
+      }
       const entry = writeBackup({
         db: open.db,
         dataKey: open.dataKey,
@@ -587,7 +615,8 @@ export class VaultSession {
         throw error;
       }
       try {
-        return this.#openDatabase(dataKey, { create: false }, backup.manifest.vaultId);
+        // The staged copy passed the full check a moment ago, and these are its bytes.
+        return this.#openDatabase(dataKey, { create: false, checked: true }, backup.manifest.vaultId);
       } catch (error) {
         // Checked a moment ago, yet it does not open in place: put the vault back as it was.
         restore.undoRestore(this.folder, this.#clock());
@@ -718,16 +747,77 @@ export class VaultSession {
     return this.#kdf ?? (await benchmarkKdf()).cost;
   }
 
-  /** An existing database is integrity-checked before anything is written to it (see verifyIntegrity). */
-  #openDatabase(dataKey: Buffer, options: { create: boolean }, vaultId: string): OpenVault {
-    const db = openEncryptedDatabase(this.#databasePath(''), dataKey, options.create ? { create: true } : { create: false, verify: 'integrity' });
+  /**
+   * Opens the database and brings its schema up to date. An existing one is
+   * checked at once only as far as opening needs (key, header, schema pages,
+   * file length: openEncryptedDatabase); its full integrity check then runs
+   * in the background (see integrityCheck.ts), unless `checked` says the file
+   * was just checked whole (a restore).
+   */
+  #openDatabase(dataKey: Buffer, options: { create: boolean; checked?: boolean }, vaultId: string): OpenVault {
+    const file = this.#databasePath('');
+    const db = openEncryptedDatabase(file, dataKey, { create: options.create });
     try {
       migrate(db, this.#clock);
-      return { db, data: new VaultData(db, this.#clock), dataKey, vaultId };
+      const opened: OpenVault = { db, data: new VaultData(db, this.#clock), dataKey, vaultId, integrity: null };
+      if (!options.create && options.checked !== true) this.#startIntegrityCheck(opened);
+      return opened;
     } catch (error) {
       db.close();
       throw error;
     }
+  }
+
+  #startIntegrityCheck(opened: OpenVault): void {
+    const check = startIntegrityCheck(this.#databasePath(''), opened.dataKey, (outcome) => this.#integrityFailed(opened, outcome));
+    opened.integrity = check;
+    this.#integrityThread = check.exited;
+  }
+
+  /**
+   * Stops the background check, if one runs, and waits until its thread has
+   * closed the database file: a restore renames that file, which Windows
+   * refuses while any connection holds it open. Returns whether a check was
+   * stopped before it finished (the caller may start it again).
+   */
+  async #awaitIntegrityThread(): Promise<boolean> {
+    const running = this.#open?.integrity?.status === 'checking';
+    this.#open?.integrity?.stop();
+    await this.#integrityThread;
+    return running;
+  }
+
+  /**
+   * Damage found by the background check: recorded in the audit log where it
+   * still can be (the damaged pages may be elsewhere), and from now on every
+   * backup is refused (#backUp), so that the good backups are never thinned
+   * out in favour of a damaged copy. The worker learns of it from the vault
+   * status, with the newest backup to restore.
+   */
+  #integrityFailed(opened: OpenVault, outcome: IntegrityOutcome): void {
+    if (this.#open !== opened) return;
+    try {
+      opened.data.audit.append('vault.integrity_failed', { problems: outcome.problems.length });
+    } catch {
+      // The audit log's own pages may be the damaged ones.
+    }
+  }
+
+  /** The open vault's background integrity check; null while locked. */
+  integrity(): IntegrityReport | null {
+    const open = this.#open;
+    if (!open) return null;
+    const status = open.integrity?.status ?? 'ok';
+    return status === 'damaged' ? { status, latestBackup: this.#latestBackupOffer() } : { status };
+  }
+
+  /** Resolves when the open vault's integrity check has finished (null: locked or stopped first). */
+  async integrityChecked(): Promise<IntegrityStatus | null> {
+    const open = this.#open;
+    if (!open) return null;
+    if (!open.integrity) return 'ok';
+    const outcome = await open.integrity.done;
+    return outcome?.status ?? null;
   }
 
   /** Opens the existing database; on failure the data key is zeroed. */
@@ -878,6 +968,7 @@ function readBackupKeyFile(backup: BackupEntry): KeyFile {
 }
 
 function closeAndZero(opened: OpenVault): void {
+  opened.integrity?.stop();
   try {
     opened.db.close();
   } finally {

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter } from '../../src-main/api/router';
 import { openEncryptedDatabase, type VaultDatabase } from '../../src-main/vault/connection';
 import { VaultError } from '../../src-main/vault/errors';
+import type { IntegrityStatus } from '../../src-main/vault/integrityCheck';
+import { asStorageError } from '../../src-main/vault/storageErrors';
 import { assertKdfParamsAllowed, deriveKey } from '../../src-main/vault/kdf';
 import { KEY_FILE_NAME, KEY_FILE_VERSION, KeyFileSchema, readKeyFile, unwrapKey, wrapAad, type KeyFile } from '../../src-main/vault/keyFile';
 import { VaultSession } from '../../src-main/vault/vaultSession';
@@ -13,11 +15,19 @@ import { makeTempDir, removeDir, TEST_KDF, TEST_PASSPHRASE } from '../helpers/te
 /*
  * Random damage to a locked vault. What each flip must give, precisely:
  *
- * vault.db — SQLCipher authenticates every page with an HMAC, and unlock runs
- * `PRAGMA integrity_check` (which reads every page in use) before it writes
- * anything. So a flipped bit gives VAULT_CORRUPT at unlock, or — when it lands
- * in a page no longer in use (the free list) — nothing at all: the vault opens
- * and reads exactly as before. Never a crash, never different data.
+ * vault.db — SQLCipher authenticates every page with an HMAC, so a damaged
+ * page can only fail to read, never read as something else. Unlock reads what
+ * opening needs (header, schema, the audit log it appends to) and then runs the
+ * full `PRAGMA integrity_check` (every page in use) in the background. So a
+ * flipped bit gives, precisely:
+ *   - VAULT_CORRUPT at unlock, with nothing written; or
+ *   - an unlocked vault whose background check reports 'damaged' (with the
+ *     latest backup), where every read either fails with VAULT_CORRUPT or
+ *     returns exactly the data as it was, backups are refused, and the damaged
+ *     page is never overwritten; or
+ *   - when it lands in a page no longer in use (the free list), nothing at
+ *     all: the check passes and the vault reads exactly as before.
+ * Never a crash, never different data.
  *
  * vault.keys.json — decided by what the flip leaves:
  *   - not JSON, or not a well-formed keys file (a field renamed, base64 that is
@@ -116,7 +126,17 @@ function session(folder: string): VaultSession {
   return new VaultSession(folder, { kdf: TEST_KDF, backups: { defaultFolder: backups } });
 }
 
-async function unlockOutcome(folder: string): Promise<{ code: string; error?: VaultError; dump?: string }> {
+interface UnlockOutcome {
+  code: string;
+  error?: VaultError;
+  /** Once unlocked: what the background check found, and every row read back (or the code reading failed with). */
+  integrity?: IntegrityStatus | null;
+  dump?: string;
+  readError?: string;
+}
+
+/** Unlocks, waits for the background check, reads everything back, then (unless `keepOpen`) locks. */
+async function unlockOutcome(folder: string, options: { keepOpen?: (vault: VaultSession, outcome: UnlockOutcome) => Promise<void> } = {}): Promise<UnlockOutcome> {
   const vault = session(folder);
   try {
     await vault.unlock(TEST_PASSPHRASE);
@@ -124,14 +144,22 @@ async function unlockOutcome(folder: string): Promise<{ code: string; error?: Va
     if (error instanceof VaultError) return { code: error.code, error };
     throw error; // anything else is a bug: the test fails here
   }
-  expect(vault.data.audit.verify()).toMatchObject({ intact: true });
-  const result = { code: 'OK', dump: dump(vault.data.db, { withAudit: false }) };
+  const result: UnlockOutcome = { code: 'OK', integrity: await vault.integrityChecked() };
+  try {
+    result.dump = dump(vault.data.db, { withAudit: false });
+  } catch (error) {
+    const typed = asStorageError(error);
+    if (!(typed instanceof VaultError)) throw error;
+    result.readError = typed.code;
+  }
+  if (result.integrity === 'ok') expect(vault.data.audit.verify()).toMatchObject({ intact: true });
+  await options.keepOpen?.(vault, result);
   vault.lock();
   return result;
 }
 
 describe('random bit flips in vault.db (after lock)', () => {
-  it('400 flips checked as unlock opens the database: VAULT_CORRUPT, or a free page and exactly the same data', () => {
+  it('400 flips under the full integrity check (the one unlock runs in the background): VAULT_CORRUPT, or a free page and exactly the same data', () => {
     const source = fs.readFileSync(path.join(pristine, 'vault.db'));
     const file = path.join(root, 'flipped.db');
     const counts = { corrupt: 0, harmless: 0 };
@@ -167,32 +195,75 @@ describe('random bit flips in vault.db (after lock)', () => {
     }
   });
 
-  it('through the real unlock: VAULT_CORRUPT with the latest backup offered, nothing overwritten', async () => {
+  it('through the real unlock: VAULT_CORRUPT at unlock or from the background check, the latest backup offered, nothing overwritten', async () => {
     const size = fs.statSync(path.join(pristine, 'vault.db')).size;
-    let corrupt = 0;
+    const counts = { atUnlock: 0, inBackground: 0, harmless: 0 };
+    const backupsBefore = fs.readdirSync(backups).sort();
     for (let index = 0; index < 16; index += 1) {
       const folder = trialFolder();
       const db = path.join(folder, 'vault.db');
-      flipBit(db, 4096 + crypto.randomInt(size - 4096), crypto.randomInt(8));
+      const offset = 4096 + crypto.randomInt(size - 4096);
+      flipBit(db, offset, crypto.randomInt(8));
+      const page = (file: string) => fs.readFileSync(file).subarray(offset - (offset % 4096), offset - (offset % 4096) + 4096);
+      const damagedPage = Buffer.from(page(db));
       const before = { db: sha256(db), keys: sha256(path.join(folder, KEY_FILE_NAME)) };
-      const outcome = await unlockOutcome(folder);
-      if (outcome.code === 'OK') {
-        expect(outcome.dump).toBe(expectedData);
+      const outcome = await unlockOutcome(folder, {
+        keepOpen: async (vault, opened) => {
+          if (opened.integrity !== 'damaged') return;
+          // As the renderer sees it: damage in the status, with the backup to restore; a backup now is refused.
+          const router = createRouter(vault);
+          expect(await router.invoke('vault.status', {})).toMatchObject({
+            ok: true,
+            value: { state: 'unlocked', integrity: { status: 'damaged', latestBackup: { id: latestBackupId } } },
+          });
+          expect(await router.invoke('backups.create', {})).toMatchObject({ ok: false, error: { code: 'VAULT_CORRUPT' } });
+        },
+      });
+      if (outcome.code === 'OK' && outcome.integrity === 'ok') {
+        counts.harmless += 1;
+        expect(outcome.dump, `offset ${offset}`).toBe(expectedData);
         continue;
       }
-      corrupt += 1;
+      if (outcome.code === 'OK') {
+        counts.inBackground += 1;
+        expect(outcome.integrity, `offset ${offset}`).toBe('damaged');
+        // Every read fails as damage, or (the flip is in an index, which a table scan does not read) gives the very same rows.
+        if (outcome.readError !== undefined) expect(outcome.readError, `offset ${offset}`).toBe('VAULT_CORRUPT');
+        else expect(outcome.dump, `offset ${offset}`).toBe(expectedData);
+        expect(page(db).equals(damagedPage), `offset ${offset}: the damaged page was overwritten`).toBe(true);
+        expect(sha256(path.join(folder, KEY_FILE_NAME))).toBe(before.keys);
+        continue;
+      }
+      counts.atUnlock += 1;
       expect(outcome.code).toBe('VAULT_CORRUPT');
       expect(outcome.error?.details?.latestBackup).toMatchObject({ id: latestBackupId });
       expect({ db: sha256(db), keys: sha256(path.join(folder, KEY_FILE_NAME)) }).toEqual(before);
       expect(fs.readdirSync(folder).filter((name) => name.startsWith('vault.db'))).toEqual(['vault.db']);
     }
-    expect(corrupt).toBeGreaterThan(0);
+    console.log(`unlock flips: ${JSON.stringify(counts)}`);
+    expect(counts.atUnlock + counts.inBackground).toBeGreaterThan(0);
+    // No backup was made of a damaged vault, so none of the good ones was thinned out.
+    expect(fs.readdirSync(backups).sort()).toEqual(backupsBefore);
 
-    // The same through the API, as the renderer sees it.
+    // The same through the API, as the renderer sees it: damage that opening reads (page 1) fails the unlock…
     const folder = trialFolder();
-    flipBit(path.join(folder, 'vault.db'), 4096 + 10, 3);
+    flipBit(path.join(folder, 'vault.db'), 200, 3);
     const result = await createRouter(session(folder)).invoke('vault.unlock', { passphrase: TEST_PASSPHRASE });
     expect(result).toMatchObject({ ok: false, error: { code: 'VAULT_CORRUPT', latestBackup: { id: latestBackupId, createdAt: expect.any(String) } } });
+
+    // …and damage elsewhere (page 2: a table opening does not read) shows in the status once the background check is done.
+    const later = trialFolder();
+    flipBit(path.join(later, 'vault.db'), 4096 + 10, 3);
+    const vault = session(later);
+    const router = createRouter(vault);
+    expect(await router.invoke('vault.unlock', { passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: true });
+    expect(await vault.integrityChecked()).toBe('damaged');
+    expect(await router.invoke('vault.status', {})).toEqual({
+      ok: true,
+      value: { state: 'unlocked', integrity: { status: 'damaged', latestBackup: { id: latestBackupId, createdAt: expect.any(String) } } },
+    });
+    vault.lock();
+    expect(await router.invoke('vault.status', {})).toEqual({ ok: true, value: { state: 'locked' } });
   });
 
   it('a database cut short or padded gives VAULT_CORRUPT', async () => {
@@ -251,7 +322,7 @@ describe('random bit flips in vault.keys.json', () => {
       const before = { db: sha256(path.join(folder, 'vault.db')), keys: sha256(keys) };
       const outcome = await unlockOutcome(folder);
       expect(outcome.code, `offset ${offset} (${JSON.stringify(keysText.slice(offset - 12, offset + 4))})`).toBe(expected);
-      if (expected === 'OK') expect(outcome.dump).toBe(expectedData);
+      if (expected === 'OK') expect(outcome).toMatchObject({ integrity: 'ok', dump: expectedData });
       else expect({ db: sha256(path.join(folder, 'vault.db')), keys: sha256(keys) }).toEqual(before);
       if (expected === 'KEYS_CORRUPT') expect(outcome.error?.details?.latestBackup).toMatchObject({ id: latestBackupId });
       seen.set(expected, (seen.get(expected) ?? 0) + 1);

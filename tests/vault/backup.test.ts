@@ -364,11 +364,20 @@ describe('the latest backup is offered with errors a restore can fix', () => {
 
     const db = path.join(folder, 'vault.db');
     const pristine = fs.readFileSync(db);
-    flipByte(db, Math.floor(pristine.length / 2));
+    flipByte(db, 100); // page 1: read as the vault opens
     const corrupt = await session()
       .unlock(TEST_PASSPHRASE)
       .catch((error: unknown) => error);
     expect(corrupt).toMatchObject({ code: 'VAULT_CORRUPT', details: { latestBackup: { id: newest.id, createdAt: newest.createdAt } } });
+    fs.writeFileSync(db, pristine);
+
+    // Damage in a page unlock does not read is found by the background check, which offers the same backup.
+    flipByte(db, Math.floor(pristine.length / 2));
+    const damaged = session();
+    await damaged.unlock(TEST_PASSPHRASE);
+    expect(await damaged.integrityChecked()).toBe('damaged');
+    expect(damaged.integrity()).toEqual({ status: 'damaged', latestBackup: { id: newest.id, createdAt: newest.createdAt } });
+    damaged.lock();
     fs.writeFileSync(db, pristine);
 
     fs.writeFileSync(path.join(folder, KEY_FILE_NAME), '{ not json');

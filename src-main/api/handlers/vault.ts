@@ -10,7 +10,11 @@ export const vaultHandlers: HandlerTable<
   | 'vault.changePassphrase'
   | 'vault.lock'
 > = {
-  'vault.status': (session) => ({ state: session.state() }),
+  'vault.status': (session) => {
+    const state = session.state();
+    const integrity = session.integrity();
+    return integrity ? { state, integrity } : { state };
+  },
   'vault.passphraseStrength': (_session, { passphrase }) => judgePassphrase(passphrase),
   'vault.create': (session, { passphrase }) => session.create(passphrase),
   'vault.unlock': async (session, { passphrase }) => {

@@ -3,6 +3,7 @@ import { VaultError } from '../errors';
 import { migration001Initial } from './001-initial';
 import { migration002Keys } from './002-keys';
 import { migration003Handover } from './003-handover';
+import { migration004LeanerWrites } from './004-leaner-writes';
 
 /**
  * One step of the vault schema. `version` is the `user_version` the vault has
@@ -15,7 +16,7 @@ export interface Migration {
   up(db: VaultDatabase, now: () => Date): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Keys, migration003Handover];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Keys, migration003Handover, migration004LeanerWrites];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
