@@ -40,6 +40,9 @@ await Promise.all([
     platform: 'node',
     target: 'node22',
     external: MAIN_EXTERNALS,
+    // import.meta.url in a CommonJS bundle: the bundle's own file (src-main/vault/integrityCheck.ts resolves modules from it).
+    define: { 'import.meta.url': '__bundleFileUrl' },
+    banner: { js: "const __bundleFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   build({
     ...common,

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -70,13 +69,12 @@ try {
 `;
 
 /**
- * The path of the SQLite module, for the worker to load the same one. The
- * bundled main process is CommonJS (it has __filename); tests, the command
- * line and benchmarks run from the project folder as ES modules.
+ * The path of the SQLite module, for the worker to load the same one (an
+ * evaluated worker would otherwise resolve it from the current folder). In the
+ * bundled main process, scripts/build-main.mjs defines import.meta.url.
  */
 function sqliteModulePath(): string {
-  const base = typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'index.js');
-  return createRequire(base).resolve('better-sqlite3-multiple-ciphers');
+  return createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
 }
 
 /**

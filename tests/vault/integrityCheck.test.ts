@@ -175,4 +175,18 @@ describe('the background integrity check', () => {
     expect(dataKey.some((byte) => byte !== 0)).toBe(true); // the caller's key is left as it was
     dataKey.fill(0);
   });
+
+  it('finds the SQLite module whatever the current folder is (the command line started from elsewhere)', async () => {
+    await lockedVault();
+    const dataKey = await dataKeyOf();
+    const previous = process.cwd();
+    process.chdir(root); // a temp folder with no node_modules anywhere above it
+    try {
+      const check = startIntegrityCheck(path.join(folder, 'vault.db'), dataKey, () => undefined);
+      expect(await check.done).toEqual({ status: 'ok', problems: ['ok'] });
+    } finally {
+      process.chdir(previous);
+      dataKey.fill(0);
+    }
+  });
 });
