@@ -8,6 +8,7 @@ import { useSettingsStore } from '../state/settingsStore';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore, type Route } from '../state/uiStore';
 import { useVaultStore } from '../state/vaultStore';
+import { IntegrityBanner } from './backups/IntegrityBanner';
 import { PendingRestoreBanner } from './backups/PendingRestoreBanner';
 import { Caseload } from './Caseload';
 import { HandoverHome } from './handover/HandoverHome';
@@ -240,6 +241,7 @@ export function AppShell() {
           </footer>
         </div>
         <main id="main" ref={main} tabIndex={-1} className="main">
+          <IntegrityBanner />
           <PendingRestoreBanner />
           <Screen key={visit} route={route} />
         </main>
