@@ -175,6 +175,8 @@ export const COMMANDS = {
     output: z.array(NoteSummary),
   },
   'notes.get': { input: ById, output: Note },
+  /** For each student with flagged notes (findings left in them), how many: the caseload's "flagged notes" column. */
+  'notes.flaggedCounts': { input: Empty, output: z.record(Id, z.number().int().min(1)) },
   'notes.history': { input: ById, output: z.array(NoteRevision) },
   'notes.create': {
     input: z

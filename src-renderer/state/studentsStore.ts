@@ -48,7 +48,6 @@ const initial = {
 };
 
 const byCode = (a: Student, b: Student) => a.code.localeCompare(b.code, 'en', { numeric: true, sensitivity: 'base' });
-const NOTE_PAGE = 500;
 
 function isFlagged(note: Pick<NoteSummary, 'findings'>): boolean {
   return note.findings.diagnostic + note.findings.verbatim + note.findings.identifier > 0;
@@ -73,15 +72,8 @@ export const useStudentsStore = create<StudentsStore>()((set, get) => {
     loadFlagged: async () => {
       if (get().flaggedStatus === 'loading') return;
       set({ flaggedStatus: 'loading' });
-      const flagged: Record<string, number> = {};
       try {
-        for (let offset = 0; ; offset += NOTE_PAGE) {
-          const page = await call('notes.list', { limit: NOTE_PAGE, offset });
-          for (const note of page) {
-            if (note.studentId != null && isFlagged(note)) flagged[note.studentId] = (flagged[note.studentId] ?? 0) + 1;
-          }
-          if (page.length < NOTE_PAGE) break;
-        }
+        const flagged = await call('notes.flaggedCounts', {});
         set({ flagged, flaggedStatus: 'ready' });
       } catch (error) {
         if (isQuietError(error)) return;

@@ -35,6 +35,7 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'services.update': { id: ID, fields: { date: '2026-03-02', minutes: 30, kind: 'individual_session' } },
   'services.delete': { id: ID },
   'notes.list': { limit: 10 },
+  'notes.flaggedCounts': {},
   'notes.get': { id: ID },
   'notes.history': { id: ID },
   'notes.create': { body: 'Met about the move.' },

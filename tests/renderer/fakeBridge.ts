@@ -259,6 +259,13 @@ export function createFakeBridge(
       return { done: true };
     },
 
+    'notes.flaggedCounts': () => {
+      const counts: Record<string, number> = {};
+      for (const note of state.notes) {
+        if (note.studentId != null && note.findings.diagnostic + note.findings.verbatim + note.findings.identifier > 0) counts[note.studentId] = (counts[note.studentId] ?? 0) + 1;
+      }
+      return counts;
+    },
     'notes.list': ({ studentId, limit = 100, offset = 0 }) => {
       requireUnlocked();
       return state.notes

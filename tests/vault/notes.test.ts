@@ -191,3 +191,22 @@ describe('notes.delete', () => {
     expect(() => notes.delete(MISSING_ID)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 });
+
+describe('flagged counts', () => {
+  it('counts each student’s notes that hold findings, leaves out students without any and notes about no student, and follows edits and deletes', () => {
+    const a = vault.data.students.create({ code: 'F-1' }).id;
+    const b = vault.data.students.create({ code: 'F-2' }).id;
+    vault.data.students.create({ code: 'F-3' });
+    const flaggedA = notes.create({ studentId: a, body: 'He takes Adderall now.' });
+    notes.create({ studentId: a, body: 'She said "I hate recess."' });
+    notes.create({ studentId: a, body: 'Quiet morning.' });
+    notes.create({ studentId: b, body: 'Grandmother’s number is 555-201-3344.' });
+    notes.create({ body: 'Diagnosed with ADHD, about nobody in particular.' });
+    expect(notes.flaggedCounts()).toEqual({ [a]: 2, [b]: 1 });
+    notes.update(flaggedA.id, { body: 'Calmer today.' });
+    expect(notes.flaggedCounts()).toEqual({ [a]: 1, [b]: 1 });
+    notes.delete(notes.list({ studentId: b })[0]?.id ?? '');
+    expect(notes.flaggedCounts()).toEqual({ [a]: 1 });
+  });
+});
+

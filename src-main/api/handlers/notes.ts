@@ -9,6 +9,7 @@ export const noteHandlers: HandlerTable<
   | 'notes.update'
   | 'notes.delete'
   | 'notes.search'
+  | 'notes.flaggedCounts'
   | 'redaction.check'
 > = {
   'notes.list': (session, filter) => session.data.notes.list(filter),
@@ -21,6 +22,7 @@ export const noteHandlers: HandlerTable<
     return DONE;
   },
   'notes.search': (session, { query, limit }) => session.data.notes.search(query, limit),
+  'notes.flaggedCounts': (session) => session.data.notes.flaggedCounts(),
   // Needs no vault: the check is pure and holds nothing.
   'redaction.check': (_session, { text }) => ({ findings: checkNote(text) }),
 };

@@ -149,6 +149,7 @@ function toRevision(row: RevisionRow): NoteRevision {
  */
 export class NoteRepository {
   private readonly selectPage;
+  private readonly selectFlaggedCounts;
   private readonly selectPageForStudent;
   private readonly selectById;
   private readonly selectRevisions;
@@ -182,6 +183,12 @@ export class NoteRepository {
     this.selectPageForStudent = db.prepare<[{ studentId: string; limit: number; offset: number }], SummaryRow>(
       `SELECT ${summaryColumns} FROM notes WHERE student_id = @studentId
        ORDER BY updated_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
+    );
+    this.selectFlaggedCounts = db.prepare<[], { student_id: string; flagged: number }>(
+      `SELECT student_id, COUNT(*) AS flagged FROM notes
+       WHERE student_id IS NOT NULL
+         AND json_extract(findings_json, '$.diagnostic') + json_extract(findings_json, '$.verbatim') + json_extract(findings_json, '$.identifier') > 0
+       GROUP BY student_id`,
     );
     this.selectById = db.prepare<[string], NoteRow>('SELECT * FROM notes WHERE id = ?');
     this.selectRevisions = db.prepare<[string], RevisionRow>('SELECT * FROM note_revisions WHERE note_id = ? ORDER BY revision');
@@ -232,6 +239,11 @@ export class NoteRepository {
 
   get(id: string): Note {
     return toNote(this.requireRow(id));
+  }
+
+  /** How many of each student's notes hold findings (flags), for the caseload; students without any are left out. */
+  flaggedCounts(): Record<string, number> {
+    return Object.fromEntries(this.selectFlaggedCounts.all().map((row) => [row.student_id, row.flagged]));
   }
 
   /** Every revision of the note, oldest first. */
