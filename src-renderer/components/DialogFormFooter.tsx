@@ -8,12 +8,15 @@ export function DialogFormFooter({
   submitLabel,
   busyLabel,
   onCancel,
+  submitDisabled = false,
 }: {
   problem: string | null;
   busy: boolean;
   submitLabel: string;
   busyLabel: string;
   onCancel: () => void;
+  /** Not ready to submit yet, for a reason of the form's own (besides being busy). */
+  submitDisabled?: boolean;
 }) {
   return (
     <>
@@ -26,7 +29,7 @@ export function DialogFormFooter({
         <button type="button" className="quiet" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy || submitDisabled}>
           {busy ? busyLabel : submitLabel}
         </button>
       </div>

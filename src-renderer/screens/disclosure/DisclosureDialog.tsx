@@ -10,6 +10,7 @@ import { useStudentsStore } from '../../state/studentsStore';
 import { useUiStore } from '../../state/uiStore';
 import { countOf, fieldProblems } from '../handover/owner/ownerWords';
 import { orderReferenceProblem } from '../../../shared/api/textRules';
+import { DialogFormFooter } from '../../components/DialogFormFooter';
 
 const PAGE = 500;
 /** The group of notes about no student. */
@@ -271,19 +272,7 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
         )}
 
         <div aria-live="polite">{status != null && <p className="status">{status}</p>}</div>
-        {problem != null && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy || notes == null}>
-            {busy ? 'Writing…' : 'Save the disclosure…'}
-          </button>
-        </div>
+        <DialogFormFooter problem={problem} busy={busy} submitDisabled={notes == null} submitLabel="Save the disclosure…" busyLabel="Writing…" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -9,6 +9,7 @@ import { formatNumericDate, parseDateInput, todayIso } from '../../lib/dates';
 import { useSearchStore } from '../../state/searchStore';
 import { useUiStore } from '../../state/uiStore';
 import { fieldProblems } from '../handover/owner/ownerWords';
+import { DialogFormFooter } from '../../components/DialogFormFooter';
 
 const AGENCY_MAX = 200;
 const REASON_MAX = 2000;
@@ -165,19 +166,7 @@ export function ReleaseNoteDialog({ note, onClose, onReleased }: { note: Note; o
           </p>
           {fieldError('reason')}
         </div>
-        {problem != null && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Saving…' : again ? 'Record the release' : 'Mark as released'}
-          </button>
-        </div>
+        <DialogFormFooter problem={problem} busy={busy} submitLabel={again ? 'Record the release' : 'Mark as released'} busyLabel="Saving…" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -13,6 +13,7 @@ import { HandoverCreated } from './HandoverCreated';
 import { KeyFingerprint } from './KeyFingerprint';
 import { personLabelProblem, substituteNameProblem } from '../../../../shared/api/textRules';
 import { countOf, fieldProblems, suggestedPackageName } from './ownerWords';
+import { DialogFormFooter } from '../../../components/DialogFormFooter';
 
 const FIELDS = ['students', 'substitute', 'ownerName', 'validFrom', 'validUntil', 'recipient', 'compared'] as const;
 type Field = (typeof FIELDS)[number];
@@ -336,19 +337,7 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
         </fieldset>
 
         <div aria-live="polite">{status != null && <p className="status">{status}</p>}</div>
-        {problem != null && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Saving the package…' : 'Save the package…'}
-          </button>
-        </div>
+        <DialogFormFooter problem={problem} busy={busy} submitLabel="Save the package…" busyLabel="Saving the package…" onCancel={onClose} />
       </form>
     </Dialog>
   );
