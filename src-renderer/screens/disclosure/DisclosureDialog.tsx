@@ -8,7 +8,7 @@ import { ReleasedMarker } from '../../components/Markers';
 import { formatShortDate, isoDayOfTimestamp } from '../../lib/dates';
 import { useStudentsStore } from '../../state/studentsStore';
 import { useUiStore } from '../../state/uiStore';
-import { countOf, fieldProblems } from '../handover/owner/ownerWords';
+import { countOf, formProblems } from '../handover/owner/ownerWords';
 import { orderReferenceProblem } from '../../../shared/api/textRules';
 import { DialogFormFooter } from '../../components/DialogFormFooter';
 
@@ -141,9 +141,9 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
       requestAnimationFrame(() => doneButton.current?.focus());
     } catch (error) {
       if (isQuietError(error)) return;
-      const { byField, rest } = fieldProblems(error, FIELDS);
+      const { byField, problem: refusal } = formProblems(error, FIELDS);
       setServerProblems(byField);
-      setProblem(rest ?? (Object.keys(byField).length > 0 ? null : plainError(error)));
+      setProblem(refusal);
     } finally {
       setBusy(false);
     }

@@ -2,13 +2,13 @@ import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { CommandOutput } from '../../../shared/api/contract';
 import type { Note } from '../../../shared/api/schemas';
-import { call, isQuietError, plainError } from '../../api';
+import { call, isQuietError } from '../../api';
 import { DateField } from '../../components/DateField';
 import { Dialog } from '../../components/Dialog';
 import { formatNumericDate, parseDateInput, todayIso } from '../../lib/dates';
 import { useSearchStore } from '../../state/searchStore';
 import { useUiStore } from '../../state/uiStore';
-import { fieldProblems } from '../handover/owner/ownerWords';
+import { formProblems } from '../handover/owner/ownerWords';
 import { DialogFormFooter } from '../../components/DialogFormFooter';
 
 const AGENCY_MAX = 200;
@@ -75,9 +75,9 @@ export function ReleaseNoteDialog({ note, onClose, onReleased }: { note: Note; o
       onClose();
     } catch (error) {
       if (isQuietError(error)) return;
-      const { byField, rest } = fieldProblems(error, FIELDS);
+      const { byField, problem: refusal } = formProblems(error, FIELDS);
       setServerProblems(byField);
-      setProblem(rest ?? (Object.keys(byField).length > 0 ? null : plainError(error)));
+      setProblem(refusal);
     } finally {
       setBusy(false);
     }

@@ -12,7 +12,7 @@ import { useUiStore } from '../../../state/uiStore';
 import { HandoverCreated } from './HandoverCreated';
 import { KeyFingerprint } from './KeyFingerprint';
 import { personLabelProblem, substituteNameProblem } from '../../../../shared/api/textRules';
-import { countOf, fieldProblems, suggestedPackageName } from './ownerWords';
+import { countOf, formProblems, suggestedPackageName } from './ownerWords';
 import { DialogFormFooter } from '../../../components/DialogFormFooter';
 
 const FIELDS = ['students', 'substitute', 'ownerName', 'validFrom', 'validUntil', 'recipient', 'compared'] as const;
@@ -165,10 +165,10 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
     } catch (error) {
       setPhase({ name: 'form' });
       if (isQuietError(error)) return;
-      const { byField, rest } = fieldProblems(error, FIELDS);
+      const { byField, problem: refusal } = formProblems(error, FIELDS);
       setServerProblems(byField);
       setFocusProblem((round) => round + 1);
-      setProblem(rest ?? (Object.keys(byField).length > 0 ? null : plainError(error)));
+      setProblem(refusal);
     }
   }
 

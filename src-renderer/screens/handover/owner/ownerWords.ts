@@ -1,5 +1,5 @@
 import type { HandoverScope, SentHandover } from '../../../../shared/api/handoverSchemas';
-import { CallError } from '../../../api';
+import { CallError, plainError } from '../../../api';
 import { plainValidationMessage } from '../../../messages';
 import { formatLongDate, formatShortDate } from '../../../lib/dates';
 
@@ -67,4 +67,10 @@ export function fieldProblems<F extends string>(error: unknown, fields: readonly
     else if (part.trim() !== '') rest.push(part);
   }
   return { byField, rest: rest.length === 0 ? null : plainValidationMessage(rest.join('; ')) };
+}
+
+/** A refusal as a form shows it: messages beside the fields they name, and the rest (or the plain error) above the buttons. */
+export function formProblems<F extends string>(error: unknown, fields: readonly F[]): { byField: Partial<Record<F, string>>; problem: string | null } {
+  const { byField, rest } = fieldProblems(error, fields);
+  return { byField, problem: rest ?? (Object.keys(byField).length > 0 ? null : plainError(error)) };
 }
