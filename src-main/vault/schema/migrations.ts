@@ -4,6 +4,7 @@ import { migration001Initial } from './001-initial';
 import { migration002Keys } from './002-keys';
 import { migration003Handover } from './003-handover';
 import { migration004LeanerWrites } from './004-leaner-writes';
+import { migration005IndexLeavesFitPages } from './005-index-leaves-fit-pages';
 
 /**
  * One step of the vault schema. `version` is the `user_version` the vault has
@@ -16,7 +17,7 @@ export interface Migration {
   up(db: VaultDatabase, now: () => Date): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Keys, migration003Handover, migration004LeanerWrites];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Keys, migration003Handover, migration004LeanerWrites, migration005IndexLeavesFitPages];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
