@@ -73,11 +73,21 @@ export const RestoreInput = z
     /** Needed unless the vault is unlocked and its key opens the backup: the passphrase in use when the backup was made. */
     passphrase: Passphrase.optional(),
     recoveryKey: RecoveryKeyText.optional(),
+    /**
+     * With the recovery key: the passphrase from now on, as when unlocking with
+     * it. It replaces the passphrase of the backup's time, which the worker
+     * may no longer know, whenever the backup's keys replace the vault's.
+     */
+    newPassphrase: Passphrase.optional(),
   })
   .strict()
   .refine((input) => input.passphrase === undefined || input.recoveryKey === undefined, {
     message: 'give the passphrase or the recovery key, not both',
     path: ['recoveryKey'],
+  })
+  .refine((input) => (input.recoveryKey === undefined) === (input.newPassphrase === undefined), {
+    message: 'a restore with the recovery key sets a new passphrase: give both, or neither',
+    path: ['newPassphrase'],
   });
 
 export const RestoreResult = z.object({ backup: BackupInfo, pendingRestore: PendingRestore });

@@ -131,20 +131,25 @@ export function parseKeyFile(raw: Buffer | string): KeyFile {
   return parsed.data;
 }
 
+/** The keys file's text, checked against its schema first. */
+export function serializeKeyFile(keyFile: KeyFile): string {
+  return `${JSON.stringify(KeyFileSchema.parse(keyFile), null, 2)}\n`;
+}
+
 /**
  * Replaces `vault.keys.json` atomically: a temporary file in the same folder
  * is written and flushed, renamed over the old one, and the folder flushed, so
  * a crash leaves either the old file or the new one, never a mix.
  */
 export async function writeKeyFile(folder: string, keyFile: KeyFile): Promise<void> {
-  const checked = KeyFileSchema.parse(keyFile);
+  const text = serializeKeyFile(keyFile);
   const target = keyFilePath(folder);
   const temporary = path.join(folder, `.${KEY_FILE_NAME}.${crypto.randomBytes(6).toString('hex')}.tmp`);
 
   const handle = await fs.open(temporary, 'wx', 0o600);
   try {
     try {
-      await handle.writeFile(`${JSON.stringify(checked, null, 2)}\n`, 'utf8');
+      await handle.writeFile(text, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();

@@ -19,6 +19,7 @@ import {
   keyFilePath,
   parseKeyFile,
   readKeyFile,
+  serializeKeyFile,
   unwrapKey,
   wrapAad,
   wrapKey,
@@ -114,6 +115,8 @@ export interface RestoreRequest {
   /** The passphrase the backup was made with, when the open vault's key does not open it (or the vault is locked). */
   passphrase?: string;
   recoveryKey?: string;
+  /** Required with the recovery key: it replaces the passphrase of the backup's time when the backup's keys come into use. */
+  newPassphrase?: string;
 }
 
 /** Errors a restore can fix: they carry the newest backup. */
@@ -398,13 +401,18 @@ export class VaultSession {
       if (request.folder !== undefined && !path.isAbsolute(request.folder)) {
         throw new VaultError('INVALID_INPUT', 'folder: choose the backup folder by its full path.');
       }
+      if ((request.recoveryKey === undefined) !== (request.newPassphrase === undefined)) {
+        throw new VaultError('INVALID_INPUT', 'newPassphrase: a restore with the recovery key sets a new passphrase; give both, or neither.');
+      }
+      if (request.newPassphrase !== undefined) assertStrongPassphrase(request.newPassphrase);
       const backup = openBackup(request.folder ?? this.backupSettings().folder, request.id);
       const backupKeys = readBackupKeyFile(backup);
       const key = await this.#keyForBackup(backupKeys, request);
+      const keysToStage = await this.#keysWithNewPassphrase(backupKeys, key, request.newPassphrase);
       const stoppedCheck = await this.#awaitIntegrityThread();
       let opened: OpenVault;
       try {
-        opened = this.#swapInBackup(backup, key);
+        opened = this.#swapInBackup(backup, key, keysToStage);
       } catch (error) {
         // Nothing was replaced and the vault is still open: its check starts again.
         const still = this.#open;
@@ -416,6 +424,7 @@ export class VaultSession {
       this.#auditOrClose(opened, () => {
         if (key.method !== 'open-vault') this.#auditUnlock(opened, key.method);
         opened.data.audit.append('backup.restored', details);
+        if (keysToStage) opened.data.audit.append('vault.passphrase_reset', { method: 'recovery', at: this.#now() });
       });
       this.#becomeUnlocked(opened, epoch);
       const pending = restore.pendingRestore(this.folder);
@@ -578,11 +587,37 @@ export class VaultSession {
   }
 
   /**
+   * A restore opened with the recovery key whose keys file comes into use:
+   * that keys file with its passphrase wrap replaced by one for the new
+   * passphrase, as unlocking with the recovery key does. The passphrase of
+   * the backup's time, which the worker may no longer know, is then never in
+   * force. Null when nothing is to change: no recovery key, or the vault's
+   * own keys stay (`kept`: the worker is using them now). The data key is
+   * zeroed on failure.
+   */
+  async #keysWithNewPassphrase(
+    backupKeys: KeyFile,
+    key: { dataKey: Buffer; keys: 'kept' | 'replaced'; method: 'open-vault' | UnlockMethod },
+    newPassphrase: string | undefined,
+  ): Promise<KeyFile | null> {
+    if (key.method !== 'recovery' || key.keys !== 'replaced' || newPassphrase === undefined) return null;
+    try {
+      const passphrase = await this.#seal(key.dataKey, newPassphrase, await this.#passphraseKdfCost(), backupKeys.vaultId, 'passphrase');
+      return { ...backupKeys, wraps: { ...backupKeys.wraps, passphrase } };
+    } catch (error) {
+      key.dataKey.fill(0);
+      throw error;
+    }
+  }
+
+  /**
    * Stages and checks the backup beside the vault, sets the current vault
    * aside and puts the backup in its place, then opens it. Synchronous, so no
    * other request runs in between. The data key is zeroed on failure.
+   * `stagedKeys`, when given, is the keys file put in place instead of the
+   * backup's own (see #keysWithNewPassphrase).
    */
-  #swapInBackup(backup: BackupEntry, key: { dataKey: Buffer; keys: 'kept' | 'replaced' }): OpenVault {
+  #swapInBackup(backup: BackupEntry, key: { dataKey: Buffer; keys: 'kept' | 'replaced' }, stagedKeys: KeyFile | null): OpenVault {
     const { dataKey } = key;
     const staging = restore.stagingPaths(this.folder);
     try {
@@ -595,7 +630,11 @@ export class VaultSession {
         if (version > LATEST_SCHEMA_VERSION) {
           throw new VaultError('VAULT_FROM_FUTURE', 'This backup was made by a newer version of Sole Notes. Update Sole Notes to restore it; nothing was replaced.');
         }
-        if (key.keys === 'replaced') {
+        if (key.keys === 'replaced' && stagedKeys) {
+          fs.writeFileSync(staging.keys, serializeKeyFile(stagedKeys), { mode: 0o600 });
+          fs.chmodSync(staging.keys, 0o600);
+          syncFileSync(staging.keys);
+        } else if (key.keys === 'replaced') {
           fs.copyFileSync(path.join(backup.dir, KEY_FILE_NAME), staging.keys);
           fs.chmodSync(staging.keys, 0o600);
           syncFileSync(staging.keys);

@@ -2,10 +2,9 @@ import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { call, isQuietError, plainError } from '../api';
 import { CheckIcon, LockIcon, ShieldIcon } from '../components/Icons';
-import { PassphraseMeter, usePassphraseStrength } from '../components/PassphraseMeter';
+import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
 import { groupMatches, keyGroups, ordinal } from '../lib/recoveryKey';
 import { refreshVaultState } from '../state/vaultStore';
-import { ConfirmPassphraseField } from '../components/ConfirmPassphraseField';
 import { showRestoredVault } from './backups/afterRestore';
 import { RestoreFromFolder } from './backups/RestoreFromFolder';
 
@@ -18,14 +17,11 @@ export function CreateVault() {
 
 function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => void }) {
   const id = useId();
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const chosen = useNewPassphrase();
+  const { passphrase, confirmation, strength } = chosen;
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const strength = usePassphraseStrength(passphrase);
-
-  const mismatch = confirmation !== '' && confirmation !== passphrase;
-  const ready = passphrase !== '' && confirmation === passphrase && strength?.acceptable === true && !busy;
+  const ready = chosen.acceptable && !busy;
   const waiting =
     passphrase === ''
       ? 'Choose a passphrase to continue.'
@@ -44,8 +40,7 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
     setProblem(null);
     try {
       const result = await call('vault.create', { passphrase });
-      setPassphrase('');
-      setConfirmation('');
+      chosen.clear();
       onCreated(result.recoveryKey);
     } catch (error) {
       if (!isQuietError(error)) setProblem(plainError(error));
@@ -94,21 +89,7 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
         <form onSubmit={submit} noValidate className="setup-form">
           <h2>Choose a passphrase</h2>
           <p className="hint">Four or five unrelated words are easier to remember than a short password, and much harder to guess. Pick your own; do not use a phrase from a song or a book.</p>
-          <div className="field">
-            <label htmlFor={`${id}-passphrase`}>Passphrase</label>
-            <input
-              id={`${id}-passphrase`}
-              type="password"
-              autoComplete="new-password"
-              spellCheck={false}
-              autoFocus
-              value={passphrase}
-              onChange={(event) => setPassphrase(event.target.value)}
-              aria-describedby={`${id}-strength`}
-            />
-          </div>
-          <PassphraseMeter id={`${id}-strength`} strength={passphrase === '' ? null : strength} pending={passphrase !== '' && strength == null} />
-          <ConfirmPassphraseField id={`${id}-confirmation`} label="Confirm passphrase" value={confirmation} onChange={setConfirmation} mismatch={mismatch} />
+          <NewPassphraseFields id={id} state={chosen} label="Passphrase" confirmLabel="Confirm passphrase" autoFocus />
           {problem != null && (
             <p className="problem" role="alert">
               {problem}

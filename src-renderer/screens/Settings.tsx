@@ -2,13 +2,12 @@ import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { IssueCategory, Settings as SettingsValues } from '../../shared/api/schemas';
 import { call, isQuietError, plainError } from '../api';
-import { PassphraseMeter, usePassphraseStrength } from '../components/PassphraseMeter';
+import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
 import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore } from '../state/uiStore';
 import { BackupsPanel } from './backups/BackupsPanel';
 import { ReportSettings } from './ReportSettings';
 import { useScreenHeading } from './useScreenHeading';
-import { ConfirmPassphraseField } from '../components/ConfirmPassphraseField';
 
 /** Settings: all stored in the vault, applied at once. */
 export function Settings() {
@@ -165,14 +164,11 @@ function ChangePassphrase() {
   const id = useId();
   const announce = useUiStore((store) => store.announce);
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const next = useNewPassphrase();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const strength = usePassphraseStrength(next);
-  const mismatch = confirmation !== '' && confirmation !== next;
-  const ready = current !== '' && next !== '' && confirmation === next && strength?.acceptable === true && !busy;
+  const ready = current !== '' && next.acceptable && !busy;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -181,10 +177,9 @@ function ChangePassphrase() {
     setProblem(null);
     setDone(false);
     try {
-      await call('vault.changePassphrase', { currentPassphrase: current, newPassphrase: next });
+      await call('vault.changePassphrase', { currentPassphrase: current, newPassphrase: next.passphrase });
       setCurrent('');
-      setNext('');
-      setConfirmation('');
+      next.clear();
       setDone(true);
       announce('Passphrase changed.');
     } catch (error) {
@@ -203,12 +198,7 @@ function ChangePassphrase() {
           <label htmlFor={`${id}-current`}>Current passphrase</label>
           <input id={`${id}-current`} type="password" autoComplete="current-password" spellCheck={false} value={current} onChange={(event) => setCurrent(event.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-new`}>New passphrase</label>
-          <input id={`${id}-new`} type="password" autoComplete="new-password" spellCheck={false} value={next} onChange={(event) => setNext(event.target.value)} aria-describedby={`${id}-strength`} />
-        </div>
-        <PassphraseMeter id={`${id}-strength`} strength={next === '' ? null : strength} pending={next !== '' && strength == null} />
-        <ConfirmPassphraseField id={`${id}-confirm`} label="Confirm new passphrase" value={confirmation} onChange={setConfirmation} mismatch={mismatch} mismatchText="The two new passphrases are not the same yet." messageClassName="hint" />
+        <NewPassphraseFields id={id} state={next} mismatchText="The two new passphrases are not the same yet." mismatchAdvises />
         {problem != null && (
           <p className="problem" role="alert">
             {problem}

@@ -2,12 +2,11 @@ import { useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { call, CallError, isQuietError, plainError } from '../api';
 import { LockIcon, ShieldIcon } from '../components/Icons';
-import { PassphraseMeter, usePassphraseStrength } from '../components/PassphraseMeter';
+import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
 import { PauseAnnouncer, PauseNotice } from '../components/UnlockPause';
 import { lockReasonMessage } from '../messages';
 import { useUnlockCountdown, useUnlockDelayStore } from '../state/unlockDelayStore';
 import { refreshVaultState, useVaultStore } from '../state/vaultStore';
-import { ConfirmPassphraseField } from '../components/ConfirmPassphraseField';
 import { damageFrom, DamagedVault, type Damage } from './backups/DamagedVault';
 
 /** The locked vault: the passphrase, or the recovery key and a new passphrase. */
@@ -146,14 +145,11 @@ function RecoveryUnlock({ onBack }: { onBack: () => void }) {
   const setView = useVaultStore((store) => store.setView);
   const keyInput = useRef<HTMLInputElement>(null);
   const [recoveryKey, setRecoveryKey] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const newPassphrase = useNewPassphrase();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [damage, setDamage] = useState<Damage | null>(null);
-  const strength = usePassphraseStrength(passphrase);
-  const mismatch = confirmation !== '' && confirmation !== passphrase;
-  const ready = recoveryKey.trim() !== '' && passphrase !== '' && confirmation === passphrase && strength?.acceptable === true && !busy;
+  const ready = recoveryKey.trim() !== '' && newPassphrase.acceptable && !busy;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -161,10 +157,9 @@ function RecoveryUnlock({ onBack }: { onBack: () => void }) {
     setBusy(true);
     setProblem(null);
     try {
-      await call('vault.unlockWithRecovery', { recoveryKey, newPassphrase: passphrase });
+      await call('vault.unlockWithRecovery', { recoveryKey, newPassphrase: newPassphrase.passphrase });
       setRecoveryKey('');
-      setPassphrase('');
-      setConfirmation('');
+      newPassphrase.clear();
       useUnlockDelayStore.getState().clear();
       setView('unlocked');
     } catch (error) {
@@ -212,12 +207,7 @@ function RecoveryUnlock({ onBack }: { onBack: () => void }) {
               8 groups of 5 letters and digits. Dashes, spaces and capitals do not matter.
             </p>
           </div>
-          <div className="field">
-            <label htmlFor={`${id}-new`}>New passphrase</label>
-            <input id={`${id}-new`} type="password" autoComplete="new-password" spellCheck={false} value={passphrase} onChange={(event) => setPassphrase(event.target.value)} aria-describedby={`${id}-strength`} />
-          </div>
-          <PassphraseMeter id={`${id}-strength`} strength={passphrase === '' ? null : strength} pending={passphrase !== '' && strength == null} />
-          <ConfirmPassphraseField id={`${id}-confirm`} label="Confirm new passphrase" value={confirmation} onChange={setConfirmation} mismatch={mismatch} />
+          <NewPassphraseFields id={id} state={newPassphrase} />
           {problem != null && (
             <p className="problem" role="alert">
               {problem}

@@ -28,6 +28,7 @@ vi.hoisted(() => {
 
 const USB = '/media/worker/USB DRIVE/Sole Notes backups';
 const PASSPHRASE = 'correct horse battery staple';
+const NEW_PASSPHRASE = 'lantern harbor seventy walnut';
 const NEWEST = makeBackup('2026-11-22T21:30:00.000Z', { reason: 'automatic', bytes: 2_400_000 });
 const OLDER = makeBackup('2026-11-18T14:05:00.000Z', { bytes: 2_100_000 });
 const OTHER_VAULT = makeBackup('2026-10-02T09:00:00.000Z', { sameVault: false, vaultId: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9', bytes: 900_000 });
@@ -343,10 +344,22 @@ describe('a damaged vault: nothing was changed, and the latest backup is offered
     await user.click(screen.getByRole('button', { name: 'Restore this backup…' }));
     const dialog = screen.getByRole('dialog');
     await user.click(within(dialog).getByRole('radio', { name: 'The recovery key' }));
-    await user.type(within(dialog).getByLabelText('Recovery key'), fake.state.recoveryKey.toLowerCase());
-    await user.click(within(dialog).getByRole('button', { name: 'Check and restore' }));
+    const recoveryKey = fake.state.recoveryKey.toLowerCase();
+    await user.type(within(dialog).getByLabelText('Recovery key'), recoveryKey);
+    // With the recovery key comes the passphrase from now on; the button waits for it, strong and typed twice.
+    const group = within(dialog).getByRole('group', { name: 'Your passphrase from now on' });
+    expect(group.textContent).toContain(`The recovery key replaces the passphrase the vault had ${onBackupWhen(NEWEST.createdAt)}.`);
+    const restoreButton = within(dialog).getByRole('button', { name: 'Check and restore' });
+    expect(restoreButton).toHaveProperty('disabled', true);
+    await user.type(within(group).getByLabelText('New passphrase'), NEW_PASSPHRASE);
+    await user.type(within(group).getByLabelText('Confirm new passphrase'), `${NEW_PASSPHRASE.slice(0, -1)}`);
+    expect(await within(group).findByText('The two passphrases are not the same yet.')).toBeTruthy();
+    expect(restoreButton).toHaveProperty('disabled', true);
+    await user.type(within(group).getByLabelText('Confirm new passphrase'), NEW_PASSPHRASE.slice(-1));
+    await waitFor(() => expect(restoreButton).toHaveProperty('disabled', false));
+    await user.click(restoreButton);
     await screen.findByRole('region', { name: /^You are looking at the vault as it was/ });
-    expect(callsTo('backups.restore')).toEqual([{ id: NEWEST.id, recoveryKey: fake.state.recoveryKey.toLowerCase() }]);
+    expect(callsTo('backups.restore')).toEqual([{ id: NEWEST.id, recoveryKey, newPassphrase: NEW_PASSPHRASE }]);
   });
 
   it('says so when the database is missing, and still offers the latest backup', async () => {
@@ -406,11 +419,16 @@ describe('first run: restore from a backup on a new laptop', () => {
     const dialog = screen.getByRole('dialog', { name: `Restore the backup made ${onBackupWhen(OLDER.createdAt)}?` });
     expect(dialog.textContent).toContain('There is no vault on this laptop yet, so nothing here is replaced.');
     await user.click(within(dialog).getByRole('radio', { name: 'The recovery key' }));
-    await user.type(within(dialog).getByLabelText('Recovery key'), fake.state.recoveryKey);
-    await user.click(within(dialog).getByRole('button', { name: 'Check and restore' }));
+    const recoveryKey = fake.state.recoveryKey;
+    await user.type(within(dialog).getByLabelText('Recovery key'), recoveryKey);
+    await user.type(within(dialog).getByLabelText('New passphrase'), NEW_PASSPHRASE);
+    await user.type(within(dialog).getByLabelText('Confirm new passphrase'), NEW_PASSPHRASE);
+    const restoreButton = within(dialog).getByRole('button', { name: 'Check and restore' });
+    await waitFor(() => expect(restoreButton).toHaveProperty('disabled', false));
+    await user.click(restoreButton);
 
     await waitFor(() => expect(useVaultStore.getState().view).toBe('unlocked'));
-    expect(callsTo('backups.restore')).toEqual([{ id: OLDER.id, folder: USB, recoveryKey: fake.state.recoveryKey }]);
+    expect(callsTo('backups.restore')).toEqual([{ id: OLDER.id, folder: USB, recoveryKey, newPassphrase: NEW_PASSPHRASE }]);
     expect(callsTo('backups.confirmRestore')).toEqual([{}]);
     expect(useUiStore.getState().status?.text).toBe(`Your vault is restored from the backup made ${onBackupWhen(OLDER.createdAt)}.`);
   });

@@ -94,7 +94,22 @@ export function installBackupsFake(options: BackupsFakeOptions = {}) {
       listing.settings = next;
       return next;
     },
-    'backups.restore': ({ id, folder, passphrase, recoveryKey }: { id: string; folder?: string; passphrase?: string; recoveryKey?: string }) => {
+    'backups.restore': ({
+      id,
+      folder,
+      passphrase,
+      recoveryKey,
+      newPassphrase,
+    }: {
+      id: string;
+      folder?: string;
+      passphrase?: string;
+      recoveryKey?: string;
+      newPassphrase?: string;
+    }) => {
+      if ((recoveryKey === undefined) !== (newPassphrase === undefined)) {
+        return fail('INVALID_INPUT', 'newPassphrase: a restore with the recovery key sets a new passphrase; give both, or neither.');
+      }
       const backup = (folder === undefined ? listing.backups : (options.folders?.[folder] ?? [])).find((candidate) => candidate.id === id);
       if (backup == null) return fail('NOT_FOUND', 'That backup is not in the backup folder (is the drive plugged in?).');
       if (passphrase === undefined && recoveryKey === undefined) {
@@ -105,6 +120,7 @@ export function installBackupsFake(options: BackupsFakeOptions = {}) {
         return fail('WRONG_RECOVERY_KEY', 'That recovery key does not open this backup. Check it against the printed copy.');
       }
       fake.state.vault = 'unlocked';
+      if (newPassphrase !== undefined) fake.state.passphrase = newPassphrase;
       listing.pendingRestore = { backupId: backup.id, backupCreatedAt: backup.createdAt, restoredAt: '2026-11-23T16:10:00.000Z', keys: 'kept' };
       return { backup: { ...backup, sameVault: true }, pendingRestore: listing.pendingRestore };
     },

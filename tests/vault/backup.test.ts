@@ -293,12 +293,52 @@ describe('backups.restore', () => {
     sessions.push(fresh);
     expect(fresh.state()).toBe('absent');
     expect(fresh.listBackups(usb).backups).toMatchObject([{ id, sameVault: null }]);
-    await fresh.restoreBackup({ id, folder: usb, recoveryKey });
+    await fresh.restoreBackup({ id, folder: usb, recoveryKey, newPassphrase: NEW_PASSPHRASE });
     expect(fresh.state()).toBe('unlocked');
     expect(noteBodies(fresh)).toEqual([MARKER]);
+    expect(auditActions(fresh).slice(-3)).toEqual(['vault.unlocked', 'backup.restored', 'vault.passphrase_reset']);
     await fresh.confirmRestore();
     fresh.lock();
     expect(fs.readdirSync(fresh.folder).sort()).toEqual([KEY_FILE_NAME, 'vault.db'].sort());
+
+    // The new passphrase opens the restored vault; the one of the backup's time no longer does.
+    expect(await rejectionCode(fresh.unlock(TEST_PASSPHRASE))).toBe('WRONG_PASSPHRASE');
+    await fresh.unlock(NEW_PASSPHRASE);
+    expect(noteBodies(fresh)).toEqual([MARKER]);
+  });
+
+  it('with the recovery key asks for a new passphrase first, and refuses a missing or weak one with nothing written', async () => {
+    const vault = session();
+    const { recoveryKey } = await vault.create(TEST_PASSPHRASE);
+    const { id } = await vault.createBackup();
+    vault.lock();
+    const fresh = new VaultSession(path.join(root, 'new-laptop', 'vault'), { kdf: TEST_KDF });
+    sessions.push(fresh);
+
+    expect(await rejectionCode(fresh.restoreBackup({ id, folder: backups, recoveryKey }))).toBe('INVALID_INPUT');
+    expect(await rejectionCode(fresh.restoreBackup({ id, folder: backups, recoveryKey, newPassphrase: 'short' }))).toBe('WEAK_PASSPHRASE');
+    expect(await rejectionCode(fresh.restoreBackup({ id, folder: backups, passphrase: TEST_PASSPHRASE, newPassphrase: NEW_PASSPHRASE }))).toBe(
+      'INVALID_INPUT',
+    );
+    expect(fs.existsSync(fresh.folder) ? fs.readdirSync(fresh.folder) : []).toEqual([]);
+    expect(fresh.state()).toBe('absent');
+  });
+
+  it('with the recovery key over a locked vault: undoing the restore brings back the vault and its own passphrase', async () => {
+    const vault = session();
+    const { recoveryKey } = await vault.create(TEST_PASSPHRASE);
+    vault.data.notes.create({ body: MARKER });
+    const { id } = await vault.createBackup();
+    await vault.changePassphrase(TEST_PASSPHRASE, NEW_PASSPHRASE);
+    vault.lock();
+
+    const later = 'lantern harbor seventy walnut';
+    await vault.restoreBackup({ id, recoveryKey, newPassphrase: later });
+    expect(vault.listBackups().pendingRestore).toMatchObject({ keys: 'replaced' });
+    await vault.undoRestore();
+    expect(await rejectionCode(vault.unlock(later))).toBe('WRONG_PASSPHRASE');
+    await vault.unlock(NEW_PASSPHRASE);
+    expect(noteBodies(vault)).toEqual([MARKER]);
   });
 
   it.each([

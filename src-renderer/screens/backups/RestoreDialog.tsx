@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import type { CommandInput, CommandOutput } from '../../../shared/api/contract';
 import { call, CallError, isQuietError, plainError } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassphraseFields';
 import { PauseAnnouncer, PauseNotice } from '../../components/UnlockPause';
 import { onBackupWhen } from '../../lib/backupWords';
 import { useUnlockCountdown, useUnlockDelayStore } from '../../state/unlockDelayStore';
@@ -29,7 +30,8 @@ export type RestoreMethod = 'open-vault' | 'passphrase' | 'recovery';
  * Restoring one backup: says plainly what happens (the backup is checked
  * first; the vault now in use is set aside, not deleted, until the worker
  * keeps the restored one), asks for the passphrase of the time of the backup
- * or the recovery key when the backup needs one, then restores.
+ * or the recovery key when the backup needs one (with the recovery key, also
+ * the passphrase from now on), then restores.
  */
 export function RestoreDialog({
   target,
@@ -49,12 +51,15 @@ export function RestoreDialog({
   const needsSecret = !(situation === 'unlocked' && target.sameVault === true);
   const [method, setMethod] = useState<'passphrase' | 'recovery'>('passphrase');
   const [secret, setSecret] = useState('');
+  // The recovery key stands in for a forgotten passphrase, so a new one is chosen with it (as when unlocking with it).
+  const newPassphrase = useNewPassphrase();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const pause = useUnlockCountdown();
   const paused = needsSecret && method === 'passphrase' && pause > 0;
   const when = onBackupWhen(target.createdAt);
-  const ready = !busy && !paused && (!needsSecret || secret.trim() !== '');
+  const withRecoveryKey = needsSecret && method === 'recovery';
+  const ready = !busy && !paused && (!needsSecret || secret.trim() !== '') && (!withRecoveryKey || newPassphrase.acceptable);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,10 +69,14 @@ export function RestoreDialog({
     const input: CommandInput<'backups.restore'> = { id: target.id };
     if (target.folder !== undefined) input.folder = target.folder;
     if (needsSecret && method === 'passphrase') input.passphrase = secret;
-    if (needsSecret && method === 'recovery') input.recoveryKey = secret;
+    if (withRecoveryKey) {
+      input.recoveryKey = secret;
+      input.newPassphrase = newPassphrase.passphrase;
+    }
     try {
       const result = await call('backups.restore', input);
       setSecret('');
+      newPassphrase.clear();
       useUnlockDelayStore.getState().clear();
       onRestored(result, needsSecret ? method : 'open-vault');
     } catch (error) {
@@ -162,6 +171,13 @@ export function RestoreDialog({
                   : 'The key you kept when you set up Sole Notes: 8 groups of 5 letters and digits.'}
               </p>
             </div>
+            {withRecoveryKey && (
+              <fieldset className="field new-passphrase">
+                <legend>Your passphrase from now on</legend>
+                <p className="hint">The recovery key replaces the passphrase the vault had {when}. Choose the one you will unlock with from now on.</p>
+                <NewPassphraseFields id={id} state={newPassphrase} />
+              </fieldset>
+            )}
             {paused && <PauseNotice id={`${id}-pause`} seconds={pause} />}
             <PauseAnnouncer />
           </>
