@@ -52,7 +52,8 @@ export interface BackupOffer {
 
 /**
  * Machine-readable extras beside the code, present only where they apply.
- * `retryAfterSeconds`: TOO_MANY_ATTEMPTS. `latestBackup`: VAULT_CORRUPT,
+ * `retryAfterSeconds`: TOO_MANY_ATTEMPTS, and WRONG_PASSPHRASE when that
+ * wrong try starts a pause (the seconds before the next). `latestBackup`: VAULT_CORRUPT,
  * KEYS_CORRUPT, VAULT_NOT_FOUND (database gone) — null when no backup exists.
  */
 export interface ApiErrorDetails {

@@ -284,7 +284,7 @@ export class VaultSession {
         if (!this.#open) throw this.#failedUnlock('passphrase');
         const { at } = this.#attempts.recordFailure('passphrase', { audited: true });
         this.#audit('vault.passphrase_change_failed', { at });
-        throw new VaultError('WRONG_PASSPHRASE', 'The current passphrase is not right.');
+        throw this.#wrongPassphrase('The current passphrase is not right.');
       }
       await this.#replacePassphraseWrap(keyFile, dataKey, newPassphrase, 'passphrase', 'vault.passphrase_changed', epoch);
     });
@@ -566,7 +566,9 @@ export class VaultSession {
           const { at } = this.#attempts.recordFailure('passphrase', { audited: true });
           open.data.audit.append('backup.restore_failed', { method: 'passphrase', at });
         } else this.#attempts.recordFailure('passphrase');
-        throw new VaultError('WRONG_PASSPHRASE', `That passphrase does not open this backup. It opens with the passphrase the vault had when the backup was made (the vault dates from ${made}), or with the recovery key.`);
+        throw this.#wrongPassphrase(
+          `That passphrase does not open this backup. It opens with the passphrase the vault had when the backup was made (the vault dates from ${made}), or with the recovery key.`,
+        );
       }
       const keepCurrent = open !== null && open.vaultId === backupKeys.vaultId && crypto.timingSafeEqual(dataKey, open.dataKey);
       return { dataKey, keys: keepCurrent ? 'kept' : 'replaced', method: 'passphrase' };
@@ -909,11 +911,21 @@ export class VaultSession {
     if (epoch !== this.#lockEpoch) this.lock(this.#lastLockReason);
   }
 
+  /**
+   * WRONG_PASSPHRASE, for a failure already recorded: when it starts a pause,
+   * the wait comes with it (`retryAfterSeconds`), so the countdown shows now
+   * rather than after the next try is refused.
+   */
+  #wrongPassphrase(message: string): VaultError {
+    const wait = this.#attempts.waitSeconds();
+    return new VaultError('WRONG_PASSPHRASE', message, wait > 0 ? { details: { retryAfterSeconds: wait } } : undefined);
+  }
+
   /** Recorded in the attempts file (the audit log is in the database this attempt could not open). */
   #failedUnlock(method: UnlockMethod): VaultError {
     this.#attempts.recordFailure(method);
     return method === 'passphrase'
-      ? new VaultError('WRONG_PASSPHRASE', 'That passphrase is not right.')
+      ? this.#wrongPassphrase('That passphrase is not right.')
       : new VaultError('WRONG_RECOVERY_KEY', 'That recovery key does not open this vault. Check it against the printed copy.');
   }
 

@@ -84,6 +84,8 @@ function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
       setProblem(plainError(error));
       if (error instanceof CallError && error.code === 'VAULT_NOT_FOUND') await refreshVaultState();
       if (error instanceof CallError && error.code === 'WRONG_PASSPHRASE') {
+        // This wrong try started a pause: count it down now, not after the next try is refused.
+        if (error.details.retryAfterSeconds !== undefined) useUnlockDelayStore.getState().start(error.details.retryAfterSeconds);
         input.current?.select();
       }
     } finally {

@@ -296,6 +296,37 @@ describe('the pause after too many wrong passphrases', () => {
     expect(useVaultStore.getState().view).toBe('unlocked');
     expect(useUnlockDelayStore.getState()).toMatchObject({ until: null, announcement: '' });
   });
+
+  it('starts the countdown with the wrong passphrase that sets the pause, beside the message that it was wrong', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    let answers = 0;
+    const { callsTo } = installBackupsFake({
+      state: { vault: 'locked' },
+      unlockError: () => (answers++ === 0 ? { code: 'WRONG_PASSPHRASE', message: 'That passphrase is not right.', retryAfterSeconds: 2 } : null),
+    });
+    useVaultStore.setState({ view: 'locked' });
+    const settle = (ms: number) =>
+      act(async () => {
+        await vi.advanceTimersByTimeAsync(ms);
+      });
+    render(<Unlock />);
+    const field = screen.getByLabelText('Passphrase') as HTMLInputElement;
+    fireEvent.change(field, { target: { value: 'wrong guess' } });
+    fireEvent.submit(field.form as HTMLFormElement);
+    await settle(0);
+
+    expect(screen.getByRole('alert').textContent).toMatch(/^That passphrase did not open the vault\./);
+    expect(screen.getByText('Wait 2 seconds before trying again.')).toBeTruthy();
+    expect(screen.getByTestId('pause-announcement').textContent).toBe(pauseAnnouncement(2));
+    expect(screen.getByRole('button', { name: 'Unlock' }).hasAttribute('disabled')).toBe(true);
+
+    await settle(2000);
+    fireEvent.change(field, { target: { value: PASSPHRASE } });
+    fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
+    await settle(0);
+    expect(callsTo('vault.unlock')).toHaveLength(2);
+    expect(useVaultStore.getState().view).toBe('unlocked');
+  });
 });
 
 describe('a damaged vault: nothing was changed, and the latest backup is offered', () => {

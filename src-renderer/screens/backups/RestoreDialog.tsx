@@ -86,6 +86,7 @@ export function RestoreDialog({
         useUnlockDelayStore.getState().start(error.details.retryAfterSeconds ?? 1);
       } else if (error instanceof CallError && error.code === 'WRONG_PASSPHRASE') {
         setProblem(`That passphrase does not open this backup. Use the passphrase the vault had ${when}, or the recovery key.`);
+        if (error.details.retryAfterSeconds !== undefined) useUnlockDelayStore.getState().start(error.details.retryAfterSeconds);
         secretInput.current?.select();
       } else {
         setProblem(plainError(error));
