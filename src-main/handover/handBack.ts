@@ -22,6 +22,32 @@ export const HANDED_BACK_ACTION = 'handover.handed_back';
 export const PACKAGE_DELETED_ACTION = 'handover.package_deleted';
 
 /**
+ * A hand-back already at the chosen path may be the only copy of another
+ * package's work (that package's copy here was deleted once it was saved), so
+ * it is never written over, whatever the save dialog agreed to.
+ */
+function refuseToReplaceHandBack(file: string): void {
+  let start: Buffer;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      start = Buffer.alloc(HANDBACK_MAGIC.length);
+      fs.readSync(fd, start, 0, start.length, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return; // Nothing there (or not a readable file): writeChosenFile says what is wrong, if anything.
+  }
+  if (start.equals(HANDBACK_MAGIC)) {
+    throw new VaultError(
+      'CONFLICT',
+      `${file} is already a hand-back, perhaps of another handover, and may be the only copy of its notes. Save this one under another name; nothing was changed.`,
+    );
+  }
+}
+
+/**
  * Makes the `.solehandback` file for the owner (the substitute's side): the
  * new and changed items and the package's access log, encrypted to the
  * owner's handover key (named in the package's signed manifest), signed with
@@ -32,6 +58,7 @@ export const PACKAGE_DELETED_ACTION = 'handover.package_deleted';
  */
 export function handBack(data: VaultData, vaultFolder: string, packageId: string, file: string): HandBackResult {
   const outFile = absolutePath(file, 'file');
+  refuseToReplaceHandBack(outFile);
   const store = new HandoverStore(data.db);
   const row = store.requireReceived(packageId);
   if (row.status !== 'open' || row.package_key === null) {

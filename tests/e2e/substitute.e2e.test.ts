@@ -138,7 +138,7 @@ describe('Handover, the substitute’s side (end to end)', () => {
     await dialog.getByRole('button', { name: 'Save the hand-back file…' }).click();
     const result = page.getByRole('region', { name: 'Handed back' });
     await result.waitFor();
-    const file = path.join(root, 'saved', `hand-back to ${OWNER}.solehandback`);
+    const file = path.join(root, 'saved', `hand-back to ${OWNER} (${dayFromToday(-2)} to ${dayFromToday(10)}).solehandback`);
     expect(saved).toEqual([file]);
     expect(await result.innerText()).toContain(file);
     expect(await result.getByRole('list', { name: 'What the file holds' }).innerText()).toMatch(/1 note written/);

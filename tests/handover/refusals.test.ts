@@ -164,11 +164,17 @@ describe('refusing a handover package or hand-back, each with its own error', ()
     let handbackBytes: Buffer;
     let handbackProbe: string;
     let handback: HandBackResult;
+    let overEarlier: { code: string; message: string };
+    let earlier: string;
+    const earlierBytes = Buffer.concat([HANDBACK_MAGIC, Buffer.from('an earlier hand-back, not yet imported')]);
 
     beforeAll(async () => {
       substitute.clock.set('2026-03-05T09:00:00.000Z');
       await call(substitute, 'handover.open', { file: packageFile });
       await call(substitute, 'handover.notes.create', { packageId: created.packageId, studentId: seeded.second.id, body: 'A substitute note.' });
+      earlier = path.join(root, 'earlier.solehandback');
+      fs.writeFileSync(earlier, earlierBytes);
+      overEarlier = await refusal(substitute, 'handover.handBack', { packageId: created.packageId, file: earlier });
       const file = path.join(root, 'back.solehandback');
       handback = await call<HandBackResult>(substitute, 'handover.handBack', { packageId: created.packageId, file });
       handbackBytes = fs.readFileSync(file);
@@ -179,6 +185,14 @@ describe('refusing a handover package or hand-back, each with its own error', ()
       fs.writeFileSync(handbackProbe, bytes);
       return refusal(vault, 'handover.importHandBack', { file: handbackProbe });
     }
+
+    it('is never written over another hand-back, which may be the only copy of its notes: nothing is changed', () => {
+      expect(overEarlier.code).toBe('CONFLICT');
+      expect(overEarlier.message).toContain('Save this one under another name');
+      expect(fs.readFileSync(earlier)).toEqual(earlierBytes);
+      // The package stayed open through the refusal, and was handed back afterwards under another name.
+      expect(handback).toMatchObject({ packageId: created.packageId, newNotes: 1, packageDeleted: true });
+    });
 
     it('is refused as HANDOVER_TAMPERED for a byte flipped anywhere, and the owner\'s vault is left as it was', async () => {
       const before = vaultSnapshot(owner);

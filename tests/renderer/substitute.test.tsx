@@ -436,9 +436,10 @@ describe('handing back', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Save the hand-back file…' }));
 
     const result = await screen.findByRole('region', { name: 'Handed back' });
-    expect(fake.callsTo('system.chooseFile').at(-1)).toEqual({ purpose: 'save-handback', suggestedName: 'hand-back to Jordan Reyes' });
-    expect(fake.callsTo('handover.handBack')).toEqual([{ packageId, file: '/home/dana/hand-back to Jordan Reyes.solehandback' }]);
-    expect(result.textContent).toContain('/home/dana/hand-back to Jordan Reyes.solehandback');
+    const name = `hand-back to Jordan Reyes (${FROM} to ${UNTIL})`;
+    expect(fake.callsTo('system.chooseFile').at(-1)).toEqual({ purpose: 'save-handback', suggestedName: name });
+    expect(fake.callsTo('handover.handBack')).toEqual([{ packageId, file: `/home/dana/${name}.solehandback` }]);
+    expect(result.textContent).toContain(`/home/dana/${name}.solehandback`);
     expect(within(result).getByRole('list', { name: 'What the file holds' }).textContent).toMatch(/0 notes written.*0 notes changed.*0 services logged.*entries in the access log/);
     expect(result.textContent).toContain('The copy of these notes on this laptop was deleted');
     expect(screen.getByRole('region', { name: 'Whose notes these are' }).textContent).toContain('You handed these notes back to Jordan Reyes.');

@@ -8,10 +8,15 @@ import { countOf } from '../owner/ownerWords';
 import { keyFileName } from './HandoverKeyPanel';
 import { usePackageStore } from './packageStore';
 
-/** The name the save dialog proposes for the hand-back. */
+/**
+ * The name the save dialog proposes for the hand-back: to whom, and the
+ * package's dates, so that two handovers from the same colleague are not
+ * offered the same name. (The main side never writes over a hand-back.)
+ */
 export function handBackFileName(info: ReceivedHandover | null): string {
   const name = info?.ownerName == null ? '' : keyFileName(info.ownerName).replace(/^handover key of /, '');
-  return name === '' || name === 'handover key' ? 'hand-back' : `hand-back to ${name}`;
+  const to = name === '' || name === 'handover key' ? 'hand-back' : `hand-back to ${name}`;
+  return info == null ? to : `${to} (${info.validFrom} to ${info.validUntil})`;
 }
 
 /**
