@@ -46,6 +46,7 @@ export function NewPassphraseFields({
   mismatchText,
   mismatchAdvises = false,
   autoFocus = false,
+  sideBySide = false,
 }: {
   id: string;
   state: NewPassphrase;
@@ -55,8 +56,10 @@ export function NewPassphraseFields({
   /** The mismatch message as a hint (the form says what is missing elsewhere) rather than a field error. */
   mismatchAdvises?: boolean;
   autoFocus?: boolean;
+  /** The two fields side by side, the meter under both: for a dialog that already asks for much. */
+  sideBySide?: boolean;
 }) {
-  return (
+  const fields = (
     <>
       <div className="field">
         <label htmlFor={`${id}-new`}>{label}</label>
@@ -83,4 +86,5 @@ export function NewPassphraseFields({
       />
     </>
   );
+  return sideBySide ? <div className="passphrase-pair">{fields}</div> : fields;
 }

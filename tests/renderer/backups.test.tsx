@@ -379,7 +379,7 @@ describe('a damaged vault: nothing was changed, and the latest backup is offered
     await user.type(within(dialog).getByLabelText('Recovery key'), recoveryKey);
     // With the recovery key comes the passphrase from now on; the button waits for it, strong and typed twice.
     const group = within(dialog).getByRole('group', { name: 'Your passphrase from now on' });
-    expect(group.textContent).toContain(`The recovery key replaces the passphrase the vault had ${onBackupWhen(NEWEST.createdAt)}.`);
+    expect(group.textContent).toContain(`It replaces the passphrase the vault had ${onBackupWhen(NEWEST.createdAt)}.`);
     const restoreButton = within(dialog).getByRole('button', { name: 'Check and restore' });
     expect(restoreButton).toHaveProperty('disabled', true);
     await user.type(within(group).getByLabelText('New passphrase'), NEW_PASSPHRASE);

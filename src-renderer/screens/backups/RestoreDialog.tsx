@@ -175,8 +175,8 @@ export function RestoreDialog({
             {withRecoveryKey && (
               <fieldset className="field new-passphrase">
                 <legend>Your passphrase from now on</legend>
-                <p className="hint">The recovery key replaces the passphrase the vault had {when}. Choose the one you will unlock with from now on.</p>
-                <NewPassphraseFields id={id} state={newPassphrase} />
+                <p className="hint">It replaces the passphrase the vault had {when}.</p>
+                <NewPassphraseFields id={id} state={newPassphrase} sideBySide />
               </fieldset>
             )}
             {paused && <PauseNotice id={`${id}-pause`} seconds={pause} />}
