@@ -5,8 +5,9 @@ import type { ErrorCode, Result } from '../../shared/api/errors';
 import type { IssueCategory, Note, NoteRevision, SearchHit, Service, Settings, Student } from '../../shared/api/schemas';
 import { DEFAULT_ISSUE_CATEGORIES } from '../../shared/domain/issueCategories';
 import { FILE_PURPOSES, type FilePurpose } from '../../shared/api/systemSchemas';
-import { checkNote, summarizeFindings } from '../../shared/redaction/index';
+import { checkNote } from '../../shared/redaction/index';
 import { emptyOwnerHandover, ownerHandoverHandlers, type FakeOwnerHandover } from './fakeOwnerHandover';
+import { editedNote, newNote, serviceFrom } from './fakeRecords';
 
 /**
  * An in-memory stand-in for the main side, for renderer tests and throwaway
@@ -220,18 +221,7 @@ export function createFakeBridge(
     'services.create': (fields) => {
       requireUnlocked();
       const at = stamp(clock);
-      const created: Service = {
-        id: fakeId(),
-        date: fields.date,
-        minutes: fields.minutes,
-        kind: fields.kind,
-        teamType: fields.teamType ?? null,
-        studentIds: fields.studentIds ?? [],
-        issueCategoryIds: fields.issueCategoryIds ?? [],
-        noteId: fields.noteId ?? null,
-        createdAt: at,
-        updatedAt: at,
-      };
+      const created = serviceFrom(fakeId(), fields, { createdAt: at, updatedAt: at });
       state.services.push(created);
       return created;
     },
@@ -239,17 +229,7 @@ export function createFakeBridge(
       requireUnlocked();
       const current = state.services.find((service) => service.id === id);
       if (!current) throw new Failure('NOT_FOUND', 'No service.');
-      const next: Service = {
-        ...current,
-        date: fields.date,
-        minutes: fields.minutes,
-        kind: fields.kind,
-        teamType: fields.teamType ?? null,
-        studentIds: fields.studentIds ?? [],
-        issueCategoryIds: fields.issueCategoryIds ?? [],
-        noteId: fields.noteId ?? null,
-        updatedAt: stamp(clock),
-      };
+      const next = serviceFrom(current.id, fields, { createdAt: current.createdAt, updatedAt: stamp(clock) });
       state.services = state.services.map((service) => (service.id === id ? next : service));
       return next;
     },
@@ -285,19 +265,7 @@ export function createFakeBridge(
     },
     'notes.create': ({ studentId, serviceId, body, findingsAcknowledged }) => {
       requireUnlocked();
-      const at = stamp(clock);
-      const created: Note = {
-        id: fakeId(),
-        studentId: studentId ?? null,
-        serviceId: serviceId ?? null,
-        body,
-        status: 'personal',
-        findings: summarizeFindings(checkNote(body)),
-        findingsAcknowledged: findingsAcknowledged === true,
-        revision: 1,
-        createdAt: at,
-        updatedAt: at,
-      };
+      const created = newNote(fakeId(), stamp(clock), { studentId, serviceId, body, ...(findingsAcknowledged === undefined ? {} : { findingsAcknowledged }) });
       state.notes.push(created);
       addRevision(created);
       return created;
@@ -305,14 +273,7 @@ export function createFakeBridge(
     'notes.update': ({ id, body, findingsAcknowledged }) => {
       requireUnlocked();
       const current = note(id);
-      const next: Note = {
-        ...current,
-        body,
-        findings: summarizeFindings(checkNote(body)),
-        findingsAcknowledged: findingsAcknowledged ?? current.findingsAcknowledged,
-        revision: current.revision + 1,
-        updatedAt: stamp(clock),
-      };
+      const next = editedNote(current, stamp(clock), body, findingsAcknowledged);
       state.notes = state.notes.map((candidate) => (candidate.id === id ? next : candidate));
       addRevision(next);
       return next;

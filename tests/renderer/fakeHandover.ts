@@ -1,8 +1,8 @@
 import type { HandBackResult, HandoverPackageInfo, ReceivedHandover } from '../../shared/api/handoverSchemas';
 import type { AuditEntry, IssueCategory, Note, NoteRevision, Service, Student } from '../../shared/api/schemas';
-import { checkNote, summarizeFindings } from '../../shared/redaction/index';
 import { DEFAULT_ISSUE_CATEGORIES } from '../../shared/domain/issueCategories';
 import { Failure, fakeId, type FakeHandlers } from './fakeBridge';
+import { editedNote, newNote, serviceFrom } from './fakeRecords';
 
 /**
  * The substitute's side of a handover, in memory, for the renderer's tests
@@ -198,19 +198,7 @@ export function createFakeHandover(options: FakeHandoverOptions) {
     },
     'handover.notes.create': ({ packageId, studentId, serviceId, body, findingsAcknowledged }) => {
       const opened = inPackage(packageId);
-      const at = clock().toISOString();
-      const created: Note = {
-        id: fakeId(),
-        studentId: studentId ?? null,
-        serviceId: serviceId ?? null,
-        body,
-        status: 'personal',
-        findings: summarizeFindings(checkNote(body)),
-        findingsAcknowledged: findingsAcknowledged === true,
-        revision: 1,
-        createdAt: at,
-        updatedAt: at,
-      };
+      const created = newNote(fakeId(), clock().toISOString(), { studentId, serviceId, body, ...(findingsAcknowledged === undefined ? {} : { findingsAcknowledged }) });
       opened.notes.push(created);
       revise(opened, created, opened.file.info.substitute);
       log(opened, 'note.created', { noteId: created.id });
@@ -220,14 +208,7 @@ export function createFakeHandover(options: FakeHandoverOptions) {
       const opened = inPackage(packageId);
       const current = note(opened, id);
       if (current.body === body) return current;
-      const next: Note = {
-        ...current,
-        body,
-        findings: summarizeFindings(checkNote(body)),
-        findingsAcknowledged: findingsAcknowledged ?? current.findingsAcknowledged,
-        revision: current.revision + 1,
-        updatedAt: clock().toISOString(),
-      };
+      const next = editedNote(current, clock().toISOString(), body, findingsAcknowledged);
       opened.notes = opened.notes.map((candidate) => (candidate.id === id ? next : candidate));
       revise(opened, next, opened.file.info.substitute);
       log(opened, 'note.edited', { noteId: id, revision: next.revision });
@@ -239,18 +220,7 @@ export function createFakeHandover(options: FakeHandoverOptions) {
     'handover.services.create': ({ packageId, fields }) => {
       const opened = inPackage(packageId);
       const at = clock().toISOString();
-      const created: Service = {
-        id: fakeId(),
-        date: fields.date,
-        minutes: fields.minutes,
-        kind: fields.kind,
-        teamType: fields.teamType ?? null,
-        studentIds: fields.studentIds ?? [],
-        issueCategoryIds: fields.issueCategoryIds ?? [],
-        noteId: fields.noteId ?? null,
-        createdAt: at,
-        updatedAt: at,
-      };
+      const created = serviceFrom(fakeId(), fields, { createdAt: at, updatedAt: at });
       opened.services.push(created);
       log(opened, 'service.created', { serviceId: created.id });
       return created;
@@ -305,17 +275,5 @@ export function packageInfo(fields: Partial<FakePackageFile['info']> = {}): Fake
 
 /** A note as a package holds it. */
 export function packageNote(studentId: string | null, body: string, fields: Partial<Note> = {}): Note {
-  return {
-    id: fakeId(),
-    studentId,
-    serviceId: null,
-    body,
-    status: 'personal',
-    findings: summarizeFindings(checkNote(body)),
-    findingsAcknowledged: false,
-    revision: 1,
-    createdAt: '2026-02-26T15:00:00.000Z',
-    updatedAt: '2026-02-26T15:00:00.000Z',
-    ...fields,
-  };
+  return { ...newNote(fakeId(), '2026-02-26T15:00:00.000Z', { studentId, body }), ...fields };
 }
