@@ -10,6 +10,7 @@ export default defineConfig({
     environment: 'node',
     // Builds the renderer once per run for the end-to-end tests, before any test file starts.
     globalSetup: ['tests/e2e/globalSetup.ts'],
+    setupFiles: ['tests/helpers/backgroundThreads.ts'],
     // Native modules (SQLCipher, argon2) are safest in child processes.
     pool: 'forks',
     testTimeout: 60_000,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { createRouter } from '../api/router';
+import { integrityChecksEnded } from '../vault/integrityCheck';
 import { VaultSession } from '../vault/vaultSession';
 import { startAutoLock } from './autoLock';
 import { registerIpc } from './ipc';
@@ -21,6 +22,9 @@ registerAppScheme();
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+
+/** The longest quitting waits for a background check to end (one at 100,000 notes takes about 2 s). */
+const QUIT_WAIT_MS = 5000;
 
 function focusMainWindow(): void {
   if (mainWindow == null || mainWindow.isDestroyed()) return;
@@ -47,8 +51,19 @@ function start(): void {
     if (mainWindow === window) mainWindow = null;
   });
 
-  // Closing the window already locks; this covers quitting by any other path.
-  app.on('will-quit', () => vault.lock('window-closed'));
+  // Closing the window already locks; this covers quitting by any other path. A background
+  // integrity check still running ends on its own first (never cut off inside SQLite, which can
+  // abort the process), for at most a few seconds.
+  let threadsEnded = false;
+  app.on('will-quit', (event) => {
+    vault.lock('window-closed');
+    if (threadsEnded) return;
+    event.preventDefault();
+    void Promise.race([integrityChecksEnded(), new Promise((resolve) => setTimeout(resolve, QUIT_WAIT_MS))]).then(() => {
+      threadsEnded = true;
+      app.quit();
+    });
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

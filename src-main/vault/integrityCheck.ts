@@ -33,8 +33,12 @@ export interface IntegrityCheck {
   /** Settles once the check has finished, or with null when it was stopped first (the vault locked). */
   readonly done: Promise<IntegrityOutcome | null>;
   /**
-   * Stops the check (the vault is locking). The thread ends as soon as SQLite
-   * returns from the page it is reading; `exited` says when it has.
+   * Stops the check (the vault is locking): its result no longer counts, and
+   * the thread ends at its next step, or once SQLite finishes the check it is
+   * in; `exited` says when. The thread is never terminated from outside:
+   * terminating a thread while it is inside the native SQLite module (loading
+   * it, say) can abort the whole process, and this one runs in the app's main
+   * process.
    */
   stop(): void;
   /** Settles once the thread has ended and closed its connection (Windows cannot rename a file still open). */
@@ -44,19 +48,27 @@ export interface IntegrityCheck {
 /** The worker's code, plain CommonJS so that it runs the same from the bundle, tsx and the tests. */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.sqlite);
 // A structured clone arrives as a plain Uint8Array: view it as a Buffer again.
 const key = Buffer.from(workerData.key.buffer, workerData.key.byteOffset, workerData.key.byteLength);
+// Set by stop() on the main thread; looked at before each step, since a step inside SQLite cannot be interrupted.
+const stopped = () => Atomics.load(workerData.stop, 0) === 1;
 let db;
-try {
+function check() {
+  if (stopped()) return;
+  const Database = require(workerData.sqlite);
+  if (stopped()) return;
   db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   // The same keying as applyKey() in connection.ts.
   db.pragma("cipher = 'sqlcipher'");
   db.pragma('legacy = 4');
   db.pragma('key = "x\\'' + key.toString('hex') + '\\'"');
   key.fill(0);
+  if (stopped()) return;
   const problems = db.pragma('integrity_check(10)').map((row) => row.integrity_check);
   parentPort.postMessage({ status: problems.length === 1 && problems[0] === 'ok' ? 'ok' : 'damaged', problems });
+}
+try {
+  check();
 } catch (error) {
   const code = error && typeof error.code === 'string' ? error.code : '';
   // A page that fails its HMAC is damage; anything else (the file gone, the disk) is not known to be.
@@ -75,6 +87,18 @@ try {
  */
 function sqliteModulePath(): string {
   return createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
+}
+
+/** The threads of every check started in this process that have not ended yet. */
+const running = new Set<Promise<void>>();
+
+/**
+ * Settles once every check started in this process has ended its thread:
+ * what a process waits for before it exits (see stop() for why threads are
+ * not terminated).
+ */
+export async function integrityChecksEnded(): Promise<void> {
+  while (running.size > 0) await Promise.all([...running]);
 }
 
 /**
@@ -103,8 +127,9 @@ export function startIntegrityCheck(file: string, dataKey: Buffer, onDamage: (ou
   // Its own ArrayBuffer (Buffer.alloc never uses the shared pool), moved to the worker, not copied: none stays here.
   const key = Buffer.alloc(dataKey.length);
   dataKey.copy(key);
+  const stopFlag = new Int32Array(new SharedArrayBuffer(4));
   try {
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, key, sqlite: sqliteModulePath() }, transferList: [key.buffer] });
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, key, stop: stopFlag, sqlite: sqliteModulePath() }, transferList: [key.buffer] });
   } catch {
     finish(null);
     return { status, done, stop: () => undefined, exited: Promise.resolve() };
@@ -113,6 +138,8 @@ export function startIntegrityCheck(file: string, dataKey: Buffer, onDamage: (ou
   }
   worker.unref(); // a check in progress never keeps the process alive
   const exited = new Promise<void>((resolve) => worker?.once('exit', () => resolve()));
+  running.add(exited);
+  void exited.then(() => running.delete(exited));
   worker.once('message', (message: { status: 'ok' | 'damaged' | 'failed'; problems: string[] }) => {
     finish(message.status === 'failed' ? null : { status: message.status, problems: message.problems });
   });
@@ -126,10 +153,9 @@ export function startIntegrityCheck(file: string, dataKey: Buffer, onDamage: (ou
     done,
     exited,
     stop() {
-      const running = worker;
-      if (!running) return;
+      if (!worker) return;
       finish(null);
-      void running.terminate();
+      Atomics.store(stopFlag, 0, 1);
     },
   };
 }

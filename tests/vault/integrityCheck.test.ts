@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listBackups } from '../../src-main/vault/backup';
 import { openEncryptedDatabase } from '../../src-main/vault/connection';
-import { startIntegrityCheck } from '../../src-main/vault/integrityCheck';
+import { integrityChecksEnded, startIntegrityCheck } from '../../src-main/vault/integrityCheck';
 import { asStorageError } from '../../src-main/vault/storageErrors';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { makeTempDir, removeDir, TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
@@ -133,6 +134,22 @@ describe('the background integrity check', () => {
     vault.lock();
     expect(await checked).toBeNull();
     expect(vault.state()).toBe('locked');
+  });
+
+  it('stopping never terminates the thread (that can abort the process inside SQLite): it ends on its own', async () => {
+    await lockedVault();
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    try {
+      for (let round = 0; round < 20; round += 1) {
+        const vault = session();
+        await vault.unlock(TEST_PASSPHRASE);
+        vault.lock();
+      }
+      await integrityChecksEnded();
+      expect(terminate).not.toHaveBeenCalled();
+    } finally {
+      terminate.mockRestore();
+    }
   });
 
   it('a restore waits for the check to let go of the file, and a refused restore starts the check again', async () => {
