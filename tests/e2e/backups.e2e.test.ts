@@ -6,6 +6,7 @@ import { pauseAnnouncement } from '../../src-renderer/state/unlockDelayStore';
 import { TEST_PASSPHRASE } from '../helpers/tempVault';
 import { callRouter } from './demoData';
 import { startApp, type App } from './harness';
+import { expectNothingWentWrong } from './nothingWentWrong';
 import { ui, unlockThroughUi } from './ui';
 
 // Backups and restore in Chromium over a real vault: back up now, write a
@@ -18,14 +19,6 @@ const STUDENT = 'MB-1204';
 const BEFORE = 'Met at lunch to plan the week.';
 const AFTER = 'Walked to class with a friend this morning.';
 const WRONG_PASSPHRASE = 'quiet harbor lantern eighteen';
-
-function expectNothingWentWrong(app: App): void {
-  expect(app.abortedRequests).toEqual([]);
-  expect(app.consoleProblems.filter((entry) => entry.type === 'error' || /Content Security Policy/i.test(entry.text))).toEqual([]);
-  expect(app.pageErrors).toEqual([]);
-  expect(app.cspViolations).toEqual([]);
-  expect(app.bridgeProblems).toEqual([]);
-}
 
 function mainNav(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
