@@ -91,4 +91,10 @@ export default tseslint.config(
     files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', '*.config.{ts,mjs}', '.ci/**'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // Preloaded with `node --require` into test child processes, so CommonJS.
+    files: ['tests/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -7,19 +7,19 @@ import { build } from 'esbuild';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
- * Bundles tests/faults/child.ts into one CommonJS file (esbuild, the
+ * Bundles tests/faults/child.ts (or another child entry) into one CommonJS file (esbuild, the
  * project's own bundler), so that a child process starts in about 0.1 s
  * instead of the 0.6 s tsx takes — it is started well over a hundred times.
  * The native modules stay outside the bundle and are copied beside it (only
  * what runs: the package code and this platform's prebuilt binary), so the
  * bundle also runs as another user who cannot read the project folder.
  */
-export async function bundleChild(): Promise<string> {
+export async function bundleChild(entry = 'tests/faults/child.ts'): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sole-notes-fault-child-'));
   fs.chmodSync(dir, 0o755);
   const outfile = path.join(dir, 'child.cjs');
   await build({
-    entryPoints: [path.join(ROOT, 'tests/faults/child.ts')],
+    entryPoints: [path.join(ROOT, entry)],
     outfile,
     bundle: true,
     platform: 'node',
