@@ -16,9 +16,16 @@ function studentIdForCode(data: VaultData, code: string | undefined): string | u
   return student.id;
 }
 
+/** Arguments are visible to every program on the computer while the command runs (ps) and stay in shell history. */
+export const TEXT_ARGUMENT_WARNING =
+  'Note text given with --text can be seen by other programs on this computer while the command runs, and stays in your shell history. Next time use --file FILE, or --file - to type or pipe it in.';
+
 async function noteText(io: CliIo, text: unknown, file: unknown): Promise<string> {
   if (text !== undefined && file !== undefined) throw new UsageError('Give either --text or --file, not both.');
-  if (typeof text === 'string') return text;
+  if (typeof text === 'string') {
+    writeLine(io.stderr, TEXT_ARGUMENT_WARNING);
+    return text;
+  }
   if (file === '-') return readAll(io.stdin);
   if (typeof file === 'string') {
     try {
@@ -33,8 +40,12 @@ async function noteText(io: CliIo, text: unknown, file: unknown): Promise<string
 export const noteAddCommand: CliCommand = {
   words: ['note', 'add'],
   summary: 'Write a personal note',
-  usage: 'note add --vault DIR [--student CODE] (--text TEXT | --file F)',
-  help: 'Saves a note, optionally about one student, and prints the new note id.',
+  usage: 'note add --vault DIR [--student CODE] (--file F | --file - | --text TEXT)',
+  help: [
+    'Saves a note, optionally about one student, and prints the new note id.',
+    'Give the text in a file (--file F) or on standard input (--file -): text given with --text is',
+    'visible to other programs on this computer while the command runs and stays in shell history.',
+  ].join('\n'),
   options: { vault: { type: 'string' }, student: { type: 'string' }, text: { type: 'string' }, file: { type: 'string' } },
   async run(context) {
     const { values, io } = context;
