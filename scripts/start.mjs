@@ -48,7 +48,7 @@ function main() {
   const electron = findElectronBinary();
   if (electron == null) {
     console.error(
-      'Sole Notes could not start: the Electron runtime is not installed on this machine (it cannot be downloaded here). Use the command line instead: npm run --silent cli -- --help',
+      'Sole Notes could not start: the Electron runtime is not installed on this machine (it cannot be downloaded here). Use the command line instead: bin/sole-notes --help',
     );
     process.exit(1);
   }

@@ -80,7 +80,7 @@ function generalHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.words.join(' ').length));
   const lines = COMMANDS.map((command) => `  ${command.words.join(' ').padEnd(width)}  ${command.summary}`);
   return [
-    `Usage: ${PROGRAM} COMMAND [OPTIONS]   (from the project: npm run --silent cli -- COMMAND [OPTIONS])`,
+    `Usage: ${PROGRAM} COMMAND [OPTIONS]   (from the project folder: bin/sole-notes COMMAND [OPTIONS])`,
     '',
     'Sole Notes keeps personal notes in an encrypted vault on this computer.',
     '',

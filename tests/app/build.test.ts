@@ -112,7 +112,7 @@ describe('npm start without the Electron runtime', () => {
     const result = spawnSync(process.execPath, [path.join(root, 'scripts/start.mjs')], { cwd: root, env: buildEnv(), encoding: 'utf8', timeout: 180_000 });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
-      'Sole Notes could not start: the Electron runtime is not installed on this machine (it cannot be downloaded here). Use the command line instead: npm run --silent cli -- --help',
+      'Sole Notes could not start: the Electron runtime is not installed on this machine (it cannot be downloaded here). Use the command line instead: bin/sole-notes --help',
     );
     expect(result.stdout.trim()).toBe('');
   });
