@@ -54,7 +54,7 @@ export function withPackageVault<T>(
     throw new VaultError('CONFLICT', 'This handover was handed back to its owner; its copy in this vault was deleted.');
   }
   const manifest = receivedManifest(row);
-  if (options.enforceDates) assertActive(data, manifest.validFrom, manifest.validUntil);
+  if (options.enforceDates) assertActive(data, manifest);
 
   const file = path.join(packageFolder(vaultFolder, packageId), PACKAGE_DATABASE_FILE);
   if (!fs.existsSync(file)) throw new VaultError('VAULT_CORRUPT', 'The handover package is missing from the vault folder.');
