@@ -1,7 +1,8 @@
 // A district-side check of a Sole Notes service report with Node.js alone
 // (no Sole Notes code, no packages): the Ed25519 signature over the exact
 // bytes, the key fingerprint against the one the report names and, if given,
-// the one expected.
+// the one expected. Without an expected fingerprint it says, on a line of its
+// own, that the key was not checked against the worker's registered one.
 //
 //   node verify-report.mjs service-report-2026-03.json [worker-signing-key.pem] [EXPECTED-FINGERPRINT]
 //
@@ -40,6 +41,13 @@ if (expected && normalize(expected) !== normalize(fingerprint)) failures.push(`t
 if (failures.length > 0) {
   process.stderr.write(`NOT VALID: ${failures.join('; ')}\n`);
   process.exitCode = 1;
-} else {
+} else if (expected) {
   process.stdout.write(`valid: ${report.schema} for ${report.period}, key ${fingerprint}\n`);
+} else {
+  // Without a pinned fingerprint, a report re-signed with a fresh key beside it is also "valid": say so, every time.
+  process.stdout.write(`valid only for the key given (key not checked): ${report.schema} for ${report.period}, key ${fingerprint}\n`);
+  process.stdout.write(
+    `Key not checked: ${path.basename(keyFile)} was NOT checked against the worker's registered fingerprint, so "valid" means only ` +
+      'that the report was not altered since it was signed with that key. Pass the fingerprint the worker registered as EXPECTED-FINGERPRINT.\n',
+  );
 }

@@ -30,7 +30,7 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** The command needs something this front door does not have (a folder dialog, from the command line). */
   'NOT_AVAILABLE',
-  /** A handover package before its start date (in the substitute's time zone). */
+  /** A handover package before its start date (the first instant of that day in the owner's time zone). */
   'HANDOVER_NOT_YET_VALID',
   /** A handover package after its end date: the substitute's app no longer opens it. */
   'HANDOVER_EXPIRED',

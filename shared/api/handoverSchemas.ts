@@ -64,6 +64,25 @@ export const HandoverRecipient = z.discriminatedUnion('kind', [
 ]);
 export type HandoverRecipient = z.infer<typeof HandoverRecipient>;
 
+/**
+ * A handover lasts at most a school year: 366 days, both ends included (a
+ * whole year, a leap day too). Checked when a package is made and again when
+ * it is opened, so a package signed for longer is never opened.
+ */
+export const MAX_HANDOVER_DAYS = 366;
+
+/** How many days a handover from `validFrom` to `validUntil` lasts, both included. */
+export function handoverDays(validFrom: string, validUntil: string): number {
+  return Math.round((Date.parse(`${validUntil}T00:00:00Z`) - Date.parse(`${validFrom}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** Why a handover from `validFrom` to `validUntil` (inclusive) is too long, or null. */
+export function handoverLengthProblem(validFrom: string, validUntil: string): string | null {
+  const days = handoverDays(validFrom, validUntil);
+  if (!Number.isFinite(days) || days <= MAX_HANDOVER_DAYS) return null;
+  return `a handover can last at most a school year (${MAX_HANDOVER_DAYS} days), and ${validFrom} to ${validUntil} is ${days} days`;
+}
+
 export const CreateHandoverInput = z
   .object({
     /** The chosen students, or the whole (open) caseload. */
@@ -78,7 +97,11 @@ export const CreateHandoverInput = z
     file: FilePath,
   })
   .strict()
-  .refine((input) => input.validUntil >= input.validFrom, { message: 'the end date is before the start date', path: ['validUntil'] });
+  .refine((input) => input.validUntil >= input.validFrom, { message: 'the end date is before the start date', path: ['validUntil'] })
+  .superRefine((input, context) => {
+    const problem = handoverLengthProblem(input.validFrom, input.validUntil);
+    if (problem !== null) context.addIssue({ code: 'custom', message: `${problem}. Choose an earlier last day`, path: ['validUntil'] });
+  });
 
 export const CreateHandoverResult = z.object({
   packageId: Id,
@@ -135,7 +158,7 @@ export const HandbackImportResult = z.object({
 });
 export type HandbackImportResult = z.infer<typeof HandbackImportResult>;
 
-/** whether today (in the worker's time zone) is inside the package's dates. */
+/** Whether now is inside the package's dates, days in the owner's time zone (the signed instants of its manifest). */
 export const HandoverValidity = z.enum(['not-yet-valid', 'active', 'expired']);
 
 export const HandoverPackageInfo = z.object({

@@ -15,7 +15,7 @@ import { wrapToPublicKey, wrapWithCode, type CodeWrap, type X25519Wrap } from '.
 import { HANDOVER_FORMAT_VERSION, PACKAGE_FORMAT, type PackageManifest } from './manifest';
 import { buildPackageDatabase, PACKAGE_DATABASE_FILE } from './packageDatabase';
 import { HandoverStore } from './store';
-import { today } from './validity';
+import { periodInZone, today } from './validity';
 
 export type CreateHandoverRequest = z.output<typeof CreateHandoverInput>;
 export const HANDOVER_CREATED_ACTION = 'handover.created';
@@ -79,6 +79,7 @@ export async function createHandoverPackage(data: VaultData, vaultFolder: string
       recipient,
       validFrom: input.validFrom,
       validUntil: input.validUntil,
+      period: manifestPeriod(periodInZone(input.validFrom, input.validUntil, data.settings.get().timeZone)),
       scope,
       payload: { format: 'sqlcipher-4', bytes: payload.length, sha256: sha256Hex(payload) },
       keyWrap,
@@ -172,4 +173,9 @@ function buildPayload(
   } finally {
     fs.rmSync(workFolder, { recursive: true, force: true });
   }
+}
+
+/** The period as the manifest carries it: the owner's zone and the UTC instants the substitute's app compares its clock with. */
+function manifestPeriod(period: ReturnType<typeof periodInZone>): NonNullable<PackageManifest['period']> {
+  return { timeZone: period.timeZone, start: period.start.toISOString(), end: period.end.toISOString() };
 }

@@ -20,6 +20,24 @@ const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in hex'
 const Name = z.string().min(1).max(120);
 const Count = z.number().int().min(0).max(10_000_000);
 
+/** An IANA zone name; not required to be known here, since only the owner's app turns it into instants. */
+const ZoneName = z.string().min(1).max(64).regex(/^[A-Za-z0-9_+\-/]+$/);
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Each instant lies where the day it starts can start in some zone (UTC-12 to
+ * UTC+14), so the instants cannot stretch the signed dates.
+ */
+function periodMatchesDates(period: { start: string; end: string }, validFrom: string, validUntil: string): boolean {
+  const near = (instant: string, dayStartUtc: number) => {
+    const offset = dayStartUtc - Date.parse(instant);
+    return offset >= -12 * HOUR_MS && offset <= 14 * HOUR_MS; // false for NaN: a date or instant that is not one
+  };
+  const midnightUtc = (date: string) => Date.parse(`${date}T00:00:00Z`);
+  return near(period.start, midnightUtc(validFrom)) && near(period.end, midnightUtc(validUntil) + 24 * HOUR_MS) && Date.parse(period.start) < Date.parse(period.end);
+}
+
 export const PackageManifest = z
   .object({
     format: z.literal(PACKAGE_FORMAT),
@@ -44,12 +62,20 @@ export const PackageManifest = z
     ]),
     validFrom: IsoDate,
     validUntil: IsoDate,
+    /**
+     * The dates as the owner meant them: days on the wall calendar of the
+     * owner's IANA time zone, from the first instant of `validFrom` to the
+     * first instant after `validUntil` (exclusive). Absent in packages made
+     * before it was added; see `handoverPeriod`.
+     */
+    period: z.object({ timeZone: ZoneName, start: Timestamp, end: Timestamp }).strict().optional(),
     scope: z.object({ students: Count, notes: Count, services: Count }).strict(),
     payload: z.object({ format: z.literal('sqlcipher-4'), bytes: z.number().int().min(1), sha256: Sha256Hex }).strict(),
     keyWrap: z.discriminatedUnion('method', [X25519Wrap, CodeWrap]),
   })
   .strict()
   .refine((manifest) => manifest.validUntil >= manifest.validFrom, 'the end date is before the start date')
+  .refine((manifest) => manifest.period === undefined || periodMatchesDates(manifest.period, manifest.validFrom, manifest.validUntil), 'the period does not match the dates')
   .refine(
     (manifest) => (manifest.recipient.kind === 'key') === (manifest.keyWrap.method === 'x25519-hkdf-sha256-aes-256-gcm'),
     'the key wrap does not match the recipient',

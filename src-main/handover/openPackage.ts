@@ -14,7 +14,7 @@ import { packageFolder, withPackageVault } from './packageVault';
 import { receivedHandover } from './received';
 import { tampered, wrongCode, wrongRecipient } from './refusals';
 import { HandoverStore } from './store';
-import { assertActive, today, validityOn } from './validity';
+import { assertActive, packageValidity } from './validity';
 import { verifyPackageBytes, type Verified } from './verifyFiles';
 
 export const HANDOVER_RECEIVED_ACTION = 'handover.received';
@@ -41,7 +41,7 @@ export function inspectPackage(data: VaultData, file: string): HandoverPackageIn
         : { kind: 'code' },
     scope: manifest.scope,
     createdAt: manifest.createdAt,
-    validity: validityOn(today(data), manifest.validFrom, manifest.validUntil),
+    validity: packageValidity(data, manifest),
     alreadyOpened: new HandoverStore(data.db).received(manifest.packageId) !== null,
   };
 }
@@ -66,7 +66,7 @@ export async function openHandoverPackage(data: VaultData, vaultFolder: string, 
   if (manifest.owner.fingerprint === fingerprint(data.keys.signingPublicKey().spki)) {
     throw new VaultError('INVALID_INPUT', 'This package was made in this vault: it is for the substitute to open in theirs.');
   }
-  assertActive(data, manifest.validFrom, manifest.validUntil);
+  assertActive(data, manifest);
 
   const store = new HandoverStore(data.db);
   const existing = store.received(manifest.packageId);

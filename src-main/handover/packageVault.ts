@@ -11,7 +11,7 @@ import type { VaultData } from '../vault/vaultData';
 import type { PackageManifest } from './manifest';
 import { openPackageDatabase, packageIdOf, PACKAGE_DATABASE_FILE } from './packageDatabase';
 import { HandoverStore, receivedManifest } from './store';
-import { assertActive } from './validity';
+import { assertActive, today } from './validity';
 
 /**
  * A received package, opened as a vault of its own: a separate database in
@@ -54,7 +54,7 @@ export function withPackageVault<T>(
     throw new VaultError('CONFLICT', 'This handover was handed back to its owner; its copy in this vault was deleted.');
   }
   const manifest = receivedManifest(row);
-  if (options.enforceDates) assertActive(data, manifest.validFrom, manifest.validUntil);
+  if (options.enforceDates) assertActive(data, manifest);
 
   const file = path.join(packageFolder(vaultFolder, packageId), PACKAGE_DATABASE_FILE);
   if (!fs.existsSync(file)) throw new VaultError('VAULT_CORRUPT', 'The handover package is missing from the vault folder.');
@@ -70,7 +70,7 @@ export function withPackageVault<T>(
       manifest,
       db,
       students: new StudentRepository(db, data.clock),
-      services: new ServiceRepository(db, data.clock),
+      services: new ServiceRepository(db, data.clock, () => today(data)), // the substitute's today
       categories: new CategoryRepository(db),
       notes: new NoteRepository(db, data.clock, manifest.substitute.name),
       log: new AuditLog(db, data.clock),

@@ -2,7 +2,7 @@ import type { ReceivedHandover } from '../../shared/api/handoverSchemas';
 import type { VaultData } from '../vault/vaultData';
 import type { PackageManifest } from './manifest';
 import { receivedManifest, type ReceivedRow } from './store';
-import { today, validityOn } from './validity';
+import { packageValidity } from './validity';
 
 /** Whose notes these are, in words: the owner's name when given, else their key's fingerprint. */
 export function ownerWords(manifest: PackageManifest): string {
@@ -32,7 +32,7 @@ export function receivedHandover(data: VaultData, row: ReceivedRow): ReceivedHan
     scope: manifest.scope,
     receivedAt: row.received_at,
     status: row.status,
-    validity: row.status === 'open' ? validityOn(today(data), manifest.validFrom, manifest.validUntil) : null,
+    validity: row.status === 'open' ? packageValidity(data, manifest) : null,
     handedBackAt: row.handed_back_at,
     banner: bannerText(manifest, row.status, row.handed_back_at),
   };

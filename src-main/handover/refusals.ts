@@ -12,14 +12,19 @@ export function tampered(what: 'package' | 'hand-back', problem: string): VaultE
   );
 }
 
-export function notYetValid(validFrom: string): VaultError {
-  return new VaultError('HANDOVER_NOT_YET_VALID', `This handover starts on ${validFrom}. Sole Notes opens it from that day, not before.`);
+/** " (America/Chicago time)" after a date on the owner's calendar; nothing for a package that names no zone. */
+function ownerZone(timeZone: string | null): string {
+  return timeZone === null ? '' : ` (${timeZone} time, the owner's)`;
 }
 
-export function expired(validUntil: string): VaultError {
+export function notYetValid(validFrom: string, timeZone: string | null): VaultError {
+  return new VaultError('HANDOVER_NOT_YET_VALID', `This handover starts on ${validFrom}${ownerZone(timeZone)}. Sole Notes opens it from that day, not before.`);
+}
+
+export function expired(validUntil: string, timeZone: string | null): VaultError {
   return new VaultError(
     'HANDOVER_EXPIRED',
-    `This handover ended on ${validUntil}. Sole Notes no longer opens it; a package already opened can still be handed back to its owner.`,
+    `This handover ended on ${validUntil}${ownerZone(timeZone)}. Sole Notes no longer opens it; a package already opened can still be handed back to its owner.`,
   );
 }
 

@@ -27,6 +27,24 @@ export function localDate(instant: Date, timeZone: string): string {
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
+/**
+ * The first instant of `date` on the wall calendar of `timeZone` (usually its
+ * midnight; later where a clock change skips midnight). Every zone's offset
+ * lies between UTC-12 and UTC+14, so that instant lies within 26 hours of
+ * UTC midnight: found by bisection over whole minutes.
+ */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const minute = 60_000;
+  let low = toUtcMs(date) - (14 * 60 + 1) * minute; // the date has not begun anywhere yet
+  let high = toUtcMs(date) + 12 * 60 * minute; // it has begun everywhere
+  while (high - low > minute) {
+    const middle = low + Math.floor((high - low) / 2 / minute) * minute;
+    if (localDate(new Date(middle), timeZone) >= date) high = middle;
+    else low = middle;
+  }
+  return new Date(high);
+}
+
 /** The month on the wall calendar of `timeZone` at `instant`, `YYYY-MM`. */
 export function localMonth(instant: Date, timeZone: string): string {
   return localDate(instant, timeZone).slice(0, 7);

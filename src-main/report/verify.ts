@@ -31,6 +31,13 @@ export interface VerifyResult {
   keyFingerprint: string | null;
   /** The document, when it matches the schema. */
   document: ServiceReportDocument | null;
+  /**
+   * Whether the key was pinned by the reader (an expected fingerprint, or a
+   * key file of their own). When false, "valid" means only that the report
+   * was not altered since it was signed with whatever key came with it:
+   * anyone can re-sign a changed report with a fresh key.
+   */
+  keyPinned: boolean;
 }
 
 export interface VerifyInput {
@@ -109,14 +116,14 @@ export function verifyReport(input: VerifyInput): VerifyResult {
       failures.push({ check: 'fingerprint', message: `key fingerprint mismatch: expected ${expected} but the public key is ${keyFingerprint}` });
     }
   }
-  return { valid: failures.length === 0, failures, keyFingerprint, document };
+  return { valid: failures.length === 0, failures, keyFingerprint, document, keyPinned: input.expectedFingerprint !== undefined };
 }
 
 export interface VerifyFilesInput {
   report: string;
   /** Defaults to REPORT.json.sig beside the report. */
   signature?: string;
-  /** Defaults to worker-signing-key.pem beside the report. */
+  /** Defaults to worker-signing-key.pem beside the report; naming that same file pins nothing. */
   publicKey?: string;
   expectedFingerprint?: string;
 }
@@ -148,7 +155,18 @@ export function verifyReportFiles(input: VerifyFilesInput): VerifyResult {
       failures: missing.map((file) => ({ check: 'file', message: `cannot read ${file}` })),
       keyFingerprint: null,
       document: null,
+      keyPinned: false,
     };
   }
-  return verifyReport({ json, signature, publicKeyPem: pem.toString('utf8'), expectedFingerprint: input.expectedFingerprint });
+  const verdict = verifyReport({ json, signature, publicKeyPem: pem.toString('utf8'), expectedFingerprint: input.expectedFingerprint });
+  const keyOfTheirOwn = input.publicKey !== undefined && !sameFile(files.publicKey, defaults.publicKey);
+  return { ...verdict, keyPinned: verdict.keyPinned || keyOfTheirOwn };
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
 }

@@ -1,3 +1,4 @@
+import { localDate } from '../report/calendar';
 import type { VaultDatabase } from './connection';
 import { AuditLog } from './repos/audit';
 import { CategoryRepository } from './repos/categories';
@@ -28,11 +29,16 @@ export class VaultData {
     this.db = db;
     this.clock = clock;
     this.students = new StudentRepository(db, clock);
-    this.services = new ServiceRepository(db, clock);
+    this.services = new ServiceRepository(db, clock, () => this.today());
     this.notes = new NoteRepository(db, clock);
     this.categories = new CategoryRepository(db);
     this.settings = new SettingsRepository(db);
     this.audit = new AuditLog(db, clock);
     this.keys = new KeyRepository(db);
+  }
+
+  /** Today on the worker's calendar: the vault's clock in the worker's time zone setting. */
+  today(): string {
+    return localDate(this.clock(), this.settings.get().timeZone);
   }
 }

@@ -1,8 +1,9 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { IssueCategory, Service, ServiceFields, Student } from '../../shared/api/schemas';
+import { EARLIEST_SERVICE_DATE, serviceDateProblem } from '../../shared/domain/serviceDates';
 import { SERVICE_KINDS, serviceKindInfo, TEAM_TYPES, type ServiceKind, type TeamType } from '../../shared/domain/serviceKinds';
-import { call, isQuietError, plainError } from '../api';
+import { call, isQuietError } from '../api';
 import { CheckChips } from '../components/CheckChips';
 import { DateField } from '../components/DateField';
 import { FlagIcon } from '../components/Icons';
@@ -16,6 +17,7 @@ import { findingsNow, useFindings } from '../lib/useFindings';
 import { useNotesStore } from '../state/notesStore';
 import { useServicesStore } from '../state/servicesStore';
 import { useUiStore } from '../state/uiStore';
+import { formProblems } from './handover/owner/ownerWords';
 
 export interface ServiceDraft {
   date: string;
@@ -47,11 +49,17 @@ export function parseMinutes(text: string): number | null {
   return null;
 }
 
-/** Checks a draft the way the vault will, with messages for the worker. */
-export function validateDraft(draft: ServiceDraft): { fields: ServiceFields | null; errors: DraftErrors } {
+/** Checks a draft the way the vault will, with messages for the worker; the vault decides "today" again on its own clock. */
+export function validateDraft(draft: ServiceDraft, today = todayIso()): { fields: ServiceFields | null; errors: DraftErrors } {
   const errors: DraftErrors = {};
   const date = parseDateInput(draft.date);
   if (date == null) errors.date = 'Enter the date, for example 3/4/2025 or today.';
+  else if (serviceDateProblem(date, today) != null) {
+    errors.date =
+      date < EARLIEST_SERVICE_DATE
+        ? 'That date is before 2000. Check the year.'
+        : 'That date is more than a day ahead. Log a service on the day it was given, or the day before for a planned one.';
+  }
   const minutes = parseMinutes(draft.minutes);
   if (minutes == null) errors.minutes = 'Enter how many minutes, for example 30.';
   else if (minutes < 1 || minutes > 1440) errors.minutes = 'Minutes must be between 1 and 1,440 (a whole day).';
@@ -237,7 +245,14 @@ export function ServiceForm({
       }
     } catch (error) {
       if (isQuietError(error)) return;
-      setProblem(plainError(error));
+      // A refusal naming a field (the vault's own check of the date) stands beside that field.
+      const { byField, problem: refusal } = formProblems(error, ['date', 'minutes', 'kind', 'teamType'] as const);
+      const first = (['date', 'minutes', 'kind', 'teamType'] as const).find((field) => byField[field] != null);
+      if (first != null) {
+        setErrors((current) => ({ ...current, ...byField }));
+        focusField(first);
+      }
+      setProblem(refusal ?? 'Check the fields marked below.');
       setAsking(false);
     } finally {
       setSaving(false);

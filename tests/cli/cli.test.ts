@@ -80,6 +80,8 @@ describe('cli', () => {
 
   it.each([
     [['service', 'add', '--vault', 'V', '--date', '2026-02-30', '--minutes', '30', '--kind', 'individual_session'], /date/],
+    [['service', 'add', '--vault', 'V', '--date', '2999-01-01', '--minutes', '30', '--kind', 'administrative'], /date: 2999-01-01 is more than 1 day after today/],
+    [['service', 'add', '--vault', 'V', '--date', '1999-12-31', '--minutes', '30', '--kind', 'administrative'], /date: 1999-12-31 is before 2000-01-01/],
     [['service', 'add', '--vault', 'V', '--date', '2026-02-03', '--minutes', 'thirty', '--kind', 'individual_session'], /minutes/],
     [['service', 'add', '--vault', 'V', '--date', '2026-02-03', '--minutes', '30', '--kind', 'nap'], /kind/],
     [['service', 'add', '--vault', 'V', '--date', '2026-02-03', '--minutes', '30', '--kind', 'team_meeting'], /team/],

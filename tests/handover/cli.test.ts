@@ -51,6 +51,15 @@ describe('handover, release and disclosure on the command line', () => {
     expect(packageId).toMatch(ID);
   });
 
+  it('refuses a package longer than a school year with exit 1, naming the bound', async () => {
+    const args = ['handover', 'create', '--vault', owner, '--to', file('dana.solekey'), '--substitute', 'Dana Whitfield', '--student', 'A-1'];
+    const long = await cli([...args, '--from', day(0), '--until', day(366), '--out', file('long.solehandover')], { env });
+    expect(long.code).toBe(1);
+    expect(long.stderr).toContain('a handover can last at most a school year (366 days)');
+    expect(long.stderr).toContain('367 days');
+    expect(fs.existsSync(file('long.solehandover'))).toBe(false);
+  });
+
   it('refuses the package in a stranger\'s vault with exit 4, and opens it in the substitute\'s', async () => {
     const refused = await cli(['handover', 'open', '--vault', stranger, file('pkg.solehandover')], { env });
     expect(refused.code).toBe(4);

@@ -98,8 +98,10 @@ describe('refusing a handover package or hand-back, each with its own error', ()
     expect(late).toMatchObject({ code: 'HANDOVER_EXPIRED' });
     expect(late.message).toContain('ended on 2026-03-27');
 
-    // The last day counts, in the vault's time zone.
+    // The days are the owner's (UTC here): a substitute's time zone setting does not stretch them.
     substitute.session.data.settings.update({ timeZone: 'America/Los_Angeles' });
+    expect((await call(substitute, 'handover.inspect', { file: packageFile })) as { validity: string }).toMatchObject({ validity: 'expired' });
+    substitute.clock.set('2026-03-27T23:59:00.000Z');
     expect((await call(substitute, 'handover.inspect', { file: packageFile })) as { validity: string }).toMatchObject({ validity: 'active' });
     substitute.session.data.settings.update({ timeZone: 'UTC' });
     expect(fs.existsSync(path.join(substitute.folder, 'handovers'))).toBe(false);
@@ -115,9 +117,12 @@ describe('refusing a handover package or hand-back, each with its own error', ()
   it('refuses a manifest altered to stretch the dates or to change the recipient, though it is still well-formed', async () => {
     substitute.clock.set('2026-03-05T09:00:00.000Z');
     const manifest = manifestOf(packageBytes);
-    const longer = await openProbe(substitute, withManifest(packageBytes, { ...manifest, validUntil: '2027-12-31' }));
+    const period = manifest.period as Record<string, string>;
+    const longer = await openProbe(substitute, withManifest(packageBytes, { ...manifest, validUntil: '2027-01-31', period: { ...period, end: '2027-02-01T00:00:00.000Z' } }));
     expect(longer.code).toBe('HANDOVER_TAMPERED');
     expect(longer.message).toContain('signature');
+    // The instants cannot be stretched apart from the dates either.
+    expect((await openProbe(substitute, withManifest(packageBytes, { ...manifest, period: { ...period, start: '2026-02-20T00:00:00.000Z' } }))).code).toBe('HANDOVER_TAMPERED');
 
     const strangerKey = stranger.session.data.keys.handoverPublicKey().spki;
     const redirected = { ...manifest, recipient: { kind: 'key', fingerprint: fingerprint(strangerKey), label: null } };

@@ -158,6 +158,13 @@ describe('handover round trip: owner, substitute, stranger', () => {
     expect(students.map((student) => student.code)).toEqual(['B-2', CANARY_STUDENT]);
     const notes = await call<NoteSummary[]>(substitute, 'handover.notes.list', { packageId });
     expect(notes.map((note) => note.id).sort()).toEqual([seeded.noteA.id, seeded.noteB.id].sort());
+    // A service far ahead of today (in the substitute's time zone) is refused here too, naming the date.
+    const future = await refusal(substitute, 'handover.services.create', {
+      packageId,
+      fields: { date: '2026-04-10', minutes: 25, kind: 'individual_session', studentIds: [seeded.second.id] },
+    });
+    expect(future).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(future.message).toContain('date: 2026-04-10 is more than 1 day after today (2026-03-05)');
     const history = await call<NoteRevision[]>(substitute, 'handover.notes.history', { packageId, id: seeded.noteA.id });
     expect(history).toHaveLength(2);
     expect(verifyNoteHistory(history)).toBe(true);

@@ -74,6 +74,12 @@ describe('making a handover package', () => {
     await user.clear(within(dialog).getByRole('textbox', { name: 'Last day' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(addDays(todayIso(), 10)));
     expect(within(dialog).getByText('The last day is before the first day.')).toBeTruthy();
+    // Longer than a school year: 367 days, both ends included.
+    await user.clear(within(dialog).getByRole('textbox', { name: 'Last day' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(addDays(todayIso(), 20 + 366)));
+    const tooLong = within(dialog).getByText(/^A handover can last at most a school year \(366 days\)/);
+    expect(tooLong.textContent).toContain('367 days');
+    expect(within(dialog).getByRole('textbox', { name: 'Last day' }).getAttribute('aria-describedby')).toContain(tooLong.id);
 
     expect(fake.callsTo('system.chooseFile')).toEqual([]);
     expect(fake.callsTo('handover.create')).toEqual([]);

@@ -6,15 +6,16 @@ import { ServiceLog } from '../../src-renderer/screens/ServiceLog';
 import { parseMinutes, validateDraft, emptyDraft } from '../../src-renderer/screens/ServiceForm';
 import { useSettingsStore } from '../../src-renderer/state/settingsStore';
 import { useStudentsStore } from '../../src-renderer/state/studentsStore';
-import { makeStudent } from './fakeBridge';
+import { addDays, formatNumericDate, todayIso } from '../../src-renderer/lib/dates';
+import { Failure, makeStudent, type FakeHandlers } from './fakeBridge';
 import { installFake } from './setup';
 
 const qx = makeStudent('QX-7781');
 const qa = makeStudent('QA-1200');
 const bt = makeStudent('BT-3301');
 
-async function openServiceLog() {
-  const fake = installFake({ state: { students: [{ ...qx }, { ...qa }, { ...bt }] } });
+async function openServiceLog(handlers: FakeHandlers = {}) {
+  const fake = installFake({ state: { students: [{ ...qx }, { ...qa }, { ...bt }] }, handlers });
   await useStudentsStore.getState().load();
   await useSettingsStore.getState().load();
   const user = userEvent.setup();
@@ -114,6 +115,32 @@ describe('service form, by keyboard alone', () => {
     expect(screen.getByText('An individual session is with one student. Choose the student.')).toBeTruthy();
     expect(focused()).toBe(screen.getByLabelText('Minutes'));
   });
+
+  it('refuses a date more than a day ahead beside the date field, before asking the vault', async () => {
+    const { fake, user } = await openServiceLog();
+    await user.keyboard(formatNumericDate(addDays(todayIso(), 2)));
+    await user.keyboard('{Tab}30{Tab}');
+    await user.selectOptions(focused() as HTMLSelectElement, 'administrative');
+    await user.keyboard('{Enter}');
+    const message = screen.getByText('That date is more than a day ahead. Log a service on the day it was given, or the day before for a planned one.');
+    expect(screen.getByLabelText('Date').getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
+    expect(fake.callsTo('services.create')).toEqual([]);
+  });
+
+  it('shows the vault\'s refusal of the date beside the date field', async () => {
+    const { user } = await openServiceLog({
+      'services.create': () => {
+        throw new Failure('INVALID_INPUT', 'date: 2026-12-09 is more than 1 day after today (2026-12-07). Log a service on the day it was given, or at most the day before for a planned one.');
+      },
+    });
+    await user.keyboard('{Tab}30{Tab}');
+    await user.selectOptions(focused() as HTMLSelectElement, 'administrative');
+    await user.keyboard('{Enter}');
+    const message = await screen.findByText(/^2026-12-09 is more than 1 day after today \(2026-12-07\)/);
+    expect(message.closest('.date-field')).not.toBeNull();
+    expect(screen.getByLabelText('Date').getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
+    await waitFor(() => expect(focused()).toBe(screen.getByLabelText('Date')));
+  });
 });
 
 describe('service form helpers', () => {
@@ -126,5 +153,8 @@ describe('service form helpers', () => {
     expect(validateDraft(draft).fields).toEqual({ date: '2025-03-04', minutes: 20, kind: 'administrative', teamType: null, studentIds: [], issueCategoryIds: [] });
     expect(validateDraft({ ...draft, minutes: '2000' }).errors.minutes).toMatch(/1,440/);
     expect(validateDraft({ ...draft, date: '2/30/2025' }).errors.date).toBeTruthy();
+    expect(validateDraft({ ...draft, date: '3/6/2025' }, '2025-03-04').errors.date).toMatch(/more than a day ahead/);
+    expect(validateDraft({ ...draft, date: '3/5/2025' }, '2025-03-04').errors.date).toBeUndefined();
+    expect(validateDraft({ ...draft, date: '12/31/1999' }, '2025-03-04').errors.date).toBe('That date is before 2000. Check the year.');
   });
 });

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ceuSummary, currentCycle } from '../../src-main/report/ceu';
 import type { VaultData } from '../../src-main/vault/vaultData';
-import { openTestVault, type TestDatabase } from '../vault/testVault';
+import { openTestVault, steppingClock, type TestDatabase } from '../vault/testVault';
 
 let vault: TestDatabase & { data: VaultData };
 
 beforeEach(() => {
-  vault = openTestVault();
+  vault = openTestVault(steppingClock('2026-11-22T03:00:00.000Z')); // logged on 21 November in New York
   vault.data.settings.update({ timeZone: 'America/New_York' });
   for (const [date, minutes, kind] of [
     ['2022-06-30', 600, 'pd_attended'], // the day before the cycle

@@ -68,12 +68,48 @@ describe('report, verify: the command line', () => {
     expect(wrong.code).toBe(2);
   });
 
-  it('verify exits 0 for the fresh export, finding the signature and key beside the report', async () => {
+  it('verify exits 0 for the fresh export, finding the signature and key beside the report, and says that key was not checked', async () => {
     const run = await cli(['verify', file(names.json)]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`valid: ${names.json} — ${KNOWN_MONTH}, signed by key ${vaultFingerprint}\n`);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(`valid only for the key beside the report (key not checked): ${names.json} — ${KNOWN_MONTH}, signed by key ${vaultFingerprint}`);
+    expect(lines[1]).toMatch(/^Key not checked: worker-signing-key\.pem was taken from beside the report and NOT checked against the worker's registered fingerprint/);
+    expect(lines[1]).toContain('--fingerprint');
+    expect(lines[1]).toContain('--key');
+
     const pinned = await cli(['verify', names.json, '--fingerprint', vaultFingerprint.replace(/ /g, '').toLowerCase()], { cwd: out });
     expect(pinned.code).toBe(0);
+    expect(pinned.stdout).toBe(`valid: ${names.json} — ${KNOWN_MONTH}, signed by key ${vaultFingerprint}\n`);
+    // The key file beside the report named with --key is still only the key beside the report.
+    const besideByName = await cli(['verify', names.json, '--key', names.publicKey], { cwd: out });
+    expect(besideByName.stdout).toContain('Key not checked:');
+    const registered = path.join(root, 'registered.pem');
+    fs.copyFileSync(file(names.publicKey), registered);
+    const byKey = await cli(['verify', file(names.json), '--key', registered]);
+    expect(byKey.code).toBe(0);
+    expect(byKey.stdout).toBe(`valid: ${names.json} — ${KNOWN_MONTH}, signed by key ${vaultFingerprint}\n`);
+  });
+
+  it('verify says, on every run without a pinned key, that a report re-signed with a fresh key is valid only for that key', async () => {
+    const other = freshKey();
+    const folder = path.join(root, 'resigned-beside');
+    fs.mkdirSync(folder, { recursive: true });
+    const document = JSON.parse(fs.readFileSync(file(names.json), 'utf8')) as { signingKey: { fingerprint: string } };
+    document.signingKey.fingerprint = other.fingerprint;
+    const bytes = canonicalBytes(document);
+    fs.writeFileSync(path.join(folder, names.json), bytes);
+    fs.writeFileSync(path.join(folder, names.signature), crypto.sign(null, bytes, other.privateKey));
+    fs.writeFileSync(path.join(folder, names.publicKey), other.pem);
+    for (let run = 0; run < 2; run += 1) {
+      const verdict = await cli(['verify', path.join(folder, names.json)]);
+      expect(verdict.code).toBe(0);
+      expect(verdict.stdout.split('\n')[0]).toContain('(key not checked)');
+      expect(verdict.stdout).toContain('NOT checked against the worker\'s registered fingerprint');
+    }
+    const pinned = await cli(['verify', path.join(folder, names.json), '--fingerprint', vaultFingerprint]);
+    expect(pinned.code).toBe(5);
+    expect(pinned.stdout).toBe('');
   });
 
   it('verify exits 5 with one line naming what failed: signature, key fingerprint mismatch, schema, missing file', async () => {

@@ -147,8 +147,9 @@ describe('district summary of a quiet month (individual sessions suppressed)', (
         return path.join(root, name, names.json);
       };
       const busy = exportFor('busy', (data, clock) => buildKnownMonth(data, clock));
-      const quiet = exportFor('quiet', (data) => {
+      const quiet = exportFor('quiet', (data, clock) => {
         data.settings.update({ timeZone: 'America/New_York' });
+        clock.set('2026-03-31T16:00:00.000Z'); // logged at the end of the month
         const student = data.students.create({ code: 'Q-1', openedOn: '2026-01-05' });
         data.services.create({ date: '2026-03-05', minutes: 30, kind: 'individual_session', studentIds: [student.id] });
         data.services.create({ date: '2026-03-12', minutes: 40, kind: 'home_visit', studentIds: [student.id] });

@@ -78,6 +78,10 @@ describe('export', () => {
     const valid = spawnSync(process.execPath, [script, path.join(folder, names.json), path.join(folder, names.publicKey), result.fingerprint], { encoding: 'utf8' });
     expect(valid.stdout).toBe(`valid: sole-notes/service-report/1 for ${KNOWN_MONTH}, key ${result.fingerprint}\n`);
     expect(valid.status).toBe(0);
+    const unpinned = spawnSync(process.execPath, [script, path.join(folder, names.json)], { encoding: 'utf8' });
+    expect(unpinned.status).toBe(0);
+    expect(unpinned.stdout.split('\n')[0]).toContain('(key not checked)');
+    expect(unpinned.stdout).toContain("NOT checked against the worker's registered fingerprint");
     const changed = path.join(root, 'changed.json');
     fs.writeFileSync(changed, fs.readFileSync(path.join(folder, names.json), 'utf8').replace('"threshold":10', '"threshold":16'));
     fs.copyFileSync(path.join(folder, names.signature), `${changed}.sig`);
@@ -95,7 +99,8 @@ describe('export', () => {
 
   it('is valid to verify()', () => {
     const verdict = verifyReportFiles({ report: path.join(folder, names.json) });
-    expect(verdict).toMatchObject({ valid: true, failures: [], keyFingerprint: result.fingerprint });
+    expect(verdict).toMatchObject({ valid: true, failures: [], keyFingerprint: result.fingerprint, keyPinned: false });
+    expect(verifyReportFiles({ report: path.join(folder, names.json), expectedFingerprint: result.fingerprint })).toMatchObject({ valid: true, keyPinned: true });
   });
 
   it('rejects 200 single-byte changes to the JSON and 200 to the signature, in OpenSSL and in verify', async () => {

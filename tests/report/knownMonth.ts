@@ -210,8 +210,12 @@ export function buildKnownMonth(data: VaultData, clock: ReturnType<typeof manual
       if (plan.closed) canaries.dates.push(plan.closed.on);
     }
   }
+  // Each service is logged on its own day (the app refuses dates more than a day ahead); the clock is left
+  // where the plans put it, at the last `at`.
+  let after = clock().toISOString();
   SERVICES.forEach((plan, index) => {
-    if (plan.at) clock.set(plan.at);
+    if (plan.at) after = plan.at;
+    clock.set(plan.at ?? `${plan.date}T16:00:00.000Z`);
     const { students = [], at: _at, ...fields } = plan;
     const issueCategoryIds = (fields.issueCategoryIds ?? []).map((id) => (id === 'transitions' ? transitions.id : id));
     let noteId: string | null = null;
@@ -223,5 +227,6 @@ export function buildKnownMonth(data: VaultData, clock: ReturnType<typeof manual
     }
     data.services.create({ ...fields, issueCategoryIds, noteId, studentIds: students.map((code) => ids.get(code) as string) });
   });
+  clock.set(after);
   return canaries;
 }

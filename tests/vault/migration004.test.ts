@@ -54,7 +54,7 @@ function fillAtVersion3(): { data: VaultData; noteIds: string[]; serviceId: stri
   const secret = data.notes.create({ body: 'A word never to be found again: quokkapalooza.' });
   data.notes.delete(secret.id);
   for (const id of noteIds.slice(100, 110)) data.notes.delete(id);
-  const service = data.services.create({ date: '2026-03-04', minutes: 30, kind: 'individual_session', studentIds: [student.id] });
+  const service = data.services.create({ date: '2026-03-02', minutes: 30, kind: 'individual_session', studentIds: [student.id] });
   const linked = data.notes.create({ studentId: student.id, serviceId: service.id, body: 'After the session: harbor walk planned.' });
   noteIds.push(linked.id);
   data.audit.append('test.filled', { notes: noteIds.length });

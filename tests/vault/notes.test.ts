@@ -180,7 +180,7 @@ describe('notes.delete', () => {
     const student = vault.data.students.create({ code: 'D-1' });
     const note = notes.create({ body: 'To be removed.' });
     notes.update(note.id, { body: 'To be removed, edited.' });
-    const service = vault.data.services.create({ date: '2026-03-04', minutes: 30, kind: 'individual_session', studentIds: [student.id], noteId: note.id });
+    const service = vault.data.services.create({ date: '2026-03-02', minutes: 30, kind: 'individual_session', studentIds: [student.id], noteId: note.id });
     notes.delete(note.id);
     expect(() => notes.get(note.id)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     expect(count('SELECT count(*) FROM note_revisions WHERE note_id = ?', note.id)).toBe(0);

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { Service, type ServiceFields } from '../../shared/api/schemas';
 import { SERVICE_KINDS, TEAM_TYPE_IDS } from '../../shared/domain/serviceKinds';
 import type { VaultData } from '../../src-main/vault/vaultData';
-import { openTestVault, type TestDatabase } from './testVault';
+import { openTestVault, steppingClock, type TestDatabase } from './testVault';
 
 const MISSING_ID = '7f3c1a52-9d4e-4b6a-8c21-5e0f9a7b3d11';
 
@@ -12,8 +12,10 @@ let alice: string;
 let bram: string;
 
 beforeEach(() => {
-  vault = openTestVault();
+  // Today is 1 April 2026 in the vault's time zone: every date below is in the past, or at most a day ahead.
+  vault = openTestVault(steppingClock('2026-04-01T09:00:00.000Z'));
   data = vault.data;
+  data.settings.update({ timeZone: 'UTC' });
   alice = data.students.create({ code: 'A-1' }).id;
   bram = data.students.create({ code: 'B-2' }).id;
 });
@@ -110,6 +112,51 @@ describe('services.create and get', () => {
 
   it('reports a missing id as NOT_FOUND', () => {
     expect(() => data.services.get(MISSING_ID)).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: 'No service with that id.' }));
+  });
+});
+
+describe('a service\'s date: at most a day ahead of today in the worker\'s time zone, and not before 2000', () => {
+  const refusedWith = (text: string) => expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining(text) as unknown });
+
+  it('logs today and tomorrow (a planned service), and refuses the day after, naming the date', () => {
+    expect(data.services.create(individual('2026-04-01', alice)).date).toBe('2026-04-01');
+    expect(data.services.create(individual('2026-04-02', alice)).date).toBe('2026-04-02');
+    for (const date of ['2026-04-03', '2027-04-01', '9999-12-31']) {
+      expect(() => data.services.create(individual(date, alice)), date).toThrow(refusedWith(`date: ${date} is more than 1 day after today (2026-04-01)`));
+    }
+    expect(data.services.list()).toHaveLength(2);
+  });
+
+  it('refuses a date before 2000-01-01, naming it', () => {
+    expect(data.services.create(individual('2000-01-01', alice)).date).toBe('2000-01-01');
+    for (const date of ['1999-12-31', '1899-06-30']) {
+      expect(() => data.services.create(individual(date, alice)), date).toThrow(refusedWith(`date: ${date} is before 2000-01-01`));
+    }
+  });
+
+  it('reads today in the worker\'s time zone setting, on the vault\'s clock', () => {
+    const late = openTestVault(steppingClock('2026-04-01T20:00:00.000Z'));
+    try {
+      const student = late.data.students.create({ code: 'C-3' }).id;
+      late.data.settings.update({ timeZone: 'UTC' });
+      expect(() => late.data.services.create(individual('2026-04-03', student))).toThrow(refusedWith('2026-04-03'));
+      late.data.settings.update({ timeZone: 'Pacific/Kiritimati' }); // already 2 April there
+      expect(late.data.services.create(individual('2026-04-03', student)).date).toBe('2026-04-03');
+    } finally {
+      late.dispose();
+    }
+  });
+
+  it('holds an edit that moves the date to the same rule, and changes nothing when it is refused', () => {
+    const service = data.services.create(individual('2026-03-04', alice));
+    expect(() => data.services.update(service.id, individual('2026-05-04', alice))).toThrow(refusedWith('date: 2026-05-04'));
+    expect(() => data.services.update(service.id, individual('1926-03-04', alice))).toThrow(refusedWith('date: 1926-03-04'));
+    expect(data.services.get(service.id)).toEqual(service);
+    expect(data.services.update(service.id, individual('2026-04-02', alice, { minutes: 40 })).date).toBe('2026-04-02');
+  });
+
+  it('keeps the date of a service logged elsewhere (a substitute\'s, merged from a hand-back): refusing it would lose their work', () => {
+    expect(data.services.create(individual('2026-04-05', alice), { id: MISSING_ID }).date).toBe('2026-04-05');
   });
 });
 

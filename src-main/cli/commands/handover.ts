@@ -63,7 +63,8 @@ export const handoverCreateCommand: CliCommand = {
   help: [
     'Makes one encrypted file holding the chosen students (--student, repeatable; default: the whole open caseload),',
     'their notes with every revision, and their services, for the substitute NAME to use from --from to --until',
-    '(dates YYYY-MM-DD, inclusive). Recipient: --to the .solekey file the substitute gave you, or --code for a',
+    '(dates YYYY-MM-DD, inclusive, days in your time zone; at most a school year, 366 days).',
+    'Recipient: --to the .solekey file the substitute gave you, or --code for a',
     'one-time handover code (printed once, on the second line of output: give it to the substitute apart from the file).',
     '--owner puts your name on the substitute\'s banner (default: your signing key\'s fingerprint).',
     'Prints the package id; the package is recorded in the audit log. Dates are enforced by the substitute\'s app:',

@@ -1,4 +1,5 @@
 import { ServiceFields } from '../../../shared/api/schemas';
+import { EARLIEST_SERVICE_DATE, SERVICE_DAYS_AHEAD } from '../../../shared/domain/serviceDates';
 import { SERVICE_KIND_IDS } from '../../../shared/domain/serviceKinds';
 import { VaultError } from '../../vault/errors';
 import type { VaultData } from '../../vault/vaultData';
@@ -35,6 +36,7 @@ export const serviceAddCommand: CliCommand = {
     'Logs a service and prints its id. Repeat --student and --issue as needed.',
     `KIND is one of: ${SERVICE_KIND_IDS.join(', ')}.`,
     'A team_meeting needs --team: iep, 504, sst_mtss, crisis, attendance or other.',
+    `--date is the day it was given: at most ${SERVICE_DAYS_AHEAD} day after today in your time zone (a planned service), not before ${EARLIEST_SERVICE_DATE}.`,
   ].join('\n'),
   options: {
     vault: { type: 'string' },

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { verifyReportFiles } from '../../report/verify';
+import { defaultCompanionFiles, verifyReportFiles } from '../../report/verify';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exitCodes';
 import { writeLine } from '../io';
@@ -14,6 +14,9 @@ export const verifyCommand: CliCommand = {
     'that the report matches the schema sole-notes/service-report/1 in RFC 8785 canonical form,',
     'and that the public key is the one the report names (and, with --fingerprint, the one you expect).',
     'Defaults: --sig REPORT.json.sig and --key worker-signing-key.pem beside the report.',
+    'Without --fingerprint or a --key file of your own, the key is only the one beside the report:',
+    '"valid" then means only "not altered since signed with that key", and verify says so on a line',
+    'of its own, every time. Pin the key with the fingerprint the worker registered with you.',
     'Needs no vault. Prints one line saying what was checked or what failed.',
     'Exit code 0 when the report is valid, 5 when it is not.',
   ].join('\n'),
@@ -30,10 +33,25 @@ export const verifyCommand: CliCommand = {
     });
     const name = path.basename(report);
     if (result.valid && result.document) {
-      writeLine(io.stdout, `valid: ${name} — ${result.document.period}, signed by key ${result.keyFingerprint ?? ''}`);
+      const signedBy = `${name} — ${result.document.period}, signed by key ${result.keyFingerprint ?? ''}`;
+      if (result.keyPinned) {
+        writeLine(io.stdout, `valid: ${signedBy}`);
+        return EXIT.ok;
+      }
+      writeLine(io.stdout, `valid only for the key beside the report (key not checked): ${signedBy}`);
+      writeLine(io.stdout, unpinnedKeyNotice(path.basename(optionalString(values.key) ?? defaultCompanionFiles(report).publicKey)));
       return EXIT.ok;
     }
     writeLine(io.stderr, `NOT VALID: ${name} — ${result.failures.map((failure) => `${failure.check}: ${failure.message}`).join('; ')}`);
     return EXIT.reportInvalid;
   },
 };
+
+/** Said on every run whose key was not pinned: a re-signed report with a fresh key beside it is also "valid". */
+function unpinnedKeyNotice(keyFile: string): string {
+  return (
+    `Key not checked: ${keyFile} was taken from beside the report and NOT checked against the worker's registered fingerprint, ` +
+    'so "valid" means only that the report was not altered since it was signed with that key (anyone can re-sign a changed report with a key of their own). ' +
+    'Pin the key: --fingerprint HEX (the fingerprint the worker registered with you) or --key PEM (the worker\'s key file you registered).'
+  );
+}

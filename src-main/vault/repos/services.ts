@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { Id, IsoDate, ServiceFields, type Service } from '../../../shared/api/schemas';
+import { serviceDateProblem } from '../../../shared/domain/serviceDates';
 import { serviceKindInfo, type ServiceKind, type TeamType } from '../../../shared/domain/serviceKinds';
 import type { VaultDatabase } from '../connection';
 import { VaultError } from '../errors';
@@ -68,9 +69,14 @@ export class ServiceRepository {
   private readonly deleteIssueLinks;
   private readonly writeWithLinks;
 
+  /**
+   * `today` is the worker's date (their time zone, the vault's clock): a new
+   * or moved date is held to `serviceDateProblem` against it.
+   */
   constructor(
     db: VaultDatabase,
     private readonly clock: () => Date,
+    private readonly today: () => string,
   ) {
     const order = 'ORDER BY s.date DESC, s.created_at DESC, s.id';
     this.selectInRange = db.prepare<[{ from: string; to: string }], ServiceRowWithLinks>(
@@ -130,9 +136,14 @@ export class ServiceRepository {
     return toService(row);
   }
 
-  /** `options.id` keeps the id a service already has elsewhere (one logged by a substitute, merged from a hand-back). */
+  /**
+   * `options.id` keeps the id a service already has elsewhere (one logged by a
+   * substitute, merged from a hand-back). Its date was checked where it was
+   * logged and is kept as it is: refusing it here would lose the work.
+   */
   create(fields: ServiceFields, options: { id?: string } = {}): Service {
     const input = this.checkFields(fields);
+    if (options.id === undefined) this.checkDate(input.columns.date);
     const timestamp = this.clock().toISOString();
     const id = options.id === undefined ? crypto.randomUUID() : parseInput(Id, options.id);
     const row: ServiceRow = { id, ...input.columns, created_at: timestamp, updated_at: timestamp };
@@ -144,6 +155,7 @@ export class ServiceRepository {
   update(id: string, fields: ServiceFields): Service {
     const current = this.get(id);
     const input = this.checkFields(fields);
+    if (input.columns.date !== current.date) this.checkDate(input.columns.date);
     const row: ServiceRow = { id, ...input.columns, created_at: current.createdAt, updated_at: this.clock().toISOString() };
     this.writeWithLinks(row, input.studentIds, input.categoryIds, false);
     return this.get(id);
@@ -151,6 +163,11 @@ export class ServiceRepository {
 
   delete(id: string): void {
     if (this.deleteRow.run(id).changes === 0) throw new VaultError('NOT_FOUND', 'No service with that id.');
+  }
+
+  private checkDate(date: string): void {
+    const problem = serviceDateProblem(date, this.today());
+    if (problem !== null) throw new VaultError('INVALID_INPUT', `date: ${problem}.`);
   }
 
   private checkFields(fields: ServiceFields) {

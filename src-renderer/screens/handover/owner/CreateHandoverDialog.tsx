@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { CreateHandoverResult, HandoverKeyFileInfo } from '../../../../shared/api/handoverSchemas';
+import { handoverDays, MAX_HANDOVER_DAYS, type CreateHandoverResult, type HandoverKeyFileInfo } from '../../../../shared/api/handoverSchemas';
 import { call, isQuietError, plainError } from '../../../api';
 import { DateField } from '../../../components/DateField';
 import { Dialog } from '../../../components/Dialog';
@@ -46,6 +46,9 @@ export function handoverFormProblems(values: FormValues, openCases: number, toda
   if (until == null) problems.validUntil = 'Enter the last day the substitute covers, for example 3/27.';
   else if (until < today) problems.validUntil = 'That day has already passed. Choose a last day from today on.';
   else if (from != null && until < from) problems.validUntil = 'The last day is before the first day.';
+  else if (from != null && handoverDays(from, until) > MAX_HANDOVER_DAYS) {
+    problems.validUntil = `A handover can last at most a school year (${MAX_HANDOVER_DAYS} days); this one is ${handoverDays(from, until)} days. Choose an earlier last day.`;
+  }
   if (values.recipient === 'key' && values.key == null) problems.recipient = 'Choose the key file the substitute gave you.';
   if (values.recipient === 'key' && values.key != null && !values.compared) problems.compared = 'Compare the fingerprint with the substitute, then tick this box.';
   return problems;
