@@ -161,19 +161,25 @@ function startsWithHandBack(file: string): boolean {
   }
 }
 
-/**
- * What may happen to an existing entry at `target`: nothing there, or a
- * regular file the worker chose to replace. Throws otherwise.
- */
-export function refuseToReplace(target: string, field: string, replace: boolean): void {
+/** Whether something is at `target`; INVALID_INPUT when it is a folder or anything but a regular file (never replaced). */
+export function existingOrdinaryFile(target: string, field: string): boolean {
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(target);
   } catch {
-    return; // nothing there
+    return false; // nothing there
   }
   if (stat.isDirectory()) throw new VaultError('INVALID_INPUT', `${field}: ${target} is a folder; choose a file name.`);
   if (!stat.isFile()) throw new VaultError('INVALID_INPUT', `${field}: ${target} is not an ordinary file, so it is not replaced; choose another name.`);
+  return true;
+}
+
+/**
+ * What may happen to an existing entry at `target`: nothing there, or a
+ * regular file (not a hand-back) the worker chose to replace. Throws otherwise.
+ */
+export function refuseToReplace(target: string, field: string, replace: boolean): void {
+  if (!existingOrdinaryFile(target, field)) return;
   if (startsWithHandBack(target)) {
     throw new VaultError(
       'CONFLICT',

@@ -134,7 +134,7 @@ export function handBack(data: VaultData, vaultFolder: string, packageId: string
  * is kept (INTERNAL) otherwise.
  */
 function refuseUnlessReadBackWhole(file: string, meant: Buffer, signingSpki: Buffer): void {
-  let whole = false;
+  let whole: boolean;
   try {
     const onDisk = fs.readFileSync(file);
     const decoded = decodeContainer(onDisk, HANDBACK_MAGIC);

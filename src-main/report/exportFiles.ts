@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ReportExportResult } from '../../shared/api/reportSchemas';
-import { checkOutputFolder, refuseToReplace, rulesWithoutVault, type OutputRules } from '../files/outputPath';
+import { checkOutputFolder, existingOrdinaryFile, rulesWithoutVault, type OutputRules } from '../files/outputPath';
 import { writeFileAtomicSync } from '../vault/atomicFile';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
@@ -45,15 +45,7 @@ function refuseForeignKeyFile(file: string, spki: Buffer): void {
  * anything but a regular file under one of their names is never replaced.
  */
 function refuseToReplaceMonth(target: string, period: string, names: readonly string[], replace: boolean): void {
-  const present = names.filter((name) => {
-    try {
-      fs.lstatSync(path.join(target, name));
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  for (const name of present) refuseToReplace(path.join(target, name), 'folder', true);
+  const present = names.filter((name) => existingOrdinaryFile(path.join(target, name), 'folder'));
   if (present.length > 0 && !replace) {
     throw new VaultError(
       'CONFLICT',
