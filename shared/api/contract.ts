@@ -32,6 +32,7 @@ import {
   InPackageInput,
   NoteRelease,
   PersonLabel,
+  ReplaceChoice,
   ReceivedHandover,
   ReleaseNoteInput,
   ReleaseNoteResult,
@@ -254,7 +255,7 @@ export const COMMANDS = {
   'handover.keyInfo': { input: Empty, output: HandoverKeyInfo },
   /** Writes this vault's public handover key as a `.solekey` file, for the substitute to give to the owner. */
   'handover.exportKey': {
-    input: z.object({ file: FilePath, label: PersonLabel.optional() }).strict(),
+    input: z.object({ file: FilePath, label: PersonLabel.optional(), replace: ReplaceChoice }).strict(),
     output: z.object({ path: z.string(), fingerprint: HandoverKeyInfo.shape.fingerprint, label: z.string().nullable() }),
   },
   /** Reads a substitute's `.solekey` file: its fingerprint, to compare with the substitute before making a package. */
@@ -295,7 +296,7 @@ export const COMMANDS = {
   /** The package's own access log, newest first. */
   'handover.accessLog': { input: InPackageInput, output: z.array(AuditEntry) },
   /** Writes the `.solehandback` for the owner, then deletes this vault's copy of the package (recorded). */
-  'handover.handBack': { input: z.object({ packageId: Id, file: FilePath }).strict(), output: HandBackResult },
+  'handover.handBack': { input: z.object({ packageId: Id, file: FilePath, replace: ReplaceChoice }).strict(), output: HandBackResult },
 
   /* Every other way a note leaves sole possession. */
   /** Marks a note released to another agency: it becomes a record (a new revision records the change). */

@@ -19,6 +19,14 @@ function applyRule(problem: (text: string) => string | null) {
 
 export const FilePath = z.string().min(1, 'choose a file').max(4096, 'the file path is too long');
 
+/**
+ * Whether the worker chose to replace a file already at the path (a save
+ * dialog that asked, `--replace` on the command line). Without it an
+ * existing file is refused with CONFLICT; a folder or a hand-back is never
+ * replaced, and no file is ever written inside the vault or backup folder.
+ */
+export const ReplaceChoice = z.boolean().optional();
+
 /** What a revision's author becomes in the owner's vault, so 'owner' itself is refused. */
 export const SubstituteName = z.string().trim().superRefine(applyRule(substituteNameProblem));
 
@@ -95,6 +103,7 @@ export const CreateHandoverInput = z
     recipient: HandoverRecipientInput,
     /** Where to write the `.solehandover` file. */
     file: FilePath,
+    replace: ReplaceChoice,
   })
   .strict()
   .refine((input) => input.validUntil >= input.validFrom, { message: 'the end date is before the start date', path: ['validUntil'] })
@@ -274,6 +283,7 @@ export const DisclosureInput = z
     noteIds: z.array(Id).min(1, 'choose at least one note').max(1000, 'at most 1,000 notes at a time'),
     orderReference: OrderReference,
     file: FilePath,
+    replace: ReplaceChoice,
   })
   .strict();
 

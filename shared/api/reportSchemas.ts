@@ -12,6 +12,8 @@ export const ReportExportInput = z
     /** An absolute folder path, as a folder picker gives it; made if missing. */
     folder: z.string().min(1, 'choose a folder').max(4096, 'the folder path is too long'),
     threshold: ReportThreshold.optional(),
+    /** Replace the month's report already saved in the folder; without it that is CONFLICT, and nothing is written. */
+    replace: z.boolean().optional(),
   })
   .strict();
 

@@ -8,7 +8,8 @@ import { DATA_KEY_BYTES } from '../vault/connection';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import { PACKAGE_MAGIC, encodeContainer, sha256Hex } from './container';
-import { absolutePath, writeChosenFile } from './files';
+import { checkOutputFile, type OutputRules } from '../files/outputPath';
+import { writeChosenFile } from './files';
 import { generateHandoverCode, normalizeHandoverCode } from './handoverCode';
 import { readHandoverKeyFile } from './handoverKeyFile';
 import { wrapToPublicKey, wrapWithCode, type CodeWrap, type X25519Wrap } from './keyWrap';
@@ -27,11 +28,16 @@ export const HANDOVER_PACKAGE_EXTENSION = '.solehandover';
  * their own under a fresh random key, the key wrapped to the substitute's
  * handover key or to a one-time code, and a manifest signed with the owner's
  * signing key. The owner's audit log records it; the package key is kept in
- * the owner's vault so that the hand-back can be checked against it.
+ * the owner's vault so that the hand-back can be checked against it. The
+ * file is held to `rules` (files/outputPath.ts) before anything is built.
  */
-export async function createHandoverPackage(data: VaultData, vaultFolder: string, input: CreateHandoverRequest): Promise<CreateHandoverResult> {
-  const outFile = absolutePath(input.file, 'file');
-  if (!fs.existsSync(path.dirname(outFile))) throw new VaultError('INVALID_INPUT', `file: the folder ${path.dirname(outFile)} does not exist.`);
+export async function createHandoverPackage(
+  data: VaultData,
+  vaultFolder: string,
+  input: CreateHandoverRequest,
+  rules: OutputRules,
+): Promise<CreateHandoverResult> {
+  const outFile = checkOutputFile(input.file, 'file', rules); // refused before the package is built
   if (input.validUntil < today(data)) throw new VaultError('INVALID_INPUT', 'validUntil: the end date has already passed.');
   const studentIds = chosenStudents(data, input.students);
 
@@ -85,7 +91,7 @@ export async function createHandoverPackage(data: VaultData, vaultFolder: string
       keyWrap,
     };
     const bytes = encodeContainer(PACKAGE_MAGIC, manifest, payload, data.keys.signingPrivateKey());
-    const written = writeChosenFile(outFile, 'file', bytes);
+    const written = writeChosenFile(outFile, 'file', bytes, rules);
     const fileSha256 = sha256Hex(bytes);
 
     try {

@@ -5,7 +5,8 @@ import { verifyNoteHistory } from '../vault/repos/notes';
 import type { VaultData } from '../vault/vaultData';
 import { sha256Hex } from './container';
 import { renderDisclosureHtml, type DisclosedNote } from './disclosureHtml';
-import { absolutePath, writeChosenFile } from './files';
+import { checkOutputFile, type OutputRules } from '../files/outputPath';
+import { writeChosenFile } from './files';
 import { noteReleases } from './release';
 
 export const COURT_ORDER_DISCLOSURE_ACTION = 'disclosure.court_order';
@@ -13,10 +14,11 @@ export const COURT_ORDER_DISCLOSURE_ACTION = 'disclosure.court_order';
 /**
  * Writes the printable disclosure of the chosen notes under a court order and
  * records it in the audit log: the order's reference, the notes, the file and
- * its SHA-256. The notes themselves are not changed.
+ * its SHA-256. The notes themselves are not changed. The file is held to the
+ * output rules (files/outputPath.ts) given (the open vault's folders, and `input.replace`).
  */
-export function discloseUnderCourtOrder(data: VaultData, input: z.output<typeof DisclosureInput>): DisclosureResult {
-  const target = absolutePath(input.file, 'file');
+export function discloseUnderCourtOrder(data: VaultData, input: z.output<typeof DisclosureInput>, rules: OutputRules): DisclosureResult {
+  const target = checkOutputFile(input.file, 'file', rules); // refused before any note is read
   const noteIds = [...new Set(input.noteIds)];
   const codes = new Map(data.students.list({ includeClosed: true }).map((student) => [student.id, student.code]));
   const notes: DisclosedNote[] = noteIds.map((id) => {
@@ -37,7 +39,7 @@ export function discloseUnderCourtOrder(data: VaultData, input: z.output<typeof 
     notes,
   });
   const bytes = Buffer.from(html, 'utf8');
-  const written = writeChosenFile(target, 'file', bytes);
+  const written = writeChosenFile(target, 'file', bytes, rules);
   const sha256 = sha256Hex(bytes);
   data.audit.append(COURT_ORDER_DISCLOSURE_ACTION, {
     orderReference: input.orderReference,

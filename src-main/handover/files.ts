@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkOutputFile, type OutputRules } from '../files/outputPath';
+import { syncFolderSync } from '../vault/atomicFile';
 import { VaultError } from '../vault/errors';
 
 /**
@@ -33,14 +35,16 @@ export function readChosenFile(file: string, field: string, maxBytes = MAX_HANDO
   }
 }
 
-/** Writes the bytes to `file` (an absolute path whose folder exists) and returns the path written. */
-export function writeChosenFile(file: string, field: string, bytes: Buffer, mode = 0o600): string {
-  const target = absolutePath(file, field);
+/**
+ * Writes the bytes to `file` and returns the path written, once the guard
+ * (files/outputPath.ts) agreed: outside every vault and backup folder, in a
+ * folder that exists, replacing an existing file only when `rules.replace`.
+ * The temporary file is flushed before the rename and the folder after it,
+ * so the file is on disk, whole, when this returns.
+ */
+export function writeChosenFile(file: string, field: string, bytes: Buffer, rules: OutputRules, mode = 0o600): string {
+  const target = checkOutputFile(file, field, rules);
   const folder = path.dirname(target);
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
-    throw new VaultError('INVALID_INPUT', `${field}: the folder ${folder} does not exist.`);
-  }
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw new VaultError('INVALID_INPUT', `${field}: ${target} is a folder.`);
   const temporary = path.join(folder, `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   try {
     const fd = fs.openSync(temporary, 'wx', mode);
@@ -51,6 +55,7 @@ export function writeChosenFile(file: string, field: string, bytes: Buffer, mode
       fs.closeSync(fd);
     }
     fs.renameSync(temporary, target);
+    syncFolderSync(folder);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw new VaultError('INTERNAL', `Could not write ${target}: ${(error as Error).message}`, { cause: error });

@@ -2,13 +2,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { HandBackResult } from '../../shared/api/handoverSchemas';
 import type { AuditEntry } from '../../shared/api/schemas';
-import { fingerprint } from '../report/signing';
+import { fingerprint, publicKeyFromSpki, verifyBytes } from '../report/signing';
 import { DATA_KEY_BYTES } from '../vault/connection';
 import { VaultError } from '../vault/errors';
 import { toAuditEntry, type AuditRow } from '../vault/repos/audit';
 import type { VaultData } from '../vault/vaultData';
-import { HANDBACK_MAGIC, encodeContainer, sha256Hex } from './container';
-import { absolutePath, writeChosenFile } from './files';
+import { HANDBACK_MAGIC, decodeContainer, encodeContainer, sha256Hex } from './container';
+import { checkOutputFile, type OutputRules } from '../files/outputPath';
+import { writeChosenFile } from './files';
 import { HANDBACK_CONTENTS_FORMAT, type HandbackContents, type HandbackRevision } from './handbackContents';
 import { wrapToPublicKey } from './keyWrap';
 import { HANDBACK_FORMAT, HANDOVER_FORMAT_VERSION, type HandbackManifest } from './manifest';
@@ -22,43 +23,20 @@ export const HANDED_BACK_ACTION = 'handover.handed_back';
 export const PACKAGE_DELETED_ACTION = 'handover.package_deleted';
 
 /**
- * A hand-back already at the chosen path may be the only copy of another
- * package's work (that package's copy here was deleted once it was saved), so
- * it is never written over, whatever the save dialog agreed to.
- */
-function refuseToReplaceHandBack(file: string): void {
-  let start: Buffer;
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      start = Buffer.alloc(HANDBACK_MAGIC.length);
-      fs.readSync(fd, start, 0, start.length, 0);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return; // Nothing there (or not a readable file): writeChosenFile says what is wrong, if anything.
-  }
-  if (start.equals(HANDBACK_MAGIC)) {
-    throw new VaultError(
-      'CONFLICT',
-      `${file} is already a hand-back, perhaps of another handover, and may be the only copy of its notes. Save this one under another name; nothing was changed.`,
-    );
-  }
-}
-
-/**
  * Makes the `.solehandback` file for the owner (the substitute's side): the
  * new and changed items and the package's access log, encrypted to the
  * owner's handover key (named in the package's signed manifest), signed with
  * this vault's own signing key, and proved to come from the package's holder.
- * Once the file is written and read back intact, the package's copy in this
- * vault is deleted, and both steps are recorded in this vault's audit log.
+ * Once the file is written and read back whole (the same bytes, a container
+ * that opens, its signature good), the package's copy in this vault is
+ * deleted, and both steps are recorded in this vault's audit log. The file
+ * is held to `rules` (files/outputPath.ts): never inside this vault's folder
+ * (the package's own folder is in it, and is deleted), never over a folder
+ * or another hand-back, over another file only when the worker chose to.
  * Allowed after the end date: the substitute's work must be able to go back.
  */
-export function handBack(data: VaultData, vaultFolder: string, packageId: string, file: string): HandBackResult {
-  const outFile = absolutePath(file, 'file');
-  refuseToReplaceHandBack(outFile);
+export function handBack(data: VaultData, vaultFolder: string, packageId: string, file: string, rules: OutputRules): HandBackResult {
+  const outFile = checkOutputFile(file, 'file', rules); // refused before anything is recorded in the package
   const store = new HandoverStore(data.db);
   const row = store.requireReceived(packageId);
   if (row.status !== 'open' || row.package_key === null) {
@@ -112,12 +90,10 @@ export function handBack(data: VaultData, vaultFolder: string, packageId: string
     packageKey.fill(0);
   }
 
-  const written = writeChosenFile(outFile, 'file', bytes);
+  const written = writeChosenFile(outFile, 'file', bytes, rules);
   const sha256 = sha256Hex(bytes);
   // The copy is deleted only once the hand-back is on disk as written.
-  if (sha256Hex(fs.readFileSync(written)) !== sha256) {
-    throw new VaultError('INTERNAL', `The hand-back at ${written} did not read back as written; the package was kept. Try again.`);
-  }
+  refuseUnlessReadBackWhole(written, bytes, data.keys.signingPublicKey().spki);
 
   const folder = packageFolder(vaultFolder, packageId);
   const at = data.clock().toISOString();
@@ -150,6 +126,26 @@ export function handBack(data: VaultData, vaultFolder: string, packageId: string
     accessLogEntries: contents.accessLog.length,
     packageDeleted: true,
   };
+}
+
+/**
+ * Reads the hand-back back from disk and checks it is exactly the bytes
+ * meant, a container that opens, signed with this vault's key; the package
+ * is kept (INTERNAL) otherwise.
+ */
+function refuseUnlessReadBackWhole(file: string, meant: Buffer, signingSpki: Buffer): void {
+  let whole: boolean;
+  try {
+    const onDisk = fs.readFileSync(file);
+    const decoded = decodeContainer(onDisk, HANDBACK_MAGIC);
+    whole =
+      onDisk.equals(meant) &&
+      decoded.ok &&
+      verifyBytes(decoded.container.signed, decoded.container.signature, publicKeyFromSpki(signingSpki));
+  } catch {
+    whole = false;
+  }
+  if (!whole) throw new VaultError('INTERNAL', `The hand-back at ${file} did not read back as written; the package was kept. Try again.`);
 }
 
 interface BaseNoteRow {

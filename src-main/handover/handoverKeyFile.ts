@@ -5,6 +5,7 @@ import { fingerprint } from '../report/signing';
 import { base64OfLength } from '../vault/base64Schema';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
+import type { OutputRules } from '../files/outputPath';
 import { readChosenFile, writeChosenFile } from './files';
 import { X25519_SPKI_BYTES, x25519PublicKey } from './keyWrap';
 
@@ -61,10 +62,15 @@ export function handoverKeyFileContent(data: VaultData, label: string | null): H
   };
 }
 
-/** Writes this vault's public handover key to `file`; recorded in the audit log. */
-export function exportHandoverKey(data: VaultData, file: string, label: string | null): { path: string; fingerprint: string; label: string | null } {
+/** Writes this vault's public handover key to `file` (held to `rules`, see files/outputPath.ts); recorded in the audit log. */
+export function exportHandoverKey(
+  data: VaultData,
+  file: string,
+  label: string | null,
+  rules: OutputRules,
+): { path: string; fingerprint: string; label: string | null } {
   const content = handoverKeyFileContent(data, label);
-  const written = writeChosenFile(file, 'file', Buffer.from(`${JSON.stringify(content, null, 2)}\n`, 'utf8'), 0o644);
+  const written = writeChosenFile(file, 'file', Buffer.from(`${JSON.stringify(content, null, 2)}\n`, 'utf8'), rules, 0o644);
   data.audit.append('handover.key_exported', { fingerprint: content.fingerprint, file: written });
   return { path: written, fingerprint: content.fingerprint, label: content.label };
 }

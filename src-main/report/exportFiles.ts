@@ -1,20 +1,18 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExportedFile, ReportExportResult } from '../../shared/api/reportSchemas';
+import type { ReportExportResult } from '../../shared/api/reportSchemas';
+import { checkOutputFolder, existingOrdinaryFile, rulesWithoutVault, type OutputRules } from '../files/outputPath';
 import { writeFileAtomicSync } from '../vault/atomicFile';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import type { SignedMonthReport } from './monthReport';
+import { finishInterruptedExports, swapInReportFiles, type SwapFile } from './exportSwap';
 import { renderReportCsv } from './reportCsv';
 import { renderReportHtml } from './reportHtml';
 import { publicKeyFromPem, spkiOf, spkiPem } from './signing';
 
-/**
- * Writes a signed report's five files into a folder, each atomically (a
- * temporary file beside it, flushed, then renamed over the name), and records
- * the export in the audit log with every file's SHA-256.
- */
+/** The five files of a monthly report, and the audit action that records their export. */
 export const REPORT_EXPORT_ACTION = 'report.exported';
 export const PUBLIC_KEY_FILE = 'worker-signing-key.pem';
 
@@ -41,43 +39,75 @@ function refuseForeignKeyFile(file: string, spki: Buffer): void {
   }
 }
 
-export function exportReportFiles(data: VaultData, report: SignedMonthReport, folder: string): ReportExportResult {
-  const target = path.resolve(folder);
+/**
+ * The month's files already in the folder, which only `replace` may replace
+ * (the district may already have the copy that was sent); a folder or
+ * anything but a regular file under one of their names is never replaced.
+ */
+function refuseToReplaceMonth(target: string, period: string, names: readonly string[], replace: boolean): void {
+  const present = names.filter((name) => existingOrdinaryFile(path.join(target, name), 'folder'));
+  if (present.length > 0 && !replace) {
+    throw new VaultError(
+      'CONFLICT',
+      `The ${period} report is already saved in ${target}; nothing was written. Replace it only if you mean to: the district may already have the copy you sent.`,
+    );
+  }
+}
+
+/**
+ * Writes a signed report's files into `folder` (held to `rules`, see
+ * files/outputPath.ts): the JSON, its signature, the CSV and the HTML are
+ * swapped in together (exportSwap.ts), the signature last, replacing a month
+ * already there only when `rules.replace`; the public key file is written
+ * when the folder has none. The export is recorded in the audit log, with
+ * every file's SHA-256, once the files are in place.
+ */
+export function exportReportFiles(data: VaultData, report: SignedMonthReport, folder: string, rules: OutputRules = rulesWithoutVault(false)): ReportExportResult {
+  const target = checkOutputFolder(folder, 'folder', rules);
   try {
     fs.mkdirSync(target, { recursive: true });
   } catch {
     throw new VaultError('INVALID_INPUT', `folder: cannot create the folder ${target}.`);
   }
   if (!fs.statSync(target).isDirectory()) throw new VaultError('INVALID_INPUT', `folder: ${target} is not a folder.`);
+  finishInterruptedExports(target);
 
-  const names = reportFileNames(report.document.period);
-  refuseForeignKeyFile(path.join(target, names.publicKey), report.publicKey);
-  const contents: [string, Buffer][] = [
-    [names.json, report.bytes],
-    [names.signature, report.signature],
-    [names.publicKey, Buffer.from(spkiPem(report.publicKey), 'utf8')],
-    [names.csv, Buffer.from(renderReportCsv(report.document), 'utf8')],
-    [names.html, Buffer.from(renderReportHtml(report.document), 'utf8')],
+  const period = report.document.period;
+  const names = reportFileNames(period);
+  const publicKeyFile = path.join(target, names.publicKey);
+  refuseForeignKeyFile(publicKeyFile, report.publicKey);
+  refuseToReplaceMonth(target, period, [names.json, names.signature, names.csv, names.html], rules.replace);
+
+  const pem = Buffer.from(spkiPem(report.publicKey), 'utf8');
+  const month: SwapFile[] = [
+    { name: names.json, bytes: report.bytes },
+    { name: names.signature, bytes: report.signature },
+    { name: names.csv, bytes: Buffer.from(renderReportCsv(report.document), 'utf8') },
+    { name: names.html, bytes: Buffer.from(renderReportHtml(report.document), 'utf8') },
   ];
-
-  const files: (ExportedFile & { path: string })[] = [];
-  for (const [name, bytes] of contents) {
-    const file = path.join(target, name);
-    try {
-      // Readable by others (0644): these files are meant to be handed to the district.
-      writeFileAtomicSync(file, bytes, 0o644);
-    } catch (error) {
-      throw new VaultError('INTERNAL', `Could not write ${file}: ${(error as Error).message}`, { cause: error });
-    }
-    files.push({ name, path: file, sha256: sha256Hex(bytes), bytes: bytes.length });
+  let publicKeyBytes = pem;
+  try {
+    // The same key's file stays as it is; a missing one is written before the signature it checks arrives.
+    if (fs.existsSync(publicKeyFile)) publicKeyBytes = fs.readFileSync(publicKeyFile);
+    else writeFileAtomicSync(publicKeyFile, pem, 0o644);
+    swapInReportFiles(target, period, month, names.signature);
+  } catch (error) {
+    if (error instanceof VaultError) throw error;
+    throw new VaultError('INTERNAL', `Could not write the ${period} report into ${target}: ${(error as Error).message}`, { cause: error });
   }
 
+  const byName = new Map([...month.map((file) => [file.name, file.bytes] as const), [names.publicKey, publicKeyBytes] as const]);
+  const files = [names.json, names.signature, names.publicKey, names.csv, names.html].map((name) => {
+    const bytes = byName.get(name) as Buffer;
+    return { name, path: path.join(target, name), sha256: sha256Hex(bytes), bytes: bytes.length };
+  });
+
   data.audit.append(REPORT_EXPORT_ACTION, {
-    period: report.document.period,
+    period,
     threshold: report.document.threshold,
     fingerprint: report.fingerprint,
     folder: target,
     files: files.map(({ name, sha256, bytes }) => ({ name, sha256, bytes })),
   });
-  return { folder: target, period: report.document.period, fingerprint: report.fingerprint, files };
+  return { folder: target, period, fingerprint: report.fingerprint, files };
 }

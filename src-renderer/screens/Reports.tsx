@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { CeuSummary, ReportExportResult, ReportHistoryEntry, ReportPreview, SigningKeyInfo, SuppressedCellInfo } from '../../shared/api/reportSchemas';
 import { REPORT_METRICS, valueAtPath } from '../../shared/report/catalog';
-import { call, isQuietError, plainError } from '../api';
+import { call, CallError, isQuietError, plainError } from '../api';
+import { Dialog } from '../components/Dialog';
 import { DateField } from '../components/DateField';
 import { ChevronLeftIcon, ChevronRightIcon, FolderIcon, HiddenIcon, KeyIcon } from '../components/Icons';
 import { formatLongDate, formatMinutes, formatNumericDate, formatShortDate, formatTimestamp, parseDateInput, todayIso } from '../lib/dates';
@@ -282,7 +283,16 @@ function fileSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-type ExportPhase = { phase: 'idle' } | { phase: 'choosing' } | { phase: 'writing'; folder: string } | { phase: 'cancelled' } | { phase: 'done'; result: ReportExportResult } | { phase: 'failed'; message: string };
+type ExportPhase =
+  | { phase: 'idle' }
+  | { phase: 'choosing' }
+  | { phase: 'writing'; folder: string }
+  | { phase: 'cancelled' }
+  /** The month is already saved in the chosen folder: asked once before it is replaced. */
+  | { phase: 'confirming'; folder: string }
+  | { phase: 'kept' }
+  | { phase: 'done'; result: ReportExportResult }
+  | { phase: 'failed'; message: string };
 
 /** Export: pick a folder (the system's dialog), write the five files, then say how to check them. */
 function ExportPanel({ month, ready, onExported }: { month: string; ready: boolean; onExported: () => void }) {
@@ -302,13 +312,27 @@ function ExportPanel({ month, ready, onExported }: { month: string; ready: boole
         setState({ phase: 'cancelled' });
         return;
       }
-      setState({ phase: 'writing', folder });
-      const result = await call('reports.export', { month, folder });
+      await write(folder, false);
+    } catch (error) {
+      if (isQuietError(error)) return;
+      setState({ phase: 'failed', message: plainError(error) });
+    }
+  }
+
+  /** Writes into the folder; a month already there is replaced only once the worker said so. */
+  async function write(folder: string, replace: boolean) {
+    setState({ phase: 'writing', folder });
+    try {
+      const result = await call('reports.export', { month, folder, replace });
       setState({ phase: 'done', result });
       announce(`Report for ${monthLabel(month)} exported.`);
       onExported();
     } catch (error) {
       if (isQuietError(error)) return;
+      if (!replace && error instanceof CallError && error.code === 'CONFLICT' && /report is already saved/.test(error.detail)) {
+        setState({ phase: 'confirming', folder });
+        return;
+      }
       setState({ phase: 'failed', message: plainError(error) });
     }
   }
@@ -330,7 +354,11 @@ function ExportPanel({ month, ready, onExported }: { month: string; ready: boole
         {state.phase === 'choosing' && <p className="status">Choose a folder in the window that opened.</p>}
         {state.phase === 'writing' && <p className="status">Writing the files…</p>}
         {state.phase === 'cancelled' && <p className="status">No folder chosen, so nothing was written.</p>}
+        {state.phase === 'kept' && <p className="status">The report already in that folder was kept; nothing was written.</p>}
       </div>
+      {state.phase === 'confirming' && (
+        <ReplaceReportDialog month={month} onReplace={() => void write(state.folder, true)} onKeep={() => setState({ phase: 'kept' })} />
+      )}
       {state.phase === 'failed' && (
         <p className="problem" role="alert">
           {state.message}
@@ -338,6 +366,28 @@ function ExportPanel({ month, ready, onExported }: { month: string; ready: boole
       )}
       {state.phase === 'done' && <ExportResultView result={state.result} />}
     </section>
+  );
+}
+
+function ReplaceReportDialog({ month, onReplace, onKeep }: { month: string; onReplace: () => void; onKeep: () => void }) {
+  const keep = useRef<HTMLButtonElement>(null);
+  return (
+    <Dialog
+      title={`The ${monthLabel(month)} report is already saved in this folder. Replace it?`}
+      role="alertdialog"
+      onClose={onKeep}
+      initialFocus={keep}
+      description={<p>The district may already have the copy you sent.</p>}
+    >
+      <div className="dialog-actions">
+        <button type="button" ref={keep} onClick={onKeep}>
+          Keep the saved one
+        </button>
+        <button type="button" className="primary" onClick={onReplace}>
+          Replace it
+        </button>
+      </div>
+    </Dialog>
   );
 }
 

@@ -125,6 +125,8 @@ describe('making a handover package', () => {
         validUntil: until,
         recipient: { kind: 'key', keyFile: KEY_FILE },
         file: `/home/worker/Documents/${suggested}`,
+        // The save dialog asked before naming an existing file, so the choice is the worker's.
+        replace: true,
       },
     ]);
     expect(within(done).getByText(`/home/worker/Documents/${suggested}`)).toBeTruthy();

@@ -153,6 +153,7 @@ describe('court-order disclosure', () => {
     const [input] = fake.callsTo('disclosure.courtOrder');
     expect(input?.orderReference).toBe('2026-JV-0147');
     expect(input?.file).toBe('/home/worker/Documents/court-order-2026-jv-0147.html');
+    expect(input?.replace).toBe(true); // the save dialog asked before naming an existing file
     expect([...(input?.noteIds ?? [])].sort()).toEqual([first.id, second.id, third.id].sort());
     expect(done.textContent).toContain('Written to /home/worker/Documents/court-order-2026-jv-0147.html');
     expect(done.textContent).toContain('It holds 3 notes');

@@ -105,6 +105,8 @@ interface ReportsFakeOptions {
   /** What the folder dialog answers. */
   folder?: string | null;
   exportError?: ApiError;
+  /** The month is already saved in the chosen folder: the main side answers CONFLICT unless told to replace it. */
+  alreadySaved?: boolean;
   ceu?: CeuSummary;
 }
 
@@ -132,8 +134,11 @@ function installReportsFake(options: ReportsFakeOptions = {}) {
     'keys.signingFingerprint': () => ({ algorithm: 'Ed25519', fingerprint: FINGERPRINT, createdAt: '2026-09-01T12:00:00.000Z' }),
     'ceu.summary': () => ceu,
     'system.chooseFolder': () => ({ folder: options.folder === undefined ? '/home/worker/District reports' : options.folder }),
-    'reports.export': ({ month, folder }: { month: string; folder: string }): ReportExportResult => {
+    'reports.export': ({ month, folder, replace }: { month: string; folder: string; replace?: boolean }): ReportExportResult => {
       if (options.exportError) throw options.exportError;
+      if (options.alreadySaved && replace !== true) {
+        throw { code: 'CONFLICT', message: `The ${month} report is already saved in ${folder}; nothing was written. Replace it only if you mean to: the district may already have the copy you sent.` };
+      }
       const files = FILES(month);
       history.unshift({ seq: history.length + 1, at: '2026-11-22T15:04:00.000Z', period: month, threshold: 10, fingerprint: FINGERPRINT, folder, files });
       return { folder, period: month, fingerprint: FINGERPRINT, files: files.map((file) => ({ ...file, path: `${folder}/${file.name}` })) };
@@ -253,7 +258,7 @@ describe('Reports screen: export', () => {
 
     await screen.findByText('Files written');
     expect(callsTo('system.chooseFolder')).toEqual([{ purpose: 'report-export' }]);
-    expect(callsTo('reports.export')).toEqual([{ month, folder: '/home/worker/District reports' }]);
+    expect(callsTo('reports.export')).toEqual([{ month, folder: '/home/worker/District reports', replace: false }]);
     expect(screen.getByText(`Exported ${monthLabel(month)} to`).textContent).toContain('/home/worker/District reports');
     const files = screen.getByRole('list', { name: 'Files written' });
     expect(within(files).getAllByRole('listitem').map((item) => item.querySelector('.file-name')?.textContent)).toEqual(FILES(month).map((file) => file.name));
@@ -271,6 +276,33 @@ describe('Reports screen: export', () => {
     await user.click(screen.getByRole('button', { name: 'Export report…' }));
     expect(await screen.findByText('No folder chosen, so nothing was written.')).toBeTruthy();
     expect(callsTo('reports.export')).toEqual([]);
+  });
+
+  it('asks once before replacing a month already saved in the folder, and replaces it when told to', async () => {
+    const { user, callsTo } = await openReports({ alreadySaved: true });
+    const month = lastMonth();
+    await user.click(screen.getByRole('button', { name: 'Export report…' }));
+    const dialog = await screen.findByRole('alertdialog', { name: `The ${monthLabel(month)} report is already saved in this folder. Replace it?` });
+    expect(dialog.textContent).toContain('The district may already have the copy you sent.');
+    expect(screen.queryByText('Files written')).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Replace it' }));
+    await screen.findByText('Files written');
+    expect(callsTo('reports.export')).toEqual([
+      { month, folder: '/home/worker/District reports', replace: false },
+      { month, folder: '/home/worker/District reports', replace: true },
+    ]);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('keeps the saved month, writing nothing, when the worker says keep', async () => {
+    const { user, callsTo } = await openReports({ alreadySaved: true });
+    await user.click(screen.getByRole('button', { name: 'Export report…' }));
+    const dialog = await screen.findByRole('alertdialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Keep the saved one' }));
+    expect(await screen.findByText('The report already in that folder was kept; nothing was written.')).toBeTruthy();
+    expect(callsTo('reports.export')).toHaveLength(1);
+    expect(screen.queryByText('Files written')).toBeNull();
+    expect(await screen.findByText('Nothing exported yet.')).toBeTruthy();
   });
 
   it('says why when the main side refuses the export', async () => {

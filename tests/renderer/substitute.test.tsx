@@ -64,6 +64,7 @@ describe('your handover key', () => {
     expect(await screen.findByText('/home/dana/handover key of Dana Whitfield.solekey')).toBeTruthy();
     expect(fake.callsTo('system.chooseFile')).toEqual([{ purpose: 'save-handover-key', suggestedName: 'handover key of Dana Whitfield' }]);
     expect(handover.state.keyExports).toEqual([{ file: '/home/dana/handover key of Dana Whitfield.solekey', label: 'Dana Whitfield' }]);
+    expect(fake.callsTo('handover.exportKey')).toEqual([{ file: '/home/dana/handover key of Dana Whitfield.solekey', label: 'Dana Whitfield', replace: true }]);
   });
 
   it('writes nothing when the save dialog is cancelled', async () => {
@@ -438,7 +439,7 @@ describe('handing back', () => {
     const result = await screen.findByRole('region', { name: 'Handed back' });
     const name = `hand-back to Jordan Reyes (${FROM} to ${UNTIL})`;
     expect(fake.callsTo('system.chooseFile').at(-1)).toEqual({ purpose: 'save-handback', suggestedName: name });
-    expect(fake.callsTo('handover.handBack')).toEqual([{ packageId, file: `/home/dana/${name}.solehandback` }]);
+    expect(fake.callsTo('handover.handBack')).toEqual([{ packageId, file: `/home/dana/${name}.solehandback`, replace: true }]);
     expect(result.textContent).toContain(`/home/dana/${name}.solehandback`);
     expect(within(result).getByRole('list', { name: 'What the file holds' }).textContent).toMatch(/0 notes written.*0 notes changed.*0 services logged.*entries in the access log/);
     expect(result.textContent).toContain('The copy of these notes on this laptop was deleted');

@@ -182,9 +182,17 @@ describe('export', () => {
     expect(vault.data.audit.verify().intact).toBe(true);
   });
 
-  it('exports again over the same files, and refuses a folder holding someone else\'s key', () => {
-    expect(exportKnownMonth(vault.data, folder).files).toHaveLength(5);
+  it('exports again over the same files only when told to replace them, and refuses a folder holding someone else\'s key', () => {
+    const before = fs.readdirSync(folder).map((name) => fs.readFileSync(path.join(folder, name)).toString('base64'));
+    expect(() => exportKnownMonth(vault.data, folder)).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining(`The ${KNOWN_MONTH} report is already saved in`) }));
+    expect(fs.readdirSync(folder).map((name) => fs.readFileSync(path.join(folder, name)).toString('base64'))).toEqual(before);
+    const again = exportReportFiles(vault.data, signMonthReport(vault.data, prepareMonthReport(vault.data, { month: KNOWN_MONTH, now: NOW })), folder, {
+      protectedFolders: [],
+      replace: true,
+    });
+    expect(again.files).toHaveLength(5);
     expect(fs.readdirSync(folder)).toHaveLength(5); // no temporary files left behind
+    expect(verifyReportFiles({ report: path.join(folder, names.json) }).valid).toBe(true);
     const other = path.join(root, 'other');
     fs.mkdirSync(other);
     const foreign = crypto.generateKeyPairSync('ed25519').publicKey.export({ format: 'pem', type: 'spki' });

@@ -1,5 +1,6 @@
 import { fingerprint } from '../../report/signing';
 import { VaultError } from '../../vault/errors';
+import { vaultOutputRules } from '../../files/outputPath';
 import { createHandoverPackage } from '../../handover/createPackage';
 import { handBack } from '../../handover/handBack';
 import { exportHandoverKey, handoverKeyInfo, readHandoverKeyFile } from '../../handover/handoverKeyFile';
@@ -51,14 +52,14 @@ export const handoverHandlers: HandlerTable<
   | 'handover.handBack'
 > = {
   'handover.keyInfo': (session) => handoverKeyInfo(session.data),
-  'handover.exportKey': (session, { file, label }) => exportHandoverKey(session.data, file, label ?? null),
+  'handover.exportKey': (session, { file, label, replace }) => exportHandoverKey(session.data, file, label ?? null, vaultOutputRules(session, replace ?? false)),
   'handover.readKeyFile': (session, { file }) => {
     const own = session.data.keys.handoverPublicKey().spki;
     const key = readHandoverKeyFile(file, 'file');
     if (key.spki.equals(own)) throw new VaultError('INVALID_INPUT', "file: that is this vault's own handover key, not the substitute's.");
     return { path: key.path, fingerprint: fingerprint(key.spki), label: key.label, createdAt: key.createdAt };
   },
-  'handover.create': (session, input) => createHandoverPackage(session.data, session.folder, input),
+  'handover.create': (session, input) => createHandoverPackage(session.data, session.folder, input, vaultOutputRules(session, input.replace ?? false)),
   'handover.sent': (session) => listSentHandovers(session.data),
   'handover.revoke': (session, { packageId, reason }) => revokeHandover(session.data, packageId, reason),
   'handover.importHandBack': (session, { file }) => importHandback(session.data, file),
@@ -77,5 +78,6 @@ export const handoverHandlers: HandlerTable<
   'handover.services.create': (session, { packageId, fields }) => handoverServiceCreate(session.data, session.folder, packageId, fields),
   'handover.categories.list': (session, { packageId }) => handoverCategories(session.data, session.folder, packageId),
   'handover.accessLog': (session, { packageId }) => handoverAccessLog(session.data, session.folder, packageId),
-  'handover.handBack': (session, { packageId, file }) => handBack(session.data, session.folder, packageId, file),
+  'handover.handBack': (session, { packageId, file, replace }) =>
+    handBack(session.data, session.folder, packageId, file, vaultOutputRules(session, replace ?? false)),
 };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { VaultError } from '../../vault/errors';
 import { ceuSummary } from '../../report/ceu';
+import { vaultOutputRules } from '../../files/outputPath';
 import { exportReportFiles } from '../../report/exportFiles';
 import { reportHistory } from '../../report/history';
 import { prepareMonthReport, signMonthReport } from '../../report/monthReport';
@@ -12,10 +13,10 @@ export const reportHandlers: HandlerTable<'reports.preview' | 'reports.export' |
     const { document, suppressed, charts } = prepareMonthReport(session.data, { month, threshold });
     return { document, suppressed, charts };
   },
-  'reports.export': (session, { month, folder, threshold }) => {
+  'reports.export': (session, { month, folder, threshold, replace }) => {
     const data = session.data;
     if (!path.isAbsolute(folder)) throw new VaultError('INVALID_INPUT', 'folder: choose a folder by its full path.');
-    return exportReportFiles(data, signMonthReport(data, prepareMonthReport(data, { month, threshold })), folder);
+    return exportReportFiles(data, signMonthReport(data, prepareMonthReport(data, { month, threshold })), folder, vaultOutputRules(session, replace ?? false));
   },
   'reports.history': (session) => reportHistory(session.data),
   'keys.signingFingerprint': (session) => {

@@ -1,17 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DISTRICT_SUMMARY_FILES, renderDistrictCsv, summarizeReports } from '../../report/districtSummary';
+import { checkOutputFolder, refuseToReplace, rulesWithoutVault } from '../../files/outputPath';
 import { writeFileAtomicSync } from '../../vault/atomicFile';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exitCodes';
 import { writeLine } from '../io';
 import { optionalString } from '../parse';
 import { UsageError } from '../usageError';
+import { REPLACE_HELP, REPLACE_OPTION } from '../vaultAccess';
 
 export const districtSummaryCommand: CliCommand = {
   words: ['district-summary'],
   summary: 'Verify many workers\' reports and total them for the district',
-  usage: 'district-summary --keys DIR --out DIR REPORT.json...',
+  usage: 'district-summary --keys DIR --out DIR [--replace] REPORT.json...',
   help: [
     'Checks each REPORT.json (with REPORT.json.sig beside it) against the registered worker keys,',
     'the *.pem files in --keys. A report is rejected, and listed with its reason, when its signature',
@@ -22,8 +24,9 @@ export const districtSummaryCommand: CliCommand = {
     'A suppressed cell is carried as the range the report allows, so each total is a range [min, max];',
     'an empty max means unbounded. Medians and means are not totalled.',
     'Exit code 0 when every report was accepted, 5 when any was rejected (the summary is written either way).',
+    REPLACE_HELP,
   ].join('\n'),
-  options: { keys: { type: 'string' }, out: { type: 'string' } },
+  options: { keys: { type: 'string' }, out: { type: 'string' }, ...REPLACE_OPTION },
   positionals: { min: 1, max: 100_000 },
   async run({ values, positionals, io }) {
     const keys = optionalString(values.keys);
@@ -32,7 +35,12 @@ export const districtSummaryCommand: CliCommand = {
     if (out === undefined || out.trim() === '') throw new UsageError('Missing --out DIR.');
     const keysFolder = path.resolve(io.cwd, keys);
     if (!fs.existsSync(keysFolder) || !fs.statSync(keysFolder).isDirectory()) throw new UsageError(`--keys ${keys} is not a folder.`);
-    const outFolder = path.resolve(io.cwd, out);
+    // No vault is open here: the guard recognises vault and backup folders by what they hold.
+    const rules = rulesWithoutVault(values.replace === true);
+    const outFolder = checkOutputFolder(path.resolve(io.cwd, out), '--out', rules);
+    const jsonFile = path.join(outFolder, DISTRICT_SUMMARY_FILES.json);
+    const csvFile = path.join(outFolder, DISTRICT_SUMMARY_FILES.csv);
+    for (const file of [jsonFile, csvFile]) refuseToReplace(file, '--out', rules.replace);
 
     const summary = summarizeReports(
       positionals.map((file) => path.resolve(io.cwd, file)),
@@ -40,8 +48,6 @@ export const districtSummaryCommand: CliCommand = {
       (file) => path.relative(io.cwd, file) || file,
     );
     fs.mkdirSync(outFolder, { recursive: true });
-    const jsonFile = path.join(outFolder, DISTRICT_SUMMARY_FILES.json);
-    const csvFile = path.join(outFolder, DISTRICT_SUMMARY_FILES.csv);
     writeFileAtomicSync(jsonFile, `${JSON.stringify(summary, null, 2)}\n`, 0o644);
     writeFileAtomicSync(csvFile, renderDistrictCsv(summary), 0o644);
 

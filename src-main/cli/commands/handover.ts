@@ -15,7 +15,7 @@ import { writeLine } from '../io';
 import { optionalString, parseWith, stringList } from '../parse';
 import { obtainPassphrase } from '../passphrasePrompt';
 import { UsageError } from '../usageError';
-import { PASSPHRASE_ENV, vaultFolder, withUnlockedVault } from '../vaultAccess';
+import { cliOutputRules, PASSPHRASE_ENV, REPLACE_HELP, REPLACE_OPTION, vaultFolder, withUnlockedVault } from '../vaultAccess';
 
 export const HANDOVER_CODE_ENV = 'SOLE_NOTES_HANDOVER_CODE';
 
@@ -38,18 +38,21 @@ function requiredText(value: unknown, option: string): string {
 export const handoverKeyCommand: CliCommand = {
   words: ['handover', 'key'],
   summary: "Export this vault's public handover key (.solekey) for an owner",
-  usage: 'handover key --vault DIR --out FILE [--label NAME]',
+  usage: 'handover key --vault DIR --out FILE [--label NAME] [--replace]',
   help: [
     "Writes this vault's public handover key to FILE (a small .solekey JSON file) and prints its fingerprint.",
     'A substitute gives the file to the worker whose notes they will cover; read the fingerprint out to them',
     'so they can check it is yours. --label puts your name in the file (shown to the owner, nothing more).',
+    REPLACE_HELP,
     `The passphrase is read from ${PASSPHRASE_ENV}, else asked for without echo.`,
   ].join('\n'),
-  options: { vault: { type: 'string' }, out: { type: 'string' }, label: { type: 'string' } },
+  options: { vault: { type: 'string' }, out: { type: 'string' }, label: { type: 'string' }, ...REPLACE_OPTION },
   async run(context) {
     const { values, io } = context;
     const out = requiredPath(io, values.out, '--out FILE');
-    const result = await withUnlockedVault(context, (data) => exportHandoverKey(data, out, optionalString(values.label) ?? null));
+    const result = await withUnlockedVault(context, (data, session) =>
+      exportHandoverKey(data, out, optionalString(values.label) ?? null, cliOutputRules(context, session)),
+    );
     writeLine(io.stdout, result.fingerprint);
     writeLine(io.stderr, `Wrote ${result.path}. Handover key fingerprint: ${result.fingerprint}`);
   },
@@ -59,7 +62,7 @@ export const handoverCreateCommand: CliCommand = {
   words: ['handover', 'create'],
   summary: "Make a handover package (.solehandover) of students' notes for a substitute",
   usage:
-    'handover create --vault DIR (--to KEYFILE | --code) --substitute NAME --from DATE --until DATE [--student CODE]... [--owner NAME] --out FILE',
+    'handover create --vault DIR (--to KEYFILE | --code) --substitute NAME --from DATE --until DATE [--student CODE]... [--owner NAME] --out FILE [--replace]',
   help: [
     'Makes one encrypted file holding the chosen students (--student, repeatable; default: the whole open caseload),',
     'their notes with every revision, and their services, for the substitute NAME to use from --from to --until',
@@ -69,6 +72,7 @@ export const handoverCreateCommand: CliCommand = {
     '--owner puts your name on the substitute\'s banner (default: your signing key\'s fingerprint).',
     'Prints the package id; the package is recorded in the audit log. Dates are enforced by the substitute\'s app:',
     'a package already given cannot be destroyed remotely.',
+    REPLACE_HELP,
     `The passphrase is read from ${PASSPHRASE_ENV}, else asked for without echo.`,
   ].join('\n'),
   options: {
@@ -81,6 +85,7 @@ export const handoverCreateCommand: CliCommand = {
     student: { type: 'string', multiple: true },
     owner: { type: 'string' },
     out: { type: 'string' },
+    ...REPLACE_OPTION,
   },
   async run(context) {
     const { values, io } = context;
@@ -93,7 +98,7 @@ export const handoverCreateCommand: CliCommand = {
     const validUntil = requiredText(values.until, '--until DATE');
     const codes = stringList(values.student);
 
-    const result = await withUnlockedVault(context, (data) => {
+    const result = await withUnlockedVault(context, (data, session) => {
       const students = codes.length === 0 ? ('caseload' as const) : codes.map((code) => studentIdForCode(data, code));
       const input = parseWith(CreateHandoverInput, {
         students,
@@ -104,7 +109,7 @@ export const handoverCreateCommand: CliCommand = {
         recipient: to === undefined ? { kind: 'code' } : { kind: 'key', keyFile: path.resolve(io.cwd, to) },
         file: out,
       });
-      return createHandoverPackage(data, folder, input);
+      return createHandoverPackage(data, folder, input, cliOutputRules(context, session));
     });
     writeLine(io.stdout, result.packageId);
     const { scope } = result;
@@ -154,20 +159,23 @@ export const handoverOpenCommand: CliCommand = {
 export const handoverBackCommand: CliCommand = {
   words: ['handover', 'back'],
   summary: "Hand a package back to its owner (.solehandback) and delete this vault's copy",
-  usage: 'handover back --vault DIR --package ID --out FILE',
+  usage: 'handover back --vault DIR --package ID --out FILE [--replace]',
   help: [
     'Writes FILE for the owner: the notes and services you added, your changes to their notes, and the access log,',
     "encrypted to the owner's handover key and signed with your vault's signing key. Then deletes the package's copy",
-    'from your vault and records that it did. Works after the end date too. Prints the path of FILE.',
+    'from your vault and records that it did, only once FILE was written and read back whole. FILE may not be inside',
+    'the vault folder (the package\'s copy there is deleted) and never replaces another hand-back.',
+    'Works after the end date too. Prints the path of FILE.',
+    REPLACE_HELP,
     `The passphrase is read from ${PASSPHRASE_ENV}, else asked for without echo.`,
   ].join('\n'),
-  options: { vault: { type: 'string' }, package: { type: 'string' }, out: { type: 'string' } },
+  options: { vault: { type: 'string' }, package: { type: 'string' }, out: { type: 'string' }, ...REPLACE_OPTION },
   async run(context) {
     const { values, io } = context;
     const folder = vaultFolder(io, values.vault);
     const packageId = parseWith(Id, requiredText(values.package, '--package ID'));
     const out = requiredPath(io, values.out, '--out FILE');
-    const result = await withUnlockedVault(context, (data) => handBack(data, folder, packageId, out));
+    const result = await withUnlockedVault(context, (data, session) => handBack(data, folder, packageId, out, cliOutputRules(context, session)));
     writeLine(io.stdout, result.path);
     writeLine(
       io.stderr,

@@ -7,14 +7,14 @@ import type { CliCommand } from '../command';
 import { writeLine } from '../io';
 import { integerOption, optionalString, parseWith } from '../parse';
 import { UsageError } from '../usageError';
-import { PASSPHRASE_ENV, withUnlockedVault } from '../vaultAccess';
+import { cliOutputRules, PASSPHRASE_ENV, REPLACE_OPTION, withUnlockedVault } from '../vaultAccess';
 
 const ReportOptions = z.object({ month: ReportMonth, threshold: ReportThreshold.optional() });
 
 export const reportCommand: CliCommand = {
   words: ['report'],
   summary: 'Export the signed monthly service report (aggregate numbers only)',
-  usage: 'report --vault DIR --month YYYY-MM --out DIR [--threshold K]',
+  usage: 'report --vault DIR --month YYYY-MM --out DIR [--threshold K] [--replace]',
   help: [
     'Writes the month\'s service report into the folder --out (made if missing):',
     '  service-report-YYYY-MM.json      the report, RFC 8785 canonical JSON',
@@ -23,10 +23,13 @@ export const reportCommand: CliCommand = {
     '  service-report-YYYY-MM.csv       the same numbers for spreadsheets',
     '  service-report-YYYY-MM.html      a printable summary',
     'and prints the path of each file. The export is recorded in the vault\'s audit log.',
+    'A month already saved in --out is replaced only with --replace (the district may already have the copy you sent);',
+    'the new files are swapped in together, the signature last, so the folder never holds a signature beside a report',
+    'it does not sign, even if the export is interrupted. Nothing is ever written inside the vault or backup folder.',
     `Counts of students from 1 to K-1 are suppressed; K is ${REPORT_THRESHOLDS.join(', ')} (default: the vault's setting, 10).`,
     `The passphrase is read from ${PASSPHRASE_ENV}, else asked for without echo.`,
   ].join('\n'),
-  options: { vault: { type: 'string' }, month: { type: 'string' }, out: { type: 'string' }, threshold: { type: 'string' } },
+  options: { vault: { type: 'string' }, month: { type: 'string' }, out: { type: 'string' }, threshold: { type: 'string' }, ...REPLACE_OPTION },
   async run(context) {
     const { values, io } = context;
     const out = optionalString(values.out);
@@ -34,9 +37,9 @@ export const reportCommand: CliCommand = {
     if (values.month === undefined) throw new UsageError('Missing --month YYYY-MM.');
     const options = parseWith(ReportOptions, { month: values.month, threshold: integerOption('threshold', values.threshold) });
     const folder = path.resolve(io.cwd, out);
-    const result = await withUnlockedVault(context, (data) => {
+    const result = await withUnlockedVault(context, (data, session) => {
       const report = prepareMonthReport(data, options);
-      return { exported: exportReportFiles(data, signMonthReport(data, report), folder), suppressed: report.suppressed.length, k: report.document.threshold };
+      return { exported: exportReportFiles(data, signMonthReport(data, report), folder, cliOutputRules(context, session)), suppressed: report.suppressed.length, k: report.document.threshold };
     });
     for (const file of result.exported.files) writeLine(io.stdout, file.path);
     writeLine(

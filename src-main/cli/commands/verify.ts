@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { finishInterruptedExports } from '../../report/exportSwap';
 import { defaultCompanionFiles, verifyReportFiles } from '../../report/verify';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exitCodes';
@@ -25,6 +26,7 @@ export const verifyCommand: CliCommand = {
   async run({ values, positionals, io }) {
     const resolve = (file: string | undefined) => (file === undefined ? undefined : path.resolve(io.cwd, file));
     const report = resolve(positionals[0]) as string;
+    finishInterruptedExports(path.dirname(report)); // an export interrupted mid-swap is rolled back before the folder is read
     const result = verifyReportFiles({
       report,
       signature: resolve(optionalString(values.sig)),

@@ -135,7 +135,8 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
         setStatus('No file chosen, so nothing was written.');
         return;
       }
-      const written = await call('disclosure.courtOrder', { noteIds: [...chosen], orderReference, file });
+      // The save dialog already asked before naming an existing file: replacing it is the worker's choice.
+      const written = await call('disclosure.courtOrder', { noteIds: [...chosen], orderReference, file, replace: true });
       setResult(written);
       announce(`Disclosure under court order ${written.orderReference} written.`);
       requestAnimationFrame(() => doneButton.current?.focus());

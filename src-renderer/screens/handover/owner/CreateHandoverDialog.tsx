@@ -161,6 +161,8 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
         validUntil,
         recipient: values.recipient === 'key' && values.key != null ? { kind: 'key', keyFile: values.key.path } : { kind: 'code' },
         file,
+        // The save dialog already asked before naming an existing file.
+        replace: true,
       });
       setPhase({ name: 'done', result });
       onCreated(result);

@@ -42,7 +42,8 @@ export function HandBackDialog({ packageId, info, onClose }: { packageId: string
         setNotice('No file chosen, so nothing was saved and the notes stay here.');
         return;
       }
-      const result = await call('handover.handBack', { packageId, file });
+      // The save dialog already asked before naming an existing file: replacing it is the worker's choice (never another hand-back).
+      const result = await call('handover.handBack', { packageId, file, replace: true });
       usePackageStore.getState().handedBack(result);
       onClose();
     } catch (error) {

@@ -57,7 +57,8 @@ export function HandoverKeyPanel() {
         return;
       }
       const label = name.trim();
-      const result = await call('handover.exportKey', { file, ...(label === '' ? {} : { label }) });
+      // The save dialog already asked before naming an existing file: replacing it is the worker's choice.
+      const result = await call('handover.exportKey', { file, replace: true, ...(label === '' ? {} : { label }) });
       setSaved(result.path);
     } catch (error) {
       if (!isQuietError(error)) setProblem(plainError(error));

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportFileNames } from '../../src-main/report/exportFiles';
+import { verifyReportFiles } from '../../src-main/report/verify';
+import { cli } from '../helpers/cliHarness';
+import { makeTempDir, removeDir, TEST_PASSPHRASE } from '../helpers/tempVault';
+import { bundleChild, removeBundle } from './childBundle';
+import { crashPointsFor, runChild, traceFileOps, type CrashPoint } from './crashAt';
+
+/*
+ * A re-export of a month (a service added since, --replace) killed before and
+ * after every file call it makes in the export folder. Whenever it stops, a
+ * signature in the folder signs the report beside it; `verify` finds a valid
+ * report (rolling back a swap left half-done); and the next export leaves
+ * exactly the five files, consistent, and no work folder.
+ */
+
+const env = { SOLE_NOTES_PASSPHRASE: TEST_PASSPHRASE };
+const MONTH = '2026-03';
+const names = reportFileNames(MONTH);
+const FIVE = [names.json, names.signature, names.publicKey, names.csv, names.html].sort();
+
+let bundle: string;
+let root: string;
+let template: string;
+
+function copyOf(name: string): { vault: string; out: string } {
+  const folder = path.join(root, name);
+  fs.cpSync(template, folder, { recursive: true });
+  return { vault: path.join(folder, 'vault'), out: path.join(folder, 'out') };
+}
+
+function reportArgs(place: { vault: string; out: string }): string[] {
+  return ['report', '--vault', place.vault, '--month', MONTH, '--out', place.out, '--threshold', '5', '--replace'];
+}
+
+/** Every signature in the folder signs the report beside it. */
+function expectNoStraySignature(out: string, label: string): void {
+  for (const name of fs.readdirSync(out)) {
+    if (!name.endsWith('.json.sig')) continue;
+    const report = path.join(out, name.slice(0, -'.sig'.length));
+    expect(fs.existsSync(report), `${label}: ${name} without its report`).toBe(true);
+    const verdict = verifyReportFiles({ report });
+    expect(verdict.failures, `${label}: ${name}`).toEqual([]);
+    expect(verdict.valid, label).toBe(true);
+  }
+}
+
+beforeAll(async () => {
+  bundle = await bundleChild('tests/faults/cliChild.ts');
+  root = makeTempDir('sole-notes-report-crash-');
+  template = path.join(root, 'template');
+  const vault = path.join(template, 'vault');
+  const out = path.join(template, 'out');
+  expect((await cli(['init', '--vault', vault], { env })).code).toBe(0);
+  // Enough students and sessions (k = 5) for the numbers to be shown, so that one more service changes the report.
+  const service = (code: string, date: string) => ['service', 'add', '--vault', vault, '--date', date, '--minutes', '30', '--kind', 'individual_session', '--student', code];
+  for (let index = 1; index <= 6; index += 1) {
+    expect((await cli(['student', 'add', '--vault', vault, '--code', `A-${index}`], { env })).code).toBe(0);
+    expect((await cli(service(`A-${index}`, '2026-03-10'), { env })).code).toBe(0);
+  }
+  expect((await cli(['report', '--vault', vault, '--month', MONTH, '--out', out, '--threshold', '5'], { env })).code).toBe(0);
+  // A service added after the report was sent: the re-export differs from what is in the folder.
+  expect((await cli(service('A-1', '2026-03-11'), { env })).code).toBe(0);
+}, 120_000);
+
+afterAll(() => {
+  if (bundle) removeBundle(bundle);
+  if (root) removeDir(root);
+});
+
+describe('a report re-export killed at every file call in the export folder', () => {
+  it('never leaves a signature beside a report it does not sign, and the next export finishes the folder', async () => {
+    const traced = copyOf('traced');
+    const { run, ops } = traceFileOps(bundle, reportArgs(traced), { env });
+    expect(run.status, run.stderr).toBe(0);
+    expect(fs.readdirSync(traced.out).sort()).toEqual(FIVE);
+    const points: CrashPoint[] = crashPointsFor(ops, [traced.out]);
+    expect(points.length).toBeGreaterThan(20);
+    // The re-export does replace the report: the new one counts two services.
+    const newReport = fs.readFileSync(path.join(traced.out, names.json));
+    expect(newReport.equals(fs.readFileSync(path.join(template, 'out', names.json)))).toBe(false);
+
+    for (const [position, point] of points.entries()) {
+      const place = copyOf(`crash-${position}`);
+      const label = `${point.when} ${'label' in point ? point.label : ''} (#${position})`;
+      const killed = runChild(bundle, reportArgs(place), { env, crashAt: point });
+      expect(killed.signal, `${label}: ${killed.stderr}`).toBe('SIGKILL');
+      expectNoStraySignature(place.out, label);
+
+      // Reading the folder to verify finishes a swap left half-done: the old report or the new, whole.
+      const verified = await cli(['verify', path.join(place.out, names.json)]);
+      expect(verified.code, `${label}: ${verified.stderr}`).toBe(0);
+      expect(fs.readdirSync(place.out).filter((name) => name.startsWith('.')), label).toEqual([]);
+      expectNoStraySignature(place.out, label);
+
+      const again = await cli(reportArgs(place), { env });
+      expect(again.code, `${label}: ${again.stderr}`).toBe(0);
+      expect(fs.readdirSync(place.out).sort(), label).toEqual(FIVE);
+      expectNoStraySignature(place.out, label);
+      expect(fs.readFileSync(path.join(place.out, names.json)).equals(newReport), label).toBe(true);
+      removeDir(path.join(root, `crash-${position}`));
+    }
+  }, 600_000);
+});
