@@ -31,7 +31,7 @@ import {
 import { assertStrongPassphrase } from './passphraseStrength';
 import { generateRecoveryKey, parseRecoveryKey } from './recoveryKey';
 import * as restore from './restore';
-import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './schema/migrations';
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion, upgradeExistingVault } from './schema/migrations';
 import { asStorageError } from './storageErrors';
 import { VaultData } from './vaultData';
 
@@ -799,7 +799,7 @@ export class VaultSession {
     const file = this.#databasePath('');
     const db = openEncryptedDatabase(file, dataKey, { create: options.create });
     try {
-      migrate(db, this.#clock);
+      (options.create ? migrate : upgradeExistingVault)(db, this.#clock);
       const opened: OpenVault = { db, data: new VaultData(db, this.#clock), dataKey, vaultId, integrity: null };
       if (!options.create && options.checked !== true) this.#startIntegrityCheck(opened);
       return opened;
