@@ -679,7 +679,7 @@ export class VaultSession {
   /** After a crash in the middle of a restore or an undo (see restore.ts), or of a keys file change (leftovers.ts). */
   #recoverInterruptedRestore(): void {
     try {
-      restore.recoverInterruptedRestore(this.folder);
+      restore.recoverInterruptedRestore(this.folder, this.#clock);
       removeKeyFileLeftovers(this.folder);
     } catch {
       // Left as it is for the next look; a read-only folder cannot be tidied.
