@@ -66,8 +66,9 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP']);
  */
 function tryCreate(folder: string, file: string, record: LockRecord): boolean {
   const temporary = path.join(folder, `.${KEY_FILE_LOCK_NAME}.${crypto.randomBytes(6).toString('hex')}.tmp`);
-  fs.writeFileSync(temporary, JSON.stringify(record), { mode: 0o600, flag: 'wx' });
   try {
+    // Inside the try: on a full disk the file is made but its record is not, and it must not stay.
+    fs.writeFileSync(temporary, JSON.stringify(record), { mode: 0o600, flag: 'wx' });
     fs.linkSync(temporary, file);
     return true;
   } catch (error) {
