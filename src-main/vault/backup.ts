@@ -8,7 +8,9 @@ import { syncFileSync, syncFolderSync, writeFileAtomicSync } from './atomicFile'
 import { applyKey, verifyIntegrity, type VaultDatabase } from './connection';
 import { VaultError } from './errors';
 import { KEY_FILE_NAME } from './keyFile';
+import { hasBaseSchema } from './schema/baseSchema';
 import { asStorageError } from './storageErrors';
+import { assertKeyFileOfVault, assertSameVault } from './vaultIdentity';
 
 /*
  * One backup is one folder, `sole-notes-backup-<UTC time>-<4 hex>/`, holding:
@@ -93,6 +95,7 @@ export function checkDatabaseFile(file: string, dataKey: Buffer): { schemaVersio
     db = new Database(file, { readonly: true, fileMustExist: true });
     applyKey(db, dataKey);
     verifyIntegrity(db);
+    if (!hasBaseSchema(db)) throw new Error('the database has no Sole Notes schema');
     return { schemaVersion: db.pragma('user_version', { simple: true }) as number };
   } catch (error) {
     throw new VaultError('BACKUP_CORRUPT', 'The backup does not open with its key or fails the integrity check; nothing was replaced.', {
@@ -115,6 +118,10 @@ export function checkDatabaseFile(file: string, dataKey: Buffer): { schemaVersio
  * plaintext. tests/vault/backup.test.ts pins both facts.) VACUUM INTO does
  * not flush the new file, so it is flushed here, then opened with the key
  * and integrity-checked before it is given its name.
+ *
+ * First of all, the database must be the vault `vaultId` names and the
+ * newest backups describe (vaultIdentity.ts): a database that is not is
+ * never backed up, so the good backups are never thinned out in its favour.
  */
 export function writeBackup(options: {
   db: VaultDatabase;
@@ -131,6 +138,10 @@ export function writeBackup(options: {
   const partial = path.join(folder, `${PARTIAL_PREFIX}${id}`);
   const finalDir = path.join(folder, id);
   try {
+    const backupDatabases = listBackups(folder)
+      .filter((entry) => entry.manifest.vaultId === options.vaultId)
+      .map((entry) => path.join(entry.dir, BACKUP_DATABASE_NAME));
+    assertSameVault({ db: options.db, dataKey: options.dataKey, vaultId: options.vaultId, backupDatabases });
     // Only the backup folder itself is made, never missing parents: a drive that is not plugged in is an error, not a new folder.
     if (!fs.existsSync(folder)) fs.mkdirSync(folder, { mode: 0o700 });
     fs.mkdirSync(partial, { mode: 0o700 });
@@ -143,6 +154,7 @@ export function writeBackup(options: {
     fs.copyFileSync(path.join(options.vaultFolder, KEY_FILE_NAME), keys);
     fs.chmodSync(keys, 0o600);
     syncFileSync(keys);
+    assertKeyFileOfVault(keys, options.vaultId);
 
     const { schemaVersion } = checkDatabaseFile(database, options.dataKey);
     const manifest: BackupManifest = {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { VaultError } from './errors';
+import { assertBaseSchema } from './schema/baseSchema';
 import { storageErrorFrom } from './storageErrors';
 
 export type VaultDatabase = Database.Database;
@@ -34,6 +35,8 @@ export function openEncryptedDatabase(file: string, dataKey: Buffer, options: Op
   try {
     applyKey(db, dataKey);
     verifyReadable(db, file);
+    // Before any pragma: setting WAL mode alone would write a header into an emptied file.
+    if (!options.create) assertBaseSchema(db);
     if (options.verify === 'integrity') verifyIntegrity(db);
     applyVaultPragmas(db);
     return db;

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -19,12 +20,28 @@ import { KEY_FILE_NAME } from './keyFile';
  * undo puts it back (keeping what the restored vault held meanwhile in
  * `restore-undone-<time>/`). A crash during step 2–4 is rolled back the next
  * time the folder is looked at; a crash during an undo is finished then.
+ *
+ * Which files may be the only copy of a vault, at each step: the vault's own
+ * files are moved into `before-restore/` only after a valid marker is there
+ * (step 2 writes it whole, under a temporary name first), and stay there,
+ * marked, until they are moved back or the worker keeps the restore. So a
+ * `before-restore/` without a valid marker holding only temporary files is
+ * left from a crash before the restore began: it is treated as absent and
+ * removed. Anything else in it without a valid marker is never deleted: it
+ * is moved to `before-restore-unmarked-<time>/`, so that it never blocks a
+ * restore either. `before-restore/` is removed by first renaming it to
+ * `.before-restore-removing-<hex>/`, so a crash mid-removal never leaves a
+ * folder with its marker gone and some files left.
  */
 
 export const RESTORE_ASIDE_DIR = 'before-restore';
 const MARKER_NAME = 'restore.json';
 const STAGING_DB = '.restore-staging.db';
 const STAGING_KEYS = '.restore-staging.keys.json';
+const REMOVING_PREFIX = '.before-restore-removing-';
+const UNMARKED_PREFIX = 'before-restore-unmarked-';
+/** writeFileAtomicSync's temporary file for the marker. */
+const MARKER_TEMP_PATTERN = /^\.restore\.json\.[0-9a-f]{12}\.tmp$/;
 /** The database and the files SQLite keeps beside it. */
 const DATABASE_FILES = ['vault.db', 'vault.db-wal', 'vault.db-shm', 'vault.db-journal'] as const;
 
@@ -91,6 +108,36 @@ function move(from: string, to: string): void {
   if (fs.existsSync(from)) fs.renameSync(from, to);
 }
 
+/** Removes `before-restore/` in one step (a rename), then its contents. */
+function removeAside(vaultFolder: string): void {
+  const removing = path.join(vaultFolder, `${REMOVING_PREFIX}${crypto.randomBytes(6).toString('hex')}`);
+  fs.renameSync(asideDir(vaultFolder), removing);
+  syncFolderSync(vaultFolder);
+  fs.rmSync(removing, { recursive: true, force: true });
+}
+
+/** Folders whose removal a crash interrupted (see removeAside). */
+function finishRemovals(vaultFolder: string): void {
+  for (const name of fs.readdirSync(vaultFolder)) {
+    if (name.startsWith(REMOVING_PREFIX)) fs.rmSync(path.join(vaultFolder, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * `before-restore/` without a valid marker: its temporary files are a crash
+ * before the restore began and are removed; anything else is kept, never
+ * deleted, under a name of its own.
+ */
+function clearUnmarkedAside(vaultFolder: string, clock: () => Date): void {
+  const aside = asideDir(vaultFolder);
+  for (const name of fs.readdirSync(aside)) {
+    if (MARKER_TEMP_PATTERN.test(name)) fs.rmSync(path.join(aside, name), { force: true });
+  }
+  if (fs.readdirSync(aside).length === 0) fs.rmdirSync(aside);
+  else fs.renameSync(aside, path.join(vaultFolder, `${UNMARKED_PREFIX}${clock().toISOString().replace(/[-:.]/g, '')}`));
+  syncFolderSync(vaultFolder);
+}
+
 /**
  * Steps 2–4. The caller has closed the vault's database and staged the
  * backup's files. On failure, everything is put back before the error is
@@ -133,33 +180,37 @@ export function swapInBackup(vaultFolder: string, info: Pick<RestoreMarker, 'bac
 function rollBackSwap(vaultFolder: string, marker: RestoreMarker): void {
   const aside = asideDir(vaultFolder);
   const staging = stagingPaths(vaultFolder);
-  if (!fs.existsSync(staging.database)) fs.rmSync(path.join(vaultFolder, 'vault.db'), { force: true });
+  // Only while the original is still aside: run again after a crash part-way, the file in place may be the original, moved back.
+  if (!fs.existsSync(staging.database) && fs.existsSync(path.join(aside, 'vault.db'))) fs.rmSync(path.join(vaultFolder, 'vault.db'), { force: true });
   for (const name of DATABASE_FILES) move(path.join(aside, name), path.join(vaultFolder, name));
 
   const keys = path.join(vaultFolder, KEY_FILE_NAME);
   if (marker.keys === 'replaced') {
-    if (!fs.existsSync(staging.keys)) fs.rmSync(keys, { force: true });
+    if (!fs.existsSync(staging.keys) && fs.existsSync(path.join(aside, KEY_FILE_NAME))) fs.rmSync(keys, { force: true });
     move(path.join(aside, KEY_FILE_NAME), keys);
   }
-  removeStaging(vaultFolder);
   syncFolderSync(vaultFolder);
-  fs.rmSync(aside, { recursive: true, force: true });
+  removeAside(vaultFolder);
+  removeStaging(vaultFolder);
 }
 
 /**
  * Brings the folder to a consistent state after a crash: a swap that did
  * not finish is rolled back, an undo that did not finish is finished, and
- * staging files of a restore that never began are removed.
+ * staging files of a restore that never began are removed, as is a
+ * `before-restore/` that has no valid marker (see clearUnmarkedAside).
  */
-export function recoverInterruptedRestore(vaultFolder: string): void {
+export function recoverInterruptedRestore(vaultFolder: string, clock: () => Date = () => new Date()): void {
+  if (!fs.existsSync(vaultFolder)) return;
+  finishRemovals(vaultFolder);
   if (!fs.existsSync(asideDir(vaultFolder))) {
     if (fs.existsSync(stagingPaths(vaultFolder).database) || fs.existsSync(stagingPaths(vaultFolder).keys)) removeStaging(vaultFolder);
     return;
   }
   const marker = readMarker(vaultFolder);
   if (marker === null) {
-    // The marker itself never got written (step 2): nothing was moved yet.
-    if (fs.readdirSync(asideDir(vaultFolder)).length === 0) fs.rmSync(asideDir(vaultFolder), { recursive: true, force: true });
+    // The marker never got written whole (step 2): nothing of the vault was moved under one.
+    clearUnmarkedAside(vaultFolder, clock);
     removeStaging(vaultFolder);
     return;
   }
@@ -169,8 +220,7 @@ export function recoverInterruptedRestore(vaultFolder: string): void {
 
 /** The worker keeps the restored vault: the set-aside one is removed. */
 export function confirmRestore(vaultFolder: string): void {
-  fs.rmSync(asideDir(vaultFolder), { recursive: true, force: true });
-  syncFolderSync(vaultFolder);
+  removeAside(vaultFolder);
 }
 
 /**
@@ -209,5 +259,5 @@ function finishUndo(vaultFolder: string, marker: RestoreMarker): void {
   for (const name of DATABASE_FILES) move(path.join(aside, name), path.join(vaultFolder, name));
   if (marker.keys === 'replaced') move(path.join(aside, KEY_FILE_NAME), keys);
   syncFolderSync(vaultFolder);
-  fs.rmSync(aside, { recursive: true, force: true });
+  removeAside(vaultFolder);
 }

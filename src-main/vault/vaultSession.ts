@@ -28,10 +28,13 @@ import {
   type Wrap,
   type WrapSlot,
 } from './keyFile';
+import { withKeyFileLock, withKeyFileLockSync } from './keyFileLock';
+import { removeKeyFileLeftovers } from './leftovers';
 import { assertStrongPassphrase } from './passphraseStrength';
+import { writeRecordedKeyFile } from './recordedKeyFileWrite';
 import { generateRecoveryKey, parseRecoveryKey } from './recoveryKey';
 import * as restore from './restore';
-import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './schema/migrations';
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion, upgradeExistingVault } from './schema/migrations';
 import { asStorageError } from './storageErrors';
 import { VaultData } from './vaultData';
 
@@ -206,8 +209,11 @@ export class VaultSession {
             recovery: await this.#seal(dataKey, recovery.secret, RECOVERY_KDF_COST, vaultId, 'recovery'),
           },
         };
-        this.#assertNoVault(); // again: argon2id took a while
-        opened = await this.#writeNewVault(dataKey, keyFile);
+        fs.mkdirSync(this.folder, { recursive: true, mode: 0o700 });
+        opened = await withKeyFileLock(this.folder, async () => {
+          this.#assertNoVault(); // again: argon2id took a while
+          return this.#writeNewVault(dataKey, keyFile);
+        });
       } catch (error) {
         dataKey.fill(0);
         throw error;
@@ -249,7 +255,7 @@ export class VaultSession {
    */
   unlockWithRecovery(recoveryKey: string, newPassphrase: string): Promise<void> {
     const epoch = this.#lockEpoch;
-    return this.#serialize(async () => {
+    return this.#serialize(() => withKeyFileLock(this.folder, async () => {
       assertStrongPassphrase(newPassphrase);
       const secret = this.#track(parseRecoveryKey(recoveryKey));
       let dataKey: Buffer | null;
@@ -264,7 +270,7 @@ export class VaultSession {
       }
       if (!dataKey) throw this.#failedUnlock('recovery');
       await this.#replacePassphraseWrap(keyFile, dataKey, newPassphrase, 'recovery', 'vault.passphrase_reset', epoch);
-    });
+    }));
   }
 
   /**
@@ -274,7 +280,7 @@ export class VaultSession {
    */
   changePassphrase(currentPassphrase: string, newPassphrase: string): Promise<void> {
     const epoch = this.#lockEpoch;
-    return this.#serialize(async () => {
+    return this.#serialize(() => withKeyFileLock(this.folder, async () => {
       assertStrongPassphrase(newPassphrase);
       const keyFile = await readKeyFile(this.folder);
       // Guessing through "change passphrase" at an unlocked laptop meets the same brake as at the unlock screen.
@@ -287,7 +293,7 @@ export class VaultSession {
         throw this.#wrongPassphrase('The current passphrase is not right.');
       }
       await this.#replacePassphraseWrap(keyFile, dataKey, newPassphrase, 'passphrase', 'vault.passphrase_changed', epoch);
-    });
+    }));
   }
 
   /**
@@ -412,7 +418,7 @@ export class VaultSession {
       const stoppedCheck = await this.#awaitIntegrityThread();
       let opened: OpenVault;
       try {
-        opened = this.#swapInBackup(backup, key, keysToStage);
+        opened = withKeyFileLockSync(this.folder, () => this.#swapInBackup(backup, key, keysToStage));
       } catch (error) {
         // Nothing was replaced and the vault is still open: its check starts again.
         const still = this.#open;
@@ -670,10 +676,11 @@ export class VaultSession {
     }
   }
 
-  /** After a crash in the middle of a restore or an undo (see restore.ts). */
+  /** After a crash in the middle of a restore or an undo (see restore.ts), or of a keys file change (leftovers.ts). */
   #recoverInterruptedRestore(): void {
     try {
-      restore.recoverInterruptedRestore(this.folder);
+      restore.recoverInterruptedRestore(this.folder, this.#clock);
+      removeKeyFileLeftovers(this.folder);
     } catch {
       // Left as it is for the next look; a read-only folder cannot be tidied.
     }
@@ -707,7 +714,6 @@ export class VaultSession {
 
   /** Writes the database, then the keys file; if either fails, the database just made is removed again. */
   async #writeNewVault(dataKey: Buffer, keyFile: KeyFile): Promise<OpenVault> {
-    fs.mkdirSync(this.folder, { recursive: true, mode: 0o700 });
     this.#setAsideOrphanedDatabase();
     this.#createEmptyDatabaseFile();
     try {
@@ -735,30 +741,31 @@ export class VaultSession {
       throw error;
     }
     const updated: KeyFile = { ...keyFile, wraps: { ...keyFile.wraps, passphrase: passphraseWrap } };
+    const change = { method, at: this.#now(), wrapNonce: passphraseWrap.nonce };
 
     const alreadyOpen = this.#open;
     if (alreadyOpen) {
       const sameVault = crypto.timingSafeEqual(dataKey, alreadyOpen.dataKey);
       dataKey.fill(0);
       if (!sameVault) throw new VaultError('KEYS_CORRUPT', 'The vault keys file no longer matches the open vault; it was replaced while Sole Notes was running.');
-      await writeKeyFile(this.folder, updated);
+      alreadyOpen.data.audit.append(action, change); // before the rename: see recordedKeyFileWrite.ts
+      await writeRecordedKeyFile(this.folder, updated, { action, wrapNonce: change.wrapNonce }, (entry) => this.#audit(...entry));
       this.#attempts.reset();
-      this.#audit(action, { method, at: this.#now() }); // the vault may have been locked during the write
       return;
     }
 
     // Open first: a damaged database is reported before the keys file changes.
     const opened = this.#openDatabaseOrZero(dataKey, keyFile.vaultId);
+    this.#auditOrClose(opened, () => {
+      this.#auditUnlock(opened, method);
+      opened.data.audit.append(action, change);
+    });
     try {
-      await writeKeyFile(this.folder, updated);
+      await writeRecordedKeyFile(this.folder, updated, { action, wrapNonce: change.wrapNonce }, (entry) => opened.data.audit.append(...entry));
     } catch (error) {
       closeAndZero(opened);
       throw error;
     }
-    this.#auditOrClose(opened, () => {
-      this.#auditUnlock(opened, method);
-      opened.data.audit.append(action, { method, at: this.#now() });
-    });
     this.#becomeUnlocked(opened, epoch);
   }
 
@@ -799,7 +806,7 @@ export class VaultSession {
     const file = this.#databasePath('');
     const db = openEncryptedDatabase(file, dataKey, { create: options.create });
     try {
-      migrate(db, this.#clock);
+      (options.create ? migrate : upgradeExistingVault)(db, this.#clock);
       const opened: OpenVault = { db, data: new VaultData(db, this.#clock), dataKey, vaultId, integrity: null };
       if (!options.create && options.checked !== true) this.#startIntegrityCheck(opened);
       return opened;

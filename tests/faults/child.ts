@@ -16,6 +16,12 @@ import { TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
  *
  *   child.cjs unlock <vault folder> <passphrase>
  *     Tries one unlock and prints the result as JSON (for runs as another user).
+ *
+ *   child.cjs restore <vault folder> <backup folder> <backup id> <open|locked>
+ *     Restores one backup through the router and prints the result as JSON:
+ *     'open' unlocks first and restores with the open vault's key (its keys
+ *     file stays), 'locked' restores with the passphrase while locked (the
+ *     backup's keys file replaces it). For the crash-at-a-chosen-call tests.
  */
 
 function say(line: string): void {
@@ -75,8 +81,25 @@ async function unlockOnce(folder: string, passphrase: string): Promise<void> {
   say(JSON.stringify(result));
 }
 
+async function restoreOnce(folder: string, backups: string, id: string, how: string): Promise<void> {
+  const session = new VaultSession(folder, { kdf: TEST_KDF, backups: { defaultFolder: backups } });
+  const router = createRouter(session, { reportInternalError: (command, error) => say(`INTERNAL ${command} ${String(error)}`) });
+  if (how === 'open') {
+    const unlocked = await router.invoke('vault.unlock', { passphrase: TEST_PASSPHRASE });
+    if (!unlocked.ok) throw new Error(`unlock failed: ${unlocked.error.code}`);
+  }
+  const result = await router.invoke('backups.restore', how === 'open' ? { id } : { id, passphrase: TEST_PASSPHRASE });
+  session.lock();
+  say(JSON.stringify(result));
+}
+
 const [mode, ...args] = process.argv.slice(2);
-const done = mode === 'writer' ? writer(args[0] ?? '', args[1] ?? '', args[2] ?? '0') : unlockOnce(args[0] ?? '', args[1] ?? '');
+const done =
+  mode === 'writer'
+    ? writer(args[0] ?? '', args[1] ?? '', args[2] ?? '0')
+    : mode === 'restore'
+      ? restoreOnce(args[0] ?? '', args[1] ?? '', args[2] ?? '', args[3] ?? '')
+      : unlockOnce(args[0] ?? '', args[1] ?? '');
 done.catch((error: unknown) => {
   say(`FAILED ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);

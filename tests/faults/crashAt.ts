@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { makeTempDir, removeDir, TEST_PASSPHRASE } from '../helpers/tempVault';
@@ -43,7 +43,7 @@ export interface ChildOptions {
   traceFile?: string;
 }
 
-export function runChild(bundle: string, args: readonly string[], options: ChildOptions = {}): ChildRun {
+function childEnv(options: ChildOptions): Record<string, string> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
@@ -52,14 +52,36 @@ export function runChild(bundle: string, args: readonly string[], options: Child
   };
   if (options.crashAt) env.SOLE_NOTES_CRASH_AT = JSON.stringify(options.crashAt);
   if (options.traceFile) env.SOLE_NOTES_FILE_TRACE = options.traceFile;
+  return env;
+}
+
+export function runChild(bundle: string, args: readonly string[], options: ChildOptions = {}): ChildRun {
   const result = spawnSync(process.execPath, ['--require', HOOK, bundle, ...args], {
     cwd: options.cwd ?? path.dirname(bundle),
-    env,
+    env: childEnv(options),
     input: options.input ?? '',
     encoding: 'utf8',
     timeout: 60_000,
   });
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts a child as runChild does, without waiting: for runs that must overlap (two processes racing). */
+export function startChild(bundle: string, args: readonly string[], options: ChildOptions = {}): Promise<ChildRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--require', HOOK, bundle, ...args], {
+      cwd: options.cwd ?? path.dirname(bundle),
+      env: childEnv(options),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
 }
 
 /** Every named file operation one run makes, in order (the run itself is not crashed). */

@@ -1,5 +1,6 @@
 import type { VaultDatabase } from '../connection';
 import { VaultError } from '../errors';
+import { assertBaseSchema } from './baseSchema';
 import { migration001Initial } from './001-initial';
 import { migration002Keys } from './002-keys';
 import { migration003Handover } from './003-handover';
@@ -28,6 +29,16 @@ export function schemaVersion(db: VaultDatabase): number {
 /** Brings the vault up to `LATEST_SCHEMA_VERSION`; see `migrateWith`. */
 export function migrate(db: VaultDatabase, now: () => Date = () => new Date()): void {
   migrateWith(db, MIGRATIONS, now);
+}
+
+/**
+ * Upgrades an existing vault (unlock, restore, open): only a database that
+ * already has the base schema is upgraded; one without it is VAULT_CORRUPT
+ * and left as it is. `migrate` from version 0 is for creating a vault.
+ */
+export function upgradeExistingVault(db: VaultDatabase, now: () => Date = () => new Date()): void {
+  assertBaseSchema(db);
+  migrate(db, now);
 }
 
 /**
