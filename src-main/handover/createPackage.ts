@@ -4,11 +4,12 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { CreateHandoverInput, CreateHandoverResult, HandoverRecipient } from '../../shared/api/handoverSchemas';
 import { fingerprint } from '../report/signing';
+import { readBoundedFileSync } from '../vault/boundedRead';
 import { DATA_KEY_BYTES } from '../vault/connection';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import { PACKAGE_MAGIC, encodeContainer, sha256Hex } from './container';
-import { absolutePath, writeChosenFile } from './files';
+import { absolutePath, MAX_HANDOVER_FILE_BYTES, writeChosenFile } from './files';
 import { generateHandoverCode, normalizeHandoverCode } from './handoverCode';
 import { readHandoverKeyFile } from './handoverKeyFile';
 import { wrapToPublicKey, wrapWithCode, type CodeWrap, type X25519Wrap } from './keyWrap';
@@ -168,7 +169,7 @@ function buildPayload(
   try {
     const file = path.join(workFolder, PACKAGE_DATABASE_FILE);
     const scope = buildPackageDatabase(data, file, key, meta, studentIds);
-    return { payload: fs.readFileSync(file), scope };
+    return { payload: readBoundedFileSync(file, MAX_HANDOVER_FILE_BYTES), scope };
   } finally {
     fs.rmSync(workFolder, { recursive: true, force: true });
   }
