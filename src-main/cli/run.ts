@@ -11,10 +11,12 @@ const PROGRAM = 'sole-notes';
 
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 export async function runCli(
-  argv: readonly string[],
+  givenArgv: readonly string[],
   io: CliIo,
   createSession: (folder: string) => VaultSession = (folder) => new VaultSession(folder),
 ): Promise<ExitCode> {
+  // A command line can carry a lone surrogate (Windows passes UTF-16): made U+FFFD, as the router does (wellFormedText.ts).
+  const argv = givenArgv.map((word) => word.toWellFormed());
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
   const command = findCommand(argv);
 

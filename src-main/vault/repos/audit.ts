@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../../../shared/api/schemas';
 import type { VaultDatabase } from '../connection';
+import { requireWellFormed } from '../wellFormedText';
 import { chainHash } from './hashing';
 import { parseInput } from './validation';
 
@@ -75,6 +76,8 @@ export class AuditLog {
   append(action: string, details: Record<string, unknown> = {}): AuditEntry {
     // Through JSON and back, so the hash covers exactly what is stored and read later.
     const stored = JSON.parse(JSON.stringify(parseInput(Details, details))) as Record<string, unknown>;
+    // The action is stored as text, where SQLite would turn a lone surrogate into U+FFFD; the details are refused alike.
+    requireWellFormed({ action, details: stored }, 'The audit entry');
     return this.appendTx(parseInput(Action, action), stored);
   }
 

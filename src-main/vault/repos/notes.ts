@@ -13,6 +13,7 @@ import {
 import { checkNote, summarizeFindings } from '../../../shared/redaction';
 import type { VaultDatabase } from '../connection';
 import { VaultError } from '../errors';
+import { requireWellFormed } from '../wellFormedText';
 import { chainHash } from './hashing';
 import { NoteSearch } from './search';
 import { parseInput } from './validation';
@@ -372,6 +373,8 @@ export class NoteRepository {
     const prevHash = row.revision === 1 ? '' : this.selectRevisionHash.get(row.id, row.revision - 1);
     if (prevHash === undefined) throw new VaultError('INTERNAL', 'The note history is missing its latest revision.');
     const revision = { noteId: row.id, revision: row.revision, body: row.body, status: row.status as Note['status'], author, at };
+    // SQLite would store U+FFFD for a lone surrogate, and the hash would no longer match the stored text.
+    requireWellFormed(revision, 'The note');
     this.insertRevision.run({
       note_id: revision.noteId,
       revision: revision.revision,
