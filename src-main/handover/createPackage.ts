@@ -17,6 +17,7 @@ import { HANDOVER_FORMAT_VERSION, PACKAGE_FORMAT, type PackageManifest } from '.
 import { buildPackageDatabase, PACKAGE_DATABASE_FILE } from './packageDatabase';
 import { HandoverStore } from './store';
 import { today } from './validity';
+import { writeTransaction } from '../vault/writeTransaction';
 
 export type CreateHandoverRequest = z.output<typeof CreateHandoverInput>;
 export const HANDOVER_CREATED_ACTION = 'handover.created';
@@ -89,7 +90,7 @@ export async function createHandoverPackage(data: VaultData, vaultFolder: string
     const fileSha256 = sha256Hex(bytes);
 
     try {
-      data.db.transaction(() => {
+      writeTransaction(data.db, () => {
         new HandoverStore(data.db).insertSent({
           package_id: packageId,
           substitute: input.substitute,

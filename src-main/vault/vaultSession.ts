@@ -36,6 +36,7 @@ import * as restore from './restore';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './schema/migrations';
 import { asStorageError } from './storageErrors';
 import { VaultData } from './vaultData';
+import { writeTransaction } from './writeTransaction';
 
 export const DATABASE_FILE_NAME = 'vault.db';
 /** The database and the files SQLite keeps beside it. */
@@ -888,7 +889,7 @@ export class VaultSession {
    */
   #auditUnlock(opened: OpenVault, method: UnlockMethod): void {
     const failed = this.#attempts.unaudited();
-    opened.db.transaction(() => {
+    writeTransaction(opened.db, () => {
       for (const entry of failed.entries) opened.data.audit.append('vault.unlock_failed', { method: entry.method, at: entry.at });
       if (failed.dropped > 0) opened.data.audit.append('vault.unlock_failed_unlogged', { count: failed.dropped });
     })();

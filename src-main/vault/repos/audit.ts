@@ -4,6 +4,7 @@ import type { VaultDatabase } from '../connection';
 import { requireWellFormed } from '../wellFormedText';
 import { chainHash } from './hashing';
 import { parseInput } from './validation';
+import { writeTransaction } from '../writeTransaction';
 
 /** An audit row as stored (the vault's log and a handover package's access log alike). */
 export interface AuditRow {
@@ -63,7 +64,7 @@ export class AuditLog {
     this.insertRow = db.prepare<[AuditRow]>(
       'INSERT INTO audit (seq, at, action, details, prev_hash, hash) VALUES (@seq, @at, @action, @details, @prev_hash, @hash)',
     );
-    this.appendTx = db.transaction((action: string, details: Record<string, unknown>): AuditEntry => {
+    this.appendTx = writeTransaction(db, (action: string, details: Record<string, unknown>): AuditEntry => {
       const last = this.selectLast.get();
       const prevHash = last?.hash ?? '';
       const entry = { seq: (last?.seq ?? 0) + 1, at: this.clock().toISOString(), action, details };

@@ -17,6 +17,7 @@ import { requireWellFormed } from '../wellFormedText';
 import { chainHash } from './hashing';
 import { NoteSearch } from './search';
 import { parseInput } from './validation';
+import { writeTransaction } from '../writeTransaction';
 
 /**
  * The redaction check runs again here on every save, whoever saves (the app,
@@ -214,14 +215,14 @@ export class NoteRepository {
     this.deleteRow = db.prepare<[string]>('DELETE FROM notes WHERE id = ?');
     this.deleteRevisions = db.prepare<[string]>('DELETE FROM note_revisions WHERE note_id = ?');
 
-    this.saveTx = db.transaction((row: Omit<NoteRow, 'seq'>, isNew: boolean, author: string = this.author, at: string = row.updated_at) => {
+    this.saveTx = writeTransaction(db, (row: Omit<NoteRow, 'seq'>, isNew: boolean, author: string = this.author, at: string = row.updated_at) => {
       if (isNew) this.insertRow.run(row);
       else if (this.updateRow.run(row).changes !== 1) {
         throw new VaultError('CONFLICT', 'The note changed while it was being saved; open it again.');
       }
       this.appendRevision(row, author, at);
     });
-    this.deleteTx = db.transaction((id: string) => {
+    this.deleteTx = writeTransaction(db, (id: string) => {
       if (this.deleteRow.run(id).changes === 0) throw new VaultError('NOT_FOUND', 'No note with that id.');
       this.deleteRevisions.run(id);
     });
