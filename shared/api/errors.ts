@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'STORAGE_READ_ONLY',
   /** The folder is not there or not a folder (a USB drive not plugged in), or the disk failed to read or write. */
   'STORAGE_UNAVAILABLE',
+  /** Another Sole Notes (the app or a command) kept the vault busy writing longer than a save waits; nothing was written. */
+  'VAULT_BUSY',
   /** A backup's files do not match its manifest, or it does not open and pass the integrity check; nothing was replaced. */
   'BACKUP_CORRUPT',
   'INVALID_INPUT',

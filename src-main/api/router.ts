@@ -2,6 +2,7 @@ import { COMMANDS, isCommandName, type CommandName } from '../../shared/api/cont
 import { describeIssues } from '../../shared/api/describeIssues';
 import { err, ok, type Result } from '../../shared/api/errors';
 import { storageErrorFrom } from '../vault/storageErrors';
+import { toWellFormedDeep } from '../vault/wellFormedText';
 import type { VaultSession } from '../vault/vaultSession';
 import type { Handler, HandlerContext, HandlerTable } from './handler';
 import type { Platform } from './platform';
@@ -39,7 +40,8 @@ export function createRouter(
       const command = COMMANDS[name];
       let parsed: ReturnType<typeof command.input.safeParse>;
       try {
-        parsed = command.input.safeParse(input === undefined ? {} : input);
+        // Every string, however deep, with each lone surrogate made U+FFFD (wellFormedText.ts says why).
+        parsed = command.input.safeParse(toWellFormedDeep(input === undefined ? {} : input));
       } catch {
         // A getter or proxy that throws while being read (possible in-process; IPC delivers plain copies).
         return err('INVALID_INPUT', 'The input could not be read.');

@@ -1,5 +1,5 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
+import { readBoundedFile } from '../vault/boundedRead';
 import { isAppUrl } from './appUrl';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
@@ -9,6 +9,9 @@ import { CONTENT_SECURITY_POLICY } from './csp';
  * to a file inside the renderer's folder, and the handler itself. The
  * end-to-end harness serves the renderer with the same table and headers.
  */
+
+/** Far above the largest file the app ships to its page. */
+const MAX_ASSET_BYTES = 64 * 1024 * 1024;
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -97,9 +100,8 @@ export function createAppProtocolHandler(root: string): (request: { url: string;
 
     let body: Buffer;
     try {
-      const stat = await fs.stat(resolved.file);
-      if (!stat.isFile()) return refuse(404, 'Not found.');
-      body = await fs.readFile(resolved.file);
+      // Only a regular file of the app's own: its largest, the page's script, is a few MB.
+      body = await readBoundedFile(resolved.file, MAX_ASSET_BYTES);
     } catch {
       return refuse(404, 'Not found.');
     }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isVaultError } from '../vault/errors';
+import { storageErrorFrom } from '../vault/storageErrors';
 import { VaultSession } from '../vault/vaultSession';
 import type { CliCommand } from './command';
 import { COMMANDS } from './commands';
@@ -11,10 +11,12 @@ const PROGRAM = 'sole-notes';
 
 /** Runs one command line and returns its exit code; never throws, never exits the process. */
 export async function runCli(
-  argv: readonly string[],
+  givenArgv: readonly string[],
   io: CliIo,
   createSession: (folder: string) => VaultSession = (folder) => new VaultSession(folder),
 ): Promise<ExitCode> {
+  // A command line can carry a lone surrogate (Windows passes UTF-16): made U+FFFD, as the router does (wellFormedText.ts).
+  const argv = givenArgv.map((word) => word.toWellFormed());
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
   const command = findCommand(argv);
 
@@ -53,9 +55,11 @@ function report(io: CliIo, command: CliCommand, error: unknown): ExitCode {
     writeLine(io.stderr, `${PROGRAM}: ${error.message} (see: ${PROGRAM} ${command.words.join(' ')} --help)`);
     return EXIT.usage;
   }
-  if (isVaultError(error)) {
-    writeLine(io.stderr, `${PROGRAM}: ${error.message}`);
-    return exitCodeFor(error.code);
+  // The app's own errors as they are; a busy vault, a full or read-only disk (from SQLite or a file write) in the app's words, as through the router.
+  const typed = storageErrorFrom(error, 'file');
+  if (typed) {
+    writeLine(io.stderr, `${PROGRAM}: ${typed.message}`);
+    return exitCodeFor(typed.code);
   }
   // parseArgs reports unknown or malformed options with these codes.
   const code = (error as { code?: unknown } | null)?.code;
@@ -63,8 +67,8 @@ function report(io: CliIo, command: CliCommand, error: unknown): ExitCode {
     writeLine(io.stderr, `${PROGRAM}: ${(error as Error).message} (see: ${PROGRAM} ${command.words.join(' ')} --help)`);
     return EXIT.usage;
   }
-  const summary = error instanceof Error ? error.message : String(error);
-  writeLine(io.stderr, `${PROGRAM}: ${command.words.join(' ')} failed: ${summary}`);
+  // Anything else is unexpected: SQLite's or the system's own text would mean nothing to the worker.
+  writeLine(io.stderr, `${PROGRAM}: ${command.words.join(' ')} failed: Sole Notes could not complete that request.`);
   return EXIT.failure;
 }
 

@@ -4,12 +4,13 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { CreateHandoverInput, CreateHandoverResult, HandoverRecipient } from '../../shared/api/handoverSchemas';
 import { fingerprint } from '../report/signing';
+import { readBoundedFileSync } from '../vault/boundedRead';
 import { DATA_KEY_BYTES } from '../vault/connection';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import { PACKAGE_MAGIC, encodeContainer, sha256Hex } from './container';
 import { checkOutputFile, type OutputRules } from '../files/outputPath';
-import { writeChosenFile } from './files';
+import { MAX_HANDOVER_FILE_BYTES, writeChosenFile } from './files';
 import { generateHandoverCode, normalizeHandoverCode } from './handoverCode';
 import { readHandoverKeyFile } from './handoverKeyFile';
 import { wrapToPublicKey, wrapWithCode, type CodeWrap, type X25519Wrap } from './keyWrap';
@@ -17,6 +18,7 @@ import { HANDOVER_FORMAT_VERSION, PACKAGE_FORMAT, type PackageManifest } from '.
 import { buildPackageDatabase, PACKAGE_DATABASE_FILE } from './packageDatabase';
 import { HandoverStore } from './store';
 import { periodInZone, today } from './validity';
+import { writeTransaction } from '../vault/writeTransaction';
 
 export type CreateHandoverRequest = z.output<typeof CreateHandoverInput>;
 export const HANDOVER_CREATED_ACTION = 'handover.created';
@@ -95,7 +97,7 @@ export async function createHandoverPackage(
     const fileSha256 = sha256Hex(bytes);
 
     try {
-      data.db.transaction(() => {
+      writeTransaction(data.db, () => {
         new HandoverStore(data.db).insertSent({
           package_id: packageId,
           substitute: input.substitute,
@@ -175,7 +177,7 @@ function buildPayload(
   try {
     const file = path.join(workFolder, PACKAGE_DATABASE_FILE);
     const scope = buildPackageDatabase(data, file, key, meta, studentIds);
-    return { payload: fs.readFileSync(file), scope };
+    return { payload: readBoundedFileSync(file, MAX_HANDOVER_FILE_BYTES), scope };
   } finally {
     fs.rmSync(workFolder, { recursive: true, force: true });
   }

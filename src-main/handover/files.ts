@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkOutputFile, type OutputRules } from '../files/outputPath';
 import { syncFolderSync } from '../vault/atomicFile';
+import { isBoundedReadError, readBoundedFileSync } from '../vault/boundedRead';
 import { VaultError } from '../vault/errors';
 
 /**
@@ -18,20 +19,20 @@ export function absolutePath(file: string, field: string): string {
   return path.resolve(file);
 }
 
+/** Only a regular file, and never more than `maxBytes` of it (boundedRead.ts). */
 export function readChosenFile(file: string, field: string, maxBytes = MAX_HANDOVER_FILE_BYTES): Buffer {
   const target = absolutePath(file, field);
-  let stat: fs.Stats;
   try {
-    stat = fs.statSync(target);
-  } catch {
-    throw new VaultError('INVALID_INPUT', `${field}: there is no file at ${target}.`);
-  }
-  if (!stat.isFile()) throw new VaultError('INVALID_INPUT', `${field}: ${target} is not a file.`);
-  if (stat.size > maxBytes) throw new VaultError('INVALID_INPUT', `${field}: ${target} is far too large to be a Sole Notes file.`);
-  try {
-    return fs.readFileSync(target);
+    return readBoundedFileSync(target, maxBytes);
   } catch (error) {
-    throw new VaultError('INVALID_INPUT', `${field}: ${target} could not be read.`, { cause: error });
+    const reason = isBoundedReadError(error) ? error.reason : 'unreadable';
+    const problem = {
+      missing: `there is no file at ${target}.`,
+      'not-a-file': `${target} is not a file.`,
+      'too-large': `${target} is far too large to be a Sole Notes file.`,
+      unreadable: `${target} could not be read.`,
+    }[reason];
+    throw new VaultError('INVALID_INPUT', `${field}: ${problem}`, { cause: error });
   }
 }
 

@@ -17,6 +17,7 @@ import { packageProof } from './packageProof';
 import { packageFolder, withPackageVault, type PackageVault } from './packageVault';
 import { encryptPayload, handbackPayloadAad } from './payloadCipher';
 import { HandoverStore, receivedManifest } from './store';
+import { writeTransaction } from '../vault/writeTransaction';
 
 export const HANDBACK_EXTENSION = '.solehandback';
 export const HANDED_BACK_ACTION = 'handover.handed_back';
@@ -97,7 +98,7 @@ export function handBack(data: VaultData, vaultFolder: string, packageId: string
 
   const folder = packageFolder(vaultFolder, packageId);
   const at = data.clock().toISOString();
-  data.db.transaction(() => {
+  writeTransaction(data.db, () => {
     store.markHandedBack(packageId, handbackId, at);
     data.audit.append(HANDED_BACK_ACTION, {
       packageId,

@@ -12,6 +12,7 @@ import { decryptPayload, handbackPayloadAad } from './payloadCipher';
 import { tampered, wrongRecipient } from './refusals';
 import { HandoverStore, type SentRow } from './store';
 import { verifyHandbackBytes } from './verifyFiles';
+import { writeTransaction } from '../vault/writeTransaction';
 
 export const HANDBACK_IMPORTED_ACTION = 'handover.handback_imported';
 export const HANDOVER_ACCESS_ACTION = 'handover.access';
@@ -53,7 +54,7 @@ export function importHandback(data: VaultData, file: string): HandbackImportRes
   const importedAt = data.clock().toISOString();
   const intactLog = accessLogIntact(contents.accessLog);
 
-  return data.db.transaction((): HandbackImportResult => {
+  return writeTransaction(data.db, (): HandbackImportResult => {
     const counts = mergeHandback(data, contents, author);
     for (const entry of contents.accessLog) {
       data.audit.append(HANDOVER_ACCESS_ACTION, {

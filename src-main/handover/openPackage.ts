@@ -16,6 +16,7 @@ import { tampered, wrongCode, wrongRecipient } from './refusals';
 import { HandoverStore } from './store';
 import { assertActive, packageValidity } from './validity';
 import { verifyPackageBytes, type Verified } from './verifyFiles';
+import { writeTransaction } from '../vault/writeTransaction';
 
 export const HANDOVER_RECEIVED_ACTION = 'handover.received';
 export const PACKAGE_OPENED_ACTION = 'handover.opened';
@@ -131,7 +132,7 @@ function install(data: VaultData, vaultFolder: string, verified: Verified<Packag
     } finally {
       db.close();
     }
-    data.db.transaction(() => {
+    writeTransaction(data.db, () => {
       new HandoverStore(data.db).insertReceived({
         package_id: manifest.packageId,
         manifest: JSON.stringify(manifest),

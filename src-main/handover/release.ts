@@ -3,6 +3,7 @@ import type { NoteRelease, ReleaseNoteInput } from '../../shared/api/handoverSch
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import { today } from './validity';
+import { writeTransaction } from '../vault/writeTransaction';
 
 export const NOTE_RELEASED_ACTION = 'note.released';
 
@@ -37,7 +38,7 @@ export function releaseNote(data: VaultData, input: z.output<typeof ReleaseNoteI
   const releasedOn = input.releasedOn ?? day;
   if (releasedOn > day) throw new VaultError('INVALID_INPUT', 'releasedOn: a release cannot be dated in the future.');
   const recordedAt = data.clock().toISOString();
-  return data.db.transaction(() => {
+  return writeTransaction(data.db, () => {
     const note = data.notes.markReleased(input.id) ?? data.notes.get(input.id);
     const row: ReleaseRow = { note_id: input.id, agency: input.agency, reason: input.reason, released_on: releasedOn, revision: note.revision, recorded_at: recordedAt };
     data.db

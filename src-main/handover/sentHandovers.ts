@@ -2,6 +2,7 @@ import type { SentHandover } from '../../shared/api/handoverSchemas';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import { HandoverStore, toSentHandover } from './store';
+import { writeTransaction } from '../vault/writeTransaction';
 
 export const HANDOVER_REVOKED_ACTION = 'handover.revoked';
 
@@ -31,7 +32,7 @@ export function revokeHandover(data: VaultData, packageId: string, reason: strin
     throw new VaultError('CONFLICT', row.status === 'revoked' ? 'This handover is already revoked.' : 'This handover is already closed: its hand-back was imported.');
   }
   const at = data.clock().toISOString();
-  data.db.transaction(() => {
+  writeTransaction(data.db, () => {
     store.setSentStatus(packageId, 'revoked', at);
     data.audit.append(HANDOVER_REVOKED_ACTION, { packageId, substitute: row.substitute, validUntil: row.valid_until, reason: reason ?? null });
   })();

@@ -11,6 +11,7 @@ import { PACKAGE_OPENED_ACTION } from './openPackage';
 import { withPackageVault } from './packageVault';
 import { receivedHandover } from './received';
 import { HandoverStore } from './store';
+import { writeTransaction } from '../vault/writeTransaction';
 
 /**
  * What the substitute does in a handover vault. Every opening and every note
@@ -62,7 +63,7 @@ export function handoverNoteHistory(data: VaultData, vaultFolder: string, packag
 export function handoverNoteCreate(data: VaultData, vaultFolder: string, input: z.output<typeof HandoverNoteCreateInput>): Note {
   const { packageId, ...fields } = input;
   return withPackageVault(data, vaultFolder, packageId, (vault) =>
-    vault.db.transaction(() => {
+    writeTransaction(vault.db, () => {
       const note = vault.notes.create(fields);
       vault.log.append('note.created', { noteId: note.id });
       return note;
@@ -73,7 +74,7 @@ export function handoverNoteCreate(data: VaultData, vaultFolder: string, input: 
 export function handoverNoteUpdate(data: VaultData, vaultFolder: string, input: z.output<typeof HandoverNoteUpdateInput>): Note {
   const { packageId, id, ...edit } = input;
   return withPackageVault(data, vaultFolder, packageId, (vault) =>
-    vault.db.transaction(() => {
+    writeTransaction(vault.db, () => {
       const before = vault.notes.get(id).revision;
       const note = vault.notes.update(id, edit);
       if (note.revision !== before) vault.log.append('note.edited', { noteId: id, revision: note.revision });
@@ -93,7 +94,7 @@ export function handoverCategories(data: VaultData, vaultFolder: string, package
 
 export function handoverServiceCreate(data: VaultData, vaultFolder: string, packageId: string, fields: ServiceFields): Service {
   return withPackageVault(data, vaultFolder, packageId, (vault) =>
-    vault.db.transaction(() => {
+    writeTransaction(vault.db, () => {
       const service = vault.services.create(fields);
       vault.log.append('service.created', { serviceId: service.id });
       return service;

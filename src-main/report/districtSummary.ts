@@ -8,7 +8,7 @@ import { publishedCountView, REPORT_RELATIONS } from './reportDocument';
 import { serviceCellRanges } from './serviceSuppression';
 import { fingerprint, publicKeyFromPem, spkiOf, verifyBytes } from './signing';
 import { feasibleRanges } from './suppression';
-import { defaultCompanionFiles, parseReportDocument } from './verify';
+import { defaultCompanionFiles, parseReportDocument, readReportFile, REPORT_READ_LIMITS } from './verify';
 
 /**
  * The district's side: checks many workers' reports against the folder of
@@ -74,7 +74,12 @@ export function loadRegisteredKeys(folder: string): { keys: RegisteredKey[]; pro
   const problems: { file: string; message: string }[] = [];
   for (const name of fs.readdirSync(folder).filter((entry) => entry.toLowerCase().endsWith('.pem')).sort()) {
     try {
-      const key = publicKeyFromPem(fs.readFileSync(path.join(folder, name), 'utf8'));
+      const read = readReportFile(path.join(folder, name), REPORT_READ_LIMITS.publicKey);
+      if ('problem' in read) {
+        problems.push({ file: name, message: read.problem });
+        continue;
+      }
+      const key = publicKeyFromPem(read.bytes.toString('utf8'));
       keys.push({ file: name, fingerprint: fingerprint(spkiOf(key)), key });
     } catch (error) {
       problems.push({ file: name, message: (error as Error).message });
@@ -123,16 +128,14 @@ export function summarizeReports(reportFiles: readonly string[], keysFolder: str
 
   for (const file of reportFiles) {
     const name = label(file);
-    let json: Buffer;
-    let signature: Buffer;
-    try {
-      json = fs.readFileSync(file);
-      signature = fs.readFileSync(defaultCompanionFiles(file).signature);
-    } catch {
-      rejected.push({ file: name, reason: 'unreadable', message: `cannot read ${path.basename(file)} or its signature ${path.basename(file)}.sig` });
+    const json = readReportFile(file, REPORT_READ_LIMITS.report);
+    const signature = readReportFile(defaultCompanionFiles(file).signature, REPORT_READ_LIMITS.signature);
+    if ('problem' in json || 'problem' in signature) {
+      const problems = [json, signature].flatMap((read) => ('problem' in read ? [read.problem] : []));
+      rejected.push({ file: name, reason: 'unreadable', message: problems.join('; ') });
       continue;
     }
-    const checked = checkReportAgainstKeys(json, signature, keys);
+    const checked = checkReportAgainstKeys(json.bytes, signature.bytes, keys);
     if (!checked.ok) {
       rejected.push({ file: name, reason: checked.reason, message: checked.message });
       continue;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ReportExportResult } from '../../shared/api/reportSchemas';
 import { checkOutputFolder, existingOrdinaryFile, rulesWithoutVault, type OutputRules } from '../files/outputPath';
 import { writeFileAtomicSync } from '../vault/atomicFile';
+import { readBoundedFileSync } from '../vault/boundedRead';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import type { SignedMonthReport } from './monthReport';
@@ -30,7 +31,8 @@ function refuseForeignKeyFile(file: string, spki: Buffer): void {
   if (!fs.existsSync(file)) return;
   let same: boolean;
   try {
-    same = spkiOf(publicKeyFromPem(fs.readFileSync(file, 'utf8'))).equals(spki);
+    // A public key file is about 110 bytes; anything near 64 KB is not one.
+    same = spkiOf(publicKeyFromPem(readBoundedFileSync(file, 64 * 1024).toString('utf8'))).equals(spki);
   } catch {
     same = false;
   }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describeIssues } from '../../shared/api/describeIssues';
 import { REPORT_SCHEMA_ID, ServiceReportDocument } from '../../shared/report/document';
+import { isBoundedReadError, readBoundedFileSync, whyUnreadable } from '../vault/boundedRead';
 import { isCanonical } from './canonical';
 import { PUBLIC_KEY_FILE } from './exportFiles';
 import { publishedCountView, REPORT_RELATIONS } from './reportDocument';
@@ -132,34 +133,42 @@ export function defaultCompanionFiles(report: string): { signature: string; publ
   return { signature: `${report}.sig`, publicKey: path.join(path.dirname(report), PUBLIC_KEY_FILE) };
 }
 
+/**
+ * The most of each file `verify` and `district-summary` read. A month's
+ * report is tens of KB even for a large caseload (16 MB leaves room for any
+ * school); a signature is 64 bytes and a public key about 110, so anything
+ * near 64 KB is not one.
+ */
+export const REPORT_READ_LIMITS = { report: 16 * 1024 * 1024, signature: 64 * 1024, publicKey: 64 * 1024 } as const;
+
+/** A report's file, only if it is a regular file within its limit; otherwise why not, naming it. */
+export function readReportFile(file: string, maxBytes: number): { bytes: Buffer } | { problem: string } {
+  try {
+    return { bytes: readBoundedFileSync(file, maxBytes) };
+  } catch (error) {
+    const reason = isBoundedReadError(error) ? error.reason : 'unreadable';
+    return { problem: reason === 'missing' ? `cannot read ${file}` : `cannot read ${file}: ${whyUnreadable(reason, maxBytes)}` };
+  }
+}
+
 /** Reads the three files (a missing or unreadable one is a `file` failure) and verifies them. */
 export function verifyReportFiles(input: VerifyFilesInput): VerifyResult {
   const defaults = defaultCompanionFiles(input.report);
-  const files = { report: input.report, signature: input.signature ?? defaults.signature, publicKey: input.publicKey ?? defaults.publicKey };
-  const read = (file: string): Buffer | null => {
-    try {
-      return fs.readFileSync(file);
-    } catch {
-      return null;
-    }
-  };
-  const json = read(files.report);
-  const signature = read(files.signature);
-  const pem = read(files.publicKey);
-  const missing = [json === null ? files.report : null, signature === null ? files.signature : null, pem === null ? files.publicKey : null].filter(
-    (file): file is string => file !== null,
-  );
-  if (json === null || signature === null || pem === null) {
+  const json = readReportFile(input.report, REPORT_READ_LIMITS.report);
+  const signature = readReportFile(input.signature ?? defaults.signature, REPORT_READ_LIMITS.signature);
+  const pem = readReportFile(input.publicKey ?? defaults.publicKey, REPORT_READ_LIMITS.publicKey);
+  if (!('bytes' in json) || !('bytes' in signature) || !('bytes' in pem)) {
     return {
       valid: false,
-      failures: missing.map((file) => ({ check: 'file', message: `cannot read ${file}` })),
+      failures: [json, signature, pem].flatMap((read) => ('problem' in read ? [{ check: 'file' as const, message: read.problem }] : [])),
       keyFingerprint: null,
       document: null,
       keyPinned: false,
     };
   }
-  const verdict = verifyReport({ json, signature, publicKeyPem: pem.toString('utf8'), expectedFingerprint: input.expectedFingerprint });
-  const keyOfTheirOwn = input.publicKey !== undefined && !sameFile(files.publicKey, defaults.publicKey);
+  const publicKeyFile = input.publicKey ?? defaults.publicKey;
+  const verdict = verifyReport({ json: json.bytes, signature: signature.bytes, publicKeyPem: pem.bytes.toString('utf8'), expectedFingerprint: input.expectedFingerprint });
+  const keyOfTheirOwn = input.publicKey !== undefined && !sameFile(publicKeyFile, defaults.publicKey);
   return { ...verdict, keyPinned: verdict.keyPinned || keyOfTheirOwn };
 }
 

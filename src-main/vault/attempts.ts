@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Timestamp } from '../../shared/api/schemas';
 import { writeFileAtomicSync } from './atomicFile';
+import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from './boundedRead';
 import { VaultError } from './errors';
 
 /**
@@ -138,7 +139,7 @@ export class UnlockAttempts {
   #readFile(): AttemptsRecord {
     let raw: string;
     try {
-      raw = fs.readFileSync(this.file, 'utf8');
+      raw = readBoundedFileSync(this.file, MAX_STATE_FILE_BYTES).toString('utf8');
     } catch {
       return EMPTY;
     }

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { Timestamp } from '../../shared/api/schemas';
 import { syncFileSync, syncFolderSync, writeFileAtomicSync } from './atomicFile';
+import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from './boundedRead';
 import { applyKey, verifyIntegrity, type VaultDatabase } from './connection';
 import { VaultError } from './errors';
 import { KEY_FILE_NAME } from './keyFile';
@@ -182,8 +183,7 @@ export function writeBackup(options: {
 
 function readManifest(dir: string): BackupManifest | null {
   try {
-    const raw = fs.readFileSync(path.join(dir, BACKUP_MANIFEST_NAME), 'utf8');
-    if (raw.length > 64 * 1024) return null;
+    const raw = readBoundedFileSync(path.join(dir, BACKUP_MANIFEST_NAME), MAX_STATE_FILE_BYTES).toString('utf8');
     const parsed = BackupManifest.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {

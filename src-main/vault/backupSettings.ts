@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomicSync } from './atomicFile';
 import { defaultBackupFolder } from './backup';
+import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from './boundedRead';
 import { VaultError } from './errors';
 import { asStorageError } from './storageErrors';
 
@@ -53,7 +53,7 @@ export function backupSettingsFile(vaultFolder: string): string {
 
 function readStored(vaultFolder: string): StoredSettings | null {
   try {
-    const parsed = StoredSettings.safeParse(JSON.parse(fs.readFileSync(backupSettingsFile(vaultFolder), 'utf8')));
+    const parsed = StoredSettings.safeParse(JSON.parse(readBoundedFileSync(backupSettingsFile(vaultFolder), MAX_STATE_FILE_BYTES).toString('utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

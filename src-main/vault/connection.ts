@@ -59,6 +59,8 @@ export function applyVaultPragmas(db: VaultDatabase): void {
   // Temporary tables and sort spills stay in memory: on disk they would be plaintext.
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -32768');
+  // Another process writing the vault (the app and a command) is waited for, up to 5 s, before VAULT_BUSY.
+  db.pragma('busy_timeout = 5000');
 }
 
 /** Keys a connection as SQLCipher 4 with a raw key (no KDF inside SQLCipher). */
@@ -115,8 +117,8 @@ export function verifyIntegrity(db: VaultDatabase): void {
   }
 }
 
-/** Rethrows a full, read-only or missing disk as what it is (STORAGE_*), never as damage. */
+/** Rethrows a full, read-only or missing disk (STORAGE_*) or a vault busy in another process as what it is, never as damage. */
 function throwIfStorageProblem(error: unknown): void {
   const storage = storageErrorFrom(error);
-  if (storage && storage.code.startsWith('STORAGE_')) throw storage;
+  if (storage && (storage.code.startsWith('STORAGE_') || storage.code === 'VAULT_BUSY')) throw storage;
 }

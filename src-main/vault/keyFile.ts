@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Timestamp } from '../../shared/api/schemas';
 import { DATA_KEY_BYTES } from './connection';
 import { base64OfLength } from './base64Schema';
+import { isBoundedReadError, readBoundedFile } from './boundedRead';
 import { VaultError } from './errors';
 import { assertKdfParamsAllowed, KDF_KEY_BYTES, KdfParamsSchema } from './kdf';
 
@@ -15,7 +16,7 @@ export const KEY_FILE_VERSION = 1;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 /** A real keys file is about 1 KB; refuse to parse anything much larger. */
-const MAX_KEY_FILE_BYTES = 64 * 1024;
+export const MAX_KEY_FILE_BYTES = 64 * 1024;
 
 export type WrapSlot = 'passphrase' | 'recovery';
 
@@ -96,12 +97,15 @@ export async function readKeyFile(folder: string): Promise<KeyFile> {
   const file = keyFilePath(folder);
   let raw: Buffer;
   try {
-    const stat = await fs.stat(file);
-    if (stat.size > MAX_KEY_FILE_BYTES) throw new VaultError('KEYS_CORRUPT', 'The vault keys file is far too large to be real; it is damaged.');
-    raw = await fs.readFile(file);
+    raw = await readBoundedFile(file, MAX_KEY_FILE_BYTES);
   } catch (error) {
-    if (error instanceof VaultError) throw error;
-    if (isErrno(error, 'ENOENT')) throw new VaultError('VAULT_NOT_FOUND', 'There is no vault in this folder.');
+    if (isBoundedReadError(error) && isErrno(error.cause, 'ENOENT')) throw new VaultError('VAULT_NOT_FOUND', 'There is no vault in this folder.');
+    if (isBoundedReadError(error) && error.reason === 'too-large') {
+      throw new VaultError('KEYS_CORRUPT', 'The vault keys file is far too large to be real; it is damaged.', { cause: error });
+    }
+    if (isBoundedReadError(error) && error.reason === 'not-a-file') {
+      throw new VaultError('KEYS_CORRUPT', 'The vault keys file is not a regular file (a folder, or a link to a device); it is damaged.', { cause: error });
+    }
     throw new VaultError('KEYS_CORRUPT', 'The vault keys file could not be read.', { cause: error });
   }
   return parseKeyFile(raw);

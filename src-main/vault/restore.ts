@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { Timestamp } from '../../shared/api/schemas';
 import { syncFileSync, syncFolderSync, writeFileAtomicSync } from './atomicFile';
+import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from './boundedRead';
 import { KEY_FILE_NAME } from './keyFile';
 
 /*
@@ -75,7 +76,7 @@ function markerFile(vaultFolder: string): string {
 
 function readMarker(vaultFolder: string): RestoreMarker | null {
   try {
-    const parsed = RestoreMarker.safeParse(JSON.parse(fs.readFileSync(markerFile(vaultFolder), 'utf8')));
+    const parsed = RestoreMarker.safeParse(JSON.parse(readBoundedFileSync(markerFile(vaultFolder), MAX_STATE_FILE_BYTES).toString('utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
     // Missing or unreadable. An unreadable marker is left alone, and so is the folder it describes.

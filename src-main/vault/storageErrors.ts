@@ -7,6 +7,9 @@ const FULL_ERRNOS = new Set(['ENOSPC', 'EDQUOT']);
 const READ_ONLY_ERRNOS = new Set(['EROFS', 'EACCES', 'EPERM']);
 const UNAVAILABLE_ERRNOS = new Set(['ENOENT', 'ENOTDIR', 'EEXIST', 'EISDIR', 'EIO', 'ENXIO', 'ENODEV', 'ESTALE']);
 
+const BUSY_MESSAGE =
+  'The vault is busy: another Sole Notes (the app, or a command) is writing to it, so nothing was changed. Try again in a moment.';
+
 const MESSAGES = {
   full: {
     vault: 'The disk that holds the vault is full, so nothing was saved. Free some space, then try again.',
@@ -43,12 +46,17 @@ const MESSAGES = {
  * these errors means that nothing was half written.
  */
 export function storageErrorFrom(error: unknown, target: StorageTarget = 'vault'): VaultError | null {
-  if (error instanceof VaultError) return error;
+  // A write that failed for a storage reason but was reported as INTERNAL (an export, a handover file) says so in the app's words.
+  if (error instanceof VaultError) return error.code === 'INTERNAL' ? (storageErrorFrom(error.cause, 'file') ?? error) : error;
   if (!(error instanceof Error)) return null;
   const code = (error as NodeJS.ErrnoException).code;
   if (typeof code !== 'string') return null;
   // SQLite's errors are always about the database it has open: the vault's, or a backup's.
   if (code.startsWith('SQLITE_') && target === 'file') target = 'vault';
+
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new VaultError('VAULT_BUSY', BUSY_MESSAGE, { cause: error });
+  }
 
   if (FULL_ERRNOS.has(code) || code === 'SQLITE_FULL') {
     return new VaultError('STORAGE_FULL', MESSAGES.full[target], { cause: error });

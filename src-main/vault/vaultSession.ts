@@ -8,6 +8,7 @@ import { UnlockAttempts } from './attempts';
 import { listBackups, openBackup, pruneBackups, writeBackup, checkDatabaseFile, type BackupEntry, type BackupReason } from './backup';
 import { DEFAULT_BACKUP_INTERVAL_MS, readBackupSettings, writeBackupSettings, type BackupSettingsPatch, type BackupSettingsValue } from './backupSettings';
 import { syncFileSync } from './atomicFile';
+import { readBoundedFileSync } from './boundedRead';
 import { DATA_KEY_BYTES, openEncryptedDatabase, type VaultDatabase } from './connection';
 import { VaultError } from './errors';
 import { startIntegrityCheck, type IntegrityCheck, type IntegrityOutcome, type IntegrityStatus } from './integrityCheck';
@@ -17,6 +18,7 @@ import {
   KEY_FILE_NAME,
   KEY_FILE_VERSION,
   keyFilePath,
+  MAX_KEY_FILE_BYTES,
   parseKeyFile,
   readKeyFile,
   serializeKeyFile,
@@ -37,6 +39,7 @@ import * as restore from './restore';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion, upgradeExistingVault } from './schema/migrations';
 import { asStorageError } from './storageErrors';
 import { VaultData } from './vaultData';
+import { writeTransaction } from './writeTransaction';
 
 export const DATABASE_FILE_NAME = 'vault.db';
 /** The database and the files SQLite keeps beside it. */
@@ -486,7 +489,7 @@ export class VaultSession {
   #currentVaultId(): string | null {
     if (this.#open) return this.#open.vaultId;
     try {
-      return parseKeyFile(fs.readFileSync(keyFilePath(this.folder))).vaultId;
+      return parseKeyFile(readBoundedFileSync(keyFilePath(this.folder), MAX_KEY_FILE_BYTES)).vaultId;
     } catch {
       return null;
     }
@@ -893,7 +896,7 @@ export class VaultSession {
    */
   #auditUnlock(opened: OpenVault, method: UnlockMethod): void {
     const failed = this.#attempts.unaudited();
-    opened.db.transaction(() => {
+    writeTransaction(opened.db, () => {
       for (const entry of failed.entries) opened.data.audit.append('vault.unlock_failed', { method: entry.method, at: entry.at });
       if (failed.dropped > 0) opened.data.audit.append('vault.unlock_failed_unlogged', { count: failed.dropped });
     })();
@@ -1014,7 +1017,7 @@ function summarizeBackup(entry: BackupEntry, currentVaultId: string | null): Bac
 function readBackupKeyFile(backup: BackupEntry): KeyFile {
   let keyFile: KeyFile;
   try {
-    keyFile = parseKeyFile(fs.readFileSync(path.join(backup.dir, KEY_FILE_NAME)));
+    keyFile = parseKeyFile(readBoundedFileSync(path.join(backup.dir, KEY_FILE_NAME), MAX_KEY_FILE_BYTES));
   } catch (error) {
     if (error instanceof VaultError && error.code === 'VAULT_FROM_FUTURE') throw error;
     throw new VaultError('BACKUP_CORRUPT', 'The backup’s keys file is damaged; nothing was replaced.', { cause: error });

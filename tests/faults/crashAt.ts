@@ -41,6 +41,8 @@ export interface ChildOptions {
   input?: string;
   crashAt?: CrashPoint;
   traceFile?: string;
+  /** The child is killed (SIGTERM) after this long; 60 s unless told. */
+  timeoutMs?: number;
 }
 
 function childEnv(options: ChildOptions): Record<string, string> {
@@ -61,7 +63,7 @@ export function runChild(bundle: string, args: readonly string[], options: Child
     env: childEnv(options),
     input: options.input ?? '',
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: options.timeoutMs ?? 60_000,
   });
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }

@@ -15,6 +15,9 @@ function errno(code: string): Error {
 
 describe('storageErrorFrom', () => {
   it.each([
+    ['SQLITE_BUSY', 'VAULT_BUSY'],
+    ['SQLITE_BUSY_SNAPSHOT', 'VAULT_BUSY'],
+    ['SQLITE_LOCKED', 'VAULT_BUSY'],
     ['ENOSPC', 'STORAGE_FULL'],
     ['EDQUOT', 'STORAGE_FULL'],
     ['SQLITE_FULL', 'STORAGE_FULL'],
@@ -72,5 +75,15 @@ describe('a page damaged while the vault is open', () => {
     expect(reported).toEqual([]);
     expect(() => openEncryptedDatabase(path.join(vault.dir, 'vault.db'), Buffer.alloc(32, 1), { create: false })).toThrow(VaultError);
     vault.dispose();
+  });
+});
+
+describe('storageErrorFrom on a failure reported as INTERNAL', () => {
+  it('names the storage problem behind it in the app\'s words, and keeps other INTERNAL errors as they are', () => {
+    const write = new VaultError('INTERNAL', "Could not write /x/k: EPERM: operation not permitted, open '/x/.k.tmp'", { cause: errno('EPERM') });
+    expect(storageErrorFrom(write)).toMatchObject({ code: 'STORAGE_READ_ONLY' });
+    expect(storageErrorFrom(write)?.message).not.toContain('EPERM');
+    const plain = new VaultError('INTERNAL', 'The note history is missing its latest revision.');
+    expect(storageErrorFrom(plain)).toBe(plain);
   });
 });

@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { checkNote } from '../../../shared/redaction';
 import type { CliCommand } from '../command';
-import { readAll, writeLine } from '../io';
-import { UsageError } from '../usageError';
+import { readAll, readNoteFile, writeLine } from '../io';
 
 export const checkCommand: CliCommand = {
   words: ['check'],
@@ -18,11 +15,7 @@ export const checkCommand: CliCommand = {
     if (file === undefined || file === '-') {
       text = await readAll(io.stdin);
     } else {
-      try {
-        text = fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
-      } catch {
-        throw new UsageError(`Cannot read the file ${file}.`);
-      }
+      text = readNoteFile(io, file);
     }
     writeLine(io.stdout, JSON.stringify({ findings: checkNote(text) }));
   },

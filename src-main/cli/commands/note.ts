@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { NoteBody } from '../../../shared/api/schemas';
 import { VaultError } from '../../vault/errors';
 import type { VaultData } from '../../vault/vaultData';
 import type { CliCommand } from '../command';
-import { readAll, writeLine, type CliIo } from '../io';
+import { readAll, readNoteFile, writeLine, type CliIo } from '../io';
 import { integerOption, optionalString, parseWith } from '../parse';
 import { UsageError } from '../usageError';
 import { withUnlockedVault } from '../vaultAccess';
@@ -27,13 +25,7 @@ async function noteText(io: CliIo, text: unknown, file: unknown): Promise<string
     return text;
   }
   if (file === '-') return readAll(io.stdin);
-  if (typeof file === 'string') {
-    try {
-      return fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
-    } catch {
-      throw new UsageError(`Cannot read the file ${file}.`);
-    }
-  }
+  if (typeof file === 'string') return readNoteFile(io, file);
   throw new UsageError('Give the note with --text TEXT or --file F (use --file - for standard input).');
 }
 

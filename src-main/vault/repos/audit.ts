@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../../../shared/api/schemas';
 import type { VaultDatabase } from '../connection';
+import { requireWellFormed } from '../wellFormedText';
 import { chainHash } from './hashing';
 import { parseInput } from './validation';
+import { writeTransaction } from '../writeTransaction';
 
 /** An audit row as stored (the vault's log and a handover package's access log alike). */
 export interface AuditRow {
@@ -62,7 +64,7 @@ export class AuditLog {
     this.insertRow = db.prepare<[AuditRow]>(
       'INSERT INTO audit (seq, at, action, details, prev_hash, hash) VALUES (@seq, @at, @action, @details, @prev_hash, @hash)',
     );
-    this.appendTx = db.transaction((action: string, details: Record<string, unknown>): AuditEntry => {
+    this.appendTx = writeTransaction(db, (action: string, details: Record<string, unknown>): AuditEntry => {
       const last = this.selectLast.get();
       const prevHash = last?.hash ?? '';
       const entry = { seq: (last?.seq ?? 0) + 1, at: this.clock().toISOString(), action, details };
@@ -75,6 +77,8 @@ export class AuditLog {
   append(action: string, details: Record<string, unknown> = {}): AuditEntry {
     // Through JSON and back, so the hash covers exactly what is stored and read later.
     const stored = JSON.parse(JSON.stringify(parseInput(Details, details))) as Record<string, unknown>;
+    // The action is stored as text, where SQLite would turn a lone surrogate into U+FFFD; the details are refused alike.
+    requireWellFormed({ action, details: stored }, 'The audit entry');
     return this.appendTx(parseInput(Action, action), stored);
   }
 

@@ -13,9 +13,11 @@ import {
 import { checkNote, summarizeFindings } from '../../../shared/redaction';
 import type { VaultDatabase } from '../connection';
 import { VaultError } from '../errors';
+import { requireWellFormed } from '../wellFormedText';
 import { chainHash } from './hashing';
 import { NoteSearch } from './search';
 import { parseInput } from './validation';
+import { writeTransaction } from '../writeTransaction';
 
 /**
  * The redaction check runs again here on every save, whoever saves (the app,
@@ -213,14 +215,14 @@ export class NoteRepository {
     this.deleteRow = db.prepare<[string]>('DELETE FROM notes WHERE id = ?');
     this.deleteRevisions = db.prepare<[string]>('DELETE FROM note_revisions WHERE note_id = ?');
 
-    this.saveTx = db.transaction((row: Omit<NoteRow, 'seq'>, isNew: boolean, author: string = this.author, at: string = row.updated_at) => {
+    this.saveTx = writeTransaction(db, (row: Omit<NoteRow, 'seq'>, isNew: boolean, author: string = this.author, at: string = row.updated_at) => {
       if (isNew) this.insertRow.run(row);
       else if (this.updateRow.run(row).changes !== 1) {
         throw new VaultError('CONFLICT', 'The note changed while it was being saved; open it again.');
       }
       this.appendRevision(row, author, at);
     });
-    this.deleteTx = db.transaction((id: string) => {
+    this.deleteTx = writeTransaction(db, (id: string) => {
       if (this.deleteRow.run(id).changes === 0) throw new VaultError('NOT_FOUND', 'No note with that id.');
       this.deleteRevisions.run(id);
     });
@@ -372,6 +374,8 @@ export class NoteRepository {
     const prevHash = row.revision === 1 ? '' : this.selectRevisionHash.get(row.id, row.revision - 1);
     if (prevHash === undefined) throw new VaultError('INTERNAL', 'The note history is missing its latest revision.');
     const revision = { noteId: row.id, revision: row.revision, body: row.body, status: row.status as Note['status'], author, at };
+    // SQLite would store U+FFFD for a lone surrogate, and the hash would no longer match the stored text.
+    requireWellFormed(revision, 'The note');
     this.insertRevision.run({
       note_id: revision.noteId,
       revision: revision.revision,

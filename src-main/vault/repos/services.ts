@@ -5,6 +5,7 @@ import { serviceKindInfo, type ServiceKind, type TeamType } from '../../../share
 import type { VaultDatabase } from '../connection';
 import { VaultError } from '../errors';
 import { parseInput } from './validation';
+import { writeTransaction } from '../writeTransaction';
 
 interface ServiceRow {
   id: string;
@@ -106,7 +107,7 @@ export class ServiceRepository {
     this.deleteStudentLinks = db.prepare<[string]>('DELETE FROM service_students WHERE service_id = ?');
     this.deleteIssueLinks = db.prepare<[string]>('DELETE FROM service_issues WHERE service_id = ?');
 
-    this.writeWithLinks = db.transaction((row: ServiceRow, studentIds: readonly string[], categoryIds: readonly string[], isNew: boolean) => {
+    this.writeWithLinks = writeTransaction(db, (row: ServiceRow, studentIds: readonly string[], categoryIds: readonly string[], isNew: boolean) => {
       if (isNew) {
         this.insertRow.run(row);
       } else {

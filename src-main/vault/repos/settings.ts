@@ -1,6 +1,7 @@
 import { DEFAULT_REPORT_THRESHOLD, Settings, TimeZone } from '../../../shared/api/schemas';
 import type { VaultDatabase } from '../connection';
 import { parseInput } from './validation';
+import { writeTransaction } from '../writeTransaction';
 
 /** The computer's IANA time zone, or UTC when the runtime cannot say. */
 export function systemTimeZone(): string {
@@ -45,7 +46,7 @@ export class SettingsRepository {
     this.upsert = db.prepare<[string, string]>(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
-    this.writeAll = db.transaction((entries: [string, unknown][]) => {
+    this.writeAll = writeTransaction(db, (entries: [string, unknown][]) => {
       for (const [key, value] of entries) this.upsert.run(key, JSON.stringify(value));
     });
   }
