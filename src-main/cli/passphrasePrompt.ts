@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import type { CliIo } from './io';
 import { UsageError } from './usageError';
 
@@ -18,13 +17,20 @@ export async function obtainPassphrase(io: CliIo, envName: string, prompt: strin
   return line;
 }
 
+/** Far longer than any passphrase; standard input without a line break (`< /dev/zero`) is refused at this length. */
+export const MAX_PASSPHRASE_LINE_CHARS = 4096;
+
 async function readFirstLine(io: CliIo): Promise<string | null> {
-  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
-  for await (const line of lines) {
-    lines.close();
-    return line;
+  let text = '';
+  for await (const chunk of io.stdin) {
+    text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+    const end = text.search(/\r?\n/);
+    if (end >= 0) return text.slice(0, end);
+    if (text.length > MAX_PASSPHRASE_LINE_CHARS) {
+      throw new UsageError(`The first line of standard input is over ${MAX_PASSPHRASE_LINE_CHARS} characters; it is not a passphrase.`);
+    }
   }
-  return null;
+  return text === '' ? null : text;
 }
 
 function promptHidden(io: CliIo, prompt: string): Promise<string> {

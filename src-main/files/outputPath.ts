@@ -148,8 +148,10 @@ function absolute(file: string, field: string, what: 'file' | 'folder'): string 
 
 function startsWithHandBack(file: string): boolean {
   try {
-    const fd = fs.openSync(file, 'r');
+    // Without blocking, and only a regular file: a pipe named as the output must not hang the check.
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     try {
+      if (!fs.fstatSync(fd).isFile()) return false;
       const start = Buffer.alloc(HANDBACK_MAGIC.length);
       const read = fs.readSync(fd, start, 0, start.length, 0);
       return read === start.length && start.equals(HANDBACK_MAGIC);

@@ -9,7 +9,7 @@ import { toAuditEntry, type AuditRow } from '../vault/repos/audit';
 import type { VaultData } from '../vault/vaultData';
 import { HANDBACK_MAGIC, decodeContainer, encodeContainer, sha256Hex } from './container';
 import { checkOutputFile, type OutputRules } from '../files/outputPath';
-import { writeChosenFile } from './files';
+import { MAX_HANDOVER_FILE_BYTES, writeChosenFile } from './files';
 import { HANDBACK_CONTENTS_FORMAT, type HandbackContents, type HandbackRevision } from './handbackContents';
 import { wrapToPublicKey } from './keyWrap';
 import { HANDBACK_FORMAT, HANDOVER_FORMAT_VERSION, type HandbackManifest } from './manifest';
@@ -18,6 +18,7 @@ import { packageFolder, withPackageVault, type PackageVault } from './packageVau
 import { encryptPayload, handbackPayloadAad } from './payloadCipher';
 import { HandoverStore, receivedManifest } from './store';
 import { writeTransaction } from '../vault/writeTransaction';
+import { readBoundedFileSync } from '../vault/boundedRead';
 
 export const HANDBACK_EXTENSION = '.solehandback';
 export const HANDED_BACK_ACTION = 'handover.handed_back';
@@ -137,7 +138,7 @@ export function handBack(data: VaultData, vaultFolder: string, packageId: string
 function refuseUnlessReadBackWhole(file: string, meant: Buffer, signingSpki: Buffer): void {
   let whole: boolean;
   try {
-    const onDisk = fs.readFileSync(file);
+    const onDisk = readBoundedFileSync(file, MAX_HANDOVER_FILE_BYTES);
     const decoded = decodeContainer(onDisk, HANDBACK_MAGIC);
     whole =
       onDisk.equals(meant) &&

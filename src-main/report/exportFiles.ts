@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ReportExportResult } from '../../shared/api/reportSchemas';
 import { checkOutputFolder, existingOrdinaryFile, rulesWithoutVault, type OutputRules } from '../files/outputPath';
 import { writeFileAtomicSync } from '../vault/atomicFile';
-import { readBoundedFileSync } from '../vault/boundedRead';
+import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from '../vault/boundedRead';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import type { SignedMonthReport } from './monthReport';
@@ -87,10 +87,10 @@ export function exportReportFiles(data: VaultData, report: SignedMonthReport, fo
     { name: names.csv, bytes: Buffer.from(renderReportCsv(report.document), 'utf8') },
     { name: names.html, bytes: Buffer.from(renderReportHtml(report.document), 'utf8') },
   ];
-  let publicKeyBytes = pem;
+  let publicKeyBytes: Buffer = pem;
   try {
     // The same key's file stays as it is; a missing one is written before the signature it checks arrives.
-    if (fs.existsSync(publicKeyFile)) publicKeyBytes = fs.readFileSync(publicKeyFile);
+    if (fs.existsSync(publicKeyFile)) publicKeyBytes = readBoundedFileSync(publicKeyFile, MAX_STATE_FILE_BYTES);
     else writeFileAtomicSync(publicKeyFile, pem, 0o644);
     swapInReportFiles(target, period, month, names.signature);
   } catch (error) {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { syncFolderSync, writeFileAtomicSync } from '../vault/atomicFile';
+import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from '../vault/boundedRead';
 
 /*
  * A month's report files go into the export folder together: at no instant
@@ -120,7 +121,7 @@ function rollBack(folder: string, work: string, period: string): void {
   // The marker names the files swapped; the month's usual three if it cannot be read.
   let names = [json, `service-report-${period}.csv`, `service-report-${period}.html`];
   try {
-    const marker = JSON.parse(fs.readFileSync(path.join(work, READY_FILE), 'utf8')) as { files?: unknown };
+    const marker = JSON.parse(readBoundedFileSync(path.join(work, READY_FILE), MAX_STATE_FILE_BYTES).toString('utf8')) as { files?: unknown };
     if (Array.isArray(marker.files)) names = [...new Set([json, ...marker.files.filter(isPlainName)])];
   } catch {
     // the usual three

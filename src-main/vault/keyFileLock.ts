@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { VaultError } from './errors';
+import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from './boundedRead';
 
 /*
  * `vault.keys.lock`: held around every read-modify-write of `vault.keys.json`
@@ -103,7 +104,7 @@ function tryCreateInPlace(file: string, record: LockRecord): boolean {
 
 function readRecord(file: string): LockRecord | null {
   try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockRecord>;
+    const parsed = JSON.parse(readBoundedFileSync(file, MAX_STATE_FILE_BYTES).toString('utf8')) as Partial<LockRecord>;
     if (typeof parsed.pid === 'number' && typeof parsed.host === 'string' && typeof parsed.at === 'number') {
       return { pid: parsed.pid, host: parsed.host, at: parsed.at };
     }

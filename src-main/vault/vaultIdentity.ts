@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyKey, type VaultDatabase } from './connection';
 import { VaultError } from './errors';
-import { parseKeyFile } from './keyFile';
+import { MAX_KEY_FILE_BYTES, parseKeyFile } from './keyFile';
+import { readBoundedFileSync } from './boundedRead';
 
 /*
  * What makes a database this vault, checked before any backup is written (and
@@ -67,7 +67,7 @@ export function assertSameVault(options: { db: VaultDatabase; dataKey: Buffer; v
 
 /** VAULT_CORRUPT unless the keys file at `file` is the one of vault `vaultId` (it was replaced while the vault was open). */
 export function assertKeyFileOfVault(file: string, vaultId: string): void {
-  if (parseKeyFile(fs.readFileSync(file)).vaultId !== vaultId) {
+  if (parseKeyFile(readBoundedFileSync(file, MAX_KEY_FILE_BYTES)).vaultId !== vaultId) {
     throw new VaultError('VAULT_CORRUPT', 'The vault keys file was replaced by another vault’s while Sole Notes was running, so no backup was made.');
   }
 }

@@ -122,4 +122,22 @@ describe('the vault\'s own files', () => {
     const result = run(['note', 'list', '--vault', linked]);
     expectRefused(result, 3, 'keys file');
   });
+
+  it('a passphrase read from standard input that never ends a line (/dev/zero) is refused, not read for ever', () => {
+    const zero = fs.openSync('/dev/zero', 'r');
+    try {
+      const result = spawnSync(process.execPath, [cli, 'note', 'list', '--vault', vault], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+        stdio: [zero, 'pipe', 'pipe'],
+        encoding: 'utf8',
+        timeout: TIMEOUT_MS,
+      });
+      expect(result.signal, result.stderr).toBeNull();
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('not a passphrase');
+    } finally {
+      fs.closeSync(zero);
+    }
+  });
 });
