@@ -15,6 +15,8 @@ import { publicKeyFromPem, spkiOf, spkiPem } from './signing';
 
 /** The five files of a monthly report, and the audit action that records their export. */
 export const REPORT_EXPORT_ACTION = 'report.exported';
+/** Follows a `report.exported` entry whose files could not be swapped in (`exportSeq` names it). */
+export const REPORT_EXPORT_FAILED_ACTION = 'report.export_failed';
 export const PUBLIC_KEY_FILE = 'worker-signing-key.pem';
 
 export function reportFileNames(period: string) {
@@ -62,7 +64,7 @@ function refuseToReplaceMonth(target: string, period: string, names: readonly st
  * swapped in together (exportSwap.ts), the signature last, replacing a month
  * already there only when `rules.replace`; the public key file is written
  * when the folder has none. The export is recorded in the audit log, with
- * every file's SHA-256, once the files are in place.
+ * every file's SHA-256, before the files are swapped in.
  */
 export function exportReportFiles(data: VaultData, report: SignedMonthReport, folder: string, rules: OutputRules = rulesWithoutVault(false)): ReportExportResult {
   const target = checkOutputFolder(folder, 'folder', rules);
@@ -87,29 +89,32 @@ export function exportReportFiles(data: VaultData, report: SignedMonthReport, fo
     { name: names.csv, bytes: Buffer.from(renderReportCsv(report.document), 'utf8') },
     { name: names.html, bytes: Buffer.from(renderReportHtml(report.document), 'utf8') },
   ];
-  let publicKeyBytes: Buffer = pem;
-  try {
-    // The same key's file stays as it is; a missing one is written before the signature it checks arrives.
-    if (fs.existsSync(publicKeyFile)) publicKeyBytes = readBoundedFileSync(publicKeyFile, MAX_STATE_FILE_BYTES);
-    else writeFileAtomicSync(publicKeyFile, pem, 0o644);
-    swapInReportFiles(target, period, month, names.signature);
-  } catch (error) {
-    if (error instanceof VaultError) throw error;
-    throw new VaultError('INTERNAL', `Could not write the ${period} report into ${target}: ${(error as Error).message}`, { cause: error });
-  }
-
+  // The same key's file stays as it is; a missing one is written before the signature it checks arrives.
+  const keyFileThere = fs.existsSync(publicKeyFile);
+  const publicKeyBytes = keyFileThere ? readBoundedFileSync(publicKeyFile, MAX_STATE_FILE_BYTES) : pem;
   const byName = new Map([...month.map((file) => [file.name, file.bytes] as const), [names.publicKey, publicKeyBytes] as const]);
   const files = [names.json, names.signature, names.publicKey, names.csv, names.html].map((name) => {
     const bytes = byName.get(name) as Buffer;
     return { name, path: path.join(target, name), sha256: sha256Hex(bytes), bytes: bytes.length };
   });
 
-  data.audit.append(REPORT_EXPORT_ACTION, {
+  // Recorded before the signed files can be seen in the folder, so a crash in
+  // the swap can never leave a report that may reach the district without its
+  // entry; a swap that fails is recorded as such right after.
+  const recorded = data.audit.append(REPORT_EXPORT_ACTION, {
     period,
     threshold: report.document.threshold,
     fingerprint: report.fingerprint,
     folder: target,
     files: files.map(({ name, sha256, bytes }) => ({ name, sha256, bytes })),
   });
+  try {
+    if (!keyFileThere) writeFileAtomicSync(publicKeyFile, pem, 0o644);
+    swapInReportFiles(target, period, month, names.signature);
+  } catch (error) {
+    data.audit.append(REPORT_EXPORT_FAILED_ACTION, { period, folder: target, exportSeq: recorded.seq });
+    if (error instanceof VaultError) throw error;
+    throw new VaultError('INTERNAL', `Could not write the ${period} report into ${target}: ${(error as Error).message}`, { cause: error });
+  }
   return { folder: target, period, fingerprint: report.fingerprint, files };
 }

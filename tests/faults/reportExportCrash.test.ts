@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportFileNames } from '../../src-main/report/exportFiles';
+import { REPORT_EXPORT_ACTION, reportFileNames, sha256Hex } from '../../src-main/report/exportFiles';
 import { verifyReportFiles } from '../../src-main/report/verify';
+import { VaultSession } from '../../src-main/vault/vaultSession';
 import { cli } from '../helpers/cliHarness';
-import { makeTempDir, removeDir, TEST_PASSPHRASE } from '../helpers/tempVault';
+import { makeTempDir, removeDir, TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
 import { bundleChild, removeBundle } from './childBundle';
 import { crashPointsFor, runChild, traceFileOps, type CrashPoint } from './crashAt';
 
@@ -12,7 +13,8 @@ import { crashPointsFor, runChild, traceFileOps, type CrashPoint } from './crash
  * A re-export of a month (a service added since, --replace) killed before and
  * after every file call it makes in the export folder. Whenever it stops, a
  * signature in the folder signs the report beside it; `verify` finds a valid
- * report (rolling back a swap left half-done); and the next export leaves
+ * report (rolling back a swap left half-done); a new signed report that can
+ * be seen is already in the audit log; and the next export leaves
  * exactly the five files, consistent, and no work folder.
  */
 
@@ -44,6 +46,23 @@ function expectNoStraySignature(out: string, label: string): void {
     const verdict = verifyReportFiles({ report });
     expect(verdict.failures, `${label}: ${name}`).toEqual([]);
     expect(verdict.valid, label).toBe(true);
+  }
+}
+
+/** A new signed report that can be seen in the folder is already in the vault's audit log. */
+async function expectRecordedIfSigned(place: { vault: string; out: string }, newReport: Buffer, label: string): Promise<void> {
+  const json = path.join(place.out, names.json);
+  const signature = path.join(place.out, names.signature);
+  if (!fs.existsSync(json) || !fs.existsSync(signature) || !fs.readFileSync(json).equals(newReport)) return;
+  const session = new VaultSession(place.vault, { kdf: TEST_KDF });
+  await session.unlock(TEST_PASSPHRASE);
+  try {
+    const hashes = session.data.audit
+      .listByAction(REPORT_EXPORT_ACTION)
+      .flatMap((entry) => (entry.details.files as { name: string; sha256: string }[]).filter((file) => file.name === names.json).map((file) => file.sha256));
+    expect(hashes, `${label}: the signed report in the folder is not in the audit log`).toContain(sha256Hex(newReport));
+  } finally {
+    session.lock();
   }
 }
 
@@ -88,6 +107,7 @@ describe('a report re-export killed at every file call in the export folder', ()
       const killed = runChild(bundle, reportArgs(place), { env, crashAt: point });
       expect(killed.signal, `${label}: ${killed.stderr}`).toBe('SIGKILL');
       expectNoStraySignature(place.out, label);
+      await expectRecordedIfSigned(place, newReport, label);
 
       // Reading the folder to verify finishes a swap left half-done: the old report or the new, whole.
       const verified = await cli(['verify', path.join(place.out, names.json)]);
