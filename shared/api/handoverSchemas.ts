@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { Fingerprint } from '../report/document';
 import { Id, IsoDate, Note, NoteBody, ServiceFields, Timestamp } from './schemas';
 import { orderReferenceProblem, personLabelProblem, substituteNameProblem } from './textRules';
+import { handoverLengthProblem } from '../domain/handoverLength';
+
+export { handoverDays, handoverLengthProblem, MAX_HANDOVER_DAYS } from '../domain/handoverLength';
 
 /** A zod check from one of textRules' functions: its reason becomes the issue's message. */
 function applyRule(problem: (text: string) => string | null) {
@@ -71,25 +74,6 @@ export const HandoverRecipient = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('code') }),
 ]);
 export type HandoverRecipient = z.infer<typeof HandoverRecipient>;
-
-/**
- * A handover lasts at most a school year: 366 days, both ends included (a
- * whole year, a leap day too). Checked when a package is made and again when
- * it is opened, so a package signed for longer is never opened.
- */
-export const MAX_HANDOVER_DAYS = 366;
-
-/** How many days a handover from `validFrom` to `validUntil` lasts, both included. */
-export function handoverDays(validFrom: string, validUntil: string): number {
-  return Math.round((Date.parse(`${validUntil}T00:00:00Z`) - Date.parse(`${validFrom}T00:00:00Z`)) / 86_400_000) + 1;
-}
-
-/** Why a handover from `validFrom` to `validUntil` (inclusive) is too long, or null. */
-export function handoverLengthProblem(validFrom: string, validUntil: string): string | null {
-  const days = handoverDays(validFrom, validUntil);
-  if (!Number.isFinite(days) || days <= MAX_HANDOVER_DAYS) return null;
-  return `a handover can last at most a school year (${MAX_HANDOVER_DAYS} days), and ${validFrom} to ${validUntil} is ${days} days`;
-}
 
 export const CreateHandoverInput = z
   .object({

@@ -1,4 +1,4 @@
-import { handoverLengthProblem } from '../../shared/api/handoverSchemas';
+import { handoverLengthProblem } from '../../shared/domain/handoverLength';
 import { addDays, localDate, startOfLocalDay } from '../report/calendar';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';

@@ -61,15 +61,19 @@ function around(op, from, to, call) {
   }
   const here = isCrashPoint(op, from, to);
   if (here && crashAt.when === 'before') kill();
+  // After the call, whether it succeeded or failed (an open of a file that is not there is a call too).
   inside = true;
   let result;
   try {
     result = call();
+  } catch (error) {
+    if (here) kill();
+    throw error;
   } finally {
     inside = false;
   }
   if (here) {
-    if (result && typeof result.then === 'function') return result.then(() => kill());
+    if (result && typeof result.then === 'function') return result.then(kill, kill);
     kill();
   }
   return result;
@@ -85,7 +89,11 @@ function wrap(target, op, label) {
   };
 }
 
-if (traceFile || crashAt) {
+// `--require` is loaded into worker threads too (the background integrity
+// check): their calls interleave with the main thread's by timing, so only the
+// main thread's calls are listed and counted, and a run's order is the same
+// every time.
+if ((traceFile || crashAt) && require('node:worker_threads').isMainThread) {
   // Sync and promise forms share one name, so a test can say "rename" for either.
   for (const op of SYNC_OPS) wrap(fs, op, op.replace(/Sync$/, ''));
   for (const op of PROMISE_OPS) wrap(fs.promises, op, op);

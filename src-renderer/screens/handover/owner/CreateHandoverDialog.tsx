@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { handoverDays, MAX_HANDOVER_DAYS, type CreateHandoverResult, type HandoverKeyFileInfo } from '../../../../shared/api/handoverSchemas';
+import type { CreateHandoverResult, HandoverKeyFileInfo } from '../../../../shared/api/handoverSchemas';
+import { handoverDays, MAX_HANDOVER_DAYS } from '../../../../shared/domain/handoverLength';
 import { call, isQuietError, plainError } from '../../../api';
 import { DateField } from '../../../components/DateField';
 import { Dialog } from '../../../components/Dialog';
