@@ -93,6 +93,8 @@ describe('the draft keeper', () => {
     timers.advance(DRAFT_WRITE_DELAY_MS);
     expect(session.data.drafts.get(newNote)).toMatchObject({ body: text, cursor: text.length, resume: true });
     expect(keeper.pendingCount()).toBe(0);
+    // Each write skips the wait for the disk for its own commit only: the vault's setting is back.
+    expect(session.data.db.pragma('synchronous', { simple: true })).toBe(2);
   });
 
   it('writes what is waiting the moment a lock begins, before the database closes, and keeps nothing in memory', async () => {

@@ -123,9 +123,7 @@ export class DraftKeeper {
   #writePending(data: VaultData): void {
     if (this.#pending.size === 0) return;
     const drafts = [...this.#pending.values()];
-    data.db.transaction(() => {
-      for (const draft of drafts) data.drafts.put(draft);
-    })();
+    data.drafts.write(drafts);
     // Only what was written leaves memory; a put that came in meanwhile is a newer object.
     for (const draft of drafts) {
       const key = draftKey(draft.context);

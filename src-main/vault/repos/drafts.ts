@@ -55,6 +55,30 @@ export class DraftRepository {
     return result.changes > 0;
   }
 
+  /**
+   * Writes drafts in one transaction, committed without waiting for the disk
+   * (synchronous = NORMAL for this commit only; the vault's setting is put
+   * back at once). A killed process loses nothing so written: the operating
+   * system holds it. A power cut may lose the last write or two of a draft,
+   * never anything else: in WAL mode the next fully synced commit (any save,
+   * or closing at a lock) takes these pages to disk with its own, and a
+   * commit that did not reach the disk is rolled back whole, never half
+   * written. Without this, each write waited for its fsync: about 4 ms on a
+   * laptop SSD, where the row itself costs about 0.1 ms.
+   */
+  write(drafts: readonly DraftWrite[]): void {
+    if (drafts.length === 0) return;
+    const before = this.db.pragma('synchronous', { simple: true }) as number;
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      this.db.transaction(() => {
+        for (const draft of drafts) this.put(draft);
+      })();
+    } finally {
+      this.db.pragma(`synchronous = ${before}`);
+    }
+  }
+
   /** Whether a draft may be kept for this context: its note, service or package is there (and the package still open). */
   belongsToSomething(context: DraftContext): boolean {
     const links = draftLinks(context);
