@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { Draft, DraftContext, ServiceFormDraft } from '../../shared/api/draftSchemas';
 import { call } from '../api';
+import { sessionEpoch } from '../state/session';
 import { discardDraft, draftContextKey, sendDraft, sendWaitingDrafts, setActiveDraft } from './draftSender';
 
 /**
@@ -35,6 +36,8 @@ export function useDraft(options: {
   const asked = useRef<string | null | undefined>(undefined);
   /** The context whose draft this editor has sent or restored (and must discard when it no longer applies). */
   const held = useRef<DraftContext | null>(null);
+  /** Where to put the cursor once the restored text is on screen (setting a textarea's value puts it at the end). */
+  const caret = useRef<{ body: string; cursor: number } | null>(null);
   const latest = useRef({ context, text, dirty, form, restore: options.restore });
   latest.current = { context, text, dirty, form, restore: options.restore };
 
@@ -56,14 +59,9 @@ export function useDraft(options: {
         if (previous != null && onContextChange === 'move' && draftContextKey(previous) !== draftContextKey(lookFor)) void discardDraft(previous);
         held.current = lookFor;
         if (draft.body === latest.current.text && draft.form == null) return;
+        caret.current = { body: draft.body, cursor: draft.cursor };
         latest.current.restore(draft);
         setRestored(true);
-        requestAnimationFrame(() => {
-          const area = textarea.current;
-          if (area == null) return;
-          area.focus();
-          area.setSelectionRange(draft.cursor, draft.cursor);
-        });
       })
       .catch(() => undefined)
       .finally(() => {
@@ -73,6 +71,15 @@ export function useDraft(options: {
       current = false;
     };
   }, [ready, key, textarea, onContextChange]);
+
+  useEffect(() => {
+    const wanted = caret.current;
+    const area = textarea.current;
+    if (wanted == null || area == null || area.value !== wanted.body) return;
+    caret.current = null;
+    area.focus();
+    area.setSelectionRange(wanted.cursor, wanted.cursor);
+  }, [text, textarea]);
 
   const live = liveKey !== undefined && liveKey === key;
   const formKey = form == null ? '' : JSON.stringify(form);
@@ -108,6 +115,18 @@ export function useDraft(options: {
       area.removeEventListener('mouseup', onMove);
     };
   }, [live, textarea]);
+
+  // Left without saving (the service form has no question to ask): kept for later, not reopened after the next unlock.
+  // Not when the vault locked: the lock kept it to come back to, and the vault is closed by now.
+  useEffect(() => {
+    const epoch = sessionEpoch();
+    return () => {
+      const now = latest.current;
+      if (sessionEpoch() !== epoch || held.current == null || now.context == null || !now.dirty) return;
+      sendDraft({ context: now.context, body: now.text, cursor: textarea.current?.selectionStart ?? now.text.length, form: now.form, resume: false });
+      sendWaitingDrafts();
+    };
+  }, [textarea]);
 
   // The "Leave without saving?" question acts on the editor on screen.
   useEffect(() => {

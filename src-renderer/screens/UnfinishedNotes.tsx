@@ -27,9 +27,9 @@ export function describeDraft(draft: Draft, students: readonly Student[]): strin
   }
 }
 
-function preview(body: string): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
-  if (flat === '') return '(no text yet)';
+function preview(draft: Draft): string {
+  const flat = draft.body.replace(/\s+/g, ' ').trim();
+  if (flat === '') return draft.form == null ? '(no text yet)' : `${draft.form.minutes.trim() === '' ? 'No minutes yet' : `${draft.form.minutes.trim()} minutes`}, no note yet`;
   return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat;
 }
 
@@ -88,7 +88,7 @@ export function UnfinishedNotes() {
                 <p className="unfinished-what">
                   <strong>{what}</strong> <span className="subtle">· last typed {formatTimestamp(draft.updatedAt)}</span>
                 </p>
-                <p className="unfinished-preview">{preview(draft.body)}</p>
+                <p className="unfinished-preview">{preview(draft)}</p>
               </div>
               <div className="unfinished-actions">
                 <button type="button" className="small primary" onClick={() => openDraft(draft)} aria-label={`Open: ${what}`}>

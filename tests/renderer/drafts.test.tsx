@@ -7,6 +7,7 @@ import { App } from '../../src-renderer/App';
 import { AppShell } from '../../src-renderer/screens/AppShell';
 import { Caseload } from '../../src-renderer/screens/Caseload';
 import { NoteEditor } from '../../src-renderer/screens/NoteEditor';
+import { ServiceForm } from '../../src-renderer/screens/ServiceForm';
 import { useStudentsStore } from '../../src-renderer/state/studentsStore';
 import { useUiStore } from '../../src-renderer/state/uiStore';
 import { makeStudent } from './fakeBridge';
@@ -151,5 +152,25 @@ describe('unfinished notes', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Keep as unfinished note' }));
     await waitFor(() => expect(fake.state.drafts).toMatchObject([{ body: TEXT, resume: false }]));
     expect(useUiStore.getState().route).toEqual({ name: 'student', studentId: student.id });
+  });
+
+  it('the service form brings back its note and fields, and keeps them for later when the worker moves on without saving', async () => {
+    const kept = newNoteDraft({
+      context: { kind: 'service', serviceId: null, packageId: null },
+      body: 'Group went well; two new members',
+      cursor: 9,
+      form: { date: '3/4/2025', minutes: '45', kind: 'group_session', teamType: '', studentIds: [student.id], categoryIds: ['attendance'] },
+    });
+    const fake = installFake({ state: { students: [{ ...student }], drafts: [kept] } });
+    const view = render(<ServiceForm students={[student]} categories={fake.state.categories} editing={null} onDoneEditing={() => undefined} focusSignal={0} />);
+    const note = (await screen.findByLabelText('Note for this service (optional)')) as HTMLTextAreaElement;
+    await waitFor(() => expect(note.value).toBe('Group went well; two new members'));
+    expect((screen.getByLabelText('Minutes') as HTMLInputElement).value).toBe('45');
+    expect((screen.getByLabelText('Kind of service') as HTMLSelectElement).value).toBe('group_session');
+    expect(screen.getByText(/Your unfinished note is back/)).toBeTruthy();
+    await waitFor(() => expect([note.selectionStart, document.activeElement]).toEqual([9, note]));
+
+    view.unmount();
+    await waitFor(() => expect(fake.state.drafts).toMatchObject([{ body: 'Group went well; two new members', resume: false, form: { minutes: '45' } }]));
   });
 });
