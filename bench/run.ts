@@ -6,7 +6,7 @@ import { runUiBench } from './uiBench';
 import { runVaultBench } from './vaultBench';
 
 /**
- * `npm run bench [-- --quick] [--vault-only] [--schema=N]`: one Markdown table for the whole product,
+ * `npm run bench [-- --quick] [--vault-only] [--drafts-only] [--schema=N]`: one Markdown table for the whole product,
  * every row beside its target and, where there is one, a peer measured on the
  * same workload in this same run. Numbers, not pass/fail; the README keeps
  * the latest table and the machine it ran on.
@@ -39,12 +39,16 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   // --vault-only: just the vault rows (with --quick: at 2k notes), for quick before/after comparisons.
   const vaultOnly = process.argv.includes('--vault-only');
+  // --drafts-only: just the unfinished-note save rows, at 10k notes.
+  const draftsOnly = process.argv.includes('--drafts-only');
   const rows: BenchRow[] = [];
   // --schema=N: build the vaults at schema version N (an earlier one, to compare before and after a migration).
   const schemaArgument = process.argv.find((argument) => argument.startsWith('--schema='));
   const schemaVersion = schemaArgument === undefined ? undefined : Number(schemaArgument.slice('--schema='.length));
-  rows.push(...(await runVaultBench({ sizes: quick ? [2_000] : [10_000, 100_000], log, ...(schemaVersion === undefined ? {} : { schemaVersion }) })));
-  if (!vaultOnly) {
+  rows.push(
+    ...(await runVaultBench({ sizes: quick ? [2_000] : draftsOnly ? [10_000] : [10_000, 100_000], log, draftsOnly, ...(schemaVersion === undefined ? {} : { schemaVersion }) })),
+  );
+  if (!vaultOnly && !draftsOnly) {
     rows.push(...(await redactionRows(quick)));
     rows.push(...(await runReportBench({ log, ...(quick ? { services: 5_000, notes: 10_000 } : {}) })));
     rows.push(...(await runUiBench({ quick, log })));

@@ -90,6 +90,28 @@ function fill(vault: OpenVault, corpus: Corpus): { notes: string[]; students: st
 }
 
 /**
+ * An unfinished note written as the draft keeper writes it (drafts/draftKeeper.ts):
+ * one transaction upserting the editor's whole text, a little longer each
+ * time, as while typing. The drafts table is tiny whatever the vault holds,
+ * so the cost is one row's pages; the commit does not wait for the disk
+ * (see DraftRepository.write).
+ */
+function draftRows(label: string, vaults: Record<Flavor, OpenVault>, corpus: Corpus, ids: Record<Flavor, { notes: string[]; students: string[] }>): BenchRow[] {
+  const typed = corpus.notes.slice(0, 8).join(' ');
+  const put = (flavor: Flavor, index: number) => {
+    const body = typed.slice(0, 200 + ((index * 7) % Math.max(1, typed.length - 200)));
+    const context = { kind: 'note', noteId: null, studentId: ids[flavor].students[index % 4] ?? null, serviceId: null } as const;
+    vaults[flavor].data.drafts.write([{ context, body, cursor: body.length, form: null, resume: true }]);
+  };
+  interleaved(SAVE_WARMUP, put);
+  const saves = interleaved(SAVE_SAMPLES, (flavor, index) => put(flavor, SAVE_WARMUP + index));
+  return [
+    row(`draft save p50 (${label})`, '<= 2 ms', percentile(saves.encrypted, 50), percentile(saves.plain, 50)),
+    row(`draft save p99 (${label})`, 'report', percentile(saves.encrypted, 99), percentile(saves.plain, 99)),
+  ];
+}
+
+/**
  * Pages each save writes to the write-ahead log. Not the same on both sides:
  * SQLCipher keeps 80 bytes of every page for its IV and HMAC, so a row that
  * just fits a plain page can spill into an overflow page in the vault.
@@ -213,11 +235,12 @@ async function unlockRows(label: string, files: Record<Flavor, string>): Promise
   ];
 }
 
-export async function runVaultBench(options: { sizes: number[]; log: (line: string) => void; schemaVersion?: number }): Promise<BenchRow[]> {
+export async function runVaultBench(options: { sizes: number[]; log: (line: string) => void; schemaVersion?: number; draftsOnly?: boolean }): Promise<BenchRow[]> {
   schema = options.schemaVersion ?? LATEST_SCHEMA_VERSION;
   const rows: BenchRow[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sole-notes-bench-'));
   try {
+    if (options.draftsOnly === true) return await draftOnlyRows(options.sizes, dir, options.log);
     options.log('calibrating argon2id…');
     const params = await calibrateKdf();
     const kdfSamples: number[] = [];
@@ -235,6 +258,8 @@ export async function runVaultBench(options: { sizes: number[]; log: (line: stri
       if (size === options.sizes[0]) {
         options.log(`saves at ${label}…`);
         rows.push(...saveRows(label, vaults, corpus, ids));
+        options.log(`unfinished-note saves at ${label}…`);
+        rows.push(...draftRows(label, vaults, corpus, ids));
       }
 
       // As after an unlock: fresh connections, nothing in their page caches.
@@ -249,6 +274,20 @@ export async function runVaultBench(options: { sizes: number[]; log: (line: stri
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+/** Just the unfinished-note rows (`--drafts-only`), on vaults filled as for the rest. */
+async function draftOnlyRows(sizes: number[], dir: string, log: (line: string) => void): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const size of sizes) {
+    log(`building ${size.toLocaleString('en-US')} notes (encrypted and plain)…`);
+    const corpus = buildCorpus(size);
+    const vaults = { encrypted: openVault(path.join(dir, `enc-${size}.db`), 'encrypted'), plain: openVault(path.join(dir, `plain-${size}.db`), 'plain') };
+    const ids = { encrypted: fill(vaults.encrypted, corpus), plain: fill(vaults.plain, corpus) };
+    rows.push(...draftRows(`${size / 1000}k notes`, vaults, corpus, ids));
+    for (const flavor of FLAVORS) vaults[flavor].db.close();
   }
   return rows;
 }

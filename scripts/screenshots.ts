@@ -28,7 +28,9 @@ import { SUBSTITUTE_STEPS } from './screenshotsSubstitute';
  * a code shown once, the packages made, revoking, a hand-back imported), releasing a note and a
  * court-order disclosure; the substitute's side (scripts/screenshotsSubstitute.ts: the worker's
  * handover key, packages before opening, a package under its banner, the hand-back, a package past
- * its dates); the keyboard shortcuts; the unlock screen after an idle lock; backups in
+ * its dates); the keyboard shortcuts; a note being written when the vault locks, the unlock
+ * screen saying it was kept, the note back after unlock, the list of unfinished notes and
+ * discarding one; the unlock screen after an idle lock; backups in
  * settings, a backup to a USB drive that is not plugged in, restoring one, the
  * notice while a restore waits, going back; the pause after too many wrong
  * passphrases; a damaged vault and its latest backup offered. Before the first
@@ -501,6 +503,54 @@ export const STEPS: ScreenshotStep[] = [
     go: async (page) => {
       await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
       await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    },
+  },
+  {
+    name: 'unfinished-note-typing',
+    screenshot: false,
+    go: async (page) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await mainNav(page, 'Caseload').click();
+      await page.getByRole('list', { name: 'Students' }).getByRole('button').first().click();
+      await page.keyboard.press('ControlOrMeta+N');
+      const note = page.getByRole('textbox', { name: 'Note', exact: true });
+      await note.waitFor();
+      await note.focus();
+      await page.keyboard.type('Checked in after lunch. She is worried about moving schools in May and asked whether her counselor');
+      // What is typed reaches the main side within a quarter of a second.
+      await page.waitForTimeout(600);
+    },
+  },
+  {
+    name: 'locked-with-unfinished-note',
+    go: async (page, { app }) => {
+      await app.lockFromMain('idle');
+      await ui(page).unlock.waitFor();
+      await page.getByText(/unfinished notes? (was|were) kept\./).waitFor();
+    },
+  },
+  {
+    name: 'unfinished-note-back',
+    go: async (page) => {
+      await unlockThroughUi(page, TEST_PASSPHRASE);
+      await page.getByText(/Your unfinished note is back, as you left it\./).waitFor();
+    },
+  },
+  {
+    name: 'unfinished-notes-list',
+    go: async (page) => {
+      await page.getByRole('button', { name: 'Close', exact: true }).click();
+      await page.getByRole('alertdialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Keep as unfinished note' }).click();
+      await mainNav(page, 'Caseload').click();
+      await page.getByRole('region', { name: 'Unfinished notes' }).getByRole('listitem').first().waitFor();
+    },
+  },
+  {
+    name: 'unfinished-note-discard',
+    go: async (page) => {
+      await page.getByRole('region', { name: 'Unfinished notes' }).getByRole('button', { name: /^Discard:/ }).first().click();
+      await page.getByRole('alertdialog', { name: 'Discard this unfinished note?' }).waitFor();
     },
   },
   {

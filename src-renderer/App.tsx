@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { bridge } from './bridge';
 import { CreateVault } from './screens/CreateVault';
 import { Unlock } from './screens/Unlock';
-import { refreshVaultState, useVaultStore } from './state/vaultStore';
+import { refreshDraftsKept, refreshVaultState, useVaultStore } from './state/vaultStore';
 
 /**
  * Everything behind the lock (the screens, the redaction check and its word
@@ -21,7 +21,11 @@ export function App() {
     let unsubscribe: () => void;
     try {
       // When the main side locks (idle, screen lock, sleep), every store is emptied and every screen dropped.
-      unsubscribe = bridge().onLocked((reason) => useVaultStore.getState().locked(reason));
+      unsubscribe = bridge().onLocked((reason) => {
+        useVaultStore.getState().locked(reason);
+        // The main side has finished locking: ask whether it kept an unfinished note.
+        void refreshDraftsKept();
+      });
     } catch (error) {
       useVaultStore.getState().unavailable(error instanceof Error ? error.message : String(error));
       return undefined;

@@ -10,6 +10,7 @@ import {
   RestoreResult,
   UndoRestoreResult,
 } from './backupSchemas';
+import { Draft, DraftContextInput, DraftPutInput, DraftsAtLock } from './draftSchemas';
 import { FindingSchema } from '../redaction/findingSchema';
 import { ChooseFileInput, ChooseFileResult, ChooseFolderInput, ChooseFolderResult } from './systemSchemas';
 import {
@@ -206,6 +207,18 @@ export const COMMANDS = {
       .strict(),
     output: z.array(SearchHit),
   },
+
+  /* Unfinished notes: kept in the vault while typed, never searched, reported, handed over or exported. */
+  /** The editor's text and cursor; written to the vault within 2 s, and at once when a lock begins. */
+  'drafts.put': { input: DraftPutInput, output: Done },
+  /** The draft of one editor, if there is one. */
+  'drafts.get': { input: DraftContextInput, output: Draft.nullable() },
+  /** Every unfinished note, most recent first. */
+  'drafts.list': { input: Empty, output: z.array(Draft) },
+  /** Deletes a draft (the note was saved, or the worker discarded it). */
+  'drafts.discard': { input: DraftContextInput, output: Done },
+  /** Answers while locked: how many unfinished notes the last lock kept (none known: 0). */
+  'drafts.atLock': { input: Empty, output: DraftsAtLock },
 
   'redaction.check': {
     input: z.object({ text: z.string().max(2_000_000, 'the text is limited to 2,000,000 characters') }).strict(),

@@ -6,4 +6,5 @@ export * from './reportSchemas';
 export * from './systemSchemas';
 export * from './backupSchemas';
 export * from './handoverSchemas';
+export * from './draftSchemas';
 export * from './describeIssues';

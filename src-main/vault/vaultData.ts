@@ -2,6 +2,7 @@ import { localDate } from '../report/calendar';
 import type { VaultDatabase } from './connection';
 import { AuditLog } from './repos/audit';
 import { CategoryRepository } from './repos/categories';
+import { DraftRepository } from './repos/drafts';
 import { KeyRepository } from './repos/keys';
 import { NoteRepository } from './repos/notes';
 import { ServiceRepository } from './repos/services';
@@ -20,6 +21,8 @@ export class VaultData {
   readonly settings: SettingsRepository;
   readonly audit: AuditLog;
   readonly keys: KeyRepository;
+  /** Unfinished notes; written by the draft keeper (drafts/draftKeeper.ts). */
+  readonly drafts: DraftRepository;
   /** The vault's clock: what every timestamp in it was read from. */
   readonly clock: () => Date;
   /** The open database, for read-only aggregate queries (reports) that span several tables. */
@@ -35,6 +38,7 @@ export class VaultData {
     this.settings = new SettingsRepository(db);
     this.audit = new AuditLog(db, clock);
     this.keys = new KeyRepository(db);
+    this.drafts = new DraftRepository(db, clock);
   }
 
   /** Today on the worker's calendar: the vault's clock in the worker's time zone setting. */

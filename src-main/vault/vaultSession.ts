@@ -139,6 +139,8 @@ export class VaultSession {
   readonly #kdf: KdfCost | undefined;
   readonly #clock: () => Date;
   readonly #listeners = new Set<(reason: LockReason) => void>();
+  /** Called as the database is about to close, while it is still open (the draft keeper writes what is pending). */
+  readonly #beforeClose = new Set<(data: VaultData) => void>();
   #open: OpenVault | null = null;
   /** Audit entries for events while locked; appended at the next unlock. Failed unlocks go to the attempts file instead. */
   #pendingAudit: { action: string; details: Record<string, unknown> }[] = [];
@@ -182,6 +184,12 @@ export class VaultSession {
   onLock(listener: (reason: LockReason) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /** Calls back as a lock begins, before the database closes; returns an unsubscribe function. */
+  onBeforeClose(listener: (data: VaultData) => void): () => void {
+    this.#beforeClose.add(listener);
+    return () => this.#beforeClose.delete(listener);
   }
 
   /**
@@ -315,6 +323,13 @@ export class VaultSession {
   }
 
   #closeOpen(open: OpenVault): void {
+    for (const listener of [...this.#beforeClose]) {
+      try {
+        listener(open.data);
+      } catch {
+        // Locking goes on regardless.
+      }
+    }
     if (this.#open === open) this.#open = null;
     open.integrity?.stop();
     try {

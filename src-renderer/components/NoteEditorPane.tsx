@@ -53,6 +53,11 @@ export function NoteEditorPane({
           <p className="hint" id={`${id}-hint`}>
             {hint}
           </p>
+          {editor.draftRestored && (
+            <p className="status draft-back" role="status">
+              Your unfinished note is back, as you left it. Save it when it is ready.
+            </p>
+          )}
           <NoteField
             id={`${id}-note`}
             value={editor.text}

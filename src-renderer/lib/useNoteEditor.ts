@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { DraftContext } from '../../shared/api/draftSchemas';
 import type { FindingCounts, Note } from '../../shared/api/schemas';
 import { isQuietError, plainError } from '../api';
 import { useUiStore } from '../state/uiStore';
@@ -7,6 +8,7 @@ import { countFindings, findingKey } from './findings';
 import { isMod } from './keys';
 import { findingsNow } from './useFindings';
 import { unacknowledged, useNoteCheck } from './useNoteCheck';
+import { useDraft } from './useDraft';
 
 /** Where the note is kept: the worker's own vault, or a package handed to them. */
 export interface NoteSource {
@@ -17,6 +19,8 @@ export interface NoteSource {
   saved(note: Note, created: boolean): void;
   /** What a screen reader hears after a save. */
   savedMessage: string;
+  /** Which unfinished note this editor keeps: for the note being edited (`noteId`), or a new one about `studentId`. */
+  draftContext(noteId: string | null, studentId: string | null): DraftContext;
 }
 
 /**
@@ -52,6 +56,16 @@ export function useNoteEditor(noteId: string | null, studentId: string | null, s
   const dirty = text !== savedText;
   const dirtyRef = useRef(dirty);
   dirtyRef.current = dirty;
+
+  // What is typed and not saved is kept in the vault as an unfinished note, and brought back here.
+  const draft = useDraft({
+    context: source.draftContext(note?.id ?? noteId, note == null ? chosenStudent : note.studentId),
+    ready: !loading && loadProblem == null,
+    text,
+    dirty,
+    textarea,
+    restore: (kept) => setText(kept.body),
+  });
 
   useEffect(() => {
     if (noteId == null || holding.current === noteId) return undefined;
@@ -172,6 +186,8 @@ export function useNoteEditor(noteId: string | null, studentId: string | null, s
     setProblem,
     dirty,
     dirtyRef,
+    /** An unfinished note kept for this editor was put back when it opened. */
+    draftRestored: draft.restored,
     saveState,
     check,
     save,

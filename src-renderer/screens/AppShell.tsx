@@ -3,7 +3,9 @@ import type { MouseEvent, ReactNode } from 'react';
 import { Dialog } from '../components/Dialog';
 import { ChartIcon, ClockIcon, GearIcon, HandoverIcon, KeyboardIcon, LockIcon, NoteIcon, PeopleIcon, PlusIcon, SearchIcon, ShieldIcon } from '../components/Icons';
 import { setWorkerTimeZone } from '../lib/dates';
+import { activeDraft } from '../lib/draftSender';
 import { isMod, isTypingTarget, MOD_LABEL } from '../lib/keys';
+import { resumeDraftAfterUnlock } from '../state/resumeDraft';
 import { useSettingsStore } from '../state/settingsStore';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore, type Route } from '../state/uiStore';
@@ -78,6 +80,8 @@ export function AppShell() {
       .load()
       .then(() => useStudentsStore.getState().loadFlagged());
     void useSettingsStore.getState().load();
+    // Back to the unfinished note the worker was writing when the vault locked.
+    void resumeDraftAfterUnlock();
   }, []);
 
   // Appearance applies at once, and is dropped with everything else on lock.
@@ -326,11 +330,27 @@ function LeaveDialog() {
       onClose={cancelLeave}
       initialFocus={stay}
       role="alertdialog"
-      description={<p>Your changes to this note have not been saved. If you leave now, they are lost.</p>}
+      description={<p>Your changes to this note have not been saved. Keep them as an unfinished note to finish later, or let them go.</p>}
     >
       <div className="dialog-actions">
-        <button type="button" className="danger" onClick={confirmLeave}>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            activeDraft()?.discard();
+            confirmLeave();
+          }}
+        >
           Leave without saving
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            activeDraft()?.keepForLater();
+            confirmLeave();
+          }}
+        >
+          Keep as unfinished note
         </button>
         <button type="button" className="primary" ref={stay} onClick={cancelLeave}>
           Keep editing

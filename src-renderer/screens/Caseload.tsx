@@ -9,6 +9,7 @@ import { formatShortDate, GRADES, gradeLabel } from '../lib/dates';
 import { DEFAULT_FILTERS, filterStudents, useStudentsStore, type StudentFilters } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
 import { StudentFormDialog } from './StudentDialogs';
+import { UnfinishedNotes } from './UnfinishedNotes';
 import { useScreenHeading } from './useScreenHeading';
 
 const ROW_HEIGHT = 60;
@@ -64,6 +65,8 @@ export function Caseload() {
           <span>Add student</span>
         </button>
       </div>
+
+      <UnfinishedNotes />
 
       {students.length > 0 && <CaseloadFilters id={id} filters={filters} onChange={setFilters} />}
 

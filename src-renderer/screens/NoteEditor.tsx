@@ -32,6 +32,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
       if (created) useUiStore.setState({ route: { name: 'note', noteId: saved.id, studentId: saved.studentId, serviceId: saved.serviceId } });
     },
     savedMessage: 'Note saved.',
+    draftContext: (id, about) => ({ kind: 'note', noteId: id, studentId: about, serviceId: id == null ? (serviceId ?? null) : null }),
   };
   const editor = useNoteEditor(noteId, studentId, source);
   const { note } = editor;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
+import type { ServiceFormDraft } from '../../shared/api/draftSchemas';
 import type { IssueCategory, Service, ServiceFields, Student } from '../../shared/api/schemas';
 import { EARLIEST_SERVICE_DATE, serviceDateProblem } from '../../shared/domain/serviceDates';
 import { SERVICE_KINDS, serviceKindInfo, TEAM_TYPES, type ServiceKind, type TeamType } from '../../shared/domain/serviceKinds';
@@ -13,6 +14,7 @@ import { StudentPicker } from '../components/StudentPicker';
 import { formatMinutes, formatNumericDate, parseDateInput, todayIso } from '../lib/dates';
 import { countFindings, describeCounts, findingKey } from '../lib/findings';
 import { isMod, MOD_LABEL } from '../lib/keys';
+import { useDraft } from '../lib/useDraft';
 import { findingsNow, useFindings } from '../lib/useFindings';
 import { useNotesStore } from '../state/notesStore';
 import { useServicesStore } from '../state/servicesStore';
@@ -81,6 +83,14 @@ export function validateDraft(draft: ServiceDraft, today = todayIso()): { fields
   };
 }
 
+/** The form as it was kept; what no longer reads as a kind or team falls back to the form's own. */
+function formFromDraft(kept: ServiceFormDraft, editing: Service | null): ServiceDraft {
+  const base = editing == null ? emptyDraft() : draftFrom(editing);
+  const kind = SERVICE_KINDS.some((entry) => entry.id === kept.kind) ? (kept.kind as ServiceKind) : base.kind;
+  const teamType = TEAM_TYPES.some((entry) => entry.id === kept.teamType) ? (kept.teamType as TeamType) : '';
+  return { date: kept.date, minutes: kept.minutes, kind, teamType, studentIds: kept.studentIds, categoryIds: kept.categoryIds };
+}
+
 function draftFrom(service: Service): ServiceDraft {
   return {
     date: formatNumericDate(service.date),
@@ -108,6 +118,7 @@ export function ServiceForm({
   focusSignal,
   focusOnMount = false,
   saveService,
+  draftPackageId = null,
 }: {
   students: readonly Student[];
   categories: readonly IssueCategory[];
@@ -116,6 +127,8 @@ export function ServiceForm({
   focusSignal: number;
   focusOnMount?: boolean;
   saveService?: SaveService;
+  /** The package handed to this worker that the form logs into (its unfinished note is kept under the package's id). */
+  draftPackageId?: string | null;
 }) {
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -135,6 +148,25 @@ export function ServiceForm({
   const [asking, setAsking] = useState(false);
   const acknowledged = useRef<Set<string>>(new Set());
   const { findings } = useFindings(note);
+
+  // The note and the fields typed so far are kept as an unfinished note until the service is saved.
+  const noteShown = editing?.noteId == null;
+  const draftDirty = noteShown && (note.trim() !== '' || (editing == null && (draft.minutes.trim() !== '' || draft.studentIds.length > 0)));
+  const draftForm: ServiceFormDraft = { ...draft, teamType: draft.teamType };
+  const kept = useDraft({
+    context: noteShown ? { kind: 'service', serviceId: editing?.id ?? null, packageId: draftPackageId } : null,
+    ready: true,
+    text: note,
+    dirty: draftDirty,
+    textarea: noteArea,
+    form: draftForm,
+    // Another entry opened in the form: what was typed for the one before stays kept for it.
+    onContextChange: 'keep',
+    restore: (saved) => {
+      setNote(saved.body);
+      if (saved.form != null) setDraft(formFromDraft(saved.form, editing));
+    },
+  });
 
   const info = serviceKindInfo(draft.kind);
   const activeCategories = useMemo(
@@ -380,6 +412,11 @@ export function ServiceForm({
       {editing?.noteId == null ? (
         <div className="field">
           <label htmlFor={`${id}-note`}>Note for this service (optional)</label>
+          {kept.restored && (
+            <p className="status draft-back" role="status">
+              Your unfinished note is back, as you left it.
+            </p>
+          )}
           <NoteField id={`${id}-note`} value={note} onChange={setNote} findings={findings} textareaRef={noteArea} className="note-field-compact" describedBy={`${id}-note-flags`} />
           <p className="hint" id={`${id}-note-flags`}>
             {findings.length === 0 ? (

@@ -19,6 +19,8 @@ function LockedHeader({ id }: { id: string }) {
   const lockReason = useVaultStore((store) => store.lockReason);
   const lockWarning = useVaultStore((store) => store.lockWarning);
   const lockNotice = useVaultStore((store) => store.lockNotice);
+  const draftsKept = useVaultStore((store) => store.draftsKept);
+  const kept = draftsKept === 0 ? '' : draftsKept === 1 ? ' Your unfinished note was kept.' : ` Your ${draftsKept} unfinished notes were kept.`;
   return (
     <>
       <p className="brand brand-large">
@@ -34,7 +36,10 @@ function LockedHeader({ id }: { id: string }) {
       ) : lockReason != null && (
         <p className="status lock-reason">
           <LockIcon />
-          <span>{lockReasonMessage(lockReason)} Your notes are safe in the vault; unlock to carry on.</span>
+          <span>
+            {lockReasonMessage(lockReason)}
+            {kept} Your notes are safe in the vault; unlock to carry on.
+          </span>
         </p>
       )}
       {lockWarning != null && (

@@ -1,3 +1,4 @@
+import { dropWaitingDrafts } from '../lib/draftSender';
 import { resetPackageStore } from '../screens/handover/substitute/packageStore';
 import { resetBackupsStore } from './backupsStore';
 import { resetNotesStore } from './notesStore';
@@ -21,6 +22,8 @@ export const DATA_STORE_RESETS = [
   resetUiStore,
   resetBackupsStore,
   resetPackageStore,
+  // Typed text on its way to the vault: the main side wrote what it had as the lock began.
+  dropWaitingDrafts,
 ] as const;
 
 export function dropDecryptedData(): void {

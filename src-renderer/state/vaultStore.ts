@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { LockReason } from '../../shared/api/bridge';
 import type { VaultState } from '../../shared/api/schemas';
 import { call, CallError } from '../api';
+import { sendWaitingDrafts } from '../lib/draftSender';
 import { dropDecryptedData } from './dropDecryptedData';
 import { endSession, setVaultLockedHandler } from './session';
 
@@ -23,6 +24,8 @@ interface VaultStore {
   lockWarning: string | null;
   /** Said on the unlock screen instead of the lock reason, when the app locked for a reason of its own (a restore undone). */
   lockNotice: string | null;
+  /** How many unfinished notes the last lock kept (the main side's count, asked after each lock). */
+  draftsKept: number;
   setView(view: VaultState): void;
   /** The vault is locked (by us or by the main side): drop every decrypted value and show the unlock screen. */
   locked(reason: LockReason | null, notice?: string): void;
@@ -40,6 +43,7 @@ export const useVaultStore = create<VaultStore>()((set, get) => ({
   problem: null,
   lockWarning: null,
   lockNotice: null,
+  draftsKept: 0,
   setView: (view) => {
     if (view !== 'unlocked' && get().view === 'unlocked') {
       get().locked(null);
@@ -56,7 +60,7 @@ export const useVaultStore = create<VaultStore>()((set, get) => ({
       if (notice != null) set({ lockNotice: notice });
       return;
     }
-    set((store) => ({ view: 'locked', lockReason: reason, lockCount: store.lockCount + 1, problem: null, lockWarning: null, lockNotice: notice ?? null }));
+    set((store) => ({ view: 'locked', lockReason: reason, lockCount: store.lockCount + 1, problem: null, lockWarning: null, lockNotice: notice ?? null, draftsKept: 0 }));
   },
   replaced: () => {
     endSession();
@@ -65,6 +69,8 @@ export const useVaultStore = create<VaultStore>()((set, get) => ({
   },
   unavailable: (problem) => set({ view: 'unavailable', problem }),
   lock: async () => {
+    // What was just typed goes to the main side first (these requests leave before the lock's), so the lock keeps it.
+    sendWaitingDrafts();
     // Drop everything first: even if the main side cannot be reached, nothing stays on screen.
     get().locked('user');
     try {
@@ -90,5 +96,15 @@ export async function refreshVaultState(): Promise<void> {
     setView(state.state);
   } catch (error) {
     unavailable(error instanceof CallError ? error.plain : 'Sole Notes could not reach its vault.');
+  }
+}
+
+/** After a lock: asks how many unfinished notes it kept, for the unlock screen to say so. */
+export async function refreshDraftsKept(): Promise<void> {
+  try {
+    const { kept } = await call('drafts.atLock', {});
+    if (useVaultStore.getState().view === 'locked') useVaultStore.setState({ draftsKept: kept });
+  } catch {
+    // Not known: the unlock screen says nothing about it.
   }
 }

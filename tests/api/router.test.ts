@@ -42,6 +42,11 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'notes.update': { id: ID, body: 'Met again.' },
   'notes.delete': { id: ID },
   'notes.search': { query: 'move' },
+  'drafts.put': { context: { kind: 'note', noteId: null, studentId: ID, serviceId: null }, body: 'Met about the mo', cursor: 16 },
+  'drafts.get': { context: { kind: 'note', noteId: ID, studentId: null, serviceId: null } },
+  'drafts.list': {},
+  'drafts.discard': { context: { kind: 'package-note', packageId: ID, noteId: null, studentId: ID } },
+  'drafts.atLock': {},
   'redaction.check': { text: 'Said "hi".' },
   'categories.list': {},
   'categories.create': { label: 'Transitions' },
@@ -209,7 +214,8 @@ describe('router on a locked or absent vault', () => {
     session.lock();
     const router = createRouter(session);
     // Listing and restoring backups work locked: a vault that no longer opens is exactly when they are needed. The folder dialog needs no vault.
-    const worksLocked = new Set<CommandName>(['redaction.check', 'backups.list', 'backups.restore', 'system.chooseFolder', 'system.chooseFile']);
+    // The unlock screen asks whether the lock kept an unfinished note (a count, nothing more).
+    const worksLocked = new Set<CommandName>(['redaction.check', 'backups.list', 'backups.restore', 'system.chooseFolder', 'system.chooseFile', 'drafts.atLock']);
     const dataCommands = COMMAND_NAMES.filter((name) => !name.startsWith('vault.') && !worksLocked.has(name));
     for (const name of dataCommands) {
       expect(await router.invoke(name, VALID_INPUT[name]), name).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });

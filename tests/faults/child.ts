@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRouter } from '../../src-main/api/router';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
+import { typistText } from './typistText';
 
 /*
  * The process the fault tests start (bundled by childBundle.ts).
@@ -13,6 +14,13 @@ import { TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
  *     checkpoints and makes a backup). Before each save it prints INTENT with
  *     the SHA-256 of the body; only after the save has returned does it print
  *     ACK. The parent kills it with SIGKILL at a random moment.
+ *
+ *   child.cjs typist <vault folder> <run>
+ *     Unlocks, prints READY, then types a new note as the renderer sends it:
+ *     every 20-60 ms a few more characters, put as an unfinished note through
+ *     the router (drafts.put). Before each put it prints SENT with the text's
+ *     length and the milliseconds since READY on its own clock. The parent
+ *     kills it with SIGKILL while it types.
  *
  *   child.cjs unlock <vault folder> <passphrase>
  *     Tries one unlock and prints the result as JSON (for runs as another user).
@@ -73,6 +81,24 @@ async function writer(folder: string, backups: string, run: string): Promise<voi
   }
 }
 
+async function typist(folder: string, run: string): Promise<void> {
+  const session = new VaultSession(folder, { kdf: TEST_KDF });
+  const router = createRouter(session, { reportInternalError: (command, error) => say(`INTERNAL ${command} ${String(error)}`) });
+  const unlocked = await router.invoke('vault.unlock', { passphrase: TEST_PASSPHRASE });
+  if (!unlocked.ok) throw new Error(`unlock failed: ${unlocked.error.code}`);
+  const context = { kind: 'note', noteId: null, studentId: null, serviceId: null } as const;
+  const text = typistText(run);
+  const start = performance.now();
+  say('READY');
+  for (let length = 1; length <= text.length; length += 1 + Math.floor(Math.random() * 3)) {
+    say(`SENT ${length} ${Math.round(performance.now() - start)}`);
+    const put = await router.invoke('drafts.put', { context, body: text.slice(0, length), cursor: length });
+    if (!put.ok) throw new Error(`drafts.put failed: ${put.error.code}`);
+    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 40));
+  }
+  say('DONE');
+}
+
 async function unlockOnce(folder: string, passphrase: string): Promise<void> {
   const session = new VaultSession(folder, { kdf: TEST_KDF });
   const router = createRouter(session, { reportInternalError: () => undefined });
@@ -99,7 +125,9 @@ const done =
     ? writer(args[0] ?? '', args[1] ?? '', args[2] ?? '0')
     : mode === 'restore'
       ? restoreOnce(args[0] ?? '', args[1] ?? '', args[2] ?? '', args[3] ?? '')
-      : unlockOnce(args[0] ?? '', args[1] ?? '');
+      : mode === 'typist'
+        ? typist(args[0] ?? '', args[1] ?? '0')
+        : unlockOnce(args[0] ?? '', args[1] ?? '');
 done.catch((error: unknown) => {
   say(`FAILED ${error instanceof Error ? error.message : String(error)}`);
   process.exit(2);

@@ -1,6 +1,7 @@
 import type { LockReason, SoleNotesBridge } from '../../shared/api/bridge';
 import { COMMANDS, type CommandInput, type CommandName, type CommandOutput } from '../../shared/api/contract';
 import { describeIssues } from '../../shared/api/describeIssues';
+import type { Draft } from '../../shared/api/draftSchemas';
 import type { ErrorCode, Result } from '../../shared/api/errors';
 import type { IssueCategory, Note, NoteRevision, SearchHit, Service, Settings, Student } from '../../shared/api/schemas';
 import { DEFAULT_ISSUE_CATEGORIES } from '../../shared/domain/issueCategories';
@@ -32,6 +33,9 @@ export interface FakeState {
   settings: Settings;
   /** The owner's handovers, releases and disclosures (fakeOwnerHandover.ts). */
   owner: FakeOwnerHandover;
+  /** Unfinished notes, most recent last; `draftsKept` is what drafts.atLock answers. */
+  drafts: Draft[];
+  draftsKept: number;
 }
 
 /** Thrown by a handler: the fake answers with this error code and message. */
@@ -82,6 +86,8 @@ export function createFakeBridge(
     categories: DEFAULT_ISSUE_CATEGORIES.map((category) => ({ ...category, archived: false, builtin: true })),
     settings: { autoLockMinutes: 5, theme: 'system', textSize: 'normal', reportThreshold: 10, timeZone: 'America/Chicago', ceuCycleStart: null },
     owner: emptyOwnerHandover(),
+    drafts: [],
+    draftsKept: 0,
     ...options.state,
   };
   const calls: FakeCall[] = [];
@@ -336,6 +342,29 @@ export function createFakeBridge(
     },
     // No backups, by default; tests/renderer/backupsFake.ts plays the backup commands in full.
     'backups.list': () => ({ settings: { folder: '/home/worker/.config/Sole Notes/backups', customFolder: false, keep: 10, automatic: true }, backups: [], pendingRestore: null, lastFailure: null }),
+    'drafts.put': ({ context, body, cursor, form, resume }) => {
+      requireUnlocked();
+      const key = JSON.stringify(context);
+      state.drafts = [
+        ...state.drafts.filter((draft) => JSON.stringify(draft.context) !== key),
+        { context, body, cursor: Math.min(cursor, body.length), form: form ?? null, resume: resume ?? true, updatedAt: stamp(clock) },
+      ];
+      return { done: true };
+    },
+    'drafts.get': ({ context }) => {
+      requireUnlocked();
+      return state.drafts.find((draft) => JSON.stringify(draft.context) === JSON.stringify(context)) ?? null;
+    },
+    'drafts.list': () => {
+      requireUnlocked();
+      return [...state.drafts].reverse();
+    },
+    'drafts.discard': ({ context }) => {
+      requireUnlocked();
+      state.drafts = state.drafts.filter((draft) => JSON.stringify(draft.context) !== JSON.stringify(context));
+      return { done: true };
+    },
+    'drafts.atLock': () => ({ kept: state.draftsKept }),
     'audit.list': () => [],
     'audit.verify': () => ({ intact: true, entries: 0, firstBrokenSeq: null }),
     'system.chooseFile': ({ purpose, suggestedName }) => ({ file: (options.chooseFile ?? defaultChooseFile)(purpose, suggestedName) }),

@@ -84,7 +84,7 @@ describe('migration 5: full-text index leaves that fit an encrypted page', () =>
     expect(before.search.lanternfish).toHaveLength(20);
     expect(before.search.quokkapalooza).toEqual([]);
 
-    migrate(vault.db);
+    migrateWith(vault.db, MIGRATIONS.slice(0, 5));
     expect(schemaVersion(vault.db)).toBe(5);
     const after = snapshot(new VaultData(vault.db, steppingClock('2026-04-01T09:00:00.000Z')), noteIds, queries);
     expect(after).toEqual(before);

@@ -4,6 +4,7 @@ import type { NoteRevision, Student } from '../../../../shared/api/schemas';
 import { call } from '../../../api';
 import { Dialog } from '../../../components/Dialog';
 import { SendIcon } from '../../../components/Icons';
+import { activeDraft } from '../../../lib/draftSender';
 import { NoteEditorPane } from '../../../components/NoteEditorPane';
 import { SaveWithFindingsDialog } from '../../../components/SaveWithFindingsDialog';
 import { useNoteEditor, type NoteSource } from '../../../lib/useNoteEditor';
@@ -56,6 +57,8 @@ export function PackageNoteEditor({
       if (created) usePackageStore.setState({ view: { kind: 'note', noteId: saved.id, studentId: saved.studentId } });
     },
     savedMessage: `Note saved in ${info.ownerName == null ? 'the handed-over notes' : `${info.ownerName}’s notes`}.`,
+    // Kept in this worker's own vault under the package's id, never in the package; it goes when the package is handed back.
+    draftContext: (id, about) => ({ kind: 'package-note', packageId, noteId: id, studentId: about }),
   };
   // Opening a note is recorded in the package's access log (by handover.notes.get); a new note, once saved, is not opened again.
   const editor = useNoteEditor(noteId, studentId, source, { shortcutPaused: leaving });
@@ -153,11 +156,27 @@ export function PackageNoteEditor({
           onClose={() => setLeaving(false)}
           initialFocus={stay}
           role="alertdialog"
-          description={<p>Your changes to this note have not been saved. If you leave now, they are lost.</p>}
+          description={<p>Your changes to this note have not been saved. Keep them as an unfinished note to finish later, or let them go.</p>}
         >
           <div className="dialog-actions">
-            <button type="button" className="danger" onClick={() => close(true)}>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                activeDraft()?.discard();
+                close(true);
+              }}
+            >
               Leave without saving
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                activeDraft()?.keepForLater();
+                close(true);
+              }}
+            >
+              Keep as unfinished note
             </button>
             <button type="button" className="primary" ref={stay} onClick={() => setLeaving(false)}>
               Keep editing

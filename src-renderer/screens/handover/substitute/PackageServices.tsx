@@ -58,7 +58,7 @@ export function PackageServices({ packageId }: { packageId: string }) {
   return (
     <div className="service-layout">
       <section className="panel form-panel" aria-label="Log a service">
-        <ServiceForm students={students} categories={categories} editing={null} onDoneEditing={() => undefined} focusSignal={0} saveService={saveService} />
+        <ServiceForm students={students} categories={categories} editing={null} onDoneEditing={() => undefined} focusSignal={0} saveService={saveService} draftPackageId={packageId} />
       </section>
       <section className="panel period-panel" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>Services in these notes</h2>

@@ -1,0 +1,119 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Draft } from '../../shared/api/draftSchemas';
+import type { Student } from '../../shared/api/schemas';
+import { call, isQuietError, plainError } from '../api';
+import { Dialog } from '../components/Dialog';
+import { NoteIcon } from '../components/Icons';
+import { draftContextKey } from '../lib/draftSender';
+import { formatTimestamp } from '../lib/dates';
+import { openDraft } from '../state/resumeDraft';
+import { useStudentsStore } from '../state/studentsStore';
+
+/** What an unfinished note is, in words: "New note about JD-0415", "Changes to a note about JD-0415"… */
+export function describeDraft(draft: Draft, students: readonly Student[]): string {
+  const code = (id: string | null) => (id == null ? null : (students.find((student) => student.id === id)?.code ?? null));
+  const { context } = draft;
+  switch (context.kind) {
+    case 'note': {
+      const about = code(context.studentId);
+      if (context.noteId != null) return about == null ? 'Changes to a note' : `Changes to a note about ${about}`;
+      if (context.serviceId != null) return about == null ? 'New note for a service' : `New note for a service with ${about}`;
+      return about == null ? 'New general note' : `New note about ${about}`;
+    }
+    case 'service':
+      return context.packageId != null ? 'Service being logged in handed-over notes' : context.serviceId == null ? 'Service being logged' : 'Changes to a logged service';
+    case 'package-note':
+      return context.noteId == null ? 'New note in handed-over notes' : 'Changes to a note in handed-over notes';
+  }
+}
+
+function preview(draft: Draft): string {
+  const flat = draft.body.replace(/\s+/g, ' ').trim();
+  if (flat === '') return draft.form == null ? '(no text yet)' : `${draft.form.minutes.trim() === '' ? 'No minutes yet' : `${draft.form.minutes.trim()} minutes`}, no note yet`;
+  return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat;
+}
+
+/** The notes being written and not saved yet, most recent first, each to open or discard (asked once). */
+export function UnfinishedNotes() {
+  const id = useId();
+  const students = useStudentsStore((store) => store.students);
+  const [drafts, setDrafts] = useState<Draft[] | null>(null);
+  const [discarding, setDiscarding] = useState<Draft | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    call('drafts.list', {})
+      .then((list) => {
+        if (current) setDrafts(list);
+      })
+      .catch((error: unknown) => {
+        if (current && !isQuietError(error)) setProblem(plainError(error));
+      });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  async function discard(draft: Draft) {
+    setDiscarding(null);
+    try {
+      await call('drafts.discard', { context: draft.context });
+      setDrafts((list) => (list ?? []).filter((entry) => draftContextKey(entry.context) !== draftContextKey(draft.context)));
+    } catch (error) {
+      if (!isQuietError(error)) setProblem(plainError(error));
+    }
+  }
+
+  if (problem == null && (drafts == null || drafts.length === 0)) return null;
+
+  return (
+    <section className="unfinished-notes" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>
+        <NoteIcon />
+        <span>Unfinished notes</span>
+      </h2>
+      {problem != null && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <ul>
+        {(drafts ?? []).map((draft) => {
+          const what = describeDraft(draft, students);
+          return (
+            <li key={draftContextKey(draft.context)} className="unfinished-note">
+              <div className="unfinished-text">
+                <p className="unfinished-what">
+                  <strong>{what}</strong> <span className="subtle">· last typed {formatTimestamp(draft.updatedAt)}</span>
+                </p>
+                <p className="unfinished-preview">{preview(draft)}</p>
+              </div>
+              <div className="unfinished-actions">
+                <button type="button" className="small primary" onClick={() => openDraft(draft)} aria-label={`Open: ${what}`}>
+                  Open
+                </button>
+                <button type="button" className="small quiet" onClick={() => setDiscarding(draft)} aria-label={`Discard: ${what}`}>
+                  Discard
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {discarding != null && (
+        <Dialog title="Discard this unfinished note?" onClose={() => setDiscarding(null)} initialFocus={keep} role="alertdialog" description={<p>Its text will be gone.</p>}>
+          <div className="dialog-actions">
+            <button type="button" className="danger" onClick={() => void discard(discarding)}>
+              Discard
+            </button>
+            <button type="button" className="primary" ref={keep} onClick={() => setDiscarding(null)}>
+              Keep it
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}
