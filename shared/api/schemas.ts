@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_OUTCOME_IDS } from '../domain/caseOutcomes';
+import { STUDENT_NAME_MAX_LENGTH } from '../domain/studentNames';
 import { SERVICE_KIND_IDS, TEAM_TYPE_IDS } from '../domain/serviceKinds';
 
 /** A calendar date, `YYYY-MM-DD`, that exists (no 2025-02-30). */
@@ -36,6 +37,14 @@ export const Grade = z.number().int().min(-1).max(13);
 export const Tier = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export const ShortText = z.string().trim().max(120);
 
+/**
+ * The name a worker knows a student by ("how I know them": a name, initials,
+ * a teacher, a homeroom). Private to this computer: never in a report, an
+ * export or a disclosure unless the worker chooses. The length rule lives in
+ * shared/domain/studentNames.ts so the renderer can use it too.
+ */
+export const StudentKnownAs = z.string().trim().max(STUDENT_NAME_MAX_LENGTH, `a name is at most ${STUDENT_NAME_MAX_LENGTH} characters`);
+
 export const Student = z.object({
   id: Id,
   code: z.string(),
@@ -47,6 +56,8 @@ export const Student = z.object({
   openedOn: IsoDate,
   closedOn: IsoDate.nullable(),
   outcome: z.enum(CASE_OUTCOME_IDS).nullable(),
+  /** How the worker knows the student; null when none is set. */
+  knownAs: z.string().nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -60,6 +71,8 @@ export const StudentFields = z.object({
   iep: z.boolean().optional(),
   plan504: z.boolean().optional(),
   openedOn: IsoDate.optional(),
+  /** Empty or null removes the name. */
+  knownAs: StudentKnownAs.nullable().optional(),
 });
 export type StudentFields = z.infer<typeof StudentFields>;
 

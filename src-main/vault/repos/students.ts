@@ -21,6 +21,16 @@ interface StudentRow {
   updated_at: string;
 }
 
+/** A student row read with the name the worker knows them by (student_names, migration 7). */
+interface NamedStudentRow extends StudentRow {
+  known_as: string | null;
+}
+
+/** Each student with the name joined in; only the repository reads names. */
+const NAMED = 'SELECT s.*, n.name AS known_as FROM students s LEFT JOIN student_names n ON n.student_id = s.id';
+/** A database from before migration 7 (read while it is filled at an older version) has no names. */
+const UNNAMED = 'SELECT s.*, NULL AS known_as FROM students s';
+
 const StudentPatch = StudentFields.partial();
 const CaseOutcomeId = z.enum(CASE_OUTCOME_IDS);
 
@@ -30,7 +40,7 @@ export function localIsoDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-function toStudent(row: StudentRow): Student {
+function toStudent(row: StudentRow, knownAs: string | null): Student {
   return {
     id: row.id,
     code: row.code,
@@ -42,9 +52,20 @@ function toStudent(row: StudentRow): Student {
     openedOn: row.opened_on,
     closedOn: row.closed_on,
     outcome: row.outcome as CaseOutcome | null,
+    knownAs,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+function fromNamedRow({ known_as, ...row }: NamedStudentRow): Student {
+  return toStudent(row, known_as);
+}
+
+/** A name as stored: trimmed, and an empty one is no name. */
+function nameToStore(knownAs: string | null | undefined): string | null {
+  const trimmed = knownAs?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
 }
 
 /** The caseload: pseudonymous students, opened and closed, never deleted. */
@@ -56,15 +77,43 @@ export class StudentRepository {
   private readonly insertRow;
   private readonly updateRow;
   private readonly setClosed;
+  private readonly putName;
+  private readonly deleteName;
+  private readonly selectLastSeen;
+
+  private readonly writeName: (studentId: string, knownAs: string | null) => void;
+  private readonly inTransaction: (work: () => void) => void;
 
   constructor(
     db: VaultDatabase,
     private readonly clock: () => Date,
   ) {
-    this.selectAll = db.prepare<[], StudentRow>('SELECT * FROM students ORDER BY code');
-    this.selectOpen = db.prepare<[], StudentRow>('SELECT * FROM students WHERE closed_on IS NULL ORDER BY code');
-    this.selectById = db.prepare<[string], StudentRow>('SELECT * FROM students WHERE id = ?');
-    this.selectByCode = db.prepare<[string], StudentRow>('SELECT * FROM students WHERE code = ?');
+    const hasNames = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'student_names'").get() !== undefined;
+    const NAMED_OR_NOT = hasNames ? NAMED : UNNAMED;
+    this.selectAll = db.prepare<[], NamedStudentRow>(`${NAMED_OR_NOT} ORDER BY s.code`);
+    this.selectOpen = db.prepare<[], NamedStudentRow>(`${NAMED_OR_NOT} WHERE s.closed_on IS NULL ORDER BY s.code`);
+    this.selectById = db.prepare<[string], NamedStudentRow>(`${NAMED_OR_NOT} WHERE s.id = ?`);
+    this.selectByCode = db.prepare<[string], NamedStudentRow>(`${NAMED_OR_NOT} WHERE s.code = ?`);
+    this.putName = hasNames
+      ? db.prepare<[{ student_id: string; name: string }]>(
+          'INSERT INTO student_names (student_id, name) VALUES (@student_id, @name) ON CONFLICT (student_id) DO UPDATE SET name = excluded.name',
+        )
+      : null;
+    this.deleteName = hasNames ? db.prepare<[string]>('DELETE FROM student_names WHERE student_id = ?') : null;
+    // The last day each student was seen: their latest service, or the local day of their latest note.
+    this.selectLastSeen = db.prepare<[], { student_id: string; last_seen: string }>(
+      `SELECT student_id, MAX(day) AS last_seen FROM (
+         SELECT ss.student_id, sv.date AS day FROM service_students ss JOIN services sv ON sv.id = ss.service_id
+         UNION ALL
+         SELECT student_id, date(created_at, 'localtime') AS day FROM notes WHERE student_id IS NOT NULL
+       ) GROUP BY student_id`,
+    );
+    this.writeName = (studentId: string, knownAs: string | null) => {
+      if (this.putName === null || this.deleteName === null) throw new VaultError('INTERNAL', 'This vault is not upgraded to hold student names yet.');
+      if (knownAs === null) this.deleteName.run(studentId);
+      else this.putName.run({ student_id: studentId, name: knownAs });
+    };
+    this.inTransaction = (work: () => void) => db.transaction(work)();
     this.insertRow = db.prepare<[StudentRow]>(
       `INSERT INTO students (id, code, grade, school, tier, iep, plan504, opened_on, closed_on, outcome, created_at, updated_at)
        VALUES (@id, @code, @grade, @school, @tier, @iep, @plan504, @opened_on, @closed_on, @outcome, @created_at, @updated_at)`,
@@ -82,17 +131,26 @@ export class StudentRepository {
   /** Ordered by code; closed cases only when asked for. */
   list(options: { includeClosed?: boolean } = {}): Student[] {
     const rows = options.includeClosed === true ? this.selectAll.all() : this.selectOpen.all();
-    return rows.map(toStudent);
+    return rows.map(fromNamedRow);
   }
 
   get(id: string): Student {
-    return toStudent(this.requireRow(id));
+    return fromNamedRow(this.requireRow(id));
+  }
+
+  /**
+   * Student id → the last day they were seen (`YYYY-MM-DD`): their most recent
+   * service, or the day of their most recent note. Students never seen are absent.
+   * One query for the whole caseload, so pickers can put the recent ones first.
+   */
+  lastSeen(): Record<string, string> {
+    return Object.fromEntries(this.selectLastSeen.all().map((row) => [row.student_id, row.last_seen]));
   }
 
   /** The student with that code (any letter case), or null. */
   getByCode(code: string): Student | null {
     const row = this.selectByCode.get(code.trim());
-    return row ? toStudent(row) : null;
+    return row ? fromNamedRow(row) : null;
   }
 
   create(fields: StudentFields): Student {
@@ -114,15 +172,20 @@ export class StudentRepository {
       created_at: timestamp,
       updated_at: timestamp,
     };
-    this.insertRow.run(row);
-    return toStudent(row);
+    const knownAs = nameToStore(input.knownAs);
+    this.inTransaction(() => {
+      this.insertRow.run(row);
+      if (knownAs !== null) this.writeName(row.id, knownAs);
+    });
+    return toStudent(row, knownAs);
   }
 
   /** Changes only the fields present in the patch; `null` clears a field. */
   update(id: string, patch: Partial<StudentFields>): Student {
     const changes = parseInput(StudentPatch, patch);
-    const current = this.requireRow(id);
+    const { known_as: currentName, ...current } = this.requireRow(id);
     if (changes.code !== undefined) this.refuseTakenCode(changes.code, id);
+    const knownAs = changes.knownAs !== undefined ? nameToStore(changes.knownAs) : currentName;
     const next: StudentRow = {
       ...current,
       code: changes.code ?? current.code,
@@ -137,32 +200,35 @@ export class StudentRepository {
     if (next.closed_on !== null && next.opened_on > next.closed_on) {
       throw new VaultError('INVALID_INPUT', 'openedOn: a case cannot open after the day it closed.');
     }
-    this.updateRow.run(next);
-    return toStudent(next);
+    this.inTransaction(() => {
+      this.updateRow.run(next);
+      if (changes.knownAs !== undefined) this.writeName(id, knownAs);
+    });
+    return toStudent(next, knownAs);
   }
 
   close(id: string, closedOn: string, outcome: CaseOutcome): Student {
     const date = parseInput(IsoDate, closedOn);
     const outcomeId = parseInput(CaseOutcomeId, outcome);
-    const current = this.requireRow(id);
+    const { known_as: knownAs, ...current } = this.requireRow(id);
     if (current.closed_on !== null) throw new VaultError('CONFLICT', `The case for ${current.code} is already closed.`);
     if (date < current.opened_on) {
       throw new VaultError('INVALID_INPUT', `closedOn: the case for ${current.code} opened on ${current.opened_on}, after that date.`);
     }
     const next: StudentRow = { ...current, closed_on: date, outcome: outcomeId, updated_at: this.clock().toISOString() };
     this.setClosed.run(next);
-    return toStudent(next);
+    return toStudent(next, knownAs);
   }
 
   reopen(id: string): Student {
-    const current = this.requireRow(id);
+    const { known_as: knownAs, ...current } = this.requireRow(id);
     if (current.closed_on === null) throw new VaultError('CONFLICT', `The case for ${current.code} is open.`);
     const next: StudentRow = { ...current, closed_on: null, outcome: null, updated_at: this.clock().toISOString() };
     this.setClosed.run(next);
-    return toStudent(next);
+    return toStudent(next, knownAs);
   }
 
-  private requireRow(id: string): StudentRow {
+  private requireRow(id: string): NamedStudentRow {
     const row = this.selectById.get(id);
     if (!row) throw new VaultError('NOT_FOUND', 'No student with that id.');
     return row;
