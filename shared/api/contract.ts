@@ -151,6 +151,8 @@ export const COMMANDS = {
     output: Student,
   },
   'students.reopen': { input: ById, output: Student },
+  /** Student id → the last day they were seen (latest service or note), for pickers to list recent students first. */
+  'students.lastSeen': { input: Empty, output: z.record(Id, IsoDate) },
 
   'services.list': {
     input: z

@@ -85,6 +85,11 @@ export const CreateHandoverInput = z
     validFrom: IsoDate,
     validUntil: IsoDate,
     recipient: HandoverRecipientInput,
+    /**
+     * The names the owner knows these students by go into the package only
+     * when the owner ticks it, so the substitute knows who is who. Off when left out.
+     */
+    includeNames: z.boolean().optional(),
     /** Where to write the `.solehandover` file. */
     file: FilePath,
     replace: ReplaceChoice,
@@ -266,6 +271,8 @@ export const DisclosureInput = z
   .object({
     noteIds: z.array(Id).min(1, 'choose at least one note').max(1000, 'at most 1,000 notes at a time'),
     orderReference: OrderReference,
+    /** The names the worker knows the students by are printed only when the worker chooses. Off when left out. */
+    includeNames: z.boolean().optional(),
     file: FilePath,
     replace: ReplaceChoice,
   })

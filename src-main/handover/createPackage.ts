@@ -55,7 +55,7 @@ export async function createHandoverPackage(
   const packageKey = crypto.randomBytes(DATA_KEY_BYTES);
   try {
     const meta = { packageId, substitute: input.substitute, validFrom: input.validFrom, validUntil: input.validUntil, createdAt };
-    const { payload, scope } = buildPayload(data, vaultFolder, packageKey, meta, studentIds);
+    const { payload, scope } = buildPayload(data, vaultFolder, packageKey, meta, studentIds, input.includeNames === true);
 
     const context = { purpose: 'package', id: packageId } as const;
     let code: string | null = null;
@@ -121,6 +121,7 @@ export async function createHandoverPackage(
           validFrom: input.validFrom,
           validUntil: input.validUntil,
           students: scope.students,
+          names: input.includeNames === true,
           notes: scope.notes,
           services: scope.services,
           file: written,
@@ -171,12 +172,13 @@ function buildPayload(
   key: Buffer,
   meta: Parameters<typeof buildPackageDatabase>[3],
   studentIds: string[],
+  includeNames: boolean,
 ): { payload: Buffer; scope: CreateHandoverResult['scope'] } {
   const workFolder = path.join(vaultFolder, `.handover-build-${meta.packageId}`);
   fs.mkdirSync(workFolder, { mode: 0o700 });
   try {
     const file = path.join(workFolder, PACKAGE_DATABASE_FILE);
-    const scope = buildPackageDatabase(data, file, key, meta, studentIds);
+    const scope = buildPackageDatabase(data, file, key, meta, studentIds, { includeNames });
     return { payload: readBoundedFileSync(file, MAX_HANDOVER_FILE_BYTES), scope };
   } finally {
     fs.rmSync(workFolder, { recursive: true, force: true });

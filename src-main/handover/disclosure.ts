@@ -20,13 +20,15 @@ export const COURT_ORDER_DISCLOSURE_ACTION = 'disclosure.court_order';
 export function discloseUnderCourtOrder(data: VaultData, input: z.output<typeof DisclosureInput>, rules: OutputRules): DisclosureResult {
   const target = checkOutputFile(input.file, 'file', rules); // refused before any note is read
   const noteIds = [...new Set(input.noteIds)];
-  const codes = new Map(data.students.list({ includeClosed: true }).map((student) => [student.id, student.code]));
+  const students = new Map(data.students.list({ includeClosed: true }).map((student) => [student.id, student]));
   const notes: DisclosedNote[] = noteIds.map((id) => {
     const note = data.notes.get(id);
     const history = data.notes.history(id);
     return {
       note,
-      studentCode: note.studentId === null ? null : (codes.get(note.studentId) ?? null),
+      studentCode: note.studentId === null ? null : (students.get(note.studentId)?.code ?? null),
+      // The name the worker knows the student by is disclosed only when the worker chose to.
+      studentName: input.includeNames === true && note.studentId !== null ? (students.get(note.studentId)?.knownAs ?? null) : null,
       history,
       historyIntact: verifyNoteHistory(history),
       releases: noteReleases(data, id),
@@ -44,6 +46,7 @@ export function discloseUnderCourtOrder(data: VaultData, input: z.output<typeof 
   data.audit.append(COURT_ORDER_DISCLOSURE_ACTION, {
     orderReference: input.orderReference,
     noteIds,
+    names: input.includeNames === true,
     file: written,
     sha256,
     bytes: bytes.length,

@@ -15,6 +15,8 @@ export function disclosureMarking(orderReference: string): string {
 export interface DisclosedNote {
   note: Note;
   studentCode: string | null;
+  /** The name the worker knows the student by, only when the worker chose to disclose it. */
+  studentName?: string | null;
   history: NoteRevision[];
   historyIntact: boolean;
   releases: NoteRelease[];
@@ -74,7 +76,7 @@ function noteHtml(item: DisclosedNote, index: number, total: number, marking: st
 <dl>
 <dt>Note id</dt><dd><code>${escapeHtml(note.id)}</code></dd>
 <dt>Student code</dt><dd>${escapeHtml(item.studentCode ?? '(none)')}</dd>
-<dt>Status</dt><dd><span${statusClass}>${escapeHtml(statusWords(item))}</span></dd>
+${item.studentName == null ? '' : `<dt>Student known as</dt><dd>${escapeHtml(item.studentName)}</dd>\n`}<dt>Status</dt><dd><span${statusClass}>${escapeHtml(statusWords(item))}</span></dd>
 <dt>Written</dt><dd>${escapeHtml(note.createdAt)}</dd>
 <dt>Last changed</dt><dd>${escapeHtml(note.updatedAt)}</dd>
 <dt>Revisions</dt><dd>${history.length}</dd>

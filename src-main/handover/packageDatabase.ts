@@ -8,7 +8,8 @@ import type { VaultData } from '../vault/vaultData';
 /**
  * A package's own SQLCipher database: the vault schema (same migrations),
  * holding only the chosen students, their notes with every revision, and the
- * services they took part in, plus three tables of its own:
+ * services they took part in (and the names the owner knows those students
+ * by, only when the owner chose to include them), plus three tables of its own:
  * - handover_package: which package this database belongs to;
  * - handover_base_notes / handover_base_services: what the owner put in, so
  *   the hand-back can tell new and changed items from what was there.
@@ -56,12 +57,23 @@ function insertRows(db: VaultDatabase, table: string, rows: readonly Row[]): voi
  * must not exist), keyed with `key`, and closes it as one self-contained
  * file (no write-ahead log beside it). Returns what it holds, as counts.
  */
-export function buildPackageDatabase(data: VaultData, file: string, key: Buffer, meta: PackageMeta, studentIds: readonly string[]): HandoverScope {
+export function buildPackageDatabase(
+  data: VaultData,
+  file: string,
+  key: Buffer,
+  meta: PackageMeta,
+  studentIds: readonly string[],
+  options: { includeNames: boolean } = { includeNames: false },
+): HandoverScope {
   const owner = data.db;
   const chosen = JSON.stringify(studentIds);
   const inChosen = 'IN (SELECT value FROM json_each(@chosen))';
 
   const students = owner.prepare(`SELECT * FROM students WHERE id ${inChosen} ORDER BY code`).all({ chosen }) as Row[];
+  // The names the owner knows the students by stay behind unless the owner ticked them in.
+  const names = options.includeNames
+    ? (owner.prepare(`SELECT * FROM student_names WHERE student_id ${inChosen} ORDER BY student_id`).all({ chosen }) as Row[])
+    : [];
   const serviceIds = owner
     .prepare(`SELECT DISTINCT service_id FROM service_students WHERE student_id ${inChosen} ORDER BY service_id`)
     .pluck()
@@ -93,6 +105,7 @@ export function buildPackageDatabase(data: VaultData, file: string, key: Buffer,
       db.prepare('DELETE FROM issue_categories').run();
       insertRows(db, 'issue_categories', categories);
       insertRows(db, 'students', students);
+      insertRows(db, 'student_names', names);
       insertRows(db, 'services', serviceRows.map((row) => ({ ...row, note_id: null })));
       insertRows(db, 'service_students', serviceStudents);
       insertRows(db, 'service_issues', serviceIssues);
@@ -127,6 +140,7 @@ export function buildPackageDatabase(data: VaultData, file: string, key: Buffer,
         validFrom: meta.validFrom,
         validUntil: meta.validUntil,
         students: students.length,
+        names: names.length,
         notes: notes.length,
         services: serviceRows.length,
       });

@@ -25,10 +25,11 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'backups.updateSettings': { keep: 5 },
   'students.list': { includeClosed: true },
   'students.get': { id: ID },
-  'students.create': { code: 'S-1', grade: 4 },
-  'students.update': { id: ID, grade: 5 },
+  'students.create': { code: 'S-1', grade: 4, knownAs: 'Sam, Ms. Lee’s homeroom' },
+  'students.update': { id: ID, grade: 5, knownAs: null },
   'students.close': { id: ID, closedOn: '2026-05-01', outcome: 'improved' },
   'students.reopen': { id: ID },
+  'students.lastSeen': {},
   'services.list': { from: '2026-01-01' },
   'services.get': { id: ID },
   'services.create': { date: '2026-03-02', minutes: 30, kind: 'individual_session' },
@@ -72,6 +73,7 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
     validFrom: '2026-03-02',
     validUntil: '2026-03-27',
     recipient: { kind: 'key', keyFile: '/tmp/sole-notes-handover/dana.solekey' },
+    includeNames: false,
     file: '/tmp/sole-notes-handover/march.solehandover',
   },
   'handover.sent': {},
@@ -94,7 +96,7 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'handover.handBack': { packageId: ID, file: '/tmp/sole-notes-handover/march.solehandback' },
   'notes.release': { id: ID, agency: 'County Children’s Services', reason: 'Referral with consent.', releasedOn: '2026-03-02' },
   'notes.releases': { id: ID },
-  'disclosure.courtOrder': { noteIds: [ID], orderReference: 'Case 2026-CV-0142', file: '/tmp/sole-notes-handover/disclosure.html' },
+  'disclosure.courtOrder': { noteIds: [ID], orderReference: 'Case 2026-CV-0142', includeNames: false, file: '/tmp/sole-notes-handover/disclosure.html' },
 };
 
 describe('router', () => {
@@ -189,6 +191,16 @@ describe('router', () => {
     expect(hits).toMatchObject({ ok: true, value: [{ studentCode: 'R-100' }] });
     const teamWithoutType = await router.invoke('services.create', { date: '2026-03-02', minutes: 25, kind: 'team_meeting' });
     expect(teamWithoutType).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('keeps the name a student is known by, and lists when each student was last seen', async () => {
+    const created = await router.invoke('students.create', { code: 'N-1', knownAs: 'Ana R.' });
+    expect(created).toMatchObject({ ok: true, value: { code: 'N-1', knownAs: 'Ana R.' } });
+    const id = created.ok ? (created.value as { id: string }).id : '';
+    expect(await router.invoke('students.update', { id, knownAs: 'Ana Rivera' })).toMatchObject({ ok: true, value: { knownAs: 'Ana Rivera' } });
+    expect(await router.invoke('students.create', { code: 'N-2', knownAs: 'x'.repeat(121) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await router.invoke('services.create', { date: '2026-02-11', minutes: 20, kind: 'individual_session', studentIds: [id] });
+    expect(await router.invoke('students.lastSeen', {})).toMatchObject({ ok: true, value: { [id]: '2026-02-11' } });
   });
 
   it('checks a note without saving it', async () => {
