@@ -7,11 +7,17 @@ import { withUnlockedVault } from '../vaultAccess';
 export const studentAddCommand: CliCommand = {
   words: ['student', 'add'],
   summary: 'Add a student to the caseload',
-  usage: 'student add --vault DIR --code CODE [--grade N] [--school NAME] [--tier 1|2|3] [--iep] [--504]',
-  help: 'Adds a student under a pseudonymous code (never a name) and prints the new id.\nGrades: PK, K, or 1-12.',
+  usage: 'student add --vault DIR --code CODE [--name TEXT] [--grade N] [--school NAME] [--tier 1|2|3] [--iep] [--504]',
+  help: [
+    'Adds a student under a pseudonymous code and prints the new id.',
+    '--name is how you know the student (a name, initials, a teacher, a homeroom; at most 120 characters).',
+    'It stays in this vault: never in a report, a CSV or any export.',
+    'Grades: PK, K, or 1-12.',
+  ].join('\n'),
   options: {
     vault: { type: 'string' },
     code: { type: 'string' },
+    name: { type: 'string' },
     grade: { type: 'string' },
     school: { type: 'string' },
     tier: { type: 'string' },
@@ -22,6 +28,7 @@ export const studentAddCommand: CliCommand = {
     const { values, io } = context;
     const fields = parseWith(StudentFields, {
       code: optionalString(values.code),
+      knownAs: optionalString(values.name),
       grade: gradeOption(values.grade),
       school: optionalString(values.school),
       tier: integerOption('tier', values.tier),
@@ -48,7 +55,7 @@ export const studentListCommand: CliCommand = {
     for (const student of students) {
       const grade = student.grade === null ? '-' : student.grade === 0 ? 'K' : student.grade === -1 ? 'PK' : String(student.grade);
       const state = student.closedOn ? `closed ${student.closedOn}` : 'open';
-      writeLine(io.stdout, `${student.code}\tgrade ${grade}\t${state}`);
+      writeLine(io.stdout, `${student.code}\tgrade ${grade}\t${state}${student.knownAs === null ? '' : `\t${student.knownAs}`}`);
     }
   },
 };
