@@ -1,23 +1,32 @@
 import { useId, useMemo, useState } from 'react';
 import type { KeyboardEvent, Ref } from 'react';
 import type { Student } from '../../shared/api/schemas';
+import { studentLabel, studentMatchRank } from '../../shared/domain/studentNames';
+import { useStudentsStore } from '../state/studentsStore';
 import { CloseIcon } from './Icons';
 
 const MAX_OPTIONS = 8;
 
-/** Students whose code starts with the query first, then those containing it. */
-export function matchStudents(students: readonly Student[], query: string, exclude: ReadonlySet<string>): Student[] {
-  const q = query.trim().toLowerCase();
-  if (q === '') return [];
-  const starts: Student[] = [];
-  const contains: Student[] = [];
-  for (const student of students) {
-    if (exclude.has(student.id)) continue;
-    const code = student.code.toLowerCase();
-    if (code.startsWith(q)) starts.push(student);
-    else if (code.includes(q)) contains.push(student);
-  }
-  return [...starts, ...contains].slice(0, MAX_OPTIONS);
+/**
+ * Students matching the query by code or by the name the worker knows them by:
+ * code starting with it first, then a word of the name starting with it, then
+ * anything containing it; within each, the students seen most recently first.
+ */
+export function matchStudents(
+  students: readonly Student[],
+  query: string,
+  exclude: ReadonlySet<string>,
+  lastSeen: Readonly<Record<string, string>> = {},
+): Student[] {
+  if (query.trim() === '') return [];
+  const ranked: { student: Student; rank: number; seen: string; order: number }[] = [];
+  students.forEach((student, order) => {
+    if (exclude.has(student.id)) return;
+    const rank = studentMatchRank(student, query);
+    if (rank !== null) ranked.push({ student, rank, seen: lastSeen[student.id] ?? '', order });
+  });
+  ranked.sort((a, b) => a.rank - b.rank || (a.seen === b.seen ? a.order - b.order : a.seen < b.seen ? 1 : -1));
+  return ranked.slice(0, MAX_OPTIONS).map((entry) => entry.student);
 }
 
 /**
@@ -52,7 +61,8 @@ export function StudentPicker({
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const chosen = useMemo(() => new Set(selected), [selected]);
-  const options = useMemo(() => matchStudents(students, query, single ? new Set() : chosen), [students, query, chosen, single]);
+  const lastSeen = useStudentsStore((store) => store.lastSeen);
+  const options = useMemo(() => matchStudents(students, query, single ? new Set() : chosen, lastSeen), [students, query, chosen, single, lastSeen]);
   const byId = useMemo(() => new Map(students.map((student) => [student.id, student])), [students]);
   const expanded = open && query.trim() !== '';
   const activeOption = expanded ? options[Math.min(active, options.length - 1)] : undefined;
@@ -123,7 +133,8 @@ export function StudentPicker({
         {selected.length > 0 && (
           <ul className="picker-chips" aria-label={`Chosen ${single ? 'student' : 'students'}`}>
             {selected.map((studentId) => {
-              const code = byId.get(studentId)?.code ?? 'Unknown student';
+              const student = byId.get(studentId);
+              const code = student == null ? 'Unknown student' : studentLabel(student);
               return (
                 <li key={studentId} className="chip">
                   <span>{code}</span>
@@ -149,7 +160,7 @@ export function StudentPicker({
           aria-describedby={describedBy}
           aria-invalid={error != null}
           value={query}
-          placeholder={selected.length === 0 ? 'Type a student code' : single ? 'Type to change' : 'Type to add another'}
+          placeholder={selected.length === 0 ? 'Type a code or name' : single ? 'Type to change' : 'Type to add another'}
           onChange={(event) => {
             setQuery(event.target.value);
             setActive(0);
@@ -163,7 +174,7 @@ export function StudentPicker({
       <ul id={listId} role="listbox" aria-label={`Students matching ${query.trim() || 'what you type'}`} className="picker-list" hidden={!expanded}>
         {expanded && options.length === 0 && (
           <li className="picker-empty" role="option" aria-disabled="true" aria-selected="false">
-            No open student has a code like “{query.trim()}”.
+            No open student has a code or name like “{query.trim()}”.
           </li>
         )}
         {expanded &&
@@ -178,12 +189,13 @@ export function StudentPicker({
               onClick={() => add(student)}
             >
               <span className="picker-code">{student.code}</span>
+              {student.knownAs != null && <span className="picker-name">{student.knownAs}</span>}
               {student.school != null && <span className="picker-school">{student.school}</span>}
             </li>
           ))}
       </ul>
       <p className="hint" id={`${id}-hint`}>
-        {hint ?? (single ? 'Type the code and press Enter.' : 'Type a code and press Enter; repeat for a group.')}
+        {hint ?? (single ? 'Type the code or name and press Enter.' : 'Type a code or name and press Enter; repeat for a group.')}
       </p>
       {error != null && (
         <p className="field-error" id={`${id}-error`}>

@@ -107,7 +107,7 @@ function CaseloadFilters({ id, filters, onChange }: { id: string; filters: Stude
     <div className="filters" role="search" aria-label="Filter the caseload">
       <div className="field filter-text">
         <label htmlFor={`${id}-find`}>Find a student</label>
-        <input id={`${id}-find`} type="search" autoComplete="off" spellCheck={false} placeholder="Code or school" value={filters.text} onChange={(event) => onChange({ text: event.target.value })} />
+        <input id={`${id}-find`} type="search" autoComplete="off" spellCheck={false} placeholder="Code, name or school" value={filters.text} onChange={(event) => onChange({ text: event.target.value })} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-grade`}>Grade</label>
@@ -218,7 +218,10 @@ function StudentList({ students, flagged, onOpen, describedBy }: { students: rea
             return (
               <li key={item.key} data-index={item.index} className="student-item" aria-setsize={students.length} aria-posinset={item.index + 1} style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}>
                 <button type="button" className="student-row row-open" tabIndex={item.index === current ? 0 : -1} onClick={() => onOpen(student)} onFocus={() => setActive(item.index)}>
-                  <span className="cell-code">{student.code}</span>
+                  <span className="cell-code">
+                    {student.code}
+                    {student.knownAs != null && <span className="cell-name">{student.knownAs}</span>}
+                  </span>
                   <span className="cell">{student.grade == null ? <span className="sr-only">No grade</span> : shortGrade(student.grade)}</span>
                   <span className="cell cell-school">{student.school ?? <span className="sr-only">No school</span>}</span>
                   <span className="cell">{student.tier == null ? <span className="sr-only">No tier</span> : <><span className="sr-only">Tier </span>{student.tier}</>}</span>

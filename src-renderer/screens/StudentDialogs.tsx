@@ -9,6 +9,7 @@ import { formatNumericDate, GRADES, gradeLabel, parseDateInput, todayIso } from 
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
 import { DialogFormFooter } from '../components/DialogFormFooter';
+import { STUDENT_NAME_MAX_LENGTH } from '../../shared/domain/studentNames';
 
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -35,6 +36,7 @@ export function StudentFormDialog({ student, onClose, onSaved }: { student: Stud
   const announce = useUiStore((store) => store.announce);
   const codeInput = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState(student?.code ?? '');
+  const [knownAs, setKnownAs] = useState(student?.knownAs ?? '');
   const [grade, setGrade] = useState<string>(student?.grade == null ? '' : String(student.grade));
   const [school, setSchool] = useState(student?.school ?? '');
   const [tier, setTier] = useState<string>(student?.tier == null ? '' : String(student.tier));
@@ -60,6 +62,7 @@ export function StudentFormDialog({ student, onClose, onSaved }: { student: Stud
     setProblem(null);
     const fields = {
       code: code.trim(),
+      knownAs: knownAs.trim() === '' ? null : knownAs.trim(),
       grade: grade === '' ? null : Number(grade),
       school: school.trim() === '' ? null : school.trim(),
       tier: tier === '' ? null : (Number(tier) as 1 | 2 | 3),
@@ -105,6 +108,22 @@ export function StudentFormDialog({ student, onClose, onSaved }: { student: Stud
               {codeProblem}
             </p>
           )}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Name or how you know them (only on this computer)</label>
+          <input
+            id={`${id}-name`}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            value={knownAs}
+            maxLength={STUDENT_NAME_MAX_LENGTH}
+            onChange={(event) => setKnownAs(event.target.value)}
+            aria-describedby={`${id}-name-hint`}
+          />
+          <p className="hint" id={`${id}-name-hint`}>
+            A name, initials, a teacher or a homeroom: whatever helps you tell who this is. It is never put in a report or any file you send.
+          </p>
         </div>
         <div className="field-row">
           <div className="field">

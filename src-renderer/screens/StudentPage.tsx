@@ -133,6 +133,7 @@ export function StudentPage({ studentId }: { studentId: string }) {
         <div>
           <h1 ref={heading} tabIndex={-1}>
             {student.code}
+            {student.knownAs != null && <span className="heading-name">{student.knownAs}</span>}
           </h1>
           <p className="student-facts">
             <span>{gradeLabel(student.grade)}</span>

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { CommandInput } from '../../shared/api/contract';
 import type { NoteSummary, Student } from '../../shared/api/schemas';
 import type { CaseOutcome } from '../../shared/domain/caseOutcomes';
+import { foldForMatch, studentMatchRank } from '../../shared/domain/studentNames';
 import { call, isQuietError, plainError } from '../api';
 
 export interface StudentFilters {
@@ -25,6 +26,8 @@ interface StudentsStore {
   /** Student id → how many of their notes carry findings. Filled in after the caseload shows. */
   flagged: Record<string, number>;
   flaggedStatus: LoadStatus;
+  /** Student id → the last day they were seen (latest service or note), so pickers list recent students first. */
+  lastSeen: Record<string, string>;
   filters: StudentFilters;
   load(): Promise<void>;
   loadFlagged(): Promise<void>;
@@ -44,6 +47,7 @@ const initial = {
   error: null,
   flagged: {} as Record<string, number>,
   flaggedStatus: 'idle' as LoadStatus,
+  lastSeen: {} as Record<string, string>,
   filters: DEFAULT_FILTERS,
 };
 
@@ -62,8 +66,8 @@ export const useStudentsStore = create<StudentsStore>()((set, get) => {
     load: async () => {
       set({ status: get().status === 'ready' ? 'ready' : 'loading', error: null });
       try {
-        const students = await call('students.list', { includeClosed: true });
-        set({ students: [...students].sort(byCode), status: 'ready' });
+        const [students, lastSeen] = await Promise.all([call('students.list', { includeClosed: true }), call('students.lastSeen', {})]);
+        set({ students: [...students].sort(byCode), lastSeen, status: 'ready' });
       } catch (error) {
         if (isQuietError(error)) return;
         set({ status: 'error', error: plainError(error) });
@@ -128,7 +132,7 @@ export function resetStudentsStore(): void {
 
 /** The caseload as filtered: pure, so the list and its tests agree. */
 export function filterStudents(students: readonly Student[], filters: StudentFilters, flagged: Readonly<Record<string, number>> = {}): Student[] {
-  const text = filters.text.trim().toLowerCase();
+  const text = foldForMatch(filters.text.trim());
   return students.filter((student) => {
     if (filters.status === 'open' && student.closedOn != null) return false;
     if (filters.status === 'closed' && student.closedOn == null) return false;
@@ -138,8 +142,8 @@ export function filterStudents(students: readonly Student[], filters: StudentFil
     if (filters.plan504 && !student.plan504) return false;
     if (filters.flaggedOnly && (flagged[student.id] ?? 0) === 0) return false;
     if (text !== '') {
-      const haystack = `${student.code} ${student.school ?? ''}`.toLowerCase();
-      if (!haystack.includes(text)) return false;
+      // The code, the name the worker knows them by, or the school.
+      if (studentMatchRank(student, text) === null && !foldForMatch(student.school ?? '').includes(text)) return false;
     }
     return true;
   });

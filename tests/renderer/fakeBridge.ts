@@ -26,6 +26,8 @@ export interface FakeState {
   passphrase: string;
   recoveryKey: string;
   students: Student[];
+  /** Student id → last day seen, as students.lastSeen answers. */
+  lastSeen: Record<string, string>;
   services: Service[];
   notes: Note[];
   revisions: NoteRevision[];
@@ -80,6 +82,7 @@ export function createFakeBridge(
     passphrase: 'correct horse battery staple',
     recoveryKey: 'ABCDE-FGHJK-MNPQR-STVWX-YZ012-34567-89ABC-DEFGH',
     students: [],
+    lastSeen: {},
     services: [],
     notes: [],
     revisions: [],
@@ -182,6 +185,7 @@ export function createFakeBridge(
         openedOn: fields.openedOn ?? at.slice(0, 10),
         closedOn: null,
         outcome: null,
+        knownAs: fields.knownAs == null || fields.knownAs.trim() === '' ? null : fields.knownAs.trim(),
         createdAt: at,
         updatedAt: at,
       };
@@ -199,7 +203,12 @@ export function createFakeBridge(
       if (patch.iep !== undefined) next.iep = patch.iep;
       if (patch.plan504 !== undefined) next.plan504 = patch.plan504;
       if (patch.openedOn !== undefined) next.openedOn = patch.openedOn;
+      if (patch.knownAs !== undefined) next.knownAs = patch.knownAs == null || patch.knownAs.trim() === '' ? null : patch.knownAs.trim();
       return replaceStudent(next);
+    },
+    'students.lastSeen': () => {
+      requireUnlocked();
+      return { ...state.lastSeen };
     },
     'students.close': ({ id, closedOn, outcome }) => {
       requireUnlocked();
@@ -423,6 +432,7 @@ export function makeStudent(code: string, fields: Partial<Student> = {}): Studen
     openedOn: '2025-09-02',
     closedOn: null,
     outcome: null,
+    knownAs: null,
     createdAt: '2025-09-02T15:00:00.000Z',
     updatedAt: '2025-09-02T15:00:00.000Z',
     ...fields,

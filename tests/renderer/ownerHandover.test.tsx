@@ -110,6 +110,10 @@ describe('making a handover package', () => {
     expect(within(dialog).getByText('Compare the fingerprint with the substitute, then tick this box.')).toBeTruthy();
     expect(fake.callsTo('handover.create')).toEqual([]);
     await user.click(within(dialog).getByRole('checkbox', { name: 'I compared all 16 groups with Dana Whitfield, and they match' }));
+    const names = within(dialog).getByRole('checkbox', { name: 'Include the names you use for these students' });
+    expect((names as HTMLInputElement).checked).toBe(false);
+    expect(names.getAttribute('aria-describedby')).not.toBeNull();
+    await user.click(names);
     await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
 
     const done = await screen.findByRole('dialog', { name: 'Package saved for Dana Whitfield' });
@@ -124,6 +128,7 @@ describe('making a handover package', () => {
         validFrom: today,
         validUntil: until,
         recipient: { kind: 'key', keyFile: KEY_FILE },
+        includeNames: true,
         file: `/home/worker/Documents/${suggested}`,
         // The save dialog asked before naming an existing file, so the choice is the worker's.
         replace: true,

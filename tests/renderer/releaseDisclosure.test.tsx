@@ -154,6 +154,7 @@ describe('court-order disclosure', () => {
     expect(input?.orderReference).toBe('2026-JV-0147');
     expect(input?.file).toBe('/home/worker/Documents/court-order-2026-jv-0147.html');
     expect(input?.replace).toBe(true); // the save dialog asked before naming an existing file
+    expect(input?.includeNames).toBe(false); // the names students are known by stay out unless the worker ticks them in
     expect([...(input?.noteIds ?? [])].sort()).toEqual([first.id, second.id, third.id].sort());
     expect(done.textContent).toContain('Written to /home/worker/Documents/court-order-2026-jv-0147.html');
     expect(done.textContent).toContain('It holds 3 notes');

@@ -89,15 +89,15 @@ describe('a student’s private name', () => {
 
 describe('last seen', () => {
   it('gives each student the day of their latest service or note, in one query; the unseen are absent', () => {
-    const [a, b, c, d] = ['A-1', 'B-1', 'C-1', 'D-1'].map((code) => data.students.create({ code, openedOn: '2026-01-05' }));
-    data.services.create({ date: '2026-02-10', minutes: 30, kind: 'individual_session', studentIds: [a!.id] });
-    data.services.create({ date: '2026-02-20', minutes: 30, kind: 'group_session', studentIds: [a!.id, b!.id] });
-    data.services.create({ date: '2026-01-15', minutes: 30, kind: 'individual_session', studentIds: [c!.id] });
-    data.notes.create({ studentId: c!.id, body: 'A note written today.' });
+    const [a, b, c, d] = ['A-1', 'B-1', 'C-1', 'D-1'].map((code) => data.students.create({ code, openedOn: '2026-01-05' })) as [Student, Student, Student, Student];
+    data.services.create({ date: '2026-02-10', minutes: 30, kind: 'individual_session', studentIds: [a.id] });
+    data.services.create({ date: '2026-02-20', minutes: 30, kind: 'group_session', studentIds: [a.id, b.id] });
+    data.services.create({ date: '2026-01-15', minutes: 30, kind: 'individual_session', studentIds: [c.id] });
+    data.notes.create({ studentId: c.id, body: 'A note written today.' });
     const today = new Date('2026-03-02T09:00:00.000Z');
     const localDay = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    expect(data.students.lastSeen()).toEqual({ [a!.id]: '2026-02-20', [b!.id]: '2026-02-20', [c!.id]: localDay });
-    expect(data.students.lastSeen()[d!.id]).toBeUndefined();
+    expect(data.students.lastSeen()).toEqual({ [a.id]: '2026-02-20', [b.id]: '2026-02-20', [c.id]: localDay });
+    expect(data.students.lastSeen()[d.id]).toBeUndefined();
   });
 });
 

@@ -53,6 +53,7 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
   const [group, setGroup] = useState<string>(studentId ?? GENERAL);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [reference, setReference] = useState('');
+  const [includeNames, setIncludeNames] = useState(false);
   const [tried, setTried] = useState(false);
   const [serverProblems, setServerProblems] = useState<Partial<Record<Field, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -136,7 +137,7 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
         return;
       }
       // The save dialog already asked before naming an existing file: replacing it is the worker's choice.
-      const written = await call('disclosure.courtOrder', { noteIds: [...chosen], orderReference, file, replace: true });
+      const written = await call('disclosure.courtOrder', { noteIds: [...chosen], orderReference, includeNames, file, replace: true });
       setResult(written);
       announce(`Disclosure under court order ${written.orderReference} written.`);
       requestAnimationFrame(() => doneButton.current?.focus());
@@ -266,6 +267,11 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
                 </p>
               )}
             </fieldset>
+            <label className="check">
+              <input type="checkbox" checked={includeNames} onChange={(event) => setIncludeNames(event.target.checked)} />
+              <span>Print the names you use for these students beside their codes</span>
+            </label>
+            <p className="hint">Only if the order asks who the students are. Otherwise leave it off: the codes alone are disclosed.</p>
             <p className="subtle" aria-live="polite">
               {chosen.size === 0 ? 'No notes chosen yet.' : `${countOf(chosen.size, 'note')} chosen${chosenStudents > 0 ? `, about ${countOf(chosenStudents, 'student')}` : ''}.`}
             </p>

@@ -30,6 +30,8 @@ interface FormValues {
   recipient: 'key' | 'code';
   key: HandoverKeyFileInfo | null;
   compared: boolean;
+  /** Put the names the owner knows the students by into the package; off unless ticked. */
+  includeNames?: boolean;
 }
 
 /** What is wrong with the form, field by field, before anything is asked of the main side. */
@@ -66,6 +68,7 @@ const FIELD_OF: Record<keyof FormValues, Field> = {
   recipient: 'recipient',
   key: 'recipient',
   compared: 'compared',
+  includeNames: 'students',
 };
 
 type Phase = { name: 'form' } | { name: 'saving' } | { name: 'done'; result: CreateHandoverResult };
@@ -94,6 +97,7 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
     recipient: 'key',
     key: null,
     compared: false,
+    includeNames: false,
   });
   const [tried, setTried] = useState(false);
   const [serverProblems, setServerProblems] = useState<Problems>({});
@@ -161,6 +165,7 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
         validFrom,
         validUntil,
         recipient: values.recipient === 'key' && values.key != null ? { kind: 'key', keyFile: values.key.path } : { kind: 'code' },
+        includeNames: values.includeNames === true,
         file,
         // The save dialog already asked before naming an existing file.
         replace: true,
@@ -219,11 +224,21 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
               onChange={(chosen) => set({ chosen })}
               single={false}
               error={shown.students ?? null}
-              hint="Type a code and press Enter; repeat for each student."
+              hint="Type a code or name and press Enter; repeat for each student."
             />
           )}
           {values.scope === 'caseload' && fieldError('students')}
         </fieldset>
+
+        <div className="field">
+          <label className="check">
+            <input type="checkbox" checked={values.includeNames === true} onChange={(event) => set({ includeNames: event.target.checked })} aria-describedby={`${id}-names-hint`} />
+            <span>Include the names you use for these students</span>
+          </label>
+          <p className="hint" id={`${id}-names-hint`}>
+            So your substitute knows who is who. Without it they see the student codes only.
+          </p>
+        </div>
 
         <div className="field-row">
           <div className="field">
