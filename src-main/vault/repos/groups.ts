@@ -100,7 +100,7 @@ export class GroupRepository {
 
   private refuseTakenName(name: string, ownId: string | null): void {
     const taken = this.selectByName.get(name);
-    if (taken !== undefined && taken !== ownId) throw new VaultError('CONFLICT', `name: there is already a group called "${name}". Choose another name.`);
+    if (taken !== undefined && taken !== ownId) throw new VaultError('CONFLICT', `There is already a group called "${name}". Choose another name.`);
   }
 
   private checkStudents(studentIds: readonly string[]): string[] {
