@@ -467,6 +467,8 @@ export function ServiceForm({
             className="minutes-input"
             value={draft.minutes}
             onChange={(event) => update({ minutes: event.target.value })}
+            // The remembered minutes are typed over, not added to.
+            onFocus={(event) => event.currentTarget.select()}
             aria-invalid={errors.minutes != null}
             aria-describedby={errors.minutes != null ? `${id}-minutes-error` : undefined}
           />
