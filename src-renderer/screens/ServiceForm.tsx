@@ -453,6 +453,8 @@ export function ServiceForm({
   return (
     <form ref={form} className="service-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{editing == null ? 'Log a service' : 'Edit service'}</h2>
+      {/* Date and minutes side by side, so the note is in sight without scrolling. */}
+      <div className="when-row">
       <DateField id={`${id}-date`} label="Date" value={draft.date} onChange={(date) => update({ date })} error={errors.date} inputRef={dateInput} />
 
       <div className="field">
@@ -485,6 +487,7 @@ export function ServiceForm({
             {errors.minutes}
           </p>
         )}
+      </div>
       </div>
 
       <div className="field">
