@@ -11,6 +11,7 @@ import {
   UndoRestoreResult,
 } from './backupSchemas';
 import { Draft, DraftContextInput, DraftPutInput, DraftsAtLock } from './draftSchemas';
+import { GroupCreateInput, GroupUpdateInput, StudentGroup } from './groupSchemas';
 import { FindingSchema } from '../redaction/findingSchema';
 import { ChooseFileInput, ChooseFileResult, ChooseFolderInput, ChooseFolderResult } from './systemSchemas';
 import {
@@ -167,6 +168,12 @@ export const COMMANDS = {
     output: Service,
   },
   'services.delete': { input: ById, output: Done },
+
+  /** Saved groups of students, for logging a group session in one step. */
+  'groups.list': { input: Empty, output: z.array(StudentGroup) },
+  'groups.create': { input: GroupCreateInput, output: StudentGroup },
+  'groups.update': { input: GroupUpdateInput, output: StudentGroup },
+  'groups.delete': { input: ById, output: Done },
 
   'notes.list': {
     input: z

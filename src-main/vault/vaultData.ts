@@ -3,6 +3,7 @@ import type { VaultDatabase } from './connection';
 import { AuditLog } from './repos/audit';
 import { CategoryRepository } from './repos/categories';
 import { DraftRepository } from './repos/drafts';
+import { GroupRepository } from './repos/groups';
 import { KeyRepository } from './repos/keys';
 import { NoteRepository } from './repos/notes';
 import { ServiceRepository } from './repos/services';
@@ -16,6 +17,7 @@ import { StudentRepository } from './repos/students';
 export class VaultData {
   readonly students: StudentRepository;
   readonly services: ServiceRepository;
+  #groups: GroupRepository | null = null;
   readonly notes: NoteRepository;
   readonly categories: CategoryRepository;
   readonly settings: SettingsRepository;
@@ -39,6 +41,12 @@ export class VaultData {
     this.audit = new AuditLog(db, clock);
     this.keys = new KeyRepository(db);
     this.drafts = new DraftRepository(db, clock);
+  }
+
+  /** Saved groups of students; prepared on first use (a vault being migrated may not have their tables yet). */
+  get groups(): GroupRepository {
+    this.#groups ??= new GroupRepository(this.db, this.clock);
+    return this.#groups;
   }
 
   /** Today on the worker's calendar: the vault's clock in the worker's time zone setting. */

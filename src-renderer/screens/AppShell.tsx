@@ -266,7 +266,7 @@ function Screen({ route }: { route: Route }) {
     case 'note':
       return <NoteEditor noteId={route.noteId} studentId={route.studentId} serviceId={route.serviceId ?? null} />;
     case 'services':
-      return <ServiceLog serviceId={route.serviceId} focusForm={route.focusForm === true} />;
+      return <ServiceLog serviceId={route.serviceId} focusForm={route.focusForm === true} prefill={route.prefill} />;
     case 'search':
       return <Search />;
     case 'reports':

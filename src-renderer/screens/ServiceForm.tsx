@@ -1,10 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { ServiceFormDraft } from '../../shared/api/draftSchemas';
+import type { StudentGroup } from '../../shared/api/groupSchemas';
 import type { IssueCategory, Service, ServiceFields, Student } from '../../shared/api/schemas';
 import { EARLIEST_SERVICE_DATE, serviceDateProblem } from '../../shared/domain/serviceDates';
 import { SERVICE_KINDS, serviceKindInfo, TEAM_TYPES, type ServiceKind, type TeamType } from '../../shared/domain/serviceKinds';
-import { call, isQuietError } from '../api';
+import { call, isQuietError, plainError } from '../api';
 import { CheckChips } from '../components/CheckChips';
 import { DateField } from '../components/DateField';
 import { FlagIcon } from '../components/Icons';
@@ -13,12 +14,14 @@ import { SaveWithFindingsDialog } from '../components/SaveWithFindingsDialog';
 import { StudentPicker } from '../components/StudentPicker';
 import { formatMinutes, formatNumericDate, parseDateInput, todayIso } from '../lib/dates';
 import { countFindings, describeCounts, findingKey } from '../lib/findings';
+import { KindPicker } from '../components/KindPicker';
 import { isMod, MOD_LABEL } from '../lib/keys';
 import { useDraft } from '../lib/useDraft';
 import { findingsNow, useFindings } from '../lib/useFindings';
 import { useNotesStore } from '../state/notesStore';
 import { useServicesStore } from '../state/servicesStore';
-import { useUiStore } from '../state/uiStore';
+import { useSettingsStore } from '../state/settingsStore';
+import { useUiStore, type ServicePrefill } from '../state/uiStore';
 import { formProblems } from './handover/owner/ownerWords';
 
 export interface ServiceDraft {
@@ -37,6 +40,37 @@ const QUICK_MINUTES = [15, 30, 45, 60];
 
 export function emptyDraft(date = formatNumericDate(todayIso())): ServiceDraft {
   return { date, minutes: '', kind: 'individual_session', teamType: '', studentIds: [], categoryIds: [] };
+}
+
+/** What a new entry starts from in the worker's own log: the kind and minutes of the last service logged (kept in the settings). */
+function startingDraft(remember: boolean, date?: string): ServiceDraft {
+  const draft = emptyDraft(date);
+  const settings = remember ? useSettingsStore.getState().settings : null;
+  if (settings?.lastServiceKind != null) draft.kind = settings.lastServiceKind;
+  if (settings?.lastServiceMinutes != null) draft.minutes = String(settings.lastServiceMinutes);
+  return draft;
+}
+
+/** The fields of a past service, for "Log again" (the date becomes today's). */
+export function prefillFrom(service: Service): ServicePrefill {
+  return {
+    kind: service.kind,
+    teamType: service.teamType ?? '',
+    minutes: String(service.minutes),
+    studentIds: [...service.studentIds],
+    categoryIds: [...service.issueCategoryIds],
+  };
+}
+
+/** A new entry for today from the given fields; a kind that takes no students gives way when students are given. */
+export function prefilledDraft(base: ServiceDraft, prefill: ServicePrefill): ServiceDraft {
+  const draft: ServiceDraft = { ...base, ...prefill, studentIds: [...(prefill.studentIds ?? base.studentIds)], categoryIds: [...(prefill.categoryIds ?? base.categoryIds)] };
+  const takes = serviceKindInfo(draft.kind).withStudents;
+  if (draft.studentIds.length > 0 && (takes === 'none' || (takes === 'one' && draft.studentIds.length > 1))) {
+    draft.kind = draft.studentIds.length > 1 ? 'group_session' : 'individual_session';
+  }
+  if (draft.kind !== 'team_meeting') draft.teamType = '';
+  return draft;
 }
 
 /** "30" → 30, "1:15" → 75, "1h" → 60, "1h 30" → 90. Null when it is not a duration. */
@@ -119,6 +153,7 @@ export function ServiceForm({
   focusOnMount = false,
   saveService,
   draftPackageId = null,
+  prefill = null,
 }: {
   students: readonly Student[];
   categories: readonly IssueCategory[];
@@ -129,18 +164,29 @@ export function ServiceForm({
   saveService?: SaveService;
   /** The package handed to this worker that the form logs into (its unfinished note is kept under the package's id). */
   draftPackageId?: string | null;
+  /** Fills a new entry (for today) once per new object: "Log again", "Log session" from a student's page. */
+  prefill?: ServicePrefill | null;
 }) {
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
   const dateInput = useRef<HTMLInputElement>(null);
   const minutesInput = useRef<HTMLInputElement>(null);
-  const kindSelect = useRef<HTMLSelectElement>(null);
+  const kindGroup = useRef<HTMLDivElement>(null);
   const teamSelect = useRef<HTMLSelectElement>(null);
   const studentInput = useRef<HTMLInputElement>(null);
   const noteArea = useRef<HTMLTextAreaElement>(null);
   const announce = useUiStore((store) => store.announce);
 
-  const [draft, setDraft] = useState<ServiceDraft>(() => (editing == null ? emptyDraft() : draftFrom(editing)));
+  // Only the worker's own log remembers the last kind and minutes and has saved groups (not a package handed to them).
+  const ownLog = saveService == null;
+  const [draft, setDraft] = useState<ServiceDraft>(() => (editing == null ? startingDraft(ownLog) : draftFrom(editing)));
+  /** What the new entry started from: only changes to it count as unfinished work. */
+  const baseline = useRef<ServiceDraft>(draft);
+  const [groups, setGroups] = useState<StudentGroup[]>([]);
+  const [naming, setNaming] = useState<string | null>(null);
+  const [groupProblem, setGroupProblem] = useState<string | null>(null);
+  const groupNameInput = useRef<HTMLInputElement>(null);
+  const prefilled = useRef(false);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<DraftErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -151,7 +197,8 @@ export function ServiceForm({
 
   // The note and the fields typed so far are kept as an unfinished note until the service is saved.
   const noteShown = editing?.noteId == null;
-  const draftDirty = noteShown && (note.trim() !== '' || (editing == null && (draft.minutes.trim() !== '' || draft.studentIds.length > 0)));
+  const draftDirty =
+    noteShown && (note.trim() !== '' || (editing == null && (draft.minutes.trim() !== baseline.current.minutes.trim() || draft.studentIds.length > 0)));
   const draftForm: ServiceFormDraft = { ...draft, teamType: draft.teamType };
   const kept = useDraft({
     context: noteShown ? { kind: 'service', serviceId: editing?.id ?? null, packageId: draftPackageId } : null,
@@ -164,7 +211,8 @@ export function ServiceForm({
     onContextChange: 'keep',
     restore: (saved) => {
       setNote(saved.body);
-      if (saved.form != null) setDraft(formFromDraft(saved.form, editing));
+      // Fields given by "Log again" or "Log session" win over the ones kept; the note text comes back either way.
+      if (saved.form != null && !prefilled.current) setDraft(formFromDraft(saved.form, editing));
     },
   });
 
@@ -177,12 +225,50 @@ export function ServiceForm({
 
   // Editing another entry (or stopping) starts the form again.
   useEffect(() => {
-    setDraft(editing == null ? emptyDraft() : draftFrom(editing));
+    const next = editing == null ? startingDraft(ownLog) : draftFrom(editing);
+    baseline.current = next;
+    setDraft(next);
     setNote('');
     setErrors({});
     setProblem(null);
     if (editing != null) dateInput.current?.focus();
   }, [editing]);
+
+  // The settings arrive after the form: an untouched new entry takes the remembered kind and minutes.
+  const remembered = useSettingsStore((store) => (ownLog ? `${store.settings?.lastServiceKind ?? ''}|${store.settings?.lastServiceMinutes ?? ''}` : ''));
+  useEffect(() => {
+    if (editing != null || remembered === '') return;
+    setDraft((current) => {
+      if (JSON.stringify(current) !== JSON.stringify(baseline.current)) return current;
+      const next = startingDraft(true, current.date);
+      baseline.current = next;
+      return next;
+    });
+  }, [remembered, editing]);
+
+  // "Log again" or "Log session": a new entry for today with the given fields, ready to save.
+  useEffect(() => {
+    if (prefill == null) return;
+    const next = prefilledDraft(startingDraft(ownLog), prefill);
+    prefilled.current = true;
+    setDraft(next);
+    setErrors({});
+    setProblem(null);
+    requestAnimationFrame(() => (next.studentIds.length > 0 ? noteArea.current : minutesInput.current)?.focus());
+  }, [prefill, ownLog]);
+
+  useEffect(() => {
+    if (!ownLog) return undefined;
+    let current = true;
+    call('groups.list', {})
+      .then((found) => {
+        if (current) setGroups(found);
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [ownLog]);
 
   // "Log service" (button or shortcut) puts the cursor in the date, ready to go.
   const seenSignal = useRef(focusOnMount ? -1 : focusSignal);
@@ -218,7 +304,11 @@ export function ServiceForm({
   }
 
   function focusField(field: FieldName) {
-    const target = { date: dateInput, minutes: minutesInput, kind: kindSelect, teamType: teamSelect, students: studentInput }[field];
+    if (field === 'kind') {
+      kindGroup.current?.querySelector<HTMLElement>('[aria-checked="true"]')?.focus();
+      return;
+    }
+    const target = { date: dateInput, minutes: minutesInput, teamType: teamSelect, students: studentInput }[field];
     target.current?.focus();
   }
 
@@ -262,6 +352,10 @@ export function ServiceForm({
         await store.load();
       }
       const who = fields.studentIds?.map((studentId) => students.find((student) => student.id === studentId)?.code).filter((code) => code != null) ?? [];
+      if (editing == null && ownLog) {
+        // The main side kept this kind and minutes for the next new entry; the form follows.
+        useSettingsStore.setState((state) => (state.settings == null ? {} : { settings: { ...state.settings, lastServiceKind: service.kind, lastServiceMinutes: service.minutes } }));
+      }
       announce(
         `${editing == null ? 'Saved' : 'Updated'}: ${serviceKindInfo(service.kind).label}, ${formatMinutes(service.minutes)}${who.length > 0 ? `, ${who.join(', ')}` : ''}.`,
       );
@@ -271,7 +365,9 @@ export function ServiceForm({
       if (editing != null) onDoneEditing();
       else {
         // The next entry starts on the same day, written as a date ("yesterday" would drift at midnight).
-        setDraft(emptyDraft(formatNumericDate(fields.date)));
+        const next = startingDraft(ownLog, formatNumericDate(fields.date));
+        baseline.current = next;
+        setDraft(next);
         setErrors({});
         dateInput.current?.focus();
       }
@@ -312,7 +408,11 @@ export function ServiceForm({
       return;
     }
     // Text fields submit by themselves; selects and ticks need help.
-    if (target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio'))) {
+    if (
+      target instanceof HTMLSelectElement ||
+      (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio')) ||
+      (target instanceof HTMLElement && target.getAttribute('role') === 'radio')
+    ) {
       event.preventDefault();
       form.current?.requestSubmit();
     }
@@ -320,9 +420,41 @@ export function ServiceForm({
 
   const minutesValue = parseMinutes(draft.minutes);
 
+  /** A saved group fills its students in one step (as a group session when the kind was for one student or none). */
+  function pickGroup(group: StudentGroup) {
+    const open = group.studentIds.filter((studentId) => students.some((student) => student.id === studentId && student.closedOn == null));
+    const takes = info.withStudents;
+    update({ studentIds: open, ...(takes === 'one' || takes === 'none' ? { kind: 'group_session' as const } : {}) });
+    announce(`${group.name}: ${open.length} ${open.length === 1 ? 'student' : 'students'} chosen.`);
+  }
+
+  async function saveGroup() {
+    const name = (naming ?? '').trim();
+    if (name === '') {
+      setGroupProblem('Enter a name for the group.');
+      groupNameInput.current?.focus();
+      return;
+    }
+    try {
+      const group = await call('groups.create', { name, studentIds: draft.studentIds });
+      setGroups((current) => [...current, group].sort((a, b) => a.name.localeCompare(b.name)));
+      setNaming(null);
+      setGroupProblem(null);
+      announce(`Saved the group ${group.name}.`);
+    } catch (error) {
+      if (isQuietError(error)) return;
+      setGroupProblem(plainError(error));
+      groupNameInput.current?.focus();
+    }
+  }
+
+  const groupsShown = ownLog && editing == null ? groups : [];
+
   return (
     <form ref={form} className="service-form" onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{editing == null ? 'Log a service' : 'Edit service'}</h2>
+      {/* Date and minutes side by side, so the note is in sight without scrolling. */}
+      <div className="when-row">
       <DateField id={`${id}-date`} label="Date" value={draft.date} onChange={(date) => update({ date })} error={errors.date} inputRef={dateInput} />
 
       <div className="field">
@@ -337,6 +469,8 @@ export function ServiceForm({
             className="minutes-input"
             value={draft.minutes}
             onChange={(event) => update({ minutes: event.target.value })}
+            // The remembered minutes are typed over, not added to.
+            onFocus={(event) => event.currentTarget.select()}
             aria-invalid={errors.minutes != null}
             aria-describedby={errors.minutes != null ? `${id}-minutes-error` : undefined}
           />
@@ -354,16 +488,13 @@ export function ServiceForm({
           </p>
         )}
       </div>
+      </div>
 
       <div className="field">
-        <label htmlFor={`${id}-kind`}>Kind of service</label>
-        <select id={`${id}-kind`} ref={kindSelect} value={draft.kind} onChange={(event) => update({ kind: event.target.value as ServiceKind })}>
-          {SERVICE_KINDS.map((kind) => (
-            <option key={kind.id} value={kind.id}>
-              {kind.label}
-            </option>
-          ))}
-        </select>
+        <p className="field-title" id={`${id}-kind-label`}>
+          Kind of service
+        </p>
+        <KindPicker labelId={`${id}-kind-label`} value={draft.kind} onChange={(kind) => update({ kind })} groupRef={kindGroup} />
       </div>
 
       {draft.kind === 'team_meeting' && (
@@ -407,7 +538,69 @@ export function ServiceForm({
         />
       )}
 
-      <CheckChips legend="Issues addressed" options={activeCategories} checked={draft.categoryIds} onChange={(categoryIds) => update({ categoryIds })} />
+      {groupsShown.length > 0 && (
+        <div className="group-row" role="group" aria-label="Saved groups">
+          <span className="hint">Groups:</span>
+          {groupsShown.map((group) => (
+            <button key={group.id} type="button" className="small" onClick={() => pickGroup(group)} aria-label={`Fill in the group ${group.name} (${group.studentIds.length} students)`}>
+              {group.name} <span className="hint">({group.studentIds.length})</span>
+            </button>
+          ))}
+        </div>
+      )}
+      {ownLog && editing == null && draft.studentIds.length >= 2 && naming == null && (
+        <div className="group-row">
+          <button
+            type="button"
+            className="small quiet"
+            onClick={() => {
+              setNaming('');
+              setGroupProblem(null);
+              requestAnimationFrame(() => groupNameInput.current?.focus());
+            }}
+          >
+            Save these students as a group
+          </button>
+        </div>
+      )}
+      {naming != null && (
+        <div className="field group-row">
+          <label htmlFor={`${id}-group-name`}>Group name</label>
+          <input
+            id={`${id}-group-name`}
+            ref={groupNameInput}
+            type="text"
+            autoComplete="off"
+            value={naming}
+            onChange={(event) => setNaming(event.target.value)}
+            onKeyDown={(event) => {
+              // Enter here saves the group, not the service.
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                event.stopPropagation();
+                void saveGroup();
+              } else if (event.key === 'Escape') {
+                event.preventDefault();
+                event.stopPropagation();
+                setNaming(null);
+              }
+            }}
+            aria-invalid={groupProblem != null}
+            aria-describedby={groupProblem != null ? `${id}-group-error` : undefined}
+          />
+          <button type="button" className="small" onClick={() => void saveGroup()}>
+            Save group
+          </button>
+          <button type="button" className="small quiet" onClick={() => setNaming(null)}>
+            Cancel
+          </button>
+          {groupProblem != null && (
+            <p className="field-error" id={`${id}-group-error`}>
+              {groupProblem}
+            </p>
+          )}
+        </div>
+      )}
 
       {editing?.noteId == null ? (
         <div className="field">
@@ -432,6 +625,8 @@ export function ServiceForm({
       ) : (
         <p className="hint field">This service already has a note; open it from the list to change it.</p>
       )}
+
+      <CheckChips legend="Issues addressed" options={activeCategories} checked={draft.categoryIds} onChange={(categoryIds) => update({ categoryIds })} />
 
       {problem != null && (
         <p className="problem" role="alert">

@@ -8,8 +8,8 @@ import { addDays, formatLongDate, formatMediumDate, formatMinutes, formatShortDa
 import { periodOf, useServicesStore, type ServiceView } from '../state/servicesStore';
 import { useSettingsStore } from '../state/settingsStore';
 import { useStudentsStore } from '../state/studentsStore';
-import { useUiStore } from '../state/uiStore';
-import { ServiceForm } from './ServiceForm';
+import { useUiStore, type ServicePrefill } from '../state/uiStore';
+import { prefillFrom, ServiceForm } from './ServiceForm';
 import { useScreenHeading } from './useScreenHeading';
 import { TotalsTable } from '../components/TotalsTable';
 
@@ -32,7 +32,7 @@ function periodLabel(view: ServiceView, anchor: string): string {
 }
 
 /** The service log: a fast form on the left, the day or week on the right with its totals. */
-export function ServiceLog({ serviceId, focusForm = false }: { serviceId?: string; focusForm?: boolean }) {
+export function ServiceLog({ serviceId, focusForm = false, prefill: given }: { serviceId?: string; focusForm?: boolean; prefill?: ServicePrefill }) {
   const id = useId();
   const heading = useScreenHeading();
   const { view, anchor, services, status, error, setView, setAnchor, load } = useServicesStore();
@@ -43,6 +43,8 @@ export function ServiceLog({ serviceId, focusForm = false }: { serviceId?: strin
   const announce = useUiStore((store) => store.announce);
   const [editing, setEditing] = useState<Service | null>(null);
   const [deleting, setDeleting] = useState<Service | null>(null);
+  /** A new object each time: the form fills itself once per "Log again". */
+  const [prefill, setPrefill] = useState<ServicePrefill | null>(given ?? null);
   const [deleteProblem, setDeleteProblem] = useState<string | null>(null);
   const cancelDelete = useRef<HTMLButtonElement>(null);
 
@@ -94,7 +96,15 @@ export function ServiceLog({ serviceId, focusForm = false }: { serviceId?: strin
       </div>
       <div className="service-layout">
         <section className="panel form-panel" aria-label="Log a service">
-          <ServiceForm students={students} categories={categories} editing={editing} onDoneEditing={() => setEditing(null)} focusSignal={focusSignal} focusOnMount={focusForm} />
+          <ServiceForm
+            students={students}
+            categories={categories}
+            editing={editing}
+            onDoneEditing={() => setEditing(null)}
+            focusSignal={focusSignal}
+            focusOnMount={focusForm && prefill == null}
+            prefill={prefill}
+          />
         </section>
 
         <section className="panel period-panel" aria-labelledby={`${id}-period`}>
@@ -185,6 +195,17 @@ export function ServiceLog({ serviceId, focusForm = false }: { serviceId?: strin
                               <span>Note</span>
                             </button>
                           )}
+                          <button
+                            type="button"
+                            className="small"
+                            onClick={() => {
+                              setEditing(null);
+                              setPrefill(prefillFrom(service));
+                            }}
+                            aria-label={`Log again: ${name}, today`}
+                          >
+                            Log again
+                          </button>
                           <button type="button" className="small" onClick={() => setEditing(service)} aria-label={`Edit ${name}`}>
                             Edit
                           </button>

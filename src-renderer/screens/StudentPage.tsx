@@ -13,12 +13,16 @@ import { useSettingsStore } from '../state/settingsStore';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
 import { DisclosureDialog } from './disclosure/DisclosureDialog';
+import { prefillFrom } from './ServiceForm';
 import { CloseCaseDialog, StudentFormDialog } from './StudentDialogs';
 import { useScreenHeading } from './useScreenHeading';
 
 const SHOW_STEP = 40;
 
-export type TimelineItem = { type: 'note'; date: string; sortKey: string; note: NoteSummary } | { type: 'service'; date: string; sortKey: string; service: Service };
+/** A service carries the note written with it (`note`): the two are one entry. */
+export type TimelineItem =
+  | { type: 'note'; date: string; sortKey: string; note: NoteSummary }
+  | { type: 'service'; date: string; sortKey: string; service: Service; note: NoteSummary | null };
 
 /**
  * Services and notes together, newest first (a note by the day it was
@@ -29,9 +33,15 @@ export type TimelineItem = { type: 'note'; date: string; sortKey: string; note: 
  */
 export function buildTimeline(services: readonly Service[], notes: readonly NoteSummary[], notesDone: boolean): TimelineItem[] {
   const key = (day: string, at: string) => `${day}|${at}`;
+  // A note written with a service on this timeline is shown inside that service's entry, not on its own.
+  const serviceIds = new Set(services.map((service) => service.id));
+  const linked = new Map<string, NoteSummary>();
+  for (const note of notes) if (note.serviceId != null && serviceIds.has(note.serviceId)) linked.set(note.serviceId, note);
   const items: TimelineItem[] = [
-    ...notes.map((note) => ({ type: 'note' as const, date: isoDayOfTimestamp(note.createdAt), sortKey: key(isoDayOfTimestamp(note.createdAt), note.createdAt), note })),
-    ...services.map((service) => ({ type: 'service' as const, date: service.date, sortKey: key(service.date, service.createdAt), service })),
+    ...notes
+      .filter((note) => note.serviceId == null || !serviceIds.has(note.serviceId))
+      .map((note) => ({ type: 'note' as const, date: isoDayOfTimestamp(note.createdAt), sortKey: key(isoDayOfTimestamp(note.createdAt), note.createdAt), note })),
+    ...services.map((service) => ({ type: 'service' as const, date: service.date, sortKey: key(service.date, service.createdAt), service, note: linked.get(service.id) ?? null })),
   ];
   items.sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0));
   if (notesDone) return items;
@@ -145,6 +155,12 @@ export function StudentPage({ studentId }: { studentId: string }) {
         </div>
         <div className="head-actions">
           {student.closedOn == null && (
+            <button type="button" className="primary" onClick={() => navigate({ name: 'services', focusForm: true, prefill: { studentIds: [student.id] } })}>
+              <ClockIcon />
+              <span>Log session</span>
+            </button>
+          )}
+          {student.closedOn == null && (
             <button type="button" className="secondary" onClick={() => navigate({ name: 'note', noteId: null, studentId: student.id })}>
               <NoteIcon />
               <span>Write a note</span>
@@ -226,7 +242,7 @@ export function StudentPage({ studentId }: { studentId: string }) {
                       </span>
                     )}
                     {item.service.issueCategoryIds.length > 0 && <span>{item.service.issueCategoryIds.map((categoryId) => categoryLabels.get(categoryId) ?? categoryId).join(' · ')}</span>}
-                    {item.service.noteId != null && (
+                    {item.service.noteId != null && item.note == null && (
                       <button
                         type="button"
                         className="link"
@@ -235,7 +251,34 @@ export function StudentPage({ studentId }: { studentId: string }) {
                         Open its note
                       </button>
                     )}
+                    {student.closedOn == null && (
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => navigate({ name: 'services', focusForm: true, prefill: prefillFrom(item.service) })}
+                        aria-label={`Log again: ${serviceKindInfo(item.service.kind).label}, ${formatMinutes(item.service.minutes)}, today`}
+                      >
+                        Log again
+                      </button>
+                    )}
                   </p>
+                  {item.note != null && (
+                    <button
+                      type="button"
+                      className="timeline-open"
+                      onClick={() => navigate({ name: 'note', noteId: item.note?.id ?? null, studentId, serviceId: item.service.id })}
+                      aria-label={`Open the note: ${item.note.preview === '' ? '(empty note)' : item.note.preview}`}
+                    >
+                      <NoteIcon />
+                      <span className="timeline-preview timeline-note-preview">{item.note.preview === '' ? '(empty note)' : item.note.preview}</span>
+                    </button>
+                  )}
+                  {item.note != null && (item.note.status === 'released' || totalFindings(item.note.findings) > 0) && (
+                    <p className="timeline-meta">
+                      {item.note.status === 'released' && <ReleasedMarker />}
+                      {totalFindings(item.note.findings) > 0 && <FlagMarker counts={item.note.findings} />}
+                    </p>
+                  )}
                 </div>
               </li>
             ),

@@ -1,11 +1,21 @@
 import { create } from 'zustand';
+import type { ServiceKind, TeamType } from '../../shared/domain/serviceKinds';
+
+/** Fields a new service starts with: "Log again" on a past service, "Log session" on a student's page. */
+export interface ServicePrefill {
+  kind?: ServiceKind;
+  teamType?: TeamType | '';
+  minutes?: string;
+  studentIds?: string[];
+  categoryIds?: string[];
+}
 
 /** Where the worker is. Ids only: the screens fetch what they show. */
 export type Route =
   | { name: 'caseload' }
   | { name: 'student'; studentId: string }
   | { name: 'note'; noteId: string | null; studentId: string | null; serviceId?: string | null }
-  | { name: 'services'; serviceId?: string; focusForm?: boolean }
+  | { name: 'services'; serviceId?: string; focusForm?: boolean; prefill?: ServicePrefill }
   | { name: 'search' }
   | { name: 'reports' }
   /** Handing notes to a substitute and taking them back; packages handed to this worker. */

@@ -35,6 +35,10 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'services.create': { date: '2026-03-02', minutes: 30, kind: 'individual_session' },
   'services.update': { id: ID, fields: { date: '2026-03-02', minutes: 30, kind: 'individual_session' } },
   'services.delete': { id: ID },
+  'groups.list': {},
+  'groups.create': { name: 'Tuesday friendship group', studentIds: [ID] },
+  'groups.update': { id: ID, name: 'Thursday friendship group' },
+  'groups.delete': { id: ID },
   'notes.list': { limit: 10 },
   'notes.flaggedCounts': {},
   'notes.get': { id: ID },
@@ -201,6 +205,35 @@ describe('router', () => {
     expect(await router.invoke('students.create', { code: 'N-2', knownAs: 'x'.repeat(121) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     await router.invoke('services.create', { date: '2026-02-11', minutes: 20, kind: 'individual_session', studentIds: [id] });
     expect(await router.invoke('students.lastSeen', {})).toMatchObject({ ok: true, value: { [id]: '2026-02-11' } });
+  });
+
+  it('saves, renames, refills and deletes a group of students; refuses a taken name and an unknown student', async () => {
+    const ids: string[] = [];
+    for (const code of ['G-1', 'G-2', 'G-3']) {
+      const created = await router.invoke('students.create', { code });
+      ids.push(created.ok ? (created.value as { id: string }).id : '');
+    }
+    const made = await router.invoke('groups.create', { name: '  Lunch bunch ', studentIds: [ids[1], ids[0]] });
+    expect(made).toMatchObject({ ok: true, value: { name: 'Lunch bunch', studentIds: [ids[1], ids[0]] } });
+    const groupId = made.ok ? (made.value as { id: string }).id : '';
+    expect(await router.invoke('groups.create', { name: 'LUNCH BUNCH', studentIds: [ids[2]] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await router.invoke('groups.create', { name: 'Empty', studentIds: [] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await router.invoke('groups.create', { name: 'Ghosts', studentIds: [ID] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await router.invoke('groups.update', { id: groupId, name: 'Tuesday group', studentIds: ids })).toMatchObject({
+      ok: true,
+      value: { name: 'Tuesday group', studentIds: ids },
+    });
+    expect(await router.invoke('groups.list', {})).toMatchObject({ ok: true, value: [{ id: groupId, name: 'Tuesday group' }] });
+    expect(await router.invoke('groups.delete', { id: groupId })).toEqual({ ok: true, value: { done: true } });
+    expect(await router.invoke('groups.list', {})).toEqual({ ok: true, value: [] });
+    expect(await router.invoke('groups.delete', { id: groupId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('remembers the kind and minutes of the last service logged, in the settings', async () => {
+    await router.invoke('services.create', { date: '2026-03-02', minutes: 15, kind: 'administrative' });
+    expect(await router.invoke('settings.get', {})).toMatchObject({ ok: true, value: { lastServiceKind: 'administrative', lastServiceMinutes: 15 } });
+    await router.invoke('services.create', { date: '2026-03-02', minutes: 40, kind: 'staff_consultation' });
+    expect(await router.invoke('settings.get', {})).toMatchObject({ ok: true, value: { lastServiceKind: 'staff_consultation', lastServiceMinutes: 40 } });
   });
 
   it('checks a note without saving it', async () => {

@@ -74,7 +74,8 @@ describe('service log by keyboard alone (end to end)', () => {
   const field = {
     date: () => form().getByRole('textbox', { name: 'Date', exact: true }),
     minutes: () => form().getByRole('textbox', { name: 'Minutes', exact: true }),
-    kind: () => form().getByRole('combobox', { name: 'Kind of service' }),
+    /** The kind chosen in the row of one-key choices. */
+    kind: () => form().getByRole('radiogroup', { name: 'Kind of service' }).locator('[role="radio"][aria-checked="true"]').getAttribute('aria-label'),
     team: () => form().getByRole('combobox', { name: 'Team', exact: true }),
     students: () => form().getByRole('combobox', { name: /^Students/ }),
   };
@@ -84,16 +85,28 @@ describe('service log by keyboard alone (end to end)', () => {
     const started = performance.now();
     await page.keyboard.press('ControlOrMeta+Shift+N');
     await expect.poll(() => hasFocus(page, field.date())).toBe(true);
+    // The note is there at once: in a 1280x800 window, without scrolling, its first line is in sight.
+    const note = await form().getByRole('textbox', { name: 'Note for this service (optional)' }).boundingBox();
+    expect(note).not.toBeNull();
+    expect((note?.y ?? Infinity) + 24).toBeLessThanOrEqual(800);
+    expect(
+      await page.evaluate(() => {
+        const view = globalThis as unknown as { scrollY: number; document: { scrollingElement: { scrollTop: number } | null } };
+        return view.scrollY + (view.document.scrollingElement?.scrollTop ?? 0);
+      }),
+    ).toBe(0);
     await page.keyboard.type(shortDate(today)); // the field selects its text on focus: typing replaces it
     await page.keyboard.press('Tab');
     await page.keyboard.type('45');
     await page.keyboard.press('Tab');
-    await page.keyboard.type('Group'); // type-ahead in the closed select
+    await page.keyboard.press('2'); // the kind's own key: Group session
     await page.keyboard.press('Tab');
     await page.keyboard.type('LE-3010');
     await page.keyboard.press('Enter'); // takes the highlighted match
     await page.keyboard.type('LE-3022');
     await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab'); // past "Save these students as a group"
+    await page.keyboard.press('Tab'); // past the note
     await page.keyboard.press('Tab'); // to the issues: one Tab stop, arrows move, Space ticks
     await page.keyboard.press('Home');
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
@@ -104,7 +117,7 @@ describe('service log by keyboard alone (end to end)', () => {
     expect(await field.date().inputValue()).toBe(shortDate(today));
     await form().getByText(longDate(today)).waitFor();
     expect(await field.minutes().inputValue()).toBe('45');
-    expect(await field.kind().inputValue()).toBe('group_session');
+    expect(await field.kind()).toBe('Group session');
     expect(await form().getByRole('list', { name: 'Chosen students' }).getByRole('listitem').allInnerTexts()).toEqual(['LE-3010', 'LE-3022']);
     expect(await form().getByRole('checkbox', { name: 'Peer relationships / bullying' }).isChecked()).toBe(true);
 
@@ -119,8 +132,9 @@ describe('service log by keyboard alone (end to end)', () => {
 
     // Saved: the form is empty again, on the same day, the cursor back in the date.
     await expect.poll(() => hasFocus(page, field.date())).toBe(true);
-    expect(await field.minutes().inputValue()).toBe('');
-    expect(await field.kind().inputValue()).toBe('individual_session');
+    // The next entry starts from this one's kind and minutes (kept in the vault's settings).
+    expect(await field.minutes().inputValue()).toBe('45');
+    expect(await field.kind()).toBe('Group session');
 
     // The day view, reached by keyboard: Tab on to "Day" and press Space.
     const day = periodPanel().getByRole('button', { name: 'Day', exact: true });
@@ -155,13 +169,14 @@ describe('service log by keyboard alone (end to end)', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('1:15'); // an hour and a quarter
     await page.keyboard.press('Tab');
-    await page.keyboard.type('Team');
+    await page.keyboard.press('5'); // the kind's own key: Team meeting
     await page.keyboard.press('Tab'); // the Team field appears for team meetings, next in the order
     await expect.poll(() => hasFocus(page, field.team())).toBe(true);
     await page.keyboard.type('SST');
     await page.keyboard.press('Tab');
     await page.keyboard.type('RM-41');
     await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab'); // past the note
     await page.keyboard.press('Tab');
     await page.keyboard.press('Home'); // the issues remember the last one used; start from the first
     await page.keyboard.press('ArrowRight'); // Behavior
@@ -197,7 +212,7 @@ describe('service log by keyboard alone (end to end)', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('30');
     await page.keyboard.press('Tab');
-    await page.keyboard.type('Team');
+    await page.keyboard.press('5'); // the kind's own key: Team meeting
     await page.keyboard.press('Enter');
     await form().getByText('Choose which team met.').waitFor();
     await expect.poll(() => hasFocus(page, field.team())).toBe(true);

@@ -166,7 +166,7 @@ describe('unfinished notes', () => {
     const note = (await screen.findByLabelText('Note for this service (optional)')) as HTMLTextAreaElement;
     await waitFor(() => expect(note.value).toBe('Group went well; two new members'));
     expect((screen.getByLabelText('Minutes') as HTMLInputElement).value).toBe('45');
-    expect((screen.getByLabelText('Kind of service') as HTMLSelectElement).value).toBe('group_session');
+    expect(screen.getByRole('radio', { name: 'Group session' }).getAttribute('aria-checked')).toBe('true');
     expect(screen.getByText(/Your unfinished note is back/)).toBeTruthy();
     await waitFor(() => expect([note.selectionStart, document.activeElement]).toEqual([9, note]));
 

@@ -2,6 +2,7 @@ import type { LockReason, SoleNotesBridge } from '../../shared/api/bridge';
 import { COMMANDS, type CommandInput, type CommandName, type CommandOutput } from '../../shared/api/contract';
 import { describeIssues } from '../../shared/api/describeIssues';
 import type { Draft } from '../../shared/api/draftSchemas';
+import type { StudentGroup } from '../../shared/api/groupSchemas';
 import type { ErrorCode, Result } from '../../shared/api/errors';
 import type { IssueCategory, Note, NoteRevision, SearchHit, Service, Settings, Student } from '../../shared/api/schemas';
 import { DEFAULT_ISSUE_CATEGORIES } from '../../shared/domain/issueCategories';
@@ -29,6 +30,7 @@ export interface FakeState {
   /** Student id → last day seen, as students.lastSeen answers. */
   lastSeen: Record<string, string>;
   services: Service[];
+  groups: StudentGroup[];
   notes: Note[];
   revisions: NoteRevision[];
   categories: IssueCategory[];
@@ -84,10 +86,11 @@ export function createFakeBridge(
     students: [],
     lastSeen: {},
     services: [],
+    groups: [],
     notes: [],
     revisions: [],
     categories: DEFAULT_ISSUE_CATEGORIES.map((category) => ({ ...category, archived: false, builtin: true })),
-    settings: { autoLockMinutes: 5, theme: 'system', textSize: 'normal', reportThreshold: 10, timeZone: 'America/Chicago', ceuCycleStart: null },
+    settings: { autoLockMinutes: 5, theme: 'system', textSize: 'normal', reportThreshold: 10, timeZone: 'America/Chicago', ceuCycleStart: null, lastServiceKind: null, lastServiceMinutes: null },
     owner: emptyOwnerHandover(),
     drafts: [],
     draftsKept: 0,
@@ -238,6 +241,8 @@ export function createFakeBridge(
       const at = stamp(clock);
       const created = serviceFrom(fakeId(), fields, { createdAt: at, updatedAt: at });
       state.services.push(created);
+      // As the main side does: the next new service starts from this one's kind and minutes.
+      state.settings = { ...state.settings, lastServiceKind: created.kind, lastServiceMinutes: created.minutes };
       return created;
     },
     'services.update': ({ id, fields }) => {
@@ -339,6 +344,21 @@ export function createFakeBridge(
       const next = { ...current, label: label ?? current.label, archived: archived ?? current.archived };
       state.categories = state.categories.map((category) => (category.id === id ? next : category));
       return next;
+    },
+    'groups.list': () => {
+      requireUnlocked();
+      return state.groups;
+    },
+    'groups.create': ({ name, studentIds }) => {
+      requireUnlocked();
+      const trimmed = name.trim();
+      if (state.groups.some((group) => group.name.toLowerCase() === trimmed.toLowerCase())) {
+        throw new Failure('CONFLICT', `There is already a group called "${trimmed}". Choose another name.`);
+      }
+      const at = stamp(clock);
+      const group = { id: fakeId(), name: trimmed, studentIds: [...studentIds], createdAt: at, updatedAt: at };
+      state.groups.push(group);
+      return group;
     },
     'settings.get': () => {
       requireUnlocked();

@@ -27,7 +27,9 @@ async function openServiceLog(handlers: FakeHandlers = {}) {
 
 const focused = () => document.activeElement as HTMLElement;
 const nameOf = (element: HTMLElement) =>
-  element.id !== '' && document.querySelector(`label[for="${element.id}"]`) != null ? document.querySelector(`label[for="${element.id}"]`)?.textContent : element.closest('label')?.textContent ?? element.textContent;
+  element.getAttribute('role') === 'radio'
+    ? document.getElementById(element.closest('[role="radiogroup"]')?.getAttribute('aria-labelledby') ?? '')?.textContent
+    : element.id !== '' && document.querySelector(`label[for="${element.id}"]`) != null ? document.querySelector(`label[for="${element.id}"]`)?.textContent : element.closest('label')?.textContent ?? element.textContent;
 
 describe('service form, by keyboard alone', () => {
   it('logs a full entry: date, minutes, kind, student, two issues, Enter', async () => {
@@ -36,12 +38,13 @@ describe('service form, by keyboard alone', () => {
     await user.keyboard('{Tab}30');
     await user.keyboard('{Tab}'); // kind: Individual session, the default
     expect(nameOf(focused())).toBe('Kind of service');
+    expect(focused().getAttribute('aria-label')).toBe('Individual session');
     await user.keyboard('{Tab}qx');
     expect(screen.getByRole('option', { name: /QX-7781/ }).getAttribute('aria-selected')).toBe('true');
     await user.keyboard('{Enter}');
     expect(screen.getByRole('list', { name: 'Chosen student' }).textContent).toContain('QX-7781');
     expect(fake.callsTo('services.create')).toEqual([]); // Enter in the list chose the student, it did not save
-    await user.keyboard('{Tab}'); // issues: one Tab stop
+    await user.keyboard('{Tab}{Tab}'); // past the note, to the issues: one Tab stop
     expect(nameOf(focused())).toBe('Attendance');
     await user.keyboard(' {ArrowRight}{ArrowRight} ');
     expect(nameOf(focused())).toBe('Academic');
@@ -56,26 +59,28 @@ describe('service form, by keyboard alone', () => {
       studentIds: [qx.id],
       issueCategoryIds: ['attendance', 'academic'],
     });
-    // Ready for the next entry: same date, the rest cleared, the cursor back on the date.
+    // Ready for the next entry: same date, the same kind and minutes, the rest cleared, the cursor back on the date.
     await waitFor(() => expect(focused()).toBe(screen.getByLabelText('Date')));
     expect((screen.getByLabelText('Date') as HTMLInputElement).value).toBe('3/4/2025');
-    expect((screen.getByLabelText('Minutes') as HTMLInputElement).value).toBe('');
+    expect((screen.getByLabelText('Minutes') as HTMLInputElement).value).toBe('30');
+    expect(screen.getByRole('radio', { name: 'Individual session' }).getAttribute('aria-checked')).toBe('true');
+    expect(screen.queryByRole('list', { name: 'Chosen student' })).toBeNull();
     expect(screen.getByRole('checkbox', { name: 'Attendance' })).toHaveProperty('checked', false);
   });
 
-  it('goes date → minutes → kind → students → issues → note → Save with Tab', async () => {
+  it('goes date → minutes → kind → students → note → issues → Save with Tab', async () => {
     const { user } = await openServiceLog();
     const order: (string | null | undefined)[] = [nameOf(focused())];
     for (let i = 0; i < 6; i += 1) {
       await user.keyboard('{Tab}');
       order.push(nameOf(focused()));
     }
-    expect(order).toEqual(['Date', 'Minutes', 'Kind of service', 'Student', 'Attendance', 'Note for this service (optional)', 'Save service']);
+    expect(order).toEqual(['Date', 'Minutes', 'Kind of service', 'Student', 'Note for this service (optional)', 'Attendance', 'Save service']);
   });
 
   it('logs a group with several students, chosen by typing', async () => {
     const { fake, user } = await openServiceLog();
-    await user.selectOptions(screen.getByLabelText('Kind of service'), 'group_session');
+    await user.click(screen.getByRole('radio', { name: 'Group session' }));
     screen.getByLabelText('Minutes').focus();
     await user.keyboard('45{Tab}{Tab}q');
     // Two codes start with Q: the list shows both; ArrowDown moves to the second.
@@ -93,7 +98,7 @@ describe('service form, by keyboard alone', () => {
   it('asks for a team only for team meetings, and will not save without one', async () => {
     const { fake, user } = await openServiceLog();
     expect(screen.queryByLabelText('Team')).toBeNull();
-    await user.selectOptions(screen.getByLabelText('Kind of service'), 'team_meeting');
+    await user.click(screen.getByRole('radio', { name: 'Team meeting' }));
     const team = screen.getByLabelText('Team');
     screen.getByLabelText('Minutes').focus();
     await user.keyboard('60{Enter}');
@@ -119,8 +124,7 @@ describe('service form, by keyboard alone', () => {
   it('refuses a date more than a day ahead beside the date field, before asking the vault', async () => {
     const { fake, user } = await openServiceLog();
     await user.keyboard(formatNumericDate(addDays(todayIso(), 2)));
-    await user.keyboard('{Tab}30{Tab}');
-    await user.selectOptions(focused() as HTMLSelectElement, 'administrative');
+    await user.keyboard('{Tab}30{Tab}a'); // A: Administrative
     await user.keyboard('{Enter}');
     const message = screen.getByText('That date is more than a day ahead. Log a service on the day it was given, or the day before for a planned one.');
     expect(screen.getByLabelText('Date').getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
@@ -133,8 +137,7 @@ describe('service form, by keyboard alone', () => {
         throw new Failure('INVALID_INPUT', 'date: 2026-12-09 is more than 1 day after today (2026-12-07). Log a service on the day it was given, or at most the day before for a planned one.');
       },
     });
-    await user.keyboard('{Tab}30{Tab}');
-    await user.selectOptions(focused() as HTMLSelectElement, 'administrative');
+    await user.keyboard('{Tab}30{Tab}a'); // A: Administrative
     await user.keyboard('{Enter}');
     const message = await screen.findByText(/^2026-12-09 is more than 1 day after today \(2026-12-07\)/);
     expect(message.closest('.date-field')).not.toBeNull();

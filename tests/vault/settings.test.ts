@@ -23,6 +23,8 @@ describe('settings', () => {
       reportThreshold: 10,
       timeZone: systemTimeZone(),
       ceuCycleStart: null,
+      lastServiceKind: null,
+      lastServiceMinutes: null,
     });
     expect(DEFAULT_SETTINGS).toEqual(settings.get());
   });

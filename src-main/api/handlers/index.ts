@@ -2,6 +2,7 @@ import type { CommandName } from '../../../shared/api/contract';
 import type { HandlerTable } from '../handler';
 import { disclosureHandlers } from './disclosure';
 import { draftHandlers } from './drafts';
+import { groupHandlers } from './groups';
 import { handoverHandlers } from './handover';
 import { backupHandlers } from './backups';
 import { noteHandlers } from './notes';
@@ -18,6 +19,7 @@ export const HANDLERS: HandlerTable<CommandName> = {
   ...backupHandlers,
   ...studentHandlers,
   ...serviceHandlers,
+  ...groupHandlers,
   ...noteHandlers,
   ...draftHandlers,
   ...settingsHandlers,

@@ -23,6 +23,8 @@ export function defaultSettings(): Settings {
     reportThreshold: DEFAULT_REPORT_THRESHOLD,
     timeZone: systemTimeZone(),
     ceuCycleStart: null,
+    lastServiceKind: null,
+    lastServiceMinutes: null,
   };
 }
 

@@ -8,6 +8,7 @@ import { migration004LeanerWrites } from './004-leaner-writes';
 import { migration005IndexLeavesFitPages } from './005-index-leaves-fit-pages';
 import { migration006Drafts } from './006-drafts';
 import { migration007StudentNames } from './007-student-names';
+import { migration008StudentGroups } from './008-student-groups';
 
 /**
  * One step of the vault schema. `version` is the `user_version` the vault has
@@ -20,7 +21,16 @@ export interface Migration {
   up(db: VaultDatabase, now: () => Date): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Keys, migration003Handover, migration004LeanerWrites, migration005IndexLeavesFitPages, migration006Drafts, migration007StudentNames];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001Initial,
+  migration002Keys,
+  migration003Handover,
+  migration004LeanerWrites,
+  migration005IndexLeavesFitPages,
+  migration006Drafts,
+  migration007StudentNames,
+  migration008StudentGroups,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
