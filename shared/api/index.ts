@@ -8,3 +8,4 @@ export * from './backupSchemas';
 export * from './handoverSchemas';
 export * from './draftSchemas';
 export * from './describeIssues';
+export * from './quickUnlockSchemas';

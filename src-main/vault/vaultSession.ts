@@ -972,7 +972,7 @@ export class VaultSession {
   }
 
   /** Recorded in the attempts file (the audit log is in the database this attempt could not open). */
-  #failedUnlock(method: UnlockMethod): VaultError {
+  #failedUnlock(method: Exclude<UnlockMethod, 'pin'>): VaultError {
     this.#attempts.recordFailure(method);
     return method === 'passphrase'
       ? this.#wrongPassphrase('That passphrase is not right.')

@@ -5,6 +5,7 @@ import { draftHandlers } from './drafts';
 import { handoverHandlers } from './handover';
 import { backupHandlers } from './backups';
 import { noteHandlers } from './notes';
+import { quickUnlockHandlers } from './quickUnlock';
 import { reportHandlers } from './reports';
 import { serviceHandlers } from './services';
 import { settingsHandlers } from './settings';
@@ -15,6 +16,7 @@ import { vaultHandlers } from './vault';
 /** Every command's handler; the type makes a missing command a compile error. */
 export const HANDLERS: HandlerTable<CommandName> = {
   ...vaultHandlers,
+  ...quickUnlockHandlers,
   ...backupHandlers,
   ...studentHandlers,
   ...serviceHandlers,

@@ -160,7 +160,7 @@ describe('QuickUnlockKeeper', () => {
         sealedCopies.push(sealed);
         return sealed;
       },
-      open: (sealed) => Buffer.from(sealed.subarray(7)).map((byte) => byte ^ 0x5a),
+      open: (sealed) => Buffer.from(Buffer.from(sealed.subarray(7)).map((byte) => byte ^ 0x5a)),
     };
     const { keeper, original } = await lockedKeeper({ guard });
     expect(sealedCopies).toHaveLength(1);
