@@ -2,7 +2,7 @@ import type { LockReason, SoleNotesBridge } from '../../shared/api/bridge';
 import { COMMANDS, type CommandInput, type CommandName, type CommandOutput } from '../../shared/api/contract';
 import { describeIssues } from '../../shared/api/describeIssues';
 import type { Draft } from '../../shared/api/draftSchemas';
-import type { ErrorCode, Result } from '../../shared/api/errors';
+import type { ApiErrorDetails, ErrorCode, Result } from '../../shared/api/errors';
 import type { IssueCategory, Note, NoteRevision, SearchHit, Service, Settings, Student } from '../../shared/api/schemas';
 import { DEFAULT_ISSUE_CATEGORIES } from '../../shared/domain/issueCategories';
 import { FILE_PURPOSES, type FilePurpose } from '../../shared/api/systemSchemas';
@@ -43,6 +43,8 @@ export class Failure extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Machine-readable extras, as the router sends them (attemptsLeft, retryAfterSeconds). */
+    readonly details: ApiErrorDetails = {},
   ) {
     super(message);
   }
@@ -383,7 +385,7 @@ export function createFakeBridge(
       try {
         return { ok: true, value: structuredClone(handler(parsed.data)) };
       } catch (error) {
-        if (error instanceof Failure) return { ok: false, error: { code: error.code, message: error.message } };
+        if (error instanceof Failure) return { ok: false, error: { ...error.details, code: error.code, message: error.message } };
         return { ok: false, error: { code: 'INTERNAL', message: String(error) } };
       }
     },
