@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LockReason } from '../../shared/api/bridge';
+import { DEFAULT_AUTO_LOCK_MINUTES } from '../../shared/domain/autoLock';
 import type { BackupOffer } from '../../shared/api/errors';
 import type { VaultState } from '../../shared/api/schemas';
 import { UnlockAttempts } from './attempts';
@@ -762,6 +763,7 @@ export class VaultSession {
       const opened = this.#openDatabase(dataKey, { create: true }, keyFile.vaultId);
       try {
         opened.data.audit.append('vault.created', { vaultId: keyFile.vaultId });
+        opened.data.settings.update({ autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES }); // migration 001 stores the old default
         await writeKeyFile(this.folder, keyFile);
         return opened;
       } catch (error) {
