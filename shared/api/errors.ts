@@ -61,11 +61,11 @@ export interface BackupOffer {
  * `retryAfterSeconds`: TOO_MANY_ATTEMPTS, and WRONG_PASSPHRASE when that
  * wrong try starts a pause (the seconds before the next). `latestBackup`: VAULT_CORRUPT,
  * KEYS_CORRUPT, VAULT_NOT_FOUND (database gone) — null when no backup exists.
- * `attemptsLeft`: WRONG_PIN.
+ * `attemptsLeft`: WRONG_PIN, and PIN_EXPIRED (0) when that wrong PIN was the last try.
  */
 export interface ApiErrorDetails {
   retryAfterSeconds?: number;
-  /** WRONG_PIN: PIN tries left before the passphrase is needed. */
+  /** WRONG_PIN: PIN tries left before the passphrase is needed (PIN_EXPIRED: 0 after the last wrong one). */
   attemptsLeft?: number;
   latestBackup?: BackupOffer | null;
 }

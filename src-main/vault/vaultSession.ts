@@ -277,7 +277,13 @@ export class VaultSession {
     return this.#serialize(async () => {
       if (this.#open) return;
       const keyFile = await readKeyFile(this.folder);
-      const dataKey = this.#track(await this.quickUnlock.unwrap(pin));
+      const dataKey = this.#track(
+        await this.quickUnlock.unwrap(pin).catch((error: unknown) => {
+          // A wrong PIN (it carries the tries left) goes in the audit log at the next unlock; the PIN itself never does.
+          if (error instanceof VaultError && error.details?.attemptsLeft !== undefined) this.#audit('vault.unlock_failed', { method: 'pin', at: this.#now() });
+          throw error;
+        }),
+      );
       const opened = this.#openDatabaseOrZero(dataKey, keyFile.vaultId);
       this.#auditOrClose(opened, () => this.#auditUnlock(opened, 'pin'));
       this.#becomeUnlocked(opened, epoch);

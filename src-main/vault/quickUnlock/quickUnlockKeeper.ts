@@ -154,7 +154,8 @@ export class QuickUnlockKeeper {
   /**
    * Unwraps the data key with the PIN; the caller owns (and zeroes) the
    * result. On success the PIN stays set for the next lock. WRONG_PIN with
-   * the attempts left; PIN_EXPIRED when no PIN unlock is possible.
+   * the attempts left; PIN_EXPIRED when no PIN unlock is possible (with
+   * `attemptsLeft: 0` when this wrong PIN was the last try).
    */
   async unwrap(pin: string): Promise<Buffer> {
     this.#dropIfExpired();
@@ -180,7 +181,7 @@ export class QuickUnlockKeeper {
       const left = PIN_ATTEMPTS - this.#failures;
       if (left <= 0) {
         this.drop();
-        throw new VaultError('PIN_EXPIRED', 'That PIN is not right, three times now: type your passphrase to unlock.');
+        throw new VaultError('PIN_EXPIRED', 'That PIN is not right, three times now: type your passphrase to unlock.', { details: { attemptsLeft: 0 } });
       }
       throw new VaultError('WRONG_PIN', `That PIN is not right; ${left} ${left === 1 ? 'try' : 'tries'} left before the passphrase is needed.`, {
         details: { attemptsLeft: left },

@@ -62,7 +62,7 @@ describe('QuickUnlockKeeper', () => {
     const { keeper } = await lockedKeeper();
     expect(await codeOf(keeper.unwrap('000000'))).toEqual({ code: 'WRONG_PIN', attemptsLeft: 2 });
     expect(await codeOf(keeper.unwrap('000001'))).toEqual({ code: 'WRONG_PIN', attemptsLeft: 1 });
-    expect(await codeOf(keeper.unwrap('000002'))).toEqual({ code: 'PIN_EXPIRED' });
+    expect(await codeOf(keeper.unwrap('000002'))).toEqual({ code: 'PIN_EXPIRED', attemptsLeft: 0 });
     expect(keeper.status()).toMatchObject({ available: false, attemptsLeft: 0, pinSet: false });
     // The right PIN now is too late: nothing is left to open.
     expect(await codeOf(keeper.unwrap(PIN))).toEqual({ code: 'PIN_EXPIRED' });

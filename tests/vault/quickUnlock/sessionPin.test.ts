@@ -88,6 +88,18 @@ describe('unlocking with a PIN after a short lock', () => {
     session.lock('user');
   });
 
+  it('writes each wrong PIN in the audit log at the next unlock (in the encrypted vault, never the PIN)', async () => {
+    const { session } = await vaultWithPin();
+    session.lock('idle');
+    await rejection(session.unlockWithPin('111111'));
+    await rejection(session.unlockWithPin('111112'));
+    await session.unlockWithPin(PIN);
+    const failed = session.data.audit.list(10).filter((entry) => entry.action === 'vault.unlock_failed');
+    expect(failed.map((entry) => (entry.details as { method?: string }).method)).toEqual(['pin', 'pin']);
+    expect(JSON.stringify(session.data.audit.list(10))).not.toContain('111111');
+    session.lock('user');
+  });
+
   it.each(['suspend', 'window-closed'] as const)('keeps nothing after %s, even when an idle lock came first', async (reason) => {
     const { session } = await vaultWithPin();
     session.lock('idle');
