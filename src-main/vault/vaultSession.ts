@@ -954,7 +954,7 @@ export class VaultSession {
     }
     opened.data.audit.append('vault.unlocked', { method });
     this.#attempts.reset();
-    if (method !== 'pin') this.quickUnlock.passphraseEntered();
+    if (method !== 'pin') this.quickUnlock.passphraseEntered(opened.dataKey);
   }
 
   /** Appends to the audit now if the vault is open, else at the next unlock. */

@@ -77,7 +77,7 @@ export function QuickUnlockSettings() {
       </p>
       {status?.pinSet === true && !editing && <p className="status">A PIN is set for today.</p>}
       {status?.passphraseThisRun === false && <p className="status">Unlock with your passphrase first; then you can set a PIN.</p>}
-      {(editing || status?.pinSet !== true) && status?.passphraseThisRun !== false && (
+      {status != null && (editing || !status.pinSet) && status.passphraseThisRun && (
         <form onSubmit={submit} noValidate>
           <div className="field">
             <label htmlFor={`${id}-pin`}>{status?.pinSet === true ? 'New PIN' : 'PIN'}</label>

@@ -21,6 +21,7 @@ const SALT_BYTES = 16;
 const PEPPER_BYTES = 32;
 const ARGON2ID = 2; // Algorithm.Argon2id (a const enum cannot be imported under isolatedModules)
 const WRAP_AAD = Buffer.from('sole-notes/quick-unlock/v1', 'utf8');
+const PIN_KEY_AAD = Buffer.from('sole-notes/quick-unlock/v1/pin-key', 'utf8');
 const HKDF_INFO = Buffer.from('sole-notes quick unlock key', 'utf8');
 
 export interface QuickUnlockOptions {
@@ -47,6 +48,8 @@ export interface QuickUnlockStatus {
 /** What is held between a lock and a PIN unlock: nothing of it opens the vault without the PIN and the pepper. */
 interface LockedState {
   wrapped: SealedKey;
+  /** The PIN's key under the data key, so a passphrase unlock keeps the PIN ("Use passphrase instead"); useless without the data key. */
+  pinKeyUnderDataKey: SealedKey;
   salt: Buffer;
   pepper: HeldPepper;
 }
@@ -80,9 +83,17 @@ export class QuickUnlockKeeper {
     this.#windowMs = options.windowMs ?? QUICK_UNLOCK_WINDOW_MS;
   }
 
-  /** The passphrase (or the recovery key) opened the vault: a new window starts; any PIN of the last one is forgotten. */
-  passphraseEntered(): void {
+  /**
+   * The passphrase (or the recovery key) opened the vault: a new window
+   * starts. A PIN waiting from the last lock stays set (its key comes back
+   * with the data key); anything else is dropped.
+   */
+  passphraseEntered(dataKey: Buffer | null = null): void {
+    const locked = this.#locked;
+    const pinKey = locked && dataKey ? unwrapKey(locked.pinKeyUnderDataKey, dataKey, PIN_KEY_AAD) : null;
+    const salt = pinKey && locked ? Buffer.from(locked.salt) : null;
     this.drop();
+    if (pinKey && salt) this.#pinKey = { key: this.#track(pinKey), salt };
     this.#passphraseAt = this.#clock().getTime();
   }
 
@@ -141,8 +152,9 @@ export class QuickUnlockKeeper {
     const kek = this.#kek(pinKey.key, pepper);
     try {
       const wrapped = wrapKey(dataKey, kek, WRAP_AAD);
+      const pinKeyUnderDataKey = wrapKey(pinKey.key, dataKey, PIN_KEY_AAD);
       this.#dropLocked();
-      this.#locked = { wrapped, salt: Buffer.from(pinKey.salt), pepper: new HeldPepper(pepper, this.#guard) };
+      this.#locked = { wrapped, pinKeyUnderDataKey, salt: Buffer.from(pinKey.salt), pepper: new HeldPepper(pepper, this.#guard) };
       this.#failures = 0;
       this.#scheduleExpiry();
     } finally {

@@ -145,9 +145,19 @@ describe('QuickUnlockKeeper', () => {
     expect(keeper.status()).toMatchObject({ available: false, pinSet: false });
   });
 
-  it('a passphrase unlock forgets the PIN of before', async () => {
+  it('a passphrase unlock ("Use passphrase instead") keeps the PIN for the next lock, with a new window', async () => {
+    const { keeper, time, original } = await lockedKeeper();
+    time.advance(QUICK_UNLOCK_WINDOW_MS / 2);
+    keeper.passphraseEntered(Buffer.from(original));
+    expect(keeper.status()).toMatchObject({ available: false, pinSet: true, passphraseThisRun: true });
+    keeper.atLock(Buffer.from(original), 'idle');
+    time.advance(QUICK_UNLOCK_WINDOW_MS - 1000); // past the first window, within the new one
+    expect((await keeper.unwrap(PIN)).equals(original)).toBe(true);
+  });
+
+  it('a passphrase unlock of another data key (a restored vault) forgets the PIN, zeroed', async () => {
     const { keeper } = await lockedKeeper();
-    keeper.passphraseEntered();
+    keeper.passphraseEntered(crypto.randomBytes(32));
     expect(keeper.status()).toMatchObject({ available: false, pinSet: false, passphraseThisRun: true });
     expect(allZero(keeper.keyBuffersForTesting())).toBe(true);
   });

@@ -85,6 +85,19 @@ describe('unlocking with a PIN after a short lock', () => {
     expect(session.state()).toBe('locked');
     await session.unlock(TEST_PASSPHRASE);
     expect(session.state()).toBe('unlocked');
+    // Three wrong PINs forgot the PIN: it must be set again.
+    expect(session.quickUnlock.status().pinSet).toBe(false);
+    session.lock('user');
+  });
+
+  it('"Use passphrase instead" keeps the PIN for the next short lock', async () => {
+    const { session } = await vaultWithPin();
+    session.lock('idle');
+    await session.unlock(TEST_PASSPHRASE);
+    expect(session.quickUnlock.status().pinSet).toBe(true);
+    session.lock('idle');
+    await session.unlockWithPin(PIN);
+    expect(session.state()).toBe('unlocked');
     session.lock('user');
   });
 
