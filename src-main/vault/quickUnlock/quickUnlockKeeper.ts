@@ -10,12 +10,12 @@ import { HeldPepper, type PepperGuard } from './pepperGuard';
 /** How long after the passphrase a PIN may unlock: a working day. */
 export const QUICK_UNLOCK_WINDOW_MS = 10 * 60 * 60 * 1000;
 
-/** argon2id cost for the PIN: short (about 100 ms), still memory-hard. */
+/** argon2id cost for the PIN: short (about 60 ms on a fast laptop, more on a school one), still memory-hard. */
 export interface PinKdfCost {
   memoryKiB: number;
   passes: number;
 }
-export const PIN_KDF_COST: PinKdfCost = { memoryKiB: 64 * 1024, passes: 2 };
+export const PIN_KDF_COST: PinKdfCost = { memoryKiB: 64 * 1024, passes: 3 };
 
 const SALT_BYTES = 16;
 const PEPPER_BYTES = 32;
