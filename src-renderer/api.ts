@@ -52,6 +52,7 @@ export async function call<N extends CommandName>(name: N, input: CommandInput<N
   const details: ApiErrorDetails = {};
   if (error.retryAfterSeconds !== undefined) details.retryAfterSeconds = error.retryAfterSeconds;
   if (error.latestBackup !== undefined) details.latestBackup = error.latestBackup;
+  if (error.attemptsLeft !== undefined) details.attemptsLeft = error.attemptsLeft;
   throw new CallError(error.code, errorMessage(error), error.message, details);
 }
 

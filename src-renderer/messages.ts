@@ -69,6 +69,12 @@ export function errorMessage(error: ApiError): string {
       return /handover code has/i.test(error.message)
         ? error.message
         : 'That code does not open this package. Check the 5 groups of 5 letters and digits with the colleague who gave it to you, then try again.';
+    case 'WRONG_PIN': {
+      const left = error.attemptsLeft ?? 1;
+      return `That PIN is not right. ${left} more ${left === 1 ? 'try' : 'tries'}, then Sole Notes asks for your passphrase.`;
+    }
+    case 'PIN_EXPIRED':
+      return 'For your safety, Sole Notes now asks for your passphrase. Your notes are safe.';
     case 'UNKNOWN_COMMAND':
     case 'INTERNAL':
       return 'Something went wrong in Sole Notes and that did not finish. Try again; if it keeps happening, close Sole Notes and open it again.';

@@ -12,6 +12,7 @@ import {
 } from './backupSchemas';
 import { Draft, DraftContextInput, DraftPutInput, DraftsAtLock } from './draftSchemas';
 import { GroupCreateInput, GroupUpdateInput, StudentGroup } from './groupSchemas';
+import { QuickUnlockSetInput, QuickUnlockStatus, UnlockWithPinInput } from './quickUnlockSchemas';
 import { FindingSchema } from '../redaction/findingSchema';
 import { ChooseFileInput, ChooseFileResult, ChooseFolderInput, ChooseFolderResult } from './systemSchemas';
 import {
@@ -123,6 +124,14 @@ export const COMMANDS = {
     input: Empty,
     output: Done,
   },
+  /** Unlocks with the PIN after a short lock: WRONG_PIN with `attemptsLeft`, then PIN_EXPIRED (the passphrase is needed). */
+  'vault.unlockWithPin': { input: UnlockWithPinInput, output: Done },
+  /** Works while locked: whether a PIN unlock is possible now and the tries left; never anything secret. */
+  'quickUnlock.status': { input: Empty, output: QuickUnlockStatus },
+  /** Sets or changes the PIN (vault unlocked, passphrase typed in this run); it lasts until the end of the working day. */
+  'quickUnlock.set': { input: QuickUnlockSetInput, output: QuickUnlockStatus },
+  /** Turns the PIN off. */
+  'quickUnlock.clear': { input: Empty, output: QuickUnlockStatus },
 
   /** Backups, their settings and a restore waiting to be kept; works locked and with no vault (restore on a new laptop). */
   'backups.list': { input: BackupListInput, output: BackupListing },

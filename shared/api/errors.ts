@@ -42,6 +42,10 @@ export const ERROR_CODES = [
   'HANDOVER_TAMPERED',
   /** The one-time handover code does not open the package. */
   'WRONG_HANDOVER_CODE',
+  /** The PIN of a quick unlock is not right; `attemptsLeft` says how many tries remain before the passphrase is needed. */
+  'WRONG_PIN',
+  /** No quick unlock now (three wrong PINs, the end of the working day, a restart or sleep, or none set): the passphrase is needed. */
+  'PIN_EXPIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -57,9 +61,12 @@ export interface BackupOffer {
  * `retryAfterSeconds`: TOO_MANY_ATTEMPTS, and WRONG_PASSPHRASE when that
  * wrong try starts a pause (the seconds before the next). `latestBackup`: VAULT_CORRUPT,
  * KEYS_CORRUPT, VAULT_NOT_FOUND (database gone) — null when no backup exists.
+ * `attemptsLeft`: WRONG_PIN, and PIN_EXPIRED (0) when that wrong PIN was the last try.
  */
 export interface ApiErrorDetails {
   retryAfterSeconds?: number;
+  /** WRONG_PIN: PIN tries left before the passphrase is needed (PIN_EXPIRED: 0 after the last wrong one). */
+  attemptsLeft?: number;
   latestBackup?: BackupOffer | null;
 }
 

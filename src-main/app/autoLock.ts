@@ -3,7 +3,9 @@ import type { BrowserWindow, Event, InputEvent } from 'electron';
 import type { LockReason } from '../../shared/api/bridge';
 import type { VaultSession } from '../vault/vaultSession';
 
-export const DEFAULT_AUTO_LOCK_MINUTES = 5;
+import { DEFAULT_AUTO_LOCK_MINUTES } from '../../shared/domain/autoLock';
+
+export { DEFAULT_AUTO_LOCK_MINUTES };
 /** How often the idle clock is checked; the lock comes at most this late. */
 export const IDLE_CHECK_INTERVAL_MS = 5_000;
 

@@ -7,6 +7,7 @@ import { VaultSession } from '../vault/vaultSession';
 import { startAutoLock } from './autoLock';
 import { registerIpc } from './ipc';
 import { createElectronPlatform } from './platform';
+import { safeStoragePepperGuard } from './safeStoragePepperGuard';
 import { preloadPath, rendererRoot, vaultFolder } from './paths';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { applySessionSecurity, hardenWebContents } from './security';
@@ -40,6 +41,8 @@ function start(): void {
   // Automatic backups as the vault locks, at most daily, into <userData>/backups unless the worker picks a folder.
   const vault = new VaultSession(vaultFolder(app.getPath('userData')), {
     backups: { automatic: true, defaultFolder: path.join(app.getPath('userData'), 'backups') },
+    // The PIN after a short lock: its in-memory pepper sealed by the OS's store where there is one.
+    quickUnlock: { pepperGuard: safeStoragePepperGuard() },
   });
   const router = createRouter(vault, { platform: createElectronPlatform({ getWindow: () => mainWindow }) });
   registerIpc({ router, session: vault, getWindow: () => mainWindow });

@@ -14,6 +14,7 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
     case 'WRONG_PASSPHRASE':
     case 'WRONG_RECOVERY_KEY':
     case 'WRONG_HANDOVER_CODE':
+    case 'WRONG_PIN':
       return EXIT.wrongPassphrase;
     case 'HANDOVER_NOT_YET_VALID':
     case 'HANDOVER_EXPIRED':

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LockReason } from '../../shared/api/bridge';
+import { DEFAULT_AUTO_LOCK_MINUTES } from '../../shared/domain/autoLock';
 import type { BackupOffer } from '../../shared/api/errors';
 import type { VaultState } from '../../shared/api/schemas';
 import { UnlockAttempts } from './attempts';
@@ -35,6 +36,7 @@ import { removeKeyFileLeftovers } from './leftovers';
 import { assertStrongPassphrase } from './passphraseStrength';
 import { writeRecordedKeyFile } from './recordedKeyFileWrite';
 import { generateRecoveryKey, parseRecoveryKey } from './recoveryKey';
+import { QuickUnlockKeeper, type QuickUnlockOptions } from './quickUnlock/quickUnlockKeeper';
 import * as restore from './restore';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion, upgradeExistingVault } from './schema/migrations';
 import { asStorageError } from './storageErrors';
@@ -63,9 +65,11 @@ export interface VaultSessionOptions {
     /** Default one day. */
     minIntervalMs?: number;
   };
+  /** The PIN after a short lock (see quickUnlock/); the clock is the session's unless given. */
+  quickUnlock?: QuickUnlockOptions;
 }
 
-type UnlockMethod = 'passphrase' | 'recovery';
+type UnlockMethod = 'passphrase' | 'recovery' | 'pin';
 
 interface OpenVault {
   db: VaultDatabase;
@@ -156,12 +160,15 @@ export class VaultSession {
   #integrityThread: Promise<void> = Promise.resolve();
   /** Every key Buffer this session made, kept only under NODE_ENV=test so tests can see them zeroed. */
   readonly #keyBuffers: Buffer[] | null = process.env.NODE_ENV === 'test' ? [] : null;
+  /** The PIN after an idle lock: memory only, told of each passphrase unlock and each lock. */
+  readonly quickUnlock: QuickUnlockKeeper;
 
   constructor(folder: string, options: VaultSessionOptions = {}) {
     this.folder = path.resolve(folder);
     this.#kdf = options.kdf;
     this.#clock = options.clock ?? (() => new Date());
     this.#attempts = new UnlockAttempts(this.folder, this.#clock);
+    this.quickUnlock = new QuickUnlockKeeper({ clock: this.#clock, ...options.quickUnlock });
     this.#backupDefaults = {
       automatic: options.backups?.automatic ?? false,
       folder: options.backups?.defaultFolder,
@@ -231,6 +238,7 @@ export class VaultSession {
       } finally {
         recovery.secret.fill(0);
       }
+      this.quickUnlock.passphraseEntered();
       this.#becomeUnlocked(opened, epoch);
       return { recoveryKey: recovery.text };
     });
@@ -257,6 +265,28 @@ export class VaultSession {
       } catch (error) {
         throw this.#withBackupOffer(error);
       }
+    });
+  }
+
+  /**
+   * Unlocks with the PIN after a short lock (see quickUnlock/): the keeper
+   * gives back the data key, or throws WRONG_PIN / PIN_EXPIRED.
+   */
+  unlockWithPin(pin: string): Promise<void> {
+    const epoch = this.#lockEpoch;
+    return this.#serialize(async () => {
+      if (this.#open) return;
+      const keyFile = await readKeyFile(this.folder);
+      const dataKey = this.#track(
+        await this.quickUnlock.unwrap(pin).catch((error: unknown) => {
+          // A wrong PIN (it carries the tries left) goes in the audit log at the next unlock; the PIN itself never does.
+          if (error instanceof VaultError && error.details?.attemptsLeft !== undefined) this.#audit('vault.unlock_failed', { method: 'pin', at: this.#now() });
+          throw error;
+        }),
+      );
+      const opened = this.#openDatabaseOrZero(dataKey, keyFile.vaultId);
+      this.#auditOrClose(opened, () => this.#auditUnlock(opened, 'pin'));
+      this.#becomeUnlocked(opened, epoch);
     });
   }
 
@@ -316,6 +346,7 @@ export class VaultSession {
     this.#lockEpoch += 1;
     this.#lastLockReason = reason;
     const open = this.#open;
+    this.quickUnlock.atLock(open?.dataKey ?? null, reason); // before the key is zeroed
     if (!open) return;
     this.#backUpIfDue(open);
     this.#closeOpen(open);
@@ -738,6 +769,7 @@ export class VaultSession {
       const opened = this.#openDatabase(dataKey, { create: true }, keyFile.vaultId);
       try {
         opened.data.audit.append('vault.created', { vaultId: keyFile.vaultId });
+        opened.data.settings.update({ autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES }); // migration 001 stores the old default
         await writeKeyFile(this.folder, keyFile);
         return opened;
       } catch (error) {
@@ -922,6 +954,7 @@ export class VaultSession {
     }
     opened.data.audit.append('vault.unlocked', { method });
     this.#attempts.reset();
+    if (method !== 'pin') this.quickUnlock.passphraseEntered(opened.dataKey);
   }
 
   /** Appends to the audit now if the vault is open, else at the next unlock. */
@@ -947,7 +980,7 @@ export class VaultSession {
   }
 
   /** Recorded in the attempts file (the audit log is in the database this attempt could not open). */
-  #failedUnlock(method: UnlockMethod): VaultError {
+  #failedUnlock(method: Exclude<UnlockMethod, 'pin'>): VaultError {
     this.#attempts.recordFailure(method);
     return method === 'passphrase'
       ? this.#wrongPassphrase('That passphrase is not right.')

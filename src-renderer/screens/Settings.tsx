@@ -6,6 +6,7 @@ import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphra
 import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore } from '../state/uiStore';
 import { BackupsPanel } from './backups/BackupsPanel';
+import { QuickUnlockSettings } from './QuickUnlockSettings';
 import { ReportSettings } from './ReportSettings';
 import { useScreenHeading } from './useScreenHeading';
 
@@ -34,6 +35,7 @@ export function Settings() {
         <div className="settings-grid">
           <Appearance settings={settings} />
           <AutoLock minutes={settings.autoLockMinutes} />
+          <QuickUnlockSettings />
           <ChangePassphrase />
           <ReportSettings settings={settings} />
           <Categories />

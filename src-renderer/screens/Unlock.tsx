@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { call, CallError, isQuietError, plainError } from '../api';
 import { LockIcon, ShieldIcon } from '../components/Icons';
@@ -9,10 +9,106 @@ import { useUnlockCountdown, useUnlockDelayStore } from '../state/unlockDelaySto
 import { refreshVaultState, useVaultStore } from '../state/vaultStore';
 import { damageFrom, DamagedVault, type Damage } from './backups/DamagedVault';
 
-/** The locked vault: the passphrase, or the recovery key and a new passphrase. */
+/** The locked vault: the PIN after a short break (when one is waiting), the passphrase, or the recovery key and a new passphrase. */
 export function Unlock() {
-  const [mode, setMode] = useState<'passphrase' | 'recovery'>('passphrase');
-  return mode === 'passphrase' ? <PassphraseUnlock onForgot={() => setMode('recovery')} /> : <RecoveryUnlock onBack={() => setMode('passphrase')} />;
+  const [mode, setMode] = useState<'pin' | 'passphrase' | 'recovery'>('passphrase');
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    // Only whether a PIN may unlock now: nothing secret crosses. The passphrase shows until the answer (a moment).
+    call('quickUnlock.status', {}).then(
+      (status) => {
+        if (live && status.available) setMode((current) => (current === 'passphrase' ? 'pin' : current));
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (mode === 'pin') {
+    return (
+      <PinUnlock
+        onPassphrase={(said) => {
+          setNotice(said);
+          setMode('passphrase');
+        }}
+      />
+    );
+  }
+  return mode === 'passphrase' ? <PassphraseUnlock notice={notice} onForgot={() => setMode('recovery')} /> : <RecoveryUnlock onBack={() => setMode('passphrase')} />;
+}
+
+/** The PIN field first; "Use passphrase instead" and the end of the PIN (three wrong, end of the day) lead to the passphrase. */
+function PinUnlock({ onPassphrase }: { onPassphrase: (notice: string | null) => void }) {
+  const id = useId();
+  const setView = useVaultStore((store) => store.setView);
+  const input = useRef<HTMLInputElement>(null);
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pin === '' || busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      await call('vault.unlockWithPin', { pin });
+      setView('unlocked');
+    } catch (error) {
+      if (isQuietError(error)) return;
+      if (error instanceof CallError && error.code === 'PIN_EXPIRED') {
+        onPassphrase(plainError(error));
+        return;
+      }
+      setProblem(plainError(error));
+    } finally {
+      setPin('');
+      setBusy(false);
+      input.current?.focus();
+    }
+  }
+
+  return (
+    <main className="screen">
+      <section className="card" aria-labelledby={`${id}-title`}>
+        <LockedHeader id={id} />
+        <form onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-pin`}>PIN</label>
+            <input
+              id={`${id}-pin`}
+              ref={input}
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              autoFocus
+              value={pin}
+              onChange={(event) => setPin(event.target.value)}
+              aria-invalid={problem != null}
+              aria-describedby={problem != null ? `${id}-problem` : undefined}
+            />
+          </div>
+          {problem != null && (
+            <p className="problem" id={`${id}-problem`} role="alert">
+              {problem}
+            </p>
+          )}
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={pin === '' || busy}>
+              {busy ? 'Unlocking…' : 'Unlock'}
+            </button>
+          </div>
+        </form>
+        <p className="forgot">
+          <button type="button" className="link" onClick={() => onPassphrase(null)}>
+            Use passphrase instead
+          </button>
+        </p>
+      </section>
+    </main>
+  );
 }
 
 function LockedHeader({ id }: { id: string }) {
@@ -51,7 +147,7 @@ function LockedHeader({ id }: { id: string }) {
   );
 }
 
-function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
+function PassphraseUnlock({ onForgot, notice }: { onForgot: () => void; notice?: string | null }) {
   const id = useId();
   const setView = useVaultStore((store) => store.setView);
   const input = useRef<HTMLInputElement>(null);
@@ -107,6 +203,7 @@ function PassphraseUnlock({ onForgot }: { onForgot: () => void }) {
     <main className="screen">
       <section className="card" aria-labelledby={`${id}-title`}>
         <LockedHeader id={id} />
+        {notice != null && <p className="status">{notice}</p>}
         <form onSubmit={submit} noValidate>
           <div className="field">
             <label htmlFor={`${id}-passphrase`}>Passphrase</label>

@@ -17,6 +17,10 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'vault.unlockWithRecovery': { recoveryKey: 'AAAAA', newPassphrase: TEST_PASSPHRASE },
   'vault.changePassphrase': { currentPassphrase: TEST_PASSPHRASE, newPassphrase: TEST_PASSPHRASE },
   'vault.lock': {},
+  'vault.unlockWithPin': { pin: '123456' },
+  'quickUnlock.status': {},
+  'quickUnlock.set': { pin: '123456', afterScreenLock: true },
+  'quickUnlock.clear': {},
   'backups.list': {},
   'backups.create': {},
   'backups.restore': { id: 'sole-notes-backup-20260302T090000000Z-ab12', passphrase: TEST_PASSPHRASE },
@@ -259,8 +263,8 @@ describe('router on a locked or absent vault', () => {
     session.lock();
     const router = createRouter(session);
     // Listing and restoring backups work locked: a vault that no longer opens is exactly when they are needed. The folder dialog needs no vault.
-    // The unlock screen asks whether the lock kept an unfinished note (a count, nothing more).
-    const worksLocked = new Set<CommandName>(['redaction.check', 'backups.list', 'backups.restore', 'system.chooseFolder', 'system.chooseFile', 'drafts.atLock']);
+    // The unlock screen asks whether the lock kept an unfinished note (a count, nothing more), and whether a PIN may unlock.
+    const worksLocked = new Set<CommandName>(['redaction.check', 'backups.list', 'backups.restore', 'system.chooseFolder', 'system.chooseFile', 'drafts.atLock', 'quickUnlock.status']);
     const dataCommands = COMMAND_NAMES.filter((name) => !name.startsWith('vault.') && !worksLocked.has(name));
     for (const name of dataCommands) {
       expect(await router.invoke(name, VALID_INPUT[name]), name).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
@@ -274,5 +278,46 @@ describe('router on a locked or absent vault', () => {
     expect(await absent.invoke('vault.status', {})).toEqual({ ok: true, value: { state: 'absent' } });
     expect(await absent.invoke('vault.unlock', { passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'VAULT_NOT_FOUND' } });
     removeDir(emptyRoot);
+  });
+});
+
+describe('router: the PIN after a short lock', () => {
+  it('sets a PIN only unlocked and after the passphrase, unlocks with it after an idle lock, and refuses after three wrong PINs', async () => {
+    const { session, root } = await createdVault();
+    const router = createRouter(session);
+    expect(await router.invoke('quickUnlock.set', { pin: '12345' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await router.invoke('quickUnlock.set', { pin: '12345x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await router.invoke('quickUnlock.set', { pin: '246810' })).toMatchObject({ ok: true, value: { pinSet: true, available: false } });
+
+    session.lock('idle');
+    const status = await router.invoke('quickUnlock.status', {});
+    expect(status).toMatchObject({ ok: true, value: { available: true, attemptsLeft: 3 } });
+    expect(JSON.stringify(status)).not.toContain('246810');
+    // Locked: no command sets the PIN again or resets the count.
+    expect(await router.invoke('quickUnlock.set', { pin: '246810' })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    expect(await router.invoke('quickUnlock.clear', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+
+    expect(await router.invoke('vault.unlockWithPin', { pin: '246810' })).toEqual({ ok: true, value: { done: true } });
+    expect(await router.invoke('vault.status', {})).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+
+    session.lock('idle');
+    expect(await router.invoke('vault.unlockWithPin', { pin: '000000' })).toMatchObject({ ok: false, error: { code: 'WRONG_PIN', attemptsLeft: 2 } });
+    expect(await router.invoke('vault.unlockWithPin', { pin: '000001' })).toMatchObject({ ok: false, error: { code: 'WRONG_PIN', attemptsLeft: 1 } });
+    expect(await router.invoke('vault.unlockWithPin', { pin: '000002' })).toMatchObject({ ok: false, error: { code: 'PIN_EXPIRED' } });
+    expect(await router.invoke('vault.unlockWithPin', { pin: '246810' })).toMatchObject({ ok: false, error: { code: 'PIN_EXPIRED' } });
+    expect(await router.invoke('quickUnlock.status', {})).toMatchObject({ ok: true, value: { available: false, attemptsLeft: 0 } });
+    expect(await router.invoke('vault.unlock', { passphrase: TEST_PASSPHRASE })).toEqual({ ok: true, value: { done: true } });
+    expect(await router.invoke('quickUnlock.clear', {})).toMatchObject({ ok: true, value: { pinSet: false } });
+    session.lock();
+    removeDir(root);
+  });
+
+  it('has no PIN to offer before the passphrase was typed in this run', async () => {
+    const { session, root } = await createdVault();
+    session.lock();
+    const restarted = createRouter(newSession(root));
+    expect(await restarted.invoke('quickUnlock.status', {})).toMatchObject({ ok: true, value: { available: false, passphraseThisRun: false } });
+    expect(await restarted.invoke('vault.unlockWithPin', { pin: '246810' })).toMatchObject({ ok: false, error: { code: 'PIN_EXPIRED' } });
+    removeDir(root);
   });
 });

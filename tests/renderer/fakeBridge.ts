@@ -3,7 +3,7 @@ import { COMMANDS, type CommandInput, type CommandName, type CommandOutput } fro
 import { describeIssues } from '../../shared/api/describeIssues';
 import type { Draft } from '../../shared/api/draftSchemas';
 import type { StudentGroup } from '../../shared/api/groupSchemas';
-import type { ErrorCode, Result } from '../../shared/api/errors';
+import type { ApiErrorDetails, ErrorCode, Result } from '../../shared/api/errors';
 import type { IssueCategory, Note, NoteRevision, SearchHit, Service, Settings, Student } from '../../shared/api/schemas';
 import { DEFAULT_ISSUE_CATEGORIES } from '../../shared/domain/issueCategories';
 import { FILE_PURPOSES, type FilePurpose } from '../../shared/api/systemSchemas';
@@ -47,6 +47,8 @@ export class Failure extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Machine-readable extras, as the router sends them (attemptsLeft, retryAfterSeconds). */
+    readonly details: ApiErrorDetails = {},
   ) {
     super(message);
   }
@@ -412,7 +414,7 @@ export function createFakeBridge(
       try {
         return { ok: true, value: structuredClone(handler(parsed.data)) };
       } catch (error) {
-        if (error instanceof Failure) return { ok: false, error: { code: error.code, message: error.message } };
+        if (error instanceof Failure) return { ok: false, error: { ...error.details, code: error.code, message: error.message } };
         return { ok: false, error: { code: 'INTERNAL', message: String(error) } };
       }
     },

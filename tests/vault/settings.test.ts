@@ -16,6 +16,7 @@ afterEach(() => {
 
 describe('settings', () => {
   it('starts with the defaults', () => {
+    // A database migrated from scratch holds migration 001's idle lock (5); a vault made by the session starts at 10 (tests/vault/quickUnlock/idleDefault.test.ts).
     expect(settings.get()).toEqual({
       autoLockMinutes: 5,
       theme: 'system',
@@ -26,7 +27,7 @@ describe('settings', () => {
       lastServiceKind: null,
       lastServiceMinutes: null,
     });
-    expect(DEFAULT_SETTINGS).toEqual(settings.get());
+    expect(DEFAULT_SETTINGS).toEqual({ ...settings.get(), autoLockMinutes: 10 });
   });
 
   it('updates only the given keys and keeps them across reopening', () => {
@@ -46,7 +47,7 @@ describe('settings', () => {
     expect(() => settings.update({ theme: 'neon' as never })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => settings.update({ fontFamily: 'Comic Sans' } as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     expect(() => settings.update({ textSize: 'large', autoLockMinutes: 1000 })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(settings.get()).toEqual(DEFAULT_SETTINGS);
+    expect(settings.get()).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 5 }); // as migration 001 stored it
   });
 
   it('falls back to the default for a missing or unreadable stored value', () => {

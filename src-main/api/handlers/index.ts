@@ -6,6 +6,7 @@ import { groupHandlers } from './groups';
 import { handoverHandlers } from './handover';
 import { backupHandlers } from './backups';
 import { noteHandlers } from './notes';
+import { quickUnlockHandlers } from './quickUnlock';
 import { reportHandlers } from './reports';
 import { serviceHandlers } from './services';
 import { settingsHandlers } from './settings';
@@ -16,6 +17,7 @@ import { vaultHandlers } from './vault';
 /** Every command's handler; the type makes a missing command a compile error. */
 export const HANDLERS: HandlerTable<CommandName> = {
   ...vaultHandlers,
+  ...quickUnlockHandlers,
   ...backupHandlers,
   ...studentHandlers,
   ...serviceHandlers,

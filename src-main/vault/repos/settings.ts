@@ -1,4 +1,5 @@
 import { DEFAULT_REPORT_THRESHOLD, Settings, TimeZone } from '../../../shared/api/schemas';
+import { DEFAULT_AUTO_LOCK_MINUTES } from '../../../shared/domain/autoLock';
 import type { VaultDatabase } from '../connection';
 import { parseInput } from './validation';
 import { writeTransaction } from '../writeTransaction';
@@ -17,7 +18,7 @@ export function systemTimeZone(): string {
  */
 export function defaultSettings(): Settings {
   return {
-    autoLockMinutes: 5,
+    autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES,
     theme: 'system',
     textSize: 'normal',
     reportThreshold: DEFAULT_REPORT_THRESHOLD,
