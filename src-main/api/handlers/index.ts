@@ -7,6 +7,7 @@ import { handoverHandlers } from './handover';
 import { backupHandlers } from './backups';
 import { noteHandlers } from './notes';
 import { reportHandlers } from './reports';
+import { searchHandlers } from './search';
 import { serviceHandlers } from './services';
 import { settingsHandlers } from './settings';
 import { studentHandlers } from './students';
@@ -21,6 +22,7 @@ export const HANDLERS: HandlerTable<CommandName> = {
   ...serviceHandlers,
   ...groupHandlers,
   ...noteHandlers,
+  ...searchHandlers,
   ...draftHandlers,
   ...settingsHandlers,
   ...reportHandlers,
