@@ -11,6 +11,7 @@ import {
   UndoRestoreResult,
 } from './backupSchemas';
 import { Draft, DraftContextInput, DraftPutInput, DraftsAtLock } from './draftSchemas';
+import { SearchAllInput, SearchResult } from './searchSchemas';
 import { GroupCreateInput, GroupUpdateInput, StudentGroup } from './groupSchemas';
 import { QuickUnlockSetInput, QuickUnlockStatus, UnlockWithPinInput } from './quickUnlockSchemas';
 import { FindingSchema } from '../redaction/findingSchema';
@@ -225,6 +226,9 @@ export const COMMANDS = {
       .strict(),
     output: z.array(SearchHit),
   },
+
+  /** One search over notes and services: words, a student (code or private name), days, kinds, flagged notes; by date or relevance. */
+  'search.all': { input: SearchAllInput, output: z.array(SearchResult) },
 
   /* Unfinished notes: kept in the vault while typed, never searched, reported, handed over or exported. */
   /** The editor's text and cursor; written to the vault within 2 s, and at once when a lock begins. */

@@ -24,8 +24,11 @@ export function DateField({
   error?: string | null;
   inputRef?: Ref<HTMLInputElement>;
   hint?: string;
-  /** The Today and Yesterday buttons; off for a date that is usually ahead (the last day of a handover). */
-  dayButtons?: boolean;
+  /**
+   * The Today and Yesterday buttons; off for a date that is usually ahead (the last day of a handover);
+   * only Yesterday where room is short and the field starts at today (logging a session).
+   */
+  dayButtons?: boolean | 'yesterday';
 }) {
   const iso = parseDateInput(value);
   const today = todayIso();
@@ -58,11 +61,13 @@ export function DateField({
           aria-invalid={error != null || (value.trim() !== '' && iso == null)}
           aria-describedby={described}
         />
-        {dayButtons && (
+        {dayButtons !== false && (
           <>
-            <button type="button" className="quiet small" tabIndex={-1} onClick={() => onChange(formatNumericDate(today))}>
-              Today
-            </button>
+            {dayButtons === true && (
+              <button type="button" className="quiet small" tabIndex={-1} onClick={() => onChange(formatNumericDate(today))}>
+                Today
+              </button>
+            )}
             <button type="button" className="quiet small" tabIndex={-1} onClick={() => onChange(formatNumericDate(addDays(today, -1)))}>
               Yesterday
             </button>

@@ -455,7 +455,7 @@ export function ServiceForm({
       <h2 id={`${id}-title`}>{editing == null ? 'Log a service' : 'Edit service'}</h2>
       {/* Date and minutes side by side, so the note is in sight without scrolling. */}
       <div className="when-row">
-      <DateField id={`${id}-date`} label="Date" value={draft.date} onChange={(date) => update({ date })} error={errors.date} inputRef={dateInput} />
+      <DateField id={`${id}-date`} label="Date" value={draft.date} onChange={(date) => update({ date })} error={errors.date} inputRef={dateInput} dayButtons="yesterday" />
 
       <div className="field">
         <label htmlFor={`${id}-minutes`}>Minutes</label>

@@ -51,6 +51,7 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'notes.update': { id: ID, body: 'Met again.' },
   'notes.delete': { id: ID },
   'notes.search': { query: 'move' },
+  'search.all': { query: 'ana', studentId: ID, from: '2026-03-01', to: '2026-03-31', kinds: ['individual_session'], flagged: false, sort: 'date', limit: 20 },
   'drafts.put': { context: { kind: 'note', noteId: null, studentId: ID, serviceId: null }, body: 'Met about the mo', cursor: 16 },
   'drafts.get': { context: { kind: 'note', noteId: ID, studentId: null, serviceId: null } },
   'drafts.list': {},
@@ -197,6 +198,12 @@ describe('router', () => {
     expect(service.ok).toBe(true);
     const hits = await router.invoke('notes.search', { query: 'bus' });
     expect(hits).toMatchObject({ ok: true, value: [{ studentCode: 'R-100' }] });
+    const anywhere = await router.invoke('search.all', { query: 'bus', sort: 'relevance', limit: 10 });
+    expect(anywhere).toMatchObject({ ok: true, value: [{ type: 'note', students: [{ code: 'R-100' }] }] });
+    const services = await router.invoke('search.all', { studentId, kinds: ['individual_session'], sort: 'date' });
+    expect(services).toMatchObject({ ok: true, value: [{ type: 'service', date: '2026-03-02', minutes: 25, issueLabels: ['Attendance'] }] });
+    const backwards = await router.invoke('search.all', { from: '2026-03-02', to: '2026-03-01', sort: 'date' });
+    expect(backwards).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const teamWithoutType = await router.invoke('services.create', { date: '2026-03-02', minutes: 25, kind: 'team_meeting' });
     expect(teamWithoutType).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });

@@ -226,11 +226,11 @@ describe('a social worker’s day, end to end', () => {
 
   it('finds the note by search, with the words highlighted in the snippet, and opens it', async () => {
     await page.keyboard.press('ControlOrMeta+F');
-    const query = page.getByRole('searchbox', { name: 'Search notes' });
+    const query = page.getByRole('searchbox', { name: 'Search notes and services' });
     await query.waitFor();
     await expect.poll(() => hasFocus(page, query)).toBe(true);
     await page.keyboard.type('mornings');
-    const results = page.getByRole('list', { name: 'Matching notes' });
+    const results = page.getByRole('list', { name: 'Matching notes and services' });
     const hit = results.getByRole('button', { name: new RegExp(`^${STUDENT}`) });
     await hit.waitFor();
     expect(await results.getByRole('listitem').count()).toBe(1);

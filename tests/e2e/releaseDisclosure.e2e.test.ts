@@ -80,8 +80,8 @@ describe('releasing a note and disclosing notes under a court order (end to end)
     expect(await personal.locator('.marker-released').count()).toBe(0);
 
     await mainNav(page, 'Search').click();
-    await page.getByRole('searchbox', { name: 'Search notes' }).fill('apartment');
-    const hit = page.getByRole('list', { name: 'Matching notes' }).getByRole('button');
+    await page.getByRole('searchbox', { name: 'Search notes and services' }).fill('apartment');
+    const hit = page.getByRole('list', { name: 'Matching notes and services' }).getByRole('button');
     await hit.locator('.marker-released').waitFor();
     expect(await hit.innerText()).toContain('Released');
   });

@@ -85,10 +85,18 @@ describe('service log by keyboard alone (end to end)', () => {
     const started = performance.now();
     await page.keyboard.press('ControlOrMeta+Shift+N');
     await expect.poll(() => hasFocus(page, field.date())).toBe(true);
-    // The note is there at once: in a 1280x800 window, without scrolling, its first line is in sight.
-    const note = await form().getByRole('textbox', { name: 'Note for this service (optional)' }).boundingBox();
+    // The note is there at once: in a 1280x800 window, without scrolling, the whole field is in sight, at least four lines tall.
+    const noteField = form().getByRole('textbox', { name: 'Note for this service (optional)' });
+    const note = await noteField.boundingBox();
     expect(note).not.toBeNull();
-    expect((note?.y ?? Infinity) + 24).toBeLessThanOrEqual(800);
+    const lineHeight = await noteField.evaluate((element) => {
+      const view = globalThis as unknown as { getComputedStyle(target: unknown): { lineHeight: string } };
+      return parseFloat(view.getComputedStyle(element).lineHeight);
+    });
+    expect(note?.height ?? 0).toBeGreaterThanOrEqual(4 * lineHeight);
+    // Above the Save bar too, which stays at the bottom of the window while the form is taller than it.
+    const saveBar = await form().locator('.form-actions').boundingBox();
+    expect((note?.y ?? Infinity) + (note?.height ?? Infinity)).toBeLessThanOrEqual(Math.min(800, saveBar?.y ?? 0));
     expect(
       await page.evaluate(() => {
         const view = globalThis as unknown as { scrollY: number; document: { scrollingElement: { scrollTop: number } | null } };

@@ -3,6 +3,8 @@ import { COMMANDS, type CommandInput, type CommandName, type CommandOutput } fro
 import { describeIssues } from '../../shared/api/describeIssues';
 import type { Draft } from '../../shared/api/draftSchemas';
 import type { StudentGroup } from '../../shared/api/groupSchemas';
+import type { SearchResult } from '../../shared/api/searchSchemas';
+import { studentMatchRank } from '../../shared/domain/studentNames';
 import type { ApiErrorDetails, ErrorCode, Result } from '../../shared/api/errors';
 import type { IssueCategory, Note, NoteRevision, SearchHit, Service, Settings, Student } from '../../shared/api/schemas';
 import { DEFAULT_ISSUE_CATEGORIES } from '../../shared/domain/issueCategories';
@@ -325,6 +327,44 @@ export function createFakeBridge(
         hits.push({ noteId: candidate.id, studentId: candidate.studentId, studentCode: state.students.find((s) => s.id === candidate.studentId)?.code ?? null, snippet, status: candidate.status, updatedAt: candidate.updatedAt });
       }
       return hits.slice(0, limit);
+    },
+
+    'search.all': ({ query = '', studentId, from, to, kinds, flagged, sort = 'relevance', limit = 50 }) => {
+      requireUnlocked();
+      // A plain stand-in: words anywhere in a note, or a student named by code or name; newest first.
+      const words: string[] = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      const student = (id: string) => state.students.find((candidate) => candidate.id === id);
+      const named = (ids: readonly string[]) => query.trim() !== '' && ids.some((id) => { const found = student(id); return found != null && studentMatchRank(found, query) !== null; });
+      const brief = (ids: readonly string[]) => ids.flatMap((id) => { const found = student(id); return found ? [{ id, code: found.code, knownAs: found.knownAs }] : []; });
+      const fits = (date: string, ids: readonly string[]) => (from == null || date >= from) && (to == null || date <= to) && (studentId == null || ids.includes(studentId));
+      const results: SearchResult[] = [];
+      const shownServices = new Set<string>();
+      for (const candidate of state.notes) {
+        const service = state.services.find((entry) => entry.id === candidate.serviceId) ?? null;
+        const ids = candidate.studentId != null ? [candidate.studentId] : (service?.studentIds ?? []);
+        const date = service?.date ?? candidate.createdAt.slice(0, 10);
+        const isFlagged = candidate.findings.diagnostic + candidate.findings.verbatim + candidate.findings.identifier > 0;
+        const byWords = words.length > 0 && words.every((word) => candidate.body.toLowerCase().includes(word));
+        if (!(query.trim() === '' || byWords || named(ids)) || !fits(date, ids)) continue;
+        if (kinds != null && kinds.length > 0 && (service == null || !kinds.includes(service.kind))) continue;
+        if (flagged === true && !isFlagged) continue;
+        if (service) shownServices.add(service.id);
+        const snippet = byWords
+          ? candidate.body.split(new RegExp(`(${words.join('|')})`, 'iu')).filter((text) => text !== '').map((text) => ({ text, match: words.includes(text.toLowerCase()) }))
+          : [{ text: candidate.body.slice(0, 140), match: false }];
+        results.push({ type: 'note', noteId: candidate.id, date, students: brief(ids), snippet, status: candidate.status, flagged: isFlagged, service: service && { id: service.id, kind: service.kind, minutes: service.minutes, date: service.date }, updatedAt: candidate.updatedAt });
+      }
+      if (flagged !== true) {
+        for (const service of state.services) {
+          if (shownServices.has(service.id) || !fits(service.date, service.studentIds)) continue;
+          if (kinds != null && kinds.length > 0 && !kinds.includes(service.kind)) continue;
+          if (query.trim() !== '' && !named(service.studentIds)) continue;
+          results.push({ type: 'service', serviceId: service.id, date: service.date, kind: service.kind, minutes: service.minutes, students: brief(service.studentIds), issueLabels: service.issueCategoryIds, noteId: service.noteId });
+        }
+      }
+      const newest = (result: SearchResult) => result.date;
+      if (sort === 'date' || sort === 'relevance') results.sort((a, b) => newest(b).localeCompare(newest(a)));
+      return results.slice(0, limit);
     },
 
     'redaction.check': ({ text }) => ({ findings: checkNote(text) }),

@@ -104,8 +104,8 @@ describe('releasing a note to an agency', () => {
     unmount();
 
     render(<Search />);
-    await user.type(screen.getByLabelText('Search notes'), 'attendance');
-    const results = await screen.findByRole('list', { name: 'Matching notes' });
+    await user.type(screen.getByLabelText('Search notes and services'), 'attendance');
+    const results = await screen.findByRole('list', { name: 'Matching notes and services' });
     await waitFor(() => expect(within(results).getAllByRole('button')).toHaveLength(2));
     const hits = within(results).getAllByRole('button');
     const releasedHit = hits.find((hit) => hit.textContent?.includes('clinic')) as HTMLElement;

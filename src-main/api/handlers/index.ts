@@ -8,6 +8,7 @@ import { backupHandlers } from './backups';
 import { noteHandlers } from './notes';
 import { quickUnlockHandlers } from './quickUnlock';
 import { reportHandlers } from './reports';
+import { searchHandlers } from './search';
 import { serviceHandlers } from './services';
 import { settingsHandlers } from './settings';
 import { studentHandlers } from './students';
@@ -23,6 +24,7 @@ export const HANDLERS: HandlerTable<CommandName> = {
   ...serviceHandlers,
   ...groupHandlers,
   ...noteHandlers,
+  ...searchHandlers,
   ...draftHandlers,
   ...settingsHandlers,
   ...reportHandlers,

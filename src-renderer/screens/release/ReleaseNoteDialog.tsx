@@ -71,7 +71,7 @@ export function ReleaseNoteDialog({ note, onClose, onReleased }: { note: Note; o
       announce(`Note marked as released to ${result.release.agency}. It is now a record.`);
       // Search results on hand show the note's new status when next seen.
       const search = useSearchStore.getState();
-      if (search.answered !== '') void search.run(search.query);
+      if (search.status !== 'idle') void search.run();
       onClose();
     } catch (error) {
       if (isQuietError(error)) return;
