@@ -9,3 +9,4 @@ export * from './handoverSchemas';
 export * from './draftSchemas';
 export * from './describeIssues';
 export * from './groupSchemas';
+export * from './followUpSchemas';
