@@ -130,7 +130,7 @@ describe('unfinished notes', () => {
     render(<AppShell />);
     const list = await screen.findByRole('region', { name: 'Unfinished notes' });
     // Left for later: not opened by itself.
-    expect(useUiStore.getState().route).toEqual({ name: 'caseload' });
+    expect(useUiStore.getState().route).toEqual({ name: 'today' });
     await user.click(within(list).getByRole('button', { name: 'Open: New note about RV-2210' }));
     const textarea = (await screen.findByLabelText('Note', { selector: 'textarea' })) as HTMLTextAreaElement;
     await waitFor(() => expect(textarea.value).toBe(TEXT));

@@ -161,7 +161,7 @@ describe('locking drops every decrypted value', () => {
     expect(document.body.textContent).not.toContain('bus route');
     expect(useStudentsStore.getState().students).toEqual([]);
     expect(useNotesStore.getState().timelines).toEqual({});
-    expect(useUiStore.getState().route).toEqual({ name: 'caseload' });
+    expect(useUiStore.getState().route).toEqual({ name: 'today' });
 
     // Unlocking again starts from an empty app and loads afresh.
     fake.state.vault = 'locked';
