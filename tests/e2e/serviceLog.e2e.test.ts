@@ -63,6 +63,9 @@ describe('service log by keyboard alone (end to end)', () => {
     page.setDefaultTimeout(15_000);
     await page.addInitScript(pageScript(countPointerEvents, COUNTER));
     await app.open();
+    // Today is the first screen after unlock; these steps start from the caseload.
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
     await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
     await page.getByRole('list', { name: 'Students' }).getByRole('listitem').first().waitFor();
   });

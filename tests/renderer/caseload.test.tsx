@@ -57,7 +57,9 @@ describe('Caseload screen', () => {
   it("shows each student's last contact in plain words", async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-03-10T12:00:00.000Z'));
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const lastSeen = { [nth(students, 0).id]: '2026-03-10', [nth(students, 1).id]: '2026-03-07', [nth(students, 2).id]: '2026-02-20' };
     installFake({ state: { students: students.map((s) => ({ ...s })), lastSeen } });
     await useStudentsStore.getState().load();

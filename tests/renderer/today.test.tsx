@@ -154,3 +154,42 @@ describe('Today', () => {
     expect(useUiStore.getState().route).toMatchObject({ name: 'services', focusForm: true });
   });
 });
+
+describe('"Follow up on" in the note editor and the service form', () => {
+  it('a new note saved with a day carries a follow-up, without a word of it in the note', async () => {
+    const fake = installFake({ clock, state: { students: [{ ...ana }] } });
+    await useStudentsStore.getState().load();
+    const user = userEvent.setup();
+    useUiStore.setState({ route: { name: 'note', noteId: null, studentId: ana.id } });
+    render(<AppShell />);
+    const textarea = await screen.findByLabelText('Note', { selector: 'textarea' });
+    await user.click(textarea);
+    await user.paste('Ask about the new schedule.');
+    await user.type(screen.getByLabelText('Follow up on (optional)'), '2026-03-13');
+    await user.click(screen.getByRole('button', { name: 'Save note' }));
+    await waitFor(() => expect(fake.state.followUps).toHaveLength(1));
+    const [saved] = fake.state.notes;
+    expect(fake.state.followUps[0]).toMatchObject({ noteId: saved?.id, serviceId: null, dueOn: '2026-03-13', doneAt: null });
+    expect(saved?.body).toBe('Ask about the new schedule.');
+  });
+
+  it('a service logged with a day carries a follow-up; the field is one compact line under the note', async () => {
+    const fake = installFake({ clock, state: { students: [{ ...ana }] } });
+    await useStudentsStore.getState().load();
+    const user = userEvent.setup();
+    useUiStore.setState({ route: { name: 'services', focusForm: true } });
+    render(<AppShell />);
+    const minutes = await screen.findByLabelText('Minutes');
+    await user.clear(minutes);
+    await user.type(minutes, '20');
+    await user.click(screen.getByRole('radio', { name: 'Administrative' }));
+    const field = screen.getByLabelText('Follow up on (optional)');
+    const note = screen.getByLabelText('Note for this service (optional)');
+    expect(note.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await user.type(field, '2026-03-17');
+    await user.click(screen.getByRole('button', { name: 'Save service' }));
+    await waitFor(() => expect(fake.state.services).toHaveLength(1));
+    await waitFor(() => expect(fake.state.followUps).toMatchObject([{ serviceId: fake.state.services[0]?.id, noteId: null, dueOn: '2026-03-17' }]));
+    expect((screen.getByLabelText('Follow up on (optional)') as HTMLInputElement).value).toBe('');
+  });
+});
