@@ -98,7 +98,7 @@ describe('a social worker’s day, end to end', () => {
 
     // Today is the first screen after unlock; these steps start from the caseload.
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
     await ui(page).lock.waitFor();
     expect(app.session.state()).toBe('unlocked');
@@ -269,7 +269,7 @@ describe('a social worker’s day, end to end', () => {
     await unlockThroughUi(page, TEST_PASSPHRASE);
     // Today is the first screen after unlock; these steps start from the caseload.
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
     const row = page.getByRole('list', { name: 'Students' }).getByRole('button', { name: new RegExp(`^${STUDENT}`) });
     await row.click();
