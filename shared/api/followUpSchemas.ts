@@ -9,7 +9,7 @@ import { Id, IsoDate, Service, Timestamp } from './schemas';
 
 /** What a follow-up is about: exactly one note or one service. */
 const exactlyOne = (value: { noteId?: string; serviceId?: string }) => (value.noteId === undefined) !== (value.serviceId === undefined);
-const EXACTLY_ONE = 'give either a note or a service, not both';
+const EXACTLY_ONE = 'give either noteId (a note) or serviceId (a service), not both';
 
 export const FollowUpTarget = z.object({ noteId: Id.optional(), serviceId: Id.optional() }).strict().refine(exactlyOne, EXACTLY_ONE);
 export type FollowUpTarget = z.infer<typeof FollowUpTarget>;
