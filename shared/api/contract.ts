@@ -12,6 +12,7 @@ import {
 } from './backupSchemas';
 import { Draft, DraftContextInput, DraftPutInput, DraftsAtLock } from './draftSchemas';
 import { SearchAllInput, SearchResult } from './searchSchemas';
+import { FollowUp, FollowUpSetInput, FollowUpTarget, TodaySummary } from './followUpSchemas';
 import { GroupCreateInput, GroupUpdateInput, StudentGroup } from './groupSchemas';
 import { QuickUnlockSetInput, QuickUnlockStatus, UnlockWithPinInput } from './quickUnlockSchemas';
 import { FindingSchema } from '../redaction/findingSchema';
@@ -184,6 +185,15 @@ export const COMMANDS = {
   'groups.create': { input: GroupCreateInput, output: StudentGroup },
   'groups.update': { input: GroupUpdateInput, output: StudentGroup },
   'groups.delete': { input: ById, output: Done },
+
+  /** A "follow up on" day on a note or a service: it stays on Today until done. Never exported. */
+  'followUps.get': { input: FollowUpTarget, output: FollowUp.nullable() },
+  'followUps.set': { input: FollowUpSetInput, output: FollowUp },
+  'followUps.clear': { input: FollowUpTarget, output: Done },
+  'followUps.done': { input: ById, output: Done },
+
+  /** Everything the Today screen shows (services today and totals, follow-ups due, students seen recently), in one call. */
+  'today.summary': { input: Empty, output: TodaySummary },
 
   'notes.list': {
     input: z

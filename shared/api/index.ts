@@ -10,3 +10,4 @@ export * from './draftSchemas';
 export * from './describeIssues';
 export * from './groupSchemas';
 export * from './quickUnlockSchemas';
+export * from './followUpSchemas';

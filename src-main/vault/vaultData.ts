@@ -3,6 +3,7 @@ import type { VaultDatabase } from './connection';
 import { AuditLog } from './repos/audit';
 import { CategoryRepository } from './repos/categories';
 import { DraftRepository } from './repos/drafts';
+import { FollowUpRepository } from './repos/followUps';
 import { GroupRepository } from './repos/groups';
 import { KeyRepository } from './repos/keys';
 import { NoteRepository } from './repos/notes';
@@ -18,6 +19,7 @@ export class VaultData {
   readonly students: StudentRepository;
   readonly services: ServiceRepository;
   #groups: GroupRepository | null = null;
+  #followUps: FollowUpRepository | null = null;
   readonly notes: NoteRepository;
   readonly categories: CategoryRepository;
   readonly settings: SettingsRepository;
@@ -47,6 +49,12 @@ export class VaultData {
   get groups(): GroupRepository {
     this.#groups ??= new GroupRepository(this.db, this.clock);
     return this.#groups;
+  }
+
+  /** "Follow up on" days of notes and services; prepared on first use, like groups. */
+  get followUps(): FollowUpRepository {
+    this.#followUps ??= new FollowUpRepository(this.db, this.clock);
+    return this.#followUps;
   }
 
   /** Today on the worker's calendar: the vault's clock in the worker's time zone setting. */

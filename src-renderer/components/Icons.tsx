@@ -38,6 +38,14 @@ export const ShieldIcon = ({ className }: IconProps) => (
   </Svg>
 );
 
+export const TodayIcon = ({ className }: IconProps) => (
+  <Svg className={className}>
+    <rect x="3.5" y="5" width="17" height="15.5" rx="2" />
+    <path d="M3.5 10h17M8 3v4M16 3v4" />
+    <circle cx="12" cy="15" r="1.6" />
+  </Svg>
+);
+
 export const PeopleIcon = ({ className }: IconProps) => (
   <Svg className={className}>
     <circle cx="9" cy="8" r="3.5" />

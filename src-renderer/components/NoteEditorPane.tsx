@@ -21,6 +21,7 @@ export function NoteEditorPane({
   onHistory,
   onClose,
   autoFocus,
+  afterNote,
 }: {
   editor: NoteEditorState;
   students: readonly Student[];
@@ -29,6 +30,8 @@ export function NoteEditorPane({
   onHistory: () => void;
   onClose: () => void;
   autoFocus: boolean;
+  /** Shown under the note: the note editor's "Follow up on" day. */
+  afterNote?: ReactNode;
 }) {
   const { id, note, check } = editor;
   const openStudents = students.filter((candidate) => candidate.closedOn == null || candidate.id === editor.chosenStudent);
@@ -71,6 +74,7 @@ export function NoteEditorPane({
             autoFocus={autoFocus}
           />
         </div>
+        {afterNote}
         {editor.problem != null && (
           <p className="problem" role="alert">
             {editor.problem}

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 import { Dialog } from '../components/Dialog';
-import { ChartIcon, ClockIcon, GearIcon, HandoverIcon, KeyboardIcon, LockIcon, NoteIcon, PeopleIcon, PlusIcon, SearchIcon, ShieldIcon } from '../components/Icons';
+import { ChartIcon, ClockIcon, GearIcon, HandoverIcon, KeyboardIcon, LockIcon, NoteIcon, PeopleIcon, PlusIcon, SearchIcon, ShieldIcon, TodayIcon } from '../components/Icons';
 import { setWorkerTimeZone } from '../lib/dates';
 import { activeDraft } from '../lib/draftSender';
 import { isMod, isTypingTarget, MOD_LABEL } from '../lib/keys';
@@ -22,13 +22,15 @@ import { ServiceLog } from './ServiceLog';
 import { Settings } from './Settings';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StudentPage } from './StudentPage';
+import { Today } from './Today';
 
-type Section = 'caseload' | 'services' | 'search' | 'reports' | 'handover' | 'settings';
+type Section = 'today' | 'caseload' | 'services' | 'search' | 'reports' | 'handover' | 'settings';
 
 /** The Reports screen and its charting library load only when it is opened. */
 const Reports = lazy(() => import('./Reports').then((module) => ({ default: module.Reports })));
 
 const SECTIONS: { section: Section; label: string; icon: ReactNode }[] = [
+  { section: 'today', label: 'Today', icon: <TodayIcon /> },
   { section: 'caseload', label: 'Caseload', icon: <PeopleIcon /> },
   { section: 'services', label: 'Service log', icon: <ClockIcon /> },
   { section: 'search', label: 'Search', icon: <SearchIcon /> },
@@ -39,6 +41,8 @@ const SECTIONS: { section: Section; label: string; icon: ReactNode }[] = [
 
 function sectionOf(route: Route): Section {
   switch (route.name) {
+    case 'today':
+      return 'today';
     case 'caseload':
     case 'student':
       return 'caseload';
@@ -259,6 +263,8 @@ export function AppShell() {
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
+    case 'today':
+      return <Today />;
     case 'caseload':
       return <Caseload />;
     case 'student':

@@ -3,9 +3,10 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { Student } from '../../shared/api/schemas';
 import { CASE_OUTCOMES } from '../../shared/domain/caseOutcomes';
+import { lastContactInWords } from '../../shared/domain/lastContact';
 import { FlagIcon, PlusIcon } from '../components/Icons';
 import { PlanBadges } from '../components/Markers';
-import { formatShortDate, GRADES, gradeLabel } from '../lib/dates';
+import { formatShortDate, GRADES, gradeLabel, todayIso } from '../lib/dates';
 import { DEFAULT_FILTERS, filterStudents, useStudentsStore, type StudentFilters } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
 import { StudentFormDialog } from './StudentDialogs';
@@ -162,6 +163,8 @@ function CaseloadFilters({ id, filters, onChange }: { id: string; filters: Stude
  */
 function StudentList({ students, flagged, onOpen, describedBy }: { students: readonly Student[]; flagged: Readonly<Record<string, number>>; onOpen: (student: Student) => void; describedBy: string }) {
   const scroller = useRef<HTMLDivElement>(null);
+  const lastSeen = useStudentsStore((store) => store.lastSeen);
+  const today = todayIso();
   const [active, setActive] = useState(0);
   const focusAfterMove = useRef(false);
   const current = Math.min(active, students.length - 1);
@@ -208,6 +211,7 @@ function StudentList({ students, flagged, onOpen, describedBy }: { students: rea
         <span>Tier</span>
         <span>Plans</span>
         <span>Case</span>
+        <span>Last contact</span>
         <span>Notes</span>
       </div>
       <div className="student-scroll" ref={scroller} onKeyDown={move}>
@@ -229,6 +233,10 @@ function StudentList({ students, flagged, onOpen, describedBy }: { students: rea
                     <PlanBadges iep={student.iep} plan504={student.plan504} />
                   </span>
                   <span className="cell cell-case">{student.closedOn == null ? `Open since ${formatShortDate(student.openedOn)}` : `Closed: ${outcomeLabel(student)}`}</span>
+                  <span className="cell cell-last-contact">
+                    <span className="sr-only">Last contact </span>
+                    {lastContactInWords(lastSeen[student.id], today)}
+                  </span>
                   <span className="cell">
                     {flags > 0 && (
                       <span className="marker marker-flag">

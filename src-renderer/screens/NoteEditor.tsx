@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { FollowUpField } from '../components/FollowUpField';
 import { SendIcon } from '../components/Icons';
 import { NoteEditorPane } from '../components/NoteEditorPane';
 import { SaveWithFindingsDialog } from '../components/SaveWithFindingsDialog';
+import { plainError } from '../api';
+import { useFollowUp } from '../lib/useFollowUp';
 import { useNoteEditor, type NoteSource } from '../lib/useNoteEditor';
 import { useNotesStore } from '../state/notesStore';
 import { useStudentsStore } from '../state/studentsStore';
@@ -20,6 +23,17 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
   const heading = useScreenHeading();
   const [historyOpen, setHistoryOpen] = useState(false);
   const [releasing, setReleasing] = useState(false);
+  const followUp = useFollowUp(noteId == null ? null : { noteId });
+
+  /** The follow-up day goes with the note's save; it is kept apart from the note and its revisions. */
+  function keepFollowUp(savedId: string, announceKept: boolean) {
+    followUp
+      .apply({ noteId: savedId })
+      .then(() => {
+        if (announceKept) useUiStore.getState().announce(followUp.text.trim() === '' ? 'Follow-up cleared.' : 'Follow-up day kept.');
+      })
+      .catch((error: unknown) => useUiStore.getState().announceError(plainError(error)));
+  }
 
   const source: NoteSource = {
     load: (id) => useNotesStore.getState().get(id),
@@ -28,6 +42,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
         ? useNotesStore.getState().create({ studentId: chosen, serviceId: serviceId ?? null, body, findingsAcknowledged })
         : useNotesStore.getState().update({ id: note.id, body, findingsAcknowledged }, note),
     saved: (saved, created) => {
+      keepFollowUp(saved.id, false);
       // Stay in this editor (keeping its undo history), now on the saved note.
       if (created) useUiStore.setState({ route: { name: 'note', noteId: saved.id, studentId: saved.studentId, serviceId: saved.serviceId } });
     },
@@ -92,6 +107,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
           onHistory={() => setHistoryOpen(true)}
           onClose={close}
           autoFocus={noteId == null}
+          afterNote={<FollowUpField id={`note-${noteId ?? 'new'}-follow-up`} followUp={followUp} onSave={note == null ? undefined : () => keepFollowUp(note.id, true)} />}
           actions={
             note != null && (
               <button

@@ -8,6 +8,8 @@ import { SERVICE_KINDS, serviceKindInfo, TEAM_TYPES, type ServiceKind, type Team
 import { call, isQuietError, plainError } from '../api';
 import { CheckChips } from '../components/CheckChips';
 import { DateField } from '../components/DateField';
+import { FollowUpField } from '../components/FollowUpField';
+import { useFollowUp } from '../lib/useFollowUp';
 import { FlagIcon } from '../components/Icons';
 import { NoteField } from '../components/NoteField';
 import { SaveWithFindingsDialog } from '../components/SaveWithFindingsDialog';
@@ -175,6 +177,8 @@ export function ServiceForm({
   const teamSelect = useRef<HTMLSelectElement>(null);
   const studentInput = useRef<HTMLInputElement>(null);
   const noteArea = useRef<HTMLTextAreaElement>(null);
+  // A "follow up on" day, in the worker's own log only (not in a package handed to them).
+  const followUp = useFollowUp(editing == null || saveService != null ? null : { serviceId: editing.id });
   const announce = useUiStore((store) => store.announce);
 
   // Only the worker's own log remembers the last kind and minutes and has saved groups (not a package handed to them).
@@ -350,6 +354,10 @@ export function ServiceForm({
         });
         service = await call('services.update', { id: service.id, fields: { ...fields, noteId: saved.id } });
         await store.load();
+      }
+      if (saveService == null) {
+        await followUp.apply({ serviceId: service.id });
+        followUp.setText('');
       }
       const who = fields.studentIds?.map((studentId) => students.find((student) => student.id === studentId)?.code).filter((code) => code != null) ?? [];
       if (editing == null && ownLog) {
@@ -625,6 +633,8 @@ export function ServiceForm({
       ) : (
         <p className="hint field">This service already has a note; open it from the list to change it.</p>
       )}
+
+      {saveService == null && <FollowUpField id={`${id}-follow-up`} followUp={followUp} />}
 
       <CheckChips legend="Issues addressed" options={activeCategories} checked={draft.categoryIds} onChange={(categoryIds) => update({ categoryIds })} />
 

@@ -51,5 +51,5 @@ export async function resumeDraftAfterUnlock(): Promise<void> {
   }
   const latest = drafts.find((draft) => draft.resume);
   // Only from the home screen: the worker may have gone somewhere already.
-  if (latest != null && useUiStore.getState().route.name === 'caseload') openDraft(latest);
+  if (latest != null && useUiStore.getState().route.name === 'today') openDraft(latest);
 }

@@ -12,6 +12,8 @@ export interface ServicePrefill {
 
 /** Where the worker is. Ids only: the screens fetch what they show. */
 export type Route =
+  /** The home screen: what today holds. */
+  | { name: 'today' }
   | { name: 'caseload' }
   | { name: 'student'; studentId: string }
   | { name: 'note'; noteId: string | null; studentId: string | null; serviceId?: string | null }
@@ -55,7 +57,7 @@ interface UiStore {
 }
 
 const initial = {
-  route: { name: 'caseload' } as Route,
+  route: { name: 'today' } as Route,
   visit: 0,
   leaveGuard: null,
   pendingRoute: null,

@@ -43,6 +43,11 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'groups.create': { name: 'Tuesday friendship group', studentIds: [ID] },
   'groups.update': { id: ID, name: 'Thursday friendship group' },
   'groups.delete': { id: ID },
+  'followUps.get': { noteId: ID },
+  'followUps.set': { serviceId: ID, dueOn: '2026-03-09' },
+  'followUps.clear': { noteId: ID },
+  'followUps.done': { id: ID },
+  'today.summary': {},
   'notes.list': { limit: 10 },
   'notes.flaggedCounts': {},
   'notes.get': { id: ID },
@@ -238,6 +243,29 @@ describe('router', () => {
     expect(await router.invoke('groups.delete', { id: groupId })).toEqual({ ok: true, value: { done: true } });
     expect(await router.invoke('groups.list', {})).toEqual({ ok: true, value: [] });
     expect(await router.invoke('groups.delete', { id: groupId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('sets, moves, marks done and clears a follow-up; Today sums up the day in one call', async () => {
+    const student = await router.invoke('students.create', { code: 'FU-1' });
+    const studentId = student.ok ? (student.value as { id: string }).id : '';
+    const summaryBefore = await router.invoke('today.summary', {});
+    const today = summaryBefore.ok ? (summaryBefore.value as { today: string }).today : '';
+    const service = await router.invoke('services.create', { date: today, minutes: 25, kind: 'individual_session', studentIds: [studentId] });
+    const serviceId = service.ok ? (service.value as { id: string }).id : '';
+    expect(await router.invoke('followUps.get', { serviceId })).toEqual({ ok: true, value: null });
+    const set = await router.invoke('followUps.set', { serviceId, dueOn: today });
+    expect(set).toMatchObject({ ok: true, value: { serviceId, dueOn: today, doneAt: null } });
+    const followUpId = set.ok ? (set.value as { id: string }).id : '';
+    expect(await router.invoke('followUps.set', { serviceId, noteId: ID, dueOn: today })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await router.invoke('followUps.set', { noteId: ID, dueOn: today })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const summary = await router.invoke('today.summary', {});
+    expect(summary).toMatchObject({ ok: true, value: { today, followUps: [{ id: followUpId, studentIds: [studentId] }] } });
+    expect(summary.ok && (summary.value as { recentStudents: unknown[] }).recentStudents).toContainEqual({ studentId, lastSeen: today });
+    expect(summary.ok && (summary.value as { totals: { minutes: number } }).totals.minutes).toBeGreaterThanOrEqual(25);
+    expect(await router.invoke('followUps.done', { id: followUpId })).toEqual({ ok: true, value: { done: true } });
+    expect(await router.invoke('today.summary', {})).toMatchObject({ ok: true, value: { followUps: [] } });
+    expect(await router.invoke('followUps.clear', { serviceId })).toEqual({ ok: true, value: { done: true } });
+    expect(await router.invoke('followUps.get', { serviceId })).toEqual({ ok: true, value: null });
   });
 
   it('remembers the kind and minutes of the last service logged, in the settings', async () => {

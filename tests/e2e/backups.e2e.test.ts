@@ -60,6 +60,9 @@ describe('back up, restore, go back, keep (end to end)', () => {
     });
     page = app.page;
     page.setDefaultTimeout(15_000);
+    // Today is the first screen after unlock; these steps start from the caseload.
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
   });
   afterAll(async () => {

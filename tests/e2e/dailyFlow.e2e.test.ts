@@ -96,6 +96,9 @@ describe('a social worker’s day, end to end', () => {
     await groupField.fill(groups[asked - 1] as string);
     await page.getByRole('button', { name: 'Continue to Sole Notes' }).click();
 
+    // Today is the first screen after unlock; these steps start from the caseload.
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
     await ui(page).lock.waitFor();
     expect(app.session.state()).toBe('unlocked');
@@ -264,6 +267,9 @@ describe('a social worker’s day, end to end', () => {
 
   it('unlocks with the right one, and the note is there with the fixed text', async () => {
     await unlockThroughUi(page, TEST_PASSPHRASE);
+    // Today is the first screen after unlock; these steps start from the caseload.
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
     const row = page.getByRole('list', { name: 'Students' }).getByRole('button', { name: new RegExp(`^${STUDENT}`) });
     await row.click();

@@ -86,6 +86,9 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
     });
     page = app.page;
     page.setDefaultTimeout(20_000);
+    // Today is the first screen after unlock; these steps start from the caseload.
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
   });
   afterAll(async () => {

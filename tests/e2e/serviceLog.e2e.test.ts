@@ -63,6 +63,9 @@ describe('service log by keyboard alone (end to end)', () => {
     page.setDefaultTimeout(15_000);
     await page.addInitScript(pageScript(countPointerEvents, COUNTER));
     await app.open();
+    // Today is the first screen after unlock; these steps start from the caseload.
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
     await page.getByRole('list', { name: 'Students' }).getByRole('listitem').first().waitFor();
   });
@@ -115,6 +118,7 @@ describe('service log by keyboard alone (end to end)', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab'); // past "Save these students as a group"
     await page.keyboard.press('Tab'); // past the note
+    await page.keyboard.press('Tab'); // past its "follow up on" day
     await page.keyboard.press('Tab'); // to the issues: one Tab stop, arrows move, Space ticks
     await page.keyboard.press('Home');
     for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowRight');
@@ -185,6 +189,7 @@ describe('service log by keyboard alone (end to end)', () => {
     await page.keyboard.type('RM-41');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab'); // past the note
+    await page.keyboard.press('Tab'); // past its "follow up on" day
     await page.keyboard.press('Tab');
     await page.keyboard.press('Home'); // the issues remember the last one used; start from the first
     await page.keyboard.press('ArrowRight'); // Behavior

@@ -69,6 +69,9 @@ describe('Handover, the substitute’s side (end to end)', () => {
     fs.mkdirSync(path.join(root, 'saved'));
     page = app.page;
     page.setDefaultTimeout(15_000);
+    // Today is the first screen after unlock; these steps start from the caseload.
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
   });
   afterAll(async () => {

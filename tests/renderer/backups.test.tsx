@@ -137,7 +137,7 @@ describe('Settings → Backups', () => {
 async function openAppUnlocked() {
   const user = userEvent.setup();
   render(<App />);
-  await screen.findByRole('heading', { level: 1, name: 'Caseload' });
+  await screen.findByRole('heading', { level: 1, name: 'Today' });
   return user;
 }
 
@@ -165,8 +165,8 @@ describe('restoring while unlocked: the confirm, then the notice until kept or u
     expect(notice.querySelector('.restore-banner-title')?.textContent).toBe(`You are looking at the vault as it was ${onBackupWhen(OLDER.createdAt)}.`);
     expect(callsTo('backups.restore')).toEqual([{ id: OLDER.id }]);
     expect(notice.textContent).toContain('Keep it, or go back to how it was before.');
-    // Everything read before the restore is dropped: the app starts again at the caseload.
-    expect(screen.getByRole('heading', { level: 1, name: 'Caseload' })).toBeTruthy();
+    // Everything read before the restore is dropped: the app starts again at Today.
+    expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeTruthy();
     expect(useUiStore.getState().status?.text).toBe(`Restored. You are looking at the vault as it was ${onBackupWhen(OLDER.createdAt)}.`);
     await user.click(screen.getByRole('link', { name: 'Service log' }));
     expect(screen.getByRole('region', { name: /^You are looking at the vault as it was/ })).toBeTruthy();

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { Caseload } from '../../src-renderer/screens/Caseload';
 import { DEFAULT_FILTERS, filterStudents, useStudentsStore } from '../../src-renderer/state/studentsStore';
 import { makeStudent } from './fakeBridge';
@@ -53,6 +53,23 @@ describe('Caseload screen', () => {
     restore = giveElementsASize();
   });
   afterAll(() => restore());
+
+  it("shows each student's last contact in plain words", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-10T12:00:00.000Z'));
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const lastSeen = { [nth(students, 0).id]: '2026-03-10', [nth(students, 1).id]: '2026-03-07', [nth(students, 2).id]: '2026-02-20' };
+    installFake({ state: { students: students.map((s) => ({ ...s })), lastSeen } });
+    await useStudentsStore.getState().load();
+    render(<Caseload />);
+    const list = await screen.findByRole('list', { name: 'Students' });
+    const lastContacts = within(list)
+      .getAllByRole('button')
+      .map((row) => row.querySelector('.cell-last-contact')?.textContent);
+    expect(lastContacts).toEqual(['Last contact today', 'Last contact 3 days ago', 'Last contact 2 weeks ago', 'Last contact none yet']);
+  });
 
   it('filters the list as the worker types and chooses', async () => {
     installFake({ state: { students: students.map((s) => ({ ...s })) } });

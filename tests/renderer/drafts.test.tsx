@@ -59,7 +59,7 @@ describe('unfinished notes', () => {
     onTestFinished(restore);
     const user = userEvent.setup();
     render(<App />);
-    await screen.findByRole('heading', { name: 'Caseload' });
+    await screen.findByRole('heading', { name: 'Today' });
     act(() => useUiStore.getState().navigate({ name: 'note', noteId: null, studentId: student.id }));
     const textarea = await screen.findByLabelText('Note', { selector: 'textarea' });
     await user.click(textarea);
@@ -89,7 +89,7 @@ describe('unfinished notes', () => {
     const restore = giveElementsASize();
     onTestFinished(restore);
     render(<App />);
-    await screen.findByRole('heading', { name: 'Caseload' });
+    await screen.findByRole('heading', { name: 'Today' });
     act(() => fake.lockFromMain('screen-lock'));
     await screen.findByRole('button', { name: 'Unlock' });
     await waitFor(() => expect(fake.callsTo('drafts.atLock')).toHaveLength(1));
@@ -130,7 +130,7 @@ describe('unfinished notes', () => {
     render(<AppShell />);
     const list = await screen.findByRole('region', { name: 'Unfinished notes' });
     // Left for later: not opened by itself.
-    expect(useUiStore.getState().route).toEqual({ name: 'caseload' });
+    expect(useUiStore.getState().route).toEqual({ name: 'today' });
     await user.click(within(list).getByRole('button', { name: 'Open: New note about RV-2210' }));
     const textarea = (await screen.findByLabelText('Note', { selector: 'textarea' })) as HTMLTextAreaElement;
     await waitFor(() => expect(textarea.value).toBe(TEXT));
@@ -142,7 +142,7 @@ describe('unfinished notes', () => {
     onTestFinished(restore);
     const user = userEvent.setup();
     render(<AppShell />);
-    await screen.findByRole('heading', { name: 'Caseload' });
+    await screen.findByRole('heading', { name: 'Today' });
     act(() => useUiStore.getState().navigate({ name: 'note', noteId: null, studentId: student.id }));
     const textarea = await screen.findByLabelText('Note', { selector: 'textarea' });
     await user.click(textarea);

@@ -2,6 +2,7 @@ import type { LockReason, SoleNotesBridge } from '../../shared/api/bridge';
 import { COMMANDS, type CommandInput, type CommandName, type CommandOutput } from '../../shared/api/contract';
 import { describeIssues } from '../../shared/api/describeIssues';
 import type { Draft } from '../../shared/api/draftSchemas';
+import type { FollowUp } from '../../shared/api/followUpSchemas';
 import type { StudentGroup } from '../../shared/api/groupSchemas';
 import type { SearchResult } from '../../shared/api/searchSchemas';
 import { studentMatchRank } from '../../shared/domain/studentNames';
@@ -12,6 +13,7 @@ import { FILE_PURPOSES, type FilePurpose } from '../../shared/api/systemSchemas'
 import { checkNote } from '../../shared/redaction/index';
 import { emptyOwnerHandover, ownerHandoverHandlers, type FakeOwnerHandover } from './fakeOwnerHandover';
 import { editedNote, newNote, serviceFrom } from './fakeRecords';
+import { followUpHandlers } from './fakeToday';
 
 /**
  * An in-memory stand-in for the main side, for renderer tests and throwaway
@@ -42,6 +44,8 @@ export interface FakeState {
   /** Unfinished notes, most recent last; `draftsKept` is what drafts.atLock answers. */
   drafts: Draft[];
   draftsKept: number;
+  /** "Follow up on" days of notes and services. */
+  followUps: FollowUp[];
 }
 
 /** Thrown by a handler: the fake answers with this error code and message. */
@@ -98,6 +102,7 @@ export function createFakeBridge(
     owner: emptyOwnerHandover(),
     drafts: [],
     draftsKept: 0,
+    followUps: [],
     ...options.state,
   };
   const calls: FakeCall[] = [];
@@ -436,6 +441,7 @@ export function createFakeBridge(
       return { done: true };
     },
     'drafts.atLock': () => ({ kept: state.draftsKept }),
+    ...followUpHandlers({ state, clock, requireUnlocked }),
     'audit.list': () => [],
     'audit.verify': () => ({ intact: true, entries: 0, firstBrokenSeq: null }),
     'system.chooseFile': ({ purpose, suggestedName }) => ({ file: (options.chooseFile ?? defaultChooseFile)(purpose, suggestedName) }),

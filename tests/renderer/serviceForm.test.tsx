@@ -44,7 +44,7 @@ describe('service form, by keyboard alone', () => {
     await user.keyboard('{Enter}');
     expect(screen.getByRole('list', { name: 'Chosen student' }).textContent).toContain('QX-7781');
     expect(fake.callsTo('services.create')).toEqual([]); // Enter in the list chose the student, it did not save
-    await user.keyboard('{Tab}{Tab}'); // past the note, to the issues: one Tab stop
+    await user.keyboard('{Tab}{Tab}{Tab}'); // past the note and its follow-up day, to the issues: one Tab stop
     expect(nameOf(focused())).toBe('Attendance');
     await user.keyboard(' {ArrowRight}{ArrowRight} ');
     expect(nameOf(focused())).toBe('Academic');
@@ -68,14 +68,14 @@ describe('service form, by keyboard alone', () => {
     expect(screen.getByRole('checkbox', { name: 'Attendance' })).toHaveProperty('checked', false);
   });
 
-  it('goes date → minutes → kind → students → note → issues → Save with Tab', async () => {
+  it('goes date → minutes → kind → students → note → follow-up day → issues → Save with Tab', async () => {
     const { user } = await openServiceLog();
     const order: (string | null | undefined)[] = [nameOf(focused())];
-    for (let i = 0; i < 6; i += 1) {
+    for (let i = 0; i < 7; i += 1) {
       await user.keyboard('{Tab}');
       order.push(nameOf(focused()));
     }
-    expect(order).toEqual(['Date', 'Minutes', 'Kind of service', 'Student', 'Note for this service (optional)', 'Attendance', 'Save service']);
+    expect(order).toEqual(['Date', 'Minutes', 'Kind of service', 'Student', 'Note for this service (optional)', 'Follow up on (optional)', 'Attendance', 'Save service']);
   });
 
   it('logs a group with several students, chosen by typing', async () => {

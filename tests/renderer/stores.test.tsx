@@ -148,7 +148,8 @@ describe('locking drops every decrypted value', () => {
     const restore = giveElementsASize();
     onTestFinished(restore);
     render(<App />);
-    await screen.findByRole('heading', { name: 'Caseload' });
+    await screen.findByRole('heading', { name: 'Today' });
+    act(() => useUiStore.getState().navigate({ name: 'caseload' }));
     await screen.findByRole('button', { name: /^QX-7781/ });
     act(() => useUiStore.getState().navigate({ name: 'student', studentId: student.id }));
     await screen.findByText(/worried about the bus route/);
@@ -161,7 +162,7 @@ describe('locking drops every decrypted value', () => {
     expect(document.body.textContent).not.toContain('bus route');
     expect(useStudentsStore.getState().students).toEqual([]);
     expect(useNotesStore.getState().timelines).toEqual({});
-    expect(useUiStore.getState().route).toEqual({ name: 'caseload' });
+    expect(useUiStore.getState().route).toEqual({ name: 'today' });
 
     // Unlocking again starts from an empty app and loads afresh.
     fake.state.vault = 'locked';
@@ -173,7 +174,7 @@ describe('locking drops every decrypted value', () => {
     const user = userEvent.setup();
     await user.type(input, fake.state.passphrase);
     await user.click(screen.getByRole('button', { name: 'Unlock' }));
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'Caseload' })).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Today' })).toBeTruthy());
     // Nothing was ever kept in the browser's own storage.
     expect([localStorage.length, sessionStorage.length]).toEqual([0, 0]);
   });

@@ -106,7 +106,7 @@ describe('opening a package', () => {
     await user.click(within(inspection).getByRole('button', { name: 'Open these notes' }));
     expect(await within(inspection).findByText(/^That code does not open this package\. Check the 5 groups of 5/)).toBeTruthy();
     expect(field.getAttribute('aria-invalid')).toBe('true');
-    expect(useUiStore.getState().route).toEqual({ name: 'caseload' });
+    expect(useUiStore.getState().route).toEqual({ name: 'today' });
 
     // A code of the wrong length gets the main side's plain account of its shape.
     await user.clear(field);
@@ -183,7 +183,7 @@ describe('opening a package', () => {
     handover.state.today = addDays(TODAY, 1); // midnight passes
     await user.click(within(inspection).getByRole('button', { name: 'Open these notes' }));
     expect((await screen.findByRole('alert')).textContent).toBe(`This handover ended on ${formatLongDate(TODAY)}, so Sole Notes no longer opens its notes.`);
-    expect(useUiStore.getState().route).toEqual({ name: 'caseload' });
+    expect(useUiStore.getState().route).toEqual({ name: 'today' });
   });
 
   it('says so when the package was already opened here, and goes to it', async () => {

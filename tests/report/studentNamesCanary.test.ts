@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateHandoverResult, DisclosureResult } from '../../shared/api/handoverSchemas';
 import type { ReportExportResult } from '../../shared/api/reportSchemas';
 import type { Student } from '../../shared/api/schemas';
+import { withPackageVault } from '../../src-main/handover/packageVault';
 import { spkiPem } from '../../src-main/report/signing';
 import { call, makeVault, type TestVault } from '../handover/fixtures';
 import { cli } from '../helpers/cliHarness';
@@ -37,6 +38,9 @@ describe('the names students are known by are in no export', () => {
     students = data.students.list({ includeClosed: true });
     for (const [index, student] of students.entries()) data.students.update(student.id, { knownAs: `${CANARY}-${index} (Ms. Quimby, room 12)` });
     noteIds = data.notes.list({}).map((note) => note.id);
+    // Follow-ups are the worker's own reminders: on every note and service, and in no package (below).
+    for (const id of noteIds) data.followUps.set({ noteId: id, dueOn: '2026-04-07' });
+    for (const service of data.services.list()) data.followUps.set({ serviceId: service.id, dueOn: '2026-04-08' });
     owner.clock.set('2026-04-06T10:00:00.000Z');
     substitute.clock.set('2026-04-06T10:00:00.000Z');
   });
@@ -78,6 +82,12 @@ describe('the names students are known by are in no export', () => {
       file: packageFile,
     });
     await call(substitute, 'handover.open', { file: packageFile });
+    // The package travels with its notes and services, never with their follow-ups.
+    expect(owner.session.data.followUps.dueBy('2026-12-31').length).toBeGreaterThan(noteIds.length);
+    withPackageVault(substitute.session.data, substitute.folder, created.packageId, (vault) => {
+      expect(vault.db.prepare('SELECT count(*) FROM notes').pluck().get()).toBeGreaterThan(0);
+      expect(vault.db.prepare('SELECT count(*) FROM follow_ups').pluck().get()).toBe(0);
+    });
     await call(substitute, 'handover.handBack', { packageId: created.packageId, file: path.join(root, 'april.solehandback') });
     await call(owner, 'handover.importHandBack', { file: path.join(root, 'april.solehandback') });
 

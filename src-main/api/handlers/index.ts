@@ -2,6 +2,7 @@ import type { CommandName } from '../../../shared/api/contract';
 import type { HandlerTable } from '../handler';
 import { disclosureHandlers } from './disclosure';
 import { draftHandlers } from './drafts';
+import { followUpHandlers } from './followUps';
 import { groupHandlers } from './groups';
 import { handoverHandlers } from './handover';
 import { backupHandlers } from './backups';
@@ -23,6 +24,7 @@ export const HANDLERS: HandlerTable<CommandName> = {
   ...studentHandlers,
   ...serviceHandlers,
   ...groupHandlers,
+  ...followUpHandlers,
   ...noteHandlers,
   ...searchHandlers,
   ...draftHandlers,

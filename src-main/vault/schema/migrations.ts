@@ -9,6 +9,7 @@ import { migration005IndexLeavesFitPages } from './005-index-leaves-fit-pages';
 import { migration006Drafts } from './006-drafts';
 import { migration007StudentNames } from './007-student-names';
 import { migration008StudentGroups } from './008-student-groups';
+import { migration009FollowUps } from './009-follow-ups';
 
 /**
  * One step of the vault schema. `version` is the `user_version` the vault has
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006Drafts,
   migration007StudentNames,
   migration008StudentGroups,
+  migration009FollowUps,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
