@@ -30,6 +30,9 @@ describe('an unfinished note across an idle lock (end to end)', () => {
 
   it('keeps the note through a main-side idle lock and brings the worker back to it, cursor and all', async () => {
     const page = app.page;
+    // The first screen is Today; the student is opened from the caseload.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Caseload' }).press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
     await page.getByRole('list', { name: 'Students' }).getByRole('button', { name: /^MV-3307/ }).click();
     await page.keyboard.press('ControlOrMeta+N');
     const note = page.getByRole('textbox', { name: 'Note', exact: true });
