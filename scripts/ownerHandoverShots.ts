@@ -5,7 +5,7 @@ import { createRouter, type Router } from '../src-main/api/router';
 import { VaultSession } from '../src-main/vault/vaultSession';
 import { callRouter } from '../tests/e2e/demoData';
 import { makeTempDir, removeDir, TEST_KDF, TEST_PASSPHRASE } from '../tests/helpers/tempVault';
-import type { ScreenshotStep } from './screenshots';
+import { savedFilesFolder, type ScreenshotStep } from './screenshots';
 
 /**
  * The screenshot walk's steps for the owner's side of a handover, releasing
@@ -157,9 +157,9 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
       // The substitute's side, in their own vault: open, a note edited and one written, then the hand-back.
       const { router, handbackFile } = requireSubstitute();
       const packageFile = fs
-        .readdirSync(context.app.chosenFolder)
+        .readdirSync(savedFilesFolder(context.app))
         .filter((name) => name.startsWith('handover-dana-whitfield-'))
-        .map((name) => path.join(context.app.chosenFolder, name))[0];
+        .map((name) => path.join(savedFilesFolder(context.app), name))[0];
       if (packageFile == null) throw new Error('the package for the key was not saved');
       const { packageId } = await callRouter(router, 'handover.open', { file: packageFile });
       const [first] = await callRouter(router, 'handover.notes.list', { packageId });

@@ -163,7 +163,7 @@ const BACKUP_STEPS: ScreenshotStep[] = [
     go: async (page) => {
       await page.getByRole('dialog').getByRole('button', { name: 'Check and restore' }).click();
       await page.getByRole('region', { name: /^You are looking at the vault as it was/ }).waitFor();
-      await page.getByRole('list', { name: 'Students' }).getByRole('listitem').first().waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     },
   },
   {
@@ -352,12 +352,21 @@ export const STEPS: ScreenshotStep[] = [
     },
   },
   {
-    name: 'caseload',
+    name: 'today',
     alsoAt: [LARGE],
     go: async (page) => {
       await page.getByRole('button', { name: 'Back to passphrase' }).click();
       await unlockThroughUi(page, TEST_PASSPHRASE);
       await ui(page).lock.waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+      await page.getByRole('heading', { name: 'Seen recently' }).waitFor();
+    },
+  },
+  {
+    name: 'caseload',
+    alsoAt: [LARGE],
+    go: async (page) => {
+      await mainNav(page, 'Caseload').click();
       await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
       await page.getByRole('list', { name: 'Students' }).getByRole('listitem').first().waitFor();
       // The flagged-notes markers arrive just after the list.
@@ -579,6 +588,11 @@ async function settle(page: Page): Promise<void> {
   );
 }
 
+/** Where save dialogs put files: not the chosen folder itself, where backups are made (nothing may be saved inside a backup folder). */
+export function savedFilesFolder(app: Pick<App, 'chosenFolder'>): string {
+  return path.join(path.dirname(app.chosenFolder), 'saved-files');
+}
+
 export async function takeScreenshots(outDir: string, steps: readonly ScreenshotStep[] = STEPS): Promise<{ written: string[]; skipped: string[] }> {
   fs.mkdirSync(outDir, { recursive: true });
   let clock: Date | null = null;
@@ -589,8 +603,9 @@ export async function takeScreenshots(outDir: string, steps: readonly Screenshot
     log: (line) => console.error(line),
     chooseFile: (purpose, suggestedName) => {
       if (FILE_PURPOSES[purpose].mode === 'open') return openFiles[purpose] ?? null;
-      fs.mkdirSync(app.chosenFolder, { recursive: true });
-      return path.join(app.chosenFolder, withExtension(purpose, suggestedName ?? 'file'));
+      const saved = savedFilesFolder(app);
+      fs.mkdirSync(saved, { recursive: true });
+      return path.join(saved, withExtension(purpose, suggestedName ?? 'file'));
     },
   });
   const context: StepContext = { app, demo: null, recoveryKey: '', setClock: (now) => (clock = now), openFiles };

@@ -223,7 +223,7 @@ export function StudentPage({ studentId }: { studentId: string }) {
                 </div>
               </li>
             ) : (
-              <li key={`s-${item.service.id}`} className="timeline-item item-service">
+              <li key={`s-${item.service.id}`} className={item.note?.status === 'released' ? 'timeline-item item-service is-released' : 'timeline-item item-service'}>
                 <ClockIcon className="timeline-icon" />
                 <div className="timeline-body">
                   <p className="timeline-when">{formatLongDate(item.date)}</p>

@@ -170,6 +170,8 @@ export async function seedDemoData(router: Router, options: SeedOptions = {}): P
       if (random() < 0.35 && notes < CLEAN_NOTES.length) {
         writtenOn(date, `${String(13 + s).padStart(2, '0')}:${String(10 + Math.floor(random() * 45)).padStart(2, '0')}:00`);
         await callRouter(router, 'notes.create', { studentId: student.id, serviceId: service.id, body: CLEAN_NOTES[notes] as string });
+        // Back to real time: a service may not be dated after the vault's today.
+        options.setClock?.(null);
         notes += 1;
       }
     }
