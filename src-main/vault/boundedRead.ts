@@ -112,45 +112,62 @@ function checkedSize(file: string, maxBytes: number, stat: fs.Stats): number {
 type ReadInto = (buffer: Buffer, offset: number, length: number) => number;
 type ReadIntoAsync = (buffer: Buffer, offset: number, length: number) => Promise<number>;
 
-/** Reads until the end of the file or cap + 1 bytes, whichever comes first; more than the cap is refused. */
-function readUpTo(file: string, maxBytes: number, size: number, read: ReadInto): Buffer {
-  const limit = maxBytes + 1;
-  let buffer: Buffer = Buffer.alloc(Math.min(limit, Math.max(size + 1, FIRST_CHUNK_BYTES)));
-  let total = 0;
-  for (;;) {
-    if (total === buffer.length) {
-      if (buffer.length >= limit) break;
-      buffer = grown(buffer, total, limit);
-    }
-    const bytes = read(buffer, total, buffer.length - total);
-    if (bytes === 0) break;
-    total += bytes;
+/**
+ * The bytes read so far, growing up to cap + 1 bytes: reading stops at the end
+ * of the file or at that limit, whichever comes first, and more than the cap
+ * is refused. Shared by the sync and async readers so both keep one rule.
+ */
+class CappedBuffer {
+  private readonly limit: number;
+  private buffer: Buffer;
+  private total = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly maxBytes: number,
+    size: number,
+  ) {
+    this.limit = maxBytes + 1;
+    this.buffer = Buffer.alloc(Math.min(this.limit, Math.max(size + 1, FIRST_CHUNK_BYTES)));
   }
-  if (total > maxBytes) throw new BoundedReadError(file, 'too-large', maxBytes);
-  return buffer.subarray(0, total);
+
+  /** Where the next read goes, or `undefined` once cap + 1 bytes are in. */
+  nextSlot(): { buffer: Buffer; offset: number; length: number } | undefined {
+    if (this.total === this.buffer.length) {
+      if (this.buffer.length >= this.limit) return undefined;
+      const bigger = Buffer.alloc(Math.min(this.limit, this.buffer.length * 2));
+      this.buffer.copy(bigger, 0, 0, this.total);
+      this.buffer = bigger;
+    }
+    return { buffer: this.buffer, offset: this.total, length: this.buffer.length - this.total };
+  }
+
+  /** Records a read of `bytes`; returns false at the end of the file. */
+  advance(bytes: number): boolean {
+    this.total += bytes;
+    return bytes > 0;
+  }
+
+  contents(): Buffer {
+    if (this.total > this.maxBytes) throw new BoundedReadError(this.file, 'too-large', this.maxBytes);
+    return this.buffer.subarray(0, this.total);
+  }
+}
+
+function readUpTo(file: string, maxBytes: number, size: number, read: ReadInto): Buffer {
+  const capped = new CappedBuffer(file, maxBytes, size);
+  for (let slot = capped.nextSlot(); slot; slot = capped.nextSlot()) {
+    if (!capped.advance(read(slot.buffer, slot.offset, slot.length))) break;
+  }
+  return capped.contents();
 }
 
 async function readUpToAsync(file: string, maxBytes: number, size: number, read: ReadIntoAsync): Promise<Buffer> {
-  const limit = maxBytes + 1;
-  let buffer: Buffer = Buffer.alloc(Math.min(limit, Math.max(size + 1, FIRST_CHUNK_BYTES)));
-  let total = 0;
-  for (;;) {
-    if (total === buffer.length) {
-      if (buffer.length >= limit) break;
-      buffer = grown(buffer, total, limit);
-    }
-    const bytes = await read(buffer, total, buffer.length - total);
-    if (bytes === 0) break;
-    total += bytes;
+  const capped = new CappedBuffer(file, maxBytes, size);
+  for (let slot = capped.nextSlot(); slot; slot = capped.nextSlot()) {
+    if (!capped.advance(await read(slot.buffer, slot.offset, slot.length))) break;
   }
-  if (total > maxBytes) throw new BoundedReadError(file, 'too-large', maxBytes);
-  return buffer.subarray(0, total);
-}
-
-function grown(buffer: Buffer, used: number, limit: number): Buffer {
-  const bigger = Buffer.alloc(Math.min(limit, buffer.length * 2));
-  buffer.copy(bigger, 0, 0, used);
-  return bigger;
+  return capped.contents();
 }
 
 function openFailure(file: string, maxBytes: number, error: unknown): BoundedReadError {
