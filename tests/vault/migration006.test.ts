@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyNoteHistory } from '../../src-main/vault/repos/notes';
 import { MIGRATIONS, migrate, migrateWith, schemaVersion } from '../../src-main/vault/schema/migrations';
 import { VaultData } from '../../src-main/vault/vaultData';
-import { openTestDatabase, schemaObjects, steppingClock, type TestDatabase } from './testVault';
+import { everyRowExcept, fillWithNotesAndServices, openTestDatabase, schemaObjects, steppingClock, type TestDatabase } from './testVault';
 
 /*
  * Migration 6 adds the table of unfinished notes. A filled version-5 vault
@@ -23,29 +23,14 @@ function fillAtVersion5(): { data: VaultData; noteIds: string[] } {
   migrateWith(vault.db, MIGRATIONS.slice(0, 5));
   expect(schemaVersion(vault.db)).toBe(5);
   const data = new VaultData(vault.db, steppingClock());
-  const students = Array.from({ length: 20 }, (_, index) => data.students.create({ code: `M6-${index}`, grade: (index % 12) + 1 }));
-  const noteIds: string[] = [];
-  vault.db.transaction(() => {
-    for (let index = 0; index < 300; index += 1) {
-      const student = students[index % students.length];
-      const note = data.notes.create({ studentId: student?.id ?? null, body: `Note ${index} about the harbour walk and week ${index % 7}.` });
-      noteIds.push(note.id);
-      if (index % 3 === 0) data.services.create({ date: '2026-02-10', minutes: 30, kind: 'individual_session', studentIds: [student?.id ?? ''], noteId: note.id });
-    }
-  })();
-  for (const id of noteIds.slice(0, 15)) data.notes.update(id, { body: `${data.notes.get(id).body} Edited: seahorse.` });
+  const { noteIds } = fillWithNotesAndServices(vault.db, data, {
+    codePrefix: 'M6', students: 20, notes: 300, serviceEvery: 3, serviceKind: 'individual_session', topic: 'the harbour walk', weeks: 7, editedWord: 'seahorse', edits: 15,
+  });
   data.settings.update({ autoLockMinutes: 12 });
   return { data, noteIds };
 }
 
-/** Every row of every table but the new one (the full-text index's own tables included). */
-function everyRow(): string {
-  const tables = schemaObjects(vault.db, 'table').filter((table) => table !== 'drafts');
-  return JSON.stringify(
-    tables.map((table) => [table, vault.db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()]),
-    (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('hex') : value),
-  );
-}
+const everyRow = () => everyRowExcept(vault.db, ['drafts']);
 
 describe('migration 6: unfinished notes', () => {
   it('upgrades a filled version-5 vault without changing or losing anything', () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyNoteHistory } from '../../src-main/vault/repos/notes';
 import { MIGRATIONS, migrateWith, schemaVersion } from '../../src-main/vault/schema/migrations';
 import { VaultData } from '../../src-main/vault/vaultData';
-import { openTestDatabase, schemaObjects, steppingClock, type TestDatabase } from './testVault';
+import { everyRowExcept, fillWithNotesAndServices, openTestDatabase, schemaObjects, steppingClock, type TestDatabase } from './testVault';
 
 /*
  * Migration 7 adds the private names students are known by, in a table of
@@ -21,29 +21,16 @@ function fillAtVersion6(): { noteIds: string[]; studentIds: string[] } {
   migrateWith(vault.db, MIGRATIONS.slice(0, 6));
   expect(schemaVersion(vault.db)).toBe(6);
   const data = new VaultData(vault.db, steppingClock());
-  const students = Array.from({ length: 20 }, (_, index) => data.students.create({ code: `M7-${index}`, grade: (index % 12) + 1, school: 'Harbour' }));
-  const noteIds: string[] = [];
-  vault.db.transaction(() => {
-    for (let index = 0; index < 200; index += 1) {
-      const student = students[index % students.length];
-      const note = data.notes.create({ studentId: student?.id ?? null, body: `Note ${index} about the lighthouse and week ${index % 7}.` });
-      noteIds.push(note.id);
-      if (index % 4 === 0) data.services.create({ date: '2026-02-10', minutes: 30, kind: 'individual_session', studentIds: [student?.id ?? ''], noteId: note.id });
-    }
-  })();
-  for (const id of noteIds.slice(0, 12)) data.notes.update(id, { body: `${data.notes.get(id).body} Edited: narwhal.` });
+  const { noteIds, studentIds } = fillWithNotesAndServices(vault.db, data, {
+    codePrefix: 'M7', students: 20, notes: 200, serviceEvery: 4, serviceKind: 'individual_session', topic: 'the lighthouse', weeks: 7, editedWord: 'narwhal', edits: 12,
+    student: () => ({ school: 'Harbour' }),
+  });
   data.drafts.put({ context: { kind: 'note', noteId: noteIds[0] ?? '', studentId: null, serviceId: null }, body: 'Half a thought', cursor: 3, form: null, resume: true });
-  data.students.close(students[3]?.id ?? '', '2026-03-20', 'improved');
-  return { noteIds, studentIds: students.map((student) => student.id) };
+  data.students.close(studentIds[3] ?? '', '2026-03-20', 'improved');
+  return { noteIds, studentIds };
 }
 
-function everyRow(): string {
-  const tables = schemaObjects(vault.db, 'table').filter((table) => table !== 'student_names');
-  return JSON.stringify(
-    tables.map((table) => [table, vault.db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()]),
-    (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('hex') : value),
-  );
-}
+const everyRow = () => everyRowExcept(vault.db, ['student_names']);
 
 describe('migration 7: private student names', () => {
   it('upgrades a filled version-6 vault without changing or losing anything', () => {

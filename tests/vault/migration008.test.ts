@@ -3,7 +3,7 @@ import { verifyNoteHistory } from '../../src-main/vault/repos/notes';
 import { MIGRATIONS, migrate, migrateWith, schemaVersion } from '../../src-main/vault/schema/migrations';
 import { migration008StudentGroups } from '../../src-main/vault/schema/008-student-groups';
 import { VaultData } from '../../src-main/vault/vaultData';
-import { openTestDatabase, schemaObjects, steppingClock, type TestDatabase } from './testVault';
+import { everyRowExcept, fillWithNotesAndServices, openTestDatabase, schemaObjects, steppingClock, type TestDatabase } from './testVault';
 
 /*
  * Migration 8 adds saved groups of students. A filled vault from before it
@@ -24,28 +24,14 @@ const NEW_TABLES = ['student_groups', 'student_group_members'];
 function fillBefore008(): { data: VaultData; noteIds: string[]; studentIds: string[] } {
   migrateWith(vault.db, before008());
   const data = new VaultData(vault.db, steppingClock());
-  const students = Array.from({ length: 12 }, (_, index) => data.students.create({ code: `M8-${index}`, grade: (index % 12) + 1 }));
-  const noteIds: string[] = [];
-  vault.db.transaction(() => {
-    for (let index = 0; index < 120; index += 1) {
-      const student = students[index % students.length];
-      const note = data.notes.create({ studentId: student?.id ?? null, body: `Note ${index} about the lunch group and week ${index % 5}.` });
-      noteIds.push(note.id);
-      if (index % 4 === 0) data.services.create({ date: '2026-02-10', minutes: 30, kind: 'group_session', studentIds: students.slice(0, 3).map((s) => s.id), noteId: note.id });
-    }
-  })();
-  for (const id of noteIds.slice(0, 6)) data.notes.update(id, { body: `${data.notes.get(id).body} Edited: pelican.` });
+  const { noteIds, studentIds } = fillWithNotesAndServices(vault.db, data, {
+    codePrefix: 'M8', students: 12, notes: 120, serviceEvery: 4, serviceKind: 'group_session', topic: 'the lunch group', weeks: 5, editedWord: 'pelican', edits: 6,
+  });
   data.settings.update({ autoLockMinutes: 9 });
-  return { data, noteIds, studentIds: students.map((student) => student.id) };
+  return { data, noteIds, studentIds };
 }
 
-function everyRow(): string {
-  const tables = schemaObjects(vault.db, 'table').filter((table) => !NEW_TABLES.includes(table));
-  return JSON.stringify(
-    tables.map((table) => [table, vault.db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()]),
-    (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('hex') : value),
-  );
-}
+const everyRow = () => everyRowExcept(vault.db, NEW_TABLES);
 
 describe('migration 8: saved groups', () => {
   it('upgrades a filled vault without changing or losing anything', () => {

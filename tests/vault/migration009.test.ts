@@ -3,7 +3,7 @@ import { verifyNoteHistory } from '../../src-main/vault/repos/notes';
 import { MIGRATIONS, migrate, migrateWith, schemaVersion } from '../../src-main/vault/schema/migrations';
 import { migration009FollowUps } from '../../src-main/vault/schema/009-follow-ups';
 import { VaultData } from '../../src-main/vault/vaultData';
-import { openTestDatabase, schemaObjects, steppingClock, type TestDatabase } from './testVault';
+import { everyRowExcept, fillWithNotesAndServices, openTestDatabase, schemaObjects, steppingClock, type TestDatabase } from './testVault';
 
 /*
  * Migration 9 adds follow-ups. A filled version-8 vault keeps every row of
@@ -24,32 +24,16 @@ function fillVersion8(): { noteIds: string[]; serviceIds: string[] } {
   migrateWith(vault.db, before009());
   expect(schemaVersion(vault.db)).toBe(8);
   const data = new VaultData(vault.db, steppingClock());
-  const students = Array.from({ length: 12 }, (_, index) => data.students.create({ code: `M9-${index}`, grade: (index % 12) + 1, knownAs: `Pupil ${index}` }));
-  const noteIds: string[] = [];
-  const serviceIds: string[] = [];
-  vault.db.transaction(() => {
-    for (let index = 0; index < 120; index += 1) {
-      const student = students[index % students.length];
-      const note = data.notes.create({ studentId: student?.id ?? null, body: `Note ${index} about the lunch group and week ${index % 5}.` });
-      noteIds.push(note.id);
-      if (index % 4 === 0) {
-        serviceIds.push(data.services.create({ date: '2026-02-10', minutes: 30, kind: 'group_session', studentIds: students.slice(0, 3).map((s) => s.id), noteId: note.id }).id);
-      }
-    }
-  })();
-  for (const id of noteIds.slice(0, 6)) data.notes.update(id, { body: `${data.notes.get(id).body} Edited: pelican.` });
-  data.groups.create({ name: 'Lunch bunch', studentIds: students.slice(0, 4).map((s) => s.id) });
+  const { noteIds, serviceIds, studentIds } = fillWithNotesAndServices(vault.db, data, {
+    codePrefix: 'M9', students: 12, notes: 120, serviceEvery: 4, serviceKind: 'group_session', topic: 'the lunch group', weeks: 5, editedWord: 'pelican', edits: 6,
+    student: (index) => ({ knownAs: `Pupil ${index}` }),
+  });
+  data.groups.create({ name: 'Lunch bunch', studentIds: studentIds.slice(0, 4) });
   data.settings.update({ autoLockMinutes: 9 });
   return { noteIds, serviceIds };
 }
 
-function everyRow(): string {
-  const tables = schemaObjects(vault.db, 'table').filter((table) => table !== 'follow_ups');
-  return JSON.stringify(
-    tables.map((table) => [table, vault.db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()]),
-    (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('hex') : value),
-  );
-}
+const everyRow = () => everyRowExcept(vault.db, ['follow_ups']);
 
 describe('migration 9: follow-ups', () => {
   it('upgrades a filled version-8 vault without changing or losing anything', () => {

@@ -64,3 +64,61 @@ export function schemaObjects(db: VaultDatabase, type: 'table' | 'index' | 'trig
 export function sha256File(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
+
+/**
+ * Every row of every table but `excluded` (the full-text index's own tables
+ * included), as one string: a migration test compares it before and after.
+ */
+export function everyRowExcept(db: VaultDatabase, excluded: readonly string[]): string {
+  const tables = schemaObjects(db, 'table').filter((table) => !excluded.includes(table));
+  return JSON.stringify(
+    tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()]),
+    (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('hex') : value),
+  );
+}
+
+export interface FilledVault {
+  noteIds: string[];
+  serviceIds: string[];
+  studentIds: string[];
+}
+
+/**
+ * Fills a vault at an older schema version with students, notes, services
+ * linked to notes and a few edited notes (whose new text holds `editedWord`),
+ * through the repositories of today, which an older schema must still accept.
+ */
+export function fillWithNotesAndServices(
+  db: VaultDatabase,
+  data: VaultData,
+  options: {
+    codePrefix: string;
+    students: number;
+    notes: number;
+    serviceEvery: number;
+    serviceKind: 'individual_session' | 'group_session';
+    topic: string;
+    weeks: number;
+    editedWord: string;
+    edits: number;
+    student?: (index: number) => { school?: string; knownAs?: string };
+  },
+): FilledVault {
+  const students = Array.from({ length: options.students }, (_, index) =>
+    data.students.create({ code: `${options.codePrefix}-${index}`, grade: (index % 12) + 1, ...options.student?.(index) }),
+  );
+  const noteIds: string[] = [];
+  const serviceIds: string[] = [];
+  db.transaction(() => {
+    for (let index = 0; index < options.notes; index += 1) {
+      const student = students[index % students.length];
+      const note = data.notes.create({ studentId: student?.id ?? null, body: `Note ${index} about ${options.topic} and week ${index % options.weeks}.` });
+      noteIds.push(note.id);
+      if (index % options.serviceEvery !== 0) continue;
+      const studentIds = options.serviceKind === 'group_session' ? students.slice(0, 3).map((s) => s.id) : [student?.id ?? ''];
+      serviceIds.push(data.services.create({ date: '2026-02-10', minutes: 30, kind: options.serviceKind, studentIds, noteId: note.id }).id);
+    }
+  })();
+  for (const id of noteIds.slice(0, options.edits)) data.notes.update(id, { body: `${data.notes.get(id).body} Edited: ${options.editedWord}.` });
+  return { noteIds, serviceIds, studentIds: students.map((student) => student.id) };
+}
