@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyVaultPragmas, openEncryptedDatabase, verifyIntegrity, type VaultDatabase } from '../src-main/vault/connection';
 import { startIntegrityCheck } from '../src-main/vault/integrityCheck';
-import { calibrateKdf, deriveKey } from '../src-main/vault/kdf';
+import { calibrateKdf, deriveKey } from '../src-main/vault/keys/kdf';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrateWith } from '../src-main/vault/schema/migrations';
 import { VaultData } from '../src-main/vault/vaultData';
 import { buildCorpus, seededRandom, type Corpus } from './corpus';

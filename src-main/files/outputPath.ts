@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { HANDBACK_MAGIC } from '../handover/container';
-import { BACKUP_ID_PATTERN, BACKUP_MANIFEST_NAME, defaultBackupFolder } from '../vault/backup';
+import { BACKUP_ID_PATTERN, BACKUP_MANIFEST_NAME, defaultBackupFolder } from '../vault/backups/backup';
 import { VaultError } from '../vault/errors';
-import { KEY_FILE_NAME } from '../vault/keyFile';
+import { KEY_FILE_NAME } from '../vault/folderLayout';
 
 /*
  * The one guard every writer of a file the worker names goes through (the

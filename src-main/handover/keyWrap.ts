@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { base64OfLength } from '../vault/base64Schema';
 import { DATA_KEY_BYTES } from '../vault/connection';
 import { VaultError } from '../vault/errors';
-import { deriveKey, KDF_FLOOR, KDF_KEY_BYTES, KdfParamsSchema, newKdfParams, type KdfCost } from '../vault/kdf';
-import { unwrapKey, wrapKey } from '../vault/keyFile';
+import { deriveKey, KDF_FLOOR, KDF_KEY_BYTES, KdfParamsSchema, newKdfParams, type KdfCost } from '../vault/keys/kdf';
+import { unwrapKey, wrapKey } from '../vault/keys/keyFile';
 
 /**
  * Wrapping a 32-byte key (a package's database key, a hand-back's payload

@@ -12,6 +12,7 @@ import type { PackageManifest } from './manifest';
 import { openPackageDatabase, packageIdOf, PACKAGE_DATABASE_FILE } from './packageDatabase';
 import { HandoverStore, receivedManifest } from './store';
 import { assertActive, today } from './validity';
+import { HANDOVERS_FOLDER } from '../vault/folderLayout';
 
 /**
  * A received package, opened as a vault of its own: a separate database in
@@ -19,7 +20,6 @@ import { assertActive, today } from './validity';
  * notes. Notes written here are authored as the substitute (the name in the
  * package); its `audit` table is the package's access log.
  */
-export const HANDOVERS_FOLDER = 'handovers';
 
 export interface PackageVault {
   manifest: PackageManifest;

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyKey, type VaultDatabase } from './connection';
 import { VaultError } from './errors';
-import { MAX_KEY_FILE_BYTES, parseKeyFile } from './keyFile';
+import { MAX_KEY_FILE_BYTES, parseKeyFile } from './keys/keyFile';
 import { readBoundedFileSync } from './boundedRead';
 
 /*

@@ -5,18 +5,17 @@ import type { LockReason } from '../../shared/api/bridge';
 import { DEFAULT_AUTO_LOCK_MINUTES } from '../../shared/domain/autoLock';
 import type { BackupOffer } from '../../shared/api/errors';
 import type { VaultState } from '../../shared/api/schemas';
-import { UnlockAttempts } from './attempts';
-import { listBackups, openBackup, pruneBackups, writeBackup, checkDatabaseFile, type BackupEntry, type BackupReason } from './backup';
-import { DEFAULT_BACKUP_INTERVAL_MS, readBackupSettings, writeBackupSettings, type BackupSettingsPatch, type BackupSettingsValue } from './backupSettings';
+import { UnlockAttempts } from './keys/attempts';
+import { listBackups, openBackup, pruneBackups, writeBackup, checkDatabaseFile, type BackupEntry, type BackupReason } from './backups/backup';
+import { DEFAULT_BACKUP_INTERVAL_MS, readBackupSettings, writeBackupSettings, type BackupSettingsPatch, type BackupSettingsValue } from './backups/backupSettings';
 import { syncFileSync } from './atomicFile';
 import { readBoundedFileSync } from './boundedRead';
 import { DATA_KEY_BYTES, openEncryptedDatabase, type VaultDatabase } from './connection';
 import { VaultError } from './errors';
 import { startIntegrityCheck, type IntegrityCheck, type IntegrityOutcome, type IntegrityStatus } from './integrityCheck';
-import { benchmarkKdf, deriveKey, KDF_FLOOR, newKdfParams, type KdfCost } from './kdf';
+import { benchmarkKdf, deriveKey, KDF_FLOOR, newKdfParams, type KdfCost } from './keys/kdf';
 import {
   KEY_FILE_FORMAT,
-  KEY_FILE_NAME,
   KEY_FILE_VERSION,
   keyFilePath,
   MAX_KEY_FILE_BYTES,
@@ -30,22 +29,20 @@ import {
   type KeyFile,
   type Wrap,
   type WrapSlot,
-} from './keyFile';
-import { withKeyFileLock, withKeyFileLockSync } from './keyFileLock';
-import { removeKeyFileLeftovers } from './leftovers';
-import { assertStrongPassphrase } from './passphraseStrength';
-import { writeRecordedKeyFile } from './recordedKeyFileWrite';
-import { generateRecoveryKey, parseRecoveryKey } from './recoveryKey';
+} from './keys/keyFile';
+import { withKeyFileLock, withKeyFileLockSync } from './keys/keyFileLock';
+import { removeKeyFileLeftovers } from './keys/leftovers';
+import { assertStrongPassphrase } from './keys/passphraseStrength';
+import { writeRecordedKeyFile } from './keys/recordedKeyFileWrite';
+import { generateRecoveryKey, parseRecoveryKey } from './keys/recoveryKey';
 import { QuickUnlockKeeper, type QuickUnlockOptions } from './quickUnlock/quickUnlockKeeper';
-import * as restore from './restore';
+import * as restore from './backups/restore';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion, upgradeExistingVault } from './schema/migrations';
 import { asStorageError } from './storageErrors';
 import { VaultData } from './vaultData';
 import { writeTransaction } from './writeTransaction';
+import { DATABASE_FILE_NAME, DATABASE_FILE_SUFFIXES, databaseFile, KEY_FILE_NAME, type DatabaseFileSuffix } from './folderLayout';
 
-export const DATABASE_FILE_NAME = 'vault.db';
-/** The database and the files SQLite keeps beside it. */
-const DATABASE_FILE_SUFFIXES = ['', '-wal', '-shm', '-journal'] as const;
 
 /**
  * The recovery key holds 200 random bits, so it needs no stretching beyond
@@ -569,7 +566,7 @@ export class VaultSession {
         // Old backups left in place are not a failure of this one.
       }
       this.#lastBackupFailure = null;
-      open.data.audit.append('backup.created', { id: entry.id, reason, bytes: entry.manifest.files[BACKUP_DB].bytes, removed });
+      open.data.audit.append('backup.created', { id: entry.id, reason, bytes: entry.manifest.files[DATABASE_FILE_NAME].bytes, removed });
       return entry;
     } catch (error) {
       const failure = asStorageError(error, 'backup');
@@ -680,7 +677,7 @@ export class VaultSession {
     try {
       fs.mkdirSync(this.folder, { recursive: true, mode: 0o700 });
       try {
-        fs.copyFileSync(path.join(backup.dir, BACKUP_DB), staging.database);
+        fs.copyFileSync(path.join(backup.dir, DATABASE_FILE_NAME), staging.database);
         fs.chmodSync(staging.database, 0o600);
         syncFileSync(staging.database);
         const { schemaVersion: version } = checkDatabaseFile(staging.database, dataKey);
@@ -1015,8 +1012,8 @@ export class VaultSession {
     for (const suffix of DATABASE_FILE_SUFFIXES) fs.rmSync(this.#databasePath(suffix), { force: true });
   }
 
-  #databasePath(suffix: (typeof DATABASE_FILE_SUFFIXES)[number]): string {
-    return path.join(this.folder, `${DATABASE_FILE_NAME}${suffix}`);
+  #databasePath(suffix: DatabaseFileSuffix): string {
+    return databaseFile(this.folder, suffix);
   }
 
   #now(): string {
@@ -1047,7 +1044,6 @@ export class VaultSession {
   }
 }
 
-const BACKUP_DB = 'vault.db';
 
 function summarizeBackup(entry: BackupEntry, currentVaultId: string | null): BackupSummary {
   return {
@@ -1057,7 +1053,7 @@ function summarizeBackup(entry: BackupEntry, currentVaultId: string | null): Bac
     vaultId: entry.manifest.vaultId,
     sameVault: currentVaultId === null ? null : entry.manifest.vaultId === currentVaultId,
     schemaVersion: entry.manifest.schemaVersion,
-    bytes: entry.manifest.files[BACKUP_DB].bytes,
+    bytes: entry.manifest.files[DATABASE_FILE_NAME].bytes,
   };
 }
 

@@ -7,10 +7,11 @@ import { openEncryptedDatabase, type VaultDatabase } from '../../src-main/vault/
 import { VaultError } from '../../src-main/vault/errors';
 import type { IntegrityStatus } from '../../src-main/vault/integrityCheck';
 import { asStorageError } from '../../src-main/vault/storageErrors';
-import { assertKdfParamsAllowed, deriveKey } from '../../src-main/vault/kdf';
-import { KEY_FILE_NAME, KEY_FILE_VERSION, KeyFileSchema, readKeyFile, unwrapKey, wrapAad, type KeyFile } from '../../src-main/vault/keyFile';
+import { assertKdfParamsAllowed, deriveKey } from '../../src-main/vault/keys/kdf';
+import { KEY_FILE_VERSION, KeyFileSchema, readKeyFile, unwrapKey, wrapAad, type KeyFile } from '../../src-main/vault/keys/keyFile';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { makeTempDir, removeDir, TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
+import { KEY_FILE_NAME } from '../../src-main/vault/folderLayout';
 
 /*
  * Random damage to a locked vault. What each flip must give, precisely:

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readKeyFile } from '../../src-main/vault/keyFile';
+import { readKeyFile } from '../../src-main/vault/keys/keyFile';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { makeTempDir, removeDir, TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
 import { bundleChild, removeBundle } from './childBundle';

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { KEY_FILE_LOCK_NAME } from '../../src-main/vault/keyFileLock';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { makeTempDir, removeDir, TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
 import { rejectionCode } from '../vault/vaultFolder';
 import { bundleChild, removeBundle } from './childBundle';
 import { runChild, startChild } from './crashAt';
+import { KEY_FILE_LOCK_NAME } from '../../src-main/vault/folderLayout';
 
 /*
  * Two passphrase changes at once, from two real processes (the command line

@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter } from '../../src-main/api/router';
-import { KEY_FILE_NAME } from '../../src-main/vault/keyFile';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { makeTempDir, removeDir, TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
 import { hashVaultFiles } from '../vault/vaultFolder';
 import { bundleChild, removeBundle } from './childBundle';
+import { KEY_FILE_NAME } from '../../src-main/vault/folderLayout';
 
 /*
  * A full disk and a vault folder that cannot be written give clear errors

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRouter } from '../../src-main/api/router';
-import { ATTEMPTS_FILE_NAME, attemptDelaySeconds, MAX_ATTEMPT_DELAY_SECONDS } from '../../src-main/vault/attempts';
+import { attemptDelaySeconds, MAX_ATTEMPT_DELAY_SECONDS } from '../../src-main/vault/keys/attempts';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { makeTempDir, removeDir, TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
 import { hashVaultFiles, rejectionCode } from './vaultFolder';
+import { ATTEMPTS_FILE_NAME } from '../../src-main/vault/folderLayout';
 
 const WRONG = 'copper kettle meadow ninety one';
 const NEW_PASSPHRASE = 'copper kettle meadow ninety';

@@ -3,13 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BACKUP_MANIFEST_NAME, listBackups } from '../../src-main/vault/backup';
-import { BACKUP_SETTINGS_FILE_NAME } from '../../src-main/vault/backupSettings';
+import { BACKUP_MANIFEST_NAME, listBackups } from '../../src-main/vault/backups/backup';
 import { applyKey } from '../../src-main/vault/connection';
-import { KEY_FILE_NAME } from '../../src-main/vault/keyFile';
 import { VaultSession, type VaultSessionOptions } from '../../src-main/vault/vaultSession';
 import { makeTempDir, removeDir, TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
 import { hashVaultFiles, rejectionCode } from './vaultFolder';
+import { BACKUP_SETTINGS_FILE_NAME, KEY_FILE_NAME } from '../../src-main/vault/folderLayout';
 
 const NEW_PASSPHRASE = 'copper kettle meadow ninety';
 const MARKER = 'Walked the new route to the bus stop together';

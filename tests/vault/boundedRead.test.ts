@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readChosenFile } from '../../src-main/handover/files';
 import { BoundedReadError, readBoundedFile, readBoundedFileSync } from '../../src-main/vault/boundedRead';
-import { readKeyFile } from '../../src-main/vault/keyFile';
+import { readKeyFile } from '../../src-main/vault/keys/keyFile';
 import { makeTempDir, removeDir } from '../helpers/tempVault';
 import { rejectionCode } from './vaultFolder';
 

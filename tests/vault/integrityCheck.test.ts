@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { listBackups } from '../../src-main/vault/backup';
+import { listBackups } from '../../src-main/vault/backups/backup';
 import { openEncryptedDatabase } from '../../src-main/vault/connection';
 import { integrityChecksEnded, startIntegrityCheck } from '../../src-main/vault/integrityCheck';
 import { asStorageError } from '../../src-main/vault/storageErrors';

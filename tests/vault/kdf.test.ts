@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../src-main/vault/errors';
-import { assertKdfParamsAllowed, benchmarkKdf, calibrateKdf, deriveKey, KDF_FLOOR, newKdfParams, type KdfCost } from '../../src-main/vault/kdf';
+import { assertKdfParamsAllowed, benchmarkKdf, calibrateKdf, deriveKey, KDF_FLOOR, newKdfParams, type KdfCost } from '../../src-main/vault/keys/kdf';
 
 const TEST_KDF: KdfCost = { algorithm: 'argon2id', memoryKiB: 65536, passes: 3, parallelism: 1 };
 

@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newKdfParams, type KdfCost } from '../../src-main/vault/kdf';
+import { newKdfParams, type KdfCost } from '../../src-main/vault/keys/kdf';
 import {
-  KEY_FILE_NAME,
   readKeyFile,
   unwrapKey,
   wrapAad,
@@ -13,7 +12,8 @@ import {
   writeKeyFile,
   type KeyFile,
   type Wrap,
-} from '../../src-main/vault/keyFile';
+} from '../../src-main/vault/keys/keyFile';
+import { KEY_FILE_NAME } from '../../src-main/vault/folderLayout';
 
 const TEST_KDF: KdfCost = { algorithm: 'argon2id', memoryKiB: 65536, passes: 3, parallelism: 1 };
 const VAULT_ID = crypto.randomUUID();

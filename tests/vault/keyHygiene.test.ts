@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as Kdf from '../../src-main/vault/kdf';
-import type * as KeyFileModule from '../../src-main/vault/keyFile';
-import type * as RecoveryKeyModule from '../../src-main/vault/recoveryKey';
+import type * as Kdf from '../../src-main/vault/keys/kdf';
+import type * as KeyFileModule from '../../src-main/vault/keys/keyFile';
+import type * as RecoveryKeyModule from '../../src-main/vault/keys/recoveryKey';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { makeTempDir, removeDir, TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
 import { rejectionCode } from './vaultFolder';
@@ -21,7 +21,7 @@ import { rejectionCode } from './vaultFolder';
 
 const made = vi.hoisted(() => ({ buffers: [] as { source: string; buffer: Buffer }[] }));
 
-vi.mock('../../src-main/vault/kdf', async (importOriginal) => {
+vi.mock('../../src-main/vault/keys/kdf', async (importOriginal) => {
   const actual = await importOriginal<typeof Kdf>();
   return {
     ...actual,
@@ -33,7 +33,7 @@ vi.mock('../../src-main/vault/kdf', async (importOriginal) => {
   };
 });
 
-vi.mock('../../src-main/vault/keyFile', async (importOriginal) => {
+vi.mock('../../src-main/vault/keys/keyFile', async (importOriginal) => {
   const actual = await importOriginal<typeof KeyFileModule>();
   return {
     ...actual,
@@ -45,7 +45,7 @@ vi.mock('../../src-main/vault/keyFile', async (importOriginal) => {
   };
 });
 
-vi.mock('../../src-main/vault/recoveryKey', async (importOriginal) => {
+vi.mock('../../src-main/vault/keys/recoveryKey', async (importOriginal) => {
   const actual = await importOriginal<typeof RecoveryKeyModule>();
   return {
     ...actual,

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { deriveKey } from '../../src-main/vault/kdf';
-import { readKeyFile, unwrapKey, wrapAad } from '../../src-main/vault/keyFile';
+import { deriveKey } from '../../src-main/vault/keys/kdf';
+import { readKeyFile, unwrapKey, wrapAad } from '../../src-main/vault/keys/keyFile';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { makeTempDir, removeDir, TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PassphraseStrength } from '../../shared/api/schemas';
 import { VaultError } from '../../src-main/vault/errors';
-import { assertStrongPassphrase, judgePassphrase } from '../../src-main/vault/passphraseStrength';
+import { assertStrongPassphrase, judgePassphrase } from '../../src-main/vault/keys/passphraseStrength';
 
 const JARGON = /zxcvbn|entropy|l33t|brute|hash|crack|guesses\b/i;
 

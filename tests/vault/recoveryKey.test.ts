@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VaultError } from '../../src-main/vault/errors';
-import { generateRecoveryKey, parseRecoveryKey, RECOVERY_KEY_BYTES } from '../../src-main/vault/recoveryKey';
+import { generateRecoveryKey, parseRecoveryKey, RECOVERY_KEY_BYTES } from '../../src-main/vault/keys/recoveryKey';
 
 const CROCKFORD = /^[0-9ABCDEFGHJKMNPQRSTVWXYZ]{5}(-[0-9ABCDEFGHJKMNPQRSTVWXYZ]{5}){7}$/;
 

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ATTEMPTS_FILE_NAME } from '../../src-main/vault/attempts';
 import { VaultError } from '../../src-main/vault/errors';
+import { ATTEMPTS_FILE_NAME } from '../../src-main/vault/folderLayout';
 
 /** sha-256 of every file in a folder, by name: to prove an operation wrote nothing. */
 export function hashFolder(folder: string): Record<string, string> {

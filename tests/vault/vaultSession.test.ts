@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deriveKey } from '../../src-main/vault/kdf';
-import { KEY_FILE_NAME, readKeyFile, unwrapKey, wrapAad } from '../../src-main/vault/keyFile';
+import { deriveKey } from '../../src-main/vault/keys/kdf';
+import { readKeyFile, unwrapKey, wrapAad } from '../../src-main/vault/keys/keyFile';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { makeTempDir, removeDir, TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
-import { ATTEMPTS_FILE_NAME } from '../../src-main/vault/attempts';
 import { hashFolder, hashVaultFiles, rejectionCode } from './vaultFolder';
+import { ATTEMPTS_FILE_NAME, KEY_FILE_NAME } from '../../src-main/vault/folderLayout';
 
 const NEW_PASSPHRASE = 'copper kettle meadow ninety';
 const WRONG_PASSPHRASE = 'copper kettle meadow ninety one';

@@ -1,4 +1,4 @@
-import { judgePassphrase } from '../../vault/passphraseStrength';
+import { judgePassphrase } from '../../vault/keys/passphraseStrength';
 import { DONE, type HandlerTable } from '../handler';
 
 export const vaultHandlers: HandlerTable<

@@ -4,7 +4,7 @@ import type { LockReason } from '../../../shared/api/bridge';
 import { PIN_ATTEMPTS, pinProblem } from '../../../shared/domain/quickUnlockPin';
 import { DATA_KEY_BYTES } from '../connection';
 import { VaultError } from '../errors';
-import { unwrapKey, wrapKey, type SealedKey } from '../keyFile';
+import { unwrapKey, wrapKey, type SealedKey } from '../keys/keyFile';
 import { HeldPepper, type PepperGuard } from './pepperGuard';
 
 /** How long after the passphrase a PIN may unlock: a working day. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type * as KeyFileModule from '../../../src-main/vault/keyFile';
+import type * as KeyFileModule from '../../../src-main/vault/keys/keyFile';
 import { createdVault, newSession, removeDir, TEST_PASSPHRASE } from '../../helpers/tempVault';
 
 /*
@@ -12,7 +12,7 @@ import { createdVault, newSession, removeDir, TEST_PASSPHRASE } from '../../help
 
 const wraps = vi.hoisted(() => ({ quick: [] as Buffer[] }));
 
-vi.mock('../../../src-main/vault/keyFile', async (importOriginal) => {
+vi.mock('../../../src-main/vault/keys/keyFile', async (importOriginal) => {
   const actual = await importOriginal<typeof KeyFileModule>();
   return {
     ...actual,

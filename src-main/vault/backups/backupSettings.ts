@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomicSync } from './atomicFile';
+import { writeFileAtomicSync } from '../atomicFile';
 import { defaultBackupFolder } from './backup';
-import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from './boundedRead';
-import { VaultError } from './errors';
-import { asStorageError } from './storageErrors';
+import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from '../boundedRead';
+import { VaultError } from '../errors';
+import { asStorageError } from '../storageErrors';
+import { BACKUP_SETTINGS_FILE_NAME } from '../folderLayout';
 
 /**
  * `vault.backup.json`, beside the vault: where backups go, how many to keep,
@@ -13,7 +14,6 @@ import { asStorageError } from './storageErrors';
  * backups. It holds a folder path and two numbers, nothing about any note.
  * Written only when the worker changes a setting.
  */
-export const BACKUP_SETTINGS_FILE_NAME = 'vault.backup.json';
 export const DEFAULT_BACKUP_KEEP = 10;
 export const MAX_BACKUP_KEEP = 100;
 /** "At most daily". */

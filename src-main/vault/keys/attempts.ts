@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { Timestamp } from '../../shared/api/schemas';
-import { writeFileAtomicSync } from './atomicFile';
-import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from './boundedRead';
-import { VaultError } from './errors';
+import { Timestamp } from '../../../shared/api/schemas';
+import { writeFileAtomicSync } from '../atomicFile';
+import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from '../boundedRead';
+import { VaultError } from '../errors';
+import { ATTEMPTS_FILE_NAME } from '../folderLayout';
 
 /**
  * `vault.attempts.json`, beside the vault: how many wrong passphrases in a
@@ -19,7 +20,6 @@ import { VaultError } from './errors';
  * is argon2id (about a second per guess, 64 MiB or more). Deleting this file
  * only removes the brake, and the audit entries of attempts not yet logged.
  */
-export const ATTEMPTS_FILE_NAME = 'vault.attempts.json';
 const ATTEMPTS_FORMAT = 'sole-notes-attempts';
 export const MAX_ATTEMPT_DELAY_SECONDS = 30;
 /** Failed attempts kept for the audit log; beyond this only their number is kept. */

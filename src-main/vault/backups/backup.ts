@@ -3,15 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
-import { Timestamp } from '../../shared/api/schemas';
-import { syncFileSync, syncFolderSync, writeFileAtomicSync } from './atomicFile';
-import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from './boundedRead';
-import { applyKey, verifyIntegrity, type VaultDatabase } from './connection';
-import { VaultError } from './errors';
-import { KEY_FILE_NAME } from './keyFile';
-import { hasBaseSchema } from './schema/baseSchema';
-import { asStorageError } from './storageErrors';
-import { assertKeyFileOfVault, assertSameVault } from './vaultIdentity';
+import { Timestamp } from '../../../shared/api/schemas';
+import { syncFileSync, syncFolderSync, writeFileAtomicSync } from '../atomicFile';
+import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from '../boundedRead';
+import { applyKey, verifyIntegrity, type VaultDatabase } from '../connection';
+import { VaultError } from '../errors';
+import { hasBaseSchema } from '../schema/baseSchema';
+import { asStorageError } from '../storageErrors';
+import { assertKeyFileOfVault, assertSameVault } from '../vaultIdentity';
+import { DATABASE_FILE_NAME, KEY_FILE_NAME } from '../folderLayout';
 
 /*
  * One backup is one folder, `sole-notes-backup-<UTC time>-<4 hex>/`, holding:
@@ -25,7 +25,6 @@ import { assertKeyFileOfVault, assertSameVault } from './vaultIdentity';
  * or a full disk never leaves a half backup under a backup's name.
  */
 
-export const BACKUP_DATABASE_NAME = 'vault.db';
 export const BACKUP_MANIFEST_NAME = 'backup.json';
 const BACKUP_PREFIX = 'sole-notes-backup-';
 const PARTIAL_PREFIX = '.partial-';
@@ -47,7 +46,7 @@ const BackupManifest = z
     createdAt: Timestamp,
     reason: z.enum(['automatic', 'manual']),
     schemaVersion: z.number().int().min(0),
-    files: z.object({ [BACKUP_DATABASE_NAME]: FileEntry, [KEY_FILE_NAME]: FileEntry }).strict(),
+    files: z.object({ [DATABASE_FILE_NAME]: FileEntry, [KEY_FILE_NAME]: FileEntry }).strict(),
   })
   .strict();
 export type BackupManifest = z.infer<typeof BackupManifest>;
@@ -141,12 +140,12 @@ export function writeBackup(options: {
   try {
     const backupDatabases = listBackups(folder)
       .filter((entry) => entry.manifest.vaultId === options.vaultId)
-      .map((entry) => path.join(entry.dir, BACKUP_DATABASE_NAME));
+      .map((entry) => path.join(entry.dir, DATABASE_FILE_NAME));
     assertSameVault({ db: options.db, dataKey: options.dataKey, vaultId: options.vaultId, backupDatabases });
     // Only the backup folder itself is made, never missing parents: a drive that is not plugged in is an error, not a new folder.
     if (!fs.existsSync(folder)) fs.mkdirSync(folder, { mode: 0o700 });
     fs.mkdirSync(partial, { mode: 0o700 });
-    const database = path.join(partial, BACKUP_DATABASE_NAME);
+    const database = path.join(partial, DATABASE_FILE_NAME);
     const keys = path.join(partial, KEY_FILE_NAME);
 
     options.db.prepare('VACUUM INTO ?').run(database);
@@ -165,7 +164,7 @@ export function writeBackup(options: {
       createdAt: options.now.toISOString(),
       reason: options.reason,
       schemaVersion,
-      files: { [BACKUP_DATABASE_NAME]: sha256File(database), [KEY_FILE_NAME]: sha256File(keys) },
+      files: { [DATABASE_FILE_NAME]: sha256File(database), [KEY_FILE_NAME]: sha256File(keys) },
     };
     writeFileAtomicSync(path.join(partial, BACKUP_MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
     fs.renameSync(partial, finalDir);

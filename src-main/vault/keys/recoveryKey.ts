@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { VaultError } from './errors';
+import { VaultError } from '../errors';
 
 /** Crockford's base32: no I, L, O or U, so the printed key is hard to misread. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

@@ -2,8 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { VaultError } from './errors';
-import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from './boundedRead';
+import { VaultError } from '../errors';
+import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from '../boundedRead';
+import { KEY_FILE_LOCK_NAME } from '../folderLayout';
 
 /*
  * `vault.keys.lock`: held around every read-modify-write of `vault.keys.json`
@@ -24,7 +25,6 @@ import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from './boundedRead';
  * session's injected one.
  */
 
-export const KEY_FILE_LOCK_NAME = 'vault.keys.lock';
 /** Longer than any change of the keys file takes, even with the calibrated key derivation twice. */
 const STALE_AFTER_MS = 2 * 60_000;
 /** A lock file with no readable record (only where it is created in place: a crash before its record was written) is judged by its age alone. */

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { hashRaw } from '@node-rs/argon2';
 import { z } from 'zod';
-import { base64OfLength } from './base64Schema';
-import { VaultError } from './errors';
+import { base64OfLength } from '../base64Schema';
+import { VaultError } from '../errors';
 
 /** argon2id parameters, stored beside each wrap in the keys file. */
 export interface KdfParams {

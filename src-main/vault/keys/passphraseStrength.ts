@@ -1,8 +1,8 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common';
 import { dictionary as englishDictionary, translations as englishTranslations } from '@zxcvbn-ts/language-en';
-import type { PassphraseStrength } from '../../shared/api/schemas';
-import { VaultError } from './errors';
+import type { PassphraseStrength } from '../../../shared/api/schemas';
+import { VaultError } from '../errors';
 
 export const MIN_PASSPHRASE_LENGTH = 10;
 export const MIN_PASSPHRASE_SCORE = 3;

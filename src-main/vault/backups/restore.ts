@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { Timestamp } from '../../shared/api/schemas';
-import { syncFileSync, syncFolderSync, writeFileAtomicSync } from './atomicFile';
-import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from './boundedRead';
-import { KEY_FILE_NAME } from './keyFile';
+import { Timestamp } from '../../../shared/api/schemas';
+import { syncFileSync, syncFolderSync, writeFileAtomicSync } from '../atomicFile';
+import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from '../boundedRead';
+import { DATABASE_FILES, databaseFile, KEY_FILE_NAME, RESTORE_ASIDE_DIR } from '../folderLayout';
 
 /*
  * Putting a backup in place of the vault, so that nothing is ever lost:
@@ -35,7 +35,6 @@ import { KEY_FILE_NAME } from './keyFile';
  * folder with its marker gone and some files left.
  */
 
-export const RESTORE_ASIDE_DIR = 'before-restore';
 const MARKER_NAME = 'restore.json';
 const STAGING_DB = '.restore-staging.db';
 const STAGING_KEYS = '.restore-staging.keys.json';
@@ -44,7 +43,6 @@ const UNMARKED_PREFIX = 'before-restore-unmarked-';
 /** writeFileAtomicSync's temporary file for the marker. */
 const MARKER_TEMP_PATTERN = /^\.restore\.json\.[0-9a-f]{12}\.tmp$/;
 /** The database and the files SQLite keeps beside it. */
-const DATABASE_FILES = ['vault.db', 'vault.db-wal', 'vault.db-shm', 'vault.db-journal'] as const;
 
 const RestoreMarker = z
   .object({
@@ -161,7 +159,7 @@ export function swapInBackup(vaultFolder: string, info: Pick<RestoreMarker, 'bac
       }
     }
     syncFolderSync(aside);
-    fs.renameSync(staging.database, path.join(vaultFolder, 'vault.db'));
+    fs.renameSync(staging.database, databaseFile(vaultFolder));
     if (info.keys === 'replaced') fs.renameSync(staging.keys, keys);
     syncFolderSync(vaultFolder);
     writeMarker(vaultFolder, { ...marker, phase: 'swapped' });
@@ -182,7 +180,7 @@ function rollBackSwap(vaultFolder: string, marker: RestoreMarker): void {
   const aside = asideDir(vaultFolder);
   const staging = stagingPaths(vaultFolder);
   // Only while the original is still aside: run again after a crash part-way, the file in place may be the original, moved back.
-  if (!fs.existsSync(staging.database) && fs.existsSync(path.join(aside, 'vault.db'))) fs.rmSync(path.join(vaultFolder, 'vault.db'), { force: true });
+  if (!fs.existsSync(staging.database) && fs.existsSync(databaseFile(aside))) fs.rmSync(databaseFile(vaultFolder), { force: true });
   for (const name of DATABASE_FILES) move(path.join(aside, name), path.join(vaultFolder, name));
 
   const keys = path.join(vaultFolder, KEY_FILE_NAME);

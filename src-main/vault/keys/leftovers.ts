@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isVaultError } from './errors';
-import { KEY_FILE_NAME } from './keyFile';
+import { isVaultError } from '../errors';
 import { acquireKeyFileLock, LOCK_LEFTOVER_PATTERN } from './keyFileLock';
+import { KEY_FILE_NAME } from '../folderLayout';
 
 /*
  * Files a crash can leave in the vault folder while the keys file is being

@@ -1,6 +1,6 @@
-import { isVaultError } from './errors';
+import { isVaultError } from '../errors';
 import { writeKeyFile, type KeyFile } from './keyFile';
-import { asStorageError } from './storageErrors';
+import { asStorageError } from '../storageErrors';
 
 /** An audit entry to append: action and details. */
 export type AuditRecord = [action: string, details: Record<string, unknown>];

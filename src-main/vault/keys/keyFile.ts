@@ -2,14 +2,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { Timestamp } from '../../shared/api/schemas';
-import { DATA_KEY_BYTES } from './connection';
-import { base64OfLength } from './base64Schema';
-import { isBoundedReadError, readBoundedFile } from './boundedRead';
-import { VaultError } from './errors';
+import { Timestamp } from '../../../shared/api/schemas';
+import { DATA_KEY_BYTES } from '../connection';
+import { base64OfLength } from '../base64Schema';
+import { isBoundedReadError, readBoundedFile } from '../boundedRead';
+import { VaultError } from '../errors';
 import { assertKdfParamsAllowed, KDF_KEY_BYTES, KdfParamsSchema } from './kdf';
+import { KEY_FILE_NAME } from '../folderLayout';
 
-export const KEY_FILE_NAME = 'vault.keys.json';
 export const KEY_FILE_FORMAT = 'sole-notes-keys';
 export const KEY_FILE_VERSION = 1;
 
