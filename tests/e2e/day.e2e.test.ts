@@ -142,6 +142,8 @@ describe('the PIN after an idle lock (end to end)', () => {
     await page.getByText(/locked itself after a while without activity\. Your unfinished note was kept\./).waitFor();
     expect(await ui(page).passphrase.count()).toBe(0);
     expect(await page.content()).not.toContain('moving schools');
+    // Words a worker uses: Sole Notes locked, not "the vault".
+    expect(await page.getByRole('main').innerText()).not.toMatch(/vault/i);
 
     await typePin(page, PIN);
     await page.getByRole('heading', { level: 1, name: 'New note about MV-3307' }).waitFor();
