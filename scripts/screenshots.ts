@@ -98,6 +98,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** A backup folder on a USB drive that is not plugged in. */
 const MISSING_USB_FOLDER = '/media/worker/SOLE USB/Sole Notes backups';
 
+function pinPanel(page: Page) {
+  return page.getByRole('region', { name: 'Unlock with a PIN after a short break' });
+}
+
 function backupsPanel(page: Page) {
   return page.getByRole('region', { name: 'Backups' });
 }
@@ -109,6 +113,30 @@ function damageDatabase(vaultDir: string): void {
   const bytes = fs.readFileSync(file);
   bytes[200] = (bytes[200] ?? 0) ^ 0x40;
   fs.writeFileSync(file, bytes);
+}
+
+/** The names the worker knows some students by, a saved group, and follow-ups due today, overdue and later: the day as Today shows it. */
+const KNOWN_AS = ['Maya R.', 'Jonah P. (Mr. Diaz, 7B)', 'Ava T.', 'Devon K.', 'Leo M.', 'Sofia G. (room 12)', 'Zoe W.', 'Eli S.'];
+const PIN = '271828';
+
+async function seedDay(app: App): Promise<void> {
+  const students = await callRouter(app.router, 'students.list', {});
+  for (const [index, knownAs] of KNOWN_AS.entries()) {
+    const student = students[index];
+    if (student != null) await callRouter(app.router, 'students.update', { id: student.id, knownAs });
+  }
+  const lincoln = students.filter((student) => student.school === 'Lincoln Elementary').slice(0, 4);
+  if (lincoln.length >= 2) await callRouter(app.router, 'groups.create', { name: 'Lunch bunch', studentIds: lincoln.map((student) => student.id) });
+  const day = (offset: number) => {
+    const date = new Date();
+    date.setDate(date.getDate() + offset);
+    return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  };
+  const notes = await callRouter(app.router, 'notes.list', {});
+  const services = (await callRouter(app.router, 'services.list', { from: day(-6), to: day(-2) })).filter((service) => service.studentIds.length > 0 && service.noteId == null);
+  if (notes[0] != null) await callRouter(app.router, 'followUps.set', { noteId: notes[0].id, dueOn: day(0) });
+  if (services[0] != null) await callRouter(app.router, 'followUps.set', { serviceId: services[0].id, dueOn: day(-1) });
+  if (notes[1] != null) await callRouter(app.router, 'followUps.set', { noteId: notes[1].id, dueOn: day(4) });
 }
 
 /** Steps for backups and restore, once the demo data is in and the vault locked. */
@@ -323,6 +351,7 @@ export const STEPS: ScreenshotStep[] = [
       await page.getByRole('button', { name: 'Continue to Sole Notes' }).click();
       await ui(page).lock.waitFor();
       context.demo = await seedDemoData(context.app.router, { setClock: context.setClock });
+      await seedDay(context.app);
       // Start again as on a new morning: the vault locked, the app just opened.
       context.app.session.lock('window-closed');
       await context.app.open();
@@ -360,6 +389,29 @@ export const STEPS: ScreenshotStep[] = [
       await ui(page).lock.waitFor();
       await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
       await page.getByRole('heading', { name: 'Seen recently' }).waitFor();
+    },
+  },
+  {
+    name: 'service-form',
+    go: async (page) => {
+      // From Today, as after a session: the student picked by the name the worker knows them by, 30 minutes, the note begun.
+      await page.keyboard.press('ControlOrMeta+Shift+N');
+      const form = servicePanel(page);
+      await form.getByRole('radio', { name: 'Individual session' }).click();
+      const picker = form.getByRole('combobox', { name: 'Student' });
+      await picker.fill(KNOWN_AS[0]?.slice(0, 4) ?? '');
+      await form.getByRole('listbox').getByRole('option').first().waitFor();
+      await picker.press('Enter');
+      await form.getByRole('button', { name: '30', exact: true }).click();
+      await form.getByRole('textbox', { name: 'Note for this service (optional)' }).fill('Worked on the feelings thermometer; calmer after lunch.');
+    },
+  },
+  {
+    name: 'service-form-saved',
+    screenshot: false,
+    go: async (page) => {
+      await servicePanel(page).getByRole('button', { name: 'Save service' }).click();
+      await page.locator('.toasts').getByRole('status').getByText(/^Saved: Individual session, 30 min/).waitFor();
     },
   },
   {
@@ -478,10 +530,10 @@ export const STEPS: ScreenshotStep[] = [
     go: async (page) => {
       await page.keyboard.press('Escape');
       await mainNav(page, 'Search').click();
-      const field = page.getByRole('searchbox', { name: 'Search notes' });
+      const field = page.getByRole('searchbox', { name: 'Search notes and services' });
       await field.fill('check');
-      await page.getByRole('list', { name: 'Matching notes' }).getByRole('listitem').first().waitFor();
-      await page.getByText(/notes? found$/).waitFor();
+      await page.getByRole('list', { name: 'Matching notes and services' }).getByRole('listitem').first().waitFor();
+      await page.getByText(/ found$/).waitFor();
     },
   },
   {
@@ -560,6 +612,67 @@ export const STEPS: ScreenshotStep[] = [
     go: async (page) => {
       await page.getByRole('region', { name: 'Unfinished notes' }).getByRole('button', { name: /^Discard:/ }).first().click();
       await page.getByRole('alertdialog', { name: 'Discard this unfinished note?' }).waitFor();
+    },
+  },
+  {
+    name: 'pin-settings',
+    go: async (page) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
+      await mainNav(page, 'Settings').click();
+      const panel = pinPanel(page);
+      await panel.scrollIntoViewIfNeeded();
+      await panel.getByLabel('PIN', { exact: true }).fill(PIN);
+      await panel.getByLabel('The same PIN again').fill(PIN);
+    },
+  },
+  {
+    name: 'pin-settings-set',
+    go: async (page) => {
+      const panel = pinPanel(page);
+      await panel.getByRole('button', { name: 'Set PIN' }).click();
+      await panel.getByText('A PIN is set for today.').waitFor();
+      await panel.scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    name: 'pin-settings-change',
+    go: async (page) => {
+      const panel = pinPanel(page);
+      await panel.getByRole('button', { name: 'Change PIN' }).click();
+      await panel.getByLabel('New PIN', { exact: true }).fill('1357');
+      await panel.scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    name: 'unlock-pin',
+    go: async (page, { app }) => {
+      await pinPanel(page).getByRole('button', { name: 'Cancel' }).click();
+      await app.lockFromMain('idle');
+      await page.getByLabel('PIN', { exact: true }).waitFor();
+      await page.getByText(/locked itself after a while/).waitFor();
+    },
+  },
+  {
+    name: 'unlock-pin-wrong',
+    go: async (page) => {
+      await page.getByLabel('PIN', { exact: true }).fill('271822');
+      await ui(page).unlock.click();
+      await ui(page).alert.waitFor();
+    },
+  },
+  {
+    name: 'pin-settings-off',
+    go: async (page) => {
+      await page.getByLabel('PIN', { exact: true }).fill(PIN);
+      await ui(page).unlock.click();
+      await ui(page).lock.waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+      await mainNav(page, 'Settings').click();
+      const panel = pinPanel(page);
+      await panel.getByRole('button', { name: 'Turn off' }).click();
+      await panel.getByRole('button', { name: 'Set PIN' }).waitFor();
+      await panel.scrollIntoViewIfNeeded();
     },
   },
   {

@@ -112,15 +112,15 @@ function isAboutHandBack(message: string): boolean {
 export function lockReasonMessage(reason: LockReason): string {
   switch (reason) {
     case 'user':
-      return 'You locked the vault.';
+      return 'You locked Sole Notes.';
     case 'idle':
-      return 'The vault locked itself after a while without activity.';
+      return 'Sole Notes locked itself after a while without activity.';
     case 'screen-lock':
-      return 'The vault locked when the screen was locked.';
+      return 'Sole Notes locked when the screen was locked.';
     case 'suspend':
-      return 'The vault locked when the laptop went to sleep.';
+      return 'Sole Notes locked when the laptop went to sleep.';
     case 'window-closed':
-      return 'The vault locked when the window was closed.';
+      return 'Sole Notes locked when the window was closed.';
   }
 }
 

@@ -71,9 +71,9 @@ export function QuickUnlockSettings() {
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Unlock with a PIN after a short break</h2>
       <p className="hint">
-        After Sole Notes locks because you stepped away, a PIN of {PIN_MIN_DIGITS} or more digits opens it again, until the end of your working day
-        {until != null ? ` (about ${until})` : ''}. Three wrong PINs, the laptop going to sleep, or closing Sole Notes means your passphrase again. The PIN
-        is never saved: when Sole Notes starts again, it asks for your passphrase and you can set a PIN again.
+        When Sole Notes locks because you stepped away, a PIN of {PIN_MIN_DIGITS} or more digits opens it again until the end of your working day
+        {until != null ? ` (about ${until})` : ''}. After three wrong PINs, when the laptop sleeps, or when Sole Notes is closed, it asks for your passphrase.
+        The PIN is kept only while Sole Notes is open.
       </p>
       {status?.pinSet === true && !editing && <p className="status">A PIN is set for today.</p>}
       {status?.passphraseThisRun === false && <p className="status">Unlock with your passphrase first; then you can set a PIN.</p>}
@@ -87,10 +87,12 @@ export function QuickUnlockSettings() {
             <label htmlFor={`${id}-repeat`}>The same PIN again</label>
             <input id={`${id}-repeat`} type="password" inputMode="numeric" autoComplete="off" className="short-input" value={repeat} onChange={(event) => setRepeat(event.target.value)} />
           </div>
-          <label className="check">
-            <input type="checkbox" checked={afterScreenLock} onChange={(event) => setAfterScreenLock(event.target.checked)} />
-            <span>Also after the laptop’s screen locks</span>
-          </label>
+          <div className="field">
+            <label className="check">
+              <input type="checkbox" checked={afterScreenLock} onChange={(event) => setAfterScreenLock(event.target.checked)} />
+              <span>Also after the laptop’s screen locks</span>
+            </label>
+          </div>
           <div className="form-actions">
             <button type="submit" className="primary" disabled={busy || pin === ''}>
               {status?.pinSet === true ? 'Change PIN' : 'Set PIN'}

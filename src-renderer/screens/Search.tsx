@@ -155,7 +155,8 @@ export function Search() {
             Only flagged notes
           </label>
           {!panelSet && (
-            <button type="button" className="small quiet" aria-expanded={showFilters} onClick={() => setShowFilters(!showFilters)}>
+            // Bordered, so it reads as a button beside the tick box rather than as a line of text.
+            <button type="button" className="small" aria-expanded={showFilters} onClick={() => setShowFilters(!showFilters)}>
               {showFilters ? 'Fewer filters' : 'Student, dates and kinds…'}
             </button>
           )}

@@ -63,7 +63,8 @@ export function ServiceLog({ serviceId, focusForm = false, prefill: given }: { s
     }
   }, [serviceId, services]);
 
-  const codes = useMemo(() => new Map(students.map((student) => [student.id, student.code])), [students]);
+  // The code, and beside it the name the worker knows the student by (only on this computer).
+  const studentLabels = useMemo(() => new Map(students.map((student) => [student.id, student.knownAs == null ? student.code : `${student.code} · ${student.knownAs}`])), [students]);
   const categoryLabels = useMemo(() => new Map(categories.map((category) => [category.id, category.label])), [categories]);
   const totals = useMemo(() => totalsByKind(services), [services]);
   const totalMinutes = services.reduce((sum, service) => sum + service.minutes, 0);
@@ -165,7 +166,7 @@ export function ServiceLog({ serviceId, focusForm = false, prefill: given }: { s
                   {entries.map((service) => {
                     const kind = serviceKindInfo(service.kind);
                     const team = TEAM_TYPES.find((type) => type.id === service.teamType)?.label;
-                    const who = service.studentIds.map((studentId) => codes.get(studentId) ?? 'Unknown');
+                    const who = service.studentIds.map((studentId) => studentLabels.get(studentId) ?? 'Unknown');
                     const about = service.issueCategoryIds.map((categoryId) => categoryLabels.get(categoryId) ?? categoryId);
                     const name = `${kind.label}${team == null ? '' : ` (${team})`}, ${formatMinutes(service.minutes)}`;
                     return (

@@ -134,7 +134,7 @@ function LockedHeader({ id }: { id: string }) {
           <LockIcon />
           <span>
             {lockReasonMessage(lockReason)}
-            {kept} Your notes are safe in the vault; unlock to carry on.
+            {kept} Your notes are safe; unlock to carry on.
           </span>
         </p>
       )}

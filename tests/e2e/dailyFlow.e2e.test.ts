@@ -250,7 +250,7 @@ describe('a social worker’s day, end to end', () => {
     await page.keyboard.press('ControlOrMeta+Shift+L');
     await ui(page).unlock.waitFor();
     await page.getByRole('heading', { level: 1, name: 'Sole Notes is locked' }).waitFor();
-    await page.getByText('You locked the vault.', { exact: false }).waitFor();
+    await page.getByText('You locked Sole Notes.', { exact: false }).waitFor();
     expect(app.session.state()).toBe('locked');
     const html = await page.content();
     expect(html).not.toContain('mornings');

@@ -193,7 +193,7 @@ describe('restoring while unlocked: the confirm, then the notice until kept or u
     await screen.findByRole('heading', { level: 1, name: 'Sole Notes is locked' });
     expect(callsTo('backups.undoRestore')).toEqual([{}]);
     expect(screen.getByText(UNDONE_NOTICE)).toBeTruthy();
-    expect(screen.queryByText(/You locked the vault/)).toBeNull();
+    expect(screen.queryByText(/You locked Sole Notes/)).toBeNull();
   });
 
   it('shows the notice again after an unlock while the restore still waits', async () => {

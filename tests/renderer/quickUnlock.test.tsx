@@ -74,7 +74,7 @@ describe('settings: unlock with a PIN after a short break', () => {
     const user = userEvent.setup();
     render(<QuickUnlockSettings />);
     expect(await screen.findByText(/until the end of your working day/)).toBeTruthy();
-    expect(screen.getByText(/when Sole Notes starts again, it asks for your passphrase/)).toBeTruthy();
+    expect(screen.getByText(/when Sole Notes is closed, it asks for your passphrase/)).toBeTruthy();
 
     await user.type(await screen.findByLabelText('PIN'), '12345');
     await user.type(screen.getByLabelText('The same PIN again'), '12345');

@@ -157,7 +157,7 @@ describe('locking drops every decrypted value', () => {
     act(() => fake.lockFromMain('idle'));
 
     expect(await screen.findByRole('button', { name: 'Unlock' })).toBeTruthy();
-    expect(screen.getByText(/The vault locked itself after a while without activity\./)).toBeTruthy();
+    expect(screen.getByText(/Sole Notes locked itself after a while without activity\./)).toBeTruthy();
     expect(document.body.textContent).not.toContain('QX-7781');
     expect(document.body.textContent).not.toContain('bus route');
     expect(useStudentsStore.getState().students).toEqual([]);

@@ -2,10 +2,14 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
+import type { Service } from '../../shared/api/schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchStudents, StudentPicker } from '../../src-renderer/components/StudentPicker';
+import { todayIso } from '../../src-renderer/lib/dates';
 import { Caseload } from '../../src-renderer/screens/Caseload';
+import { ServiceLog } from '../../src-renderer/screens/ServiceLog';
 import { StudentFormDialog } from '../../src-renderer/screens/StudentDialogs';
+import { useSettingsStore } from '../../src-renderer/state/settingsStore';
 import { useStudentsStore } from '../../src-renderer/state/studentsStore';
 import { makeStudent } from './fakeBridge';
 import { giveElementsASize, installFake } from './setup';
@@ -69,6 +73,16 @@ describe('Caseload and the student dialog', () => {
     await waitFor(() => expect(within(screen.getByRole('list', { name: 'Students' })).getAllByRole('button')).toHaveLength(1));
     const row = within(screen.getByRole('list', { name: 'Students' })).getByRole('button');
     expect(row.querySelector('.cell-code')?.textContent).toBe('7B-014Ana Rivera (Ms. Lee)');
+  });
+
+  it("shows each student's name beside the code in the service log", async () => {
+    const at = '2026-01-05T15:00:00.000Z';
+    const session: Service = { id: '1c8f6a52-3333-4b6a-8c21-5e0f9a7b3d11', date: todayIso(), minutes: 30, kind: 'group_session', teamType: null, studentIds: [ana.id, coded.id], issueCategoryIds: [], noteId: null, createdAt: at, updatedAt: at };
+    installFake({ state: { students: students.map((s) => ({ ...s })), services: [session] } });
+    await useStudentsStore.getState().load();
+    await useSettingsStore.getState().load();
+    render(<ServiceLog />);
+    expect(await screen.findByText('7B-014 · Ana Rivera (Ms. Lee), AN-300')).toBeTruthy();
   });
 
   it('adds a student with the name the worker knows them by, and changes it', async () => {
