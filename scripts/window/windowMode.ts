@@ -82,6 +82,7 @@ export async function runWindowMode({ root, chromiumPath }: { root: string; chro
   await context.close().catch(() => undefined);
   // A background integrity check still running ends on its own first, as when the app quits.
   await Promise.race([integrityChecksEnded(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
-  fs.rmSync(profile, { recursive: true, force: true });
+  // Chromium may still be writing its last files for a moment after closing.
+  fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   return 0;
 }
