@@ -30,8 +30,8 @@ export function countsLine(reportFile) {
 }
 
 function main() {
-  ensureRecentNode(root, script, { what: 'The tests' });
-  ensureDependencies(root, { what: 'The tests' });
+  ensureRecentNode(root, script);
+  ensureDependencies(root);
   ensureTestTools();
 
   const files = process.argv.slice(2);
