@@ -19,7 +19,7 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionS
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'release/**', 'out/**', 'coverage/**', '**/*.d.ts'],
+    ignores: ['node_modules/**', '.tools/**', 'dist/**', 'release/**', 'out/**', 'coverage/**', '**/*.d.ts', '**/*.d.mts'],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

@@ -8,7 +8,7 @@ import { runVaultBench } from './vaultBench';
 /**
  * `npm run bench [-- --quick] [--vault-only] [--drafts-only] [--schema=N]`: one Markdown table for the whole product,
  * every row beside its target and, where there is one, a peer measured on the
- * same workload in this same run. Numbers, not pass/fail; the README keeps
+ * same workload in this same run. Numbers, not pass/fail; docs/benchmarks.md keeps
  * the latest table and the machine it ran on.
  */
 const log = (line: string) => process.stderr.write(`${line}\n`);

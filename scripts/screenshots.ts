@@ -63,7 +63,7 @@ export interface ScreenshotStep {
   alsoAt?: readonly Viewport[];
 }
 
-interface Viewport {
+export interface Viewport {
   width: number;
   height: number;
 }
@@ -706,14 +706,39 @@ export function savedFilesFolder(app: Pick<App, 'chosenFolder'>): string {
   return path.join(path.dirname(app.chosenFolder), 'saved-files');
 }
 
-export async function takeScreenshots(outDir: string, steps: readonly ScreenshotStep[] = STEPS): Promise<{ written: string[]; skipped: string[] }> {
-  fs.mkdirSync(outDir, { recursive: true });
+/** One state of the walk: a step's screen at one size, in one theme. */
+export interface ScreenState {
+  step: ScreenshotStep;
+  /** The screen's number among those pictured (01, 02…). */
+  number: number;
+  viewport: Viewport;
+  theme: (typeof THEMES)[number];
+}
+
+export interface WalkOptions {
+  steps?: readonly ScreenshotStep[];
+  /** 'all' (default): also the larger sizes a step asks for (`alsoAt`); 'standard': 1280×800 only. */
+  sizes?: 'all' | 'standard';
+  log?: (line: string) => void;
+}
+
+/**
+ * Walks the app through every step over a real vault with demo data and calls
+ * `visit` on each screen a step pictures, at each size, in light and in dark,
+ * once the page has settled. The screenshots and the accessibility test
+ * (tests/e2e/accessibility.e2e.test.ts) both use it, so the states are listed once.
+ */
+export async function walkScreens(
+  visit: (page: Page, state: ScreenState) => Promise<void>,
+  options: WalkOptions = {},
+): Promise<{ skipped: string[]; problems: string[] }> {
+  const steps = options.steps ?? STEPS;
   let clock: Date | null = null;
   const openFiles: StepContext['openFiles'] = {};
   const app: App = await startApp({
     viewport: VIEWPORT,
     clock: () => clock ?? new Date(),
-    log: (line) => console.error(line),
+    log: options.log,
     chooseFile: (purpose, suggestedName) => {
       if (FILE_PURPOSES[purpose].mode === 'open') return openFiles[purpose] ?? null;
       const saved = savedFilesFolder(app);
@@ -722,7 +747,6 @@ export async function takeScreenshots(outDir: string, steps: readonly Screenshot
     },
   });
   const context: StepContext = { app, demo: null, recoveryKey: '', setClock: (now) => (clock = now), openFiles };
-  const written: string[] = [];
   const skipped: string[] = [];
   let number = 0;
   try {
@@ -738,32 +762,50 @@ export async function takeScreenshots(outDir: string, steps: readonly Screenshot
       }
       if (step.screenshot === false) continue;
       number += 1;
-      for (const viewport of [VIEWPORT, ...(step.alsoAt ?? [])]) {
-        const suffix = viewport === VIEWPORT ? '' : `-${viewport.width}x${viewport.height}`;
+      const viewports = options.sizes === 'standard' ? [VIEWPORT] : [VIEWPORT, ...(step.alsoAt ?? [])];
+      for (const viewport of viewports) {
         if (viewport !== VIEWPORT) await app.page.setViewportSize(viewport);
         // The pointer out of the way (bottom left, below the sidebar), so no row or button shows its hover colour.
         await app.page.mouse.move(1, viewport.height - 1);
         for (const theme of THEMES) {
           await app.page.emulateMedia({ colorScheme: theme });
           await settle(app.page);
-          const file = path.join(outDir, `${String(number).padStart(2, '0')}-${step.name}-${theme}${suffix}.png`);
-          await app.page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
-          written.push(file);
+          await visit(app.page, { step, number, viewport, theme });
         }
         if (viewport !== VIEWPORT) await app.page.setViewportSize(VIEWPORT);
       }
       await app.page.emulateMedia({ colorScheme: 'light' });
     }
   } finally {
-    const problems = [
-      ...app.abortedRequests.map((url) => `request aborted: ${url}`),
-      ...app.consoleProblems.map((entry) => `console ${entry.type}: ${entry.text}`),
-      ...app.pageErrors.map((text) => `page error: ${text}`),
-      ...app.cspViolations.map((violation) => `CSP violation: ${violation.directive} ${violation.blockedURI}`),
-    ];
-    for (const problem of problems) console.error(`warning: ${problem}`);
     await app.close();
   }
+  const problems = [
+    ...app.abortedRequests.map((url) => `request aborted: ${url}`),
+    ...app.consoleProblems.map((entry) => `console ${entry.type}: ${entry.text}`),
+    ...app.pageErrors.map((text) => `page error: ${text}`),
+    ...app.cspViolations.map((violation) => `CSP violation: ${violation.directive} ${violation.blockedURI}`),
+  ];
+  return { skipped, problems };
+}
+
+/** The file name of a state's picture: NN-screen-theme.png, with -WxH for the larger sizes. */
+export function screenshotName({ step, number, viewport, theme }: ScreenState): string {
+  const suffix = viewport === VIEWPORT ? '' : `-${viewport.width}x${viewport.height}`;
+  return `${String(number).padStart(2, '0')}-${step.name}-${theme}${suffix}.png`;
+}
+
+export async function takeScreenshots(outDir: string, steps: readonly ScreenshotStep[] = STEPS): Promise<{ written: string[]; skipped: string[] }> {
+  fs.mkdirSync(outDir, { recursive: true });
+  const written: string[] = [];
+  const { skipped, problems } = await walkScreens(
+    async (page, state) => {
+      const file = path.join(outDir, screenshotName(state));
+      await page.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+      written.push(file);
+    },
+    { steps, log: (line) => console.error(line) },
+  );
+  for (const problem of problems) console.error(`warning: ${problem}`);
   return { written, skipped };
 }
 

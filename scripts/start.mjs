@@ -1,38 +1,26 @@
-// `npm start`: build, then run the app in Electron — or, where the Electron
-// runtime is not installed, say so in one line (before building) and point to the CLI.
-// Never require('electron'): its index.js would try to download the binary.
+// `npm start`: on any Node, installs what is missing and opens Sole Notes.
+//  1. Node: an older one than the project's floor gets a pinned Node from the npm
+//     registry in .tools/node, and this script runs again on it (setup/node.mjs).
+//  2. No display: one line, exit 1.
+//  3. The packages: `npm ci` when node_modules is missing or stale (setup/dependencies.mjs).
+//  4. Electron where its runtime is present or can be downloaded; otherwise the machine's
+//     Chromium or Chrome as an app window, with one line saying so (docs/window-mode.md).
+// Plain JavaScript that old Node versions can parse; the rest is loaded once Node is recent.
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { findChromium } from './setup/chromium.mjs';
+import { ensureDependencies } from './setup/dependencies.mjs';
+import { obtainElectron } from './setup/electron.mjs';
+import { ensureRecentNode, npmCommand } from './setup/node.mjs';
+import { chooseShell, displayProblem } from './setup/shell.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const script = fileURLToPath(import.meta.url);
+const root = path.resolve(path.dirname(script), '..');
 
-/** The Electron executable, found the way node_modules/electron/index.js finds it; null when absent. */
-export function findElectronBinary(projectRoot = root, env = process.env) {
-  const packageDir = path.join(projectRoot, 'node_modules', 'electron');
-  const pathFile = path.join(packageDir, 'path.txt');
-  if (!fs.existsSync(pathFile)) return null;
-  const executable = fs.readFileSync(pathFile, 'utf8').trim();
-  if (executable === '') return null;
-  const distDir = env.ELECTRON_OVERRIDE_DIST_PATH || path.join(packageDir, 'dist');
-  const binary = path.join(distDir, executable);
-  return fs.existsSync(binary) ? binary : null;
-}
-
-function runBuild() {
-  // npm sets npm_execpath when it runs this script; run the same npm without a shell.
-  const npmCli = process.env.npm_execpath;
-  const [command, args] =
-    npmCli && /npm-cli\.c?js$/.test(npmCli)
-      ? [process.execPath, [npmCli, 'run', '--silent', 'build']]
-      : [process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build']];
-  const result = spawnSync(command, args, {
-    cwd: root,
-    stdio: 'inherit',
-    shell: process.platform === 'win32' && command === 'npm.cmd',
-    env: { ...process.env },
-  });
+function runBuild(target) {
+  const npm = npmCommand();
+  const result = spawnSync(npm.command, [...npm.prefixArgs, 'run', '--silent', target], { cwd: root, stdio: 'inherit', shell: npm.shell, env: process.env });
   if (result.error) {
     console.error(`Sole Notes could not start: the build could not be run (${result.error.message}).`);
     process.exit(1);
@@ -43,17 +31,7 @@ function runBuild() {
   }
 }
 
-function main() {
-  // Checked first: a build is no use without the runtime to show it.
-  const electron = findElectronBinary();
-  if (electron == null) {
-    console.error(
-      'Sole Notes could not start: the Electron runtime is not installed on this machine (it cannot be downloaded here). Use the command line instead: bin/sole-notes --help',
-    );
-    process.exit(1);
-  }
-  runBuild();
-
+function runElectron(electron) {
   // ELECTRON_RUN_AS_NODE would turn the app into a plain Node process (undefined values are dropped).
   const child = spawn(electron, [root], { cwd: root, stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } });
   const forward = (signal) => {
@@ -70,4 +48,41 @@ function main() {
   });
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+async function runInChromium(chromiumPath) {
+  // The window mode is TypeScript on the main side's own modules (the router, the vault).
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { runWindowMode } = await import(pathToFileURL(path.join(root, 'scripts', 'window', 'windowMode.ts')).href);
+  process.exitCode = await runWindowMode({ root, chromiumPath });
+}
+
+async function main() {
+  ensureRecentNode(root, script);
+  const noDisplay = displayProblem();
+  if (noDisplay) {
+    console.error(noDisplay);
+    process.exit(1);
+  }
+  ensureDependencies(root);
+  const electron = await obtainElectron(root);
+  const shell = chooseShell({ electron, chromium: electron ? null : findChromium() });
+  if (shell.shell === 'none') {
+    console.error(shell.message);
+    process.exit(1);
+  }
+  if (shell.shell === 'electron') {
+    runBuild('build');
+    runElectron(shell.path);
+    return;
+  }
+  console.error(shell.notice);
+  runBuild('build:renderer');
+  await runInChromium(shell.path);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === script) {
+  main().catch((error) => {
+    console.error(`Sole Notes could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

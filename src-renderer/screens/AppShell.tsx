@@ -197,16 +197,16 @@ export function AppShell() {
                 className="primary quick-action"
                 onClick={newNote}
                 aria-keyshortcuts={`${MOD_LABEL}+N`}
-                aria-label="New note"
-                aria-describedby={newNoteFor == null ? undefined : 'new-note-for'}
               >
                 <NoteIcon />
+                {/* Named by what it shows ("New note for JD-0415"), so a voice user can say what they see. */}
                 <span className="quick-label">
                   <span>New note</span>
                   {newNoteFor != null && (
-                    <span className="quick-sub" id="new-note-for">
-                      {newNoteFor}
-                    </span>
+                    <>
+                      {' '}
+                      <span className="quick-sub">{newNoteFor}</span>
+                    </>
                   )}
                 </span>
               </button>

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -102,18 +102,5 @@ describe('dist/renderer/index.html', () => {
       expect(reference).toMatch(/^\.\//);
       expect(fs.existsSync(path.join(dist, 'renderer', reference))).toBe(true);
     }
-  });
-});
-
-describe('npm start without the Electron runtime', () => {
-  const electronInstalled = fs.existsSync(path.join(root, 'node_modules/electron/path.txt'));
-
-  it.skipIf(electronInstalled)('explains in one line and exits 1', () => {
-    const result = spawnSync(process.execPath, [path.join(root, 'scripts/start.mjs')], { cwd: root, env: buildEnv(), encoding: 'utf8', timeout: 180_000 });
-    expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe(
-      'Sole Notes could not start: the Electron runtime is not installed on this machine (it cannot be downloaded here). Use the command line instead: bin/sole-notes --help',
-    );
-    expect(result.stdout.trim()).toBe('');
   });
 });
