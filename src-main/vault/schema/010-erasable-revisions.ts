@@ -25,7 +25,7 @@ const SCHEMA = `
 ALTER TABLE note_revisions ADD COLUMN erased_at TEXT CHECK (erased_at IS NULL OR (erased_at GLOB ${TIMESTAMP} AND body = ''));
 
 DROP TRIGGER note_revisions_append_only;
-CREATE TRIGGER note_revisions_append_only_but_erasable
+CREATE TRIGGER note_revisions_append_only
 BEFORE UPDATE ON note_revisions
 WHEN NOT (
   OLD.erased_at IS NULL AND NEW.erased_at IS NOT NULL AND NEW.body = ''
