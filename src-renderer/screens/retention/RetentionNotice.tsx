@@ -14,7 +14,7 @@ export function BackupsKeepCopies({ onOpenBackups }: { onOpenBackups?: () => voi
   return (
     <p className="hint">
       Backups made before today still hold copies of these notes until newer backups replace them (the oldest go as new ones are made). To start a fresh set
-      sooner, make a new backup in Backups and remove the older ones there.{' '}
+      now: in Backups, set “Backups to keep” to 1 and choose Back up now, then set it back. Copies you made elsewhere stay as they are.{' '}
       {onOpenBackups != null && (
         <button type="button" className="link" onClick={onOpenBackups}>
           Open Backups
