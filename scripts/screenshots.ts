@@ -438,6 +438,20 @@ export const STEPS: ScreenshotStep[] = [
     },
   },
   {
+    name: 'erase-earlier-offer',
+    go: async (page) => {
+      // The worker takes the phone number out again and saves: earlier versions still hold flagged words, and the editor asks once.
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      const note = page.getByRole('textbox', { name: 'Note', exact: true });
+      await note.focus();
+      await page.keyboard.press('ControlOrMeta+End');
+      for (let i = 0; i < PHONE_SENTENCE.length; i += 1) await page.keyboard.press('Backspace');
+      await page.keyboard.press('ControlOrMeta+S');
+      await page.getByRole('alertdialog', { name: 'Remove the flagged words from earlier versions?' }).waitFor();
+    },
+  },
+  {
     name: 'service-log-week',
     go: async (page) => {
       await page.keyboard.press('Escape');

@@ -90,9 +90,13 @@ describe('erasing the flagged words from earlier versions', () => {
 
   it('leaves the flagged words nowhere: not in any table, not in the search index, not on any page of the database file', async () => {
     const { note } = await flaggedThenFixed();
-    const db = owner.session.data.db;
     // The connection zeroes what it deletes or overwrites.
-    expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+    expect(owner.session.data.db.pragma('secure_delete', { simple: true })).toBe(1);
+    // Before: the earlier version's words are on a page of the file (so the scan below can see them).
+    owner.session.lock();
+    expect((await pagesHolding(owner.folder, 'diagnosed with ADHD')).length).toBeGreaterThan(0);
+    await owner.session.unlock(TEST_PASSPHRASE);
+    expect(owner.session.data.db.pragma('secure_delete', { simple: true })).toBe(1);
     await call(owner, 'notes.eraseEarlier', { id: note.id });
 
     const stored = everythingStored();
