@@ -13,7 +13,7 @@ export function EraseEarlierDialog({ noteId, versions, onClose }: { noteId: stri
   const keep = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const them = versions === 1 ? 'it' : 'them';
+  const them = versions === 1 ? 'it' : 'each';
 
   async function erase() {
     setBusy(true);
