@@ -426,6 +426,48 @@ export const STEPS: ScreenshotStep[] = [
     },
   },
   {
+    name: 'retention-due',
+    optional: true,
+    go: async (page, { app, setClock }) => {
+      // A school year on, under "at the end of the school year after closing": the demo's closed cases, each with a note, are due.
+      const closed = (await callRouter(app.router, 'students.list', { includeClosed: true })).filter((student) => student.closedOn != null);
+      for (const student of closed) await callRouter(app.router, 'notes.create', { studentId: student.id, body: 'Last check-in before the case closed; all set.' });
+      await callRouter(app.router, 'retention.set', { rule: 'school_year_end' });
+      setClock(new Date(Date.now() + 366 * DAY_MS));
+      await mainNav(page, 'Today').click();
+      await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+      await page.getByRole('region', { name: 'Notes of closed cases to destroy' }).waitFor();
+    },
+  },
+  {
+    name: 'retention-confirm',
+    optional: true,
+    go: async (page) => {
+      await page.getByRole('button', { name: 'Review and destroy…' }).click();
+      await page.getByRole('alertdialog', { name: /^Destroy \d+ notes? of closed cases\?$/ }).waitFor();
+    },
+  },
+  {
+    name: 'retention-destroyed',
+    optional: true,
+    go: async (page) => {
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Destroy these notes' }).click();
+      await page.getByRole('region', { name: 'Notes of closed cases' }).getByRole('button', { name: 'Open Backups' }).waitFor();
+    },
+  },
+  {
+    name: 'retention-back-to-caseload',
+    screenshot: false,
+    go: async (page, { app, setClock }) => {
+      if (await page.getByRole('alertdialog').count()) await page.keyboard.press('Escape');
+      setClock(null);
+      await callRouter(app.router, 'retention.set', { rule: 'off' });
+      await mainNav(page, 'Caseload').click();
+      await page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
+      await page.getByRole('list', { name: 'Students' }).getByRole('listitem').first().waitFor();
+    },
+  },
+  {
     name: 'add-student',
     go: async (page) => {
       await page.getByRole('button', { name: 'Add student' }).click();
@@ -487,6 +529,20 @@ export const STEPS: ScreenshotStep[] = [
       await page.getByRole('button', { name: 'History' }).click();
       const dialog = page.getByRole('dialog', { name: 'Note history' });
       await dialog.getByRole('button', { name: /^Version 2/ }).waitFor();
+    },
+  },
+  {
+    name: 'erase-earlier-offer',
+    go: async (page) => {
+      // The worker takes the phone number out again and saves: earlier versions still hold flagged words, and the editor asks once.
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      const note = page.getByRole('textbox', { name: 'Note', exact: true });
+      await note.focus();
+      await page.keyboard.press('ControlOrMeta+End');
+      for (let i = 0; i < PHONE_SENTENCE.length; i += 1) await page.keyboard.press('Backspace');
+      await page.keyboard.press('ControlOrMeta+S');
+      await page.getByRole('alertdialog', { name: 'Remove the flagged words from earlier versions?' }).waitFor();
     },
   },
   {

@@ -12,6 +12,7 @@ import {
 } from './backupSchemas';
 import { Draft, DraftContextInput, DraftPutInput, DraftsAtLock } from './draftSchemas';
 import { SearchAllInput, SearchResult } from './searchSchemas';
+import { EarlierVersionsErased, NoteRetention, RetentionDestroyInput, RetentionDestroyResult, RetentionDue } from './retentionSchemas';
 import { FollowUp, FollowUpSetInput, FollowUpTarget, TodaySummary } from './followUpSchemas';
 import { GroupCreateInput, GroupUpdateInput, StudentGroup } from './groupSchemas';
 import { QuickUnlockSetInput, QuickUnlockStatus, UnlockWithPinInput } from './quickUnlockSchemas';
@@ -227,6 +228,10 @@ export const COMMANDS = {
     output: Note,
   },
   'notes.delete': { input: ById, output: Done },
+  /** How many earlier versions of the note still hold words the redaction check flags (released versions aside). */
+  'notes.flaggedEarlier': { input: ById, output: z.object({ versions: z.number().int().min(0) }) },
+  /** Erases the text of those versions: each keeps its hash and place in the chain; the audit log records which, when and why. */
+  'notes.eraseEarlier': { input: ById, output: EarlierVersionsErased },
   'notes.search': {
     input: z
       .object({
@@ -271,6 +276,14 @@ export const COMMANDS = {
 
   'settings.get': { input: Empty, output: Settings },
   'settings.update': { input: Settings.partial().strict(), output: Settings },
+
+  /* When the personal notes of a closed case are destroyed (off by default). */
+  'retention.get': { input: Empty, output: NoteRetention },
+  'retention.set': { input: NoteRetention, output: NoteRetention },
+  /** Closed cases whose notes are due under the rule: codes and counts, no text. */
+  'retention.due': { input: Empty, output: RetentionDue },
+  /** Destroys the notes (versions, search entries, drafts) of the chosen due cases; the audit log keeps counts and the date. */
+  'retention.destroy': { input: RetentionDestroyInput, output: RetentionDestroyResult },
 
   'audit.list': {
     input: z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),

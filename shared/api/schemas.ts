@@ -148,6 +148,12 @@ export const NoteRevision = z.object({
   at: Timestamp,
   prevHash: z.string(),
   hash: z.string(),
+  /**
+   * When the worker erased this version's text (it held flagged words fixed
+   * later): `body` is then empty, the hash and place in the chain stay.
+   * Null or absent for a version whose text is kept.
+   */
+  erasedAt: Timestamp.nullable().optional(),
 });
 export type NoteRevision = z.infer<typeof NoteRevision>;
 

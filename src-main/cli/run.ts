@@ -77,7 +77,7 @@ function findCommand(argv: readonly string[]): CliCommand | undefined {
 }
 
 function commandHelp(command: CliCommand): string {
-  return `Usage: ${PROGRAM} ${command.usage}\n\n${command.help}\n\nExit codes: 0 ok, 1 usage or invalid input, 2 wrong passphrase or handover code, 3 any other failure, 4 a handover package or hand-back refused, 5 a report that fails verification.`;
+  return `Usage: ${PROGRAM} ${command.usage}\n\n${command.help}\n\nExit codes: 0 ok, 1 usage or invalid input, 2 wrong passphrase or handover code, 3 any other failure, 4 a handover package or hand-back refused, 5 a report or a vault history that fails verification.`;
 }
 
 function generalHelp(): string {
@@ -93,6 +93,6 @@ function generalHelp(): string {
     '',
     `Run "${PROGRAM} COMMAND --help" for a command's options.`,
     'The passphrase is read from SOLE_NOTES_PASSPHRASE, else asked for without echo.',
-    'Exit codes: 0 ok, 1 usage or invalid input, 2 wrong passphrase or handover code, 3 any other failure, 4 a handover package or hand-back refused, 5 a report that fails verification.',
+    'Exit codes: 0 ok, 1 usage or invalid input, 2 wrong passphrase or handover code, 3 any other failure, 4 a handover package or hand-back refused, 5 a report or a vault history that fails verification.',
   ].join('\n');
 }

@@ -46,6 +46,7 @@ const STYLE = `
   dd { margin: 0; }
   .released { font-weight: 700; border: 1px solid #111; padding: 0 .3em; }
   .broken { font-weight: 700; color: #900; }
+  .erased { font-style: italic; border-left: 3px dashed #999; padding: .2em .8em; margin: .3em 0 .8em; }
   pre { white-space: pre-wrap; word-break: break-word; font: inherit; border-left: 3px solid #999; padding: .2em .8em; margin: .3em 0 .8em; }
   code { font-size: .85em; word-break: break-all; }
   table { border-collapse: collapse; width: 100%; margin: .3em 0; }
@@ -61,14 +62,20 @@ function statusWords(note: DisclosedNote): string {
 }
 
 function revisionHtml(revision: NoteRevision): string {
-  return `<tr><td>${revision.revision}</td><td>${escapeHtml(revision.at)}</td><td>${escapeHtml(revision.author)}</td><td>${escapeHtml(revision.status)}</td><td><code>${escapeHtml(revision.hash)}</code></td><td><code>${escapeHtml(revision.prevHash === '' ? '(first)' : revision.prevHash)}</code></td></tr>`;
+  return `<tr><td>${revision.revision}</td><td>${escapeHtml(revision.at)}</td><td>${escapeHtml(revision.author)}</td><td>${escapeHtml(revision.status)}${revision.erasedAt == null ? '' : `, erased on ${escapeHtml(revision.erasedAt.slice(0, 10))}`}</td><td><code>${escapeHtml(revision.hash)}</code></td><td><code>${escapeHtml(revision.prevHash === '' ? '(first)' : revision.prevHash)}</code></td></tr>`;
+}
+
+/** An erased version shows when it was erased and its hash, which still holds its place in the chain, instead of its text. */
+function revisionTextHtml(revision: NoteRevision): string {
+  if (revision.erasedAt == null) return `<pre>${escapeHtml(revision.body)}</pre>`;
+  return `<p class="erased">Text erased on ${escapeHtml(revision.erasedAt.slice(0, 10))} (it held words the redaction check flagged, removed in a later version; the erasure is in the audit log). Hash of this version: <code>${escapeHtml(revision.hash)}</code></p>`;
 }
 
 function noteHtml(item: DisclosedNote, index: number, total: number, marking: string): string {
   const { note, history } = item;
   const statusClass = note.status === 'released' ? ' class="released"' : '';
   const texts = history
-    .map((revision) => `<h3>Revision ${revision.revision} — ${escapeHtml(revision.at)}, by ${escapeHtml(revision.author)}</h3>\n<pre>${escapeHtml(revision.body)}</pre>`)
+    .map((revision) => `<h3>Revision ${revision.revision} — ${escapeHtml(revision.at)}, by ${escapeHtml(revision.author)}</h3>\n${revisionTextHtml(revision)}`)
     .join('\n');
   return `<section class="note">
 <p class="marking">${escapeHtml(marking)}</p>
@@ -106,7 +113,7 @@ export function renderDisclosureHtml(document: DisclosureDocument): string {
 <h1>Disclosure of personal notes under court order ${escapeHtml(document.orderReference)}</h1>
 <p class="meta">Prepared ${escapeHtml(document.preparedAt)} with Sole Notes, from the vault of the worker whose signing key has the fingerprint <code>${escapeHtml(document.signingKeyFingerprint)}</code>.</p>
 <p class="meta">${total} note${total === 1 ? '' : 's'}, each with every saved revision. This document is disclosed under the court order named above and only for its purpose.</p>
-<p class="meta">Each revision is sealed to the one before it: its hash is the SHA-256 (hex) of the previous revision's hash (empty for the first), a newline, and the JSON array [note id, revision number, text, status, author, time saved]. A changed word in any revision changes its hash and every hash after it.</p>
+<p class="meta">Each revision is sealed to the one before it: its hash is the SHA-256 (hex) of the previous revision's hash (empty for the first), a newline, and the JSON array [note id, revision number, text, status, author, time saved]. A changed word in any revision changes its hash and every hash after it. A revision whose text was erased (marked "erased on" a date) keeps its hash, which the next revision's hash covers, so the chain still shows that no other revision was changed.</p>
 ${document.notes.map((item, index) => noteHtml(item, index, total, marking)).join('\n')}
 <p class="marking">${escapeHtml(marking)} — end of document</p>`,
   });

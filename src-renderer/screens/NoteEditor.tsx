@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { FindingCounts } from '../../shared/api/schemas';
+import { EraseEarlierDialog } from '../components/EraseEarlierDialog';
 import { FollowUpField } from '../components/FollowUpField';
 import { SendIcon } from '../components/Icons';
 import { NoteEditorPane } from '../components/NoteEditorPane';
 import { SaveWithFindingsDialog } from '../components/SaveWithFindingsDialog';
-import { plainError } from '../api';
+import { call, plainError } from '../api';
 import { useFollowUp } from '../lib/useFollowUp';
 import { useNoteEditor, type NoteSource } from '../lib/useNoteEditor';
 import { useNotesStore } from '../state/notesStore';
@@ -24,6 +26,21 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
   const [historyOpen, setHistoryOpen] = useState(false);
   const [releasing, setReleasing] = useState(false);
   const followUp = useFollowUp(noteId == null ? null : { noteId });
+  /** The flags of the version before the last save, and the offer to clear earlier versions once a save took some out. */
+  const findingsBefore = useRef<FindingCounts | null>(null);
+  const [eraseOffer, setEraseOffer] = useState<{ noteId: string; versions: number } | null>(null);
+
+  /** After a save that took flagged words out, asks once whether to clear them from earlier versions that still hold them. */
+  function offerErasure(saved: { id: string; findings: FindingCounts }) {
+    const before = findingsBefore.current;
+    findingsBefore.current = null;
+    if (before == null || !fewerFlags(before, saved.findings)) return;
+    call('notes.flaggedEarlier', { id: saved.id })
+      .then(({ versions }) => {
+        if (versions > 0) setEraseOffer({ noteId: saved.id, versions });
+      })
+      .catch(() => undefined); // only an offer: the save itself went through
+  }
 
   /** The follow-up day goes with the note's save; it is kept apart from the note and its revisions. */
   function keepFollowUp(savedId: string, announceKept: boolean) {
@@ -37,12 +54,14 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
 
   const source: NoteSource = {
     load: (id) => useNotesStore.getState().get(id),
-    persist: ({ note, body, studentId: chosen, findingsAcknowledged }) =>
-      note == null
-        ? useNotesStore.getState().create({ studentId: chosen, serviceId: serviceId ?? null, body, findingsAcknowledged })
-        : useNotesStore.getState().update({ id: note.id, body, findingsAcknowledged }, note),
+    persist: ({ note, body, studentId: chosen, findingsAcknowledged }) => {
+      if (note == null) return useNotesStore.getState().create({ studentId: chosen, serviceId: serviceId ?? null, body, findingsAcknowledged });
+      findingsBefore.current = note.findings;
+      return useNotesStore.getState().update({ id: note.id, body, findingsAcknowledged }, note);
+    },
     saved: (saved, created) => {
       keepFollowUp(saved.id, false);
+      if (!created) offerErasure(saved);
       // Stay in this editor (keeping its undo history), now on the saved note.
       if (created) useUiStore.setState({ route: { name: 'note', noteId: saved.id, studentId: saved.studentId, serviceId: saved.serviceId } });
     },
@@ -127,7 +146,13 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
 
       {editor.asking && <SaveWithFindingsDialog counts={editor.unseenCounts()} onEdit={editor.editAfterAsking} onSaveAnyway={() => void editor.save(true)} busy={editor.saving} />}
       {historyOpen && note != null && <NoteHistory noteId={note.id} onClose={() => setHistoryOpen(false)} />}
+      {eraseOffer != null && <EraseEarlierDialog noteId={eraseOffer.noteId} versions={eraseOffer.versions} onClose={() => setEraseOffer(null)} />}
       {releasing && note != null && <ReleaseNoteDialog note={note} onClose={() => setReleasing(false)} onReleased={(result) => editor.setNote(result.note)} />}
     </div>
   );
+}
+
+/** True when a kind of flag the note had is fewer now: the save took flagged words out. */
+function fewerFlags(before: FindingCounts, after: FindingCounts): boolean {
+  return before.diagnostic > after.diagnostic || before.verbatim > after.verbatim || before.identifier > after.identifier;
 }

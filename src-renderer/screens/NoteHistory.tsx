@@ -67,12 +67,19 @@ export function NoteHistory({
                   {/* Revisions brought in by a hand-back carry the substitute's name; in a package handed to this worker, `author` names them. */}
                   <span className="history-when">{author != null ? author(item) : item.author === 'owner' ? 'by you' : `by ${item.author}`}</span>
                   {item.status === 'released' && <span className="history-when">Released</span>}
+                  {item.erasedAt != null && <span className="history-when">Flagged words removed</span>}
                 </button>
               </li>
             ))}
           </ol>
           <div className="history-body" tabIndex={0} aria-label={revision == null ? 'Version' : `Text of version ${revision.revision}`}>
-            {revision?.body}
+            {revision?.erasedAt != null ? (
+              <p className="history-erased">
+                The text of this version was removed {formatTimestamp(revision.erasedAt)}, because it held flagged words you later took out. Its place in the history stays.
+              </p>
+            ) : (
+              revision?.body
+            )}
           </div>
         </div>
       )}

@@ -8,6 +8,7 @@ import { useUiStore } from '../state/uiStore';
 import { BackupsPanel } from './backups/BackupsPanel';
 import { QuickUnlockSettings } from './QuickUnlockSettings';
 import { ReportSettings } from './ReportSettings';
+import { RetentionSettings } from './retention/RetentionSettings';
 import { useScreenHeading } from './useScreenHeading';
 
 /** Settings: all stored in the vault, applied at once. */
@@ -39,6 +40,7 @@ export function Settings() {
           <ChangePassphrase />
           <ReportSettings settings={settings} />
           <Categories />
+          <RetentionSettings />
           <BackupsPanel />
         </div>
       )}

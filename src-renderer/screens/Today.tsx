@@ -9,6 +9,7 @@ import { formatLongDate, formatMinutes, formatShortDate } from '../lib/dates';
 import { MOD_LABEL } from '../lib/keys';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
+import { RetentionNotice } from './retention/RetentionNotice';
 import { UnfinishedNotes } from './UnfinishedNotes';
 import { useScreenHeading } from './useScreenHeading';
 
@@ -90,6 +91,7 @@ export function Today() {
         </p>
       )}
       {summary == null && problem == null && <p className="status">Opening today…</p>}
+      <RetentionNotice onOpenBackups={() => navigate({ name: 'settings' })} />
 
       {summary != null && (
         <section className="today-part" aria-labelledby="today-follow-ups">

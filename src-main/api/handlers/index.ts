@@ -2,6 +2,7 @@ import type { CommandName } from '../../../shared/api/contract';
 import type { HandlerTable } from '../handler';
 import { disclosureHandlers } from './disclosure';
 import { draftHandlers } from './drafts';
+import { erasureHandlers } from './erasure';
 import { followUpHandlers } from './followUps';
 import { groupHandlers } from './groups';
 import { handoverHandlers } from './handover';
@@ -26,6 +27,7 @@ export const HANDLERS: HandlerTable<CommandName> = {
   ...groupHandlers,
   ...followUpHandlers,
   ...noteHandlers,
+  ...erasureHandlers,
   ...searchHandlers,
   ...draftHandlers,
   ...settingsHandlers,

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { auditVerifyCommand } from './audit';
 import { checkCommand } from './check';
 import { discloseCommand } from './disclose';
 import { districtSummaryCommand } from './districtSummary';
@@ -13,6 +14,7 @@ import {
 } from './handover';
 import { initCommand } from './init';
 import { noteAddCommand, noteListCommand, noteSearchCommand } from './note';
+import { noteEditCommand, noteEraseEarlierCommand, noteHistoryCommand } from './noteHistory';
 import { noteReleaseCommand } from './noteRelease';
 import { passphraseChangeCommand } from './passphrase';
 import { reportCommand } from './report';
@@ -27,6 +29,9 @@ export const COMMANDS: readonly CliCommand[] = [
   noteAddCommand,
   noteListCommand,
   noteSearchCommand,
+  noteEditCommand,
+  noteHistoryCommand,
+  noteEraseEarlierCommand,
   noteReleaseCommand,
   serviceAddCommand,
   passphraseChangeCommand,
@@ -42,4 +47,5 @@ export const COMMANDS: readonly CliCommand[] = [
   handoverListCommand,
   handoverRevokeCommand,
   discloseCommand,
+  auditVerifyCommand,
 ];

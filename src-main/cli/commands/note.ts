@@ -18,7 +18,7 @@ function studentIdForCode(data: VaultData, code: string | undefined): string | u
 export const TEXT_ARGUMENT_WARNING =
   'Note text given with --text can be seen by other programs on this computer while the command runs, and stays in your shell history. Next time use --file FILE, or --file - to type or pipe it in.';
 
-async function noteText(io: CliIo, text: unknown, file: unknown): Promise<string> {
+export async function noteText(io: CliIo, text: unknown, file: unknown): Promise<string> {
   if (text !== undefined && file !== undefined) throw new UsageError('Give either --text or --file, not both.');
   if (typeof text === 'string') {
     writeLine(io.stderr, TEXT_ARGUMENT_WARNING);

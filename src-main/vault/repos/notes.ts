@@ -79,6 +79,8 @@ interface RevisionRow {
   at: string;
   prev_hash: string;
   hash: string;
+  /** Absent in a database before migration 10. */
+  erased_at?: string | null;
 }
 
 /** The hash that seals one revision to the one before it. */
@@ -86,23 +88,33 @@ export function revisionHash(prevHash: string, revision: Omit<NoteRevision, 'pre
   return chainHash(prevHash, [revision.noteId, revision.revision, revision.body, revision.status, revision.author, revision.at]);
 }
 
+const HEX_HASH = /^[0-9a-f]{64}$/u;
+
 /**
- * True when the revisions form an unbroken chain from revision 1: numbered
- * in order, each linked to the one before, each hash matching its content.
- * An empty history proves nothing, so it is false.
+ * The number of the first revision that does not fit the chain, or null when
+ * the revisions form an unbroken chain from revision 1: numbered in order,
+ * each linked to the one before, each hash matching its content. An erased
+ * revision (its text gone, migration 10) cannot be hashed again: it must be
+ * empty and keep a well-formed hash, and the next revision's hash, which
+ * covers it, pins that hash. The current (last) revision is never erased.
  */
-export function verifyNoteHistory(revisions: readonly NoteRevision[]): boolean {
-  if (revisions.length === 0) return false;
+export function firstBrokenRevision(revisions: readonly NoteRevision[]): number | null {
   let prevHash = '';
-  return revisions.every((revision, index) => {
-    const intact =
-      revision.noteId === revisions[0]?.noteId &&
-      revision.revision === index + 1 &&
-      revision.prevHash === prevHash &&
-      revision.hash === revisionHash(prevHash, revision);
+  for (const [index, revision] of revisions.entries()) {
+    const erased = revision.erasedAt != null;
+    const contentFits = erased
+      ? revision.body === '' && HEX_HASH.test(revision.hash) && index < revisions.length - 1
+      : revision.hash === revisionHash(prevHash, revision);
+    const intact = revision.noteId === revisions[0]?.noteId && revision.revision === index + 1 && revision.prevHash === prevHash && contentFits;
+    if (!intact) return revision.revision;
     prevHash = revision.hash;
-    return intact;
-  });
+  }
+  return null;
+}
+
+/** True when the revisions form an unbroken chain (firstBrokenRevision). An empty history proves nothing, so it is false. */
+export function verifyNoteHistory(revisions: readonly NoteRevision[]): boolean {
+  return revisions.length > 0 && firstBrokenRevision(revisions) === null;
 }
 
 /** Whitespace collapsed, cut to about 160 characters. */
@@ -142,6 +154,7 @@ function toRevision(row: RevisionRow): NoteRevision {
     at: row.at,
     prevHash: row.prev_hash,
     hash: row.hash,
+    erasedAt: row.erased_at ?? null,
   };
 }
 
@@ -166,6 +179,7 @@ export class NoteRepository {
   private readonly saveTx;
   private readonly deleteTx;
   private readonly searcher: NoteSearch;
+  private readonly selectAllIds;
 
   /**
    * `author` names who writes through this repository: the vault's owner, or
@@ -227,6 +241,7 @@ export class NoteRepository {
       this.deleteRevisions.run(id);
     });
     this.searcher = new NoteSearch(db);
+    this.selectAllIds = db.prepare<[], string>('SELECT id FROM notes ORDER BY seq').pluck();
   }
 
   /** Most recently changed first. */
@@ -368,6 +383,11 @@ export class NoteRepository {
 
   search(query: string, limit = 20): SearchHit[] {
     return this.searcher.search(query, limit);
+  }
+
+  /** The id of every note (oldest first), for checking every history. */
+  allIds(): string[] {
+    return this.selectAllIds.all();
   }
 
   private appendRevision(row: Omit<NoteRow, 'seq'>, author: string, at: string): void {

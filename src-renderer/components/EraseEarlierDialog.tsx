@@ -1,0 +1,67 @@
+import { useRef, useState } from 'react';
+import { call, isQuietError, plainError } from '../api';
+import { useUiStore } from '../state/uiStore';
+import { Dialog } from './Dialog';
+
+/**
+ * Asked once, right after a save that took flagged words out of a note,
+ * when earlier versions of it still hold them: remove their text, or keep
+ * them. The history keeps a line for each cleared version (its date and
+ * seal), so the note can still be shown not to have been changed otherwise.
+ */
+export function EraseEarlierDialog({ noteId, versions, onClose }: { noteId: string; versions: number; onClose: () => void }) {
+  const keep = useRef<HTMLButtonElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const them = versions === 1 ? 'it' : 'each';
+
+  async function erase() {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const result = await call('notes.eraseEarlier', { id: noteId });
+      const count = result.erased.length;
+      useUiStore.getState().announce(count === 0 ? 'No earlier version held flagged words.' : `Flagged words removed from ${count} earlier version${count === 1 ? '' : 's'}.`);
+      onClose();
+    } catch (error) {
+      if (isQuietError(error)) return;
+      setProblem(plainError(error));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      title="Remove the flagged words from earlier versions?"
+      onClose={onClose}
+      initialFocus={keep}
+      role="alertdialog"
+      description={
+        <>
+          <p>
+            You took flagged words out of this note. {versions === 1 ? 'An earlier version' : `${versions} earlier versions`} of it still {versions === 1 ? 'holds' : 'hold'}{' '}
+            them, and a court order would show every version.
+          </p>
+          <p>
+            Removing clears the text of {versions === 1 ? 'that version' : 'those versions'} for good. The note’s history keeps a line for {them}, with the date it was cleared,
+            so you can still show nothing else was changed. Copies in backups made before today stay until newer backups replace them.
+          </p>
+        </>
+      }
+    >
+      {problem != null && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="primary" onClick={() => void erase()} disabled={busy}>
+          {busy ? 'Removing…' : 'Remove from earlier versions'}
+        </button>
+        <button type="button" ref={keep} onClick={onClose} disabled={busy}>
+          Keep earlier versions
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,133 @@
+import { useEffect, useRef, useState } from 'react';
+import type { RetentionDue } from '../../../shared/api/retentionSchemas';
+import { call, isQuietError, plainError } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { formatShortDate } from '../../lib/dates';
+import { useUiStore } from '../../state/uiStore';
+
+function notesWord(count: number): string {
+  return `${count} note${count === 1 ? '' : 's'}`;
+}
+
+/** What stays behind after notes are destroyed: backups made before, until newer backups replace them. */
+export function BackupsKeepCopies({ onOpenBackups }: { onOpenBackups?: () => void }) {
+  return (
+    <p className="hint">
+      Backups made before today still hold copies of these notes until newer backups replace them (the oldest go as new ones are made). To start a fresh set
+      now: in Backups, set “Backups to keep” to 1 and choose Back up now, then set it back. Copies you made elsewhere stay as they are.{' '}
+      {onOpenBackups != null && (
+        <button type="button" className="link" onClick={onOpenBackups}>
+          Open Backups
+        </button>
+      )}
+    </p>
+  );
+}
+
+/**
+ * A calm notice when the notes of closed cases are due to be destroyed under
+ * the worker's setting: which students (codes) and how many notes, never any
+ * text. Nothing goes until the worker confirms. Shows nothing when none are due.
+ */
+export function RetentionNotice({ onOpenBackups }: { onOpenBackups?: () => void }) {
+  const [due, setDue] = useState<RetentionDue | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [destroyed, setDestroyed] = useState<number | null>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    call('retention.due', {})
+      .then((value) => {
+        if (current) setDue(value);
+      })
+      .catch(() => undefined); // only a notice: nothing to show when it cannot be read
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  async function destroy(value: RetentionDue) {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const result = await call('retention.destroy', { studentIds: value.students.map((student) => student.studentId) });
+      setConfirming(false);
+      setDestroyed(result.notes);
+      setDue({ ...value, students: [], notes: 0 });
+      useUiStore.getState().announce(`${notesWord(result.notes)} of ${result.students} closed case${result.students === 1 ? '' : 's'} destroyed.`);
+    } catch (error) {
+      if (!isQuietError(error)) setProblem(plainError(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (destroyed != null) {
+    return (
+      <section className="panel retention-notice" aria-label="Notes of closed cases">
+        <p>
+          {notesWord(destroyed)} of closed cases {destroyed === 1 ? 'was' : 'were'} destroyed.
+        </p>
+        <BackupsKeepCopies onOpenBackups={onOpenBackups} />
+      </section>
+    );
+  }
+  if (due == null || due.students.length === 0) return null;
+
+  const cases = due.students.length;
+  const list = (
+    <ul className="retention-list">
+      {due.students.map((student) => (
+        <li key={student.studentId}>
+          <strong>{student.code}</strong>: {notesWord(student.notes)}
+          {student.drafts > 0 ? ` and ${student.drafts} unfinished` : ''}, case closed {formatShortDate(student.closedOn)}
+        </li>
+      ))}
+    </ul>
+  );
+
+  return (
+    <section className="panel retention-notice" aria-labelledby="retention-notice-title">
+      <h2 id="retention-notice-title">Notes of closed cases to destroy</h2>
+      <p>
+        Under your setting, the notes of {cases === 1 ? 'a closed case are' : `${cases} closed cases are`} now due to be destroyed. Nothing goes until you say so.
+      </p>
+      {list}
+      <button type="button" onClick={() => setConfirming(true)}>
+        Review and destroy…
+      </button>
+      {confirming && (
+        <Dialog
+          title={`Destroy ${notesWord(due.notes)} of closed cases?`}
+          onClose={() => setConfirming(false)}
+          initialFocus={cancel}
+          role="alertdialog"
+          description={
+            <>
+              <p>These notes, every earlier version of them and any unfinished notes about these students are destroyed for good. Released notes are records and stay.</p>
+              {list}
+              <BackupsKeepCopies />
+            </>
+          }
+        >
+          {problem != null && (
+            <p className="problem" role="alert">
+              {problem}
+            </p>
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="danger" onClick={() => void destroy(due)} disabled={busy}>
+              {busy ? 'Destroying…' : 'Destroy these notes'}
+            </button>
+            <button type="button" ref={cancel} onClick={() => setConfirming(false)} disabled={busy}>
+              Not now
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}

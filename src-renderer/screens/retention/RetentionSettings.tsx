@@ -1,0 +1,96 @@
+import { useEffect, useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { NoteRetention } from '../../../shared/api/retentionSchemas';
+import { MAX_RETENTION_MONTHS, retentionRuleWords } from '../../../shared/domain/noteRetention';
+import { call, isQuietError, plainError } from '../../api';
+import { useUiStore } from '../../state/uiStore';
+
+type Choice = NoteRetention['rule'];
+
+/**
+ * Settings: when the personal notes of a closed case are destroyed. Off by
+ * default; when due, Sole Notes proposes it (RetentionNotice) and the worker
+ * confirms.
+ */
+export function RetentionSettings() {
+  const id = useId();
+  const [current, setCurrent] = useState<NoteRetention | null>(null);
+  const [choice, setChoice] = useState<Choice>('off');
+  const [months, setMonths] = useState('12');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('retention.get', {})
+      .then((value) => {
+        if (!live) return;
+        setCurrent(value);
+        setChoice(value.rule);
+        if (value.rule === 'months_after_closing') setMonths(String(value.months));
+      })
+      .catch((error: unknown) => {
+        if (live && !isQuietError(error)) setProblem(plainError(error));
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const count = Number(months);
+    if (choice === 'months_after_closing' && (!Number.isInteger(count) || count < 1 || count > MAX_RETENTION_MONTHS)) {
+      setProblem(`Enter a whole number of months from 1 to ${MAX_RETENTION_MONTHS}.`);
+      return;
+    }
+    const next: NoteRetention = choice === 'months_after_closing' ? { rule: choice, months: count } : { rule: choice };
+    setProblem(null);
+    try {
+      const saved = await call('retention.set', next);
+      setCurrent(saved);
+      useUiStore.getState().announce(retentionRuleWords(saved));
+    } catch (error) {
+      if (!isQuietError(error)) setProblem(plainError(error));
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Notes of closed cases</h2>
+      <p className="hint">
+        Personal notes are memory aids. Choose when the notes of a closed case are destroyed; when the day comes, Sole Notes lists them on Today and destroys
+        nothing until you confirm.
+      </p>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <fieldset className="field radios">
+          <legend>Destroy the notes of a closed case</legend>
+          <label className="check">
+            <input type="radio" name={`${id}-rule`} checked={choice === 'off'} onChange={() => setChoice('off')} />
+            <span>Never: keep them until I delete them</span>
+          </label>
+          <label className="check">
+            <input type="radio" name={`${id}-rule`} checked={choice === 'school_year_end'} onChange={() => setChoice('school_year_end')} />
+            <span>At the end of the school year after the case closed (June 30)</span>
+          </label>
+          <label className="check">
+            <input type="radio" name={`${id}-rule`} checked={choice === 'months_after_closing'} onChange={() => setChoice('months_after_closing')} />
+            <span>Some months after the case closed</span>
+          </label>
+        </fieldset>
+        {choice === 'months_after_closing' && (
+          <div className="field">
+            <label htmlFor={`${id}-months`}>Months after closing</label>
+            <input id={`${id}-months`} type="text" inputMode="numeric" value={months} onChange={(event) => setMonths(event.target.value)} />
+          </div>
+        )}
+        <button type="submit">Save</button>
+      </form>
+      {current != null && <p className="hint">{retentionRuleWords(current)}</p>}
+      {problem != null && (
+        <p className="problem" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}
