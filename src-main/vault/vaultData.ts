@@ -35,7 +35,7 @@ export class VaultData {
   constructor(db: VaultDatabase, clock: () => Date = () => new Date()) {
     this.db = db;
     this.clock = clock;
-    this.students = new StudentRepository(db, clock);
+    this.students = new StudentRepository(db, clock, () => this.today());
     this.services = new ServiceRepository(db, clock, () => this.today());
     this.notes = new NoteRepository(db, clock);
     this.categories = new CategoryRepository(db);

@@ -17,13 +17,15 @@ import { noteReleaseCommand } from './noteRelease';
 import { passphraseChangeCommand } from './passphrase';
 import { reportCommand } from './report';
 import { serviceAddCommand } from './service';
-import { studentAddCommand, studentListCommand } from './student';
+import { studentAddCommand, studentCloseCommand, studentListCommand, studentReopenCommand } from './student';
 import { verifyCommand } from './verify';
 
 export const COMMANDS: readonly CliCommand[] = [
   initCommand,
   studentAddCommand,
   studentListCommand,
+  studentCloseCommand,
+  studentReopenCommand,
   noteAddCommand,
   noteListCommand,
   noteSearchCommand,
