@@ -10,6 +10,8 @@ import { migration006Drafts } from './006-drafts';
 import { migration007StudentNames } from './007-student-names';
 import { migration008StudentGroups } from './008-student-groups';
 import { migration009FollowUps } from './009-follow-ups';
+import { migration012GuidelineList } from './012-guideline-list';
+import { migration010StandIn, migration011StandIn } from './reservedForMerge';
 
 /**
  * One step of the vault schema. `version` is the `user_version` the vault has
@@ -32,6 +34,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007StudentNames,
   migration008StudentGroups,
   migration009FollowUps,
+  migration010StandIn,
+  migration011StandIn,
+  migration012GuidelineList,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
