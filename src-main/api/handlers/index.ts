@@ -4,6 +4,7 @@ import { disclosureHandlers } from './disclosure';
 import { draftHandlers } from './drafts';
 import { followUpHandlers } from './followUps';
 import { groupHandlers } from './groups';
+import { guidelineListHandlers } from './guidelineList';
 import { handoverHandlers } from './handover';
 import { backupHandlers } from './backups';
 import { noteHandlers } from './notes';
@@ -24,6 +25,7 @@ export const HANDLERS: HandlerTable<CommandName> = {
   ...studentHandlers,
   ...serviceHandlers,
   ...groupHandlers,
+  ...guidelineListHandlers,
   ...followUpHandlers,
   ...noteHandlers,
   ...searchHandlers,
