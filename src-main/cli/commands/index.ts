@@ -11,6 +11,7 @@ import {
   handoverOpenCommand,
   handoverRevokeCommand,
 } from './handover';
+import { dutyAddCommand, dutyEndCommand, dutyListCommand, storyAddCommand, storyConfirmCommand, storyListCommand } from './guidelineList';
 import { initCommand } from './init';
 import { noteAddCommand, noteListCommand, noteSearchCommand } from './note';
 import { noteReleaseCommand } from './noteRelease';
@@ -31,6 +32,12 @@ export const COMMANDS: readonly CliCommand[] = [
   noteSearchCommand,
   noteReleaseCommand,
   serviceAddCommand,
+  dutyAddCommand,
+  dutyListCommand,
+  dutyEndCommand,
+  storyAddCommand,
+  storyListCommand,
+  storyConfirmCommand,
   passphraseChangeCommand,
   checkCommand,
   reportCommand,
