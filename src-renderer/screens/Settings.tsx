@@ -8,6 +8,7 @@ import { useUiStore } from '../state/uiStore';
 import { BackupsPanel } from './backups/BackupsPanel';
 import { QuickUnlockSettings } from './QuickUnlockSettings';
 import { ReportSettings } from './ReportSettings';
+import { StandingDuties } from './StandingDuties';
 import { useScreenHeading } from './useScreenHeading';
 
 /** Settings: all stored in the vault, applied at once. */
@@ -38,6 +39,7 @@ export function Settings() {
           <QuickUnlockSettings />
           <ChangePassphrase />
           <ReportSettings settings={settings} />
+          <StandingDuties />
           <Categories />
           <BackupsPanel />
         </div>
