@@ -3,7 +3,8 @@ import type { FormEvent } from 'react';
 import type { AdministrativeDuty } from '../../shared/api/guidelineSchemas';
 import { DUTY_MINUTES_MAX, DUTY_NAME_MAX_LENGTH } from '../../shared/domain/guidelineList';
 import { call, isQuietError, plainError } from '../api';
-import { monthLabel } from '../lib/months';
+import { todayIso } from '../lib/dates';
+import { addMonths, monthLabel, monthOf } from '../lib/months';
 import { useUiStore } from '../state/uiStore';
 
 /**
@@ -18,6 +19,10 @@ export function StandingDuties() {
   const [duties, setDuties] = useState<AdministrativeDuty[] | null>(null);
   const [name, setName] = useState('');
   const [minutes, setMinutes] = useState('');
+  // The report usually made is last month's, so a duty already held counts from last month unless the worker picks another.
+  const thisMonth = monthOf(todayIso());
+  const fromChoices = Array.from({ length: 13 }, (_, index) => addMonths(thisMonth, -index));
+  const [fromMonth, setFromMonth] = useState(() => addMonths(thisMonth, -1));
   const [problem, setProblem] = useState<string | null>(null);
 
   async function reload() {
@@ -51,7 +56,7 @@ export function StandingDuties() {
       setProblem(`Enter the minutes a month as a whole number from 1 to ${DUTY_MINUTES_MAX.toLocaleString('en-US')}.`);
       return;
     }
-    if (await run(() => call('duties.create', { name: name.trim(), minutesPerMonth: perMonth }), `Added ${name.trim()}.`)) {
+    if (await run(() => call('duties.create', { name: name.trim(), minutesPerMonth: perMonth, fromMonth }), `Added ${name.trim()}.`)) {
       setName('');
       setMinutes('');
     }
@@ -93,6 +98,16 @@ export function StandingDuties() {
         <div className="field">
           <label htmlFor={`${id}-minutes`}>Minutes a month</label>
           <input id={`${id}-minutes`} type="text" inputMode="numeric" autoComplete="off" size={6} value={minutes} onChange={(event) => setMinutes(event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-from`}>Since</label>
+          <select id={`${id}-from`} value={fromMonth} onChange={(event) => setFromMonth(event.target.value)}>
+            {fromChoices.map((month) => (
+              <option key={month} value={month}>
+                {monthLabel(month)}
+              </option>
+            ))}
+          </select>
         </div>
         <button type="submit" disabled={name.trim() === '' || minutes.trim() === ''}>
           Add duty

@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SuccessStories } from '../../src-renderer/screens/SuccessStories';
 import { StandingDuties } from '../../src-renderer/screens/StandingDuties';
+import { todayIso } from '../../src-renderer/lib/dates';
+import { addMonths, monthLabel, monthOf } from '../../src-renderer/lib/months';
 import { installFake } from './setup';
 
 describe('success stories on the Reports screen', () => {
@@ -45,6 +47,8 @@ describe('standing duties in Settings', () => {
     await user.click(screen.getByRole('button', { name: 'Add duty' }));
     const standing = await screen.findByRole('list', { name: 'Standing duties' });
     expect(standing.textContent).toContain('504 coordinator · 240 min a month');
+    // A duty already held counts from last month, the report usually made, unless another month is picked.
+    expect(standing.textContent).toContain(`since ${monthLabel(addMonths(monthOf(todayIso()), -1))}`);
     await user.click(within(standing).getByRole('button', { name: 'End 504 coordinator after this month' }));
     expect((await screen.findByRole('list', { name: 'Ended duties' })).textContent).toContain('504 coordinator');
   });
