@@ -606,11 +606,32 @@ export const STEPS: ScreenshotStep[] = [
     },
   },
   {
+    name: 'reports-success-story',
+    go: async (page) => {
+      await page.getByLabel('New story').fill('A fourth grader who had missed most Mondays came every day for the last three weeks, and now asks for a calm-down pass instead of leaving class.');
+      await page.getByRole('button', { name: 'Save story' }).click();
+      const stories = page.getByRole('list', { name: /^Stories for / });
+      await stories.waitFor();
+      await stories.scrollIntoViewIfNeeded();
+    },
+  },
+  {
     name: 'settings',
     go: async (page) => {
       await mainNav(page, 'Settings').click();
       await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Issue categories' }).waitFor();
+    },
+  },
+  {
+    name: 'settings-standing-duties',
+    go: async (page) => {
+      await page.getByLabel('Duty', { exact: true }).fill('504 coordinator');
+      await page.getByLabel('Minutes a month').fill('240');
+      await page.getByRole('button', { name: 'Add duty' }).click();
+      const duties = page.getByRole('list', { name: 'Standing duties' });
+      await duties.waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Standing duties' }).scrollIntoViewIfNeeded();
     },
   },
   ...OWNER_HANDOVER_STEPS,

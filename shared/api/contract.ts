@@ -15,6 +15,16 @@ import { SearchAllInput, SearchResult } from './searchSchemas';
 import { EarlierVersionsErased, NoteRetention, RetentionDestroyInput, RetentionDestroyResult, RetentionDue } from './retentionSchemas';
 import { FollowUp, FollowUpSetInput, FollowUpTarget, TodaySummary } from './followUpSchemas';
 import { GroupCreateInput, GroupUpdateInput, StudentGroup } from './groupSchemas';
+import {
+  AdministrativeDuty,
+  DutyCreateInput,
+  DutyEndInput,
+  DutyUpdateInput,
+  StoryCreateInput,
+  StoryListInput,
+  StoryUpdateInput,
+  SuccessStory,
+} from './guidelineSchemas';
 import { QuickUnlockSetInput, QuickUnlockStatus, UnlockWithPinInput } from './quickUnlockSchemas';
 import { FindingSchema } from '../redaction/findingSchema';
 import { ChooseFileInput, ChooseFileResult, ChooseFolderInput, ChooseFolderResult } from './systemSchemas';
@@ -186,6 +196,21 @@ export const COMMANDS = {
   'groups.create': { input: GroupCreateInput, output: StudentGroup },
   'groups.update': { input: GroupUpdateInput, output: StudentGroup },
   'groups.delete': { input: ById, output: Done },
+
+  /** Standing administrative duties (504 coordinator, attendance committee), listed by name and minutes per month in each month's report. */
+  'duties.list': { input: Empty, output: z.array(AdministrativeDuty) },
+  'duties.create': { input: DutyCreateInput, output: AdministrativeDuty },
+  'duties.update': { input: DutyUpdateInput, output: AdministrativeDuty },
+  'duties.end': { input: DutyEndInput, output: AdministrativeDuty },
+  'duties.delete': { input: ById, output: Done },
+
+  /** De-identified success stories for a month's report: shown in it only once confirmed; changing the text takes the confirmation back. */
+  'stories.list': { input: StoryListInput, output: z.array(SuccessStory) },
+  'stories.create': { input: StoryCreateInput, output: SuccessStory },
+  'stories.update': { input: StoryUpdateInput, output: SuccessStory },
+  'stories.confirm': { input: ById, output: SuccessStory },
+  'stories.unconfirm': { input: ById, output: SuccessStory },
+  'stories.delete': { input: ById, output: Done },
 
   /** A "follow up on" day on a note or a service: it stays on Today until done. Never exported. */
   'followUps.get': { input: FollowUpTarget, output: FollowUp.nullable() },

@@ -11,3 +11,4 @@ export * from './describeIssues';
 export * from './groupSchemas';
 export * from './quickUnlockSchemas';
 export * from './followUpSchemas';
+export * from './guidelineSchemas';

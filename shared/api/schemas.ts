@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_OUTCOME_IDS } from '../domain/caseOutcomes';
 import { STUDENT_NAME_MAX_LENGTH } from '../domain/studentNames';
+import { PD_AUDIENCE_IDS } from '../domain/guidelineList';
 import { SERVICE_KIND_IDS, TEAM_TYPE_IDS } from '../domain/serviceKinds';
 
 /** A calendar date, `YYYY-MM-DD`, that exists (no 2025-02-30). */
@@ -78,6 +79,8 @@ export type StudentFields = z.infer<typeof StudentFields>;
 
 export const ServiceKindId = z.enum(SERVICE_KIND_IDS);
 export const TeamTypeId = z.enum(TEAM_TYPE_IDS);
+/** Where professional development was provided (services of kind pd_provided only). */
+export const PdAudienceId = z.enum(PD_AUDIENCE_IDS);
 export const CategoryId = z.string().regex(/^[a-z0-9_]{1,40}$/, 'expected an issue category id');
 
 export const Service = z.object({
@@ -89,6 +92,8 @@ export const Service = z.object({
   studentIds: z.array(Id),
   issueCategoryIds: z.array(CategoryId),
   noteId: Id.nullable(),
+  /** Professional development provided: within the district or outside it. Present on pd_provided services only. */
+  pdAudience: PdAudienceId.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -102,13 +107,20 @@ const ServiceFieldsShape = z.object({
   studentIds: z.array(Id).max(200).optional(),
   issueCategoryIds: z.array(CategoryId).max(50).optional(),
   noteId: Id.nullable().optional(),
+  /** pd_provided only; without it a new training counts as within the district, and an edited one keeps what it had. */
+  pdAudience: PdAudienceId.optional(),
 });
 
-/** A team type belongs to team meetings and only to them. */
-export const ServiceFields = ServiceFieldsShape.strict().refine(
-  (service) => (service.kind === 'team_meeting') === (service.teamType != null),
-  { message: 'a team meeting needs a team type, and only a team meeting has one', path: ['teamType'] },
-);
+/** A team type belongs to team meetings and only to them; "within or outside the district" to professional development provided. */
+export const ServiceFields = ServiceFieldsShape.strict()
+  .refine((service) => (service.kind === 'team_meeting') === (service.teamType != null), {
+    message: 'a team meeting needs a team type, and only a team meeting has one',
+    path: ['teamType'],
+  })
+  .refine((service) => service.pdAudience === undefined || service.kind === 'pd_provided', {
+    message: 'only professional development provided says whether it was within or outside the district',
+    path: ['pdAudience'],
+  });
 export type ServiceFields = z.infer<typeof ServiceFields>;
 
 export const NoteStatus = z.enum(['personal', 'released']);

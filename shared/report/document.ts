@@ -107,9 +107,27 @@ export const ReportMetrics = z
     crisisResponse: Activity,
     otherServices: Activity,
     minutes: z.object({ direct: ServiceCount, indirect: Count, professional: Count }).strict(),
+    professionalDevelopmentProvided: z
+      .object({ withinDistrict: Activity, outsideDistrict: Activity })
+      .strict()
+      .describe('Professional development provided, split by where it was given; the two add up to professionalDevelopment.provided.'),
+    teamParticipationFrequency: z
+      .object({ meetingsPerWeek: Decimal, byTeamType: record(TEAM_TYPE_IDS, Decimal) })
+      .strict()
+      .describe('Team meetings per week over the month: meetings over (days in the month / 7), to two decimals.'),
+    administrativeResponsibilities: z
+      .object({ duties: Count, minutesPerMonth: Count })
+      .strict()
+      .describe('How many standing administrative duties the month had, and their minutes per month in all.'),
   })
   .strict();
 export type ReportMetrics = z.infer<typeof ReportMetrics>;
+
+/** A standing administrative duty, in the worker's words (checked to hold nothing that identifies a student). */
+export const AdministrativeResponsibility = z
+  .object({ name: z.string().min(1).max(120), minutesPerMonth: Count })
+  .strict()
+  .meta({ id: 'AdministrativeResponsibility', description: 'A standing duty (such as 504 coordinator) and its minutes per month.' });
 
 export const ServiceReportDocument = z
   .object({
@@ -124,6 +142,14 @@ export const ServiceReportDocument = z
       .strict()
       .describe('The worker\'s signing key: SHA-256 of its SPKI DER.'),
     metrics: ReportMetrics,
+    administrativeResponsibilities: z
+      .array(AdministrativeResponsibility)
+      .max(100)
+      .describe('The standing administrative duties of the month, by name, with their minutes per month.'),
+    successStories: z
+      .array(z.string().min(1).max(1200))
+      .max(10)
+      .describe('Examples of problem resolution: de-identified stories the worker wrote and confirmed for the month. Often empty.'),
   })
   .strict()
   .refine((document) => document.generated >= document.period, {

@@ -69,7 +69,7 @@ export function withPackageVault<T>(
     return work({
       manifest,
       db,
-      students: new StudentRepository(db, data.clock),
+      students: new StudentRepository(db, data.clock, () => today(data)),
       services: new ServiceRepository(db, data.clock, () => today(data)), // the substitute's today
       categories: new CategoryRepository(db),
       notes: new NoteRepository(db, data.clock, manifest.substitute.name),

@@ -8,6 +8,7 @@ import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import { localDate } from './calendar';
 import { canonicalBytes } from './canonical';
+import { readGuidelineList } from './guidelineList';
 import { MonthMetricsQuery, type MonthMetrics } from './metrics';
 import { buildReportDocument, CLOSED_NOT_RESOLVED, STATISTIC_PATHS } from './reportDocument';
 import { fingerprint, signBytes } from './signing';
@@ -91,6 +92,7 @@ export function prepareMonthReport(data: VaultData, options: MonthReportOptions)
     timeZone,
     generated,
     fingerprint: fingerprint(data.keys.signingPublicKey().spki),
+    guideline: readGuidelineList(data, options.month),
   });
   const { document } = built;
 

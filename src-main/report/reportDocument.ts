@@ -9,6 +9,7 @@ import {
   type ReportMetrics,
   type SuppressedCell,
 } from '../../shared/report/document';
+import { guidelineListFromCounts, teamMeetingsPerWeek, type GuidelineList } from './guidelineList';
 import type { MonthMetrics } from './metrics';
 import { roundTo } from './metrics';
 import { suppressServiceCells, type ServiceCellDecision } from './serviceSuppression';
@@ -72,6 +73,8 @@ export interface DocumentInput {
   /** The month the report is made in, in the worker's time zone. */
   generated: string;
   fingerprint: string;
+  /** Duties, confirmed stories and where trainings were given (guidelineList.ts); without it, none, and every training within the district. */
+  guideline?: GuidelineList;
 }
 
 /** The service cells the rule may suppress (the schema allows a suppressed cell there and nowhere else among services). */
@@ -88,6 +91,7 @@ export interface BuiltDocument {
 
 export function buildReportDocument(input: DocumentInput): BuiltDocument {
   const { metrics, threshold } = input;
+  const guideline = input.guideline ?? guidelineListFromCounts(metrics);
   const suppression = suppress({ threshold, cells: studentCountCells(metrics), relations: REPORT_RELATIONS });
   const count = (path: string): number | SuppressedCell => {
     const decision = suppression.decisions.get(path);
@@ -152,6 +156,7 @@ export function buildReportDocument(input: DocumentInput): BuiltDocument {
     crisisResponse: { ...kind.crisis_response },
     otherServices: { ...kind.other },
     minutes: { direct: service('minutes.direct', metrics.minutes.direct), indirect: metrics.minutes.indirect, professional: metrics.minutes.professional },
+    ...guidelineMetrics(metrics, guideline),
   };
 
   const document = ServiceReportDocument.parse({
@@ -163,8 +168,26 @@ export function buildReportDocument(input: DocumentInput): BuiltDocument {
     suppressionRule: suppressionRuleText(threshold),
     signingKey: { algorithm: 'Ed25519', fingerprint: input.fingerprint },
     metrics: reportMetrics,
+    administrativeResponsibilities: guideline.duties,
+    successStories: guideline.stories,
   });
   return { document, suppression, serviceSuppression, statisticsSuppressed };
+}
+
+/** The guideline's counts beyond the services (none of them counts students, so none is suppressed). */
+function guidelineMetrics(
+  metrics: MonthMetrics,
+  guideline: GuidelineList,
+): Pick<ReportMetrics, 'professionalDevelopmentProvided' | 'teamParticipationFrequency' | 'administrativeResponsibilities'> {
+  const frequency = teamMeetingsPerWeek(metrics);
+  return {
+    professionalDevelopmentProvided: { withinDistrict: { ...guideline.pdProvided.withinDistrict }, outsideDistrict: { ...guideline.pdProvided.outsideDistrict } },
+    teamParticipationFrequency: { meetingsPerWeek: frequency.all, byTeamType: frequency.byTeamType },
+    administrativeResponsibilities: {
+      duties: guideline.duties.length,
+      minutesPerMonth: guideline.duties.reduce((sum, duty) => sum + duty.minutesPerMonth, 0),
+    },
+  };
 }
 
 /** What a reader sees of each count of students in a document, for `feasibleRanges`. */

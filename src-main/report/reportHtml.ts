@@ -38,6 +38,7 @@ const STYLE = `
   .suppressed, .note { font-style: italic; color: #444; }
   code { font-size: .9em; word-break: break-all; }
   .rule { font-size: .95em; }
+  .story { margin: .6em 0; padding: .2em .8em; border-left: 3px solid #999; white-space: pre-wrap; }
   @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
 `;
 
@@ -54,6 +55,18 @@ export function renderReportHtml(document: ServiceReportDocument): string {
     .map(([section, rows]) => `<h2>${escapeHtml(section)}</h2>\n<table>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`)
     .join('\n');
   const json = `service-report-${document.period}.json`;
+  const duties =
+    document.administrativeResponsibilities.length === 0
+      ? '<p class="note">No standing duties listed for this month.</p>'
+      : `<table>\n<tbody>\n${document.administrativeResponsibilities
+          .map((duty) => `<tr><th scope="row">${escapeHtml(duty.name)}</th><td class="value">${escapeHtml(duty.minutesPerMonth.toLocaleString('en-US'))} minutes a month</td></tr>`)
+          .join('\n')}\n</tbody>\n</table>`;
+  const stories =
+    document.successStories.length === 0
+      ? ''
+      : `<h2>Examples of problem resolution</h2>\n<p class="note">Written by the worker without names or other details that identify a student.</p>\n${document.successStories
+          .map((story) => `<blockquote class="story">${escapeHtml(story)}</blockquote>`)
+          .join('\n')}`;
   return printablePage({
     title: `Service report ${document.period}`,
     style: STYLE,
@@ -61,6 +74,9 @@ export function renderReportHtml(document: ServiceReportDocument): string {
 <p class="meta">School social work service report for <strong>${escapeHtml(monthName(document.period))}</strong>, made in ${escapeHtml(monthName(document.generated))}. Time zone: ${escapeHtml(document.timeZone)}.</p>
 <p class="meta">Counts of students from 1 to ${document.threshold - 1} are not shown (k = ${document.threshold}).</p>
 ${body}
+<h2>Standing administrative duties</h2>
+${duties}
+${stories}
 <h2>Suppression rule</h2>
 <p class="rule">${escapeHtml(document.suppressionRule)}</p>
 <h2>Signature</h2>

@@ -1,5 +1,7 @@
 import { localDate } from '../report/calendar';
 import type { VaultDatabase } from './connection';
+import { refuseIdentifyingReportText } from '../report/reportText';
+import { AdministrativeDutyRepository } from './repos/adminDuties';
 import { AuditLog } from './repos/audit';
 import { CategoryRepository } from './repos/categories';
 import { DraftRepository } from './repos/drafts';
@@ -10,6 +12,7 @@ import { NoteRepository } from './repos/notes';
 import { ServiceRepository } from './repos/services';
 import { SettingsRepository } from './repos/settings';
 import { StudentRepository } from './repos/students';
+import { SuccessStoryRepository } from './repos/successStories';
 
 /**
  * The repositories over one open, migrated vault database. Statements are
@@ -20,6 +23,8 @@ export class VaultData {
   readonly services: ServiceRepository;
   #groups: GroupRepository | null = null;
   #followUps: FollowUpRepository | null = null;
+  #duties: AdministrativeDutyRepository | null = null;
+  #stories: SuccessStoryRepository | null = null;
   readonly notes: NoteRepository;
   readonly categories: CategoryRepository;
   readonly settings: SettingsRepository;
@@ -35,7 +40,7 @@ export class VaultData {
   constructor(db: VaultDatabase, clock: () => Date = () => new Date()) {
     this.db = db;
     this.clock = clock;
-    this.students = new StudentRepository(db, clock);
+    this.students = new StudentRepository(db, clock, () => this.today());
     this.services = new ServiceRepository(db, clock, () => this.today());
     this.notes = new NoteRepository(db, clock);
     this.categories = new CategoryRepository(db);
@@ -56,6 +61,20 @@ export class VaultData {
     this.#followUps ??= new FollowUpRepository(this.db, this.clock);
     return this.#followUps;
   }
+
+  /** Standing administrative duties, listed in each month's report; prepared on first use (migration 12). */
+  get duties(): AdministrativeDutyRepository {
+    this.#duties ??= new AdministrativeDutyRepository(this.db, this.clock, () => this.today().slice(0, 7), this.checkReportText);
+    return this.#duties;
+  }
+
+  /** De-identified success stories for a month's report; prepared on first use (migration 12). */
+  get stories(): SuccessStoryRepository {
+    this.#stories ??= new SuccessStoryRepository(this.db, this.clock, this.checkReportText);
+    return this.#stories;
+  }
+
+  private readonly checkReportText = (what: string, text: string): void => refuseIdentifyingReportText(this, what, text);
 
   /** Today on the worker's calendar: the vault's clock in the worker's time zone setting. */
   today(): string {

@@ -11,6 +11,8 @@ import { addMonths, monthLabel, monthOf, reportableMonths } from '../lib/months'
 import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore } from '../state/uiStore';
 import { MinutesByKindChart, SessionsPerWeekChart, StudentsPerCategoryChart } from './ReportCharts';
+import { StandingDutiesOfMonth } from './StandingDutiesOfMonth';
+import { SuccessStories } from './SuccessStories';
 import { useScreenHeading } from './useScreenHeading';
 import { TotalsTable } from '../components/TotalsTable';
 
@@ -56,7 +58,7 @@ export function Reports() {
   const today = todayIso();
   const months = reportableMonths(today);
   const [month, setMonth] = useState(() => addMonths(monthOf(today), -1));
-  const [preview] = useLoad(() => call('reports.preview', { month }), month);
+  const [preview, reloadPreview] = useLoad(() => call('reports.preview', { month }), month);
   const [history, reloadHistory] = useLoad(() => call('reports.history', {}), 'history');
 
   const newest = months[0] as string;
@@ -109,6 +111,8 @@ export function Reports() {
             {preview.status === 'ready' && <AtAGlance preview={preview.value} />}
           </section>
           {preview.status === 'ready' && <MonthDetails preview={preview.value} />}
+          {preview.status === 'ready' && <StandingDutiesOfMonth preview={preview.value} />}
+          <SuccessStories month={month} onChanged={reloadPreview} />
         </div>
         <aside className="reports-aside" aria-label="Export and records">
           <ExportPanel month={month} ready={preview.status === 'ready'} onExported={reloadHistory} />

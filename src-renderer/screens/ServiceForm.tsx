@@ -3,6 +3,7 @@ import type { FormEvent, KeyboardEvent } from 'react';
 import type { ServiceFormDraft } from '../../shared/api/draftSchemas';
 import type { StudentGroup } from '../../shared/api/groupSchemas';
 import type { IssueCategory, Service, ServiceFields, Student } from '../../shared/api/schemas';
+import { DEFAULT_PD_AUDIENCE, PD_AUDIENCES, type PdAudience } from '../../shared/domain/guidelineList';
 import { EARLIEST_SERVICE_DATE, serviceDateProblem } from '../../shared/domain/serviceDates';
 import { SERVICE_KINDS, serviceKindInfo, TEAM_TYPES, type ServiceKind, type TeamType } from '../../shared/domain/serviceKinds';
 import { call, isQuietError, plainError } from '../api';
@@ -33,6 +34,8 @@ export interface ServiceDraft {
   teamType: TeamType | '';
   studentIds: string[];
   categoryIds: string[];
+  /** Professional development provided only: where it was given (within the district when not chosen). */
+  pdAudience?: PdAudience;
 }
 
 type FieldName = 'date' | 'minutes' | 'kind' | 'teamType' | 'students';
@@ -114,6 +117,7 @@ export function validateDraft(draft: ServiceDraft, today = todayIso()): { fields
       teamType: draft.kind === 'team_meeting' ? (draft.teamType as TeamType) : null,
       studentIds: info.withStudents === 'none' ? [] : draft.studentIds,
       issueCategoryIds: draft.categoryIds,
+      ...(draft.kind === 'pd_provided' ? { pdAudience: draft.pdAudience ?? DEFAULT_PD_AUDIENCE } : {}),
     },
     errors,
   };
@@ -135,6 +139,7 @@ function draftFrom(service: Service): ServiceDraft {
     teamType: service.teamType ?? '',
     studentIds: [...service.studentIds],
     categoryIds: [...service.issueCategoryIds],
+    ...(service.pdAudience !== undefined ? { pdAudience: service.pdAudience } : {}),
   };
 }
 
@@ -528,6 +533,19 @@ export function ServiceForm({
               {errors.teamType}
             </p>
           )}
+        </div>
+      )}
+
+      {draft.kind === 'pd_provided' && (
+        <div className="field">
+          <label htmlFor={`${id}-pd-audience`}>Given to</label>
+          <select id={`${id}-pd-audience`} value={draft.pdAudience ?? DEFAULT_PD_AUDIENCE} onChange={(event) => update({ pdAudience: event.target.value as PdAudience })}>
+            {PD_AUDIENCES.map((audience) => (
+              <option key={audience.id} value={audience.id}>
+                {audience.id === 'within_district' ? 'Staff within the district' : 'People outside the district'}
+              </option>
+            ))}
+          </select>
         </div>
       )}
 

@@ -9,6 +9,7 @@ import { BackupsPanel } from './backups/BackupsPanel';
 import { QuickUnlockSettings } from './QuickUnlockSettings';
 import { ReportSettings } from './ReportSettings';
 import { RetentionSettings } from './retention/RetentionSettings';
+import { StandingDuties } from './StandingDuties';
 import { useScreenHeading } from './useScreenHeading';
 
 /** Settings: all stored in the vault, applied at once. */
@@ -39,6 +40,7 @@ export function Settings() {
           <QuickUnlockSettings />
           <ChangePassphrase />
           <ReportSettings settings={settings} />
+          <StandingDuties />
           <Categories />
           <RetentionSettings />
           <BackupsPanel />

@@ -39,6 +39,17 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'services.create': { date: '2026-03-02', minutes: 30, kind: 'individual_session' },
   'services.update': { id: ID, fields: { date: '2026-03-02', minutes: 30, kind: 'individual_session' } },
   'services.delete': { id: ID },
+  'duties.list': {},
+  'duties.create': { name: 'Attendance committee', minutesPerMonth: 120 },
+  'duties.update': { id: ID, minutesPerMonth: 90 },
+  'duties.end': { id: ID, untilMonth: '2026-05' },
+  'duties.delete': { id: ID },
+  'stories.list': { month: '2026-03' },
+  'stories.create': { month: '2026-03', text: 'A group of sixth graders planned a kindness week.' },
+  'stories.update': { id: ID, text: 'A group of sixth graders planned a kindness week for the school.' },
+  'stories.confirm': { id: ID },
+  'stories.unconfirm': { id: ID },
+  'stories.delete': { id: ID },
   'groups.list': {},
   'groups.create': { name: 'Tuesday friendship group', studentIds: [ID] },
   'groups.update': { id: ID, name: 'Thursday friendship group' },
@@ -227,6 +238,25 @@ describe('router', () => {
     expect(await router.invoke('students.create', { code: 'N-2', knownAs: 'x'.repeat(121) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     await router.invoke('services.create', { date: '2026-02-11', minutes: 20, kind: 'individual_session', studentIds: [id] });
     expect(await router.invoke('students.lastSeen', {})).toMatchObject({ ok: true, value: { [id]: '2026-02-11' } });
+  });
+
+  it('keeps standing duties and success stories for the report; refuses a story with a flag or a student\'s name', async () => {
+    const duty = await router.invoke('duties.create', { name: ' 504 coordinator ', minutesPerMonth: 240, fromMonth: '2026-01' });
+    expect(duty).toMatchObject({ ok: true, value: { name: '504 coordinator', minutesPerMonth: 240, fromMonth: '2026-01', untilMonth: null } });
+    const dutyId = duty.ok ? (duty.value as { id: string }).id : '';
+    expect(await router.invoke('duties.end', { id: dutyId, untilMonth: '2026-02' })).toMatchObject({ ok: true, value: { untilMonth: '2026-02' } });
+    expect(await router.invoke('duties.create', { name: 'Lunch duty', minutesPerMonth: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await router.invoke('students.create', { code: 'ST-9', knownAs: 'Rosalind Pemberton' });
+    for (const text of ['Rosalind now reads aloud in class.', 'A student with autism joined the chess club.']) {
+      expect(await router.invoke('stories.create', { month: '2026-02', text })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    const story = await router.invoke('stories.create', { month: '2026-02', text: 'A third grader now reads aloud in class.' });
+    expect(story).toMatchObject({ ok: true, value: { confirmedAt: null } });
+    const storyId = story.ok ? (story.value as { id: string }).id : '';
+    expect(await router.invoke('stories.confirm', { id: storyId })).toMatchObject({ ok: true, value: { confirmedAt: expect.any(String) } });
+    expect(await router.invoke('stories.list', { month: '2026-02' })).toMatchObject({ ok: true, value: [{ id: storyId }] });
+    expect(await router.invoke('stories.delete', { id: storyId })).toMatchObject({ ok: true });
+    expect(await router.invoke('duties.delete', { id: dutyId })).toMatchObject({ ok: true });
   });
 
   it('saves, renames, refills and deletes a group of students; refuses a taken name and an unknown student', async () => {

@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openEncryptedDatabase, type VaultDatabase } from '../../src-main/vault/connection';
-import { deriveKey } from '../../src-main/vault/kdf';
-import { readKeyFile, unwrapKey, wrapAad } from '../../src-main/vault/keyFile';
-import { DATABASE_FILE_NAME } from '../../src-main/vault/vaultSession';
+import { deriveKey } from '../../src-main/vault/keys/kdf';
+import { readKeyFile, unwrapKey, wrapAad } from '../../src-main/vault/keys/keyFile';
+import { DATABASE_FILE_NAME } from '../../src-main/vault/folderLayout';
 import { TEST_PASSPHRASE } from './tempVault';
 
 /** The vault's data key, unwrapped from its keys file with the test passphrase, as an unlock does. */

@@ -14,6 +14,7 @@ import { checkNote } from '../../shared/redaction/index';
 import { emptyOwnerHandover, ownerHandoverHandlers, type FakeOwnerHandover } from './fakeOwnerHandover';
 import { editedNote, newNote, serviceFrom } from './fakeRecords';
 import { followUpHandlers } from './fakeToday';
+import { guidelineListHandlers } from './fakeGuideline';
 
 /**
  * An in-memory stand-in for the main side, for renderer tests and throwaway
@@ -442,6 +443,7 @@ export function createFakeBridge(
     },
     'drafts.atLock': () => ({ kept: state.draftsKept }),
     ...followUpHandlers({ state, clock, requireUnlocked }),
+    ...guidelineListHandlers({ clock, requireUnlocked }),
     'audit.list': () => [],
     'audit.verify': () => ({ intact: true, entries: 0, firstBrokenSeq: null }),
     'system.chooseFile': ({ purpose, suggestedName }) => ({ file: (options.chooseFile ?? defaultChooseFile)(purpose, suggestedName) }),

@@ -70,6 +70,8 @@ function quietMonth(month: string): ReportPreview {
       suppressionRule: 'Counts of students from 1 to 9 are suppressed (primary); zero is shown.',
       signingKey: { algorithm: 'Ed25519', fingerprint: FINGERPRINT },
       metrics: metrics as ReportPreview['document']['metrics'],
+      administrativeResponsibilities: [],
+      successStories: [],
     },
     suppressed,
     charts: {

@@ -1,3 +1,4 @@
+import { TEAM_TYPE_IDS } from '../../shared/domain/serviceKinds';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,7 +106,13 @@ describe('district summary', () => {
     expect(total('cases.closedByOutcome.goals_met')).toMatchObject({ min: 2, max: null });
     expect(total('studentsByIssueCategory.peer_bullying')).toMatchObject({ min: 1 + 1 + 5, max: 9 + 9 + 5 });
     expect(total('studentsByIssueCategory.substance_use')).toMatchObject({ min: 0, max: 0, exact: true });
-    expect(summary.notTotalled).toEqual(['lengthOfTreatment.medianSessionsSoFar', 'lengthOfTreatment.medianWeeksOpen', 'frequency.meanSessionsPerStudent']);
+    expect(summary.notTotalled).toEqual([
+      'lengthOfTreatment.medianSessionsSoFar',
+      'lengthOfTreatment.medianWeeksOpen',
+      'frequency.meanSessionsPerStudent',
+      'teamParticipationFrequency.meetingsPerWeek',
+      ...TEAM_TYPE_IDS.map((id) => `teamParticipationFrequency.byTeamType.${id}`),
+    ]);
   });
 
   it('runs as a command: writes JSON and CSV, lists the rejected, exits 5 when any was rejected', async () => {

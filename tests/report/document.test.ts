@@ -43,6 +43,11 @@ const ACTIVITIES = {
   crisisResponse: { count: 1, minutes: 55 },
   otherServices: { count: 1, minutes: 10 },
   minutes: { direct: 575, indirect: 620, professional: 315 },
+  // The known month's one training was logged without saying where: within the district.
+  professionalDevelopmentProvided: { withinDistrict: { count: 1, minutes: 90 }, outsideDistrict: { count: 0, minutes: 0 } },
+  // 4 team meetings over March's 31 days = 31/7 weeks: 0.90 a week; IEP 2 (0.45), 504 and SST 1 each (0.23).
+  teamParticipationFrequency: { meetingsPerWeek: 0.9, byTeamType: { iep: 0.45, '504': 0.23, sst_mtss: 0.23, crisis: 0, attendance: 0, other: 0 } },
+  administrativeResponsibilities: { duties: 0, minutesPerMonth: 0 },
 } satisfies Partial<ReportMetrics>;
 
 describe('the report document of the hand-built month', () => {
@@ -78,6 +83,8 @@ describe('the report document of the hand-built month', () => {
           worker_defined: P,
         },
       },
+      administrativeResponsibilities: [],
+      successStories: [],
     });
     expect(report.bytes).toEqual(canonicalBytes(report.document));
     expect(ServiceReportDocument.safeParse(JSON.parse(report.bytes.toString('utf8'))).success).toBe(true);

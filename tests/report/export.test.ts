@@ -64,7 +64,7 @@ describe('export', () => {
   it('writes RFC 8785 canonical JSON', () => {
     const bytes = fs.readFileSync(path.join(folder, names.json));
     expect(bytes.toString('utf8')).toBe(canonicalize(JSON.parse(bytes.toString('utf8'))));
-    expect(bytes.toString('utf8')).toMatch(/^\{"generated":"2026-04","metrics":\{"administrative":\{"count":2,"minutes":180\}/);
+    expect(bytes.toString('utf8')).toMatch(/^\{"administrativeResponsibilities":\[\],"generated":"2026-04","metrics":\{"administrative":\{"count":2,"minutes":180\},"administrativeResponsibilities":\{/);
   });
 
   it('is verified by OpenSSL alone', () => {

@@ -5,6 +5,7 @@ import { draftHandlers } from './drafts';
 import { erasureHandlers } from './erasure';
 import { followUpHandlers } from './followUps';
 import { groupHandlers } from './groups';
+import { guidelineListHandlers } from './guidelineList';
 import { handoverHandlers } from './handover';
 import { backupHandlers } from './backups';
 import { noteHandlers } from './notes';
@@ -25,6 +26,7 @@ export const HANDLERS: HandlerTable<CommandName> = {
   ...studentHandlers,
   ...serviceHandlers,
   ...groupHandlers,
+  ...guidelineListHandlers,
   ...followUpHandlers,
   ...noteHandlers,
   ...erasureHandlers,

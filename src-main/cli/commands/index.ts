@@ -12,6 +12,7 @@ import {
   handoverOpenCommand,
   handoverRevokeCommand,
 } from './handover';
+import { dutyAddCommand, dutyEndCommand, dutyListCommand, storyAddCommand, storyConfirmCommand, storyListCommand } from './guidelineList';
 import { initCommand } from './init';
 import { noteAddCommand, noteListCommand, noteSearchCommand } from './note';
 import { noteEditCommand, noteEraseEarlierCommand, noteHistoryCommand } from './noteHistory';
@@ -19,13 +20,15 @@ import { noteReleaseCommand } from './noteRelease';
 import { passphraseChangeCommand } from './passphrase';
 import { reportCommand } from './report';
 import { serviceAddCommand } from './service';
-import { studentAddCommand, studentListCommand } from './student';
+import { studentAddCommand, studentCloseCommand, studentListCommand, studentReopenCommand } from './student';
 import { verifyCommand } from './verify';
 
 export const COMMANDS: readonly CliCommand[] = [
   initCommand,
   studentAddCommand,
   studentListCommand,
+  studentCloseCommand,
+  studentReopenCommand,
   noteAddCommand,
   noteListCommand,
   noteSearchCommand,
@@ -34,6 +37,12 @@ export const COMMANDS: readonly CliCommand[] = [
   noteEraseEarlierCommand,
   noteReleaseCommand,
   serviceAddCommand,
+  dutyAddCommand,
+  dutyListCommand,
+  dutyEndCommand,
+  storyAddCommand,
+  storyListCommand,
+  storyConfirmCommand,
   passphraseChangeCommand,
   checkCommand,
   reportCommand,

@@ -31,11 +31,12 @@ export const serviceAddCommand: CliCommand = {
   words: ['service', 'add'],
   summary: 'Log a service',
   usage:
-    'service add --vault DIR --date YYYY-MM-DD --minutes N --kind KIND [--team TYPE] [--student CODE]... [--issue CATEGORY]...',
+    'service add --vault DIR --date YYYY-MM-DD --minutes N --kind KIND [--team TYPE] [--audience within_district|outside_district] [--student CODE]... [--issue CATEGORY]...',
   help: [
     'Logs a service and prints its id. Repeat --student and --issue as needed.',
     `KIND is one of: ${SERVICE_KIND_IDS.join(', ')}.`,
     'A team_meeting needs --team: iep, 504, sst_mtss, crisis, attendance or other.',
+    'A pd_provided (a training you gave) may say --audience: within_district (the default) or outside_district.',
     `--date is the day it was given: at most ${SERVICE_DAYS_AHEAD} day after today in your time zone (a planned service), not before ${EARLIEST_SERVICE_DATE}.`,
   ].join('\n'),
   options: {
@@ -44,13 +45,14 @@ export const serviceAddCommand: CliCommand = {
     minutes: { type: 'string' },
     kind: { type: 'string' },
     team: { type: 'string' },
+    audience: { type: 'string' },
     student: { type: 'string', multiple: true },
     issue: { type: 'string', multiple: true },
   },
   async run(context) {
     const { values, io } = context;
     const minutes = integerOption('minutes', values.minutes);
-    const base = { date: optionalString(values.date), minutes, kind: optionalString(values.kind), teamType: optionalString(values.team) ?? null };
+    const base = { date: optionalString(values.date), minutes, kind: optionalString(values.kind), teamType: optionalString(values.team) ?? null, pdAudience: optionalString(values.audience) };
     parseWith(ServiceFields, base); // refuse bad dates, minutes and kinds before asking for the passphrase
     const service = await withUnlockedVault(context, (data) => {
       const fields = parseWith(ServiceFields, {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { Id, IsoDate, ServiceFields, type Service } from '../../../shared/api/schemas';
+import { DEFAULT_PD_AUDIENCE, type PdAudience } from '../../../shared/domain/guidelineList';
 import { serviceDateProblem } from '../../../shared/domain/serviceDates';
 import { serviceKindInfo, type ServiceKind, type TeamType } from '../../../shared/domain/serviceKinds';
 import type { VaultDatabase } from '../connection';
@@ -21,6 +22,7 @@ interface ServiceRow {
 interface ServiceRowWithLinks extends ServiceRow {
   student_ids: string;
   category_ids: string;
+  pd_audience: string | null;
 }
 
 export interface ServiceFilter {
@@ -32,10 +34,11 @@ export interface ServiceFilter {
 const EARLIEST_DATE = '0000-01-01';
 const LATEST_DATE = '9999-12-31';
 
-const SELECT_WITH_LINKS = `
+const selectWithLinks = (hasAudience: boolean) => `
   SELECT s.*,
     (SELECT json_group_array(student_id) FROM service_students WHERE service_id = s.id) AS student_ids,
-    (SELECT json_group_array(category_id) FROM service_issues WHERE service_id = s.id) AS category_ids
+    (SELECT json_group_array(category_id) FROM service_issues WHERE service_id = s.id) AS category_ids,
+    ${hasAudience ? '(SELECT audience FROM pd_provided_audience WHERE service_id = s.id)' : 'NULL'} AS pd_audience
   FROM services s`;
 
 function toService(row: ServiceRowWithLinks): Service {
@@ -48,6 +51,7 @@ function toService(row: ServiceRowWithLinks): Service {
     studentIds: JSON.parse(row.student_ids) as string[],
     issueCategoryIds: JSON.parse(row.category_ids) as string[],
     noteId: row.note_id,
+    ...(row.kind === 'pd_provided' ? { pdAudience: (row.pd_audience ?? DEFAULT_PD_AUDIENCE) as PdAudience } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -79,6 +83,13 @@ export class ServiceRepository {
     private readonly clock: () => Date,
     private readonly today: () => string,
   ) {
+    // A handover package's database has no pd_provided_audience table (migration 12): its trainings read as within the district.
+    const hasAudience = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'pd_provided_audience'").get() !== undefined;
+    const SELECT_WITH_LINKS = selectWithLinks(hasAudience);
+    const putAudience = hasAudience
+      ? db.prepare<[string, string]>('INSERT INTO pd_provided_audience (service_id, audience) VALUES (?, ?) ON CONFLICT (service_id) DO UPDATE SET audience = excluded.audience')
+      : null;
+    const deleteAudience = hasAudience ? db.prepare<[string]>('DELETE FROM pd_provided_audience WHERE service_id = ?') : null;
     const order = 'ORDER BY s.date DESC, s.created_at DESC, s.id';
     this.selectInRange = db.prepare<[{ from: string; to: string }], ServiceRowWithLinks>(
       `${SELECT_WITH_LINKS} WHERE s.date BETWEEN @from AND @to ${order}`,
@@ -107,7 +118,7 @@ export class ServiceRepository {
     this.deleteStudentLinks = db.prepare<[string]>('DELETE FROM service_students WHERE service_id = ?');
     this.deleteIssueLinks = db.prepare<[string]>('DELETE FROM service_issues WHERE service_id = ?');
 
-    this.writeWithLinks = writeTransaction(db, (row: ServiceRow, studentIds: readonly string[], categoryIds: readonly string[], isNew: boolean) => {
+    this.writeWithLinks = writeTransaction(db, (row: ServiceRow, studentIds: readonly string[], categoryIds: readonly string[], isNew: boolean, audience: PdAudience | null) => {
       if (isNew) {
         this.insertRow.run(row);
       } else {
@@ -117,6 +128,8 @@ export class ServiceRepository {
       }
       for (const studentId of studentIds) this.insertStudentLink.run(row.id, studentId);
       for (const categoryId of categoryIds) this.insertIssueLink.run(row.id, categoryId);
+      if (audience === null) deleteAudience?.run(row.id);
+      else putAudience?.run(row.id, audience);
     });
   }
 
@@ -148,7 +161,7 @@ export class ServiceRepository {
     const timestamp = this.clock().toISOString();
     const id = options.id === undefined ? crypto.randomUUID() : parseInput(Id, options.id);
     const row: ServiceRow = { id, ...input.columns, created_at: timestamp, updated_at: timestamp };
-    this.writeWithLinks(row, input.studentIds, input.categoryIds, true);
+    this.writeWithLinks(row, input.studentIds, input.categoryIds, true, input.pdAudience ?? (input.columns.kind === 'pd_provided' ? DEFAULT_PD_AUDIENCE : null));
     return this.get(row.id);
   }
 
@@ -158,7 +171,8 @@ export class ServiceRepository {
     const input = this.checkFields(fields);
     if (input.columns.date !== current.date) this.checkDate(input.columns.date);
     const row: ServiceRow = { id, ...input.columns, created_at: current.createdAt, updated_at: this.clock().toISOString() };
-    this.writeWithLinks(row, input.studentIds, input.categoryIds, false);
+    const audience = input.columns.kind === 'pd_provided' ? (input.pdAudience ?? current.pdAudience ?? DEFAULT_PD_AUDIENCE) : null;
+    this.writeWithLinks(row, input.studentIds, input.categoryIds, false, audience);
     return this.get(id);
   }
 
@@ -185,7 +199,7 @@ export class ServiceRepository {
     const noteId = input.noteId ?? null;
     if (noteId !== null && this.noteExists.get(noteId) === undefined) throw new VaultError('NOT_FOUND', `No note with id ${noteId}.`);
     const columns = { date: input.date, minutes: input.minutes, kind: input.kind, team_type: input.teamType ?? null, note_id: noteId };
-    return { columns, studentIds, categoryIds };
+    return { columns, studentIds, categoryIds, pdAudience: input.pdAudience ?? null };
   }
 }
 

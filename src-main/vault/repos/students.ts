@@ -34,7 +34,7 @@ const UNNAMED = 'SELECT s.*, NULL AS known_as FROM students s';
 const StudentPatch = StudentFields.partial();
 const CaseOutcomeId = z.enum(CASE_OUTCOME_IDS);
 
-/** The calendar date on the worker's machine, `YYYY-MM-DD`. */
+/** The calendar date on the computer's own clock and zone, `YYYY-MM-DD` (tests and demo data; the vault reads its own zone). */
 export function localIsoDate(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
@@ -84,9 +84,15 @@ export class StudentRepository {
   private readonly writeName: (studentId: string, knownAs: string | null) => void;
   private readonly inTransaction: (work: () => void) => void;
 
+  /**
+   * `today` is the worker's date (the vault's clock in their time zone
+   * setting): a case opened without a date opens on it, whatever zone the
+   * computer is set to.
+   */
   constructor(
     db: VaultDatabase,
     private readonly clock: () => Date,
+    private readonly today: () => string,
   ) {
     const hasNames = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'student_names'").get() !== undefined;
     const NAMED_OR_NOT = hasNames ? NAMED : UNNAMED;
@@ -166,7 +172,7 @@ export class StudentRepository {
       tier: input.tier ?? null,
       iep: input.iep === true ? 1 : 0,
       plan504: input.plan504 === true ? 1 : 0,
-      opened_on: input.openedOn ?? localIsoDate(at),
+      opened_on: input.openedOn ?? this.today(),
       closed_on: null,
       outcome: null,
       created_at: timestamp,
@@ -220,11 +226,25 @@ export class StudentRepository {
     return toStudent(next, knownAs);
   }
 
-  reopen(id: string): Student {
+  /**
+   * Without a date the close is undone: the case is open again from the day
+   * it first opened (a close made by mistake). With `reopenedOn`, the case
+   * opens anew on that day: it counts as a new case in that month, and its
+   * length of treatment runs from that day. It cannot reopen before it closed.
+   */
+  reopen(id: string, reopenedOn?: string): Student {
+    const date = reopenedOn === undefined ? undefined : parseInput(IsoDate, reopenedOn);
     const { known_as: knownAs, ...current } = this.requireRow(id);
     if (current.closed_on === null) throw new VaultError('CONFLICT', `The case for ${current.code} is open.`);
-    const next: StudentRow = { ...current, closed_on: null, outcome: null, updated_at: this.clock().toISOString() };
-    this.setClosed.run(next);
+    if (date !== undefined && date < current.closed_on) {
+      throw new VaultError('INVALID_INPUT', `date: the case for ${current.code} closed on ${current.closed_on}; it cannot reopen before that.`);
+    }
+    const updatedAt = this.clock().toISOString();
+    const next: StudentRow = { ...current, opened_on: date ?? current.opened_on, closed_on: null, outcome: null, updated_at: updatedAt };
+    this.inTransaction(() => {
+      this.setClosed.run(next); // first: the table holds a closing day never before the opening day
+      if (date !== undefined) this.updateRow.run(next);
+    });
     return toStudent(next, knownAs);
   }
 

@@ -11,6 +11,8 @@ import { migration007StudentNames } from './007-student-names';
 import { migration008StudentGroups } from './008-student-groups';
 import { migration009FollowUps } from './009-follow-ups';
 import { migration010ErasableRevisions } from './010-erasable-revisions';
+import { migration011StandIn } from './reservedForMerge';
+import { migration012GuidelineList } from './012-guideline-list';
 
 /**
  * One step of the vault schema. `version` is the `user_version` the vault has
@@ -34,6 +36,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008StudentGroups,
   migration009FollowUps,
   migration010ErasableRevisions,
+  migration011StandIn,
+  migration012GuidelineList,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

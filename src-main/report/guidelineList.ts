@@ -1,0 +1,64 @@
+import { TEAM_TYPE_IDS, type TeamType } from '../../shared/domain/serviceKinds';
+import type { VaultData } from '../vault/vaultData';
+import { daysBetween, monthBounds } from './calendar';
+import type { Activity, MonthMetrics } from './metrics';
+import { roundTo } from './metrics';
+
+/**
+ * The parts of the guideline's list of district data beyond the month's
+ * counts (docs/report-format.md, "Administrative responsibilities", "Where
+ * professional development was provided", "Frequency of team participation",
+ * "Examples of problem resolution"). None of them counts students.
+ */
+export interface GuidelineList {
+  /** Professional development provided, split by where; a training logged without saying where counts as within the district. */
+  pdProvided: { withinDistrict: Activity; outsideDistrict: Activity };
+  /** The standing duties of the month, by name, with their minutes per month. */
+  duties: { name: string; minutesPerMonth: number }[];
+  /** The success stories the worker confirmed for the month, oldest first. */
+  stories: string[];
+}
+
+/** Reads the month's duties, confirmed stories and where professional development was provided. */
+export function readGuidelineList(data: VaultData, month: string): GuidelineList {
+  const range = monthBounds(month);
+  const pdProvided = { withinDistrict: { count: 0, minutes: 0 }, outsideDistrict: { count: 0, minutes: 0 } };
+  const rows = data.db
+    .prepare<[{ first: string; last: string }], { audience: string | null; n: number; minutes: number }>(
+      `SELECT a.audience, count(*) AS n, sum(s.minutes) AS minutes
+       FROM services s LEFT JOIN pd_provided_audience a ON a.service_id = s.id
+       WHERE s.date BETWEEN @first AND @last AND s.kind = 'pd_provided'
+       GROUP BY a.audience`,
+    )
+    .all(range);
+  for (const row of rows) {
+    const activity = row.audience === 'outside_district' ? pdProvided.outsideDistrict : pdProvided.withinDistrict;
+    activity.count += row.n;
+    activity.minutes += row.minutes;
+  }
+  return {
+    pdProvided,
+    duties: data.duties.inMonth(month).map((duty) => ({ name: duty.name, minutesPerMonth: duty.minutesPerMonth })),
+    stories: data.stories.confirmed(month).map((story) => story.text),
+  };
+}
+
+/** Nothing beyond the counts: every training provided counted within the district (the default), no duties, no stories. */
+export function guidelineListFromCounts(metrics: MonthMetrics): GuidelineList {
+  return { pdProvided: { withinDistrict: { ...metrics.byKind.pd_provided }, outsideDistrict: { count: 0, minutes: 0 } }, duties: [], stories: [] };
+}
+
+/**
+ * Team meetings per week over the month: the month's meetings over its
+ * length in weeks (days / 7; February of a common year is exactly 4 weeks),
+ * to two decimals; in all and by team type.
+ */
+export function teamMeetingsPerWeek(metrics: MonthMetrics): { all: number; byTeamType: Record<TeamType, number> } {
+  const { first, last } = monthBounds(metrics.period);
+  const weeks = (daysBetween(first, last) + 1) / 7;
+  const perWeek = (count: number) => roundTo(count / weeks, 2);
+  return {
+    all: perWeek(metrics.byKind.team_meeting.count),
+    byTeamType: Object.fromEntries(TEAM_TYPE_IDS.map((id) => [id, perWeek(metrics.byTeamType[id].count)])) as Record<TeamType, number>,
+  };
+}
