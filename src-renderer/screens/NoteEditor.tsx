@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { studentLabel } from '../../shared/domain/studentNames';
 import { FollowUpField } from '../components/FollowUpField';
 import { SendIcon } from '../components/Icons';
 import { NoteEditorPane } from '../components/NoteEditorPane';
@@ -59,7 +60,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
     else navigate({ name: 'caseload' });
   }
 
-  const title = note == null ? (student == null ? 'New note' : `New note about ${student.code}`) : student == null ? 'Note' : `Note about ${student.code}`;
+  const title = note == null ? (student == null ? 'New note' : `New note about ${studentLabel(student)}`) : student == null ? 'Note' : `Note about ${studentLabel(student)}`;
 
   if (editor.loadProblem != null) {
     return (
@@ -84,7 +85,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
           {student != null && (
             <p className="breadcrumb">
               <button type="button" className="link" onClick={() => navigate({ name: 'student', studentId: student.id })}>
-                {student.code}
+                {studentLabel(student)}
               </button>
             </p>
           )}

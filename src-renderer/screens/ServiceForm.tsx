@@ -25,6 +25,7 @@ import { useServicesStore } from '../state/servicesStore';
 import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore, type ServicePrefill } from '../state/uiStore';
 import { formProblems } from './handover/owner/ownerWords';
+import { studentLabel } from '../../shared/domain/studentNames';
 
 export interface ServiceDraft {
   date: string;
@@ -359,7 +360,7 @@ export function ServiceForm({
         await followUp.apply({ serviceId: service.id });
         followUp.setText('');
       }
-      const who = fields.studentIds?.map((studentId) => students.find((student) => student.id === studentId)?.code).filter((code) => code != null) ?? [];
+      const who = fields.studentIds?.map((studentId) => students.find((student) => student.id === studentId)).filter((student) => student != null).map((student) => studentLabel(student)) ?? [];
       if (editing == null && ownLog) {
         // The main side kept this kind and minutes for the next new entry; the form follows.
         useSettingsStore.setState((state) => (state.settings == null ? {} : { settings: { ...state.settings, lastServiceKind: service.kind, lastServiceMinutes: service.minutes } }));

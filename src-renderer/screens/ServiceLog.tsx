@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Service } from '../../shared/api/schemas';
 import { serviceKindInfo, TEAM_TYPES } from '../../shared/domain/serviceKinds';
+import { studentLabel } from '../../shared/domain/studentNames';
 import { isQuietError, plainError } from '../api';
 import { Dialog } from '../components/Dialog';
 import { ChevronLeftIcon, ChevronRightIcon, NoteIcon } from '../components/Icons';
@@ -63,7 +64,7 @@ export function ServiceLog({ serviceId, focusForm = false, prefill: given }: { s
     }
   }, [serviceId, services]);
 
-  const codes = useMemo(() => new Map(students.map((student) => [student.id, student.code])), [students]);
+  const codes = useMemo(() => new Map(students.map((student) => [student.id, studentLabel(student)])), [students]);
   const categoryLabels = useMemo(() => new Map(categories.map((category) => [category.id, category.label])), [categories]);
   const totals = useMemo(() => totalsByKind(services), [services]);
   const totalMinutes = services.reduce((sum, service) => sum + service.minutes, 0);
