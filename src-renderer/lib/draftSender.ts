@@ -15,6 +15,8 @@ export interface OutgoingDraft {
   body: string;
   cursor: number;
   form?: ServiceFormDraft;
+  /** The "Follow up on" field as typed. */
+  followUp?: string;
   /** False: the worker left it for later, so the next unlock does not bring them back to it. */
   resume: boolean;
 }
@@ -46,7 +48,7 @@ export function sendWaitingDrafts(): void {
   const drafts = [...waiting.values()];
   waiting.clear();
   for (const draft of drafts) {
-    const input = { context: draft.context, body: draft.body, cursor: draft.cursor, resume: draft.resume, ...(draft.form ? { form: draft.form } : {}) };
+    const input = { context: draft.context, body: draft.body, cursor: draft.cursor, resume: draft.resume, ...(draft.form ? { form: draft.form } : {}), ...(draft.followUp ? { followUp: draft.followUp } : {}) };
     // A failure here is not the worker's to handle: the next change sends again, and a lock is announced on its own.
     void call('drafts.put', input).catch(() => undefined);
   }

@@ -50,7 +50,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
     savedMessage: 'Note saved.',
     draftContext: (id, about) => ({ kind: 'note', noteId: id, studentId: about, serviceId: id == null ? (serviceId ?? null) : null }),
   };
-  const editor = useNoteEditor(noteId, studentId, source);
+  const editor = useNoteEditor(noteId, studentId, source, { followUp });
   const { note } = editor;
   const studentOf = note?.studentId ?? editor.chosenStudent;
   const student = students.find((candidate) => candidate.id === studentOf) ?? null;

@@ -212,10 +212,12 @@ export function ServiceForm({
     dirty: draftDirty,
     textarea: noteArea,
     form: draftForm,
+    followUp: ownLog ? followUp.text : undefined,
     // Another entry opened in the form: what was typed for the one before stays kept for it.
     onContextChange: 'keep',
     restore: (saved) => {
       setNote(saved.body);
+      if (ownLog && saved.followUp !== undefined) followUp.setText(saved.followUp);
       // Fields given by "Log again" or "Log session" win over the ones kept; the note text comes back either way.
       if (saved.form != null && !prefilled.current) setDraft(formFromDraft(saved.form, editing));
     },

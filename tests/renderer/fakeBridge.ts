@@ -418,12 +418,12 @@ export function createFakeBridge(
     },
     // No backups, by default; tests/renderer/backupsFake.ts plays the backup commands in full.
     'backups.list': () => ({ settings: { folder: '/home/worker/.config/Sole Notes/backups', customFolder: false, keep: 10, automatic: true }, backups: [], pendingRestore: null, lastFailure: null }),
-    'drafts.put': ({ context, body, cursor, form, resume }) => {
+    'drafts.put': ({ context, body, cursor, form, followUp, resume }) => {
       requireUnlocked();
       const key = JSON.stringify(context);
       state.drafts = [
         ...state.drafts.filter((draft) => JSON.stringify(draft.context) !== key),
-        { context, body, cursor: Math.min(cursor, body.length), form: form ?? null, resume: resume ?? true, updatedAt: stamp(clock) },
+        { context, body, cursor: Math.min(cursor, body.length), form: form ?? null, ...(followUp ? { followUp } : {}), resume: resume ?? true, updatedAt: stamp(clock) },
       ];
       return { done: true };
     },
