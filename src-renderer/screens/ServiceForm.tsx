@@ -26,6 +26,7 @@ import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore, type ServicePrefill } from '../state/uiStore';
 import { formProblems } from './handover/owner/ownerWords';
 import { studentLabel } from '../../shared/domain/studentNames';
+import { SavedGroupsDialog } from './SavedGroups';
 
 export interface ServiceDraft {
   date: string;
@@ -189,6 +190,7 @@ export function ServiceForm({
   const baseline = useRef<ServiceDraft>(draft);
   const [groups, setGroups] = useState<StudentGroup[]>([]);
   const [naming, setNaming] = useState<string | null>(null);
+  const [managingGroups, setManagingGroups] = useState(false);
   const [groupProblem, setGroupProblem] = useState<string | null>(null);
   const groupNameInput = useRef<HTMLInputElement>(null);
   const prefilled = useRef(false);
@@ -553,12 +555,16 @@ export function ServiceForm({
         <div className="group-row" role="group" aria-label="Saved groups">
           <span className="hint">Groups:</span>
           {groupsShown.map((group) => (
-            <button key={group.id} type="button" className="small" onClick={() => pickGroup(group)} aria-label={`Fill in the group ${group.name} (${group.studentIds.length} students)`}>
+            <button key={group.id} type="button" className="small" onClick={() => pickGroup(group)} aria-label={`Fill in the group ${group.name} (${group.studentIds.length} ${group.studentIds.length === 1 ? 'student' : 'students'})`}>
               {group.name} <span className="hint">({group.studentIds.length})</span>
             </button>
           ))}
+          <button type="button" className="small quiet" onClick={() => setManagingGroups(true)}>
+            Change groups…
+          </button>
         </div>
       )}
+      {managingGroups && <SavedGroupsDialog onClose={() => setManagingGroups(false)} onChanged={setGroups} />}
       {ownLog && editing == null && draft.studentIds.length >= 2 && naming == null && (
         <div className="group-row">
           <button

@@ -9,6 +9,7 @@ import { BackupsPanel } from './backups/BackupsPanel';
 import { QuickUnlockSettings } from './QuickUnlockSettings';
 import { ReportSettings } from './ReportSettings';
 import { useScreenHeading } from './useScreenHeading';
+import { SavedGroupsPanel } from './SavedGroups';
 
 /** Settings: all stored in the vault, applied at once. */
 export function Settings() {
@@ -39,6 +40,7 @@ export function Settings() {
           <ChangePassphrase />
           <ReportSettings settings={settings} />
           <Categories />
+          <SavedGroupsPanel />
           <BackupsPanel />
         </div>
       )}

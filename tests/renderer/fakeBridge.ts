@@ -407,6 +407,24 @@ export function createFakeBridge(
       state.groups.push(group);
       return group;
     },
+    'groups.update': ({ id, name, studentIds }) => {
+      requireUnlocked();
+      const current = state.groups.find((group) => group.id === id);
+      if (!current) throw new Failure('NOT_FOUND', 'No group with that id.');
+      const trimmed = name?.trim() ?? current.name;
+      if (state.groups.some((group) => group.id !== id && group.name.toLowerCase() === trimmed.toLowerCase())) {
+        throw new Failure('CONFLICT', `There is already a group called "${trimmed}". Choose another name.`);
+      }
+      const next = { ...current, name: trimmed, studentIds: [...(studentIds ?? current.studentIds)], updatedAt: stamp(clock) };
+      state.groups = state.groups.map((group) => (group.id === id ? next : group));
+      return next;
+    },
+    'groups.delete': ({ id }) => {
+      requireUnlocked();
+      if (!state.groups.some((group) => group.id === id)) throw new Failure('NOT_FOUND', 'No group with that id.');
+      state.groups = state.groups.filter((group) => group.id !== id);
+      return { done: true };
+    },
     'settings.get': () => {
       requireUnlocked();
       return state.settings;
