@@ -107,6 +107,7 @@ export function createFakeBridge(
   };
   const calls: FakeCall[] = [];
   const lockListeners = new Set<(reason: LockReason) => void>();
+  const sendDraftsListeners = new Set<() => Promise<void>>();
 
   const requireUnlocked = () => {
     if (state.vault !== 'unlocked') throw new Failure('VAULT_LOCKED', 'The vault is locked.');
@@ -486,12 +487,22 @@ export function createFakeBridge(
       lockListeners.add(callback);
       return () => lockListeners.delete(callback);
     },
+    onSendDrafts(callback) {
+      sendDraftsListeners.add(callback);
+      return () => sendDraftsListeners.delete(callback);
+    },
   };
 
   return {
     bridge,
     state,
     calls,
+    /** The window about to close: the main side asks the page for its unfinished notes, waits, then locks. */
+    async closeWindow() {
+      await Promise.all([...sendDraftsListeners].map((listener) => listener()));
+      state.vault = 'locked';
+      for (const listener of lockListeners) listener('window-closed');
+    },
     /** The main side locking by itself (idle, screen lock…). */
     lockFromMain(reason: LockReason) {
       state.vault = 'locked';
