@@ -17,12 +17,21 @@ import { useUiStore } from '../state/uiStore';
 
 const byName = (a: StudentGroup, b: StudentGroup) => a.name.localeCompare(b.name);
 
-function whoIsIn(group: StudentGroup, students: readonly Student[]): string {
-  const names = group.studentIds.map((studentId) => {
-    const student = students.find((candidate) => candidate.id === studentId);
-    return student == null ? 'a student no longer listed' : studentLabel(student);
-  });
-  return names.join(', ');
+/** Who is in the group, each student's code and name kept on one line. */
+function WhoIsIn({ group, students }: { group: StudentGroup; students: readonly Student[] }) {
+  return (
+    <span className="hint group-members">
+      {group.studentIds.map((studentId, index) => {
+        const student = students.find((candidate) => candidate.id === studentId);
+        return (
+          <span key={studentId}>
+            <span className="group-member">{student == null ? 'a student no longer listed' : studentLabel(student)}</span>
+            {index < group.studentIds.length - 1 && ', '}
+          </span>
+        );
+      })}
+    </span>
+  );
 }
 
 /** The saved groups, each to rename, change or delete. `onChanged` hears the list after every change. */
@@ -129,7 +138,7 @@ export function SavedGroupsList({ onChanged }: { onChanged?: (groups: StudentGro
               <li key={group.id} className="category-row" data-group={group.id}>
                 <span className="group-summary">
                   <span className="category-label">{group.name}</span>
-                  <span className="hint">{whoIsIn(group, students)}</span>
+                  <WhoIsIn group={group} students={students} />
                 </span>
                 <span className="category-actions">
                   <button
