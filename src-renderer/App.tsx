@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { bridge } from './bridge';
-import { sendWaitingDraftsNow } from './lib/draftSender';
 import { CreateVault } from './screens/CreateVault';
 import { Unlock } from './screens/Unlock';
 import { refreshDraftsKept, refreshVaultState, useVaultStore } from './state/vaultStore';
@@ -31,14 +30,9 @@ export function App() {
       useVaultStore.getState().unavailable(error instanceof Error ? error.message : String(error));
       return undefined;
     }
-    // Closing the window locks the vault: what was typed in the last moment goes first, and the main side waits for it.
-    const stopSending = bridge().onSendDrafts?.(sendWaitingDraftsNow);
     void refreshVaultState();
     void loadShell().catch(() => undefined);
-    return () => {
-      unsubscribe();
-      stopSending?.();
-    };
+    return unsubscribe;
   }, []);
 
   switch (view) {
