@@ -33,6 +33,9 @@ export const ServiceFormDraft = z
   .strict();
 export type ServiceFormDraft = z.infer<typeof ServiceFormDraft>;
 
+/** The "Follow up on" field of the editor, as typed (a day not finished yet is kept as it is). */
+export const DraftFollowUp = z.string().max(40);
+
 export const DraftPutInput = z
   .object({
     context: DraftContext,
@@ -40,6 +43,8 @@ export const DraftPutInput = z
     /** Where the cursor was in `body`; past the end reads as the end. */
     cursor: z.number().int().min(0).max(200_000),
     form: ServiceFormDraft.optional(),
+    /** The note editor's or the service form's "Follow up on" field; empty or left out: none typed. */
+    followUp: DraftFollowUp.optional(),
     /**
      * Whether the worker is brought back to this draft after the next unlock
      * (default true: they were typing in it). False when they left it for
@@ -55,6 +60,8 @@ export const Draft = z.object({
   body: z.string(),
   cursor: z.number().int().min(0),
   form: ServiceFormDraft.nullable(),
+  /** The "Follow up on" field as it was typed; absent when none was. */
+  followUp: DraftFollowUp.optional(),
   resume: z.boolean(),
   updatedAt: Timestamp,
 });

@@ -23,10 +23,11 @@ type LockableSession = Pick<VaultSession, 'state' | 'lock' | 'data'>;
  * read from the vault's settings so a change applies at once.
  *
  * Screen lock and suspend lock immediately; so does closing the window
- * (also cancelling an unlock that is still deriving its key).
+ * (also cancelling an unlock that is still deriving its key), once any
+ * close held by `closeHeld` (draftsAtClose.ts) goes ahead.
  * Returns a stop function (also called when the window is closed).
  */
-export function startAutoLock(options: { session: LockableSession; window: BrowserWindow; now?: () => number }): () => void {
+export function startAutoLock(options: { session: LockableSession; window: BrowserWindow; now?: () => number; closeHeld?: () => boolean }): () => void {
   const { session, window } = options;
   const now = options.now ?? Date.now;
   let lastActivity = now();
@@ -54,7 +55,11 @@ export function startAutoLock(options: { session: LockableSession; window: Brows
 
   const onLockScreen = (): void => lockNow('screen-lock');
   const onSuspend = (): void => lockNow('suspend');
-  const onClose = (): void => lockNow('window-closed');
+  // A close held for a moment (draftsAtClose.ts: the page is sending its last keystrokes) locks when it goes ahead.
+  const onClose = (): void => {
+    if (options.closeHeld?.() === true) return;
+    lockNow('window-closed');
+  };
 
   const contents = window.webContents;
   const timer = setInterval(check, IDLE_CHECK_INTERVAL_MS);

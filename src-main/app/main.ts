@@ -5,6 +5,7 @@ import { createRouter } from '../api/router';
 import { integrityChecksEnded } from '../vault/integrityCheck';
 import { VaultSession } from '../vault/vaultSession';
 import { startAutoLock } from './autoLock';
+import { holdCloseForDrafts } from './draftsAtClose';
 import { registerIpc } from './ipc';
 import { createElectronPlatform } from './platform';
 import { safeStoragePepperGuard } from './safeStoragePepperGuard';
@@ -49,7 +50,9 @@ function start(): void {
 
   const window = createMainWindow({ preloadPath: preloadPath(app.getAppPath()), isPackaged: app.isPackaged });
   mainWindow = window;
-  startAutoLock({ session: vault, window });
+  // Before the auto-lock: a close waits for the page's last keystrokes, then locks.
+  const closing = holdCloseForDrafts({ window, session: vault });
+  startAutoLock({ session: vault, window, closeHeld: closing.held });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });

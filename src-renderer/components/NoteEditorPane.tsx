@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Student } from '../../shared/api/schemas';
+import { studentLabel } from '../../shared/domain/studentNames';
 import { MOD_LABEL } from '../lib/keys';
 import type { NoteEditorState } from '../lib/useNoteEditor';
 import { FindingsPanel } from './FindingsPanel';
@@ -45,7 +46,7 @@ export function NoteEditorPane({
               <option value="">No student (a general note)</option>
               {openStudents.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
-                  {candidate.code}
+                  {studentLabel(candidate)}
                 </option>
               ))}
             </select>

@@ -15,6 +15,8 @@ export interface OutgoingDraft {
   body: string;
   cursor: number;
   form?: ServiceFormDraft;
+  /** The "Follow up on" field as typed. */
+  followUp?: string;
   /** False: the worker left it for later, so the next unlock does not bring them back to it. */
   resume: boolean;
 }
@@ -46,10 +48,25 @@ export function sendWaitingDrafts(): void {
   const drafts = [...waiting.values()];
   waiting.clear();
   for (const draft of drafts) {
-    const input = { context: draft.context, body: draft.body, cursor: draft.cursor, resume: draft.resume, ...(draft.form ? { form: draft.form } : {}) };
     // A failure here is not the worker's to handle: the next change sends again, and a lock is announced on its own.
-    void call('drafts.put', input).catch(() => undefined);
+    void call('drafts.put', putInput(draft)).catch(() => undefined);
   }
+}
+
+function putInput(draft: OutgoingDraft) {
+  return { context: draft.context, body: draft.body, cursor: draft.cursor, resume: draft.resume, ...(draft.form ? { form: draft.form } : {}), ...(draft.followUp ? { followUp: draft.followUp } : {}) };
+}
+
+/**
+ * Sends everything waiting now and resolves once the main side has taken it
+ * (before the window closes: the main side locks only after this).
+ */
+export async function sendWaitingDraftsNow(): Promise<void> {
+  if (timer != null) clearTimeout(timer);
+  timer = null;
+  const drafts = [...waiting.values()];
+  waiting.clear();
+  await Promise.all(drafts.map((draft) => call('drafts.put', putInput(draft)).catch(() => undefined)));
 }
 
 /** The note was saved, or the worker let the text go: the draft goes, and nothing still waiting is sent. */

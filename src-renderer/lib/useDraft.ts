@@ -24,10 +24,12 @@ export function useDraft(options: {
   dirty: boolean;
   textarea: RefObject<HTMLTextAreaElement | null>;
   form?: ServiceFormDraft;
+  /** The editor's "Follow up on" field as typed, kept with the text. */
+  followUp?: string;
   onContextChange?: 'move' | 'keep';
   restore(draft: Draft): void;
 }): { restored: boolean } {
-  const { context, ready, text, dirty, textarea, form } = options;
+  const { context, ready, text, dirty, textarea, form, followUp } = options;
   const onContextChange = options.onContextChange ?? 'move';
   const key = context == null ? null : draftContextKey(context);
   /** The context whose kept draft was looked for (and put back): sending starts only then. */
@@ -38,8 +40,8 @@ export function useDraft(options: {
   const held = useRef<DraftContext | null>(null);
   /** Where to put the cursor once the restored text is on screen (setting a textarea's value puts it at the end). */
   const caret = useRef<{ body: string; cursor: number } | null>(null);
-  const latest = useRef({ context, text, dirty, form, restore: options.restore });
-  latest.current = { context, text, dirty, form, restore: options.restore };
+  const latest = useRef({ context, text, dirty, form, followUp, restore: options.restore });
+  latest.current = { context, text, dirty, form, followUp, restore: options.restore };
 
   // Once ready, and for each new context: bring back what was kept for it.
   useEffect(() => {
@@ -58,7 +60,7 @@ export function useDraft(options: {
         const previous = held.current;
         if (previous != null && onContextChange === 'move' && draftContextKey(previous) !== draftContextKey(lookFor)) void discardDraft(previous);
         held.current = lookFor;
-        if (draft.body === latest.current.text && draft.form == null) return;
+        if (draft.body === latest.current.text && draft.form == null && (draft.followUp ?? '') === (latest.current.followUp ?? '')) return;
         caret.current = { body: draft.body, cursor: draft.cursor };
         latest.current.restore(draft);
         setRestored(true);
@@ -93,20 +95,20 @@ export function useDraft(options: {
     }
     const now = latest.current;
     if (now.context != null && now.dirty) {
-      sendDraft({ context: now.context, body: now.text, cursor: textarea.current?.selectionStart ?? now.text.length, form: now.form, resume: true });
+      sendDraft({ context: now.context, body: now.text, cursor: textarea.current?.selectionStart ?? now.text.length, form: now.form, followUp: now.followUp, resume: true });
       held.current = now.context;
     } else if (held.current != null) {
       void discardDraft(held.current);
       held.current = null;
     }
-  }, [live, key, text, dirty, formKey, textarea, onContextChange]);
+  }, [live, key, text, dirty, formKey, followUp, textarea, onContextChange]);
   // Moving the cursor is kept too (it is where the worker comes back to).
   useEffect(() => {
     const area = textarea.current;
     if (area == null || !live) return undefined;
     const onMove = () => {
       const now = latest.current;
-      if (now.context != null && now.dirty) sendDraft({ context: now.context, body: now.text, cursor: area.selectionStart, form: now.form, resume: true });
+      if (now.context != null && now.dirty) sendDraft({ context: now.context, body: now.text, cursor: area.selectionStart, form: now.form, followUp: now.followUp, resume: true });
     };
     area.addEventListener('keyup', onMove);
     area.addEventListener('mouseup', onMove);
@@ -123,7 +125,7 @@ export function useDraft(options: {
     return () => {
       const now = latest.current;
       if (sessionEpoch() !== epoch || held.current == null || now.context == null || !now.dirty) return;
-      sendDraft({ context: now.context, body: now.text, cursor: textarea.current?.selectionStart ?? now.text.length, form: now.form, resume: false });
+      sendDraft({ context: now.context, body: now.text, cursor: textarea.current?.selectionStart ?? now.text.length, form: now.form, followUp: now.followUp, resume: false });
       sendWaitingDrafts();
     };
   }, [textarea]);
@@ -134,7 +136,7 @@ export function useDraft(options: {
       keepForLater() {
         const now = latest.current;
         if (now.context == null || !now.dirty) return;
-        sendDraft({ context: now.context, body: now.text, cursor: textarea.current?.selectionStart ?? now.text.length, form: now.form, resume: false });
+        sendDraft({ context: now.context, body: now.text, cursor: textarea.current?.selectionStart ?? now.text.length, form: now.form, followUp: now.followUp, resume: false });
         sendWaitingDrafts();
         held.current = null;
       },

@@ -19,20 +19,27 @@ export interface FollowUpState {
 
 /** The follow-up day of a note or service being edited (`target` null: a new one, nothing to load). */
 export function useFollowUp(target: FollowUpTarget | null): FollowUpState {
-  const [text, setText] = useState('');
+  const [text, setTextNow] = useState('');
   const kept = useRef<FollowUp | null>(null);
+  /** Typed (or put back from an unfinished note) since this target opened: the day loaded for it does not replace it. */
+  const typed = useRef(false);
+  const setText = (value: string) => {
+    typed.current = true;
+    setTextNow(value);
+  };
   const key = target == null ? null : (target.noteId ?? target.serviceId ?? null);
 
   useEffect(() => {
     kept.current = null;
-    setText('');
+    typed.current = false;
+    setTextNow('');
     if (key == null || target == null) return undefined;
     let current = true;
     call('followUps.get', target)
       .then((followUp) => {
         if (!current) return;
         kept.current = followUp;
-        if (followUp != null && followUp.doneAt == null) setText(formatNumericDate(followUp.dueOn));
+        if (followUp != null && followUp.doneAt == null && !typed.current) setTextNow(formatNumericDate(followUp.dueOn));
       })
       .catch((error: unknown) => {
         if (!isQuietError(error)) kept.current = null;

@@ -10,6 +10,10 @@ import { findingsNow } from './useFindings';
 import { unacknowledged, useNoteCheck } from './useNoteCheck';
 import { useDraft } from './useDraft';
 
+/** The editor's status line while the text differs from what is saved (a new note, or changes to one). */
+export const NOT_SAVED_DRAFT_KEPT = 'Not saved yet — your draft is kept';
+export const CHANGES_NOT_SAVED_DRAFT_KEPT = 'Changes not saved yet — your draft is kept';
+
 /** Where the note is kept: the worker's own vault, or a package handed to them. */
 export interface NoteSource {
   load(id: string): Promise<Note>;
@@ -30,7 +34,12 @@ export interface NoteSource {
  * Ctrl/Cmd+S, and the guard that asks before leaving unsaved changes.
  * `shortcutPaused`: a dialog of the screen's own is open, so Ctrl/Cmd+S waits.
  */
-export function useNoteEditor(noteId: string | null, studentId: string | null, source: NoteSource, options: { shortcutPaused?: boolean } = {}) {
+export function useNoteEditor(
+  noteId: string | null,
+  studentId: string | null,
+  source: NoteSource,
+  options: { shortcutPaused?: boolean; followUp?: { text: string; setText: (text: string) => void } } = {},
+) {
   const id = useId();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const announce = useUiStore((store) => store.announce);
@@ -64,7 +73,12 @@ export function useNoteEditor(noteId: string | null, studentId: string | null, s
     text,
     dirty,
     textarea,
-    restore: (kept) => setText(kept.body),
+    // The "Follow up on" field, where the editor has one, is kept with the text and comes back with it.
+    followUp: options.followUp?.text,
+    restore: (kept) => {
+      setText(kept.body);
+      if (kept.followUp !== undefined) options.followUp?.setText(kept.followUp);
+    },
   });
 
   useEffect(() => {
@@ -163,7 +177,16 @@ export function useNoteEditor(noteId: string | null, studentId: string | null, s
     return countFindings(unacknowledged(text, findingsNow(text), acknowledged.current));
   }
 
-  const saveState = saving ? 'Saving…' : note == null ? (dirty ? 'Not saved yet' : '') : dirty ? 'Unsaved changes' : `Saved ${formatTimestamp(note.updatedAt)}`;
+  // What is typed and not saved is kept as an unfinished note (useDraft): the line says so, so the worker knows a lock loses nothing.
+  const saveState = saving
+    ? 'Saving…'
+    : note == null
+      ? dirty
+        ? NOT_SAVED_DRAFT_KEPT
+        : ''
+      : dirty
+        ? CHANGES_NOT_SAVED_DRAFT_KEPT
+        : `Saved ${formatTimestamp(note.updatedAt)}`;
 
   return {
     id,

@@ -3,7 +3,8 @@ import type { MouseEvent, ReactNode } from 'react';
 import { Dialog } from '../components/Dialog';
 import { ChartIcon, ClockIcon, GearIcon, HandoverIcon, KeyboardIcon, LockIcon, NoteIcon, PeopleIcon, PlusIcon, SearchIcon, ShieldIcon, TodayIcon } from '../components/Icons';
 import { setWorkerTimeZone } from '../lib/dates';
-import { activeDraft } from '../lib/draftSender';
+import { bridge } from '../bridge';
+import { activeDraft, sendWaitingDraftsNow } from '../lib/draftSender';
 import { isMod, isTypingTarget, MOD_LABEL } from '../lib/keys';
 import { resumeDraftAfterUnlock } from '../state/resumeDraft';
 import { useSettingsStore } from '../state/settingsStore';
@@ -87,6 +88,9 @@ export function AppShell() {
     // Back to the unfinished note the worker was writing when the vault locked.
     void resumeDraftAfterUnlock();
   }, []);
+
+  // Closing the window locks the vault: what was typed in the last moment is sent first, and the main side waits for it.
+  useEffect(() => bridge().onSendDrafts?.(sendWaitingDraftsNow), []);
 
   // Appearance applies at once, and is dropped with everything else on lock.
   useEffect(() => {

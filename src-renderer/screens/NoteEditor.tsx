@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { FindingCounts } from '../../shared/api/schemas';
+import { studentLabel } from '../../shared/domain/studentNames';
 import { EraseEarlierDialog } from '../components/EraseEarlierDialog';
 import { FollowUpField } from '../components/FollowUpField';
 import { SendIcon } from '../components/Icons';
@@ -68,7 +69,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
     savedMessage: 'Note saved.',
     draftContext: (id, about) => ({ kind: 'note', noteId: id, studentId: about, serviceId: id == null ? (serviceId ?? null) : null }),
   };
-  const editor = useNoteEditor(noteId, studentId, source);
+  const editor = useNoteEditor(noteId, studentId, source, { followUp });
   const { note } = editor;
   const studentOf = note?.studentId ?? editor.chosenStudent;
   const student = students.find((candidate) => candidate.id === studentOf) ?? null;
@@ -78,7 +79,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
     else navigate({ name: 'caseload' });
   }
 
-  const title = note == null ? (student == null ? 'New note' : `New note about ${student.code}`) : student == null ? 'Note' : `Note about ${student.code}`;
+  const title = note == null ? (student == null ? 'New note' : `New note about ${studentLabel(student)}`) : student == null ? 'Note' : `Note about ${studentLabel(student)}`;
 
   if (editor.loadProblem != null) {
     return (
@@ -103,7 +104,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
           {student != null && (
             <p className="breadcrumb">
               <button type="button" className="link" onClick={() => navigate({ name: 'student', studentId: student.id })}>
-                {student.code}
+                {studentLabel(student)}
               </button>
             </p>
           )}

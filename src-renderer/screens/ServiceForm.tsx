@@ -26,6 +26,8 @@ import { useServicesStore } from '../state/servicesStore';
 import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore, type ServicePrefill } from '../state/uiStore';
 import { formProblems } from './handover/owner/ownerWords';
+import { studentLabel } from '../../shared/domain/studentNames';
+import { SavedGroupsDialog } from './SavedGroups';
 
 export interface ServiceDraft {
   date: string;
@@ -193,6 +195,7 @@ export function ServiceForm({
   const baseline = useRef<ServiceDraft>(draft);
   const [groups, setGroups] = useState<StudentGroup[]>([]);
   const [naming, setNaming] = useState<string | null>(null);
+  const [managingGroups, setManagingGroups] = useState(false);
   const [groupProblem, setGroupProblem] = useState<string | null>(null);
   const groupNameInput = useRef<HTMLInputElement>(null);
   const prefilled = useRef(false);
@@ -216,10 +219,12 @@ export function ServiceForm({
     dirty: draftDirty,
     textarea: noteArea,
     form: draftForm,
+    followUp: ownLog ? followUp.text : undefined,
     // Another entry opened in the form: what was typed for the one before stays kept for it.
     onContextChange: 'keep',
     restore: (saved) => {
       setNote(saved.body);
+      if (ownLog && saved.followUp !== undefined) followUp.setText(saved.followUp);
       // Fields given by "Log again" or "Log session" win over the ones kept; the note text comes back either way.
       if (saved.form != null && !prefilled.current) setDraft(formFromDraft(saved.form, editing));
     },
@@ -364,7 +369,7 @@ export function ServiceForm({
         await followUp.apply({ serviceId: service.id });
         followUp.setText('');
       }
-      const who = fields.studentIds?.map((studentId) => students.find((student) => student.id === studentId)?.code).filter((code) => code != null) ?? [];
+      const who = fields.studentIds?.map((studentId) => students.find((student) => student.id === studentId)).filter((student) => student != null).map((student) => studentLabel(student)) ?? [];
       if (editing == null && ownLog) {
         // The main side kept this kind and minutes for the next new entry; the form follows.
         useSettingsStore.setState((state) => (state.settings == null ? {} : { settings: { ...state.settings, lastServiceKind: service.kind, lastServiceMinutes: service.minutes } }));
@@ -568,12 +573,16 @@ export function ServiceForm({
         <div className="group-row" role="group" aria-label="Saved groups">
           <span className="hint">Groups:</span>
           {groupsShown.map((group) => (
-            <button key={group.id} type="button" className="small" onClick={() => pickGroup(group)} aria-label={`Fill in the group ${group.name} (${group.studentIds.length} students)`}>
+            <button key={group.id} type="button" className="small" onClick={() => pickGroup(group)} aria-label={`Fill in the group ${group.name} (${group.studentIds.length} ${group.studentIds.length === 1 ? 'student' : 'students'})`}>
               {group.name} <span className="hint">({group.studentIds.length})</span>
             </button>
           ))}
+          <button type="button" className="small quiet" onClick={() => setManagingGroups(true)}>
+            Change groups…
+          </button>
         </div>
       )}
+      {managingGroups && <SavedGroupsDialog onClose={() => setManagingGroups(false)} onChanged={setGroups} />}
       {ownLog && editing == null && draft.studentIds.length >= 2 && naming == null && (
         <div className="group-row">
           <button

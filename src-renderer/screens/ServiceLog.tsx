@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Service } from '../../shared/api/schemas';
 import { serviceKindInfo, TEAM_TYPES } from '../../shared/domain/serviceKinds';
+import { studentLabel } from '../../shared/domain/studentNames';
 import { isQuietError, plainError } from '../api';
 import { Dialog } from '../components/Dialog';
 import { ChevronLeftIcon, ChevronRightIcon, NoteIcon } from '../components/Icons';
@@ -64,7 +65,7 @@ export function ServiceLog({ serviceId, focusForm = false, prefill: given }: { s
   }, [serviceId, services]);
 
   // The code, and beside it the name the worker knows the student by (only on this computer).
-  const studentLabels = useMemo(() => new Map(students.map((student) => [student.id, student.knownAs == null ? student.code : `${student.code} · ${student.knownAs}`])), [students]);
+  const studentLabels = useMemo(() => new Map(students.map((student) => [student.id, studentLabel(student)])), [students]);
   const categoryLabels = useMemo(() => new Map(categories.map((category) => [category.id, category.label])), [categories]);
   const totals = useMemo(() => totalsByKind(services), [services]);
   const totalMinutes = services.reduce((sum, service) => sum + service.minutes, 0);

@@ -11,6 +11,7 @@ import { ReportSettings } from './ReportSettings';
 import { RetentionSettings } from './retention/RetentionSettings';
 import { StandingDuties } from './StandingDuties';
 import { useScreenHeading } from './useScreenHeading';
+import { SavedGroupsPanel } from './SavedGroups';
 
 /** Settings: all stored in the vault, applied at once. */
 export function Settings() {
@@ -43,6 +44,7 @@ export function Settings() {
           <StandingDuties />
           <Categories />
           <RetentionSettings />
+          <SavedGroupsPanel />
           <BackupsPanel />
         </div>
       )}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { NoteSummary, Service, Student } from '../../shared/api/schemas';
 import { CASE_OUTCOMES } from '../../shared/domain/caseOutcomes';
 import { serviceKindInfo, TEAM_TYPES } from '../../shared/domain/serviceKinds';
+import { studentLabel } from '../../shared/domain/studentNames';
 import { isQuietError, plainError } from '../api';
 import { ClockIcon, NoteIcon } from '../components/Icons';
 import { FlagMarker, PlanBadges, ReleasedMarker } from '../components/Markers';
@@ -88,7 +89,7 @@ export function StudentPage({ studentId }: { studentId: string }) {
   }, [studentId]);
 
   const items = useMemo(() => buildTimeline(services ?? [], timeline?.notes ?? [], timeline?.done ?? false), [services, timeline]);
-  const codes = useMemo(() => new Map(allStudents.map((candidate) => [candidate.id, candidate.code])), [allStudents]);
+  const codes = useMemo(() => new Map(allStudents.map((candidate) => [candidate.id, studentLabel(candidate)])), [allStudents]);
   const categoryLabels = useMemo(() => new Map(categories.map((category) => [category.id, category.label])), [categories]);
   const loaded = timeline != null && services != null;
   const moreToLoad = items.length > shown || timeline?.done === false;

@@ -3,6 +3,7 @@ import type { DueFollowUp, TodaySummary } from '../../shared/api/followUpSchemas
 import type { Service, Student } from '../../shared/api/schemas';
 import { followUpDueInWords, lastContactInWords } from '../../shared/domain/lastContact';
 import { SERVICE_KINDS } from '../../shared/domain/serviceKinds';
+import { studentLabel } from '../../shared/domain/studentNames';
 import { call, isQuietError, plainError } from '../api';
 import { CheckIcon, ClockIcon, FlagIcon, NoteIcon, PeopleIcon, PlusIcon } from '../components/Icons';
 import { formatLongDate, formatMinutes, formatShortDate } from '../lib/dates';
@@ -15,14 +16,14 @@ import { useScreenHeading } from './useScreenHeading';
 
 const kindLabel = (kind: string | null) => SERVICE_KINDS.find((entry) => entry.id === kind)?.label ?? 'Service';
 
-function studentLabel(students: readonly Student[], id: string): string {
+/** The student's code with the name the worker knows them by beside it. */
+function labelOf(students: readonly Student[], id: string): string {
   const student = students.find((candidate) => candidate.id === id);
-  if (student == null) return 'a student';
-  return student.knownAs == null ? student.code : `${student.code} (${student.knownAs})`;
+  return student == null ? 'a student' : studentLabel(student);
 }
 
 function withWhom(students: readonly Student[], ids: readonly string[]): string {
-  return ids.length === 0 ? '' : ` with ${ids.map((id) => studentLabel(students, id)).join(', ')}`;
+  return ids.length === 0 ? '' : ` with ${ids.map((id) => labelOf(students, id)).join(', ')}`;
 }
 
 /** The home screen: services logged today, follow-ups due, notes in progress, students seen recently. */
@@ -149,7 +150,7 @@ export function Today() {
               {summary.recentStudents.map(({ studentId, lastSeen }) => (
                 <li key={studentId}>
                   <button type="button" className="today-student" onClick={() => navigate({ name: 'student', studentId })}>
-                    <span className="cell-code">{studentLabel(students, studentId)}</span>
+                    <span className="cell-code">{labelOf(students, studentId)}</span>
                     <span className="subtle">last contact {lastContactInWords(lastSeen, summary.today)}</span>
                   </button>
                 </li>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Draft } from '../../shared/api/draftSchemas';
 import type { Student } from '../../shared/api/schemas';
+import { studentLabel } from '../../shared/domain/studentNames';
 import { call, isQuietError, plainError } from '../api';
 import { Dialog } from '../components/Dialog';
 import { NoteIcon } from '../components/Icons';
@@ -11,7 +12,10 @@ import { useStudentsStore } from '../state/studentsStore';
 
 /** What an unfinished note is, in words: "New note about JD-0415", "Changes to a note about JD-0415"… */
 export function describeDraft(draft: Draft, students: readonly Student[]): string {
-  const code = (id: string | null) => (id == null ? null : (students.find((student) => student.id === id)?.code ?? null));
+  const code = (id: string | null) => {
+    const student = id == null ? undefined : students.find((candidate) => candidate.id === id);
+    return student == null ? null : studentLabel(student);
+  };
   const { context } = draft;
   switch (context.kind) {
     case 'note': {

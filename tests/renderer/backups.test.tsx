@@ -137,7 +137,8 @@ describe('Settings → Backups', () => {
 async function openAppUnlocked() {
   const user = userEvent.setup();
   render(<App />);
-  await screen.findByRole('heading', { level: 1, name: 'Today' });
+  // The first unlocked screen of the file loads the screens' chunk: on a busy machine that takes more than a second.
+  await screen.findByRole('heading', { level: 1, name: 'Today' }, { timeout: 10_000 });
   return user;
 }
 

@@ -84,6 +84,27 @@ describe('unfinished notes', () => {
     expect([back.selectionStart, back.selectionEnd]).toEqual([TEXT.length - 5, TEXT.length - 5]);
   });
 
+  it('closing the window sends the last keystrokes still waiting to be sent, before the lock', async () => {
+    const fake = installFake({ state: { students: [{ ...student }] } });
+    const restore = giveElementsASize();
+    onTestFinished(restore);
+    const user = userEvent.setup();
+    render(<App />);
+    await screen.findByRole('heading', { name: 'Today' });
+    act(() => useUiStore.getState().navigate({ name: 'note', noteId: null, studentId: student.id }));
+    const textarea = await screen.findByLabelText('Note', { selector: 'textarea' });
+    await user.click(textarea);
+    await user.paste(TEXT);
+    await waitFor(() => expect(fake.state.drafts[0]?.body).toBe(TEXT));
+    // Typed just before the close: still waiting in the page (sent at most every 250 ms).
+    await user.paste(' the bus');
+    expect(fake.state.drafts[0]?.body).toBe(TEXT);
+
+    await act(() => fake.closeWindow());
+    expect(fake.state.drafts).toMatchObject([{ body: `${TEXT} the bus`, resume: true }]);
+    expect(fake.state.vault).toBe('locked');
+  });
+
   it('says nothing about an unfinished note when the lock kept none', async () => {
     const fake = installFake({ state: { students: [{ ...student }] } });
     const restore = giveElementsASize();

@@ -108,6 +108,7 @@ export function createFakeBridge(
   };
   const calls: FakeCall[] = [];
   const lockListeners = new Set<(reason: LockReason) => void>();
+  const sendDraftsListeners = new Set<() => Promise<void>>();
 
   const requireUnlocked = () => {
     if (state.vault !== 'unlocked') throw new Failure('VAULT_LOCKED', 'The vault is locked.');
@@ -408,6 +409,24 @@ export function createFakeBridge(
       state.groups.push(group);
       return group;
     },
+    'groups.update': ({ id, name, studentIds }) => {
+      requireUnlocked();
+      const current = state.groups.find((group) => group.id === id);
+      if (!current) throw new Failure('NOT_FOUND', 'No group with that id.');
+      const trimmed = name?.trim() ?? current.name;
+      if (state.groups.some((group) => group.id !== id && group.name.toLowerCase() === trimmed.toLowerCase())) {
+        throw new Failure('CONFLICT', `There is already a group called "${trimmed}". Choose another name.`);
+      }
+      const next = { ...current, name: trimmed, studentIds: [...(studentIds ?? current.studentIds)], updatedAt: stamp(clock) };
+      state.groups = state.groups.map((group) => (group.id === id ? next : group));
+      return next;
+    },
+    'groups.delete': ({ id }) => {
+      requireUnlocked();
+      if (!state.groups.some((group) => group.id === id)) throw new Failure('NOT_FOUND', 'No group with that id.');
+      state.groups = state.groups.filter((group) => group.id !== id);
+      return { done: true };
+    },
     'settings.get': () => {
       requireUnlocked();
       return state.settings;
@@ -419,12 +438,12 @@ export function createFakeBridge(
     },
     // No backups, by default; tests/renderer/backupsFake.ts plays the backup commands in full.
     'backups.list': () => ({ settings: { folder: '/home/worker/.config/Sole Notes/backups', customFolder: false, keep: 10, automatic: true }, backups: [], pendingRestore: null, lastFailure: null }),
-    'drafts.put': ({ context, body, cursor, form, resume }) => {
+    'drafts.put': ({ context, body, cursor, form, followUp, resume }) => {
       requireUnlocked();
       const key = JSON.stringify(context);
       state.drafts = [
         ...state.drafts.filter((draft) => JSON.stringify(draft.context) !== key),
-        { context, body, cursor: Math.min(cursor, body.length), form: form ?? null, resume: resume ?? true, updatedAt: stamp(clock) },
+        { context, body, cursor: Math.min(cursor, body.length), form: form ?? null, ...(followUp ? { followUp } : {}), resume: resume ?? true, updatedAt: stamp(clock) },
       ];
       return { done: true };
     },
@@ -470,12 +489,22 @@ export function createFakeBridge(
       lockListeners.add(callback);
       return () => lockListeners.delete(callback);
     },
+    onSendDrafts(callback) {
+      sendDraftsListeners.add(callback);
+      return () => sendDraftsListeners.delete(callback);
+    },
   };
 
   return {
     bridge,
     state,
     calls,
+    /** The window about to close: the main side asks the page for its unfinished notes, waits, then locks. */
+    async closeWindow() {
+      await Promise.all([...sendDraftsListeners].map((listener) => listener()));
+      state.vault = 'locked';
+      for (const listener of lockListeners) listener('window-closed');
+    },
     /** The main side locking by itself (idle, screen lock…). */
     lockFromMain(reason: LockReason) {
       state.vault = 'locked';

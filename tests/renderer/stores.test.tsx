@@ -148,7 +148,8 @@ describe('locking drops every decrypted value', () => {
     const restore = giveElementsASize();
     onTestFinished(restore);
     render(<App />);
-    await screen.findByRole('heading', { name: 'Today' });
+    // The first unlocked screen of the file loads the screens' chunk: on a busy machine that takes more than a second.
+    await screen.findByRole('heading', { name: 'Today' }, { timeout: 10_000 });
     act(() => useUiStore.getState().navigate({ name: 'caseload' }));
     await screen.findByRole('button', { name: /^QX-7781/ });
     act(() => useUiStore.getState().navigate({ name: 'student', studentId: student.id }));

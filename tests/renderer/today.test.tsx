@@ -82,8 +82,8 @@ describe('Today', () => {
     const logged = await screen.findByRole('region', { name: 'Logged today' });
     expect(within(logged).getByText('2 services, 1 h 15 min')).toBeTruthy();
     expect(within(logged).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'Individual session, 30 min with AN-101 (Ana R.)',
-      'Group session, 45 min with AN-101 (Ana R.), BE-202',
+      'Individual session, 30 min with AN-101 · Ana R.',
+      'Group session, 45 min with AN-101 · Ana R., BE-202',
     ]);
 
     const followUps = screen.getByRole('region', { name: 'Follow-ups' });
@@ -99,7 +99,7 @@ describe('Today', () => {
 
     const recent = screen.getByRole('region', { name: 'Seen recently' });
     expect(within(recent).getAllByRole('button').map((button) => button.textContent)).toEqual([
-      'AN-101 (Ana R.)last contact today',
+      'AN-101 · Ana R.last contact today',
       'BE-202last contact 7 days ago',
     ]);
     expect(fake.callsTo('today.summary')).toHaveLength(1);

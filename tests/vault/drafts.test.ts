@@ -109,6 +109,24 @@ describe('the draft keeper', () => {
     expect(session.data.drafts.get(newNote)).toMatchObject({ body: 'Half a thought about the bus', cursor: 12, resume: true });
   });
 
+  it('keeps the "Follow up on" field with the text through a lock, for a note and for a service form', async () => {
+    const serviceForm: DraftContext = { kind: 'service', serviceId: null, packageId: null };
+    const form = { date: '3/2/2026', minutes: '30', kind: 'individual_session', teamType: '', studentIds: [studentId], categoryIds: [] };
+    keeper.put({ context: newNote, body: 'Call home about the bus', cursor: 4, followUp: '3/9/2026' });
+    keeper.put({ context: serviceForm, body: 'Went well', cursor: 9, form, followUp: '3/1' });
+    session.lock('idle');
+
+    await session.unlock(TEST_PASSPHRASE);
+    expect(session.data.drafts.get(newNote)).toMatchObject({ body: 'Call home about the bus', form: null, followUp: '3/9/2026' });
+    expect(session.data.drafts.get(serviceForm)).toMatchObject({ body: 'Went well', form, followUp: '3/1' });
+    // Emptied, the field is no longer kept; a draft from before the field was kept reads as having none.
+    keeper.put({ context: newNote, body: 'Call home about the bus', cursor: 4, followUp: '' });
+    keeper.flush();
+    expect(session.data.drafts.get(newNote)).not.toHaveProperty('followUp');
+    expect(session.data.db.prepare('SELECT form FROM drafts WHERE body = ?').pluck().get('Call home about the bus')).toBeNull();
+    expect(await router.invoke('drafts.get', { context: serviceForm })).toMatchObject({ ok: true, value: { followUp: '3/1', form } });
+  });
+
   it('counts at the lock only the drafts the worker will be brought back to', async () => {
     keeper.put({ context: newNote, body: 'Left for later', cursor: 3, resume: false });
     session.lock('screen-lock');

@@ -62,7 +62,7 @@ export const handoverCreateCommand: CliCommand = {
   words: ['handover', 'create'],
   summary: "Make a handover package (.solehandover) of students' notes for a substitute",
   usage:
-    'handover create --vault DIR (--to KEYFILE | --code) --substitute NAME --from DATE --until DATE [--student CODE]... [--owner NAME] --out FILE [--replace]',
+    'handover create --vault DIR (--to KEYFILE | --code) --substitute NAME --from DATE --until DATE [--student CODE]... [--owner NAME] [--include-names] --out FILE [--replace]',
   help: [
     'Makes one encrypted file holding the chosen students (--student, repeatable; default: the whole open caseload),',
     'their notes with every revision, and their services, for the substitute NAME to use from --from to --until',
@@ -70,6 +70,8 @@ export const handoverCreateCommand: CliCommand = {
     'Recipient: --to the .solekey file the substitute gave you, or --code for a',
     'one-time handover code (printed once, on the second line of output: give it to the substitute apart from the file).',
     '--owner puts your name on the substitute\'s banner (default: your signing key\'s fingerprint).',
+    '--include-names puts the private names you know these students by in the package, beside their codes, so the',
+    'substitute knows who is who; without it the package holds codes only.',
     'Prints the package id; the package is recorded in the audit log. Dates are enforced by the substitute\'s app:',
     'a package already given cannot be destroyed remotely.',
     REPLACE_HELP,
@@ -84,6 +86,7 @@ export const handoverCreateCommand: CliCommand = {
     until: { type: 'string' },
     student: { type: 'string', multiple: true },
     owner: { type: 'string' },
+    'include-names': { type: 'boolean' },
     out: { type: 'string' },
     ...REPLACE_OPTION,
   },
@@ -107,6 +110,7 @@ export const handoverCreateCommand: CliCommand = {
         validFrom,
         validUntil,
         recipient: to === undefined ? { kind: 'code' } : { kind: 'key', keyFile: path.resolve(io.cwd, to) },
+        includeNames: values['include-names'] === true,
         file: out,
       });
       return createHandoverPackage(data, folder, input, cliOutputRules(context, session));

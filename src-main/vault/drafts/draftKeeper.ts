@@ -70,6 +70,7 @@ export class DraftKeeper {
       body: input.body,
       cursor: Math.min(input.cursor, input.body.length),
       form: input.form ?? null,
+      followUp: input.followUp ?? '',
       resume: input.resume ?? true,
     });
     if (this.#timer === null) this.#timer = this.#timers.set(() => this.#onTimer(), this.#delayMs);

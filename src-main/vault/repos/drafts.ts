@@ -1,6 +1,7 @@
 import { Draft, DraftContext, type ServiceFormDraft } from '../../../shared/api/draftSchemas';
 import type { VaultDatabase } from '../connection';
 import { draftKey, draftLinks } from '../drafts/draftContext';
+import { formColumn, fromFormColumn } from '../drafts/draftFormColumn';
 
 /** One unfinished note as the draft keeper writes it. */
 export interface DraftWrite {
@@ -8,6 +9,8 @@ export interface DraftWrite {
   body: string;
   cursor: number;
   form: ServiceFormDraft | null;
+  /** The "Follow up on" field as typed; empty or absent: none. */
+  followUp?: string;
   resume: boolean;
 }
 
@@ -48,7 +51,7 @@ export class DraftRepository {
       ...links,
       body: draft.body,
       cursor: Math.min(draft.cursor, draft.body.length),
-      form: draft.form === null ? null : JSON.stringify(draft.form),
+      form: formColumn(draft.form, draft.followUp),
       resume: draft.resume ? 1 : 0,
       at: this.clock().toISOString(),
     });
@@ -130,11 +133,13 @@ function prepare(db: VaultDatabase) {
 }
 
 function toDraft(row: DraftRow): Draft {
+  const { form, followUp } = fromFormColumn(row.form);
   return Draft.parse({
     context: DraftContext.parse(JSON.parse(row.context)),
     body: row.body,
     cursor: row.cursor,
-    form: row.form === null ? null : JSON.parse(row.form),
+    form,
+    ...(followUp === undefined ? {} : { followUp }),
     resume: row.resume === 1,
     updatedAt: row.updated_at,
   });

@@ -11,6 +11,7 @@ import { useUiStore } from '../../state/uiStore';
 import { countOf, formProblems } from '../handover/owner/ownerWords';
 import { orderReferenceProblem } from '../../../shared/api/textRules';
 import { DialogFormFooter } from '../../components/DialogFormFooter';
+import { studentLabel } from '../../../shared/domain/studentNames';
 
 const PAGE = 500;
 /** The group of notes about no student. */
@@ -76,7 +77,7 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
     };
   }, []);
 
-  const codes = useMemo(() => new Map(students.map((student) => [student.id, student.code])), [students]);
+  const codes = useMemo(() => new Map(students.map((student) => [student.id, studentLabel(student)])), [students]);
   const groups = useMemo(() => {
     const byGroup = new Map<string, NoteSummary[]>();
     for (const note of notes ?? []) {

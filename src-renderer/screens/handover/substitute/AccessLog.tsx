@@ -3,6 +3,7 @@ import type { ReceivedHandover } from '../../../../shared/api/handoverSchemas';
 import { formatTimestamp } from '../../../lib/dates';
 import { describeAccess, type AccessContext } from './handoverWords';
 import { usePackageStore } from './packageStore';
+import { studentLabel } from '../../../../shared/domain/studentNames';
 
 /**
  * The package's own access log, newest first: every opening, every list of
@@ -15,7 +16,7 @@ export function AccessLog({ info }: { info: ReceivedHandover | null }) {
   const students = usePackageStore((store) => store.students);
   const notes = usePackageStore((store) => store.notes);
   const context = useMemo<AccessContext>(() => {
-    const codes = new Map(students.map((student) => [student.id, student.code]));
+    const codes = new Map(students.map((student) => [student.id, studentLabel(student)]));
     const noteStudents = new Map((notes ?? []).map((note) => [note.id, note.studentId]));
     return {
       studentCode: (studentId) => codes.get(studentId) ?? null,

@@ -4,6 +4,7 @@ import { FlagMarker, PlanBadges, ReleasedMarker } from '../../../components/Mark
 import { formatLongDate, formatTimestamp, gradeLabel, isoDayOfTimestamp } from '../../../lib/dates';
 import { totalFindings } from '../../../lib/findings';
 import { usePackageStore } from './packageStore';
+import { studentLabel } from '../../../../shared/domain/studentNames';
 
 /**
  * The package's students, and its notes: all of them or one student's,
@@ -17,7 +18,7 @@ export function PackageNotes() {
   const notesDone = usePackageStore((store) => store.notesDone);
   const filter = usePackageStore((store) => store.studentFilter);
   const { show, filterNotes, loadMoreNotes } = usePackageStore.getState();
-  const codes = new Map(students.map((student) => [student.id, student.code]));
+  const codes = new Map(students.map((student) => [student.id, studentLabel(student)]));
   const chosen = filter == null ? null : (students.find((student) => student.id === filter) ?? null);
 
   return (
@@ -33,7 +34,7 @@ export function PackageNotes() {
           {students.map((student) => (
             <li key={student.id}>
               <button type="button" className="package-student" aria-pressed={filter === student.id} onClick={() => void filterNotes(student.id)}>
-                <span className="package-student-code">{student.code}</span>
+                <span className="package-student-code">{studentLabel(student)}</span>
                 <span className="package-student-facts">
                   {gradeLabel(student.grade)}
                   {student.school != null && ` · ${student.school}`}

@@ -7,6 +7,7 @@ import { formatLongDate, formatMinutes } from '../../../lib/dates';
 import { useSettingsStore } from '../../../state/settingsStore';
 import { ServiceForm, type SaveService } from '../../ServiceForm';
 import { usePackageStore } from './packageStore';
+import { studentLabel } from '../../../../shared/domain/studentNames';
 
 /**
  * The package's services, newest first, and the service form to log one for
@@ -33,7 +34,7 @@ export function PackageServices({ packageId }: { packageId: string }) {
   }, [packageId]);
   const categories = useMemo(() => ownerCategories ?? ownCategories.filter((category) => category.builtin), [ownerCategories, ownCategories]);
   const categoryLabels = useMemo(() => new Map(categories.map((category) => [category.id, category.label])), [categories]);
-  const codes = useMemo(() => new Map(students.map((student) => [student.id, student.code])), [students]);
+  const codes = useMemo(() => new Map(students.map((student) => [student.id, studentLabel(student)])), [students]);
   const ownerName = usePackageStore((store) => store.info?.ownerName ?? null);
   const owner = ownerName ?? 'the owner';
   const { show } = usePackageStore.getState();
