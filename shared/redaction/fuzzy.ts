@@ -50,3 +50,51 @@ export function withinOneEdit(a: string, b: string): boolean {
   }
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // one letter more or less
 }
+
+/**
+ * A sound key for spellings written by ear or by dictation ("skitzophrenic",
+ * "depresion", "ritilin"): letters that sound alike are folded together
+ * (ph→f, sch/ch/ck/c/q→k, c before e/i/y→s, tz/z→s, x→ks, y→i), silent h
+ * dropped, doubled letters made single. Two words with the same key sound the
+ * same; only long words are compared, and the words of an English dictionary
+ * with the key of a lexicon word are excluded like the one-edit slips.
+ */
+export function soundKey(word: string): string {
+  let s = word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  s = s
+    .replace(/ph/g, 'f')
+    .replace(/sch/g, 'sk')
+    .replace(/ch/g, 'k')
+    .replace(/ck/g, 'k')
+    .replace(/c(?=[eiy])/g, 's')
+    .replace(/[cq]/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/tz/g, 's')
+    .replace(/z/g, 's')
+    .replace(/y/g, 'i')
+    .replace(/h/g, '')
+    .replace(/[^a-z]/g, '');
+  let out = '';
+  for (const ch of s) if (out[out.length - 1] !== ch) out += ch;
+  return out;
+}
+
+export interface SoundIndex<T> {
+  readonly byKey: Map<string, { word: string; value: T }>;
+}
+
+export function buildSoundIndex<T>(entries: readonly { word: string; value: T }[]): SoundIndex<T> {
+  const byKey = new Map<string, { word: string; value: T }>();
+  for (const entry of entries) {
+    const key = soundKey(entry.word);
+    if (!byKey.has(key)) byKey.set(key, entry);
+  }
+  return { byKey };
+}
+
+/** The lexicon word that `word` (lower case, 6 letters or more) sounds like, if any. */
+export function soundLookup<T>(index: SoundIndex<T>, word: string): { word: string; value: T } | undefined {
+  if (word.length < 6 || FUZZY_EXCLUSIONS.has(word)) return undefined;
+  const hit = index.byKey.get(soundKey(word));
+  return hit === undefined || hit.word === word ? undefined : hit;
+}

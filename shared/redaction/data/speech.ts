@@ -65,6 +65,10 @@ export const SPEAKER_ROLES: readonly string[] = [
   'para', 'driver', 'officer', 'sro', 'me', 'worker', 'sw', 'interviewer', 'q', 'a', 'admin', 'secretary', 'custodian',
   'librarian', 'interpreter', 'boyfriend', 'girlfriend', 'stepsister', 'stepbrother', 'baby', 'neighbor', 'neighbour',
   'manager', 'pastor', 'tutor', 'mentor', 'clinician', 'provider', 'pediatrician', 'caller', 'staff',
+  // office and agency roles a worker talks to
+  'receptionist', 'clerk', 'registrar', 'judge', 'attorney', 'lawyer', 'dean', 'vp', 'superintendent', 'coordinator',
+  'director', 'liaison', 'advocate', 'dispatcher', 'pharmacist', 'operator', 'landlord', 'employer', 'boss', 'roommate',
+  'bestie', 'guardian', 'cw', 'gal', 'casa', 'po',
 ];
 
 /** Titles before a name ("Mr. Ortega:", "Dr. Lowe:"). */

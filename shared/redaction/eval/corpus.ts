@@ -70,3 +70,19 @@ export function parseCorpus(source: string, name = 'corpus'): CorpusNote[] {
   if (notes.length === 0) throw new CorpusError(`${name}: no notes`, 0);
   return notes;
 }
+
+export type Half = 'even' | 'odd';
+
+/**
+ * A deterministic half of a corpus, by the number at the end of each note's id
+ * ("dev2-0014" is even). Rules are built from the misses of one half only; the
+ * other half is scored once, unread, as the held-out estimate (see
+ * shared/redaction/EVALUATION.md). Ids without a number fall in no half.
+ */
+export function halfOf(notes: readonly CorpusNote[], half: Half): CorpusNote[] {
+  return notes.filter((note) => {
+    const match = /(\d+)$/.exec(note.id);
+    if (match === null) return false;
+    return Number(match[1]) % 2 === (half === 'even' ? 0 : 1);
+  });
+}
