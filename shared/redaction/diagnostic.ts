@@ -10,7 +10,7 @@ import {
 } from './data/diagnoses';
 import { CLINICAL_CUES_AFTER, CLINICAL_CUES_BEFORE, DISORDER_SHORT_FORMS, SCREENING_ABBREVIATIONS, SCREENING_PAIRS } from './data/clinicalShorthand';
 import { MEDICATION_CLASSES } from './data/medicationClasses';
-import { THING_NOUNS_AFTER, WORD_SENSE_AFTER } from './data/ordinarySenses';
+import { ELIGIBILITY_WORDS, THING_NOUNS_AFTER, WORD_SENSE_AFTER } from './data/ordinarySenses';
 import { SPANISH_ABBREVIATIONS_CAPS, SPANISH_DIAGNOSIS_NAMES, SPANISH_STRONG_PHRASES, SPANISH_WEAK_PHRASES } from './data/spanish';
 import { DSM_NUMERIC_RANGE, DSM_V_CATEGORIES, QUANTITY_UNITS, SCORE_WORDS } from './data/dsm';
 import { ICD10CM_CATEGORIES } from './data/icd10cm';
@@ -100,11 +100,12 @@ export const FUZZY_WORDS: readonly { word: string; value: ConditionValue }[] = [
 ];
 const FUZZY = buildFuzzyIndex(FUZZY_WORDS);
 /** The same words by sound, for spellings written by ear ("skitzophrenic", "depresion"). */
-const SOUND = buildSoundIndex([
+export const SOUND_WORDS: readonly { word: string; value: ConditionValue }[] = [
   ...FUZZY_WORDS,
-  ...MEDICATIONS.filter((w) => !w.includes(' ') && w.length >= 6).map((word) => ({ word, value: { rule: 'diagnostic.medication' as const, special: null } })),
+  ...MEDICATIONS.filter((w) => !w.includes(' ') && w.length === 6).map((word) => ({ word, value: { rule: 'diagnostic.medication' as const, special: null } })),
   { word: 'depression', value: { rule: 'diagnostic.name' as const, special: null } },
-]);
+];
+const SOUND = buildSoundIndex(SOUND_WORDS);
 /** Every single-word lexicon term, for words split by dictation ("adder all", "bi polar"). */
 const JOINED = new Map<string, ConditionValue>(FUZZY_WORDS.map((entry) => [entry.word, entry.value]));
 /** Capital abbreviations, for letters spelled out one by one ("A D H D"). */
@@ -125,6 +126,7 @@ const CUES_BEFORE = wordSet(CLINICAL_CUES_BEFORE);
 const CUES_AFTER = wordSet(CLINICAL_CUES_AFTER);
 const THINGS_AFTER = wordSet(THING_NOUNS_AFTER);
 const WORD_SENSE = wordSet(WORD_SENSE_AFTER);
+const ELIGIBILITY = wordSet(ELIGIBILITY_WORDS);
 const DISORDER_SHORT = new TermTrie<true>();
 DISORDER_SHORT.addAll(DISORDER_SHORT_FORMS, true);
 
@@ -198,6 +200,8 @@ function phraseAt(t: Tokens, i: number, generic: Map<number, number>): Condition
     if (condition !== undefined) {
       return { rule: 'diagnostic.phrase', first: i, last: condition.last, start: phrase.start, end: condition.end };
     }
+    // "meets criteria for McKinney-Vento", "met criteria for free lunch": eligibility, not a diagnosis.
+    if (phrase === strong && criteriaPhrase(t, phrase) && eligibilityAt(t, q)) continue;
     if (phrase === strong) {
       let last = -1;
       for (let k = q; k < words.length && k < q + 4; k += 1) {
@@ -212,6 +216,17 @@ function phraseAt(t: Tokens, i: number, generic: Map<number, number>): Condition
     }
   }
   return undefined;
+}
+
+function criteriaPhrase(t: Tokens, phrase: TermMatch<true>): boolean {
+  for (let k = phrase.first; k <= phrase.last; k += 1) if ((t.words[k] as Token).lower === 'criteria') return true;
+  return false;
+}
+
+/** A program, a service or a capitalised name of one after "criteria for" ("McKinney-Vento", "free lunch", "Title I"). */
+function eligibilityAt(t: Tokens, q: number): boolean {
+  const word = t.words[q] as Token;
+  return ELIGIBILITY.has(word.lower) || word.type === 'num' || isCapitalized(word);
 }
 
 /** Word q follows the word before it with a space, hyphen, slash or a colon ("dx: ADHD"). */
@@ -245,6 +260,21 @@ function conditionAt(t: Tokens, i: number, generic: Map<number, number>, inPhras
     if (after !== undefined && joinsTerm(after.join) && AWARENESS.has(after.lower)) return undefined;
   }
   return withSpecifiers(t, withModifiers(t, condition));
+}
+
+/**
+ * Every word the spelling matcher alone would take as a lexicon term (no exact
+ * term starts there): for measuring its false-alarm cost on clean notes
+ * (scripts/measure-spelling-matcher.ts).
+ */
+export function spellingVariants(t: Tokens): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < t.words.length; i += 1) {
+    if (CONDITIONS.matchAt(t, i) !== undefined) continue;
+    const hit = misspelledAt(t, i);
+    if (hit !== undefined) out.push({ start: hit.start, end: hit.end });
+  }
+  return out;
 }
 
 /**
@@ -385,6 +415,7 @@ function accept(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean):
     case 'restricting':
       return after !== undefined && RESTRICT_EATING.has(after);
     case 'suicide':
+      if (programTitle(t, match.first)) return false;
       return after === undefined || !SUICIDE_ORDINARY.has(after);
     case 'flashback': {
       const next = t.words[match.last + 1];
@@ -404,6 +435,15 @@ function accept(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean):
       return !(prevToken !== undefined && prevToken.text === ',' && prevWord !== undefined && isCapitalized(prevWord));
     }
   }
+}
+
+/** "Signs of Suicide": a capitalised word in a Title Case name ("<Word> of <Word>") is a program's title. */
+function programTitle(t: Tokens, first: number): boolean {
+  const word = t.words[first] as Token;
+  if (!isCapitalized(word)) return false;
+  const of = t.words[first - 1];
+  const head = t.words[first - 2];
+  return of !== undefined && head !== undefined && ['of', 'for', 'to'].includes(of.lower) && joinsTerm(word.join) && joinsTerm(of.join) && isCapitalized(head);
 }
 
 /** A clinical screening word within three words before ("denies si", "screened for si") or right after ("si screen"). */

@@ -54,28 +54,59 @@ export function withinOneEdit(a: string, b: string): boolean {
 /**
  * A sound key for spellings written by ear or by dictation ("skitzophrenic",
  * "depresion", "ritilin"): letters that sound alike are folded together
- * (ph→f, sch/ch/ck/c/q→k, c before e/i/y→s, tz/z→s, x→ks, y→i), silent h
- * dropped, doubled letters made single. Two words with the same key sound the
+ * (ph→f, sch→sk, ch/ck/c/q→k, c before e/i/y→s, tz/z→s, x→ks, y→i), h
+ * dropped, accents and doubled letters dropped. Two words with the same key sound the
  * same; only long words are compared, and the words of an English dictionary
  * with the key of a lexicon word are excluded like the one-edit slips.
  */
 export function soundKey(word: string): string {
-  let s = word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  s = s
-    .replace(/ph/g, 'f')
-    .replace(/sch/g, 'sk')
-    .replace(/ch/g, 'k')
-    .replace(/ck/g, 'k')
-    .replace(/c(?=[eiy])/g, 's')
-    .replace(/[cq]/g, 'k')
-    .replace(/x/g, 'ks')
-    .replace(/tz/g, 's')
-    .replace(/z/g, 's')
-    .replace(/y/g, 'i')
-    .replace(/h/g, '')
-    .replace(/[^a-z]/g, '');
+  const s = stripAccents(word.toLowerCase());
   let out = '';
-  for (const ch of s) if (out[out.length - 1] !== ch) out += ch;
+  const put = (ch: string): void => {
+    if (out[out.length - 1] !== ch) out += ch;
+  };
+  for (let i = 0; i < s.length; i += 1) {
+    const ch = s[i] as string;
+    const next = s[i + 1] ?? '';
+    if (ch < 'a' || ch > 'z') continue;
+    if (ch === 'p' && next === 'h') {
+      put('f');
+      i += 1;
+    } else if (ch === 's' && next === 'c' && s[i + 2] === 'h') {
+      put('s');
+      put('k');
+      i += 2;
+    } else if (ch === 'c' && (next === 'h' || next === 'k')) {
+      put('k');
+      i += 1;
+    } else if (ch === 'c') {
+      put(next === 'e' || next === 'i' || next === 'y' ? 's' : 'k');
+    } else if (ch === 'q') {
+      put('k');
+    } else if (ch === 'x') {
+      put('k');
+      put('s');
+    } else if (ch === 't' && next === 'z') {
+      put('s');
+      i += 1;
+    } else if (ch === 'z') {
+      put('s');
+    } else if (ch === 'y') {
+      put('i');
+    } else if (ch !== 'h') {
+      put(ch);
+    }
+  }
+  return out;
+}
+
+/** "depresión" → "depresion": letters without their accents. */
+function stripAccents(word: string): string {
+  let out = '';
+  for (const ch of word.normalize('NFD')) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x300 || code > 0x36f) out += ch;
+  }
   return out;
 }
 

@@ -133,9 +133,18 @@ function findSpelledEmails(t: Tokens, out: RawSpan[]): void {
     }
     if (end === domain || !EMAIL_TLDS.has(end.lower)) continue;
     // "@" with real dots is findEmails' work; a spelled "at" with real dots needs a local part that looks like one ("jo.ruiz at mail.com").
-    if (dots === 0 && (at.text === '@' || !/[._\d]/.test(t.text.slice(localStart.start, localEnd.end)))) continue;
+    if (dots === 0 && (at.text === '@' || !markedLocalPart(t.text.slice(localStart.start, localEnd.end)))) continue;
     push(out, 'identifier.email', localStart.start, end.end);
   }
+}
+
+/** "jo.ruiz", "kim_22": a local part with a dot, an underscore or a digit. */
+function markedLocalPart(local: string): boolean {
+  for (let i = 0; i < local.length; i += 1) {
+    const code = local.charCodeAt(i);
+    if (code === 46 || code === 95 || isDigitCode(code)) return true;
+  }
+  return false;
 }
 
 function isBracket(token: Token | undefined): boolean {

@@ -31,6 +31,7 @@ import {
   WORKER_POSSESSIONS,
 } from './data/speech';
 import { MONTHS } from './data/identifiers';
+import { findPastedMessages } from './pastedEmail';
 import {
   ACTION_OPENERS,
   ATTRIBUTIVE_DETERMINERS,
@@ -117,6 +118,7 @@ export function findVerbatim(t: Tokens): RawSpan[] {
   }
   findTranscriptLines(t, out);
   findReportedSpeech(t, out);
+  findPastedMessages(t, out);
   return out;
 }
 

@@ -18,3 +18,20 @@ export const WORD_SENSE_AFTER: readonly string[] = [
   'up', 'your', 'my', 'his', 'their', 'our', 'one', 'ones', 'number', 'numbers', 'socks', 'shoe', 'page',
   'pages', 'items', 'item', 'rows', 'days', 'weeks', 'jobs', 'job', 'notes', 'names', 'name',
 ];
+
+/**
+ * POLICY.md, "Cases decided": "criteria" that decide eligibility for a program or a
+ * service, not a diagnosis ("meets criteria for McKinney-Vento", "met criteria for free
+ * lunch", "criteria for special education services"). From US school eligibility
+ * vocabulary (McKinney-Vento Act, NSLP free and reduced-price meals, IDEA, Section 504,
+ * Title I, ELL programs).
+ */
+export const ELIGIBILITY_WORDS: readonly string[] = [
+  'free', 'reduced', 'lunch', 'meals', 'services', 'service', 'special', 'education', 'sped', 'eligibility', 'eligible',
+  'homeless', 'homelessness', 'housing', 'transportation', 'program', 'programs', 'support', 'supports', 'tier',
+  'intervention', 'interventions', 'placement', 'retention', 'promotion', 'graduation', 'credit', 'credits', 'gifted',
+  'talented', 'honors', 'ell', 'esl', 'esol', 'el', 'title', '504', 'iep', 'iep services', 'speech', 'ot', 'pt',
+  'therapy', 'counseling', 'medicaid', 'snap', 'wic', 'assistance', 'aid', 'scholarship', 'truancy', 'chronic absence',
+  'attendance', 'referral', 'enrollment', 'residency', 'foster', 'kinship', 'the', 'a', 'an', 'this', 'that', 'our',
+  'their', 'his', 'her', 'mckinney', 'mckinney-vento', 'mv', 'fapi', 'summer', 'after-school', 'afterschool',
+];

@@ -13,7 +13,8 @@ export const SPANISH_DIAGNOSIS_NAMES: readonly string[] = [
   'trastorno obsesivo compulsivo', 'estrés postraumático', 'estres postraumatico', 'trastorno alimentario',
   'trastorno de la conducta alimentaria', 'anorexia nerviosa', 'bulimia nerviosa', 'trastorno negativista desafiante',
   'trastorno de conducta', 'discapacidad intelectual', 'dislexia', 'ideación suicida', 'ideacion suicida', 'autolesiones',
-  'autolesión', 'alucinaciones', 'psicosis',
+  'autolesión', 'alucinaciones', 'psicosis', 'agorafobia', 'alcoholismo', 'ciclotimia', 'demencia', 'ecolalia',
+  'suicida', 'homicida', 'compulsivo', 'compulsiva', 'compulsivos', 'compulsivas',
 ];
 
 /** Spanish abbreviations that are English words or letters too: matched only in capitals. */

@@ -81,8 +81,8 @@ export type Half = 'even' | 'odd';
  */
 export function halfOf(notes: readonly CorpusNote[], half: Half): CorpusNote[] {
   return notes.filter((note) => {
-    const match = /(\d+)$/.exec(note.id);
-    if (match === null) return false;
-    return Number(match[1]) % 2 === (half === 'even' ? 0 : 1);
+    const last = note.id.charCodeAt(note.id.length - 1);
+    if (last < 48 || last > 57) return false;
+    return (last - 48) % 2 === (half === 'even' ? 0 : 1);
   });
 }
