@@ -33,7 +33,7 @@ import {
   SYMPTOMS,
   SYMPTOMS_CAPS,
 } from './data/symptoms';
-import { buildFuzzyIndex, buildSoundIndex, fuzzyLookup, soundLookup } from './fuzzy';
+import { buildFuzzyIndex, buildSoundIndex, fuzzyLookup, soundLookup, withinOneEdit } from './fuzzy';
 import { TermTrie, wordSet, type TermMatch } from './lexicon';
 import { DSM_V_CATEGORY, ICD10_CATEGORY, ICD10_SUBCODE } from './patterns';
 import type { RawSpan } from './spans';
@@ -94,7 +94,7 @@ CONDITIONS.addAll(['flashback'], { rule: 'diagnostic.symptom', special: 'flashba
 
 /** Long single words of the lexicon, for spelling slips ("sertaline", "schizophernia"). */
 export const FUZZY_WORDS: readonly { word: string; value: ConditionValue }[] = [
-  ...MEDICATIONS.filter((w) => !w.includes(' ') && w.length >= 7).map((word) => ({ word, value: { rule: 'diagnostic.medication' as const, special: null } })),
+  ...MEDICATIONS.filter((w) => !w.includes(' ') && w.length >= 6).map((word) => ({ word, value: { rule: 'diagnostic.medication' as const, special: null } })),
   ...DIAGNOSIS_NAMES.filter((w) => !w.includes(' ') && !w.includes("'") && w.length >= 8).map((word) => ({ word, value: { rule: 'diagnostic.name' as const, special: null } })),
   ...SYMPTOMS.filter((w) => !w.includes(' ') && !w.includes('-') && w.length >= 8).map((word) => ({ word, value: { rule: 'diagnostic.symptom' as const, special: null } })),
 ];
@@ -102,13 +102,14 @@ const FUZZY = buildFuzzyIndex(FUZZY_WORDS);
 /** The same words by sound, for spellings written by ear ("skitzophrenic", "depresion"). */
 export const SOUND_WORDS: readonly { word: string; value: ConditionValue }[] = [
   ...FUZZY_WORDS,
-  ...MEDICATIONS.filter((w) => !w.includes(' ') && w.length === 6).map((word) => ({ word, value: { rule: 'diagnostic.medication' as const, special: null } })),
   { word: 'depression', value: { rule: 'diagnostic.name' as const, special: null } },
 ];
 const SOUND = buildSoundIndex(SOUND_WORDS);
 /** Every single-word lexicon term, for words split by dictation ("adder all", "bi polar"). */
 const JOINED = new Map<string, ConditionValue>(FUZZY_WORDS.map((entry) => [entry.word, entry.value]));
 /** Capital abbreviations, for letters spelled out one by one ("A D H D"). */
+/** Abbreviations of four letters or more, for letters typed out of order ("PSTD"). */
+const LONG_ABBREVIATIONS: readonly string[] = ['ADHD', 'PTSD', 'DMDD', 'CPTSD', 'NSSI'];
 const SPELLED = new Set(['ADHD', 'PTSD', 'OCD', 'ODD', 'ADD', 'GAD', 'ASD', 'MDD', 'DMDD', 'BPD', 'RAD', 'SI', 'HI', 'NSSI', 'TDAH']);
 
 const MODIFIERS = new TermTrie<true>();
@@ -170,6 +171,21 @@ export function findDiagnostic(t: Tokens): RawSpan[] {
       continue;
     }
     i += 1;
+  }
+  return joinParenthesized(t.text, out);
+}
+
+/** "F34.81 (DMDD)", "DMDD (F34.81)": a condition and its code or name in brackets after it are one finding. */
+function joinParenthesized(text: string, spans: RawSpan[]): RawSpan[] {
+  const out: RawSpan[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last !== undefined && text.charAt(span.end) === ')' && text.slice(last.end, span.start).trim() === '(') {
+      last.end = span.end + 1;
+      if (last.rule !== 'diagnostic.phrase' && span.rule === 'diagnostic.phrase') last.rule = span.rule;
+      continue;
+    }
+    out.push(span);
   }
   return out;
 }
@@ -248,7 +264,7 @@ function conditionAt(t: Tokens, i: number, generic: Map<number, number>, inPhras
   if (match !== undefined && accept(t, match, inPhrase)) {
     condition = { rule: match.value.rule, first: match.first, last: match.last, start: match.start, end: match.end };
   }
-  if (match === undefined && genericEnd === undefined) condition = misspelledAt(t, i);
+  if (match === undefined && genericEnd === undefined) condition = misspelledAt(t, i) ?? misspelledAbbreviationAt(t, i, inPhrase);
   if (genericEnd !== undefined && (condition === undefined || genericEnd > condition.last)) {
     const head = t.words[genericEnd] as Token;
     condition = { rule: 'diagnostic.name', first: i, last: genericEnd, start: (t.words[i] as Token).start, end: head.end };
@@ -307,6 +323,29 @@ function misspelledAt(t: Tokens, i: number): Condition | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A capital abbreviation typed with two letters swapped ("PSTD", "AHDD"), or,
+ * right after a diagnostic phrase, with one letter changed ("dx'd ADHA").
+ * Other school acronyms one letter away ("PTSA") are left alone outside a phrase.
+ */
+function misspelledAbbreviationAt(t: Tokens, i: number, inPhrase: boolean): Condition | undefined {
+  const word = t.words[i] as Token;
+  if (word.type !== 'word' || word.text.length < 4 || word.text.length > 5 || word.text !== word.text.toUpperCase()) return undefined;
+  for (const abbreviation of LONG_ABBREVIATIONS) {
+    if (abbreviation === word.text || abbreviation.length !== word.text.length) continue;
+    if (!withinOneEdit(word.text, abbreviation)) continue;
+    if (inPhrase || swapped(word.text, abbreviation)) return { rule: 'diagnostic.name', first: i, last: i, start: word.start, end: word.end };
+  }
+  return undefined;
+}
+
+/** Same letters, two neighbours swapped. */
+function swapped(a: string, b: string): boolean {
+  let k = 0;
+  while (k < a.length && a[k] === b[k]) k += 1;
+  return k + 1 < a.length && a[k] === b[k + 1] && a[k + 1] === b[k] && a.slice(k + 2) === b.slice(k + 2);
 }
 
 /** "ADD-ing", "ODD-ly": a capital abbreviation glued to a lower-case ending is an ordinary word. */
@@ -402,8 +441,9 @@ function accept(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean):
       if (after !== undefined && DEPRESSION_AFTER.has(after)) return false;
       return !(isCapitalized(word) && before === 'the');
     case 'anxiety': {
-      if (after !== undefined && ANXIETY_AFTER.has(after)) return false;
+      // After "rule out", "dx of": the condition, whatever follows ("r/o anxiety when he is older").
       if (inPhrase) return true;
+      if (after !== undefined && ANXIETY_AFTER.has(after)) return false;
       const prevToken = t.tokens[word.index - 1];
       const possessive = prevToken !== undefined && prevToken.type === 'word' && prevToken.base !== prevToken.lower;
       return possessive || (before !== undefined && ANXIETY_BEFORE.has(before));

@@ -296,6 +296,7 @@ function cueBefore(t: Tokens, token: Token, cues: ReadonlySet<string>, limit: nu
 
 function findLongNumbers(t: Tokens, out: RawSpan[]): void {
   const text = t.text;
+  findGroupedIds(t, out);
   for (const word of t.words) {
     if (word.type === 'alnum') {
       if (PREFIXED_ID.test(word.text) && boundaryBefore(text, word.start) && boundaryAfter(text, word.end)) {
@@ -321,6 +322,29 @@ function findLongNumbers(t: Tokens, out: RawSpan[]): void {
     else if (length === 10 || (length === 11 && word.text.startsWith('1')) || cueBefore(t, word, PHONE_CUE, 4)) {
       push(out, 'identifier.phone', word.start, extensionEnd(text, word.end));
     } else push(out, 'identifier.student_id', word.start, word.end);
+  }
+}
+
+/** "Student ID 4471-2098", "ID# 55 0192 3": digits in groups after an ID word, six digits or more in all. */
+function findGroupedIds(t: Tokens, out: RawSpan[]): void {
+  const tokens = t.tokens;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const first = tokens[index] as Token;
+    if (first.type !== 'num' || !boundaryBefore(t.text, first.start)) continue;
+    let digits = first.text.length;
+    let last = first;
+    let k = index + 1;
+    while (k + 1 < tokens.length) {
+      const sep = tokens[k] as Token;
+      const next = tokens[k + 1] as Token;
+      if (sep.text !== '-' || sep.spaceBefore || next.spaceBefore || next.type !== 'num') break;
+      digits += next.text.length;
+      last = next;
+      k += 2;
+    }
+    if (last === first || digits < 6 || !boundaryAfter(t.text, last.end)) continue;
+    if (cueBefore(t, first, STRONG_ID_CUE, 3)) push(out, 'identifier.student_id', first.start, last.end);
+    index = last.index;
   }
 }
 
@@ -498,12 +522,16 @@ interface DateMatch {
 
 function findDatesOfBirth(t: Tokens, out: RawSpan[]): void {
   const tokens = t.tokens;
+  const birthYears = new Set<string>();
+  const flaggedFrom = out.length;
   let wordsLeft = 0; // words after a DOB cue in which a date is a date of birth
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
     if (token.lineBefore) wordsLeft = 0;
     if (isDobCue(t, token)) {
       wordsLeft = 10;
+      // "d.o.b.": past its letters and dots, so that the last dot does not end the sentence.
+      if (token.lower === 'd') while (index + 1 < tokens.length && ['.', 'o', 'b'].includes((tokens[index + 1] as Token).lower)) index += 1;
       continue;
     }
     if (isSentenceEnd(t, token)) {
@@ -512,8 +540,11 @@ function findDatesOfBirth(t: Tokens, out: RawSpan[]): void {
     }
     const date = dateAt(t, index);
     if (date !== undefined) {
-      if (wordsLeft > 0 || dobCueAfter(t, date.lastToken)) {
+      // A day and month without a year is a birthday, not a date of birth (POLICY.md, "Cases decided").
+      if ((wordsLeft > 0 || dobCueAfter(t, date.lastToken)) && yearOf(t, date) !== undefined) {
         push(out, 'identifier.dob', date.start, date.end);
+        const year = yearOf(t, date);
+        if (year !== undefined) birthYears.add(year);
         wordsLeft = wordsLeft > 0 ? 6 : 0; // a list of dates: "(4/3/2014, 8/22/2016)"
       }
       index = date.lastToken;
@@ -521,6 +552,41 @@ function findDatesOfBirth(t: Tokens, out: RawSpan[]): void {
     }
     if (token.type !== 'punct' && wordsLeft > 0) wordsLeft -= 1;
   }
+  if (birthYears.size > 0) findOtherBirthDates(t, out, birthYears, flaggedFrom);
+}
+
+/**
+ * "DOB 12 de marzo de 2014 … Registrar has 3/21/2014 — fix": a full date in
+ * the same year as a date of birth already found is that person's date of
+ * birth as written elsewhere (a wrong one on file counts too, POLICY.md).
+ */
+function findOtherBirthDates(t: Tokens, out: RawSpan[], years: ReadonlySet<string>, flaggedFrom: number): void {
+  const flagged = out.slice(flaggedFrom).filter((span) => span.rule === 'identifier.dob');
+  for (let index = 0; index < t.tokens.length; index += 1) {
+    const date = dateAt(t, index);
+    if (date === undefined) continue;
+    const year = yearOf(t, date);
+    if (year !== undefined && years.has(year) && !flagged.some((span) => span.start < date.end && date.start < span.end)) {
+      push(out, 'identifier.dob', date.start, date.end);
+    }
+    index = date.lastToken;
+  }
+}
+
+/** The year of a date ("2014" of "3/21/2014" and "2014-03-21", "14" of "3/21/14"), if it has one. */
+function yearOf(t: Tokens, date: DateMatch): string | undefined {
+  const first = t.tokens.find((token) => token.start === date.start);
+  if (first !== undefined && first.type === 'num' && first.text.length === 4) return first.text;
+  const last = t.tokens[date.lastToken] as Token;
+  if (last.type === 'num' && last.text.length === 4) return last.text;
+  // "11/2/14": a third number after two separators.
+  const sep = t.tokens[date.lastToken - 1];
+  const middle = t.tokens[date.lastToken - 2];
+  if (last.type === 'num' && last.text.length === 2 && sep !== undefined && sep.type === 'punct' && middle?.type === 'num' && first?.type === 'num' && first !== middle) {
+    return last.text;
+  }
+  if (last.type === 'word') return last.lower; // a year said aloud: "… twenty twelve"
+  return undefined;
 }
 
 function isDobCue(t: Tokens, token: Token): boolean {
@@ -559,6 +625,8 @@ function attached(token: Token | undefined): boolean {
 function dateAt(t: Tokens, index: number): DateMatch | undefined {
   const tokens = t.tokens;
   const first = tokens[index] as Token;
+  const dayFirst = spelledDayFirst(t, index);
+  if (dayFirst !== undefined) return dayFirst;
   if (first.type === 'num') {
     if (!boundaryBefore(t.text, first.start)) return undefined;
     const sep = tokens[index + 1];
@@ -588,8 +656,6 @@ function dateAt(t: Tokens, index: number): DateMatch | undefined {
     const last = second as Token;
     return boundaryAfter(t.text, last.end) ? { start: first.start, end: last.end, lastToken: index + 2 } : undefined;
   }
-  const dayFirst = spelledDayFirst(t, index);
-  if (dayFirst !== undefined) return dayFirst;
   if (first.type === 'word' && MONTHS.has(first.lower)) {
     const spelled = spelledMonthFirst(t, index);
     if (spelled !== undefined) return spelled;
@@ -654,11 +720,11 @@ function spelledDayFirst(t: Tokens, index: number): DateMatch | undefined {
   const day = dayAt(t, index);
   if (day === undefined || day.value < 1 || day.value > 31) return undefined;
   let k = day.last + 1;
-  if (t.tokens[k]?.lower === 'of') k += 1;
+  if (t.tokens[k]?.lower === 'of' || t.tokens[k]?.lower === 'de') k += 1;
   const month = t.tokens[k];
-  if (month === undefined || !MONTHS.has(month.lower) || month.lower === 'may' && month.text === 'may') return undefined;
+  if (month === undefined || !MONTHS.has(month.lower) || (month.lower === 'may' && month.text === 'may')) return undefined;
   k += 1;
-  if (t.tokens[k]?.text === '.' || t.tokens[k]?.text === ',') k += 1;
+  if (t.tokens[k]?.text === '.' || t.tokens[k]?.text === ',' || t.tokens[k]?.lower === 'de' || t.tokens[k]?.lower === 'of') k += 1;
   const year = yearAt(t, k);
   if (year === undefined) return undefined;
   return { start: first.start, end: (t.tokens[year] as Token).end, lastToken: year };

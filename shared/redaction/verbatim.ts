@@ -40,6 +40,7 @@ import {
   DIRECT_SPEECH_CUES,
   NO_ACTION_AFTER,
   OWN_VOICE_WORDS,
+  WRITING_VERBS,
 } from './data/transcript';
 import { wordSet } from './lexicon';
 import type { RawSpan } from './spans';
@@ -96,6 +97,7 @@ const DIRECT_CUES = wordSet(DIRECT_SPEECH_CUES);
 const BE = wordSet(BE_FORMS);
 const DIRECT_OPEN = wordSet(DIRECT_OPENERS);
 const ATTRIBUTIVE = wordSet(ATTRIBUTIVE_DETERMINERS);
+const WRITING = wordSet(WRITING_VERBS);
 
 const MAX_QUOTE = 1500;
 const MAX_SINGLE_QUOTE = 500;
@@ -214,13 +216,22 @@ function judgeQuote(t: Tokens, pair: QuotePair): RawSpan | undefined {
   if (isQuotedTitle(t, pair, inner, words, strong, speechAfter || introducedAsSpeech(t, pair.open, speaker.spoke))) return undefined;
   if (!strong && documentBefore(t, pair.open)) return undefined;
   if (!strong && words.length <= 6 && (titleCueBefore(t, pair.open) || titleCueAfter(t, pair.close))) return undefined;
-  // One or two words in running text are a scare quote, even "HI!!!" (POLICY.md, "Cases decided").
-  if (words.length <= 2 && !(speechBefore || speechAfter)) return undefined;
+  // One or two words in running text are a scare quote, even "HI!!!" (POLICY.md, "Cases decided");
+  // after a colon, only a speaker's label makes them an answer ("Mood: 'ok'" is a form field).
+  if (words.length <= 2 && !((speechBefore && !afterFieldLabel(t, pair.open)) || speechAfter)) return undefined;
   if (!speechBefore && !speechAfter && attributiveQuote(t, pair)) return undefined;
 
   const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.quote', start: pair.open.start, end: pair.close.end };
   if (speaker.who !== undefined) span.speaker = speaker.who;
   return span;
+}
+
+/** "Mood: 'ok'": a quotation right after a colon whose label is not a speaker's. */
+function afterFieldLabel(t: Tokens, open: Token): boolean {
+  const colon = t.tokens[open.index - 1];
+  if (colon?.text !== ':') return false;
+  const label = labelBefore(t, colon);
+  return label === undefined || classifyLabel(label.words) !== 'strong';
 }
 
 /** "the 'we miss you' tone": a quotation between a determiner and a noun describes the noun. */
@@ -417,7 +428,7 @@ function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     if (colon.text !== ':') continue;
     const next = tokens[colon.index + 1];
     if (next === undefined || !next.spaceBefore || next.lineBefore || colon.spaceBefore) continue;
-    const label = labelBefore(t, colon);
+    const label = labelBefore(t, colon) ?? runOnLabel(t, colon);
     if (label === undefined) continue;
     const strength = classifyLabel(label.words);
     if (strength === null) continue;
@@ -426,6 +437,27 @@ function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     emitUtterance(t, colon.index + 1, strength, label.who, 'verbatim.transcript', out, { lenient, named: namedLabel(label.words) });
   }
   findDashTurns(t, out);
+}
+
+/**
+ * "… the whole time Me: How was that for you?": turns run together on one
+ * line. A one-word speaker label in capitals ("Me", "SW", "S", "Mom") counts
+ * mid-line when an earlier turn of the same line had a label of its own.
+ */
+function runOnLabel(t: Tokens, colon: Token): Label | undefined {
+  const word = t.tokens[colon.index - 1];
+  if (word === undefined || word.type !== 'word' || word.lineBefore || !isCapitalized(word)) return undefined;
+  const single = word.text.length === 1;
+  if (!single && !ROLES.has(word.lower)) return undefined;
+  for (let index = word.index - 1; index >= 0; index -= 1) {
+    const token = t.tokens[index] as Token;
+    if (token.text === ':' && !token.spaceBefore) {
+      const earlier = labelBefore(t, token);
+      if (earlier !== undefined && classifyLabel(earlier.words) === 'strong') return { words: [word], who: whoFromLabel([word]) };
+    }
+    if (token.lineBefore) break;
+  }
+  return undefined;
 }
 
 /** The turn before this label ended with a question mark ("SW: What happens at lunch? S: nothing."). */
@@ -639,7 +671,7 @@ function emitUtterance(
   const contraction = words.some((w) => w.lower.includes("'") && !w.lower.endsWith("'s"));
   const speechy = hasPronoun || contraction || question || words.some((w) => SPEECH_LIKE.has(w.lower));
   // Minutes: "Mr. Espinoza: Matteo has been crying at drop-off" reports about a student in the third person.
-  const minutes = options.named === true && isCapitalized(first) && first.lower !== 'i' && !PRONOUNS.has(first.lower) && !ownVoice;
+  const minutes = options.named === true && options.lenient !== true && !question && isCapitalized(first) && first.lower !== 'i' && !PRONOUNS.has(first.lower) && !ownVoice;
   // A bare name or heading ("Factors:", "Graduation:") needs the speaker's own "I" or "you", or a question.
   const ok = strength === 'strong' ? (speechy || options.lenient === true) && !minutes : ownVoice || question;
   if (!ok) return;
@@ -668,6 +700,7 @@ function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
     if (!SPEECH.has(verb.lower) && !direct) continue;
     if (workerIsSubject(t, verb)) continue;
     if (direct && emitAfterDirectCue(t, verb, out)) continue;
+    if (WRITING.has(verb.lower) && emitWrittenWords(t, verb, out)) continue;
     let index = verb.index + 1;
     let next = tokens[index];
     if (next === undefined) continue;
@@ -707,6 +740,47 @@ function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
     if (who !== undefined) span.speaker = who;
     out.push(span);
   }
+}
+
+/**
+ * "Annika's mom texted 📱 she got into the art magnet!!! thank u": after a
+ * verb of writing, the words that follow (past emoji) are what was written
+ * when the sentence holds the writer's own voice ("u", "I", "my") and an
+ * exclamation or a question, as messages do. "Mom texted that she'll be late"
+ * stays indirect.
+ */
+function emitWrittenWords(t: Tokens, verb: Token, out: RawSpan[]): boolean {
+  let index = verb.index + 1;
+  while (t.tokens[index] !== undefined && t.tokens[index]?.type === 'punct' && isSymbol(t.tokens[index] as Token)) index += 1;
+  const first = t.tokens[index];
+  if (first === undefined || first.type !== 'word' || first.lineBefore || NON_STARTERS.has(first.lower) || first.lower === 'that') return false;
+  let voice = false;
+  let exclaimed = false;
+  let end = first.end;
+  for (let k = index; k < t.tokens.length && k < index + 60; k += 1) {
+    const token = t.tokens[k] as Token;
+    if (k > index && token.lineBefore) break;
+    if (token.type === 'punct') {
+      if (token.text === '.' && isSentenceEnd(t, token)) break;
+      if (token.text === '"' || token.text === '\u201c' || (token.text === '/' && token.spaceBefore)) break;
+      if (token.text === '!' || token.text === '?') exclaimed = true;
+      if (token.text === '!' || token.text === '?' || isSymbol(token)) end = token.end;
+      continue;
+    }
+    if (OWN_VOICE.has(token.lower)) voice = true;
+    end = token.end;
+  }
+  if (!voice || !exclaimed) return false;
+  const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.reported', start: first.start, end };
+  const who = roleNear(t, verb.index - 1);
+  if (who !== undefined) span.speaker = who;
+  out.push(span);
+  return true;
+}
+
+/** An emoji or another symbol: not a letter, digit or ASCII punctuation. */
+function isSymbol(token: Token): boolean {
+  return token.text.charCodeAt(0) > 0x2000 && !DOUBLE_OPEN.has(token.text) && !DOUBLE_CLOSE.has(token.text) && token.text !== '\u2014' && token.text !== '\u2013';
 }
 
 /** "goes", "went", "was like", "kept saying": a quotative that introduces words as said. */

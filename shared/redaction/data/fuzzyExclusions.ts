@@ -5,9 +5,10 @@
 
 /** Real words that the spelling matcher must not read as a lexicon word ("concerts" is not Concerta, "buscar" is not Buspar). */
 export const FUZZY_EXCLUSIONS: ReadonlySet<string> = new Set([
-  'ability', 'amphetamines', 'anorexics', 'artistic', 'asperges', 'austero', 'bipolar', 'campal', 'catalonia', 'catatonics',
-  'compulsion', 'concepta', 'concert', 'concertar', 'concerti', 'concerto', 'concerts', 'concetta', 'concreta', 'depressives',
-  'dissociate', 'dyslexics', 'epileptics', 'flashback', 'hallucinate', 'methadon', 'obsession', 'overdoes', 'overdone', 'overdoses',
-  'paranoica', 'paranoid', 'psychoses', 'psychotics', 'remero', 'schizophrenics', 'seizure', 'shimming', 'skimming', 'slimming',
-  'stemming', 'stymying', 'swimming',
+  'ability', 'aderar', 'adral', 'amphetamines', 'anorexics', 'artistic', 'asperges', 'austero', 'bipolar', 'buscar',
+  'campal', 'catalonia', 'catatonics', 'celera', 'compulsion', 'concepta', 'concert', 'concertar', 'concerti', 'concerto',
+  'concerts', 'concetta', 'concreta', 'depressives', 'disassociate', 'dissociate', 'dyslexics', 'epileptics', 'flashback', 'hallucinate',
+  'jornal', 'lanuda', 'latida', 'lauda', 'methadon', 'obsession', 'overdoes', 'overdone', 'overdoses', 'paranoica',
+  'paranoid', 'psychoses', 'psychotics', 'remero', 'schizophrenics', 'seizure', 'shimming', 'skimming', 'slimming', 'stemming',
+  'stymying', 'swimming', 'valiums',
 ]);

@@ -40,6 +40,8 @@ export const US_STATES: readonly string[] = [
 /** Words that announce a date of birth. */
 export const DOB_CUES: readonly string[] = [
   'dob', 'dobs', 'd.o.b', 'born', 'birthdate', 'birthdates', 'birthday', 'birthdays', 'bday', 'b-day', 'birth',
+  // Spanish: "fecha de nacimiento", "nació el …"
+  'nacimiento', 'nació', 'nacio', 'fdn',
 ];
 
 /** Words that announce a student or other ID number. */
@@ -59,6 +61,9 @@ export const MONTHS: ReadonlyMap<string, number> = new Map([
   ['january', 1], ['jan', 1], ['february', 2], ['feb', 2], ['march', 3], ['mar', 3], ['april', 4], ['apr', 4], ['may', 5],
   ['june', 6], ['jun', 6], ['july', 7], ['jul', 7], ['august', 8], ['aug', 8], ['september', 9], ['sept', 9], ['sep', 9],
   ['october', 10], ['oct', 10], ['november', 11], ['nov', 11], ['december', 12], ['dec', 12],
+  // Spanish ("12 de marzo de 2014")
+  ['enero', 1], ['febrero', 2], ['marzo', 3], ['abril', 4], ['mayo', 5], ['junio', 6], ['julio', 7], ['agosto', 8],
+  ['septiembre', 9], ['setiembre', 9], ['octubre', 10], ['noviembre', 11], ['diciembre', 12],
 ]);
 
 /** Phone extensions ("ext. 3", "x204"). */

@@ -15,6 +15,9 @@ export const SPANISH_DIAGNOSIS_NAMES: readonly string[] = [
   'trastorno de conducta', 'discapacidad intelectual', 'dislexia', 'ideación suicida', 'ideacion suicida', 'autolesiones',
   'autolesión', 'alucinaciones', 'psicosis', 'agorafobia', 'alcoholismo', 'ciclotimia', 'demencia', 'ecolalia',
   'suicida', 'homicida', 'compulsivo', 'compulsiva', 'compulsivos', 'compulsivas',
+  // self-harm as said in Spanish: "se corta", "se está cortando", "cortándose"
+  'se corta', 'se cortó', 'se cortaba', 'se está cortando', 'se esta cortando', 'se estaba cortando', 'cortándose',
+  'cortandose', 'cortarse', 'se lastima', 'se hace daño',
 ];
 
 /** Spanish abbreviations that are English words or letters too: matched only in capitals. */

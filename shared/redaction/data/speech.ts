@@ -123,7 +123,12 @@ export const DOCUMENT_NOUNS: readonly string[] = [
 ];
 
 /** Writings by a person: text quoted from them is that person's words ("Text from mom: '…'"). */
-export const PERSONAL_WRITINGS: readonly string[] = ['email', 'note', 'card', 'text', 'txt', 'msg', 'vm', 'texted', 'message', 'journal', 'diary', 'ticket', 'statement', 'post', 'dm', 'voicemail', 'letter'];
+export const PERSONAL_WRITINGS: readonly string[] = [
+  'email', 'note', 'card', 'text', 'txt', 'msg', 'vm', 'texted', 'message', 'journal', 'diary', 'ticket', 'statement', 'post',
+  'dm', 'voicemail', 'letter',
+  // messaging services
+  'chat', 'gchat', 'imessage', 'whatsapp', 'snapchat', 'snap', 'sms', 'im',
+];
 
 /** Words near a quote that show a title of a book, song, program, lesson or assessment. */
 export const TITLE_CUES_BEFORE: readonly string[] = [

@@ -11,7 +11,13 @@ export const ACTION_OPENERS: readonly string[] = [
   'rescheduled', 'confirmed', 'signed', 'returned', 'completed', 'done', 'picked', 'f/u', 'fu', 'followed', 'see',
   'attached', 'forwarded', 'declined', 'cancelled', 'canceled', 'rsvp', 'rsvpd', 'n/a', 'na', 'tbd', 'pending', 'absent',
   'out', 'unavailable', 'voicemail', 'busy', 'disconnected',
+  // to-do lines: an imperative for the team ("Staff: remind teachers about …")
+  'remind', 'ask', 'check', 'call', 'email', 'send', 'schedule', 'review', 'update', 'notify', 'contact', 'print',
+  'bring', 'set', 'invite', 'share', 'coordinate', 'document', 'monitor', 'refer', 'request', 'submit', 'file',
 ];
+
+/** Verbs after which what follows is what someone wrote ("mom texted 📱 she got in!!! thank u"). */
+export const WRITING_VERBS: readonly string[] = ['texted', 'txted', 'wrote', 'emailed', 'messaged', 'posted', 'dmd', "dm'd", 'typed', 'replied', 'commented'];
 
 /** "no answer", "no callback": the second word after "no" that makes a line an action record. */
 export const NO_ACTION_AFTER: readonly string[] = ['answer', 'callback', 'call', 'response', 'reply', 'show', 'contact', 'vm', 'voicemail', 'pickup'];
