@@ -107,6 +107,8 @@ export const SOUND_WORDS: readonly { word: string; value: ConditionValue }[] = [
 const SOUND = buildSoundIndex(SOUND_WORDS);
 /** Every single-word lexicon term, for words split by dictation ("adder all", "bi polar"). */
 const JOINED = new Map<string, ConditionValue>(FUZZY_WORDS.map((entry) => [entry.word, entry.value]));
+/** Their first two letters: a split word is looked up only when its first half could start one. */
+const JOINED_FIRST = new Set(FUZZY_WORDS.map((entry) => entry.word.slice(0, 2)));
 /** Capital abbreviations, for letters spelled out one by one ("A D H D"). */
 /** Abbreviations of four letters or more, for letters typed out of order ("PSTD"). */
 const LONG_ABBREVIATIONS: readonly string[] = ['ADHD', 'PTSD', 'DMDD', 'CPTSD', 'NSSI'];
@@ -278,6 +280,19 @@ function conditionAt(t: Tokens, i: number, generic: Map<number, number>, inPhras
   return withSpecifiers(t, withModifiers(t, condition));
 }
 
+/** Words already looked up by the spelling matcher: notes repeat their words, and every keystroke re-checks the note. */
+const SPELLING_CACHE = new Map<string, ConditionValue | null>();
+const SPELLING_CACHE_SIZE = 20_000;
+
+function spellingHit(lower: string): ConditionValue | null {
+  const known = SPELLING_CACHE.get(lower);
+  if (known !== undefined) return known;
+  const hit = fuzzyLookup(FUZZY, lower) ?? soundLookup(SOUND, lower);
+  if (SPELLING_CACHE.size >= SPELLING_CACHE_SIZE) SPELLING_CACHE.clear();
+  SPELLING_CACHE.set(lower, hit === undefined ? null : hit.value);
+  return hit === undefined ? null : hit.value;
+}
+
 /**
  * Every word the spelling matcher alone would take as a lexicon term (no exact
  * term starts there): for measuring its false-alarm cost on clean notes
@@ -302,11 +317,11 @@ function misspelledAt(t: Tokens, i: number): Condition | undefined {
   const word = t.words[i] as Token;
   if (word.type !== 'word') return undefined;
   if (word.lower.length >= 5 && !word.lower.includes("'")) {
-    const hit = fuzzyLookup(FUZZY, word.lower) ?? soundLookup(SOUND, word.lower);
-    if (hit !== undefined) return { rule: hit.value.rule, first: i, last: i, start: word.start, end: word.end };
+    const hit = spellingHit(word.lower);
+    if (hit !== null) return { rule: hit.rule, first: i, last: i, start: word.start, end: word.end };
   }
   const next = t.words[i + 1];
-  if (next !== undefined && next.type === 'word' && (next.join === 'space' || next.join === 'hyphen')) {
+  if (next !== undefined && next.type === 'word' && (next.join === 'space' || next.join === 'hyphen') && JOINED_FIRST.has(word.lower.slice(0, 2))) {
     const joined = JOINED.get(word.lower + next.lower);
     if (joined !== undefined && word.lower.length >= 2 && next.lower.length >= 2) return { rule: joined.rule, first: i, last: i + 1, start: word.start, end: next.end };
   }

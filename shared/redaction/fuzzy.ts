@@ -102,6 +102,9 @@ export function soundKey(word: string): string {
 
 /** "depresión" → "depresion": letters without their accents. */
 function stripAccents(word: string): string {
+  let ascii = true;
+  for (let i = 0; i < word.length && ascii; i += 1) ascii = word.charCodeAt(i) < 128;
+  if (ascii) return word;
   let out = '';
   for (const ch of word.normalize('NFD')) {
     const code = ch.charCodeAt(0);

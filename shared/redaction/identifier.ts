@@ -573,9 +573,18 @@ function findOtherBirthDates(t: Tokens, out: RawSpan[], years: ReadonlySet<strin
   }
 }
 
+/** The token a date starts with: a date spans a few tokens, so it is found a few steps back from its last one. */
+function firstTokenOf(t: Tokens, date: DateMatch): Token | undefined {
+  for (let index = date.lastToken; index >= 0 && date.lastToken - index < 12; index -= 1) {
+    const token = t.tokens[index] as Token;
+    if (token.start === date.start) return token;
+  }
+  return undefined;
+}
+
 /** The year of a date ("2014" of "3/21/2014" and "2014-03-21", "14" of "3/21/14"), if it has one. */
 function yearOf(t: Tokens, date: DateMatch): string | undefined {
-  const first = t.tokens.find((token) => token.start === date.start);
+  const first = firstTokenOf(t, date);
   if (first !== undefined && first.type === 'num' && first.text.length === 4) return first.text;
   const last = t.tokens[date.lastToken] as Token;
   if (last.type === 'num' && last.text.length === 4) return last.text;

@@ -100,6 +100,8 @@ const ATTRIBUTIVE = wordSet(ATTRIBUTIVE_DETERMINERS);
 const WRITING = wordSet(WRITING_VERBS);
 
 const MAX_QUOTE = 1500;
+/** How far back a run-on turn ("… Me: …") looks for the labelled turn before it, in tokens. */
+const MAX_TURN_TOKENS = 80;
 const MAX_SINGLE_QUOTE = 500;
 /** A Title Case quotation with first-person words is a title only when it is this short ("My Strengths", "I Am Enough"). */
 const MAX_TITLE_WORDS = 6;
@@ -424,14 +426,16 @@ function describeRole(role: string): string {
 /** "Mom: he never listens to me" — the words after the speaker's colon. */
 function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
   const tokens = t.tokens;
+  let lastTurn: Token | undefined; // the colon of the last turn with a speaker's label
   for (const colon of tokens) {
     if (colon.text !== ':') continue;
     const next = tokens[colon.index + 1];
     if (next === undefined || !next.spaceBefore || next.lineBefore || colon.spaceBefore) continue;
-    const label = labelBefore(t, colon) ?? runOnLabel(t, colon);
+    const label = labelBefore(t, colon) ?? runOnLabel(t, colon, lastTurn);
     if (label === undefined) continue;
     const strength = classifyLabel(label.words);
     if (strength === null) continue;
+    if (strength === 'strong') lastTurn = colon;
     // What a text, note or voicemail said, or an answer to a question just asked, is someone's words whatever they hold.
     const lenient = strength === 'strong' && (label.written === true || answersQuestion(t, label.words[0] as Token));
     emitUtterance(t, colon.index + 1, strength, label.who, 'verbatim.transcript', out, { lenient, named: namedLabel(label.words) });
@@ -444,20 +448,13 @@ function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
  * line. A one-word speaker label in capitals ("Me", "SW", "S", "Mom") counts
  * mid-line when an earlier turn of the same line had a label of its own.
  */
-function runOnLabel(t: Tokens, colon: Token): Label | undefined {
+function runOnLabel(t: Tokens, colon: Token, lastTurn: Token | undefined): Label | undefined {
   const word = t.tokens[colon.index - 1];
-  if (word === undefined || word.type !== 'word' || word.lineBefore || !isCapitalized(word)) return undefined;
-  const single = word.text.length === 1;
-  if (!single && !ROLES.has(word.lower)) return undefined;
-  for (let index = word.index - 1; index >= 0; index -= 1) {
-    const token = t.tokens[index] as Token;
-    if (token.text === ':' && !token.spaceBefore) {
-      const earlier = labelBefore(t, token);
-      if (earlier !== undefined && classifyLabel(earlier.words) === 'strong') return { words: [word], who: whoFromLabel([word]) };
-    }
-    if (token.lineBefore) break;
-  }
-  return undefined;
+  if (lastTurn === undefined || word === undefined || word.type !== 'word' || word.lineBefore || !isCapitalized(word)) return undefined;
+  if (word.text.length !== 1 && !ROLES.has(word.lower)) return undefined;
+  if (word.index - lastTurn.index > MAX_TURN_TOKENS) return undefined;
+  for (let index = word.index; index > lastTurn.index; index -= 1) if ((t.tokens[index] as Token).lineBefore) return undefined;
+  return { words: [word], who: whoFromLabel([word]) };
 }
 
 /** The turn before this label ended with a question mark ("SW: What happens at lunch? S: nothing."). */
