@@ -54,7 +54,7 @@ export function withinOneEdit(a: string, b: string): boolean {
 /**
  * A sound key for spellings written by ear or by dictation ("skitzophrenic",
  * "depresion", "ritilin"): letters that sound alike are folded together
- * (ph→f, sch→sk, ch/ck/c/q→k, c before e/i/y→s, tz/z→s, x→ks, y→i), h
+ * (ph→f, sch→sk, ch/ck/c/q→k, c before e/i/y→s, tz/ts/z→s, x→ks, y→i), h
  * dropped, accents and doubled letters dropped. Two words with the same key sound the
  * same; only long words are compared, and the words of an English dictionary
  * with the key of a lexicon word are excluded like the one-edit slips.
@@ -86,7 +86,7 @@ export function soundKey(word: string): string {
     } else if (ch === 'x') {
       put('k');
       put('s');
-    } else if (ch === 't' && next === 'z') {
+    } else if (ch === 't' && (next === 'z' || next === 's')) {
       put('s');
       i += 1;
     } else if (ch === 'z') {
