@@ -64,7 +64,7 @@ function emitBody(t: Tokens, first: Token, out: RawSpan[]): void {
     if (token.end - first.start > MAX_BODY) break;
     end = token.end;
   }
-  if (end > first.start) out.push({ kind: 'verbatim', rule: 'verbatim.quote', start: first.start, end });
+  if (end > first.start) out.push({ kind: 'verbatim', rule: 'verbatim.message', start: first.start, end });
 }
 
 /** Two line breaks with only spaces between them, in text[from, to). */

@@ -50,7 +50,7 @@ describe('checkNote: hard negatives stay unflagged', () => {
 describe('checkNote: every rule of the check is exercised by a case', () => {
   it('covers each rule id at least once', () => {
     const rules = new Set(POSITIVE_CASES.flatMap((c) => parseCase(c.note).expected.map((e) => e.rule)));
-    for (const rule of ['diagnostic.name', 'diagnostic.phrase', 'diagnostic.code.icd10', 'diagnostic.code.dsm', 'diagnostic.medication', 'diagnostic.symptom', 'verbatim.quote', 'verbatim.reported', 'verbatim.transcript', 'identifier.phone', 'identifier.email', 'identifier.address', 'identifier.dob', 'identifier.student_id', 'identifier.ssn']) {
+    for (const rule of ['diagnostic.name', 'diagnostic.phrase', 'diagnostic.code.icd10', 'diagnostic.code.dsm', 'diagnostic.medication', 'diagnostic.symptom', 'verbatim.quote', 'verbatim.reported', 'verbatim.transcript', 'verbatim.message', 'identifier.phone', 'identifier.email', 'identifier.address', 'identifier.dob', 'identifier.student_id', 'identifier.ssn']) {
       expect(rules, rule).toContain(rule);
     }
   });
