@@ -14,9 +14,9 @@ export const SCREENING_PAIRS: readonly string[] = ['si/hi', 'hi/si', 'si / hi', 
 /** Words within three words before a short abbreviation that make it clinical ("denies si", "passive si"). */
 export const CLINICAL_CUES_BEFORE: readonly string[] = [
   'denies', 'denied', 'deny', 'denying', 'denys', 'endorses', 'endorsed', 'endorsing', 'endorse', 'screened', 'screen',
-  'screening', 'screens', 'assessed', 'assessment', 'passive', 'active', 'current', 'hx', 'reports', 'reported',
+  'screening', 'screens', 'assessed', 'assessment', 'passive', 'active', 'current', 'hx',
   'positive', 'negative', 'neg', 'pos', 'ssrs', 'cssrs', 'asq', 'phq', 'phq9', 'risk', 'intermittent', 'chronic',
-  'acute', 'recent', 'dx', 'sx',
+  'acute', 'dx', 'sx',
 ];
 
 /** Words right after a short abbreviation that make it clinical ("si screen", "si risk"). */
