@@ -1,16 +1,18 @@
 /**
  * Scores the redaction check on a labelled JSONL corpus (POLICY.md format):
  *
- *   npx tsx scripts/eval-redaction.ts ../shared/redaction/dev-corpus.jsonl [--misses]
+ *   npx tsx scripts/eval-redaction.ts ../shared/redaction/dev-corpus.jsonl [--misses] [--half=even|odd]
  *
  * Prints one JSON object on stdout: per kind precision, recall, f2, tp, fp, fn,
  * and the clean false-alarm rate. With --misses, lists every missed gold span
  * and every false alarm on stderr. A missing or malformed file is one line on
- * stderr and exit code 1.
+ * stderr and exit code 1. With --half=even or --half=odd, only the notes whose
+ * id ends in an even (odd) number are scored: the split that keeps one half
+ * unread while rules are built from the other (shared/redaction/EVALUATION.md).
  */
 import { readFileSync } from 'node:fs';
 import { checkNote } from '../shared/redaction';
-import { CorpusError, parseCorpus } from '../shared/redaction/eval/corpus';
+import { CorpusError, halfOf, parseCorpus } from '../shared/redaction/eval/corpus';
 import { evaluate, overlaps, report } from '../shared/redaction/eval/score';
 
 function fail(message: string): never {
@@ -21,7 +23,10 @@ function fail(message: string): never {
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const file = args.find((arg) => !arg.startsWith('--'));
-if (file === undefined) fail('usage: eval-redaction <corpus.jsonl> [--misses]');
+if (file === undefined) fail('usage: eval-redaction <corpus.jsonl> [--misses] [--half=even|odd]');
+const halfArgument = args.find((arg) => arg.startsWith('--half'));
+const half = halfArgument === undefined ? undefined : halfArgument.slice('--half='.length);
+if (half !== undefined && half !== 'even' && half !== 'odd') fail('--half must be --half=even or --half=odd');
 
 let source: string;
 try {
@@ -34,6 +39,7 @@ try {
 let notes;
 try {
   notes = parseCorpus(source, file);
+  if (half !== undefined) notes = halfOf(notes, half);
 } catch (error) {
   if (error instanceof CorpusError) fail(error.message);
   throw error;

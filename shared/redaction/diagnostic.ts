@@ -8,6 +8,10 @@ import {
   DIAGNOSIS_NAMES,
   NOT_CONDITION_MODIFIERS,
 } from './data/diagnoses';
+import { CLINICAL_CUES_AFTER, CLINICAL_CUES_BEFORE, DISORDER_SHORT_FORMS, SCREENING_ABBREVIATIONS, SCREENING_PAIRS } from './data/clinicalShorthand';
+import { MEDICATION_CLASSES } from './data/medicationClasses';
+import { ELIGIBILITY_WORDS, THING_NOUNS_AFTER, WORD_SENSE_AFTER } from './data/ordinarySenses';
+import { SPANISH_ABBREVIATIONS_CAPS, SPANISH_DIAGNOSIS_NAMES, SPANISH_STRONG_PHRASES, SPANISH_WEAK_PHRASES } from './data/spanish';
 import { DSM_NUMERIC_RANGE, DSM_V_CATEGORIES, QUANTITY_UNITS, SCORE_WORDS } from './data/dsm';
 import { ICD10CM_CATEGORIES } from './data/icd10cm';
 import { LOCATOR_AFTER, LOCATOR_WORDS } from './data/lookalikes';
@@ -29,14 +33,14 @@ import {
   SYMPTOMS,
   SYMPTOMS_CAPS,
 } from './data/symptoms';
-import { buildFuzzyIndex, fuzzyLookup } from './fuzzy';
+import { buildFuzzyIndex, buildSoundIndex, fuzzyLookup, soundLookup, withinOneEdit } from './fuzzy';
 import { TermTrie, wordSet, type TermMatch } from './lexicon';
 import { DSM_V_CATEGORY, ICD10_CATEGORY, ICD10_SUBCODE } from './patterns';
 import type { RawSpan } from './spans';
-import { isCapitalized, joinsTerm, type Token, type Tokens } from './text';
+import { isCapitalized, isSentenceEnd, joinsTerm, type Token, type Tokens } from './text';
 
 type ConditionRule = 'diagnostic.name' | 'diagnostic.medication' | 'diagnostic.symptom';
-type Special = 'lowercase' | 'depression' | 'anxiety' | 'cutting' | 'purging' | 'restricting' | 'suicide' | 'flashback' | 'hi' | 'medication' | null;
+type Special = 'lowercase' | 'screening' | 'casual' | 'wordlike' | 'depression' | 'anxiety' | 'cutting' | 'purging' | 'restricting' | 'suicide' | 'flashback' | 'hi' | 'medication' | null;
 
 interface ConditionValue {
   readonly rule: ConditionRule;
@@ -51,19 +55,35 @@ interface Condition {
   end: number;
 }
 
+const WORDLIKE_CAPS: ReadonlySet<string> = new Set(['ADD', 'ODD', 'RAD', 'SAD']);
+const CASUAL_WORDS: ReadonlySet<string> = new Set(['manic', 'bipolar', 'psychotic', 'psycho', 'schizo']);
 const CONDITIONS = new TermTrie<ConditionValue>();
-CONDITIONS.addAll(DIAGNOSIS_NAMES, { rule: 'diagnostic.name', special: null });
-CONDITIONS.addAll(DIAGNOSIS_ABBREVIATIONS_CAPS, { rule: 'diagnostic.name', special: null }, true);
+CONDITIONS.addAll(DIAGNOSIS_NAMES.filter((term) => !CASUAL_WORDS.has(term)), { rule: 'diagnostic.name', special: null });
+CONDITIONS.addAll(SPANISH_DIAGNOSIS_NAMES, { rule: 'diagnostic.name', special: null });
+CONDITIONS.addAll(
+  DIAGNOSIS_ABBREVIATIONS_CAPS.filter((term) => !WORDLIKE_CAPS.has(term)),
+  { rule: 'diagnostic.name', special: null },
+  true,
+);
+CONDITIONS.addAll(SPANISH_ABBREVIATIONS_CAPS, { rule: 'diagnostic.name', special: null }, true);
+// "ADD", "ODD", "RAD" are English words too: "ADD to agenda", "ODD numbers".
+CONDITIONS.addAll([...WORDLIKE_CAPS], { rule: 'diagnostic.name', special: 'wordlike' }, true);
 // In lower case ("adhd and odd") only next to another condition or a diagnostic phrase.
 CONDITIONS.addAll(
   DIAGNOSIS_ABBREVIATIONS_CAPS.map((term) => term.toLowerCase()),
   { rule: 'diagnostic.name', special: 'lowercase' },
   true,
 );
-CONDITIONS.addAll(SYMPTOMS, { rule: 'diagnostic.symptom', special: null });
+CONDITIONS.addAll(SYMPTOMS.filter((term) => !CASUAL_WORDS.has(term)), { rule: 'diagnostic.symptom', special: null });
 CONDITIONS.addAll(SYMPTOMS_CAPS.filter((term) => term !== 'HI'), { rule: 'diagnostic.symptom', special: null }, true);
 CONDITIONS.add('HI', { rule: 'diagnostic.symptom', special: 'hi' }, true);
 CONDITIONS.addAll(MEDICATIONS, { rule: 'diagnostic.medication', special: 'medication' });
+CONDITIONS.addAll(MEDICATION_CLASSES, { rule: 'diagnostic.medication', special: null });
+// Lower-case screening shorthand ("denies si", "passive si") only beside a clinical word; "si/hi" always.
+CONDITIONS.addAll(SCREENING_ABBREVIATIONS, { rule: 'diagnostic.symptom', special: 'screening' }, true);
+CONDITIONS.addAll(SCREENING_PAIRS, { rule: 'diagnostic.symptom', special: null });
+// Casual clinical words: flagged about a person, not about a day or the weather ("manic Monday").
+CONDITIONS.addAll([...CASUAL_WORDS], { rule: 'diagnostic.symptom', special: 'casual' });
 CONDITIONS.add('depression', { rule: 'diagnostic.name', special: 'depression' });
 CONDITIONS.add('anxiety', { rule: 'diagnostic.name', special: 'anxiety' });
 CONDITIONS.addAll(CUTTING_WORDS, { rule: 'diagnostic.symptom', special: 'cutting' });
@@ -79,6 +99,20 @@ export const FUZZY_WORDS: readonly { word: string; value: ConditionValue }[] = [
   ...SYMPTOMS.filter((w) => !w.includes(' ') && !w.includes('-') && w.length >= 8).map((word) => ({ word, value: { rule: 'diagnostic.symptom' as const, special: null } })),
 ];
 const FUZZY = buildFuzzyIndex(FUZZY_WORDS);
+/** The same words by sound, for spellings written by ear ("skitzophrenic", "depresion"). */
+export const SOUND_WORDS: readonly { word: string; value: ConditionValue }[] = [
+  ...FUZZY_WORDS,
+  { word: 'depression', value: { rule: 'diagnostic.name' as const, special: null } },
+];
+const SOUND = buildSoundIndex(SOUND_WORDS);
+/** Every single-word lexicon term, for words split by dictation ("adder all", "bi polar"). */
+const JOINED = new Map<string, ConditionValue>(FUZZY_WORDS.map((entry) => [entry.word, entry.value]));
+/** Their first two letters: a split word is looked up only when its first half could start one. */
+const JOINED_FIRST = new Set(FUZZY_WORDS.map((entry) => entry.word.slice(0, 2)));
+/** Capital abbreviations, for letters spelled out one by one ("A D H D"). */
+/** Abbreviations of four letters or more, for letters typed out of order ("PSTD"). */
+const LONG_ABBREVIATIONS: readonly string[] = ['ADHD', 'PTSD', 'DMDD', 'CPTSD', 'NSSI'];
+const SPELLED = new Set(['ADHD', 'PTSD', 'OCD', 'ODD', 'ADD', 'GAD', 'ASD', 'MDD', 'DMDD', 'BPD', 'RAD', 'SI', 'HI', 'NSSI', 'TDAH']);
 
 const MODIFIERS = new TermTrie<true>();
 MODIFIERS.addAll(CONDITION_MODIFIERS, true);
@@ -87,8 +121,17 @@ SPECIFIERS.addAll(CONDITION_SPECIFIERS, true);
 SPECIFIERS.addAll(MEDICATION_SUFFIXES, true, true);
 const STRONG = new TermTrie<true>();
 STRONG.addAll(STRONG_PHRASES, true);
+STRONG.addAll(SPANISH_STRONG_PHRASES, true);
 const WEAK = new TermTrie<true>();
 WEAK.addAll(WEAK_PHRASES, true);
+WEAK.addAll(SPANISH_WEAK_PHRASES, true);
+const CUES_BEFORE = wordSet(CLINICAL_CUES_BEFORE);
+const CUES_AFTER = wordSet(CLINICAL_CUES_AFTER);
+const THINGS_AFTER = wordSet(THING_NOUNS_AFTER);
+const WORD_SENSE = wordSet(WORD_SENSE_AFTER);
+const ELIGIBILITY = wordSet(ELIGIBILITY_WORDS);
+const DISORDER_SHORT = new TermTrie<true>();
+DISORDER_SHORT.addAll(DISORDER_SHORT_FORMS, true);
 
 const HEADS = wordSet(CONDITION_HEADS);
 const NOT_MODIFIER = wordSet(NOT_CONDITION_MODIFIERS);
@@ -131,6 +174,21 @@ export function findDiagnostic(t: Tokens): RawSpan[] {
     }
     i += 1;
   }
+  return joinParenthesized(t.text, out);
+}
+
+/** "F34.81 (DMDD)", "DMDD (F34.81)": a condition and its code or name in brackets after it are one finding. */
+function joinParenthesized(text: string, spans: RawSpan[]): RawSpan[] {
+  const out: RawSpan[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    if (last !== undefined && text.charAt(span.end) === ')' && text.slice(last.end, span.start).trim() === '(') {
+      last.end = span.end + 1;
+      if (last.rule !== 'diagnostic.phrase' && span.rule === 'diagnostic.phrase') last.rule = span.rule;
+      continue;
+    }
+    out.push(span);
+  }
   return out;
 }
 
@@ -160,6 +218,8 @@ function phraseAt(t: Tokens, i: number, generic: Map<number, number>): Condition
     if (condition !== undefined) {
       return { rule: 'diagnostic.phrase', first: i, last: condition.last, start: phrase.start, end: condition.end };
     }
+    // "meets criteria for McKinney-Vento", "met criteria for free lunch": eligibility, not a diagnosis.
+    if (phrase === strong && criteriaPhrase(t, phrase) && eligibilityAt(t, q)) continue;
     if (phrase === strong) {
       let last = -1;
       for (let k = q; k < words.length && k < q + 4; k += 1) {
@@ -174,6 +234,17 @@ function phraseAt(t: Tokens, i: number, generic: Map<number, number>): Condition
     }
   }
   return undefined;
+}
+
+function criteriaPhrase(t: Tokens, phrase: TermMatch<true>): boolean {
+  for (let k = phrase.first; k <= phrase.last; k += 1) if ((t.words[k] as Token).lower === 'criteria') return true;
+  return false;
+}
+
+/** A program, a service or a capitalised name of one after "criteria for" ("McKinney-Vento", "free lunch", "Title I"). */
+function eligibilityAt(t: Tokens, q: number): boolean {
+  const word = t.words[q] as Token;
+  return ELIGIBILITY.has(word.lower) || word.type === 'num' || isCapitalized(word);
 }
 
 /** Word q follows the word before it with a space, hyphen, slash or a colon ("dx: ADHD"). */
@@ -195,13 +266,7 @@ function conditionAt(t: Tokens, i: number, generic: Map<number, number>, inPhras
   if (match !== undefined && accept(t, match, inPhrase)) {
     condition = { rule: match.value.rule, first: match.first, last: match.last, start: match.start, end: match.end };
   }
-  if (match === undefined && genericEnd === undefined) {
-    const word = t.words[i] as Token;
-    if (word.type === 'word' && word.lower.length >= 5 && !word.lower.includes("'")) {
-      const hit = fuzzyLookup(FUZZY, word.lower);
-      if (hit !== undefined) condition = { rule: hit.value.rule, first: i, last: i, start: word.start, end: word.end };
-    }
-  }
+  if (match === undefined && genericEnd === undefined) condition = misspelledAt(t, i) ?? misspelledAbbreviationAt(t, i, inPhrase);
   if (genericEnd !== undefined && (condition === undefined || genericEnd > condition.last)) {
     const head = t.words[genericEnd] as Token;
     condition = { rule: 'diagnostic.name', first: i, last: genericEnd, start: (t.words[i] as Token).start, end: head.end };
@@ -213,6 +278,89 @@ function conditionAt(t: Tokens, i: number, generic: Map<number, number>, inPhras
     if (after !== undefined && joinsTerm(after.join) && AWARENESS.has(after.lower)) return undefined;
   }
   return withSpecifiers(t, withModifiers(t, condition));
+}
+
+/** Words already looked up by the spelling matcher: notes repeat their words, and every keystroke re-checks the note. */
+const SPELLING_CACHE = new Map<string, ConditionValue | null>();
+const SPELLING_CACHE_SIZE = 20_000;
+
+function spellingHit(lower: string): ConditionValue | null {
+  const known = SPELLING_CACHE.get(lower);
+  if (known !== undefined) return known;
+  const hit = fuzzyLookup(FUZZY, lower) ?? soundLookup(SOUND, lower);
+  if (SPELLING_CACHE.size >= SPELLING_CACHE_SIZE) SPELLING_CACHE.clear();
+  SPELLING_CACHE.set(lower, hit === undefined ? null : hit.value);
+  return hit === undefined ? null : hit.value;
+}
+
+/**
+ * Every word the spelling matcher alone would take as a lexicon term (no exact
+ * term starts there): for measuring its false-alarm cost on clean notes
+ * (scripts/measure-spelling-matcher.ts).
+ */
+export function spellingVariants(t: Tokens): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < t.words.length; i += 1) {
+    if (CONDITIONS.matchAt(t, i) !== undefined) continue;
+    const hit = misspelledAt(t, i);
+    if (hit !== undefined) out.push({ start: hit.start, end: hit.end });
+  }
+  return out;
+}
+
+/**
+ * A lexicon word written by ear or by dictation: one edit away ("adderal"),
+ * sounding the same ("skitzophrenic"), split in two ("adder all"), or spelled
+ * out letter by letter ("A D H D").
+ */
+function misspelledAt(t: Tokens, i: number): Condition | undefined {
+  const word = t.words[i] as Token;
+  if (word.type !== 'word') return undefined;
+  if (word.lower.length >= 5 && !word.lower.includes("'")) {
+    const hit = spellingHit(word.lower);
+    if (hit !== null) return { rule: hit.rule, first: i, last: i, start: word.start, end: word.end };
+  }
+  const next = t.words[i + 1];
+  if (next !== undefined && next.type === 'word' && (next.join === 'space' || next.join === 'hyphen') && JOINED_FIRST.has(word.lower.slice(0, 2))) {
+    const joined = JOINED.get(word.lower + next.lower);
+    if (joined !== undefined && word.lower.length >= 2 && next.lower.length >= 2) return { rule: joined.rule, first: i, last: i + 1, start: word.start, end: next.end };
+  }
+  if (word.text.length === 1 && word.text !== word.lower) {
+    let letters = word.text;
+    let k = i + 1;
+    for (; k < t.words.length && k < i + 5; k += 1) {
+      const letter = t.words[k] as Token;
+      if (letter.join !== 'space' || letter.text.length !== 1 || letter.text === letter.lower) break;
+      letters += letter.text;
+    }
+    if (letters.length >= 3 && SPELLED.has(letters) && (k >= t.words.length || (t.words[k] as Token).text.length !== 1)) {
+      return { rule: 'diagnostic.name', first: i, last: k - 1, start: word.start, end: (t.words[k - 1] as Token).end };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A capital abbreviation typed with two letters swapped ("PSTD", "AHDD"), or,
+ * right after a diagnostic phrase, with one letter changed ("dx'd ADHA").
+ * Other school acronyms one letter away ("PTSA") are left alone outside a phrase.
+ */
+function misspelledAbbreviationAt(t: Tokens, i: number, inPhrase: boolean): Condition | undefined {
+  const word = t.words[i] as Token;
+  if (word.type !== 'word' || word.text.length < 4 || word.text.length > 5 || word.text !== word.text.toUpperCase()) return undefined;
+  for (const abbreviation of LONG_ABBREVIATIONS) {
+    if (abbreviation === word.text || abbreviation.length !== word.text.length) continue;
+    if (!withinOneEdit(word.text, abbreviation)) continue;
+    if (inPhrase || swapped(word.text, abbreviation)) return { rule: 'diagnostic.name', first: i, last: i, start: word.start, end: word.end };
+  }
+  return undefined;
+}
+
+/** Same letters, two neighbours swapped. */
+function swapped(a: string, b: string): boolean {
+  let k = 0;
+  while (k < a.length && a[k] === b[k]) k += 1;
+  return k + 1 < a.length && a[k] === b[k + 1] && a[k + 1] === b[k] && a.slice(k + 2) === b.slice(k + 2);
 }
 
 /** "ADD-ing", "ODD-ly": a capital abbreviation glued to a lower-case ending is an ordinary word. */
@@ -293,7 +441,14 @@ function accept(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean):
   const word = t.words[match.first] as Token;
   switch (special) {
     case 'lowercase':
-      return inPhrase || conditionNear(t, match.first, match.last);
+      return inPhrase || conditionNear(t, match.first, match.last) || clinicalNear(t, match.first, match.last);
+    case 'screening':
+      if (word.text !== word.lower) return true; // "SI", "HI" are handled as capitals below
+      return inPhrase || clinicalNear(t, match.first, match.last);
+    case 'casual':
+      return after === undefined || !THINGS_AFTER.has(after);
+    case 'wordlike':
+      return after === undefined || !WORD_SENSE.has(after);
     case 'medication':
       return after === undefined || !NOT_MEDICATION.has(after);
     case 'depression':
@@ -301,8 +456,9 @@ function accept(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean):
       if (after !== undefined && DEPRESSION_AFTER.has(after)) return false;
       return !(isCapitalized(word) && before === 'the');
     case 'anxiety': {
-      if (after !== undefined && ANXIETY_AFTER.has(after)) return false;
+      // After "rule out", "dx of": the condition, whatever follows ("r/o anxiety when he is older").
       if (inPhrase) return true;
+      if (after !== undefined && ANXIETY_AFTER.has(after)) return false;
       const prevToken = t.tokens[word.index - 1];
       const possessive = prevToken !== undefined && prevToken.type === 'word' && prevToken.base !== prevToken.lower;
       return possessive || (before !== undefined && ANXIETY_BEFORE.has(before));
@@ -314,6 +470,7 @@ function accept(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean):
     case 'restricting':
       return after !== undefined && RESTRICT_EATING.has(after);
     case 'suicide':
+      if (programTitle(t, match.first)) return false;
       return after === undefined || !SUICIDE_ORDINARY.has(after);
     case 'flashback': {
       const next = t.words[match.last + 1];
@@ -324,11 +481,36 @@ function accept(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean):
       // "Honolulu, HI 96813": the state, not homicidal ideation.
       const next = t.words[match.last + 1];
       if (next !== undefined && next.type === 'num' && next.text.length === 5) return false;
+      // "HI!", "HI there": a greeting.
+      const following = t.tokens[word.index + 1];
+      if (following !== undefined && following.text === '!') return false;
+      if (after === 'there' || after === 'everyone' || after === 'all') return false;
       const prevToken = t.tokens[word.index - 1];
       const prevWord = t.words[match.first - 1];
       return !(prevToken !== undefined && prevToken.text === ',' && prevWord !== undefined && isCapitalized(prevWord));
     }
   }
+}
+
+/** "Signs of Suicide": a capitalised word in a Title Case name ("<Word> of <Word>") is a program's title. */
+function programTitle(t: Tokens, first: number): boolean {
+  const word = t.words[first] as Token;
+  if (!isCapitalized(word)) return false;
+  const of = t.words[first - 1];
+  const head = t.words[first - 2];
+  return of !== undefined && head !== undefined && ['of', 'for', 'to'].includes(of.lower) && joinsTerm(word.join) && joinsTerm(of.join) && isCapitalized(head);
+}
+
+/** A clinical screening word within three words before ("denies si", "screened for si") or right after ("si screen"). */
+function clinicalNear(t: Tokens, first: number, last: number): boolean {
+  for (let k = first - 1; k >= 0 && k >= first - 3; k -= 1) {
+    const word = t.words[k] as Token;
+    const after = t.tokens[word.index + 1] as Token;
+    if (isSentenceEnd(t, after) || (t.words[k + 1] as Token).lineBefore) break;
+    if (CUES_BEFORE.has(word.lower)) return true;
+  }
+  const next = t.words[last + 1];
+  return next !== undefined && !next.lineBefore && joinsTerm(next.join) && CUES_AFTER.has(next.lower);
 }
 
 /** Another condition within two words, joined by "and", "/", "," or "+" ("adhd and odd", "adhd/odd"). */
@@ -386,6 +568,8 @@ function cuttingIsSelfHarm(t: Tokens, index: number, after: string | undefined):
 /** ICD-10-CM ("F90.0", "Z63.5", "F41") and DSM ("314.01", "V61.20") codes. */
 function codeAt(t: Tokens, i: number): Condition | undefined {
   const word = t.words[i] as Token;
+  const loose = looseCodeAt(t, i);
+  if (loose !== undefined) return loose;
   if (word.type === 'alnum' && word.text.length === 3) {
     const upper = word.text.toUpperCase();
     const dotted = subcodeAfter(t, word);
@@ -424,6 +608,30 @@ function codeAt(t: Tokens, i: number): Condition | undefined {
   return undefined;
 }
 
+/**
+ * ICD-10-CM codes as typed in a hurry: without the dot ("F4310", "F900") or
+ * with a space after the letter ("F 90.0"). Only in capitals, only for a
+ * category of the mental and behavioural list, never as a place or a thing.
+ */
+function looseCodeAt(t: Tokens, i: number): Condition | undefined {
+  const word = t.words[i] as Token;
+  if (word.type === 'alnum' && word.text.length >= 4 && word.text.length <= 7 && word.text === word.text.toUpperCase()) {
+    const category = word.text.slice(0, 3);
+    if (!ICD10_CATEGORY.test(category) || !ICD10CM_CATEGORIES.has(category) || !ICD10_SUBCODE.test(word.text.slice(3))) return undefined;
+    if (locatorAround(t, i)) return undefined;
+    return { rule: 'diagnostic.code.icd10', first: i, last: i, start: word.start, end: word.end };
+  }
+  if (word.type === 'word' && word.text.length === 1 && word.text !== word.lower) {
+    const num = t.words[i + 1];
+    if (num === undefined || num.type !== 'num' || num.text.length !== 2 || num.join !== 'space') return undefined;
+    const category = word.text + num.text;
+    const sub = subcodeAfter(t, num);
+    if (sub === undefined || !ICD10CM_CATEGORIES.has(category) || locatorAround(t, i)) return undefined;
+    return { rule: 'diagnostic.code.icd10', first: i, last: sub.wordIndex, start: word.start, end: sub.end };
+  }
+  return undefined;
+}
+
 /** ".0" / ".820" right after an ICD category, without spaces. */
 function subcodeAfter(t: Tokens, word: Token): Token | undefined {
   const dot = t.tokens[word.index + 1];
@@ -453,7 +661,9 @@ function genericHeads(t: Tokens): Map<number, number> {
   const words = t.words;
   for (let h = 1; h < words.length; h += 1) {
     const head = words[h] as Token;
-    if (!HEADS.has(head.lower)) continue;
+    // "disorder", "syndrome", or its short form "d/o" ("anxiety d/o").
+    const headLast = HEADS.has(head.lower) ? h : DISORDER_SHORT.matchAt(t, h)?.last;
+    if (headLast === undefined) continue;
     let first = h;
     for (let k = h - 1; k >= 0 && k >= h - 3; k -= 1) {
       const word = words[k] as Token;
@@ -470,7 +680,7 @@ function genericHeads(t: Tokens): Map<number, number> {
         break;
       }
     }
-    if (first < h && !map.has(first)) map.set(first, h);
+    if (first < h && !map.has(first)) map.set(first, headLast);
   }
   return map;
 }

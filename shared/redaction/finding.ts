@@ -12,6 +12,7 @@ export const FINDING_RULES = [
   'verbatim.quote',
   'verbatim.reported',
   'verbatim.transcript',
+  'verbatim.message',
   'identifier.phone',
   'identifier.email',
   'identifier.address',

@@ -5,6 +5,11 @@ import {
   EXTENSION_WORDS,
   ID_CUES,
   MONTHS,
+  DAY_ORDINAL_WORDS,
+  DAY_TENS_WORDS,
+  EMAIL_TLDS,
+  YEAR_TAIL_WORDS,
+  YEAR_WORDS,
   PHONE_CUES,
   SSN_CUES,
   STREET_SUFFIXES,
@@ -44,6 +49,7 @@ const NOT_STREET_NAME = wordSet([
 export function findIdentifiers(t: Tokens): RawSpan[] {
   const out: RawSpan[] = [];
   findEmails(t.text, out);
+  findSpelledEmails(t, out);
   findPhonesAndSsns(t, out);
   findLongNumbers(t, out);
   findAddresses(t, out);
@@ -79,6 +85,70 @@ function findEmails(text: string, out: RawSpan[]): void {
     floor = at + 1;
     at = text.indexOf('@', at + 1);
   }
+}
+
+/**
+ * An email written out so that it is not a link: "name at example dot com",
+ * "name (at) example [dot] org", "name@example dot net". The local part is a
+ * word (with dots, underscores or dashes inside), then "at", a domain label,
+ * and one or more "dot" + label, the last a known top-level domain.
+ */
+function findSpelledEmails(t: Tokens, out: RawSpan[]): void {
+  const tokens = t.tokens;
+  for (const at of tokens) {
+    if (at.lower !== 'at' && at.text !== '@') continue;
+    let left = at.index - 1;
+    if (at.lower === 'at' && isBracket(tokens[left]) && isBracket(tokens[at.index + 1])) left -= 1;
+    const localEnd = tokens[left];
+    if (localEnd === undefined || localEnd.type === 'punct') continue;
+    let localStart = localEnd;
+    for (let k = left - 1; k >= 0; k -= 1) {
+      const glue = tokens[k + 1] as Token;
+      const prev = tokens[k] as Token;
+      if (glue.spaceBefore) break;
+      if (prev.type === 'punct' ? !['.', '_', '-'].includes(prev.text) : false) break;
+      localStart = prev;
+    }
+    if (localStart.type === 'punct') localStart = tokens[localStart.index + 1] as Token;
+    let p = at.index + 1;
+    if (isBracket(tokens[p]) && at.lower === 'at') p += 1;
+    const domain = tokens[p];
+    if (domain === undefined || domain.type === 'punct') continue;
+    let end = domain;
+    let dots = 0;
+    let q = p + 1;
+    for (;;) {
+      let r = q;
+      if (isBracket(tokens[r])) r += 1;
+      const dot = tokens[r];
+      if (dot === undefined || (dot.lower !== 'dot' && dot.text !== '.')) break;
+      r += 1;
+      if (isBracket(tokens[r])) r += 1;
+      const label = tokens[r];
+      if (label === undefined || label.type === 'punct') break;
+      if (dot.text === '.' && label.spaceBefore) break;
+      end = label;
+      dots += dot.lower === 'dot' ? 1 : 0;
+      q = r + 1;
+    }
+    if (end === domain || !EMAIL_TLDS.has(end.lower)) continue;
+    // "@" with real dots is findEmails' work; a spelled "at" with real dots needs a local part that looks like one ("jo.ruiz at mail.com").
+    if (dots === 0 && (at.text === '@' || !markedLocalPart(t.text.slice(localStart.start, localEnd.end)))) continue;
+    push(out, 'identifier.email', localStart.start, end.end);
+  }
+}
+
+/** "jo.ruiz", "kim_22": a local part with a dot, an underscore or a digit. */
+function markedLocalPart(local: string): boolean {
+  for (let i = 0; i < local.length; i += 1) {
+    const code = local.charCodeAt(i);
+    if (code === 46 || code === 95 || isDigitCode(code)) return true;
+  }
+  return false;
+}
+
+function isBracket(token: Token | undefined): boolean {
+  return token !== undefined && ['(', ')', '[', ']', '{', '}', '<', '>'].includes(token.text);
 }
 
 function validDomain(domain: string): boolean {
@@ -127,7 +197,7 @@ function isPhoneSep(c: string | undefined): boolean {
 }
 
 /** Parses a US phone number starting at p; returns its end or -1. */
-function parsePhone(text: string, p0: number): number {
+function parsePhone(text: string, p0: number, cued = false): number {
   let p = p0;
   let country = false;
   if (text[p] === '+') {
@@ -139,10 +209,10 @@ function parsePhone(text: string, p0: number): number {
     const tried = parsePhoneBody(text, p + 2, true);
     if (tried >= 0) return tried;
   }
-  return parsePhoneBody(text, p, country);
+  return parsePhoneBody(text, p, country, cued);
 }
 
-function parsePhoneBody(text: string, p0: number, country: boolean): number {
+function parsePhoneBody(text: string, p0: number, country: boolean, cued = false): number {
   let p = p0;
   if (text[p] === '(') {
     if (!digitsAt(text, p + 1, 3) || text[p + 4] !== ')') return -1;
@@ -161,8 +231,8 @@ function parsePhoneBody(text: string, p0: number, country: boolean): number {
   if (isPhoneSep(sep) && digitsAt(text, p + 4, 3) && text[p + 7] === sep && digitsAt(text, p + 8, 4) && boundaryAfter(text, p + 12)) {
     return p + 12;
   }
-  // Seven digits, "555-0134": only with a dash or a dot, never spaces.
-  if (!country && (sep === '-' || sep === '.') && digitsAt(text, p + 4, 4) && boundaryAfter(text, p + 8)) {
+  // Seven digits, "555-0134": with a dash or a dot; with a space only after a phone word ("use this one 555 0148").
+  if (!country && (sep === '-' || sep === '.' || (sep === ' ' && cued)) && digitsAt(text, p + 4, 4) && boundaryAfter(text, p + 8)) {
     const first = text.charCodeAt(p);
     if (first >= 50 && first <= 57) return p + 8; // exchanges start 2–9
   }
@@ -205,7 +275,7 @@ function findPhonesAndSsns(t: Tokens, out: RawSpan[]): void {
       push(out, 'identifier.ssn', p, ssn);
       continue;
     }
-    const phone = parsePhone(text, p);
+    const phone = parsePhone(text, p, text[p + 3] === ' ' && cueBefore(t, token, PHONE_CUE, 8));
     if (phone >= 0) push(out, 'identifier.phone', p, extensionEnd(text, phone));
   }
 }
@@ -226,6 +296,7 @@ function cueBefore(t: Tokens, token: Token, cues: ReadonlySet<string>, limit: nu
 
 function findLongNumbers(t: Tokens, out: RawSpan[]): void {
   const text = t.text;
+  findGroupedIds(t, out);
   for (const word of t.words) {
     if (word.type === 'alnum') {
       if (PREFIXED_ID.test(word.text) && boundaryBefore(text, word.start) && boundaryAfter(text, word.end)) {
@@ -251,6 +322,29 @@ function findLongNumbers(t: Tokens, out: RawSpan[]): void {
     else if (length === 10 || (length === 11 && word.text.startsWith('1')) || cueBefore(t, word, PHONE_CUE, 4)) {
       push(out, 'identifier.phone', word.start, extensionEnd(text, word.end));
     } else push(out, 'identifier.student_id', word.start, word.end);
+  }
+}
+
+/** "Student ID 4471-2098", "ID# 55 0192 3": digits in groups after an ID word, six digits or more in all. */
+function findGroupedIds(t: Tokens, out: RawSpan[]): void {
+  const tokens = t.tokens;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const first = tokens[index] as Token;
+    if (first.type !== 'num' || !boundaryBefore(t.text, first.start)) continue;
+    let digits = first.text.length;
+    let last = first;
+    let k = index + 1;
+    while (k + 1 < tokens.length) {
+      const sep = tokens[k] as Token;
+      const next = tokens[k + 1] as Token;
+      if (sep.text !== '-' || sep.spaceBefore || next.spaceBefore || next.type !== 'num') break;
+      digits += next.text.length;
+      last = next;
+      k += 2;
+    }
+    if (last === first || digits < 6 || !boundaryAfter(t.text, last.end)) continue;
+    if (cueBefore(t, first, STRONG_ID_CUE, 3)) push(out, 'identifier.student_id', first.start, last.end);
+    index = last.index;
   }
 }
 
@@ -428,12 +522,16 @@ interface DateMatch {
 
 function findDatesOfBirth(t: Tokens, out: RawSpan[]): void {
   const tokens = t.tokens;
+  const birthYears = new Set<string>();
+  const flaggedFrom = out.length;
   let wordsLeft = 0; // words after a DOB cue in which a date is a date of birth
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
     if (token.lineBefore) wordsLeft = 0;
     if (isDobCue(t, token)) {
       wordsLeft = 10;
+      // "d.o.b.": past its letters and dots, so that the last dot does not end the sentence.
+      if (token.lower === 'd') while (index + 1 < tokens.length && ['.', 'o', 'b'].includes((tokens[index + 1] as Token).lower)) index += 1;
       continue;
     }
     if (isSentenceEnd(t, token)) {
@@ -442,8 +540,11 @@ function findDatesOfBirth(t: Tokens, out: RawSpan[]): void {
     }
     const date = dateAt(t, index);
     if (date !== undefined) {
-      if (wordsLeft > 0 || dobCueAfter(t, date.lastToken)) {
+      // A day and month without a year is a birthday, not a date of birth (POLICY.md, "Cases decided").
+      if ((wordsLeft > 0 || dobCueAfter(t, date.lastToken)) && yearOf(t, date) !== undefined) {
         push(out, 'identifier.dob', date.start, date.end);
+        const year = yearOf(t, date);
+        if (year !== undefined) birthYears.add(year);
         wordsLeft = wordsLeft > 0 ? 6 : 0; // a list of dates: "(4/3/2014, 8/22/2016)"
       }
       index = date.lastToken;
@@ -451,6 +552,50 @@ function findDatesOfBirth(t: Tokens, out: RawSpan[]): void {
     }
     if (token.type !== 'punct' && wordsLeft > 0) wordsLeft -= 1;
   }
+  if (birthYears.size > 0) findOtherBirthDates(t, out, birthYears, flaggedFrom);
+}
+
+/**
+ * "DOB 12 de marzo de 2014 … Registrar has 3/21/2014 — fix": a full date in
+ * the same year as a date of birth already found is that person's date of
+ * birth as written elsewhere (a wrong one on file counts too, POLICY.md).
+ */
+function findOtherBirthDates(t: Tokens, out: RawSpan[], years: ReadonlySet<string>, flaggedFrom: number): void {
+  const flagged = out.slice(flaggedFrom).filter((span) => span.rule === 'identifier.dob');
+  for (let index = 0; index < t.tokens.length; index += 1) {
+    const date = dateAt(t, index);
+    if (date === undefined) continue;
+    const year = yearOf(t, date);
+    if (year !== undefined && years.has(year) && !flagged.some((span) => span.start < date.end && date.start < span.end)) {
+      push(out, 'identifier.dob', date.start, date.end);
+    }
+    index = date.lastToken;
+  }
+}
+
+/** The token a date starts with: a date spans a few tokens, so it is found a few steps back from its last one. */
+function firstTokenOf(t: Tokens, date: DateMatch): Token | undefined {
+  for (let index = date.lastToken; index >= 0 && date.lastToken - index < 12; index -= 1) {
+    const token = t.tokens[index] as Token;
+    if (token.start === date.start) return token;
+  }
+  return undefined;
+}
+
+/** The year of a date ("2014" of "3/21/2014" and "2014-03-21", "14" of "3/21/14"), if it has one. */
+function yearOf(t: Tokens, date: DateMatch): string | undefined {
+  const first = firstTokenOf(t, date);
+  if (first !== undefined && first.type === 'num' && first.text.length === 4) return first.text;
+  const last = t.tokens[date.lastToken] as Token;
+  if (last.type === 'num' && last.text.length === 4) return last.text;
+  // "11/2/14": a third number after two separators.
+  const sep = t.tokens[date.lastToken - 1];
+  const middle = t.tokens[date.lastToken - 2];
+  if (last.type === 'num' && last.text.length === 2 && sep !== undefined && sep.type === 'punct' && middle?.type === 'num' && first?.type === 'num' && first !== middle) {
+    return last.text;
+  }
+  if (last.type === 'word') return last.lower; // a year said aloud: "… twenty twelve"
+  return undefined;
 }
 
 function isDobCue(t: Tokens, token: Token): boolean {
@@ -489,6 +634,8 @@ function attached(token: Token | undefined): boolean {
 function dateAt(t: Tokens, index: number): DateMatch | undefined {
   const tokens = t.tokens;
   const first = tokens[index] as Token;
+  const dayFirst = spelledDayFirst(t, index);
+  if (dayFirst !== undefined) return dayFirst;
   if (first.type === 'num') {
     if (!boundaryBefore(t.text, first.start)) return undefined;
     const sep = tokens[index + 1];
@@ -519,6 +666,8 @@ function dateAt(t: Tokens, index: number): DateMatch | undefined {
     return boundaryAfter(t.text, last.end) ? { start: first.start, end: last.end, lastToken: index + 2 } : undefined;
   }
   if (first.type === 'word' && MONTHS.has(first.lower)) {
+    const spelled = spelledMonthFirst(t, index);
+    if (spelled !== undefined) return spelled;
     // Sept 3, 2011 / Sept. 3 2011 / March 2012
     let p = index + 1;
     if (tokens[p]?.text === '.' && attached(tokens[p])) p += 1;
@@ -538,4 +687,70 @@ function dateAt(t: Tokens, index: number): DateMatch | undefined {
     return undefined;
   }
   return undefined;
+}
+
+/** A day of the month at token `index`: "3", "3rd", "third", "twenty-first". */
+function dayAt(t: Tokens, index: number): { value: number; last: number } | undefined {
+  const token = t.tokens[index];
+  if (token === undefined) return undefined;
+  if (token.type === 'num' && token.text.length <= 2) return { value: Number(token.text), last: index };
+  if (token.type === 'alnum' && ORDINAL.test(token.text)) return { value: Number.parseInt(token.text, 10), last: index };
+  if (token.type !== 'word') return undefined;
+  const ordinal = DAY_ORDINAL_WORDS.get(token.lower);
+  if (ordinal !== undefined) return { value: ordinal, last: index };
+  const tens = DAY_TENS_WORDS.get(token.lower);
+  if (tens === undefined) return undefined;
+  let k = index + 1;
+  if (t.tokens[k]?.text === '-') k += 1;
+  const unit = DAY_ORDINAL_WORDS.get(t.tokens[k]?.lower ?? '');
+  return unit !== undefined && unit < 10 ? { value: tens + unit, last: k } : undefined;
+}
+
+/** A year at token `index`: "2012", or said aloud: "twenty twelve", "two thousand eleven". */
+function yearAt(t: Tokens, index: number): number | undefined {
+  const token = t.tokens[index];
+  if (token === undefined) return undefined;
+  if (numValue(token, 4, 4) !== undefined) return index;
+  if (!['twenty', 'two', 'nineteen'].includes(token.lower)) return undefined;
+  let last = index;
+  for (let k = index + 1; k < t.tokens.length && k <= index + 5; k += 1) {
+    const next = t.tokens[k] as Token;
+    if (next.text === '-') continue;
+    if (next.type !== 'word' || !(YEAR_WORDS.has(next.lower) || YEAR_TAIL_WORDS.has(next.lower))) break;
+    last = k;
+  }
+  return last > index ? last : undefined;
+}
+
+/** "3 March 2012", "the 3rd of March, 2012", "third of March twenty twelve": with a year only. */
+function spelledDayFirst(t: Tokens, index: number): DateMatch | undefined {
+  const first = t.tokens[index] as Token;
+  if (first.type === 'num' && !boundaryBefore(t.text, first.start)) return undefined;
+  const day = dayAt(t, index);
+  if (day === undefined || day.value < 1 || day.value > 31) return undefined;
+  let k = day.last + 1;
+  if (t.tokens[k]?.lower === 'of' || t.tokens[k]?.lower === 'de') k += 1;
+  const month = t.tokens[k];
+  if (month === undefined || !MONTHS.has(month.lower) || (month.lower === 'may' && month.text === 'may')) return undefined;
+  k += 1;
+  if (t.tokens[k]?.text === '.' || t.tokens[k]?.text === ',' || t.tokens[k]?.lower === 'de' || t.tokens[k]?.lower === 'of') k += 1;
+  const year = yearAt(t, k);
+  if (year === undefined) return undefined;
+  return { start: first.start, end: (t.tokens[year] as Token).end, lastToken: year };
+}
+
+/** "March third, 2012", "March twenty-first twenty eleven", "March 3, twenty twelve": with a year only. */
+function spelledMonthFirst(t: Tokens, index: number): DateMatch | undefined {
+  const first = t.tokens[index] as Token;
+  let k = index + 1;
+  if (t.tokens[k]?.text === '.') k += 1;
+  const day = dayAt(t, k);
+  if (day === undefined || day.value < 1 || day.value > 31) return undefined;
+  const dayToken = t.tokens[day.last] as Token;
+  k = day.last + 1;
+  if (t.tokens[k]?.text === ',') k += 1;
+  const year = yearAt(t, k);
+  // A numeric day with a numeric year is the ordinary form below.
+  if (year === undefined || (dayToken.type !== 'word' && numValue(t.tokens[year], 4, 4) !== undefined)) return undefined;
+  return { start: first.start, end: (t.tokens[year] as Token).end, lastToken: year };
 }

@@ -22,21 +22,17 @@ export function checkNote(text: string): Finding[] {
   const identifiers = mergeOverlapping(findIdentifiers(t));
   const diagnostic = mergeOverlapping(findDiagnostic(t));
 
-  // A diagnosis inside someone's quoted words is reported with the quote: the
-  // whole quote is what should be rewritten.
-  const kept: RawSpan[] = [];
+  // A diagnosis inside someone's quoted words is reported on its own as well
+  // as with the quote (POLICY.md, "Cases decided"): the worker must leave it
+  // out of the paraphrase too. The quote's message names it.
   let v = 0;
   for (const span of diagnostic) {
     while (v < verbatim.length && (verbatim[v] as RawSpan).end <= span.start) v += 1;
     const quote = verbatim[v];
-    if (quote !== undefined && quote.start <= span.start && span.end <= quote.end) {
-      quote.mentions ??= text.slice(span.start, span.end);
-      continue;
-    }
-    kept.push(span);
+    if (quote !== undefined && quote.start <= span.start && span.end <= quote.end) quote.mentions ??= text.slice(span.start, span.end);
   }
 
-  const all = [...kept, ...verbatim, ...identifiers].sort((a, b) => a.start - b.start || a.end - b.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  const all = [...diagnostic, ...verbatim, ...identifiers].sort((a, b) => a.start - b.start || a.end - b.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   return all.map((span) => toFinding(text, span));
 }
 

@@ -43,6 +43,8 @@ export function messageFor(rule: FindingRule, spanText: string, span: RawSpan): 
       return `This reads like someone's exact words written without quotation marks (it is in the first person, as they said it). Word-for-word speech makes a personal note a record of what was said. Put it in your own words, for example \u201che said he hasn't eaten since Friday\u201d.${mentions(span)}`;
     case 'verbatim.transcript':
       return `This line is written like a transcript (\u201cName: words\u201d), which records exact words. Word-for-word speech makes a personal note a record of what was said. Sum up what was said in your own words instead.${mentions(span)}`;
+    case 'verbatim.message':
+      return `This looks like a message someone wrote (an email, a text or a note) pasted into your note. Their written words make a personal note a record of what was said. ${WHY_RECORD} Note the gist in your own words instead, for example \u201cmom emailed about the bus\u201d.${mentions(span)}`;
     case 'identifier.phone':
       return `${quoted} looks like a phone number. A memory aid does not need contact details, and they identify a family if the note is ever seen. Keep numbers in the student information system.`;
     case 'identifier.email':
@@ -76,6 +78,7 @@ export function suggestionFor(rule: FindingRule, span: RawSpan): Suggestion | un
     case 'verbatim.quote':
     case 'verbatim.reported':
     case 'verbatim.transcript':
+    case 'verbatim.message':
       return {
         replacement: span.speaker === undefined ? '[paraphrase: what was said]' : `[paraphrase: what ${span.speaker} said]`,
         label: 'Replace with a paraphrase',

@@ -23,6 +23,7 @@ const RULE_PRIORITY: Record<string, number> = {
   'verbatim.transcript': 0,
   'verbatim.quote': 1,
   'verbatim.reported': 2,
+  'verbatim.message': 3,
 };
 
 /**

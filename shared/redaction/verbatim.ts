@@ -31,6 +31,17 @@ import {
   WORKER_POSSESSIONS,
 } from './data/speech';
 import { MONTHS } from './data/identifiers';
+import { findPastedMessages } from './pastedEmail';
+import {
+  ACTION_OPENERS,
+  ATTRIBUTIVE_DETERMINERS,
+  BE_FORMS,
+  DIRECT_OPENERS,
+  DIRECT_SPEECH_CUES,
+  NO_ACTION_AFTER,
+  OWN_VOICE_WORDS,
+  WRITING_VERBS,
+} from './data/transcript';
 import { wordSet } from './lexicon';
 import type { RawSpan } from './spans';
 import { isCapitalized, isLetterCode, isSentenceEnd, isSpaceCode, type Token, type Tokens } from './text';
@@ -79,8 +90,18 @@ const CONJUNCTIONS = wordSet(['and', 'then', 'but', 'so']);
 const RECIPIENT_PREPOSITIONS = wordSet(['to', 'with', 'for', 'from', 'toward', 'towards']);
 const DAYS = wordSet(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const STUDENT_WORDS = wordSet(['student', 'kid', 'child', 'boy', 'girl']);
+const ACTIONS = wordSet(ACTION_OPENERS);
+const NO_ACTION = wordSet(NO_ACTION_AFTER);
+const OWN_VOICE = wordSet(OWN_VOICE_WORDS);
+const DIRECT_CUES = wordSet(DIRECT_SPEECH_CUES);
+const BE = wordSet(BE_FORMS);
+const DIRECT_OPEN = wordSet(DIRECT_OPENERS);
+const ATTRIBUTIVE = wordSet(ATTRIBUTIVE_DETERMINERS);
+const WRITING = wordSet(WRITING_VERBS);
 
 const MAX_QUOTE = 1500;
+/** How far back a run-on turn ("… Me: …") looks for the labelled turn before it, in tokens. */
+const MAX_TURN_TOKENS = 80;
 const MAX_SINGLE_QUOTE = 500;
 /** A Title Case quotation with first-person words is a title only when it is this short ("My Strengths", "I Am Enough"). */
 const MAX_TITLE_WORDS = 6;
@@ -101,6 +122,7 @@ export function findVerbatim(t: Tokens): RawSpan[] {
   }
   findTranscriptLines(t, out);
   findReportedSpeech(t, out);
+  findPastedMessages(t, out);
   return out;
 }
 
@@ -196,11 +218,31 @@ function judgeQuote(t: Tokens, pair: QuotePair): RawSpan | undefined {
   if (isQuotedTitle(t, pair, inner, words, strong, speechAfter || introducedAsSpeech(t, pair.open, speaker.spoke))) return undefined;
   if (!strong && documentBefore(t, pair.open)) return undefined;
   if (!strong && words.length <= 6 && (titleCueBefore(t, pair.open) || titleCueAfter(t, pair.close))) return undefined;
-  if (words.length <= 2 && !(speechBefore || speechAfter || strong)) return undefined;
+  // One or two words in running text are a scare quote, even "HI!!!" (POLICY.md, "Cases decided");
+  // after a colon, only a speaker's label makes them an answer ("Mood: 'ok'" is a form field).
+  if (words.length <= 2 && !((speechBefore && !afterFieldLabel(t, pair.open)) || speechAfter)) return undefined;
+  if (!speechBefore && !speechAfter && attributiveQuote(t, pair)) return undefined;
 
   const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.quote', start: pair.open.start, end: pair.close.end };
   if (speaker.who !== undefined) span.speaker = speaker.who;
   return span;
+}
+
+/** "Mood: 'ok'": a quotation right after a colon whose label is not a speaker's. */
+function afterFieldLabel(t: Tokens, open: Token): boolean {
+  const colon = t.tokens[open.index - 1];
+  if (colon?.text !== ':') return false;
+  const label = labelBefore(t, colon);
+  return label === undefined || classifyLabel(label.words) !== 'strong';
+}
+
+/** "the 'we miss you' tone": a quotation between a determiner and a noun describes the noun. */
+function attributiveQuote(t: Tokens, pair: QuotePair): boolean {
+  const before = t.tokens[pair.open.index - 1];
+  const after = t.tokens[pair.close.index + 1];
+  if (before === undefined || after === undefined || !ATTRIBUTIVE.has(before.lower) || after.type !== 'word') return false;
+  if (!after.spaceBefore || after.lineBefore || after.text !== after.lower) return false;
+  return !SPEECH.has(after.lower) && !PRONOUNS.has(after.lower) && !SPEECH_LIKE.has(after.lower) && !['and', 'or', 'but', 'to', 'from'].includes(after.lower);
 }
 
 /** Words that only speech has: "I", "we", a question, an exclamation, a contraction. */
@@ -332,6 +374,8 @@ function speakerBefore(t: Tokens, open: Token): { spoke: boolean; who?: string }
   }
   for (let skipped = 0; token !== undefined && skipped < 3; skipped += 1) {
     if (token.type === 'punct') return { spoke: false };
+    // "went through the 'Safe Dates' handout": a quotative ("he went '…'") only right before the words.
+    if (SPEECH.has(token.lower) && skipped > 0 && DIRECT_CUES.has(token.lower)) return { spoke: false };
     if (SPEECH.has(token.lower)) return { spoke: true, who: roleNear(t, index - 1) };
     if (!ADVERBS.has(token.lower)) return { spoke: false };
     index -= 1;
@@ -350,7 +394,8 @@ function speechVerbAfter(t: Tokens, close: Token): boolean {
       return false;
     }
     seen += 1;
-    if (SPEECH.has(token.lower)) return true;
+    // "warning-signs handout": the first half of a compound noun, not a verb.
+    if (SPEECH.has(token.lower) && t.tokens[index + 1]?.text !== '-') return true;
   }
   return false;
 }
@@ -381,32 +426,98 @@ function describeRole(role: string): string {
 /** "Mom: he never listens to me" — the words after the speaker's colon. */
 function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
   const tokens = t.tokens;
+  let lastTurn: Token | undefined; // the colon of the last turn with a speaker's label
   for (const colon of tokens) {
     if (colon.text !== ':') continue;
     const next = tokens[colon.index + 1];
     if (next === undefined || !next.spaceBefore || next.lineBefore || colon.spaceBefore) continue;
-    const label = labelBefore(t, colon);
+    const label = labelBefore(t, colon) ?? runOnLabel(t, colon, lastTurn);
     if (label === undefined) continue;
     const strength = classifyLabel(label.words);
     if (strength === null) continue;
-    emitUtterance(t, colon.index + 1, strength, label.who, 'verbatim.transcript', out);
+    if (strength === 'strong') lastTurn = colon;
+    // What a text, note or voicemail said, or an answer to a question just asked, is someone's words whatever they hold.
+    const lenient = strength === 'strong' && (label.written === true || answersQuestion(t, label.words[0] as Token));
+    emitUtterance(t, colon.index + 1, strength, label.who, 'verbatim.transcript', out, { lenient, named: namedLabel(label.words) });
+  }
+  findDashTurns(t, out);
+}
+
+/**
+ * "… the whole time Me: How was that for you?": turns run together on one
+ * line. A one-word speaker label in capitals ("Me", "SW", "S", "Mom") counts
+ * mid-line when an earlier turn of the same line had a label of its own.
+ */
+function runOnLabel(t: Tokens, colon: Token, lastTurn: Token | undefined): Label | undefined {
+  const word = t.tokens[colon.index - 1];
+  if (lastTurn === undefined || word === undefined || word.type !== 'word' || word.lineBefore || !isCapitalized(word)) return undefined;
+  if (word.text.length !== 1 && !ROLES.has(word.lower)) return undefined;
+  if (word.index - lastTurn.index > MAX_TURN_TOKENS) return undefined;
+  for (let index = word.index; index > lastTurn.index; index -= 1) if ((t.tokens[index] as Token).lineBefore) return undefined;
+  return { words: [word], who: whoFromLabel([word]) };
+}
+
+/** The turn before this label ended with a question mark ("SW: What happens at lunch? S: nothing."). */
+function answersQuestion(t: Tokens, labelStart: Token): boolean {
+  let p = labelStart.start - 1;
+  while (p >= 0 && (isSpaceCode(t.text.charCodeAt(p)) || '/|-\u2013\u2014'.includes(t.text.charAt(p)))) p -= 1;
+  return p >= 0 && t.text.charAt(p) === '?';
+}
+
+/** "Mr. Espinoza", "Dr. Lowe": a named adult, as in meeting minutes. */
+function namedLabel(words: readonly Token[]): boolean {
+  return words.length >= 2 && HONORIFIC.has((words[0] as Token).lower);
+}
+
+/**
+ * "Mom - he finally slept in his own bed / SW - that sounds hard": turns of a
+ * conversation written with a dash after the speaker, at the start of a line
+ * or after a slash.
+ */
+function findDashTurns(t: Tokens, out: RawSpan[]): void {
+  const tokens = t.tokens;
+  for (const dash of tokens) {
+    if (dash.text !== '-' && dash.text !== '\u2013' && dash.text !== '\u2014') continue;
+    const next = tokens[dash.index + 1];
+    if (!dash.spaceBefore || next === undefined || !next.spaceBefore || next.lineBefore) continue;
+    const words: Token[] = [];
+    let index = dash.index - 1;
+    while (index >= 0 && words.length <= 3) {
+      const token = tokens[index] as Token;
+      if (token.type === 'punct') break;
+      words.unshift(token);
+      if (token.lineBefore) break;
+      index -= 1;
+    }
+    const first = words[0];
+    if (first === undefined || words.length > 3) continue;
+    const before = tokens[first.index - 1];
+    // A turn starts the text, a line, or follows " / " ("Ms. Yoon/AP" is one item of a list).
+    const separator = before !== undefined && (before.text === '/' || before.text === '|') && before.spaceBefore && first.spaceBefore;
+    if (!(before === undefined || first.lineBefore || separator)) continue;
+    if (classifyLabel(words) !== 'strong' || words.some((w) => SPEECH.has(w.lower))) continue;
+    emitUtterance(t, dash.index + 1, 'strong', whoFromLabel(words), 'verbatim.transcript', out, { lenient: answersQuestion(t, first), named: namedLabel(words) });
   }
 }
 
 interface Label {
   words: Token[];
   who?: string;
+  /** The label says the words were written: "Mom (text 7:10):". */
+  written?: boolean;
 }
 
 /** The words between the start of the clause and the colon, if they can be a speaker label. */
 function labelBefore(t: Tokens, colon: Token): Label | undefined {
   const tokens = t.tokens;
   let index = colon.index - 1;
+  let written = false;
   // "Mom (phone):" — a parenthetical right before the colon is not part of the name.
   if (tokens[index]?.text === ')') {
     let k = index - 1;
     while (k >= 0 && index - k < 8 && tokens[k]?.text !== '(') k -= 1;
     if (tokens[k]?.text !== '(') return undefined;
+    for (let j = k + 1; j < index; j += 1) if (WRITINGS.has((tokens[j] as Token).lower)) written = true;
     index = k - 1;
   }
   const words: Token[] = [];
@@ -441,12 +552,15 @@ function labelBefore(t: Tokens, colon: Token): Label | undefined {
     if (words.length > 6) return undefined;
     index -= 1;
   }
+  // "Text from Mr. Pellegrino 10:10:" — the time at the end is not part of the name.
+  while (words.length > 1 && (words[words.length - 1] as Token).type === 'num') words.pop();
   if (words.length === 0 || words.length > 6) return undefined;
   // The label must start a clause: at the start of the text or of a line, or after sentence punctuation.
   const before = tokens[index];
   const first = words[0] as Token;
   if (before !== undefined && !first.lineBefore && before.type !== 'punct') return undefined;
-  return { words, who: whoFromLabel(words) };
+  if (WRITINGS.has(first.base) && words.some((w) => w.lower === 'from')) written = true;
+  return { words, who: whoFromLabel(words), written };
 }
 
 function isHonorificDot(t: Tokens, dot: Token): boolean {
@@ -474,6 +588,12 @@ function classifyLabel(words: readonly Token[]): Strength | null {
   if (last.lower === 'words' && words.length <= 3 && (['his', 'her', 'their', 'my'].includes(first.lower) || first.base !== first.lower)) return 'strong';
   if (HEADINGS.has(first.lower)) return null;
   if (MONTHS.has(first.lower) || DAYS.has(first.lower)) return null;
+  // "Mom to the nurse:" — a speaker and whom they spoke to.
+  const to = words.findIndex((w) => w.lower === 'to');
+  if (to > 0 && to < words.length - 1 && classifyLabel(words.slice(0, to)) === 'strong') {
+    const listener = words[words.length - 1] as Token;
+    if (ROLES.has(listener.base) || isCapitalized(listener)) return 'strong';
+  }
   // "Mr. Ortega", "Dr. Lowe", "Coach Ellis"
   if (HONORIFIC.has(first.lower) && words.length <= 3 && words.length >= 2 && words.slice(1).every((w) => isCapitalized(w))) return 'strong';
   // "S", "T", "J", "J R"
@@ -502,7 +622,15 @@ function whoFromLabel(words: readonly Token[]): string | undefined {
  * Emits the utterance that starts at token `startIndex` when it reads as
  * speech: up to the end of the sentence, a dash, a slash or a new line.
  */
-function emitUtterance(t: Tokens, startIndex: number, strength: Strength, who: string | undefined, rule: RawSpan['rule'], out: RawSpan[]): void {
+function emitUtterance(
+  t: Tokens,
+  startIndex: number,
+  strength: Strength,
+  who: string | undefined,
+  rule: RawSpan['rule'],
+  out: RawSpan[],
+  options: { lenient?: boolean; named?: boolean } = {},
+): void {
   const tokens = t.tokens;
   const first = tokens[startIndex];
   if (first === undefined || first.lineBefore) return;
@@ -534,14 +662,29 @@ function emitUtterance(t: Tokens, startIndex: number, strength: Strength, who: s
     if (token.end - first.start > 600) break;
   }
   if (words.length === 0) return;
+  const ownVoice = words.some((w) => OWN_VOICE.has(w.lower));
+  if (!question && !ownVoice && recordsAction(words)) return;
   const hasPronoun = words.some((w) => PRONOUNS.has(w.lower));
   const contraction = words.some((w) => w.lower.includes("'") && !w.lower.endsWith("'s"));
   const speechy = hasPronoun || contraction || question || words.some((w) => SPEECH_LIKE.has(w.lower));
-  const ok = strength === 'strong' ? speechy : hasPronoun || question || (contraction && words[0] === first);
+  // Minutes: "Mr. Espinoza: Matteo has been crying at drop-off" reports about a student in the third person.
+  const minutes = options.named === true && options.lenient !== true && !question && isCapitalized(first) && first.lower !== 'i' && !PRONOUNS.has(first.lower) && !ownVoice;
+  // A bare name or heading ("Factors:", "Graduation:") needs the speaker's own "I" or "you", or a question.
+  const ok = strength === 'strong' ? (speechy || options.lenient === true) && !minutes : ownVoice || question;
   if (!ok) return;
   const span: RawSpan = { kind: 'verbatim', rule, start: first.start, end };
   if (who !== undefined) span.speaker = who;
   out.push(span);
+}
+
+/** "LVM 9:10", "sent it", "will send letters", "no answer x2": a record of what was done. */
+function recordsAction(words: readonly Token[]): boolean {
+  const first = words[0] as Token;
+  if (ACTIONS.has(first.lower)) return true;
+  const second = words[1];
+  if (first.lower === 'no' && second !== undefined && NO_ACTION.has(second.lower)) return true;
+  // "f/u Fri": a slash inside the first word is read as two words.
+  return first.lower === 'f' && second?.lower === 'u';
 }
 
 // ---------------------------------------------------------------- unquoted reported speech
@@ -550,8 +693,11 @@ function emitUtterance(t: Tokens, startIndex: number, strength: Strength, who: s
 function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
   const tokens = t.tokens;
   for (const verb of t.words) {
-    if (!SPEECH.has(verb.lower)) continue;
+    const direct = isDirectCue(t, verb);
+    if (!SPEECH.has(verb.lower) && !direct) continue;
     if (workerIsSubject(t, verb)) continue;
+    if (direct && emitAfterDirectCue(t, verb, out)) continue;
+    if (WRITING.has(verb.lower) && emitWrittenWords(t, verb, out)) continue;
     let index = verb.index + 1;
     let next = tokens[index];
     if (next === undefined) continue;
@@ -591,6 +737,69 @@ function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
     if (who !== undefined) span.speaker = who;
     out.push(span);
   }
+}
+
+/**
+ * "Annika's mom texted 📱 she got into the art magnet!!! thank u": after a
+ * verb of writing, the words that follow (past emoji) are what was written
+ * when the sentence holds the writer's own voice ("u", "I", "my") and an
+ * exclamation or a question, as messages do. "Mom texted that she'll be late"
+ * stays indirect.
+ */
+function emitWrittenWords(t: Tokens, verb: Token, out: RawSpan[]): boolean {
+  let index = verb.index + 1;
+  while (t.tokens[index] !== undefined && t.tokens[index]?.type === 'punct' && isSymbol(t.tokens[index] as Token)) index += 1;
+  const first = t.tokens[index];
+  if (first === undefined || first.type !== 'word' || first.lineBefore || NON_STARTERS.has(first.lower) || first.lower === 'that') return false;
+  let voice = false;
+  let exclaimed = false;
+  let end = first.end;
+  for (let k = index; k < t.tokens.length && k < index + 60; k += 1) {
+    const token = t.tokens[k] as Token;
+    if (k > index && token.lineBefore) break;
+    if (token.type === 'punct') {
+      if (token.text === '.' && isSentenceEnd(t, token)) break;
+      if (token.text === '"' || token.text === '\u201c' || (token.text === '/' && token.spaceBefore)) break;
+      if (token.text === '!' || token.text === '?') exclaimed = true;
+      if (token.text === '!' || token.text === '?' || isSymbol(token)) end = token.end;
+      continue;
+    }
+    if (OWN_VOICE.has(token.lower)) voice = true;
+    end = token.end;
+  }
+  if (!voice || !exclaimed) return false;
+  const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.reported', start: first.start, end };
+  const who = roleNear(t, verb.index - 1);
+  if (who !== undefined) span.speaker = who;
+  out.push(span);
+  return true;
+}
+
+/** An emoji or another symbol: not a letter, digit or ASCII punctuation. */
+function isSymbol(token: Token): boolean {
+  return token.text.charCodeAt(0) > 0x2000 && !DOUBLE_OPEN.has(token.text) && !DOUBLE_CLOSE.has(token.text) && token.text !== '\u2014' && token.text !== '\u2013';
+}
+
+/** "goes", "went", "was like", "kept saying": a quotative that introduces words as said. */
+function isDirectCue(t: Tokens, verb: Token): boolean {
+  if (!DIRECT_CUES.has(verb.lower)) return false;
+  if (verb.lower !== 'like') return true;
+  const prev = t.words[verb.wordIndex - 1];
+  return prev !== undefined && verb.join === 'space' && BE.has(prev.lower);
+}
+
+/** "he goes you can't prove nothing", "she was like i'm done": the words right after the quotative. */
+function emitAfterDirectCue(t: Tokens, verb: Token, out: RawSpan[]): boolean {
+  let next = t.tokens[verb.index + 1];
+  if (next !== undefined && next.text === ',') next = t.tokens[next.index + 1];
+  if (next === undefined || next.type === 'punct' || next.lineBefore || !DIRECT_OPEN.has(next.lower)) return false;
+  const end = reportedEnd(t, next.index);
+  if (end <= next.start) return false;
+  const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.reported', start: next.start, end };
+  const who = roleNear(t, verb.index - 1);
+  if (who !== undefined) span.speaker = who;
+  out.push(span);
+  return true;
 }
 
 /**

@@ -50,7 +50,7 @@ describe('checkNote: hard negatives stay unflagged', () => {
 describe('checkNote: every rule of the check is exercised by a case', () => {
   it('covers each rule id at least once', () => {
     const rules = new Set(POSITIVE_CASES.flatMap((c) => parseCase(c.note).expected.map((e) => e.rule)));
-    for (const rule of ['diagnostic.name', 'diagnostic.phrase', 'diagnostic.code.icd10', 'diagnostic.code.dsm', 'diagnostic.medication', 'diagnostic.symptom', 'verbatim.quote', 'verbatim.reported', 'verbatim.transcript', 'identifier.phone', 'identifier.email', 'identifier.address', 'identifier.dob', 'identifier.student_id', 'identifier.ssn']) {
+    for (const rule of ['diagnostic.name', 'diagnostic.phrase', 'diagnostic.code.icd10', 'diagnostic.code.dsm', 'diagnostic.medication', 'diagnostic.symptom', 'verbatim.quote', 'verbatim.reported', 'verbatim.transcript', 'verbatim.message', 'identifier.phone', 'identifier.email', 'identifier.address', 'identifier.dob', 'identifier.student_id', 'identifier.ssn']) {
       expect(rules, rule).toContain(rule);
     }
   });
@@ -103,10 +103,13 @@ describe('findings', () => {
     expect(byKind['identifier.phone']).toEqual({ replacement: '[removed]', label: 'Remove it' });
   });
 
-  it('report a diagnosis inside quoted words once, with the quote', () => {
+  // POLICY.md, "Cases decided": a diagnosis inside someone's words is flagged on
+  // its own as well as being part of the quote (it used to be folded into the quote).
+  it('report a diagnosis inside quoted words on its own as well as with the quote', () => {
     const findings = checkNote('He said "I have ADHD and I hate it" at lunch.');
-    expect(findings.map((f) => f.kind)).toEqual(['verbatim']);
+    expect(findings.map((f) => f.kind)).toEqual(['verbatim', 'diagnostic']);
     expect(findings[0]?.message).toContain('ADHD');
+    expect(findings[1]?.rule).toBe('diagnostic.name');
   });
 
   it('are summarised per kind', () => {

@@ -6,28 +6,36 @@ import { parseCorpus } from '../../shared/redaction/eval/corpus';
 import { evaluate, KINDS, report } from '../../shared/redaction/eval/score';
 
 /**
- * The labelled development corpus lives beside the checkout, in the read-only
- * ../shared folder. Where that folder is not there, the test says so by its
- * name and is skipped, never passed silently.
+ * The labelled development corpora live beside the checkout, in the read-only
+ * ../shared folder: dev-corpus.jsonl (the notes the check was first built on)
+ * and dev-corpus-2.jsonl (ten writing styles, written apart from the first).
+ * Where a corpus is not there, the test says so by its name and is skipped,
+ * never passed silently. Targets of issue 15: recall >= 0.97 and precision >=
+ * 0.93 for every kind, clean notes falsely flagged <= 3 %.
  */
-const corpusPath = path.resolve(__dirname, '../../../shared/redaction/dev-corpus.jsonl');
-const present = existsSync(corpusPath);
-const MIN_PRECISION = 0.9;
-const MIN_RECALL = 0.95;
+const CORPORA = ['dev-corpus.jsonl', 'dev-corpus-2.jsonl'];
+const MIN_PRECISION = 0.93;
+const MIN_RECALL = 0.97;
+const MAX_CLEAN_FALSE_ALARM_RATE = 0.03;
 
-describe('redaction check on the dev corpus', () => {
-  it.skipIf(!present)(
-    present
-      ? `reaches precision >= ${MIN_PRECISION} and recall >= ${MIN_RECALL} for every kind on ../shared/redaction/dev-corpus.jsonl`
-      : 'skipped: the dev corpus ../shared/redaction/dev-corpus.jsonl is absent (no ../shared folder beside the checkout)',
-    () => {
-      const notes = parseCorpus(readFileSync(corpusPath, 'utf8'), corpusPath);
-      const score = evaluate(notes, checkNote);
-      console.log(`dev corpus: ${JSON.stringify(report(score))}`);
-      for (const kind of KINDS) {
-        expect(score.kinds[kind].precision, `${kind} precision`).toBeGreaterThanOrEqual(MIN_PRECISION);
-        expect(score.kinds[kind].recall, `${kind} recall`).toBeGreaterThanOrEqual(MIN_RECALL);
-      }
-    },
-  );
+describe('redaction check on the dev corpora', () => {
+  for (const file of CORPORA) {
+    const corpusPath = path.resolve(__dirname, '../../../shared/redaction', file);
+    const present = existsSync(corpusPath);
+    it.skipIf(!present)(
+      present
+        ? `reaches precision >= ${MIN_PRECISION} and recall >= ${MIN_RECALL} for every kind, clean false alarms <= ${MAX_CLEAN_FALSE_ALARM_RATE * 100}%, on ../shared/redaction/${file}`
+        : `skipped: the dev corpus ../shared/redaction/${file} is absent (no ../shared folder beside the checkout)`,
+      () => {
+        const notes = parseCorpus(readFileSync(corpusPath, 'utf8'), corpusPath);
+        const score = evaluate(notes, checkNote);
+        console.log(`${file}: ${JSON.stringify(report(score))}`);
+        for (const kind of KINDS) {
+          expect(score.kinds[kind].precision, `${kind} precision`).toBeGreaterThanOrEqual(MIN_PRECISION);
+          expect(score.kinds[kind].recall, `${kind} recall`).toBeGreaterThanOrEqual(MIN_RECALL);
+        }
+        expect(score.clean_false_alarm_rate, 'clean false-alarm rate').toBeLessThanOrEqual(MAX_CLEAN_FALSE_ALARM_RATE);
+      },
+    );
+  }
 });

@@ -28,6 +28,25 @@ describe('scripts/eval-redaction.ts', () => {
     expect(out.clean_false_alarm_rate).toBe(0);
   });
 
+  it('scores one half of the notes by the parity of their id number with --half', () => {
+    const file = path.join(dir, 'halves.jsonl');
+    const notes = [
+      { id: 'n-0001', text: 'Takes Zoloft daily.', spans: [{ start: 6, end: 12, kind: 'diagnostic' }] },
+      { id: 'n-0002', text: 'Lunch group went well.', spans: [] },
+      { id: 'n-0004', text: 'Walked her to class.', spans: [] },
+    ];
+    writeFileSync(file, `${notes.map((note) => JSON.stringify(note)).join('\n')}\n`);
+    const odd = JSON.parse(run(file, '--half=odd').stdout);
+    expect(odd.notes).toBe(1);
+    expect(odd.diagnostic.tp).toBe(1);
+    const even = JSON.parse(run(file, '--half=even').stdout);
+    expect(even.notes).toBe(2);
+    expect(even.clean_notes).toBe(2);
+    const wrong = run(file, '--half=third');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/--half must be/);
+  });
+
   it('fails with one line for a missing file', () => {
     const { code, stdout, stderr } = run(path.join(dir, 'nope.jsonl'));
     expect(code).toBe(1);

@@ -40,6 +40,8 @@ export const US_STATES: readonly string[] = [
 /** Words that announce a date of birth. */
 export const DOB_CUES: readonly string[] = [
   'dob', 'dobs', 'd.o.b', 'born', 'birthdate', 'birthdates', 'birthday', 'birthdays', 'bday', 'b-day', 'birth',
+  // Spanish: "fecha de nacimiento", "nació el …"
+  'nacimiento', 'nació', 'nacio', 'fdn',
 ];
 
 /** Words that announce a student or other ID number. */
@@ -59,7 +61,36 @@ export const MONTHS: ReadonlyMap<string, number> = new Map([
   ['january', 1], ['jan', 1], ['february', 2], ['feb', 2], ['march', 3], ['mar', 3], ['april', 4], ['apr', 4], ['may', 5],
   ['june', 6], ['jun', 6], ['july', 7], ['jul', 7], ['august', 8], ['aug', 8], ['september', 9], ['sept', 9], ['sep', 9],
   ['october', 10], ['oct', 10], ['november', 11], ['nov', 11], ['december', 12], ['dec', 12],
+  // Spanish ("12 de marzo de 2014")
+  ['enero', 1], ['febrero', 2], ['marzo', 3], ['abril', 4], ['mayo', 5], ['junio', 6], ['julio', 7], ['agosto', 8],
+  ['septiembre', 9], ['setiembre', 9], ['octubre', 10], ['noviembre', 11], ['diciembre', 12],
 ]);
 
 /** Phone extensions ("ext. 3", "x204"). */
 export const EXTENSION_WORDS: readonly string[] = ['ext', 'extension', 'x'];
+
+// Source: English ordinal and cardinal number words, as dates are spoken and dictated
+// ("the third of March, 2012", "March twenty-first 2011", "born in twenty twelve").
+
+/** Ordinal words for days of the month; "twenty-first" is "twenty" + "first". */
+export const DAY_ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
+  ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7], ['eighth', 8],
+  ['ninth', 9], ['tenth', 10], ['eleventh', 11], ['twelfth', 12], ['thirteenth', 13], ['fourteenth', 14], ['fifteenth', 15],
+  ['sixteenth', 16], ['seventeenth', 17], ['eighteenth', 18], ['nineteenth', 19], ['twentieth', 20], ['thirtieth', 30],
+]);
+/** Tens that join an ordinal word ("twenty-first", "thirty first"). */
+export const DAY_TENS_WORDS: ReadonlyMap<string, number> = new Map([['twenty', 20], ['thirty', 30]]);
+
+/** Words for years said aloud: "twenty twelve", "two thousand eleven". */
+export const YEAR_WORDS: ReadonlySet<string> = new Set(['twenty', 'two', 'thousand', 'nineteen', 'oh', 'and']);
+/** Number words that end a year said aloud ("… eleven", "… fourteen"). */
+export const YEAR_TAIL_WORDS: ReadonlySet<string> = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
+  'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy',
+  'eighty', 'ninety',
+]);
+
+/** Top-level domains an email spelled out in words ends with ("name at example dot com"). */
+export const EMAIL_TLDS: ReadonlySet<string> = new Set([
+  'com', 'net', 'org', 'edu', 'gov', 'us', 'mil', 'io', 'co', 'info', 'biz', 'me', 'uk', 'ca', 'mx', 'es', 'de',
+]);

@@ -65,6 +65,10 @@ export const SPEAKER_ROLES: readonly string[] = [
   'para', 'driver', 'officer', 'sro', 'me', 'worker', 'sw', 'interviewer', 'q', 'a', 'admin', 'secretary', 'custodian',
   'librarian', 'interpreter', 'boyfriend', 'girlfriend', 'stepsister', 'stepbrother', 'baby', 'neighbor', 'neighbour',
   'manager', 'pastor', 'tutor', 'mentor', 'clinician', 'provider', 'pediatrician', 'caller', 'staff',
+  // office and agency roles a worker talks to
+  'receptionist', 'clerk', 'registrar', 'judge', 'attorney', 'lawyer', 'dean', 'vp', 'superintendent', 'coordinator',
+  'director', 'liaison', 'advocate', 'dispatcher', 'pharmacist', 'operator', 'landlord', 'employer', 'boss', 'roommate',
+  'bestie', 'guardian', 'cw', 'gal', 'casa', 'po',
 ];
 
 /** Titles before a name ("Mr. Ortega:", "Dr. Lowe:"). */
@@ -119,7 +123,12 @@ export const DOCUMENT_NOUNS: readonly string[] = [
 ];
 
 /** Writings by a person: text quoted from them is that person's words ("Text from mom: '…'"). */
-export const PERSONAL_WRITINGS: readonly string[] = ['email', 'note', 'card', 'text', 'txt', 'msg', 'vm', 'texted', 'message', 'journal', 'diary', 'ticket', 'statement', 'post', 'dm', 'voicemail', 'letter'];
+export const PERSONAL_WRITINGS: readonly string[] = [
+  'email', 'note', 'card', 'text', 'txt', 'msg', 'vm', 'texted', 'message', 'journal', 'diary', 'ticket', 'statement', 'post',
+  'dm', 'voicemail', 'letter',
+  // messaging services
+  'chat', 'gchat', 'imessage', 'whatsapp', 'snapchat', 'snap', 'sms', 'im',
+];
 
 /** Words near a quote that show a title of a book, song, program, lesson or assessment. */
 export const TITLE_CUES_BEFORE: readonly string[] = [

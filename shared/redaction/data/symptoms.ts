@@ -19,6 +19,8 @@ export const SYMPTOMS: readonly string[] = [
   'binging and purging', 'bingeing and purging', 'binge and purge', 'binge eating', 'binge-eating', 'binges and purges',
   'compulsions', 'compulsive', 'compulsive behaviors', 'obsessions', 'obsessive thoughts', 'intrusive thoughts',
   'dissociation', 'dissociating', 'dissociates', 'dissociated', 'dissociative', 'dissociative episode',
+  // "disassociate" is the common non-standard form of "dissociate" (Merriam-Webster lists both)
+  'disassociation', 'disassociating', 'disassociates', 'disassociated', 'disassociative',
   'depersonalization', 'derealization', 'hypervigilance', 'hypervigilant', 'motor tics', 'vocal tics', 'tics',
   'echolalia', 'stimming', 'overdose', 'overdosed', 'kill himself', 'kill herself', 'kill themselves', 'kill themself',
   'kill myself', 'killing himself', 'killing herself', 'killing themselves', 'killing myself', 'end his life',
