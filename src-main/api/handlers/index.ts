@@ -4,6 +4,7 @@ import { disclosureHandlers } from './disclosure';
 import { draftHandlers } from './drafts';
 import { followUpHandlers } from './followUps';
 import { groupHandlers } from './groups';
+import { growthHandlers } from './growth';
 import { handoverHandlers } from './handover';
 import { backupHandlers } from './backups';
 import { noteHandlers } from './notes';
@@ -30,6 +31,7 @@ export const HANDLERS: HandlerTable<CommandName> = {
   ...draftHandlers,
   ...settingsHandlers,
   ...reportHandlers,
+  ...growthHandlers,
   ...systemHandlers,
   ...handoverHandlers,
   ...disclosureHandlers,

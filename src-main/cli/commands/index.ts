@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { checkCommand } from './check';
 import { discloseCommand } from './disclose';
 import { districtSummaryCommand } from './districtSummary';
+import { ceuCommand, selfEvaluationExportCommand, supervisionAddCommand } from './growth';
 import {
   handoverBackCommand,
   handoverCreateCommand,
@@ -42,4 +43,7 @@ export const COMMANDS: readonly CliCommand[] = [
   handoverListCommand,
   handoverRevokeCommand,
   discloseCommand,
+  supervisionAddCommand,
+  ceuCommand,
+  selfEvaluationExportCommand,
 ];

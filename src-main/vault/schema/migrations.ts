@@ -10,6 +10,7 @@ import { migration006Drafts } from './006-drafts';
 import { migration007StudentNames } from './007-student-names';
 import { migration008StudentGroups } from './008-student-groups';
 import { migration009FollowUps } from './009-follow-ups';
+import { migration014ProfessionalGrowth } from './014-professional-growth';
 
 /**
  * One step of the vault schema. `version` is the `user_version` the vault has
@@ -32,7 +33,18 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007StudentNames,
   migration008StudentGroups,
   migration009FollowUps,
+  // Versions 10 to 13 are other schema changes landing alongside professional growth; until they are in this list,
+  // these placeholders keep the numbering whole. Each must be replaced by its real migration before release.
+  reservedMigration(10),
+  reservedMigration(11),
+  reservedMigration(12),
+  reservedMigration(13),
+  migration014ProfessionalGrowth,
 ];
+
+function reservedMigration(version: number): Migration {
+  return { version, description: `reserved for schema change ${version}`, up: () => undefined };
+}
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
