@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CeuProgress, SchoolYear, SupervisionAddInput } from '../../../shared/api/growthSchemas';
+import { SchoolYear, SupervisionAddInput, type CeuProgress } from '../../../shared/api/growthSchemas';
 import { SUPERVISION_KIND_IDS } from '../../../shared/domain/growth';
 import { ceuProgress } from '../../growth/ceuProgress';
 import { exportSelfEvaluation } from '../../growth/selfEvaluationExport';
