@@ -58,27 +58,29 @@ export function IndicatorRow({
         <legend>
           <span className="indicator-id">{indicator.id}</span> {indicator.text}
         </legend>
-        <div className="rubric">
-          {RUBRIC_LEVELS.map((level) => (
-            <label key={level.id} className={rating === level.id ? `rubric-choice is-chosen rubric-${level.id}` : `rubric-choice rubric-${level.id}`}>
-              <input
-                type="radio"
-                name={`${id}-rating`}
-                value={level.id}
-                checked={rating === level.id}
-                disabled={busy}
-                onChange={() => {
-                  setRating(level.id);
-                  void save(level.id, savedEvidence, `${indicator.id} rated “${level.label}”.`);
-                }}
-              />
-              <span>{level.label}</span>
-            </label>
-          ))}
+        <div className="rubric-line">
+          <div className="rubric">
+            {RUBRIC_LEVELS.map((level) => (
+              <label key={level.id} className={rating === level.id ? 'rubric-choice is-chosen' : 'rubric-choice'}>
+                <input
+                  type="radio"
+                  name={`${id}-rating`}
+                  value={level.id}
+                  checked={rating === level.id}
+                  disabled={busy}
+                  onChange={() => {
+                    setRating(level.id);
+                    void save(level.id, savedEvidence, `${indicator.id} rated “${level.label}”.`);
+                  }}
+                />
+                <span>{level.label}</span>
+              </label>
+            ))}
+          </div>
+          <p className="last-year">
+            Last year: <strong>{rubricLabel(entry.previousRating)}</strong>
+          </p>
         </div>
-        <p className="last-year">
-          Last year: <strong>{rubricLabel(entry.previousRating)}</strong>
-        </p>
       </fieldset>
       <div className="evidence-field">
         <label htmlFor={`${id}-evidence`} className="sr-only">
@@ -89,7 +91,7 @@ export function IndicatorRow({
           ref={textarea}
           rows={2}
           maxLength={2000}
-          placeholder="Evidence: what you did, in general terms (no student)"
+          placeholder="Evidence: what you did, in general terms, naming no student"
           value={text}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={check.onEditorKeyDown}

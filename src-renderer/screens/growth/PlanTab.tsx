@@ -227,11 +227,12 @@ function GoalsPanel() {
         <select id={`${id}-year`} value={schoolYear} onChange={(event) => setSchoolYear(event.target.value)}>
           {years.map((year) => (
             <option key={year} value={year}>
-              {schoolYearLabel(year)}
+              {year.replace('-', '–')}
             </option>
           ))}
         </select>
       </div>
+      <p className="subtle">Each goal is tied to an indicator of the self-evaluation, for {schoolYearLabel(schoolYear)}.</p>
       {goals.status === 'ready' &&
         (goals.value.length === 0 ? (
           <p className="empty">No goals for this year yet. Start from an indicator you want to grow in.</p>

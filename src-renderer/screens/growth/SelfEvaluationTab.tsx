@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { EvidenceSummary, SelfEvaluation, SelfEvaluationEntry } from '../../../shared/api/growthSchemas';
 import { COMPETENCY_AREAS, type CompetencyArea } from '../../../shared/domain/competencies';
 import { EVIDENCE_ITEMS, hoursFromMinutes } from '../../../shared/domain/growth';
-import { previousSchoolYear, schoolYearLabel, schoolYearOf } from '../../../shared/domain/schoolYear';
+import { previousSchoolYear, schoolYearOf } from '../../../shared/domain/schoolYear';
 import { TEAM_TYPES } from '../../../shared/domain/serviceKinds';
 import { call, isQuietError, plainError } from '../../api';
 import { todayIso } from '../../lib/dates';
@@ -64,11 +64,11 @@ export function SelfEvaluationTab() {
         <select id={`${id}-year`} value={schoolYear} onChange={(event) => setSchoolYear(event.target.value)}>
           {years.map((year) => (
             <option key={year} value={year}>
-              {schoolYearLabel(year)}
+              {year.replace('-', '–')}
             </option>
           ))}
         </select>
-        <span className="subtle">Beside each rating: what you gave in {schoolYearLabel(previousSchoolYear(schoolYear))}.</span>
+        <span className="subtle">Each indicator shows last year’s rating ({previousSchoolYear(schoolYear).replace('-', '–')}) too.</span>
         <button type="button" className="growth-toolbar-end" onClick={() => void savePrintable()} disabled={saving || evaluation.status !== 'ready'}>
           {saving ? 'Saving…' : 'Save a printable copy…'}
         </button>
@@ -157,7 +157,7 @@ function FromYourLog({ areaId, evidence }: { areaId: string; evidence: EvidenceS
           const tally = evidence.counts[item.key];
           return (
             <li key={item.key}>
-              <span className="from-log-number">{tally.count}</span> {item.label.toLowerCase()}
+              {item.label}: <span className="from-log-number">{tally.count}</span>
               {tally.minutes > 0 && <span className="subtle"> ({hoursFromMinutes(tally.minutes)} h)</span>}
               {item.key === 'teamMeetings' && teams.length > 0 && (
                 <span className="subtle">: {teams.map((team) => `${team.count} ${TEAM_TYPES.find((type) => type.id === team.teamType)?.label ?? team.teamType}`).join(', ')}</span>

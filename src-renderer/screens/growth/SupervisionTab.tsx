@@ -110,7 +110,7 @@ export function SupervisionTab() {
           <>
             <p className="streak">
               <strong>{streakWords(value.streak)}</strong>
-              <span className="subtle">{value.streak.thisWeek ? ' · this week included' : ' · none yet this week'}</span>
+              {value.streak.thisWeek && <span className="subtle"> · including this week</span>}
             </p>
             <p className="hint">The guideline hopes for supervision every week where it can be arranged: administrative, clinical and profession-specific.</p>
             <h2 id={`${id}-year`}>{schoolYearLabel(value.schoolYear)}</h2>
@@ -120,7 +120,7 @@ export function SupervisionTab() {
                   <dt>{supervisionKindLabel(item.kind)}</dt>
                   <dd>
                     {item.count} {item.count === 1 ? 'session' : 'sessions'}
-                    {item.minutes > 0 ? `, ${formatMinutes(item.minutes)}` : ''}
+                    {item.minutes > 0 && <span className="by-kind-time">{formatMinutes(item.minutes)}</span>}
                   </dd>
                 </div>
               ))}
@@ -132,9 +132,11 @@ export function SupervisionTab() {
                 {value.sessions.map((session) => (
                   <li key={session.id}>
                     <span className="supervision-date">{formatMediumDate(session.date)}</span>
-                    <span>{supervisionKindLabel(session.kind)}</span>
+                    <span>
+                      {supervisionKindLabel(session.kind)}
+                      {session.credential != null && <span className="subtle supervision-credential">{session.credential}</span>}
+                    </span>
                     <span>{formatMinutes(session.minutes)}</span>
-                    <span className="subtle">{session.credential ?? ''}</span>
                     <button type="button" className="small quiet" onClick={() => void remove(session.id)} aria-label={`Remove ${supervisionKindLabel(session.kind).toLowerCase()} supervision on ${formatMediumDate(session.date)}`}>
                       Remove
                     </button>
