@@ -53,8 +53,8 @@ describe('Professional growth', () => {
     await user.click(within(areas).getByRole('button', { name: /^5\. Consultant/ }));
     expect(screen.getByRole('heading', { level: 2, name: '5. Consultant' })).toBeTruthy();
     const fromLog = screen.getByRole('complementary', { name: 'From your log this school year' });
-    expect(fromLog.textContent).toContain('42 staff consultations (21 h)');
-    expect(fromLog.textContent).toContain('12 team meetings (9 h): 8 IEP, 4 SST / MTSS');
+    expect(fromLog.textContent).toContain('Staff consultations: 42 (21 h)');
+    expect(fromLog.textContent).toContain('Team meetings: 12 (9 h): 8 IEP, 4 SST / MTSS');
   });
 
   it('checks an evidence note like a note, and shows the refusal when it names a student', async () => {
