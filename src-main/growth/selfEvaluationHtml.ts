@@ -22,6 +22,11 @@ const STYLE = `
   h3 { font-size: 1em; margin: 1em 0 .3em; }
   .meta { margin: .2em 0; color: #333; }
   table { border-collapse: collapse; width: 100%; margin: .3em 0; }
+  table.rubric { table-layout: fixed; }
+  table.rubric col.id { width: 3.2em; }
+  table.rubric col.text { width: 38%; }
+  table.rubric col.year { width: 8.5em; }
+  th { white-space: nowrap; }
   th, td { text-align: left; padding: .25em .4em; border-bottom: 1px solid #ccc; vertical-align: top; }
   td.num { text-align: right; white-space: nowrap; }
   .evidence { white-space: pre-wrap; }
@@ -29,6 +34,11 @@ const STYLE = `
 `;
 
 const hours = (minutes: number) => hoursFromMinutes(minutes).toFixed(1);
+
+/** "2026-12-07" → "December 7, 2026" (a calendar date: no time zone enters). */
+function longDate(iso: string): string {
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
 
 function evidenceTable(evidence: EvidenceSummary): string {
   const rows = EVIDENCE_ITEMS.map((item) => {
@@ -53,7 +63,7 @@ function areaSection(document: SelfEvaluationDocument, areaIndex: number): strin
           return `<tr><td>${escapeHtml(indicator.id)}</td><td>${escapeHtml(indicator.text)}</td><td>${escapeHtml(rubricLabel(entry?.previousRating ?? null))}</td><td><strong>${escapeHtml(rubricLabel(entry?.rating ?? null))}</strong></td><td class="evidence">${escapeHtml(entry?.evidence ?? '')}</td></tr>`;
         })
         .join('');
-      return `${group.title === null ? '' : `<h3>${escapeHtml(group.title)}</h3>`}<table><thead><tr><th></th><th>Indicator</th><th>${escapeHtml(document.evaluation.previousSchoolYear)}</th><th>${escapeHtml(document.evaluation.schoolYear)}</th><th>Evidence</th></tr></thead><tbody>${rows}</tbody></table>`;
+      return `${group.title === null ? '' : `<h3>${escapeHtml(group.title)}</h3>`}<table class="rubric"><colgroup><col class="id"><col class="text"><col class="year"><col class="year"><col></colgroup><thead><tr><th></th><th>Indicator</th><th>${escapeHtml(document.evaluation.previousSchoolYear.replace('-', '–'))}</th><th>${escapeHtml(document.evaluation.schoolYear.replace('-', '–'))}</th><th>Evidence</th></tr></thead><tbody>${rows}</tbody></table>`;
     })
     .join('');
   return `<section><h2>${escapeHtml(area.id)}. ${escapeHtml(area.title)}</h2>${groups}</section>`;
@@ -79,7 +89,7 @@ export function renderSelfEvaluationHtml(document: SelfEvaluationDocument): stri
   const body = [
     `<p class="marking">${NO_STUDENT_INFORMATION}</p>`,
     `<h1>Self-evaluation, ${escapeHtml(schoolYearLabel(evaluation.schoolYear))}</h1>`,
-    `<p class="meta">Prepared ${escapeHtml(document.preparedOn)}. Rated on the four-level rubric: has not met, has met, exceeds expectations, no opportunity to practice.</p>`,
+    `<p class="meta">Prepared ${escapeHtml(longDate(document.preparedOn))}. Rated on the four-level rubric: has not met, has met, exceeds expectations, no opportunity to practice.</p>`,
     '<p class="meta">Competency areas and indicators follow the Connecticut State Department of Education’s practice guidelines for school social work, restated briefly.</p>',
     ...COMPETENCY_AREAS.map((_, index) => areaSection(document, index)),
     '<section><h2>Counts from my log</h2>',
