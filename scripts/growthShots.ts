@@ -16,6 +16,13 @@ function daysAgo(days: number): string {
   return localIsoDate(date);
 }
 
+/** The Tuesday `weeks` weeks before this week's. */
+function tuesdayWeeksAgo(weeks: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() - ((date.getDay() + 6) % 7) + 1 - 7 * weeks);
+  return localIsoDate(date);
+}
+
 function growthNav(page: Page) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Professional growth', exact: true });
 }
@@ -35,16 +42,16 @@ export const GROWTH_STEPS: ScreenshotStep[] = [
         await callRouter(router, 'services.create', { date: daysAgo(days), minutes, kind: 'pd_attended' });
       }
       await callRouter(router, 'services.create', { date: daysAgo(60), minutes: 90, kind: 'pd_provided' });
-      // Supervision in six of the last eight weeks.
-      for (const [days, minutes, kind, credential] of [
+      // Supervision on a Tuesday in six of the seven weeks before this one.
+      for (const [weeks, minutes, kind, credential] of [
         [1, 60, 'clinical', 'LCSW'],
-        [8, 45, 'administrative', null],
-        [15, 60, 'clinical', 'LCSW'],
-        [29, 60, 'profession_specific', 'LCSW, school social work'],
-        [36, 30, 'administrative', null],
-        [50, 60, 'clinical', 'LCSW'],
+        [2, 45, 'administrative', null],
+        [3, 60, 'clinical', 'LCSW'],
+        [5, 60, 'profession_specific', 'LCSW, school social work'],
+        [6, 30, 'administrative', null],
+        [7, 60, 'clinical', 'LCSW'],
       ] as const) {
-        await callRouter(router, 'supervision.add', { date: daysAgo(days), minutes, kind, credential });
+        await callRouter(router, 'supervision.add', { date: tuesdayWeeksAgo(weeks), minutes, kind, credential });
       }
       for (const [indicatorId, rating] of [['1.1', 'met'], ['1.2', 'met'], ['1.3', 'not_met'], ['1.4', 'met'], ['1.5', 'exceeds'], ['1.6', 'met'], ['3.2', 'not_met']] as const) {
         await callRouter(router, 'selfEvaluation.rate', { schoolYear: lastYear, indicatorId, rating, evidence: '' });

@@ -232,7 +232,7 @@ function GoalsPanel() {
           ))}
         </select>
       </div>
-      <p className="subtle">Each goal is tied to an indicator of the self-evaluation, for {schoolYearLabel(schoolYear)}.</p>
+      <p className="subtle">Each goal is tied to an indicator of the self-evaluation, for the {schoolYearLabel(schoolYear)}.</p>
       {goals.status === 'ready' &&
         (goals.value.length === 0 ? (
           <p className="empty">No goals for this year yet. Start from an indicator you want to grow in.</p>
