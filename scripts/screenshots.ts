@@ -9,6 +9,7 @@ import { TEST_KDF, TEST_PASSPHRASE } from '../tests/helpers/tempVault';
 import { callRouter, seedDemoData, type DemoSummary } from '../tests/e2e/demoData';
 import { pageScript, startApp, type App } from '../tests/e2e/harness';
 import { ui, unlockThroughUi } from '../tests/e2e/ui';
+import { GROWTH_STEPS } from './growthShots';
 import { OWNER_HANDOVER_STEPS } from './ownerHandoverShots';
 import { SUBSTITUTE_STEPS } from './screenshotsSubstitute';
 
@@ -23,7 +24,8 @@ import { SUBSTITUTE_STEPS } from './screenshotsSubstitute';
  * passphrase, the recovery-key path; the caseload, adding a student, a
  * student's timeline; the flagged note (highlights, flags panel, an
  * explanation open), saving with a flag left, the note's history; the service
- * log by week, and by day with a group session half typed; search; the monthly report; settings;
+ * log by week, and by day with a group session half typed; search; the monthly report; professional growth
+ * (scripts/growthShots.ts: the self-evaluation, an evidence note with flags, the plan and CEUs, supervision); settings;
  * the owner's handovers (scripts/ownerHandoverShots.ts: a package for a key, the form's checks,
  * a code shown once, the packages made, revoking, a hand-back imported), releasing a note and a
  * court-order disclosure; the substitute's side (scripts/screenshotsSubstitute.ts: the worker's
@@ -605,6 +607,7 @@ export const STEPS: ScreenshotStep[] = [
       await page.getByRole('figure').first().waitFor();
     },
   },
+  ...GROWTH_STEPS,
   {
     name: 'reports-success-story',
     go: async (page) => {

@@ -13,6 +13,23 @@ import {
 import { Draft, DraftContextInput, DraftPutInput, DraftsAtLock } from './draftSchemas';
 import { SearchAllInput, SearchResult } from './searchSchemas';
 import { EarlierVersionsErased, NoteRetention, RetentionDestroyInput, RetentionDestroyResult, RetentionDue } from './retentionSchemas';
+import {
+  CeuProgress,
+  EvidenceSummary,
+  PdGoal,
+  PdGoalCreateInput,
+  PdGoalUpdateInput,
+  SchoolYear,
+  SchoolYearInput,
+  SelfEvaluation,
+  SelfEvaluationEntry,
+  SelfEvaluationExportInput,
+  SelfEvaluationExportResult,
+  SelfEvaluationRateInput,
+  SupervisionAddInput,
+  SupervisionOverview,
+  SupervisionSession,
+} from './growthSchemas';
 import { FollowUp, FollowUpSetInput, FollowUpTarget, TodaySummary } from './followUpSchemas';
 import { GroupCreateInput, GroupUpdateInput, StudentGroup } from './groupSchemas';
 import {
@@ -327,6 +344,27 @@ export const COMMANDS = {
   'reports.history': { input: Empty, output: z.array(ReportHistoryEntry) },
   'keys.signingFingerprint': { input: Empty, output: SigningKeyInfo },
   'ceu.summary': { input: Empty, output: CeuSummary },
+
+  /* Professional growth: the worker's own practice, never a student. */
+  /** Counts from the worker's log over a school year, offered as evidence: numbers only. */
+  'growth.evidence': { input: SchoolYearInput, output: EvidenceSummary },
+  /** Every competency indicator with this year's rating and evidence note, and last year's rating. */
+  'selfEvaluation.get': { input: SchoolYearInput, output: SelfEvaluation },
+  /** Rates one indicator and keeps its evidence note; refused if the note names a student on the caseload. */
+  'selfEvaluation.rate': { input: SelfEvaluationRateInput, output: SelfEvaluationEntry },
+  /** Writes the printable self-evaluation (HTML, no student information); recorded in the audit log. */
+  'selfEvaluation.export': { input: SelfEvaluationExportInput, output: SelfEvaluationExportResult },
+  /** Professional development goals, each tied to a competency indicator; all years unless one is named. */
+  'pdGoals.list': { input: z.object({ schoolYear: SchoolYear.optional() }).strict(), output: z.array(PdGoal) },
+  'pdGoals.create': { input: PdGoalCreateInput, output: PdGoal },
+  'pdGoals.update': { input: PdGoalUpdateInput, output: PdGoal },
+  'pdGoals.delete': { input: ById, output: Done },
+  /** Professional development attended over the five-year cycle, per cycle year, and what is left. */
+  'ceu.progress': { input: Empty, output: CeuProgress },
+  /** The weekly supervision streak, this school year's minutes by kind, and its sessions. */
+  'supervision.overview': { input: Empty, output: SupervisionOverview },
+  'supervision.add': { input: SupervisionAddInput, output: SupervisionSession },
+  'supervision.delete': { input: ById, output: Done },
 
   /** Asks the worker to pick a folder (the system's folder dialog); null when they cancel. Needs no vault; NOT_AVAILABLE from the command line. */
   'system.chooseFolder': { input: ChooseFolderInput, output: ChooseFolderResult },

@@ -228,6 +228,8 @@ export const Settings = z.object({
   timeZone: TimeZone,
   /** First day of the worker's current five-year CEU cycle; null until the worker sets it. */
   ceuCycleStart: IsoDate.nullable(),
+  /** Whether the 90-hour certificate requirement applies to the worker (a certificate holder serving in a Connecticut public school); off, hours are shown without it. */
+  ceuRequirementApplies: z.boolean(),
   /** The kind and minutes of the last service logged: the next new service starts from them. Null until one is logged. */
   lastServiceKind: ServiceKindId.nullable(),
   lastServiceMinutes: z.number().int().min(1).max(1440).nullable(),

@@ -36,6 +36,7 @@ export const FILE_PURPOSES = {
   'save-handover-package': { mode: 'save', extension: 'solehandover' },
   'save-handback': { mode: 'save', extension: 'solehandback' },
   'save-disclosure': { mode: 'save', extension: 'html' },
+  'save-self-evaluation': { mode: 'save', extension: 'html' },
 } as const satisfies Record<string, { mode: 'open' | 'save'; extension: string }>;
 export type FilePurpose = keyof typeof FILE_PURPOSES;
 export const FilePurpose = z.enum(Object.keys(FILE_PURPOSES) as [FilePurpose, ...FilePurpose[]]);

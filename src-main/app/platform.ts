@@ -80,6 +80,12 @@ const FILE_DIALOGS: Readonly<Record<FilePurpose, DialogWording & { typeName: str
     message: 'A printable page with the chosen notes, their history and their hashes.',
     typeName: 'Web page',
   },
+  'save-self-evaluation': {
+    title: 'Save your self-evaluation',
+    buttonLabel: 'Save self-evaluation',
+    message: 'A printable page for the meeting with your evaluator. It holds no student information.',
+    typeName: 'Web page',
+  },
 };
 
 export function folderDialogOptions(purpose: FolderPurpose, defaultPath: string | undefined): OpenDialogOptions {

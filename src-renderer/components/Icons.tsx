@@ -177,6 +177,15 @@ export const ChartIcon = ({ className }: IconProps) => (
   </Svg>
 );
 
+/** A sprout: professional growth. */
+export const GrowthIcon = ({ className }: IconProps) => (
+  <Svg className={className}>
+    <path d="M12 21v-9" />
+    <path d="M12 12c0-4 3-6.5 7.5-6.5 0 4.2-3 6.5-7.5 6.5z" />
+    <path d="M12 14.5c0-3.2-2.3-5.5-6.5-5.5 0 3.4 2.3 5.5 6.5 5.5z" />
+  </Svg>
+);
+
 export const FolderIcon = ({ className }: IconProps) => (
   <Svg className={className}>
     <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Z" />

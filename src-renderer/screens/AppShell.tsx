@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
 import { Dialog } from '../components/Dialog';
-import { ChartIcon, ClockIcon, GearIcon, HandoverIcon, KeyboardIcon, LockIcon, NoteIcon, PeopleIcon, PlusIcon, SearchIcon, ShieldIcon, TodayIcon } from '../components/Icons';
+import { ChartIcon, ClockIcon, GearIcon, GrowthIcon, HandoverIcon, KeyboardIcon, LockIcon, NoteIcon, PeopleIcon, PlusIcon, SearchIcon, ShieldIcon, TodayIcon } from '../components/Icons';
 import { setWorkerTimeZone } from '../lib/dates';
 import { bridge } from '../bridge';
 import { activeDraft, sendWaitingDraftsNow } from '../lib/draftSender';
@@ -25,10 +25,12 @@ import { ShortcutsHelp } from './ShortcutsHelp';
 import { StudentPage } from './StudentPage';
 import { Today } from './Today';
 
-type Section = 'today' | 'caseload' | 'services' | 'search' | 'reports' | 'handover' | 'settings';
+type Section = 'today' | 'caseload' | 'services' | 'search' | 'reports' | 'growth' | 'handover' | 'settings';
 
 /** The Reports screen and its charting library load only when it is opened. */
 const Reports = lazy(() => import('./Reports').then((module) => ({ default: module.Reports })));
+/** Professional growth loads only when it is opened, like Reports. */
+const ProfessionalGrowth = lazy(() => import('./growth/ProfessionalGrowth').then((module) => ({ default: module.ProfessionalGrowth })));
 
 const SECTIONS: { section: Section; label: string; icon: ReactNode }[] = [
   { section: 'today', label: 'Today', icon: <TodayIcon /> },
@@ -36,6 +38,7 @@ const SECTIONS: { section: Section; label: string; icon: ReactNode }[] = [
   { section: 'services', label: 'Service log', icon: <ClockIcon /> },
   { section: 'search', label: 'Search', icon: <SearchIcon /> },
   { section: 'reports', label: 'Reports', icon: <ChartIcon /> },
+  { section: 'growth', label: 'Professional growth', icon: <GrowthIcon /> },
   { section: 'handover', label: 'Handover', icon: <HandoverIcon /> },
   { section: 'settings', label: 'Settings', icon: <GearIcon /> },
 ];
@@ -55,6 +58,8 @@ function sectionOf(route: Route): Section {
       return 'search';
     case 'reports':
       return 'reports';
+    case 'growth':
+      return 'growth';
     case 'handover':
     case 'handover-package':
       return 'handover';
@@ -289,6 +294,18 @@ function Screen({ route }: { route: Route }) {
           }
         >
           <Reports />
+        </Suspense>
+      );
+    case 'growth':
+      return (
+        <Suspense
+          fallback={
+            <div className="screen-body" aria-busy="true">
+              <p className="status">Opening professional growth…</p>
+            </div>
+          }
+        >
+          <ProfessionalGrowth tab={route.tab ?? 'self-evaluation'} />
         </Suspense>
       );
     case 'handover':

@@ -527,6 +527,7 @@ function CeuPanel() {
   const [problem, setProblem] = useState<string | null>(null);
   const announce = useUiStore((store) => store.announce);
   const current = summary.status === 'ready' ? summary.value : null;
+  const requirementApplies = useSettingsStore((store) => store.settings?.ceuRequirementApplies ?? true);
 
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -584,17 +585,26 @@ function CeuPanel() {
                 <p>Your cycle starts on {formatLongDate(current.cycleStart ?? current.today)}.</p>
               ) : (
                 <>
-                  <p className="ceu-total">
-                    <strong>{ceuNumber(current.contactHours)}</strong> of {current.requiredHours} contact hours
-                  </p>
-                  <progress className="ceu-progress" max={current.requiredHours} value={Math.min(current.contactHours, current.requiredHours)} aria-labelledby={`${id}-title`}>
-                    {ceuNumber(current.contactHours)} of {current.requiredHours} hours
-                  </progress>
-                  <p className="hint">
-                    {ceuNumber(current.ceus)} of {current.requiredCeus.toFixed(1)} CEUs from {current.sessions} {current.sessions === 1 ? 'session' : 'sessions'} attended.{' '}
-                    {current.remainingHours > 0 ? `${ceuNumber(current.remainingHours)} hours to go` : 'Done for this cycle'}
-                    {current.cycleEnd != null ? ` by ${formatLongDate(current.cycleEnd)}.` : '.'}
-                  </p>
+                  {requirementApplies ? (
+                    <>
+                      <p className="ceu-total">
+                        <strong>{ceuNumber(current.contactHours)}</strong> of {current.requiredHours} contact hours
+                      </p>
+                      <progress className="ceu-progress" max={current.requiredHours} value={Math.min(current.contactHours, current.requiredHours)} aria-labelledby={`${id}-title`}>
+                        {ceuNumber(current.contactHours)} of {current.requiredHours} hours
+                      </progress>
+                      <p className="hint">
+                        {ceuNumber(current.ceus)} of {current.requiredCeus.toFixed(1)} CEUs from {current.sessions} {current.sessions === 1 ? 'session' : 'sessions'} attended.{' '}
+                        {current.remainingHours > 0 ? `${ceuNumber(current.remainingHours)} hours to go` : 'Done for this cycle'}
+                        {current.cycleEnd != null ? ` by ${formatLongDate(current.cycleEnd)}.` : '.'}
+                      </p>
+                    </>
+                  ) : (
+                    // The worker said the certificate requirement does not apply to them (Professional growth): hours only.
+                    <p className="ceu-total">
+                      <strong>{ceuNumber(current.contactHours)}</strong> contact hours this cycle, from {current.sessions} {current.sessions === 1 ? 'session' : 'sessions'} attended
+                    </p>
+                  )}
                 </>
               )}
               <p className="subtle">

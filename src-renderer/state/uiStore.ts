@@ -10,6 +10,8 @@ export interface ServicePrefill {
   categoryIds?: string[];
 }
 
+export type GrowthTab = 'self-evaluation' | 'plan' | 'supervision';
+
 /** Where the worker is. Ids only: the screens fetch what they show. */
 export type Route =
   /** The home screen: what today holds. */
@@ -20,6 +22,8 @@ export type Route =
   | { name: 'services'; serviceId?: string; focusForm?: boolean; prefill?: ServicePrefill }
   | { name: 'search' }
   | { name: 'reports' }
+  /** Self-evaluation, the professional development plan and CEUs, supervision. */
+  | { name: 'growth'; tab?: GrowthTab }
   /** Handing notes to a substitute and taking them back; packages handed to this worker. */
   | { name: 'handover' }
   /** Inside a package handed to this worker (a separate vault, under its banner). */

@@ -329,6 +329,15 @@ describe('CEU view and report settings', () => {
     expect(screen.getByText(/0\.6 of 9\.0 CEUs from 2 sessions attended\. 84 hours to go/)).toBeTruthy();
   });
 
+  it('shows contact hours without the 90-hour requirement when the worker said it does not apply to them', async () => {
+    const { fake } = await openReports({ ceu: { status: 'current', today: '2026-11-22', cycleStart: '2024-07-01', cycleEnd: '2029-06-30', sessions: 2, minutes: 360, contactHours: 6, ceus: 0.6, requiredHours: 90, requiredCeus: 9, remainingHours: 84 } });
+    fake.state.settings = { ...fake.state.settings, ceuRequirementApplies: false };
+    await useSettingsStore.getState().load();
+    expect(await screen.findByText(/contact hours this cycle, from 2 sessions attended/)).toBeTruthy();
+    expect(screen.queryByText('of 90 contact hours')).toBeNull();
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
   it('offers k = 5, 10, 11 and 16 with what each hides, and the time zone, in Settings', async () => {
     const { callsTo } = installReportsFake();
     await useSettingsStore.getState().load();

@@ -24,6 +24,7 @@ describe('settings', () => {
       reportThreshold: 10,
       timeZone: systemTimeZone(),
       ceuCycleStart: null,
+      ceuRequirementApplies: true,
       lastServiceKind: null,
       lastServiceMinutes: null,
     });

@@ -6,6 +6,7 @@ import { erasureHandlers } from './erasure';
 import { followUpHandlers } from './followUps';
 import { groupHandlers } from './groups';
 import { guidelineListHandlers } from './guidelineList';
+import { growthHandlers } from './growth';
 import { handoverHandlers } from './handover';
 import { backupHandlers } from './backups';
 import { noteHandlers } from './notes';
@@ -34,6 +35,7 @@ export const HANDLERS: HandlerTable<CommandName> = {
   ...draftHandlers,
   ...settingsHandlers,
   ...reportHandlers,
+  ...growthHandlers,
   ...systemHandlers,
   ...handoverHandlers,
   ...disclosureHandlers,

@@ -3,6 +3,7 @@ import { auditVerifyCommand } from './audit';
 import { checkCommand } from './check';
 import { discloseCommand } from './disclose';
 import { districtSummaryCommand } from './districtSummary';
+import { ceuCommand, selfEvaluationExportCommand, supervisionAddCommand } from './growth';
 import {
   handoverBackCommand,
   handoverCreateCommand,
@@ -57,4 +58,7 @@ export const COMMANDS: readonly CliCommand[] = [
   handoverRevokeCommand,
   discloseCommand,
   auditVerifyCommand,
+  supervisionAddCommand,
+  ceuCommand,
+  selfEvaluationExportCommand,
 ];

@@ -24,6 +24,7 @@ export function defaultSettings(): Settings {
     reportThreshold: DEFAULT_REPORT_THRESHOLD,
     timeZone: systemTimeZone(),
     ceuCycleStart: null,
+    ceuRequirementApplies: true,
     lastServiceKind: null,
     lastServiceMinutes: null,
   };

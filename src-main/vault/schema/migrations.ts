@@ -13,6 +13,7 @@ import { migration009FollowUps } from './009-follow-ups';
 import { migration010ErasableRevisions } from './010-erasable-revisions';
 import { migration011StandIn } from './reservedForMerge';
 import { migration012GuidelineList } from './012-guideline-list';
+import { migration013ProfessionalGrowth } from './013-professional-growth';
 
 /**
  * One step of the vault schema. `version` is the `user_version` the vault has
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010ErasableRevisions,
   migration011StandIn,
   migration012GuidelineList,
+  migration013ProfessionalGrowth,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
