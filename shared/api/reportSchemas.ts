@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Fingerprint, ServiceReportDocument, SUPPRESSION_REASONS } from '../report/document';
+import { Fingerprint, ServiceReportDocument } from '../report/document';
 import { IsoDate, ReportMonth, ReportThreshold, ServiceKindId, Timestamp } from './schemas';
 
 /** Inputs and results of the report, key and CEU commands. */
@@ -17,10 +17,19 @@ export const ReportExportInput = z
   })
   .strict();
 
+/**
+ * Why the worker's own preview says a number is hidden (the report itself
+ * never says): small, a count of students from 1 to k-1; group, hidden with
+ * its group; statistic, a median or mean; services, individual sessions that
+ * would tell how many students were seen.
+ */
+export const HIDDEN_WHY = ['small', 'group', 'statistic', 'services'] as const;
+export type HiddenWhy = (typeof HIDDEN_WHY)[number];
+
 export const SuppressedCellInfo = z.object({
   path: z.string(),
   label: z.string(),
-  reason: z.enum(SUPPRESSION_REASONS),
+  reason: z.enum(HIDDEN_WHY),
   /** Why, in a sentence the worker can read. */
   explanation: z.string(),
 });
@@ -29,7 +38,7 @@ export type SuppressedCellInfo = z.infer<typeof SuppressedCellInfo>;
 export const ReportCharts = z.object({
   /** The worker's own minutes; `suppressed` says the exported report hides them (and why), null when it shows them. */
   minutesByServiceKind: z.array(
-    z.object({ kind: ServiceKindId, label: z.string(), minutes: z.number().int().min(0), suppressed: z.enum(SUPPRESSION_REASONS).nullable() }),
+    z.object({ kind: ServiceKindId, label: z.string(), minutes: z.number().int().min(0), suppressed: z.enum(HIDDEN_WHY).nullable() }),
   ),
   /** Monday-to-Sunday weeks, cut at the month's edges; shown in the app only, never exported. */
   sessionsPerWeek: z.array(
@@ -46,7 +55,7 @@ export const ReportCharts = z.object({
       category: z.string(),
       label: z.string(),
       value: z.number().int().min(0).nullable(),
-      suppressed: z.enum(SUPPRESSION_REASONS).nullable(),
+      suppressed: z.enum(HIDDEN_WHY).nullable(),
     }),
   ),
 });

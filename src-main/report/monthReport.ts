@@ -9,7 +9,8 @@ import type { VaultData } from '../vault/vaultData';
 import { localDate } from './calendar';
 import { canonicalBytes } from './canonical';
 import { MonthMetricsQuery, type MonthMetrics } from './metrics';
-import { buildReportDocument, CLOSED_NOT_RESOLVED, STATISTIC_PATHS } from './reportDocument';
+import { buildReportDocument } from './reportDocument';
+import type { HiddenWhy } from './publish';
 import { fingerprint, signBytes } from './signing';
 
 /**
@@ -44,31 +45,25 @@ export interface MonthReportOptions {
   query?: MonthMetricsQuery;
 }
 
-const label = (path: string): string =>
-  path === CLOSED_NOT_RESOLVED ? 'Cases closed but not resolved (not published)' : (metricInfo(path)?.label ?? path);
+const label = (path: string): string => metricInfo(path)?.label ?? path;
 
-function explain(reason: SuppressedCellInfo['reason'], threshold: number, protects: string | undefined): string {
-  switch (reason) {
-    case 'primary':
+/** Why a number is hidden, in words the worker can read (the report itself does not say). */
+function explain(why: HiddenWhy, path: string, threshold: number): string {
+  switch (why) {
+    case 'small':
       return `Fewer than ${threshold} students (1 to ${threshold - 1}).`;
-    case 'complementary':
-      return `Hidden so that "${label(protects ?? '')}" cannot be worked out from the other published counts.`;
-    case 'withheld':
-      return 'Every count in this group is hidden: no smaller choice keeps its small counts from being worked out.';
-  }
-}
-
-/** Why a count of services or minutes is hidden, in words the worker can read. */
-function explainServiceCell(path: string, threshold: number): string {
-  switch (path) {
-    case 'sessions.individual.count':
-      return `There were no group sessions this month, and each individual session is with exactly one student, so a count of 1 to ${threshold - 1} individual sessions would tell at most how many students you saw. It is hidden so that the suppressed count of students stays hidden.`;
-    case 'sessions.individual.minutes':
-      return 'Every session lasts at least a minute, so these minutes would tell at most how many individual sessions there were.';
-    case 'minutes.direct':
-      return 'The direct minutes less the other direct services would give back the individual-session minutes.';
-    default:
-      return 'Hidden so that a suppressed count of students cannot be narrowed.';
+    case 'group':
+      return `Hidden with the other counts it adds up with: one of them is from 1 to ${threshold - 1}, and showing the rest would let someone work it out.`;
+    case 'statistic':
+      return path === 'frequency.meanSessionsPerStudent'
+        ? `Based on fewer than ${threshold} students, or it would tell how many students your group sessions had.`
+        : `Based on fewer than ${threshold} students.`;
+    case 'services':
+      return path === 'sessions.individual.count'
+        ? `There were no group sessions this month, and each individual session is with exactly one student, so a count of 1 to ${threshold - 1} individual sessions would tell at most how many students you saw.`
+        : path === 'minutes.direct'
+          ? 'The direct minutes less the other direct services would give back the individual-session minutes.'
+          : 'Every session lasts at least a minute, so these minutes would tell at most how many individual sessions there were.';
   }
 }
 
@@ -94,19 +89,7 @@ export function prepareMonthReport(data: VaultData, options: MonthReportOptions)
   });
   const { document } = built;
 
-  const suppressed: SuppressedCellInfo[] = [];
-  for (const [path, decision] of built.suppression.decisions) {
-    if (!decision.suppressed) continue;
-    suppressed.push({ path, label: label(path), reason: decision.reason, explanation: explain(decision.reason, threshold, decision.protects) });
-  }
-  for (const [path, decision] of built.serviceSuppression) {
-    suppressed.push({ path, label: label(path), reason: decision.reason, explanation: explainServiceCell(path, threshold) });
-  }
-  if (built.statisticsSuppressed) {
-    for (const path of STATISTIC_PATHS) {
-      suppressed.push({ path, label: label(path), reason: 'primary', explanation: `Based on fewer than ${threshold} students.` });
-    }
-  }
+  const suppressed: SuppressedCellInfo[] = [...built.hidden].map(([path, why]) => ({ path, label: label(path), reason: why, explanation: explain(why, path, threshold) }));
   suppressed.sort((a, b) => (catalogueOrder.get(a.path) ?? Infinity) - (catalogueOrder.get(b.path) ?? Infinity));
 
   const categoryLabel = (id: string) => DEFAULT_ISSUE_CATEGORIES.find((category) => category.id === id)?.label ?? 'Categories the worker added';
@@ -115,14 +98,14 @@ export function prepareMonthReport(data: VaultData, options: MonthReportOptions)
       kind: kind.id,
       label: kind.label,
       minutes: metrics.byKind[kind.id].minutes,
-      suppressed: SERVICE_KIND_PATHS[kind.id].some((activity) => built.serviceSuppression.has(`${activity}.minutes`)) ? ('complementary' as const) : null,
+      suppressed: SERVICE_KIND_PATHS[kind.id].some((activity) => built.hidden.has(`${activity}.minutes`)) ? ('services' as const) : null,
     })),
     sessionsPerWeek: metrics.sessionsPerWeek.map((week) => ({ weekStart: week.start, weekEnd: week.end, individual: week.individual, group: week.group })),
     studentsPerIssueCategory: REPORT_CATEGORY_IDS.map((id) => {
       const value = valueAtPath(document.metrics, `studentsByIssueCategory.${id}`);
       return typeof value === 'number'
         ? { category: id, label: categoryLabel(id), value, suppressed: null }
-        : { category: id, label: categoryLabel(id), value: null, suppressed: (value as { reason: SuppressedCellInfo['reason'] }).reason };
+        : { category: id, label: categoryLabel(id), value: null, suppressed: built.hidden.get(`studentsByIssueCategory.${id}`) ?? ('small' as const) };
     }),
   };
 

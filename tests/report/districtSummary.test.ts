@@ -67,7 +67,7 @@ describe('district summary', () => {
     fs.copyFileSync(`${report('alice')}.sig`, `${report('again')}.sig`);
     fs.writeFileSync(path.join(keysFolder, 'notes.pem'), 'not a key');
 
-    summary = summarizeReports(['alice', 'bob', 'wendy', 'trudy', 'uma', 'sam', 'again', 'nobody'].map(report), keysFolder, (file) => path.relative(root, file));
+    summary = summarizeReports(['alice', 'bob', 'wendy', 'trudy', 'uma', 'sam', 'again', 'nobody'].map(report), keysFolder, { label: (file) => path.relative(root, file), minThreshold: 5 });
   });
   afterAll(() => {
     for (const vault of vaults) vault.dispose();

@@ -16,6 +16,7 @@ import { noteAddCommand, noteListCommand, noteSearchCommand } from './note';
 import { noteReleaseCommand } from './noteRelease';
 import { passphraseChangeCommand } from './passphrase';
 import { reportCommand } from './report';
+import { reportSimulateCommand } from './reportSimulate';
 import { serviceAddCommand } from './service';
 import { studentAddCommand, studentListCommand } from './student';
 import { verifyCommand } from './verify';
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CliCommand[] = [
   serviceAddCommand,
   passphraseChangeCommand,
   checkCommand,
+  reportSimulateCommand, // before `report`: the first command whose words match is run
   reportCommand,
   verifyCommand,
   districtSummaryCommand,
