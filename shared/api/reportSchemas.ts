@@ -4,14 +4,18 @@ import { IsoDate, ReportMonth, ReportThreshold, ServiceKindId, Timestamp } from 
 
 /** Inputs and results of the report, key and CEU commands. */
 
-export const ReportPreviewInput = z.object({ month: ReportMonth, threshold: ReportThreshold.optional() }).strict();
+/** `threshold` other than the month's k gives a preview only (export refuses it); `correction` asks for a correction of a month already sent. */
+export const ReportPreviewInput = z.object({ month: ReportMonth, threshold: ReportThreshold.optional(), correction: z.boolean().optional() }).strict();
 
 export const ReportExportInput = z
   .object({
     month: ReportMonth,
     /** An absolute folder path, as a folder picker gives it; made if missing. */
     folder: z.string().min(1, 'choose a folder').max(4096, 'the folder path is too long'),
+    /** Must be the month's k when given (its school year's, or the one it was sent with); anything else is INVALID_INPUT. */
     threshold: ReportThreshold.optional(),
+    /** The worker confirms a correction of a month already sent whose numbers changed; without it the month comes out exactly as sent. */
+    correction: z.boolean().optional(),
     /** Replace the month's report already saved in the folder; without it that is CONFLICT, and nothing is written. */
     replace: z.boolean().optional(),
   })
@@ -63,6 +67,15 @@ export type ReportCharts = z.infer<typeof ReportCharts>;
 
 export const ReportPreview = z.object({
   document: ServiceReportDocument,
+  /** How this month stands to the reports already sent: null when never sent. */
+  sent: z
+    .object({
+      /** The latest correction sent (0: the first report). */
+      correction: z.number().int().min(0),
+      /** A correction would show other numbers than those sent. */
+      correctionAvailable: z.boolean(),
+    })
+    .nullable(),
   suppressed: z.array(SuppressedCellInfo),
   charts: ReportCharts,
 });
@@ -88,6 +101,7 @@ export const ReportHistoryEntry = z.object({
   at: Timestamp,
   period: ReportMonth,
   threshold: ReportThreshold,
+  correction: z.number().int().min(1).optional(),
   fingerprint: Fingerprint,
   folder: z.string(),
   files: z.array(ExportedFile),
@@ -122,3 +136,17 @@ export const CeuSummary = z.object({
   remainingHours: z.number().min(0),
 });
 export type CeuSummary = z.infer<typeof CeuSummary>;
+
+export const ReportThresholdChange = z
+  .object({
+    threshold: ReportThreshold,
+    reason: z.string().trim().min(3, 'say in a few words why').max(500),
+  })
+  .strict();
+export const ReportThresholdInfo = z.object({
+  schoolYear: z.string(),
+  threshold: ReportThreshold,
+  /** Months of this school year already sent: while any is, k cannot change until the next school year. */
+  sentMonths: z.array(ReportMonth),
+});
+export type ReportThresholdInfo = z.infer<typeof ReportThresholdInfo>;

@@ -3,14 +3,18 @@ import type { ReportThreshold } from '../../shared/api/schemas';
 import { DEFAULT_ISSUE_CATEGORIES } from '../../shared/domain/issueCategories';
 import { SERVICE_KINDS } from '../../shared/domain/serviceKinds';
 import { metricInfo, REPORT_METRICS, SERVICE_KIND_PATHS, valueAtPath } from '../../shared/report/catalog';
-import { REPORT_CATEGORY_IDS, type ServiceReportDocument } from '../../shared/report/document';
+import { REPORT_CATEGORY_IDS, ServiceReportDocument } from '../../shared/report/document';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import { localDate } from './calendar';
 import { canonicalBytes } from './canonical';
 import { MonthMetricsQuery, type MonthMetrics } from './metrics';
-import { buildReportDocument } from './reportDocument';
-import type { HiddenWhy } from './publish';
+import { planCorrection } from './corrections';
+import { exportedMonths } from './exportedMonths';
+import { buildReportDocument, plainReportMetrics, type BuiltDocument } from './reportDocument';
+import { publishMetrics, type HiddenWhy, type PlainReportMetrics } from './publish';
+import { thresholdForMonth } from './reportThresholds';
+import { parseReportDocument } from './verify';
 import { fingerprint, signBytes } from './signing';
 
 /**
@@ -21,6 +25,8 @@ import { fingerprint, signBytes } from './signing';
  */
 export interface MonthReport {
   metrics: MonthMetrics;
+  /** What an export records (exportedMonths.ts), and how this report stands to the ones already sent. */
+  publication: Publication;
   document: ServiceReportDocument;
   /** RFC 8785 bytes of the document: exactly what is signed and written. */
   bytes: Buffer;
@@ -35,10 +41,25 @@ export interface SignedMonthReport extends MonthReport {
   fingerprint: string;
 }
 
+export interface Publication {
+  /** 0 for the month's first report, N for its N-th correction. */
+  correction: number;
+  /** The true numbers each published value stands for. */
+  basis: PlainReportMetrics;
+  /** The month was exported before; this report is that export again, or a correction of it. */
+  sentBefore: boolean;
+  /** The numbers now differ from the latest export in something a correction would show (null when never sent). */
+  correctionAvailable: boolean | null;
+  /** Groups a correction keeps as sent, because a count in them changed by 1 to k-1. */
+  kept: string[];
+}
+
 export interface MonthReportOptions {
   month: string;
-  /** Defaults to the worker's setting. */
+  /** Defaults to the month's k (its school year's, or the one it was sent with); another k is for a preview only. */
   threshold?: ReportThreshold;
+  /** Make a correction of a month already sent, when its numbers changed; without it a month sent before comes out as it was sent. */
+  correction?: boolean;
   /** Defaults to the vault's clock. */
   now?: Date;
   /** Reuse prepared statements across calls (the benchmark does). */
@@ -67,11 +88,22 @@ function explain(why: HiddenWhy, path: string, threshold: number): string {
   }
 }
 
+/** The hidden paths of a document as sent, with why as the rule gives it now (or `group` where it no longer hides them). */
+function hiddenOf(document: ServiceReportDocument, now: ReadonlyMap<string, HiddenWhy>): Map<string, HiddenWhy> {
+  const hidden = new Map<string, HiddenWhy>();
+  for (const metric of REPORT_METRICS) {
+    const value = valueAtPath(document.metrics, metric.path);
+    if (typeof value === 'object' && value !== null) hidden.set(metric.path, now.get(metric.path) ?? 'group');
+  }
+  return hidden;
+}
+
 const catalogueOrder = new Map(REPORT_METRICS.map((metric, index) => [metric.path, index]));
 
 export function prepareMonthReport(data: VaultData, options: MonthReportOptions): MonthReport {
   const settings = data.settings.get();
-  const threshold = options.threshold ?? settings.reportThreshold;
+  const monthThreshold = thresholdForMonth(data, options.month);
+  const threshold = options.threshold ?? monthThreshold;
   const timeZone = settings.timeZone;
   const today = localDate(options.now ?? data.clock(), timeZone);
   const generated = today.slice(0, 7);
@@ -80,13 +112,42 @@ export function prepareMonthReport(data: VaultData, options: MonthReportOptions)
   }
 
   const metrics = (options.query ?? new MonthMetricsQuery(data.db)).compute(options.month);
-  const built = buildReportDocument({
-    metrics,
-    threshold,
-    timeZone,
-    generated,
-    fingerprint: fingerprint(data.keys.signingPublicKey().spki),
-  });
+  const input = { metrics, threshold, timeZone, generated, fingerprint: fingerprint(data.keys.signingPublicKey().spki) };
+  const plain = plainReportMetrics(metrics);
+  const fresh = publishMetrics(plain, threshold);
+  const sent = options.threshold === undefined || options.threshold === monthThreshold ? exportedMonths(data).all(options.month) : [];
+  const latest = sent.at(-1);
+  let built: BuiltDocument;
+  let bytes: Buffer;
+  let publication: Publication;
+  if (latest === undefined) {
+    built = buildReportDocument({ ...input, published: fresh });
+    bytes = canonicalBytes(built.document);
+    publication = { correction: 0, basis: plain, sentBefore: false, correctionAvailable: null, kept: [] };
+  } else {
+    const latestDocument = ServiceReportDocument.parse(JSON.parse(latest.document));
+    const plan = planCorrection({
+      plain,
+      fresh,
+      earlierBases: sent.map((entry) => entry.basis),
+      latestPublished: latestDocument.metrics,
+      latestBasis: latest.basis,
+      threshold,
+    });
+    const corrected = buildReportDocument({ ...input, correction: latest.correction + 1, published: plan.published });
+    const correctable = 'document' in parseReportDocument(canonicalBytes(corrected.document));
+    const correctionAvailable = correctable && canonicalBytes(corrected.document.metrics).toString() !== canonicalBytes(latestDocument.metrics).toString();
+    if (options.correction === true && correctionAvailable) {
+      built = corrected;
+      bytes = canonicalBytes(built.document);
+      publication = { correction: latest.correction + 1, basis: plan.basis, sentBefore: true, correctionAvailable, kept: plan.kept };
+    } else {
+      // The month as it was sent, to the byte: exporting it again never shows other numbers.
+      built = { document: latestDocument, plain, hidden: hiddenOf(latestDocument, fresh.hidden) };
+      bytes = Buffer.from(latest.document, 'utf8');
+      publication = { correction: latest.correction, basis: latest.basis, sentBefore: true, correctionAvailable, kept: [] };
+    }
+  }
   const { document } = built;
 
   const suppressed: SuppressedCellInfo[] = [...built.hidden].map(([path, why]) => ({ path, label: label(path), reason: why, explanation: explain(why, path, threshold) }));
@@ -109,7 +170,7 @@ export function prepareMonthReport(data: VaultData, options: MonthReportOptions)
     }),
   };
 
-  return { metrics, document, bytes: canonicalBytes(document), suppressed, charts };
+  return { metrics, publication, document, bytes, suppressed, charts };
 }
 
 /** Signs the canonical bytes with the vault's signing key. */

@@ -121,31 +121,33 @@ export function Reports() {
   );
 }
 
-type Cell = number | null | { suppressed: true; reason: SuppressedCellInfo['reason'] } | undefined;
+/** A value as the report publishes it: every hidden value looks alike. */
+type Cell = number | null | { suppressed: true } | undefined;
 
-function isHidden(value: Cell): value is { suppressed: true; reason: SuppressedCellInfo['reason'] } {
+function isHidden(value: Cell): value is { suppressed: true } {
   return typeof value === 'object' && value !== null && 'suppressed' in value;
 }
 
 /** Why a number is hidden, in three or four words (the list below says it in full). */
 function reasonTag(reason: SuppressedCellInfo['reason'], threshold: number): string {
   switch (reason) {
-    case 'primary':
+    case 'small':
       return `Fewer than ${threshold}`;
-    case 'complementary':
-      return 'Protects a hidden count';
-    case 'withheld':
-      return 'Whole group hidden';
+    case 'group':
+      return 'Hidden with its group';
+    case 'statistic':
+      return 'Median or mean';
+    case 'services':
+      return 'Would tell students seen';
   }
 }
 
-function CellValue({ value, threshold, unit = 'count' }: { value: Cell; threshold: number; unit?: 'count' | 'minutes' | 'hours' }) {
+function CellValue({ value, unit = 'count' }: { value: Cell; threshold?: number; unit?: 'count' | 'minutes' | 'hours' }) {
   if (isHidden(value)) {
     return (
       <span className="cell-hidden">
         <HiddenIcon />
         <span>Hidden</span>
-        <span className="cell-hidden-why">({reasonTag(value.reason, threshold).toLowerCase()})</span>
       </span>
     );
   }
@@ -206,7 +208,7 @@ function MonthDetails({ preview }: { preview: ReportPreview }) {
   );
 }
 
-const REASON_ORDER: Record<SuppressedCellInfo['reason'], number> = { primary: 0, complementary: 1, withheld: 2 };
+const REASON_ORDER: Record<SuppressedCellInfo['reason'], number> = { small: 0, group: 1, statistic: 2, services: 3 };
 
 /** Hidden numbers that share a reason: small counts first, then what hides with them, each in report order. */
 function groupByExplanation(cells: SuppressedCellInfo[]): { explanation: string; reason: SuppressedCellInfo['reason']; cells: SuppressedCellInfo[] }[] {
@@ -229,7 +231,7 @@ function SuppressedPanel({ suppressed, threshold }: { suppressed: SuppressedCell
       </h2>
       <p className="hint">
         A small count could point to a student, so counts of students from 1 to {threshold - 1} are hidden, and so is any other number that would let someone work one out.
-        The district sees “suppressed” in their place.
+        The district sees the same “suppressed” mark in their place, whatever the number and whatever hid it.
       </p>
       {suppressed.length === 0 ? (
         <p className="empty">Nothing is hidden this month: every count of students is 0 or at least {threshold}.</p>

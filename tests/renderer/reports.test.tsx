@@ -23,8 +23,8 @@ import { installFake } from './setup';
 // files and the OpenSSL command, past exports).
 
 const FINGERPRINT = '3F2A 9C01 77AB 0C4D 1E2F 3A4B 5C6D 7E8F 9012 3456 789A BCDE F012 3456 789A BCDE';
-const P = { suppressed: true, reason: 'primary' } as const;
-const C = { suppressed: true, reason: 'complementary' } as const;
+const P = { suppressed: true } as const;
+const C = P;
 const SESSIONS_EXPLANATION = 'There were no group sessions this month, and each individual session is with exactly one student, so a count of 1 to 9 individual sessions would tell at most how many students you saw. It is hidden so that the suppressed count of students stays hidden.';
 
 function setPath(root: Record<string, unknown>, path: string, value: unknown): void {
@@ -53,16 +53,16 @@ function quietMonth(month: string): ReportPreview {
   for (const [path, value] of Object.entries(values)) setPath(metrics, path, value);
   const label = (path: string) => REPORT_METRICS.find((metric) => metric.path === path)?.label ?? path;
   const suppressed: SuppressedCellInfo[] = [
-    { path: 'sessions.individual.count', label: label('sessions.individual.count'), reason: 'complementary', explanation: SESSIONS_EXPLANATION },
-    { path: 'sessions.individual.minutes', label: label('sessions.individual.minutes'), reason: 'complementary', explanation: 'Every session lasts at least a minute, so these minutes would tell at most how many individual sessions there were.' },
-    { path: 'studentsSeen', label: label('studentsSeen'), reason: 'primary', explanation: 'Fewer than 10 students (1 to 9).' },
-    { path: 'studentsByIssueCategory.behavior', label: label('studentsByIssueCategory.behavior'), reason: 'primary', explanation: 'Fewer than 10 students (1 to 9).' },
-    { path: 'minutes.direct', label: label('minutes.direct'), reason: 'complementary', explanation: 'The direct minutes less the other direct services would give back the individual-session minutes.' },
+    { path: 'sessions.individual.count', label: label('sessions.individual.count'), reason: 'services', explanation: SESSIONS_EXPLANATION },
+    { path: 'sessions.individual.minutes', label: label('sessions.individual.minutes'), reason: 'services', explanation: 'Every session lasts at least a minute, so these minutes would tell at most how many individual sessions there were.' },
+    { path: 'studentsSeen', label: label('studentsSeen'), reason: 'small', explanation: 'Fewer than 10 students (1 to 9).' },
+    { path: 'studentsByIssueCategory.behavior', label: label('studentsByIssueCategory.behavior'), reason: 'small', explanation: 'Fewer than 10 students (1 to 9).' },
+    { path: 'minutes.direct', label: label('minutes.direct'), reason: 'services', explanation: 'The direct minutes less the other direct services would give back the individual-session minutes.' },
   ];
   const categoryLabel = (id: string) => DEFAULT_ISSUE_CATEGORIES.find((category) => category.id === id)?.label ?? 'Categories the worker added';
   return {
     document: {
-      schema: 'sole-notes/service-report/1',
+      schema: 'sole-notes/service-report/2',
       period: month,
       generated: month,
       timeZone: 'America/Chicago',
@@ -72,12 +72,13 @@ function quietMonth(month: string): ReportPreview {
       metrics: metrics as ReportPreview['document']['metrics'],
     },
     suppressed,
+    sent: null,
     charts: {
       minutesByServiceKind: SERVICE_KINDS.map((kind) => ({
         kind: kind.id,
         label: kind.label,
         minutes: kind.id === 'individual_session' ? 150 : kind.id === 'staff_consultation' ? 45 : 0,
-        suppressed: kind.id === 'individual_session' ? ('complementary' as const) : null,
+        suppressed: kind.id === 'individual_session' ? ('services' as const) : null,
       })),
       sessionsPerWeek: [
         { weekStart: `${month}-01`, weekEnd: `${month}-07`, individual: 2, group: 0 },
@@ -88,7 +89,7 @@ function quietMonth(month: string): ReportPreview {
         category: id,
         label: categoryLabel(id),
         value: id === 'attendance' ? 12 : id === 'behavior' ? null : 0,
-        suppressed: id === 'behavior' ? ('primary' as const) : null,
+        suppressed: id === 'behavior' ? ('small' as const) : null,
       })),
     },
   };
