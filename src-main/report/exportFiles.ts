@@ -70,15 +70,6 @@ function refuseToReplaceMonth(target: string, period: string, names: readonly st
  * every file's SHA-256, before the files are swapped in.
  */
 export function exportReportFiles(data: VaultData, report: SignedMonthReport, folder: string, rules: OutputRules = rulesWithoutVault(false)): ReportExportResult {
-  const target = checkOutputFolder(folder, 'folder', rules);
-  try {
-    fs.mkdirSync(target, { recursive: true });
-  } catch {
-    throw new VaultError('INVALID_INPUT', `folder: cannot create the folder ${target}.`);
-  }
-  if (!fs.statSync(target).isDirectory()) throw new VaultError('INVALID_INPUT', `folder: ${target} is not a folder.`);
-  finishInterruptedExports(target);
-
   const period = report.document.period;
   const monthThreshold = thresholdForMonth(data, period);
   if (report.document.threshold !== monthThreshold) {
@@ -88,6 +79,15 @@ export function exportReportFiles(data: VaultData, report: SignedMonthReport, fo
         `${exportedMonths(data).latest(period) ? ' and the k it was already sent with' : ''}; one month is never sent at two different k. Nothing was written.`,
     );
   }
+  const target = checkOutputFolder(folder, 'folder', rules);
+  try {
+    fs.mkdirSync(target, { recursive: true });
+  } catch {
+    throw new VaultError('INVALID_INPUT', `folder: cannot create the folder ${target}.`);
+  }
+  if (!fs.statSync(target).isDirectory()) throw new VaultError('INVALID_INPUT', `folder: ${target} is not a folder.`);
+  finishInterruptedExports(target);
+
   const names = reportFileNames(period);
   const publicKeyFile = path.join(target, names.publicKey);
   refuseForeignKeyFile(publicKeyFile, report.publicKey);

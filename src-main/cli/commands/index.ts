@@ -15,7 +15,7 @@ import { initCommand } from './init';
 import { noteAddCommand, noteListCommand, noteSearchCommand } from './note';
 import { noteReleaseCommand } from './noteRelease';
 import { passphraseChangeCommand } from './passphrase';
-import { reportCommand } from './report';
+import { reportCommand, reportThresholdCommand } from './report';
 import { reportSimulateCommand } from './reportSimulate';
 import { serviceAddCommand } from './service';
 import { studentAddCommand, studentListCommand } from './student';
@@ -33,6 +33,7 @@ export const COMMANDS: readonly CliCommand[] = [
   passphraseChangeCommand,
   checkCommand,
   reportSimulateCommand, // before `report`: the first command whose words match is run
+  reportThresholdCommand,
   reportCommand,
   verifyCommand,
   districtSummaryCommand,
