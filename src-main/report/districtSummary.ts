@@ -157,7 +157,8 @@ function latestCorrections(candidates: readonly Candidate[], rejected: RejectedR
   const kept: Candidate[] = [];
   for (const reports of byMonth.values()) {
     const latest = Math.max(...reports.map((report) => report.correction));
-    const top = reports.filter((report) => report.correction === latest).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    // Identical copies are the same report: the one given first stands for them (which one cannot change a number).
+    const top = reports.filter((report) => report.correction === latest);
     const first = top[0] as Candidate;
     const conflicting = top.some((report) => !report.bytes.equals(first.bytes));
     for (const report of reports) {

@@ -1,0 +1,32 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migration011ReportExports } from '../../src-main/vault/schema/011-report-exports';
+import { MIGRATIONS, migrate, migrateWith, schemaVersion } from '../../src-main/vault/schema/migrations';
+import { openTestDatabase, type TestDatabase } from './testVault';
+
+let vault: TestDatabase;
+beforeEach(() => {
+  vault = openTestDatabase();
+});
+afterEach(() => vault.dispose());
+
+const tables = () => vault.db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all().map((row) => row.name);
+
+describe('migration 11: report k per school year, exported months', () => {
+  it('adds the two tables, empty, to a vault of the version before', () => {
+    migrateWith(vault.db, MIGRATIONS.slice(0, MIGRATIONS.indexOf(migration011ReportExports)));
+    expect(tables()).not.toContain('report_exports');
+    migrate(vault.db);
+    expect(schemaVersion(vault.db)).toBe(11);
+    expect(tables()).toEqual(expect.arrayContaining(['report_exports', 'report_thresholds']));
+    expect(vault.db.prepare('SELECT count(*) AS n FROM report_exports').get()).toEqual({ n: 0 });
+  });
+
+  it('holds only the k a report may have, and one row per correction of a month', () => {
+    migrate(vault.db);
+    const insert = vault.db.prepare('INSERT INTO report_exports (period, correction, threshold, document, basis, exported_at) VALUES (?, ?, ?, ?, ?, ?)');
+    insert.run('2026-03', 0, 10, '{}', '{}', '2026-04-01T10:00:00.000Z');
+    expect(() => insert.run('2026-03', 0, 10, '{}', '{}', '2026-04-01T10:00:00.000Z')).toThrow(/UNIQUE/);
+    expect(() => insert.run('2026-04', 0, 7, '{}', '{}', '2026-04-01T10:00:00.000Z')).toThrow(/CHECK/);
+    expect(() => vault.db.prepare("INSERT INTO report_thresholds VALUES ('2025-26', 10, '', '2026-04-01T10:00:00.000Z')").run()).toThrow(/CHECK/);
+  });
+});
