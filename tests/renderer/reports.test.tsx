@@ -116,6 +116,7 @@ function installReportsFake(options: ReportsFakeOptions = {}) {
   const fake = installFake();
   const history: ReportHistoryEntry[] = [];
   const calls: { name: string; input: unknown }[] = [];
+  let thresholdNow: 5 | 10 | 11 | 16 = 10;
   let ceu: CeuSummary = options.ceu ?? {
     status: 'not-set',
     today: '2026-11-22',
@@ -132,6 +133,11 @@ function installReportsFake(options: ReportsFakeOptions = {}) {
   const handlers: Partial<Record<CommandName, (input: never) => unknown>> = {
     'reports.preview': ({ month }: { month: string }) => quietMonth(month),
     'reports.history': () => history,
+    'reports.thresholdInfo': () => ({ schoolYear: '2026-27', threshold: thresholdNow, sentMonths: [] }),
+    'reports.changeThreshold': ({ threshold }: { threshold: 5 | 10 | 11 | 16 }) => {
+      thresholdNow = threshold;
+      return { schoolYear: '2026-27', threshold, sentMonths: [] };
+    },
     'keys.signingFingerprint': () => ({ algorithm: 'Ed25519', fingerprint: FINGERPRINT, createdAt: '2026-09-01T12:00:00.000Z' }),
     'ceu.summary': () => ceu,
     'system.chooseFolder': () => ({ folder: options.folder === undefined ? '/home/worker/District reports' : options.folder }),
@@ -186,11 +192,11 @@ describe('Reports screen: what is suppressed, and why', () => {
     const { callsTo } = await openReports();
     expect(callsTo('reports.preview')).toEqual([{ month: lastMonth() }]);
 
-    // At a glance: hidden numbers say "Hidden" and why, beside the numbers that are shown.
+    // At a glance: hidden numbers say "Hidden", all alike as in the report, beside the numbers that are shown (the list below says why).
     const glance = within(document.querySelector('dl.glance') as HTMLElement);
     const tile = (name: string) => glance.getByText(name).closest('div') as HTMLElement;
-    expect(tile('Students seen in sessions').textContent).toBe('Students seen in sessionsHidden(fewer than 10)');
-    expect(tile('Individual sessions').textContent).toContain('Hidden(protects a hidden count)');
+    expect(tile('Students seen in sessions').textContent).toBe('Students seen in sessionsHidden');
+    expect(tile('Individual sessions').textContent).toContain('Hidden');
     expect(tile('Group sessions').textContent).toBe('Group sessions0');
     expect(tile('New cases').textContent).toBe('New cases12');
     expect(tile('Indirect minutes').textContent).toBe('Indirect minutes45 min');
@@ -202,7 +208,7 @@ describe('Reports screen: what is suppressed, and why', () => {
     expect(within(fewer).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Individual students seen in sessions (each counted once)', 'Students: behavior']);
     const sessions = within(list).getByRole('list', { name: SESSIONS_EXPLANATION });
     expect(within(sessions).getByText('Individual sessions held')).toBeTruthy();
-    expect(within(list).getAllByText('Protects a hidden count').length).toBe(3);
+    expect(within(list).getAllByText('Would tell students seen').length).toBe(3);
     expect(within(list).getAllByText('Fewer than 10')).toHaveLength(1);
   });
 
@@ -339,8 +345,15 @@ describe('CEU view and report settings', () => {
     expect((within(group).getByRole('radio', { name: /^10/ }) as HTMLInputElement).checked).toBe(true);
     expect(within(group).getByRole('radio', { name: /^16/ }).getAttribute('aria-describedby')).toBeTruthy();
     expect(group.textContent).toContain('Hides counts of 1 to 15.');
+    expect(await screen.findByText(/Smallest number shown:/)).toBeTruthy();
     await person.click(within(group).getByRole('radio', { name: /^16/ }));
-    await waitFor(() => expect(callsTo('settings.update')).toContainEqual({ reportThreshold: 16 }));
+    // A change needs a reason, kept with the worker's records.
+    const change = screen.getByRole('button', { name: 'Change to 16' });
+    expect((change as HTMLButtonElement).disabled).toBe(true);
+    await person.type(screen.getByLabelText('Why are you changing it to 16?'), 'the district asked for 16');
+    await person.click(change);
+    await waitFor(() => expect(callsTo('reports.changeThreshold')).toEqual([{ threshold: 16, reason: 'the district asked for 16' }]));
+    expect(callsTo('settings.update')).toEqual([]);
     const zone = screen.getByLabelText('Time zone') as HTMLSelectElement;
     expect(zone.value).toBe('America/Chicago');
     await person.selectOptions(zone, 'America/New_York');
