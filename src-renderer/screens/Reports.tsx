@@ -111,7 +111,7 @@ export function Reports() {
           {preview.status === 'ready' && <MonthDetails preview={preview.value} />}
         </div>
         <aside className="reports-aside" aria-label="Export and records">
-          <ExportPanel month={month} ready={preview.status === 'ready'} onExported={reloadHistory} />
+          <ExportPanel month={month} ready={preview.status === 'ready'} sent={preview.status === 'ready' ? preview.value.sent : null} onExported={reloadHistory} />
           <HistoryPanel history={history} />
           <SigningKeyPanel />
           <CeuPanel />
@@ -297,14 +297,18 @@ type ExportPhase =
   | { phase: 'failed'; message: string };
 
 /** Export: pick a folder (the system's dialog), write the five files, then say how to check them. */
-function ExportPanel({ month, ready, onExported }: { month: string; ready: boolean; onExported: () => void }) {
+function ExportPanel({ month, ready, sent, onExported }: { month: string; ready: boolean; sent: ReportPreview['sent']; onExported: () => void }) {
   const id = useId();
   const announce = useUiStore((store) => store.announce);
   const [state, setState] = useState<ExportPhase>({ phase: 'idle' });
+  const [correction, setCorrection] = useState(false);
   const busy = state.phase === 'choosing' || state.phase === 'writing';
 
   // Another month: what was written belongs to the one before.
-  useEffect(() => setState({ phase: 'idle' }), [month]);
+  useEffect(() => {
+    setState({ phase: 'idle' });
+    setCorrection(false);
+  }, [month]);
 
   async function exportReport() {
     setState({ phase: 'choosing' });
@@ -325,7 +329,7 @@ function ExportPanel({ month, ready, onExported }: { month: string; ready: boole
   async function write(folder: string, replace: boolean) {
     setState({ phase: 'writing', folder });
     try {
-      const result = await call('reports.export', { month, folder, replace });
+      const result = await call('reports.export', { month, folder, replace, ...(correction ? { correction: true } : {}) });
       setState({ phase: 'done', result });
       announce(`Report for ${monthLabel(month)} exported.`);
       onExported();
@@ -346,6 +350,22 @@ function ExportPanel({ month, ready, onExported }: { month: string; ready: boole
         Writes the report for {monthLabel(month)} into a folder you choose: the signed report, its signature, your public key, a spreadsheet (CSV) and a printable page. No
         student is in any of them.
       </p>
+      {sent != null && (
+        <div className="sent-before">
+          <p className="hint">
+            You already sent {monthLabel(month)}{sent.correction > 0 ? ` (correction ${sent.correction})` : ''}. Exporting it again gives exactly the same report.
+          </p>
+          {sent.correctionAvailable && (
+            <label className="check">
+              <input type="checkbox" checked={correction} onChange={(event) => setCorrection(event.target.checked)} />
+              <span>
+                Send a correction: the numbers changed since. The district will see it marked as correction {sent.correction + 1}. A number that changed by fewer
+                than the smallest number shown stays as you sent it.
+              </span>
+            </label>
+          )}
+        </div>
+      )}
       <div className="form-actions">
         <button type="button" className="primary" onClick={() => void exportReport()} disabled={busy || !ready}>
           <FolderIcon />

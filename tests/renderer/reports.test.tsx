@@ -109,6 +109,8 @@ interface ReportsFakeOptions {
   /** The month is already saved in the chosen folder: the main side answers CONFLICT unless told to replace it. */
   alreadySaved?: boolean;
   ceu?: CeuSummary;
+  /** The month was sent before, and its numbers changed since. */
+  sentAndChanged?: boolean;
 }
 
 /** The renderer's fake main side, with the report commands answered here. */
@@ -131,7 +133,7 @@ function installReportsFake(options: ReportsFakeOptions = {}) {
     remainingHours: 90,
   };
   const handlers: Partial<Record<CommandName, (input: never) => unknown>> = {
-    'reports.preview': ({ month }: { month: string }) => quietMonth(month),
+    'reports.preview': ({ month }: { month: string }) => ({ ...quietMonth(month), sent: options.sentAndChanged === true ? { correction: 0, correctionAvailable: true } : null }),
     'reports.history': () => history,
     'reports.thresholdInfo': () => ({ schoolYear: '2026-27', threshold: thresholdNow, sentMonths: [] }),
     'reports.changeThreshold': ({ threshold }: { threshold: 5 | 10 | 11 | 16 }) => {
@@ -257,6 +259,16 @@ describe('Reports screen: what is suppressed, and why', () => {
 });
 
 describe('Reports screen: export', () => {
+  it('a month sent before comes out as sent, unless the worker ticks a correction', async () => {
+    const { user, callsTo } = await openReports({ sentAndChanged: true });
+    const month = lastMonth();
+    expect(await screen.findByText(/Exporting it again gives exactly the same report/)).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: /Send a correction/ }));
+    await user.click(screen.getByRole('button', { name: 'Export report…' }));
+    await screen.findByText('Files written');
+    expect(callsTo('reports.export')).toEqual([{ month, folder: '/home/worker/District reports', replace: false, correction: true }]);
+  });
+
   it('asks for a folder, exports there, then lists the files and the OpenSSL command, and the export joins past exports', async () => {
     const { user, callsTo } = await openReports();
     const month = lastMonth();
