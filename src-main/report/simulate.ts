@@ -51,8 +51,8 @@ export function parsePlainMetrics(input: unknown): PlainReportMetrics {
       const total = trueCellValue(metrics, relation.total);
       const isPublished = !(group.unpublished ?? []).includes(relation.total);
       if (total < 0 || parts.some((part) => part < 0) || total !== parts.reduce((sum, part) => sum + part, 0)) {
-        const named = isPublished ? relation.total : `${group.root} (its parts)`;
-        throw new VaultError('INVALID_INPUT', `field ${named}: must be the sum of ${relation.parts.join(' + ')}`);
+        const what = isPublished ? `field ${relation.total}:` : `field ${group.root}: ${relation.total} (not published, from the published totals)`;
+        throw new VaultError('INVALID_INPUT', `${what} must be the sum of ${relation.parts.join(' + ')}`);
       }
     }
   }
