@@ -77,6 +77,8 @@ import {
   ReportExportInput,
   ReportExportResult,
   ReportHistoryEntry,
+  ReportThresholdChange,
+  ReportThresholdInfo,
   ReportPreview,
   ReportPreviewInput,
   SigningKeyInfo,
@@ -342,6 +344,10 @@ export const COMMANDS = {
   'reports.export': { input: ReportExportInput, output: ReportExportResult },
   /** Past exports, newest first, from the audit log. */
   'reports.history': { input: Empty, output: z.array(ReportHistoryEntry) },
+  /** k of the current school year, and the months of it already sent (while any is, k stays). */
+  'reports.thresholdInfo': { input: Empty, output: ReportThresholdInfo },
+  /** Changes k from the current school year on, with the worker's reason (audit log); CONFLICT once a month of the year was sent. */
+  'reports.changeThreshold': { input: ReportThresholdChange, output: ReportThresholdInfo },
   'keys.signingFingerprint': { input: Empty, output: SigningKeyInfo },
   'ceu.summary': { input: Empty, output: CeuSummary },
 

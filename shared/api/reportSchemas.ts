@@ -1,26 +1,39 @@
 import { z } from 'zod';
-import { Fingerprint, ServiceReportDocument, SUPPRESSION_REASONS } from '../report/document';
+import { Fingerprint, ServiceReportDocument } from '../report/document';
 import { IsoDate, ReportMonth, ReportThreshold, ServiceKindId, Timestamp } from './schemas';
 
 /** Inputs and results of the report, key and CEU commands. */
 
-export const ReportPreviewInput = z.object({ month: ReportMonth, threshold: ReportThreshold.optional() }).strict();
+/** `threshold` other than the month's k gives a preview only (export refuses it); `correction` asks for a correction of a month already sent. */
+export const ReportPreviewInput = z.object({ month: ReportMonth, threshold: ReportThreshold.optional(), correction: z.boolean().optional() }).strict();
 
 export const ReportExportInput = z
   .object({
     month: ReportMonth,
     /** An absolute folder path, as a folder picker gives it; made if missing. */
     folder: z.string().min(1, 'choose a folder').max(4096, 'the folder path is too long'),
+    /** Must be the month's k when given (its school year's, or the one it was sent with); anything else is INVALID_INPUT. */
     threshold: ReportThreshold.optional(),
+    /** The worker confirms a correction of a month already sent whose numbers changed; without it the month comes out exactly as sent. */
+    correction: z.boolean().optional(),
     /** Replace the month's report already saved in the folder; without it that is CONFLICT, and nothing is written. */
     replace: z.boolean().optional(),
   })
   .strict();
 
+/**
+ * Why the worker's own preview says a number is hidden (the report itself
+ * never says): small, a count of students from 1 to k-1; group, hidden with
+ * its group; statistic, a median or mean; services, individual sessions that
+ * would tell how many students were seen.
+ */
+export const HIDDEN_WHY = ['small', 'group', 'statistic', 'services'] as const;
+export type HiddenWhy = (typeof HIDDEN_WHY)[number];
+
 export const SuppressedCellInfo = z.object({
   path: z.string(),
   label: z.string(),
-  reason: z.enum(SUPPRESSION_REASONS),
+  reason: z.enum(HIDDEN_WHY),
   /** Why, in a sentence the worker can read. */
   explanation: z.string(),
 });
@@ -29,7 +42,7 @@ export type SuppressedCellInfo = z.infer<typeof SuppressedCellInfo>;
 export const ReportCharts = z.object({
   /** The worker's own minutes; `suppressed` says the exported report hides them (and why), null when it shows them. */
   minutesByServiceKind: z.array(
-    z.object({ kind: ServiceKindId, label: z.string(), minutes: z.number().int().min(0), suppressed: z.enum(SUPPRESSION_REASONS).nullable() }),
+    z.object({ kind: ServiceKindId, label: z.string(), minutes: z.number().int().min(0), suppressed: z.enum(HIDDEN_WHY).nullable() }),
   ),
   /** Monday-to-Sunday weeks, cut at the month's edges; shown in the app only, never exported. */
   sessionsPerWeek: z.array(
@@ -46,7 +59,7 @@ export const ReportCharts = z.object({
       category: z.string(),
       label: z.string(),
       value: z.number().int().min(0).nullable(),
-      suppressed: z.enum(SUPPRESSION_REASONS).nullable(),
+      suppressed: z.enum(HIDDEN_WHY).nullable(),
     }),
   ),
 });
@@ -54,6 +67,15 @@ export type ReportCharts = z.infer<typeof ReportCharts>;
 
 export const ReportPreview = z.object({
   document: ServiceReportDocument,
+  /** How this month stands to the reports already sent: null when never sent. */
+  sent: z
+    .object({
+      /** The latest correction sent (0: the first report). */
+      correction: z.number().int().min(0),
+      /** A correction would show other numbers than those sent. */
+      correctionAvailable: z.boolean(),
+    })
+    .nullable(),
   suppressed: z.array(SuppressedCellInfo),
   charts: ReportCharts,
 });
@@ -79,6 +101,7 @@ export const ReportHistoryEntry = z.object({
   at: Timestamp,
   period: ReportMonth,
   threshold: ReportThreshold,
+  correction: z.number().int().min(1).optional(),
   fingerprint: Fingerprint,
   folder: z.string(),
   files: z.array(ExportedFile),
@@ -113,3 +136,17 @@ export const CeuSummary = z.object({
   remainingHours: z.number().min(0),
 });
 export type CeuSummary = z.infer<typeof CeuSummary>;
+
+export const ReportThresholdChange = z
+  .object({
+    threshold: ReportThreshold,
+    reason: z.string().trim().min(3, 'say in a few words why').max(500),
+  })
+  .strict();
+export const ReportThresholdInfo = z.object({
+  schoolYear: z.string(),
+  threshold: ReportThreshold,
+  /** Months of this school year already sent: while any is, k cannot change until the next school year. */
+  sentMonths: z.array(ReportMonth),
+});
+export type ReportThresholdInfo = z.infer<typeof ReportThresholdInfo>;

@@ -12,10 +12,7 @@ import { REPORT_CATEGORY_IDS, WORKER_DEFINED_CATEGORY } from './categories';
  * Every student count is either a number or a suppressed cell; nothing in the
  * document names a student, a school, a note or a date finer than the month.
  */
-export const REPORT_SCHEMA_ID = 'sole-notes/service-report/1';
-
-export const SUPPRESSION_REASONS = ['primary', 'complementary', 'withheld'] as const;
-export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+export const REPORT_SCHEMA_ID = 'sole-notes/service-report/2';
 
 export { REPORT_CATEGORY_IDS, WORKER_DEFINED_CATEGORY };
 
@@ -25,18 +22,13 @@ export const Fingerprint = z
   .regex(/^[0-9A-F]{4}( [0-9A-F]{4}){15}$/, 'expected a key fingerprint: 16 groups of 4 upper-case hex digits');
 
 export const SuppressedCell = z
-  .object({
-    suppressed: z.literal(true),
-    reason: z.enum(SUPPRESSION_REASONS),
-  })
+  .object({ suppressed: z.literal(true) })
   .strict()
   .meta({
     id: 'SuppressedCell',
     description:
-      'A value that is not shown. primary: a count of students from 1 to k-1, or a statistic over fewer than k students. ' +
-      'complementary: hidden so that a primary cell cannot be worked out or narrowed; a count of students so hidden is at least k, ' +
-      'a count of individual sessions so hidden is from 1 to k-1 (with its minutes and the direct minutes hidden beside it). ' +
-      'withheld: every count of a group hidden, because no smaller choice protects it.',
+      'A value that is not shown. Every hidden value looks the same, whatever it is and whatever hid it: ' +
+      'a count of students hidden under the group rule, a median or mean, or a count of individual sessions with its minutes (docs/report-format.md, "Suppression").',
   });
 export type SuppressedCell = z.infer<typeof SuppressedCell>;
 
@@ -135,7 +127,14 @@ export const ServiceReportDocument = z
     period: ReportMonth.describe('The calendar month reported, YYYY-MM.'),
     generated: ReportMonth.describe('The month the report was made in, in the worker\'s time zone; never finer than the month.'),
     timeZone: z.string().min(1).max(64).describe('The worker\'s IANA time zone, which decides the months.'),
-    threshold: ReportThreshold.describe('k: counts of students from 1 to k-1 are suppressed.'),
+    threshold: ReportThreshold.describe('k: counts of students from 1 to k-1 are never shown. The same for every month and correction of a school year.'),
+    correction: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('Absent in the first report of a month; N in its N-th correction, which replaces the earlier ones.'),
     suppressionRule: z.string().min(1).max(4000).describe('The suppression rule, in words.'),
     signingKey: z
       .object({ algorithm: z.literal('Ed25519'), fingerprint: Fingerprint })

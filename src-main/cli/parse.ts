@@ -37,3 +37,11 @@ export function gradeOption(value: unknown): number | undefined {
   }
   return integerOption('grade', value);
 }
+
+/** `--min-threshold K` of the district tools: a whole number from 2 up (default 10). */
+export function minThresholdOption(value: unknown): number {
+  const given = integerOption('min-threshold', value);
+  if (given === undefined) return 10;
+  if (given < 2 || given > 1000) throw new UsageError('--min-threshold must be a whole number from 2 to 1000.');
+  return given;
+}

@@ -4,26 +4,35 @@ import path from 'node:path';
 import { REPORT_METRICS, valueAtPath, type MetricUnit } from '../../shared/report/catalog';
 import type { ServiceReportDocument } from '../../shared/report/document';
 import { csvRow } from './reportCsv';
-import { publishedCountView, REPORT_RELATIONS } from './reportDocument';
+import { REPORT_GROUPS } from './cellGroups';
+import { publishedGroupView } from './reportDocument';
 import { serviceCellRanges } from './serviceSuppression';
 import { fingerprint, publicKeyFromPem, spkiOf, verifyBytes } from './signing';
-import { feasibleRanges } from './suppression';
-import { defaultCompanionFiles, parseReportDocument, readReportFile, REPORT_READ_LIMITS } from './verify';
+import { feasibleRanges, type Range } from './suppression';
+import { DEFAULT_MIN_THRESHOLD, defaultCompanionFiles, parseReportDocument, readReportFile, REPORT_READ_LIMITS, thresholdProblem } from './verify';
 
 /**
  * The district's side: checks many workers' reports against the folder of
  * registered worker keys, rejects (with reasons) those that fail, and totals
  * the rest per metric. A suppressed cell is carried as the range of values
- * the report itself allows — a primary cell within [1, k-1], narrowed by the
- * report's own sums; a complementary cell from k up to what its sums allow;
- * a suppressed count of individual sessions from 1 to k-1, and its minutes
- * from 1 to 1,440 a session — never as a guess, so a total is a range
- * [min, max] (max null: unbounded).
+ * the report itself allows — a hidden total within [1, k-1], a hidden count
+ * under a shown total from 0 to that total, a suppressed count of individual
+ * sessions from 1 to k-1, and its minutes from 1 to 1,440 a session — never
+ * as a guess, so a total is a range [min, max] (max null: unbounded).
+ *
+ * Reports below the district's minimum k are refused, and so is a summary of
+ * reports with different k. Of several reports of one worker's month, the
+ * latest correction counts, whatever order the files come in. Counts of
+ * students are sums of monthly counts: a student seen in two months, or by
+ * two workers, is counted in each, so they are never "distinct students".
  */
 export const DISTRICT_SUMMARY_SCHEMA_ID = 'sole-notes/district-summary/1';
 export const DISTRICT_SUMMARY_FILES = { json: 'district-summary.json', csv: 'district-summary.csv' } as const;
 
-export type RejectionReason = 'unreadable' | 'bad-signature' | 'unknown-key' | 'schema' | 'key-mismatch' | 'duplicate';
+export type RejectionReason = 'unreadable' | 'bad-signature' | 'unknown-key' | 'schema' | 'key-mismatch' | 'threshold' | 'duplicate' | 'superseded';
+
+/** What a summed count of students is, in its label: never distinct students. */
+export const SUMMED_STUDENTS_LABEL = 'sum of monthly counts';
 
 export interface RegisteredKey {
   file: string;
@@ -35,6 +44,8 @@ export interface AcceptedReport {
   file: string;
   period: string;
   threshold: number;
+  /** 0 for a month's first report, N for its N-th correction. */
+  correction: number;
   fingerprint: string;
   keyFile: string;
 }
@@ -67,6 +78,15 @@ export interface DistrictSummary {
   totals: MetricTotal[];
   /** Medians and means cannot be added up across reports; they are listed, not totalled. */
   notTotalled: string[];
+  /** Set when the accepted reports use different k: nothing is totalled, and the command writes nothing. */
+  mixedThresholds: { threshold: number; files: string[] }[] | null;
+}
+
+export interface SummaryOptions {
+  /** Names a report file in the summary (default: the path as given). */
+  label?: (file: string) => string;
+  /** Reports with a smaller k, or showing a count of students from 1 to this − 1, are refused (default 10). */
+  minThreshold?: number;
 }
 
 export function loadRegisteredKeys(folder: string): { keys: RegisteredKey[]; problems: { file: string; message: string }[] } {
@@ -120,10 +140,47 @@ export function checkReportAgainstKeys(json: Buffer, signature: Buffer, keys: re
   return { ok: true, document: parsed.document, key: signer };
 }
 
-/** `label` names a report file in the summary (default: the path as given). */
-export function summarizeReports(reportFiles: readonly string[], keysFolder: string, label: (file: string) => string = (file) => file): DistrictSummary {
+type Candidate = AcceptedReport & { document: ServiceReportDocument; bytes: Buffer };
+
+/**
+ * Of several reports of one worker's month: the one with the highest
+ * correction; the others are `superseded`. Two different reports with the
+ * same correction number are both refused (`duplicate`): which one the
+ * worker meant cannot be told. Byte-identical copies count once.
+ */
+function latestCorrections(candidates: readonly Candidate[], rejected: RejectedReport[]): Candidate[] {
+  const byMonth = new Map<string, Candidate[]>();
+  for (const candidate of candidates) {
+    const key = `${candidate.fingerprint}\u0000${candidate.period}`;
+    byMonth.set(key, [...(byMonth.get(key) ?? []), candidate]);
+  }
+  const kept: Candidate[] = [];
+  for (const reports of byMonth.values()) {
+    const latest = Math.max(...reports.map((report) => report.correction));
+    // Identical copies are the same report: the one given first stands for them (which one cannot change a number).
+    const top = reports.filter((report) => report.correction === latest);
+    const first = top[0] as Candidate;
+    const conflicting = top.some((report) => !report.bytes.equals(first.bytes));
+    for (const report of reports) {
+      const what = latest === 0 ? 'the first report' : `correction ${latest}`;
+      if (report.correction < latest) {
+        rejected.push({ file: report.file, reason: 'superseded', message: `a later report of ${report.period} by ${report.keyFile} counts instead (${what})` });
+      } else if (conflicting) {
+        rejected.push({ file: report.file, reason: 'duplicate', message: `${top.length} different reports of ${report.period} by ${report.keyFile} are each ${what}; none is counted` });
+      } else if (report !== first) {
+        rejected.push({ file: report.file, reason: 'duplicate', message: `the same report of ${report.period} by ${report.keyFile} is counted once (${first.file})` });
+      }
+    }
+    if (!conflicting) kept.push(first);
+  }
+  return candidates.filter((candidate) => kept.includes(candidate));
+}
+
+export function summarizeReports(reportFiles: readonly string[], keysFolder: string, options: SummaryOptions = {}): DistrictSummary {
+  const label = options.label ?? ((file: string) => file);
+  const minThreshold = options.minThreshold ?? DEFAULT_MIN_THRESHOLD;
   const { keys, problems } = loadRegisteredKeys(keysFolder);
-  const accepted: (AcceptedReport & { document: ServiceReportDocument })[] = [];
+  const candidates: Candidate[] = [];
   const rejected: RejectedReport[] = [];
 
   for (const file of reportFiles) {
@@ -141,21 +198,38 @@ export function summarizeReports(reportFiles: readonly string[], keysFolder: str
       continue;
     }
     const { document, key } = checked;
-    const earlier = accepted.find((report) => report.fingerprint === key.fingerprint && report.period === document.period);
-    if (earlier) {
-      rejected.push({ file: name, reason: 'duplicate', message: `a report for ${document.period} signed with ${key.file} was already counted (${earlier.file})` });
+    const tooLow = thresholdProblem(document, minThreshold);
+    if (tooLow !== null) {
+      rejected.push({ file: name, reason: 'threshold', message: tooLow });
       continue;
     }
-    accepted.push({ file: name, period: document.period, threshold: document.threshold, fingerprint: key.fingerprint, keyFile: key.file, document });
+    candidates.push({
+      file: name,
+      period: document.period,
+      threshold: document.threshold,
+      correction: document.correction ?? 0,
+      fingerprint: key.fingerprint,
+      keyFile: key.file,
+      document,
+      bytes: json.bytes,
+    });
   }
+  const accepted = latestCorrections(candidates, rejected);
+  const order = new Map(reportFiles.map((file, index) => [label(file), index]));
+  rejected.sort((a, b) => (order.get(a.file) ?? Infinity) - (order.get(b.file) ?? Infinity));
 
-  const ranges = accepted.map(
-    (report) =>
-      new Map([...feasibleRanges(publishedCountView(report.document), REPORT_RELATIONS, report.document.threshold), ...serviceCellRanges(report.document)]),
-  );
+  const thresholds = [...new Set(accepted.map((report) => report.threshold))].sort((a, b) => a - b);
+  const mixedThresholds =
+    thresholds.length > 1 ? thresholds.map((threshold) => ({ threshold, files: accepted.filter((report) => report.threshold === threshold).map((report) => report.file) })) : null;
+
+  const ranges = accepted.map((report) => {
+    const all = new Map<string, Range>(serviceCellRanges(report.document));
+    for (const group of REPORT_GROUPS) for (const [id, range] of feasibleRanges(group, publishedGroupView(report.document, group), report.document.threshold)) all.set(id, range);
+    return all;
+  });
   const totals: MetricTotal[] = [];
   const notTotalled: string[] = [];
-  for (const metric of REPORT_METRICS) {
+  for (const metric of mixedThresholds === null ? REPORT_METRICS : []) {
     if (metric.unit === 'statistic') {
       notTotalled.push(metric.path);
       continue;
@@ -179,7 +253,7 @@ export function summarizeReports(reportFiles: readonly string[], keysFolder: str
     const rounded = (value: number) => (metric.unit === 'hours' ? Math.round(value * 100) / 100 : value);
     totals.push({
       metric: metric.path,
-      label: metric.label,
+      label: metric.unit === 'students' ? `${metric.label.replace(/ \(each counted once\)$/, '')}: ${SUMMED_STUDENTS_LABEL}` : metric.label,
       unit: metric.unit,
       min: rounded(min),
       max: Number.isFinite(max) ? rounded(max) : null,
@@ -191,11 +265,12 @@ export function summarizeReports(reportFiles: readonly string[], keysFolder: str
   return {
     schema: DISTRICT_SUMMARY_SCHEMA_ID,
     periods: [...new Set(accepted.map((report) => report.period))].sort(),
-    accepted: accepted.map(({ document: _document, ...report }) => report),
+    accepted: accepted.map(({ document: _document, bytes: _bytes, ...report }) => report),
     rejected,
     keyProblems: problems,
     totals,
     notTotalled,
+    mixedThresholds,
   };
 }
 

@@ -8,6 +8,9 @@ import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from '../vault/boundedRead'
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import type { SignedMonthReport } from './monthReport';
+import { exportedMonths } from './exportedMonths';
+import { fixThresholdAtExport, schoolYearOf, thresholdForMonth } from './reportThresholds';
+import { writeTransaction } from '../vault/writeTransaction';
 import { finishInterruptedExports, swapInReportFiles, type SwapFile } from './exportSwap';
 import { renderReportCsv } from './reportCsv';
 import { renderReportHtml } from './reportHtml';
@@ -67,6 +70,15 @@ function refuseToReplaceMonth(target: string, period: string, names: readonly st
  * every file's SHA-256, before the files are swapped in.
  */
 export function exportReportFiles(data: VaultData, report: SignedMonthReport, folder: string, rules: OutputRules = rulesWithoutVault(false)): ReportExportResult {
+  const period = report.document.period;
+  const monthThreshold = thresholdForMonth(data, period);
+  if (report.document.threshold !== monthThreshold) {
+    throw new VaultError(
+      'INVALID_INPUT',
+      `threshold: ${period} is reported with k = ${monthThreshold}, the smallest number shown for the ${schoolYearOf(period)} school year` +
+        `${exportedMonths(data).latest(period) ? ' and the k it was already sent with' : ''}; one month is never sent at two different k. Nothing was written.`,
+    );
+  }
   const target = checkOutputFolder(folder, 'folder', rules);
   try {
     fs.mkdirSync(target, { recursive: true });
@@ -76,7 +88,6 @@ export function exportReportFiles(data: VaultData, report: SignedMonthReport, fo
   if (!fs.statSync(target).isDirectory()) throw new VaultError('INVALID_INPUT', `folder: ${target} is not a folder.`);
   finishInterruptedExports(target);
 
-  const period = report.document.period;
   const names = reportFileNames(period);
   const publicKeyFile = path.join(target, names.publicKey);
   refuseForeignKeyFile(publicKeyFile, report.publicKey);
@@ -101,13 +112,25 @@ export function exportReportFiles(data: VaultData, report: SignedMonthReport, fo
   // Recorded before the signed files can be seen in the folder, so a crash in
   // the swap can never leave a report that may reach the district without its
   // entry; a swap that fails is recorded as such right after.
-  const recorded = data.audit.append(REPORT_EXPORT_ACTION, {
-    period,
-    threshold: report.document.threshold,
-    fingerprint: report.fingerprint,
-    folder: target,
-    files: files.map(({ name, sha256, bytes }) => ({ name, sha256, bytes })),
-  });
+  // The month's numbers are recorded with it (exportedMonths.ts), and its school year's k is fixed from now on.
+  const recorded = writeTransaction(data.db, () => {
+    fixThresholdAtExport(data, period, report.document.threshold);
+    exportedMonths(data).record({
+      period,
+      correction: report.publication.correction,
+      threshold: report.document.threshold,
+      document: report.bytes.toString('utf8'),
+      basis: report.publication.basis,
+    });
+    return data.audit.append(REPORT_EXPORT_ACTION, {
+      period,
+      threshold: report.document.threshold,
+      ...(report.publication.correction > 0 ? { correction: report.publication.correction } : {}),
+      fingerprint: report.fingerprint,
+      folder: target,
+      files: files.map(({ name, sha256, bytes }) => ({ name, sha256, bytes })),
+    });
+  })();
   try {
     if (!keyFileThere) writeFileAtomicSync(publicKeyFile, pem, 0o644);
     swapInReportFiles(target, period, month, names.signature);

@@ -5,8 +5,8 @@ import type { ServiceReportDocument } from '../../shared/report/document';
  * The report as CSV for spreadsheets: one row per number, in the order of
  * the metric catalogue, after a few rows describing the report itself.
  * Columns: metric (the path in the JSON), label, value, status — `shown`,
- * `primary`, `complementary` or `withheld` (suppressed: the value is empty),
- * or `no students` for a median or mean over nobody.
+ * `suppressed` (the value is empty; every hidden value is marked alike), or
+ * `no students` for a median or mean over nobody.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -25,7 +25,7 @@ export function csvRow(fields: readonly (string | number)[]): string {
 export function cellText(value: unknown): [string | number, string] {
   if (typeof value === 'number') return [value, 'shown'];
   if (value === null) return ['', 'no students'];
-  if (typeof value === 'object' && value !== null && 'reason' in value) return ['', String((value as { reason: unknown }).reason)];
+  if (typeof value === 'object' && value !== null && 'suppressed' in value) return ['', 'suppressed'];
   return ['', 'missing'];
 }
 
@@ -37,6 +37,7 @@ export function renderReportCsv(document: ServiceReportDocument): string {
     ['report.generated', 'Month the report was made', document.generated, ''],
     ['report.timeZone', 'Time zone', document.timeZone, ''],
     ['report.threshold', 'Smallest count of students shown (k)', document.threshold, ''],
+    ['report.correction', 'Correction', document.correction ?? 'none (first report of the month)', ''],
     ['report.signingKey', 'Signing key fingerprint (SHA-256 of the SPKI public key)', document.signingKey.fingerprint, ''],
     ['report.suppressionRule', 'Suppression rule', document.suppressionRule, ''],
   ];

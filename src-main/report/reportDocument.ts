@@ -1,19 +1,12 @@
-import { CASE_OUTCOMES } from '../../shared/domain/caseOutcomes';
-import { SERVICE_KINDS, type ServiceKind } from '../../shared/domain/serviceKinds';
 import type { ReportThreshold } from '../../shared/api/schemas';
 import { valueAtPath } from '../../shared/report/catalog';
-import {
-  REPORT_CATEGORY_IDS,
-  REPORT_SCHEMA_ID,
-  ServiceReportDocument,
-  type ReportMetrics,
-  type SuppressedCell,
-} from '../../shared/report/document';
+import { REPORT_CATEGORY_IDS, REPORT_SCHEMA_ID, ServiceReportDocument, type ReportMetrics } from '../../shared/report/document';
+import { CLOSED_NOT_RESOLVED, REPORT_GROUPS, STUDENT_COUNT_PATHS, STUDENT_STATISTIC_PATHS } from './cellGroups';
 import { guidelineListFromCounts, teamMeetingsPerWeek, type GuidelineList } from './guidelineList';
 import type { MonthMetrics } from './metrics';
 import { roundTo } from './metrics';
-import { suppressServiceCells, type ServiceCellDecision } from './serviceSuppression';
-import { suppress, suppressionRuleText, type CountCell, type PublishedValue, type SumRelation, type SuppressionResult } from './suppression';
+import { publishMetrics, type HiddenWhy, type PlainReportMetrics } from './publish';
+import { suppressionRuleText, type CellGroup, type PublishedValue } from './suppression';
 
 /**
  * Turns a month's true numbers into the report document: suppression applied,
@@ -21,50 +14,8 @@ import { suppress, suppressionRuleText, type CountCell, type PublishedValue, typ
  * `ServiceReportDocument` in shared/report/document.ts (shared, because the
  * API returns documents to the renderer); it is re-exported here.
  */
-export { ServiceReportDocument, REPORT_SCHEMA_ID };
-
-/** The unpublished cell that makes the case relations a tree. */
-export const CLOSED_NOT_RESOLVED = 'cases.closedNotResolved';
-
-const outcomePath = (id: string) => `cases.closedByOutcome.${id}`;
-
-/** The sums that tie the report's counts of students together; the reader knows them (docs/report-format.md). */
-export const REPORT_RELATIONS: readonly SumRelation[] = [
-  { total: 'cases.closed', parts: ['cases.resolved', CLOSED_NOT_RESOLVED] },
-  { total: 'cases.resolved', parts: CASE_OUTCOMES.filter((outcome) => outcome.resolved).map((outcome) => outcomePath(outcome.id)) },
-  { total: CLOSED_NOT_RESOLVED, parts: CASE_OUTCOMES.filter((outcome) => !outcome.resolved).map((outcome) => outcomePath(outcome.id)) },
-];
-
-/** Every published count of students, by path in `metrics`. */
-export const STUDENT_COUNT_PATHS: readonly string[] = [
-  'studentsSeen',
-  'cases.opened',
-  'cases.closed',
-  'cases.resolved',
-  ...CASE_OUTCOMES.map((outcome) => outcomePath(outcome.id)),
-  ...REPORT_CATEGORY_IDS.map((id) => `studentsByIssueCategory.${id}`),
-];
-
-export const STATISTIC_PATHS: readonly string[] = [
-  'lengthOfTreatment.medianSessionsSoFar',
-  'lengthOfTreatment.medianWeeksOpen',
-  'frequency.meanSessionsPerStudent',
-];
-
-function studentCountCells(metrics: MonthMetrics): CountCell[] {
-  const values: Record<string, number> = {
-    studentsSeen: metrics.studentsSeen,
-    'cases.opened': metrics.cases.opened,
-    'cases.closed': metrics.cases.closed,
-    'cases.resolved': metrics.cases.resolved,
-    ...Object.fromEntries(CASE_OUTCOMES.map((outcome) => [outcomePath(outcome.id), metrics.cases.closedByOutcome[outcome.id]])),
-    ...Object.fromEntries(REPORT_CATEGORY_IDS.map((id) => [`studentsByIssueCategory.${id}`, metrics.studentsByIssueCategory[id]])),
-  };
-  return [
-    ...STUDENT_COUNT_PATHS.map((path) => ({ id: path, value: values[path] as number })),
-    { id: CLOSED_NOT_RESOLVED, value: metrics.cases.closedNotResolved, hidden: true },
-  ];
-}
+export { ServiceReportDocument, REPORT_SCHEMA_ID, CLOSED_NOT_RESOLVED, STUDENT_COUNT_PATHS };
+export const STATISTIC_PATHS = STUDENT_STATISTIC_PATHS;
 
 export interface DocumentInput {
   metrics: MonthMetrics;
@@ -75,6 +26,10 @@ export interface DocumentInput {
   fingerprint: string;
   /** Duties, confirmed stories and where trainings were given (guidelineList.ts); without it, none, and every training within the district. */
   guideline?: GuidelineList;
+  /** N for the N-th correction of the month; absent for its first report. */
+  correction?: number;
+  /** What to publish instead of applying the rule to `metrics` (a re-export or a correction: see corrections.ts). */
+  published?: { metrics: ServiceReportDocument['metrics']; hidden: Map<string, HiddenWhy> };
 }
 
 /** The service cells the rule may suppress (the schema allows a suppressed cell there and nowhere else among services). */
@@ -82,68 +37,45 @@ export const SUPPRESSIBLE_SERVICE_PATHS: readonly string[] = ['sessions.individu
 
 export interface BuiltDocument {
   document: ServiceReportDocument;
-  suppression: SuppressionResult;
-  /** Counts of services (and minutes) suppressed because they would narrow a suppressed count of students. */
-  serviceSuppression: Map<string, ServiceCellDecision>;
-  /** Medians and the mean are suppressed: fewer than k students seen. */
-  statisticsSuppressed: boolean;
+  /** The month's true numbers in the report's shape. */
+  plain: PlainReportMetrics;
+  /** Every hidden path, with why (for the worker's own preview). */
+  hidden: Map<string, HiddenWhy>;
 }
 
-export function buildReportDocument(input: DocumentInput): BuiltDocument {
-  const { metrics, threshold } = input;
-  const guideline = input.guideline ?? guidelineListFromCounts(metrics);
-  const suppression = suppress({ threshold, cells: studentCountCells(metrics), relations: REPORT_RELATIONS });
-  const count = (path: string): number | SuppressedCell => {
-    const decision = suppression.decisions.get(path);
-    if (!decision) throw new Error(`No decision for ${path}.`);
-    return decision.suppressed ? { suppressed: true, reason: decision.reason } : decision.value;
-  };
-  const serviceSuppression = suppressServiceCells({
-    threshold,
-    counts: Object.fromEntries(SERVICE_KINDS.map((info) => [info.id, metrics.byKind[info.id].count])) as Record<ServiceKind, number>,
-    suppressedStudentCounts: new Set([...suppression.decisions].filter(([, decision]) => decision.suppressed).map(([path]) => path)),
-  });
-  for (const path of serviceSuppression.keys()) {
-    if (!SUPPRESSIBLE_SERVICE_PATHS.includes(path)) throw new Error(`The report format has no suppressed cell at ${path}.`);
-  }
-  const service = (path: string, value: number): number | SuppressedCell =>
-    serviceSuppression.has(path) ? { suppressed: true, reason: 'complementary' } : value;
-  const statisticsSuppressed = metrics.studentsSeen >= 1 && metrics.studentsSeen < threshold;
-  const statistic = (value: number | null): number | null | SuppressedCell =>
-    statisticsSuppressed ? { suppressed: true, reason: 'primary' } : value;
+/** A month's true numbers in the shape of the report's `metrics`, nothing hidden. */
+export function plainReportMetrics(metrics: MonthMetrics, guideline: GuidelineList = guidelineListFromCounts(metrics)): PlainReportMetrics {
   const kind = metrics.byKind;
   const hours = (minutes: number) => roundTo(minutes / 60, 2);
 
-  const reportMetrics: ReportMetrics = {
+  return {
     sessions: {
       individual: {
-        count: service('sessions.individual.count', kind.individual_session.count),
-        minutes: service('sessions.individual.minutes', kind.individual_session.minutes),
+        count: kind.individual_session.count,
+        minutes: kind.individual_session.minutes,
       },
       group: { ...kind.group_session },
     },
-    studentsSeen: count('studentsSeen'),
+    studentsSeen: metrics.studentsSeen,
     lengthOfTreatment: {
-      medianSessionsSoFar: statistic(metrics.medianSessionsSoFar),
-      medianWeeksOpen: statistic(metrics.medianWeeksOpen),
+      medianSessionsSoFar: metrics.medianSessionsSoFar,
+      medianWeeksOpen: metrics.medianWeeksOpen,
     },
-    frequency: { meanSessionsPerStudent: statistic(metrics.meanSessionsPerStudent) },
+    frequency: { meanSessionsPerStudent: metrics.meanSessionsPerStudent },
     cases: {
-      opened: count('cases.opened'),
-      closed: count('cases.closed'),
-      resolved: count('cases.resolved'),
-      closedByOutcome: Object.fromEntries(
-        CASE_OUTCOMES.map((outcome) => [outcome.id, count(outcomePath(outcome.id))]),
-      ) as ReportMetrics['cases']['closedByOutcome'],
+      opened: metrics.cases.opened,
+      closed: metrics.cases.closed,
+      resolved: metrics.cases.resolved,
+      closedByOutcome: { ...metrics.cases.closedByOutcome },
     },
     studentsByIssueCategory: Object.fromEntries(
-      REPORT_CATEGORY_IDS.map((id) => [id, count(`studentsByIssueCategory.${id}`)]),
-    ) as ReportMetrics['studentsByIssueCategory'],
+      REPORT_CATEGORY_IDS.map((id) => [id, metrics.studentsByIssueCategory[id]]),
+    ) as PlainReportMetrics['studentsByIssueCategory'],
     classroomObservations: { ...kind.classroom_observation },
     staffConsultations: { ...kind.staff_consultation },
     teamParticipation: Object.fromEntries(
       Object.entries(metrics.byTeamType).map(([id, activity]) => [id, { ...activity }]),
-    ) as ReportMetrics['teamParticipation'],
+    ) as PlainReportMetrics['teamParticipation'],
     administrative: { ...kind.administrative },
     parentConsultations: { ...kind.parent_consultation },
     homeVisits: { ...kind.home_visit },
@@ -155,23 +87,31 @@ export function buildReportDocument(input: DocumentInput): BuiltDocument {
     specialEducation: { activities: { ...kind.sped_activity }, paperwork: { ...kind.sped_paperwork } },
     crisisResponse: { ...kind.crisis_response },
     otherServices: { ...kind.other },
-    minutes: { direct: service('minutes.direct', metrics.minutes.direct), indirect: metrics.minutes.indirect, professional: metrics.minutes.professional },
+    minutes: { direct: metrics.minutes.direct, indirect: metrics.minutes.indirect, professional: metrics.minutes.professional },
     ...guidelineMetrics(metrics, guideline),
   };
+}
+
+export function buildReportDocument(input: DocumentInput): BuiltDocument {
+  const { threshold } = input;
+  const guideline = input.guideline ?? guidelineListFromCounts(input.metrics);
+  const plain = plainReportMetrics(input.metrics, guideline);
+  const published = input.published ?? publishMetrics(plain, threshold);
 
   const document = ServiceReportDocument.parse({
     schema: REPORT_SCHEMA_ID,
-    period: metrics.period,
+    period: input.metrics.period,
     generated: input.generated,
     timeZone: input.timeZone,
     threshold,
+    ...(input.correction === undefined ? {} : { correction: input.correction }),
     suppressionRule: suppressionRuleText(threshold),
     signingKey: { algorithm: 'Ed25519', fingerprint: input.fingerprint },
-    metrics: reportMetrics,
+    metrics: published.metrics,
     administrativeResponsibilities: guideline.duties,
     successStories: guideline.stories,
   });
-  return { document, suppression, serviceSuppression, statisticsSuppressed };
+  return { document, plain, hidden: published.hidden };
 }
 
 /** The guideline's counts beyond the services (none of them counts students, so none is suppressed). */
@@ -190,10 +130,18 @@ function guidelineMetrics(
   };
 }
 
-/** What a reader sees of each count of students in a document, for `feasibleRanges`. */
-export function publishedCountView(document: ServiceReportDocument): Map<string, PublishedValue> {
+/** What a reader sees of each cell of a group in a document, for `feasibleRanges` and `groupPatternProblem`. */
+export function publishedGroupView(document: ServiceReportDocument, group: CellGroup): Map<string, PublishedValue> {
   const view = new Map<string, PublishedValue>();
-  for (const path of STUDENT_COUNT_PATHS) view.set(path, valueAtPath(document.metrics, path) as PublishedValue);
-  view.set(CLOSED_NOT_RESOLVED, 'hidden');
+  const unpublished = new Set(group.unpublished ?? []);
+  for (const id of [group.root, ...group.relations.flatMap((relation) => [relation.total, ...relation.parts])]) {
+    if (unpublished.has(id)) view.set(id, 'unpublished');
+    else {
+      const value = valueAtPath(document.metrics, id);
+      view.set(id, typeof value === 'number' ? value : 'suppressed');
+    }
+  }
   return view;
 }
+
+export { REPORT_GROUPS };

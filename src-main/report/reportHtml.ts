@@ -12,19 +12,10 @@ export function monthName(month: string): string {
   return `${MONTHS[Number(number) - 1] ?? month} ${year ?? ''}`.trim();
 }
 
-function cellHtml(value: unknown, threshold: number): string {
+function cellHtml(value: unknown): string {
   if (typeof value === 'number') return escapeHtml(value.toLocaleString('en-US'));
   if (value === null) return '<span class="note">no students</span>';
-  const reason = typeof value === 'object' && value !== null && 'reason' in value ? String((value as { reason: unknown }).reason) : '';
-  const why =
-    reason === 'primary'
-      ? `suppressed: fewer than ${threshold}`
-      : reason === 'complementary'
-        ? 'suppressed: protects another count'
-        : reason === 'withheld'
-          ? 'suppressed: group withheld'
-          : 'suppressed';
-  return `<span class="suppressed">${escapeHtml(why)}</span>`;
+  return '<span class="suppressed">hidden</span>';
 }
 
 const STYLE = `
@@ -47,7 +38,7 @@ export function renderReportHtml(document: ServiceReportDocument): string {
   for (const metric of REPORT_METRICS) {
     const rows = sections.get(metric.section) ?? [];
     rows.push(
-      `<tr><th scope="row">${escapeHtml(metric.label)}</th><td class="value">${cellHtml(valueAtPath(document.metrics, metric.path), document.threshold)}</td></tr>`,
+      `<tr><th scope="row">${escapeHtml(metric.label)}</th><td class="value">${cellHtml(valueAtPath(document.metrics, metric.path))}</td></tr>`,
     );
     sections.set(metric.section, rows);
   }
@@ -72,12 +63,12 @@ export function renderReportHtml(document: ServiceReportDocument): string {
     style: STYLE,
     body: `<h1>${escapeHtml(HTML_HEADING)}</h1>
 <p class="meta">School social work service report for <strong>${escapeHtml(monthName(document.period))}</strong>, made in ${escapeHtml(monthName(document.generated))}. Time zone: ${escapeHtml(document.timeZone)}.</p>
-<p class="meta">Counts of students from 1 to ${document.threshold - 1} are not shown (k = ${document.threshold}).</p>
+<p class="meta">Counts of students from 1 to ${document.threshold - 1} are not shown (k = ${document.threshold}).${document.correction === undefined ? '' : ` <strong>Correction ${document.correction}</strong>: replaces every earlier report of this month.`}</p>
 ${body}
 <h2>Standing administrative duties</h2>
 ${duties}
 ${stories}
-<h2>Suppression rule</h2>
+<h2>How numbers are hidden</h2>
 <p class="rule">${escapeHtml(document.suppressionRule)}</p>
 <h2>Signature</h2>
 <p>The signed original is <code>${escapeHtml(json)}</code>, with its signature <code>${escapeHtml(json)}.sig</code> and the worker's public key <code>worker-signing-key.pem</code>. Signing key fingerprint (SHA-256 of the public key): <code>${escapeHtml(document.signingKey.fingerprint)}</code>.</p>

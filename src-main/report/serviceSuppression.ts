@@ -20,12 +20,12 @@ import type { Range } from './suppression';
  * most 16, only individual sessions can bring such a bound below k: one
  * individual session and no group session tell that exactly one student was
  * seen, though `studentsSeen` is suppressed. Lower bounds never pass 1 (a
- * group session may have a single student), and 1 is what a primary cell
+ * group session may have a single student), and 1 is what a hidden count
  * already says.
  *
  * The rule. When the published counts of services bound a suppressed count
  * of students by k − 1 or less, the counts of the kinds that bound it are
- * suppressed (`complementary`), with their minutes (each service lasts at
+ * hidden, with their minutes (each service lasts at
  * least a minute, so 5 minutes of sessions is at most 5 sessions) and the
  * total of their minutes class (`minutes.direct` less the other direct
  * minutes would give those minutes back). Today that means: no group session
@@ -81,8 +81,6 @@ function minutesTotalOf(kind: ServiceKind): string {
 }
 
 export interface ServiceCellDecision {
-  /** Always `complementary`: hidden to protect another cell. */
-  reason: 'complementary';
   /** The cell this one protects: a count of students, or the cell it would give back. */
   protects: string;
 }
@@ -104,7 +102,7 @@ export function suppressServiceCells(input: ServiceSuppressionInput): Map<string
   const { threshold, counts, suppressedStudentCounts } = input;
   const decisions = new Map<string, ServiceCellDecision>();
   const hide = (path: string, protects: string) => {
-    if (!decisions.has(path)) decisions.set(path, { reason: 'complementary', protects });
+    if (!decisions.has(path)) decisions.set(path, { protects });
   };
   for (const source of STUDENT_COUNT_SOURCES) {
     if (!suppressedStudentCounts.has(source.path)) continue;
@@ -171,8 +169,6 @@ export function serviceCellProblem(document: ServiceReportDocument): string | nu
   const hidden = [individual.count, individual.minutes, metrics.minutes.direct].map(isSuppressed);
   if (hidden.some(Boolean)) {
     if (!hidden.every(Boolean)) return 'the individual sessions, their minutes and the direct minutes must be suppressed together';
-    const reasons = [individual.count, individual.minutes, metrics.minutes.direct].map((cell) => (cell as { reason: string }).reason);
-    if (reasons.some((reason) => reason !== 'complementary')) return 'suppressed counts of services must be complementary';
     if (metrics.sessions.group.count !== 0) return 'individual sessions are suppressed only in a month without group sessions';
     if (!isSuppressed(metrics.studentsSeen)) return 'individual sessions are suppressed only when the students seen are';
   }

@@ -1,48 +1,32 @@
 /**
- * Small-cell suppression for counts of students. Pure: numbers in, decisions out.
+ * Small-cell suppression for counts of students: the group rule. Pure:
+ * numbers in, the set of hidden cells out.
  *
- * The model. A report publishes some counts of students ("cells") and some
- * sums that tie them together ("relations": total = part + part + …). Some
- * relations go through a hidden cell, one the report does not publish (cases
- * closed = resolved + [closed but not resolved], and [closed but not
- * resolved] = referred out + moved + other). A reader of the report knows:
- *   - every shown value;
- *   - every relation (the report format states them);
- *   - that a cell suppressed as `primary` lies in [1, k-1] (zero is shown);
- *   - that a cell suppressed as `complementary` is at least k (it is neither
- *     zero nor a small count, or it would be shown or primary);
- *   - that a `withheld` or hidden cell is some count from 0 up.
- * From that, the reader can narrow every hidden value to an interval.
- * `feasibleRanges` computes those intervals exactly (see below).
+ * The model. A report publishes counts of students ("cells"). Cells tied
+ * together by sums (a total and its parts, e.g. cases closed = the sum of the
+ * closed outcomes) form one related group; a cell tied to nothing is a group
+ * of its own. Every group has a root: its grand total (a lone cell is its own
+ * root). A group may hold unpublished cells that a reader can work out from
+ * published ones (cases closed but not resolved = closed − resolved); they
+ * count like any other cell.
  *
- * The rule. A count of students from 1 to k-1 is suppressed (primary). Then,
- * while some suppressed cell — or a hidden cell holding from 1 to k-1
- * students — can be worked out exactly (its interval is a single value),
- * suppress one more shown, non-zero cell that shares a relation with it: the
- * smallest one that makes it uncertain again, else the smallest (and, when
- * none is left nearby, the smallest elsewhere in its group). If no shown cell
- * is left and a value is still exact, every count in the group is withheld —
- * zeros too, since the pattern of zeros is what pins the values then. Last,
- * complementary cells that turn out not to be needed are shown again,
- * largest first.
+ * The rule, for each group:
+ *   - a cell is "small" when it holds from 1 to k−1 students;
+ *   - if no cell of the group is small, every cell is shown;
+ *   - if any cell of the group is small (which one, and how small, does not
+ *     matter), every cell of the group but the root is hidden, zeros
+ *     included; the root is hidden too when it is itself small.
+ * So whether a group is hidden depends on one fact only, "some cell of the
+ * group is small", and every hidden cell looks alike (no reason is given).
  *
- * Exactness. Relations must form a forest (no cycle through cells and
- * relations; `assertForest` checks). For sums of integers over intervals on a
- * forest, propagating bounds to a fixed point gives exactly the set of values
- * each cell can take: bounds consistency is generalized arc consistency for a
- * sum with unit coefficients, and arc consistency is global consistency on an
- * acyclic network. A withheld group is always safe: with every domain [0, ∞)
- * any cell can be raised by one and the change carried along the tree.
+ * What a reader who knows the rule can tell (the promise). A hidden root lies
+ * in [1, k−1] and every other hidden cell of its group in [0, k−1], and each
+ * of these values is possible. Beside a shown root R (R ≥ k), a hidden cell
+ * may hold any value from 0 to R − 1 or R, a range that holds [0, k−1]. Zeros
+ * are shown only in groups with no small cell, where nothing is hidden: a zero
+ * shown beside a hidden part would let the total give that part back. See
+ * docs/report-format.md, "Suppression", and tests/report/suppressionAttack.test.ts.
  */
-
-export type SuppressionReason = 'primary' | 'complementary' | 'withheld';
-
-export interface CountCell {
-  id: string;
-  value: number;
-  /** Not published; used only to tie relations together (e.g. closed but not resolved). */
-  hidden?: boolean;
-}
 
 /** `total` = sum of `parts`, over true values. */
 export interface SumRelation {
@@ -50,24 +34,15 @@ export interface SumRelation {
   parts: readonly string[];
 }
 
-export interface SuppressionProblem {
-  threshold: number;
-  cells: readonly CountCell[];
+/** A related group of counts of students (see the top of this file). */
+export interface CellGroup {
+  /** The grand total, or the only cell. Published. */
+  root: string;
+  /** The sums that tie the group; they form a tree from the root. Empty for a lone cell. */
   relations: readonly SumRelation[];
+  /** Cells of the group that are not published but follow from published ones. */
+  unpublished?: readonly string[];
 }
-
-export type CellDecision =
-  | { suppressed: false; value: number }
-  | { suppressed: true; reason: SuppressionReason; value: number; /** the cell a complementary suppression protects */ protects?: string };
-
-export interface SuppressionResult {
-  threshold: number;
-  /** One decision per published cell, in the order given. */
-  decisions: Map<string, CellDecision>;
-}
-
-/** What a reader of the report sees of one cell. */
-export type PublishedValue = number | { suppressed: true; reason: SuppressionReason } | 'hidden';
 
 export interface Range {
   min: number;
@@ -82,74 +57,83 @@ export class InconsistentCellsError extends Error {
   }
 }
 
-/** The rule in words, as stated inside every report. */
-export function suppressionRuleText(threshold: number): string {
-  const k = threshold;
-  return [
-    `Counts of students from 1 to ${k - 1} are suppressed (primary); zero is shown.`,
-    'Where a suppressed count could be worked out exactly from the published counts and the sums that tie them together',
-    '(cases closed = the sum of the closed outcomes; cases resolved = goals met + improved),',
-    'the next-smallest non-zero count in the same sum is suppressed as well (complementary), and so on',
-    `until no suppressed count can be worked out exactly, knowing that a primary cell lies between 1 and ${k - 1} and a complementary cell is at least ${k}.`,
-    'The same holds for the unpublished count of cases closed but not resolved.',
-    'If no such choice protects a group, every count in the group is withheld, zeros included.',
-    `Medians and means over fewer than ${k} students are suppressed.`,
-    'Counts of services and minutes are shown, except where they would narrow a suppressed count of students:',
-    `each individual session is with exactly one student, so in a month with no group session a count of individual sessions from 1 to ${k - 1} is suppressed`,
-    `(complementary; such a cell lies between 1 and ${k - 1}), together with its minutes and the direct minutes, which would give it back.`,
-  ].join(' ');
+/** Every cell of a group, the root first, unpublished ones included. */
+export function cellsOfGroup(group: CellGroup): string[] {
+  const cells = [group.root];
+  for (const relation of group.relations) for (const id of [relation.total, ...relation.parts]) if (!cells.includes(id)) cells.push(id);
+  return cells;
 }
 
-/** Throws unless every relation names known cells and the relations form a forest. */
-export function assertForest(cellIds: Iterable<string>, relations: readonly SumRelation[]): void {
-  const known = new Set(cellIds);
-  const parent = new Map<string, string>();
-  const find = (node: string): string => {
-    let root = node;
-    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string;
-    parent.set(node, root);
-    return root;
-  };
-  relations.forEach((relation, index) => {
-    const relationNode = `\u0000relation ${index}`;
-    parent.set(relationNode, relationNode);
-    for (const id of [relation.total, ...relation.parts]) {
-      if (!known.has(id)) throw new Error(`Relation ${index} names an unknown cell ${id}.`);
-      if (!parent.has(id)) parent.set(id, id);
-      const a = find(id);
-      const b = find(relationNode);
-      if (a === b) throw new Error(`The relations are not a forest: relation ${index} closes a cycle through ${id}.`);
-      parent.set(a, b);
-    }
-  });
+/** The published cells of a group, the root first. */
+export function publishedCellsOfGroup(group: CellGroup): string[] {
+  const unpublished = new Set(group.unpublished ?? []);
+  return cellsOfGroup(group).filter((id) => !unpublished.has(id));
 }
 
-function domainOf(value: PublishedValue, threshold: number): Range {
-  if (value === 'hidden') return { min: 0, max: Infinity };
-  if (typeof value === 'number') return { min: value, max: value };
-  switch (value.reason) {
-    case 'primary':
-      return { min: 1, max: threshold - 1 };
-    case 'complementary':
-      return { min: threshold, max: Infinity };
-    case 'withheld':
-      return { min: 0, max: Infinity };
-  }
+export function isSmall(value: number, threshold: number): boolean {
+  return value >= 1 && value < threshold;
 }
 
 /**
- * The interval each cell can take, given only what is published: exact for a
- * forest of relations. Throws InconsistentCellsError when no value fits (the
- * published cells contradict the relations).
+ * The published cells of one group to hide, given every cell's true value
+ * (unpublished cells included).
  */
-export function feasibleRanges(view: ReadonlyMap<string, PublishedValue>, relations: readonly SumRelation[], threshold: number): Map<string, Range> {
+export function hiddenCellsOfGroup(group: CellGroup, valueOf: (id: string) => number, threshold: number): string[] {
+  const cells = cellsOfGroup(group);
+  if (!cells.some((id) => isSmall(valueOf(id), threshold))) return [];
+  return publishedCellsOfGroup(group).filter((id) => id !== group.root || isSmall(valueOf(id), threshold));
+}
+
+/** Throws unless every group's relations form a tree over its cells, no cell is in two groups, and each root is a top total. */
+export function assertGroups(groups: readonly CellGroup[]): void {
+  const owner = new Map<string, number>();
+  groups.forEach((group, index) => {
+    const cells = cellsOfGroup(group);
+    for (const id of cells) {
+      if (owner.has(id)) throw new Error(`Cell ${id} is in two groups.`);
+      owner.set(id, index);
+    }
+    // A tree: n cells joined by relations with (parts) edges, no cycle, every cell reached from the root.
+    const edges = group.relations.reduce((sum, relation) => sum + relation.parts.length, 0);
+    if (edges !== cells.length - 1) throw new Error(`The sums of the group of ${group.root} are not a tree.`);
+    if (group.relations.some((relation) => relation.parts.includes(group.root))) throw new Error(`${group.root} is a part of a sum; a root is a top total.`);
+    const reached = new Set([group.root]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const relation of group.relations) {
+        if (!reached.has(relation.total)) continue;
+        for (const part of relation.parts) {
+          if (!reached.has(part)) {
+            reached.add(part);
+            grew = true;
+          }
+        }
+      }
+    }
+    if (reached.size !== cells.length) throw new Error(`Some cells of the group of ${group.root} are not under its root.`);
+  });
+}
+
+/** What a reader sees of a cell: its value, a hidden cell, or a cell the report never publishes. */
+export type PublishedValue = number | 'suppressed' | 'unpublished';
+
+/**
+ * The interval each cell of a group can take, from what is published and the
+ * rule's plain facts alone: a hidden root is from 1 to k−1, any other hidden
+ * or unpublished cell from 0 up; bounds are then carried through the sums to
+ * a fixed point. A valid interval, never a guess (the district summary adds
+ * them up). Throws InconsistentCellsError when shown cells contradict a sum.
+ */
+export function feasibleRanges(group: CellGroup, view: ReadonlyMap<string, PublishedValue>, threshold: number): Map<string, Range> {
   const ranges = new Map<string, Range>();
-  for (const [id, value] of view) ranges.set(id, domainOf(value, threshold));
-  const range = (id: string): Range => {
-    const found = ranges.get(id);
-    if (!found) throw new Error(`No cell ${id}.`);
-    return found;
-  };
+  for (const id of cellsOfGroup(group)) {
+    const value = view.get(id) ?? 'unpublished';
+    ranges.set(
+      id,
+      typeof value === 'number' ? { min: value, max: value } : value === 'suppressed' && id === group.root ? { min: 1, max: threshold - 1 } : { min: 0, max: Infinity },
+    );
+  }
+  const range = (id: string): Range => ranges.get(id) as Range;
   const narrow = (id: string, min: number, max: number): boolean => {
     const current = range(id);
     const next = { min: Math.max(current.min, min), max: Math.min(current.max, max) };
@@ -158,24 +142,17 @@ export function feasibleRanges(view: ReadonlyMap<string, PublishedValue>, relati
     ranges.set(id, next);
     return true;
   };
-
   for (let pass = 0; ; pass += 1) {
     if (pass > 10_000) throw new Error('Bound propagation did not settle.');
     let changed = false;
-    for (const relation of relations) {
+    for (const relation of group.relations) {
       const parts = relation.parts.map(range);
-      const partsMin = parts.reduce((sum, part) => sum + part.min, 0);
-      const partsMax = parts.reduce((sum, part) => sum + part.max, 0);
-      changed = narrow(relation.total, partsMin, partsMax) || changed;
+      changed = narrow(relation.total, parts.reduce((sum, part) => sum + part.min, 0), parts.reduce((sum, part) => sum + part.max, 0)) || changed;
       const total = range(relation.total);
       relation.parts.forEach((id, index) => {
-        let othersMin = 0;
-        let othersMax = 0;
-        parts.forEach((part, other) => {
-          if (other === index) return;
-          othersMin += part.min;
-          othersMax += part.max;
-        });
+        const others = parts.filter((_, other) => other !== index);
+        const othersMin = others.reduce((sum, part) => sum + part.min, 0);
+        const othersMax = others.reduce((sum, part) => sum + part.max, 0);
         changed = narrow(id, total.min - othersMax, total.max - othersMin) || changed;
       });
     }
@@ -183,126 +160,37 @@ export function feasibleRanges(view: ReadonlyMap<string, PublishedValue>, relati
   }
 }
 
-/** The published view of a set of decisions: shown values, suppressed markers, hidden cells. */
-function viewOf(problem: SuppressionProblem, decisions: Map<string, CellDecision>): Map<string, PublishedValue> {
-  const view = new Map<string, PublishedValue>();
-  for (const cell of problem.cells) {
-    if (cell.hidden === true) {
-      view.set(cell.id, 'hidden');
-      continue;
-    }
-    const decision = decisions.get(cell.id) as CellDecision;
-    view.set(cell.id, decision.suppressed ? { suppressed: true, reason: decision.reason } : decision.value);
-  }
-  return view;
-}
-
 /**
- * Cells a reader could work out exactly: suppressed cells whose interval is a
- * single value, and hidden cells holding from 1 to k-1 students likewise.
+ * What is wrong with how a published group is hidden, or null: parts hidden
+ * only some of them, a root hidden while a part shows, a shown count from 1
+ * to k−1, or a shown root from 1 to k−1 beside hidden parts.
  */
-export function recoverableCells(problem: SuppressionProblem, decisions: Map<string, CellDecision>): string[] {
-  const ranges = feasibleRanges(viewOf(problem, decisions), problem.relations, problem.threshold);
-  return problem.cells
-    .filter((cell) => {
-      const range = ranges.get(cell.id) as Range;
-      if (range.min !== range.max) return false;
-      if (cell.hidden === true) return cell.value >= 1 && cell.value < problem.threshold;
-      return (decisions.get(cell.id) as CellDecision).suppressed;
-    })
-    .map((cell) => cell.id);
+export function groupPatternProblem(group: CellGroup, view: ReadonlyMap<string, PublishedValue>, threshold: number): string | null {
+  const published = publishedCellsOfGroup(group);
+  const parts = published.filter((id) => id !== group.root);
+  const hiddenParts = parts.filter((id) => view.get(id) === 'suppressed');
+  const root = view.get(group.root);
+  for (const id of published) {
+    const value = view.get(id);
+    if (typeof value === 'number' && isSmall(value, threshold)) return `${id} shows ${value}, a count of students from 1 to ${threshold - 1}`;
+  }
+  if (hiddenParts.length > 0 && hiddenParts.length < parts.length) return `only some counts of the group of ${group.root} are hidden`;
+  if (root === 'suppressed' && hiddenParts.length < parts.length) return `${group.root} is hidden while the counts under it are shown`;
+  return null;
 }
 
-function checkProblem(problem: SuppressionProblem): void {
-  const { threshold, cells, relations } = problem;
-  if (!Number.isInteger(threshold) || threshold < 3) throw new Error('The threshold must be a whole number of at least 3.');
-  const values = new Map<string, number>();
-  for (const cell of cells) {
-    if (values.has(cell.id)) throw new Error(`Cell ${cell.id} is given twice.`);
-    if (!Number.isSafeInteger(cell.value) || cell.value < 0) throw new Error(`Cell ${cell.id} is not a count.`);
-    values.set(cell.id, cell.value);
-  }
-  assertForest(values.keys(), relations);
-  for (const relation of relations) {
-    const sum = relation.parts.reduce((total, id) => total + (values.get(id) as number), 0);
-    if (sum !== values.get(relation.total)) throw new Error(`Cell ${relation.total} is not the sum of its parts.`);
-  }
-}
-
-/** Applies the rule (see the top of this file) and returns a decision for every published cell. */
-export function suppress(problem: SuppressionProblem): SuppressionResult {
-  checkProblem(problem);
-  const k = problem.threshold;
-  const order = new Map(problem.cells.map((cell, index) => [cell.id, index]));
-  const hidden = new Set(problem.cells.filter((cell) => cell.hidden === true).map((cell) => cell.id));
-  const valueOf = new Map(problem.cells.map((cell) => [cell.id, cell.value]));
-  const decisions = new Map<string, CellDecision>();
-  for (const cell of problem.cells) {
-    if (cell.hidden === true) continue;
-    const primary = cell.value >= 1 && cell.value < k;
-    decisions.set(cell.id, primary ? { suppressed: true, reason: 'primary', value: cell.value } : { suppressed: false, value: cell.value });
-  }
-
-  const neighbours = (id: string): Set<string> => {
-    const found = new Set<string>();
-    for (const relation of problem.relations) {
-      const members = [relation.total, ...relation.parts];
-      if (members.includes(id)) for (const member of members) if (member !== id) found.add(member);
-    }
-    return found;
-  };
-  const component = (id: string): Set<string> => {
-    const seen = new Set([id]);
-    const queue = [id];
-    for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-      for (const member of neighbours(next)) {
-        if (!seen.has(member)) {
-          seen.add(member);
-          queue.push(member);
-        }
-      }
-    }
-    return seen;
-  };
-  const shownNonZero = (ids: Iterable<string>): string[] =>
-    [...ids]
-      .filter((id) => !hidden.has(id) && !(decisions.get(id) as CellDecision).suppressed && (valueOf.get(id) as number) > 0)
-      .sort((a, b) => (valueOf.get(a) as number) - (valueOf.get(b) as number) || (order.get(a) as number) - (order.get(b) as number));
-  const stillExact = (id: string) => recoverableCells(problem, decisions).includes(id);
-
-  for (let unsafe = recoverableCells(problem, decisions)[0]; unsafe !== undefined; unsafe = recoverableCells(problem, decisions)[0]) {
-    const group = component(unsafe);
-    let candidates = shownNonZero(neighbours(unsafe));
-    if (candidates.length === 0) candidates = shownNonZero(group);
-    if (candidates.length === 0) {
-      const published = [...group].filter((id) => !hidden.has(id));
-      if (published.every((id) => (decisions.get(id) as CellDecision).suppressed && (decisions.get(id) as { reason?: string }).reason === 'withheld')) {
-        throw new Error(`Cell ${unsafe} stays exact even with its whole group withheld.`);
-      }
-      for (const id of published) decisions.set(id, { suppressed: true, reason: 'withheld', value: valueOf.get(id) as number });
-      continue;
-    }
-    const fixes = candidates.find((candidate) => {
-      const before = decisions.get(candidate) as CellDecision;
-      decisions.set(candidate, { suppressed: true, reason: 'complementary', value: before.value });
-      const works = !stillExact(unsafe);
-      decisions.set(candidate, before);
-      return works;
-    });
-    const chosen = fixes ?? (candidates[0] as string);
-    decisions.set(chosen, { suppressed: true, reason: 'complementary', value: valueOf.get(chosen) as number, protects: unsafe });
-  }
-
-  // Show again any complementary cell that is not needed, largest first.
-  const complementary = [...decisions]
-    .filter(([, decision]) => decision.suppressed && decision.reason === 'complementary')
-    .map(([id]) => id)
-    .sort((a, b) => (valueOf.get(b) as number) - (valueOf.get(a) as number) || (order.get(a) as number) - (order.get(b) as number));
-  for (const id of complementary) {
-    const before = decisions.get(id) as CellDecision;
-    decisions.set(id, { suppressed: false, value: before.value });
-    if (recoverableCells(problem, decisions).length > 0) decisions.set(id, before);
-  }
-
-  return { threshold: k, decisions };
+/** The rule in words, as stated inside every report. */
+export function suppressionRuleText(threshold: number): string {
+  const k = threshold;
+  return [
+    `A count of students from 1 to ${k - 1} is never shown.`,
+    'Counts tied together by a sum form a group (cases closed and its outcomes, with cases resolved); a count tied to nothing is a group of its own.',
+    `If any count in a group is from 1 to ${k - 1}, every count in that group is hidden, zeros included, except the group's total when it is 0 or at least ${k};`,
+    'hidden counts are all marked the same way, whatever their value.',
+    `So a hidden total is from 1 to ${k - 1}, and a hidden count inside a group could be anything from 0 to ${k - 1} or more.`,
+    `Medians and the mean are hidden when they are over fewer than ${k} students, and the mean also when it could give back a hidden count`,
+    `or how many students the month's group sessions had (when that could be from 1 to ${k - 1}).`,
+    `In a month with no group session, 1 to ${k - 1} individual sessions are hidden with their minutes and the direct minutes, since each is with one student.`,
+    `Every month and every correction of a school year uses the same k; a correction shows a count changed only when it changed by ${k} or more.`,
+  ].join(' ');
 }

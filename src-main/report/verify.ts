@@ -6,10 +6,12 @@ import { REPORT_SCHEMA_ID, ServiceReportDocument } from '../../shared/report/doc
 import { isBoundedReadError, readBoundedFileSync, whyUnreadable } from '../vault/boundedRead';
 import { isCanonical } from './canonical';
 import { PUBLIC_KEY_FILE } from './exportFiles';
-import { publishedCountView, REPORT_RELATIONS } from './reportDocument';
+import { valueAtPath } from '../../shared/report/catalog';
+import { REPORT_GROUPS, STUDENT_COUNT_PATHS, STUDENT_STATISTIC_PATHS } from './cellGroups';
+import { publishedGroupView } from './reportDocument';
 import { fingerprint, normalizeFingerprint, publicKeyFromPem, SIGNATURE_BYTES, spkiOf, verifyBytes } from './signing';
 import { serviceCellProblem } from './serviceSuppression';
-import { feasibleRanges, InconsistentCellsError } from './suppression';
+import { feasibleRanges, groupPatternProblem, InconsistentCellsError, isSmall } from './suppression';
 
 /**
  * Checks a report the way a district would: the Ed25519 signature over the
@@ -18,7 +20,10 @@ import { feasibleRanges, InconsistentCellsError } from './suppression';
  * one the report names and, if given, the one expected. Every failed check
  * is listed with its own reason; nothing here throws for a bad report.
  */
-export type VerifyCheck = 'file' | 'key' | 'signature' | 'schema' | 'fingerprint';
+export type VerifyCheck = 'file' | 'key' | 'signature' | 'schema' | 'fingerprint' | 'threshold';
+
+/** The smallest k a district accepts unless it says otherwise (`--min-threshold`). */
+export const DEFAULT_MIN_THRESHOLD = 10;
 
 export interface VerifyFailure {
   check: VerifyCheck;
@@ -47,6 +52,8 @@ export interface VerifyInput {
   publicKeyPem: string;
   /** A fingerprint the reader expects (e.g. read out by the worker); spaces and case are ignored. */
   expectedFingerprint?: string;
+  /** Refuse a report whose k is below this, or that shows a count of students from 1 to this − 1 (default 10). */
+  minThreshold?: number;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -62,15 +69,45 @@ export function parseReportDocument(json: Buffer): { document: ServiceReportDocu
   const result = ServiceReportDocument.safeParse(parsed);
   if (!result.success) return { failure: `the report does not match ${describeSchema(parsed)}: ${describeIssues(result.error)}` };
   if (!isCanonical(json, parsed)) return { failure: 'the report is not in RFC 8785 canonical form' };
-  try {
-    feasibleRanges(publishedCountView(result.data), REPORT_RELATIONS, result.data.threshold);
-  } catch (error) {
-    if (error instanceof InconsistentCellsError) return { failure: `the report's counts of students do not add up (${error.message})` };
-    throw error;
-  }
+  const problem = suppressionProblem(result.data);
+  if (problem !== null) return { failure: problem };
   const serviceProblem = serviceCellProblem(result.data);
   if (serviceProblem !== null) return { failure: `the report's counts of services do not agree (${serviceProblem})` };
   return { document: result.data };
+}
+
+/** What breaks the report's own rule (counts that do not add up, a group hidden other than as a whole), or null. */
+function suppressionProblem(document: ServiceReportDocument): string | null {
+  for (const group of REPORT_GROUPS) {
+    const view = publishedGroupView(document, group);
+    const pattern = groupPatternProblem(group, view, document.threshold);
+    if (pattern !== null) return `the report hides its counts of students other than as its rule says (${pattern})`;
+    try {
+      feasibleRanges(group, view, document.threshold);
+    } catch (error) {
+      if (error instanceof InconsistentCellsError) return `the report's counts of students do not add up (${error.message})`;
+      throw error;
+    }
+  }
+  if (typeof valueAtPath(document.metrics, 'studentsSeen') !== 'number') {
+    for (const path of STUDENT_STATISTIC_PATHS) {
+      if (typeof valueAtPath(document.metrics, path) === 'number') return `${path} is shown although the students seen are hidden`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Why a district refuses this report at `minThreshold`, or null: its k is
+ * below the minimum, or it shows a count of students from 1 to minimum − 1.
+ */
+export function thresholdProblem(document: ServiceReportDocument, minThreshold: number): string | null {
+  if (document.threshold < minThreshold) return `the report's threshold is ${document.threshold}, below the minimum of ${minThreshold}`;
+  for (const path of STUDENT_COUNT_PATHS) {
+    const value = valueAtPath(document.metrics, path);
+    if (typeof value === 'number' && isSmall(value, minThreshold)) return `${path} shows ${value} students, a count from 1 to ${minThreshold - 1}`;
+  }
+  return null;
 }
 
 function describeSchema(parsed: unknown): string {
@@ -102,6 +139,8 @@ export function verifyReport(input: VerifyInput): VerifyResult {
   const parsed = parseReportDocument(input.json);
   const document = 'document' in parsed ? parsed.document : null;
   if ('failure' in parsed) failures.push({ check: 'schema', message: parsed.failure });
+  const tooLow = document === null ? null : thresholdProblem(document, input.minThreshold ?? DEFAULT_MIN_THRESHOLD);
+  if (tooLow !== null) failures.push({ check: 'threshold', message: tooLow });
 
   if (keyFingerprint !== null && document !== null && document.signingKey.fingerprint !== keyFingerprint) {
     failures.push({
@@ -127,6 +166,7 @@ export interface VerifyFilesInput {
   /** Defaults to worker-signing-key.pem beside the report; naming that same file pins nothing. */
   publicKey?: string;
   expectedFingerprint?: string;
+  minThreshold?: number;
 }
 
 export function defaultCompanionFiles(report: string): { signature: string; publicKey: string } {
@@ -167,7 +207,7 @@ export function verifyReportFiles(input: VerifyFilesInput): VerifyResult {
     };
   }
   const publicKeyFile = input.publicKey ?? defaults.publicKey;
-  const verdict = verifyReport({ json: json.bytes, signature: signature.bytes, publicKeyPem: pem.bytes.toString('utf8'), expectedFingerprint: input.expectedFingerprint });
+  const verdict = verifyReport({ json: json.bytes, signature: signature.bytes, publicKeyPem: pem.bytes.toString('utf8'), expectedFingerprint: input.expectedFingerprint, minThreshold: input.minThreshold });
   const keyOfTheirOwn = input.publicKey !== undefined && !sameFile(publicKeyFile, defaults.publicKey);
   return { ...verdict, keyPinned: verdict.keyPinned || keyOfTheirOwn };
 }

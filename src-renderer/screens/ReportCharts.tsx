@@ -294,15 +294,8 @@ export function SessionsPerWeekChart({ weeks, individualHidden = false }: { week
 }
 
 /** What the reader of the report knows of a suppressed count of students, in words. */
-export function suppressedRange(reason: 'primary' | 'complementary' | 'withheld', threshold: number): string {
-  switch (reason) {
-    case 'primary':
-      return `1 to ${threshold - 1}`;
-    case 'complementary':
-      return `${threshold} or more`;
-    case 'withheld':
-      return 'any number, with its group';
-  }
+export function suppressedRange(reason: 'small' | 'group' | 'statistic' | 'services', threshold: number): string {
+  return reason === 'small' ? `1 to ${threshold - 1}` : `0 to ${threshold - 1} or more, with its group`;
 }
 
 /** Students per issue category as the report publishes them: numbers, zeros, and hidden counts drawn as the range they lie in. */
@@ -343,13 +336,10 @@ export function StudentsPerCategoryChart({ rows, threshold }: { rows: ReportChar
               if (row.value != null && row.value > 0) {
                 end = x(row.value);
                 mark = <Bar x={0} y={top} width={end} height={y.bandwidth()} className="chart-bar chart-bar-solid" />;
-              } else if (row.suppressed === 'primary') {
+              } else if (row.suppressed != null) {
                 // Somewhere from 1 to k-1: an open, dashed range, never a guessed bar.
                 end = x(threshold - 1);
                 mark = <rect x={x(1)} y={top} width={end - x(1)} height={y.bandwidth()} className="chart-range" fill={`url(#${prefix}-range)`} />;
-              } else if (row.suppressed === 'complementary') {
-                end = x.range()[1] as number;
-                mark = <rect x={x(threshold)} y={top} width={end - x(threshold)} height={y.bandwidth()} className="chart-range" fill={`url(#${prefix}-range)`} />;
               }
               const text = row.suppressed != null ? `${suppressedRange(row.suppressed, threshold)}, hidden` : String(row.value ?? 0);
               return (

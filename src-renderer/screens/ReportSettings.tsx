@@ -1,6 +1,7 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { ReportThresholdInfo } from '../../shared/api/reportSchemas';
 import type { ReportThreshold, Settings } from '../../shared/api/schemas';
-import { isQuietError, plainError } from '../api';
+import { call, isQuietError, plainError } from '../api';
 import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore } from '../state/uiStore';
 
@@ -37,6 +38,36 @@ export function ReportSettings({ settings }: { settings: Settings }) {
   const [problem, setProblem] = useState<string | null>(null);
   const zones = useMemo(() => timeZones(settings.timeZone), [settings.timeZone]);
   const computerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const [year, setYear] = useState<ReportThresholdInfo | null>(null);
+  const [pending, setPending] = useState<ReportThreshold | null>(null);
+  const [reason, setReason] = useState('');
+  const current = year?.threshold ?? settings.reportThreshold;
+  const fixed = (year?.sentMonths.length ?? 0) > 0;
+
+  useEffect(() => {
+    let live = true;
+    call('reports.thresholdInfo', {})
+      .then((info) => {
+        if (live) setYear(info);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  async function changeThreshold(threshold: ReportThreshold) {
+    setProblem(null);
+    try {
+      setYear(await call('reports.changeThreshold', { threshold, reason }));
+      await useSettingsStore.getState().load();
+      setPending(null);
+      setReason('');
+      announce(`Reports now hide counts of students from 1 to ${threshold - 1}.`);
+    } catch (error) {
+      if (!isQuietError(error)) setProblem(plainError(error));
+    }
+  }
 
   async function save(patch: Partial<Settings>, said: string) {
     setProblem(null);
@@ -51,8 +82,15 @@ export function ReportSettings({ settings }: { settings: Settings }) {
   return (
     <section className="panel report-settings" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Monthly report</h2>
-      <p className="hint">A small count could point to a student, so the report you send the district never shows a count of students below k. Zero is shown.</p>
-      <fieldset className="field radios threshold-choices">
+      <p className="hint">A small count could point to a student, so the report you send the district never shows a count of students below this number.</p>
+      <p className="threshold-now" id={`${id}-now`}>
+        Smallest number shown: <strong>{current}</strong>
+        {year != null ? ` for the ${year.schoolYear} school year.` : '.'}
+        {fixed && year != null
+          ? ` It stays the same all school year: you already sent ${year.sentMonths.length === 1 ? 'one month' : `${year.sentMonths.length} months`} with it. It can change from next school year.`
+          : ' Every month of a school year uses the same number, so once you send a month it stays until next school year.'}
+      </p>
+      <fieldset className="field radios threshold-choices" disabled={fixed} aria-describedby={`${id}-now`}>
         <legend>Smallest count of students shown (k)</legend>
         {REPORT_THRESHOLDS.map((value) => (
           <label key={value} className="check threshold-choice">
@@ -60,8 +98,8 @@ export function ReportSettings({ settings }: { settings: Settings }) {
               type="radio"
               name={`${id}-threshold`}
               value={value}
-              checked={settings.reportThreshold === value}
-              onChange={() => void save({ reportThreshold: value }, `Reports now hide counts of students from 1 to ${value - 1}.`)}
+              checked={(pending ?? current) === value}
+              onChange={() => setPending(value === current ? null : value)}
               aria-describedby={`${id}-k${value}`}
             />
             <span>
@@ -73,6 +111,29 @@ export function ReportSettings({ settings }: { settings: Settings }) {
           </label>
         ))}
       </fieldset>
+      {pending != null && (
+        <form
+          className="field threshold-reason"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void changeThreshold(pending);
+          }}
+        >
+          <label htmlFor={`${id}-reason`}>Why are you changing it to {pending}?</label>
+          <input id={`${id}-reason`} type="text" value={reason} maxLength={500} onChange={(event) => setReason(event.target.value)} aria-describedby={`${id}-reason-hint`} />
+          <p className="hint" id={`${id}-reason-hint`}>
+            Kept with your records, for example “the district asked for 16”.
+          </p>
+          <div className="actions">
+            <button type="submit" disabled={reason.trim().length < 3}>
+              Change to {pending}
+            </button>
+            <button type="button" className="secondary" onClick={() => setPending(null)}>
+              Keep {current}
+            </button>
+          </div>
+        </form>
+      )}
       <div className="field">
         <label htmlFor={`${id}-zone`}>Time zone</label>
         <select id={`${id}-zone`} value={settings.timeZone} onChange={(event) => void save({ timeZone: event.target.value }, `Time zone: ${event.target.value.replace(/_/g, ' ')}.`)} aria-describedby={`${id}-zone-hint`}>

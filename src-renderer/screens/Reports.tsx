@@ -115,7 +115,7 @@ export function Reports() {
           <SuccessStories month={month} onChanged={reloadPreview} />
         </div>
         <aside className="reports-aside" aria-label="Export and records">
-          <ExportPanel month={month} ready={preview.status === 'ready'} onExported={reloadHistory} />
+          <ExportPanel month={month} ready={preview.status === 'ready'} sent={preview.status === 'ready' ? preview.value.sent : null} onExported={reloadHistory} />
           <HistoryPanel history={history} />
           <SigningKeyPanel />
           <CeuPanel />
@@ -125,31 +125,33 @@ export function Reports() {
   );
 }
 
-type Cell = number | null | { suppressed: true; reason: SuppressedCellInfo['reason'] } | undefined;
+/** A value as the report publishes it: every hidden value looks alike. */
+type Cell = number | null | { suppressed: true } | undefined;
 
-function isHidden(value: Cell): value is { suppressed: true; reason: SuppressedCellInfo['reason'] } {
+function isHidden(value: Cell): value is { suppressed: true } {
   return typeof value === 'object' && value !== null && 'suppressed' in value;
 }
 
 /** Why a number is hidden, in three or four words (the list below says it in full). */
 function reasonTag(reason: SuppressedCellInfo['reason'], threshold: number): string {
   switch (reason) {
-    case 'primary':
+    case 'small':
       return `Fewer than ${threshold}`;
-    case 'complementary':
-      return 'Protects a hidden count';
-    case 'withheld':
-      return 'Whole group hidden';
+    case 'group':
+      return 'Hidden with its group';
+    case 'statistic':
+      return 'Median or mean';
+    case 'services':
+      return 'Would tell students seen';
   }
 }
 
-function CellValue({ value, threshold, unit = 'count' }: { value: Cell; threshold: number; unit?: 'count' | 'minutes' | 'hours' }) {
+function CellValue({ value, unit = 'count' }: { value: Cell; threshold?: number; unit?: 'count' | 'minutes' | 'hours' }) {
   if (isHidden(value)) {
     return (
       <span className="cell-hidden">
         <HiddenIcon />
         <span>Hidden</span>
-        <span className="cell-hidden-why">({reasonTag(value.reason, threshold).toLowerCase()})</span>
       </span>
     );
   }
@@ -210,7 +212,7 @@ function MonthDetails({ preview }: { preview: ReportPreview }) {
   );
 }
 
-const REASON_ORDER: Record<SuppressedCellInfo['reason'], number> = { primary: 0, complementary: 1, withheld: 2 };
+const REASON_ORDER: Record<SuppressedCellInfo['reason'], number> = { small: 0, group: 1, statistic: 2, services: 3 };
 
 /** Hidden numbers that share a reason: small counts first, then what hides with them, each in report order. */
 function groupByExplanation(cells: SuppressedCellInfo[]): { explanation: string; reason: SuppressedCellInfo['reason']; cells: SuppressedCellInfo[] }[] {
@@ -233,7 +235,7 @@ function SuppressedPanel({ suppressed, threshold }: { suppressed: SuppressedCell
       </h2>
       <p className="hint">
         A small count could point to a student, so counts of students from 1 to {threshold - 1} are hidden, and so is any other number that would let someone work one out.
-        The district sees “suppressed” in their place.
+        The district sees the same “suppressed” mark in their place, whatever the number and whatever hid it.
       </p>
       {suppressed.length === 0 ? (
         <p className="empty">Nothing is hidden this month: every count of students is 0 or at least {threshold}.</p>
@@ -299,14 +301,18 @@ type ExportPhase =
   | { phase: 'failed'; message: string };
 
 /** Export: pick a folder (the system's dialog), write the five files, then say how to check them. */
-function ExportPanel({ month, ready, onExported }: { month: string; ready: boolean; onExported: () => void }) {
+function ExportPanel({ month, ready, sent, onExported }: { month: string; ready: boolean; sent: ReportPreview['sent']; onExported: () => void }) {
   const id = useId();
   const announce = useUiStore((store) => store.announce);
   const [state, setState] = useState<ExportPhase>({ phase: 'idle' });
+  const [correction, setCorrection] = useState(false);
   const busy = state.phase === 'choosing' || state.phase === 'writing';
 
   // Another month: what was written belongs to the one before.
-  useEffect(() => setState({ phase: 'idle' }), [month]);
+  useEffect(() => {
+    setState({ phase: 'idle' });
+    setCorrection(false);
+  }, [month]);
 
   async function exportReport() {
     setState({ phase: 'choosing' });
@@ -327,7 +333,7 @@ function ExportPanel({ month, ready, onExported }: { month: string; ready: boole
   async function write(folder: string, replace: boolean) {
     setState({ phase: 'writing', folder });
     try {
-      const result = await call('reports.export', { month, folder, replace });
+      const result = await call('reports.export', { month, folder, replace, ...(correction ? { correction: true } : {}) });
       setState({ phase: 'done', result });
       announce(`Report for ${monthLabel(month)} exported.`);
       onExported();
@@ -348,6 +354,22 @@ function ExportPanel({ month, ready, onExported }: { month: string; ready: boole
         Writes the report for {monthLabel(month)} into a folder you choose: the signed report, its signature, your public key, a spreadsheet (CSV) and a printable page. No
         student is in any of them.
       </p>
+      {sent != null && (
+        <div className="sent-before">
+          <p className="hint">
+            You already sent {monthLabel(month)}{sent.correction > 0 ? ` (correction ${sent.correction})` : ''}. Exporting it again gives exactly the same report.
+          </p>
+          {sent.correctionAvailable && (
+            <label className="check">
+              <input type="checkbox" checked={correction} onChange={(event) => setCorrection(event.target.checked)} />
+              <span>
+                Send a correction: the numbers changed since. The district will see it marked as correction {sent.correction + 1}. A number that changed by fewer
+                than the smallest number shown stays as you sent it.
+              </span>
+            </label>
+          )}
+        </div>
+      )}
       <div className="form-actions">
         <button type="button" className="primary" onClick={() => void exportReport()} disabled={busy || !ready}>
           <FolderIcon />

@@ -90,6 +90,8 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'reports.preview': { month: '2026-03', threshold: 10 },
   'reports.export': { month: '2026-03', folder: '/tmp/sole-notes-report', threshold: 11 },
   'reports.history': {},
+  'reports.thresholdInfo': {},
+  'reports.changeThreshold': { threshold: 16, reason: 'district asks for 16' },
   'keys.signingFingerprint': {},
   'ceu.summary': {},
   'growth.evidence': { schoolYear: '2026-27' },

@@ -51,8 +51,14 @@ describe('duty, story and service --audience from the command line', () => {
 
     expect((await run(['story', 'confirm', '--id', id])).code).toBe(0);
     const second = path.join(root, 'second');
+    // The month was sent: it comes out as sent, unless the worker makes a correction, which the story is.
     expect((await run(['report', '--month', '2026-02', '--out', second])).code).toBe(0);
+    const resent = JSON.parse(fs.readFileSync(path.join(second, 'service-report-2026-02.json'), 'utf8')) as Record<string, unknown>;
+    expect(resent.successStories).toEqual([]);
+    fs.rmSync(second, { recursive: true });
+    expect((await run(['report', '--month', '2026-02', '--out', second, '--correction'])).code).toBe(0);
     const after = JSON.parse(fs.readFileSync(path.join(second, 'service-report-2026-02.json'), 'utf8')) as Record<string, unknown>;
+    expect(after.correction).toBe(1);
     expect(after.successStories).toEqual([text]);
     expect(after.administrativeResponsibilities).toEqual([{ name: '504 coordinator', minutesPerMonth: 240 }]);
     const html = fs.readFileSync(path.join(second, 'service-report-2026-02.html'), 'utf8');

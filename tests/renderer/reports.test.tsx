@@ -23,8 +23,8 @@ import { installFake } from './setup';
 // files and the OpenSSL command, past exports).
 
 const FINGERPRINT = '3F2A 9C01 77AB 0C4D 1E2F 3A4B 5C6D 7E8F 9012 3456 789A BCDE F012 3456 789A BCDE';
-const P = { suppressed: true, reason: 'primary' } as const;
-const C = { suppressed: true, reason: 'complementary' } as const;
+const P = { suppressed: true } as const;
+const C = P;
 const SESSIONS_EXPLANATION = 'There were no group sessions this month, and each individual session is with exactly one student, so a count of 1 to 9 individual sessions would tell at most how many students you saw. It is hidden so that the suppressed count of students stays hidden.';
 
 function setPath(root: Record<string, unknown>, path: string, value: unknown): void {
@@ -53,16 +53,16 @@ function quietMonth(month: string): ReportPreview {
   for (const [path, value] of Object.entries(values)) setPath(metrics, path, value);
   const label = (path: string) => REPORT_METRICS.find((metric) => metric.path === path)?.label ?? path;
   const suppressed: SuppressedCellInfo[] = [
-    { path: 'sessions.individual.count', label: label('sessions.individual.count'), reason: 'complementary', explanation: SESSIONS_EXPLANATION },
-    { path: 'sessions.individual.minutes', label: label('sessions.individual.minutes'), reason: 'complementary', explanation: 'Every session lasts at least a minute, so these minutes would tell at most how many individual sessions there were.' },
-    { path: 'studentsSeen', label: label('studentsSeen'), reason: 'primary', explanation: 'Fewer than 10 students (1 to 9).' },
-    { path: 'studentsByIssueCategory.behavior', label: label('studentsByIssueCategory.behavior'), reason: 'primary', explanation: 'Fewer than 10 students (1 to 9).' },
-    { path: 'minutes.direct', label: label('minutes.direct'), reason: 'complementary', explanation: 'The direct minutes less the other direct services would give back the individual-session minutes.' },
+    { path: 'sessions.individual.count', label: label('sessions.individual.count'), reason: 'services', explanation: SESSIONS_EXPLANATION },
+    { path: 'sessions.individual.minutes', label: label('sessions.individual.minutes'), reason: 'services', explanation: 'Every session lasts at least a minute, so these minutes would tell at most how many individual sessions there were.' },
+    { path: 'studentsSeen', label: label('studentsSeen'), reason: 'small', explanation: 'Fewer than 10 students (1 to 9).' },
+    { path: 'studentsByIssueCategory.behavior', label: label('studentsByIssueCategory.behavior'), reason: 'small', explanation: 'Fewer than 10 students (1 to 9).' },
+    { path: 'minutes.direct', label: label('minutes.direct'), reason: 'services', explanation: 'The direct minutes less the other direct services would give back the individual-session minutes.' },
   ];
   const categoryLabel = (id: string) => DEFAULT_ISSUE_CATEGORIES.find((category) => category.id === id)?.label ?? 'Categories the worker added';
   return {
     document: {
-      schema: 'sole-notes/service-report/1',
+      schema: 'sole-notes/service-report/2',
       period: month,
       generated: month,
       timeZone: 'America/Chicago',
@@ -74,12 +74,13 @@ function quietMonth(month: string): ReportPreview {
       successStories: [],
     },
     suppressed,
+    sent: null,
     charts: {
       minutesByServiceKind: SERVICE_KINDS.map((kind) => ({
         kind: kind.id,
         label: kind.label,
         minutes: kind.id === 'individual_session' ? 150 : kind.id === 'staff_consultation' ? 45 : 0,
-        suppressed: kind.id === 'individual_session' ? ('complementary' as const) : null,
+        suppressed: kind.id === 'individual_session' ? ('services' as const) : null,
       })),
       sessionsPerWeek: [
         { weekStart: `${month}-01`, weekEnd: `${month}-07`, individual: 2, group: 0 },
@@ -90,7 +91,7 @@ function quietMonth(month: string): ReportPreview {
         category: id,
         label: categoryLabel(id),
         value: id === 'attendance' ? 12 : id === 'behavior' ? null : 0,
-        suppressed: id === 'behavior' ? ('primary' as const) : null,
+        suppressed: id === 'behavior' ? ('small' as const) : null,
       })),
     },
   };
@@ -110,6 +111,8 @@ interface ReportsFakeOptions {
   /** The month is already saved in the chosen folder: the main side answers CONFLICT unless told to replace it. */
   alreadySaved?: boolean;
   ceu?: CeuSummary;
+  /** The month was sent before, and its numbers changed since. */
+  sentAndChanged?: boolean;
 }
 
 /** The renderer's fake main side, with the report commands answered here. */
@@ -117,6 +120,7 @@ function installReportsFake(options: ReportsFakeOptions = {}) {
   const fake = installFake();
   const history: ReportHistoryEntry[] = [];
   const calls: { name: string; input: unknown }[] = [];
+  let thresholdNow: 5 | 10 | 11 | 16 = 10;
   let ceu: CeuSummary = options.ceu ?? {
     status: 'not-set',
     today: '2026-11-22',
@@ -131,8 +135,13 @@ function installReportsFake(options: ReportsFakeOptions = {}) {
     remainingHours: 90,
   };
   const handlers: Partial<Record<CommandName, (input: never) => unknown>> = {
-    'reports.preview': ({ month }: { month: string }) => quietMonth(month),
+    'reports.preview': ({ month }: { month: string }) => ({ ...quietMonth(month), sent: options.sentAndChanged === true ? { correction: 0, correctionAvailable: true } : null }),
     'reports.history': () => history,
+    'reports.thresholdInfo': () => ({ schoolYear: '2026-27', threshold: thresholdNow, sentMonths: [] }),
+    'reports.changeThreshold': ({ threshold }: { threshold: 5 | 10 | 11 | 16 }) => {
+      thresholdNow = threshold;
+      return { schoolYear: '2026-27', threshold, sentMonths: [] };
+    },
     'keys.signingFingerprint': () => ({ algorithm: 'Ed25519', fingerprint: FINGERPRINT, createdAt: '2026-09-01T12:00:00.000Z' }),
     'ceu.summary': () => ceu,
     'system.chooseFolder': () => ({ folder: options.folder === undefined ? '/home/worker/District reports' : options.folder }),
@@ -187,11 +196,11 @@ describe('Reports screen: what is suppressed, and why', () => {
     const { callsTo } = await openReports();
     expect(callsTo('reports.preview')).toEqual([{ month: lastMonth() }]);
 
-    // At a glance: hidden numbers say "Hidden" and why, beside the numbers that are shown.
+    // At a glance: hidden numbers say "Hidden", all alike as in the report, beside the numbers that are shown (the list below says why).
     const glance = within(document.querySelector('dl.glance') as HTMLElement);
     const tile = (name: string) => glance.getByText(name).closest('div') as HTMLElement;
-    expect(tile('Students seen in sessions').textContent).toBe('Students seen in sessionsHidden(fewer than 10)');
-    expect(tile('Individual sessions').textContent).toContain('Hidden(protects a hidden count)');
+    expect(tile('Students seen in sessions').textContent).toBe('Students seen in sessionsHidden');
+    expect(tile('Individual sessions').textContent).toContain('Hidden');
     expect(tile('Group sessions').textContent).toBe('Group sessions0');
     expect(tile('New cases').textContent).toBe('New cases12');
     expect(tile('Indirect minutes').textContent).toBe('Indirect minutes45 min');
@@ -203,7 +212,7 @@ describe('Reports screen: what is suppressed, and why', () => {
     expect(within(fewer).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Individual students seen in sessions (each counted once)', 'Students: behavior']);
     const sessions = within(list).getByRole('list', { name: SESSIONS_EXPLANATION });
     expect(within(sessions).getByText('Individual sessions held')).toBeTruthy();
-    expect(within(list).getAllByText('Protects a hidden count').length).toBe(3);
+    expect(within(list).getAllByText('Would tell students seen').length).toBe(3);
     expect(within(list).getAllByText('Fewer than 10')).toHaveLength(1);
   });
 
@@ -252,6 +261,16 @@ describe('Reports screen: what is suppressed, and why', () => {
 });
 
 describe('Reports screen: export', () => {
+  it('a month sent before comes out as sent, unless the worker ticks a correction', async () => {
+    const { user, callsTo } = await openReports({ sentAndChanged: true });
+    const month = lastMonth();
+    expect(await screen.findByText(/Exporting it again gives exactly the same report/)).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: /Send a correction/ }));
+    await user.click(screen.getByRole('button', { name: 'Export report…' }));
+    await screen.findByText('Files written');
+    expect(callsTo('reports.export')).toEqual([{ month, folder: '/home/worker/District reports', replace: false, correction: true }]);
+  });
+
   it('asks for a folder, exports there, then lists the files and the OpenSSL command, and the export joins past exports', async () => {
     const { user, callsTo } = await openReports();
     const month = lastMonth();
@@ -349,8 +368,15 @@ describe('CEU view and report settings', () => {
     expect((within(group).getByRole('radio', { name: /^10/ }) as HTMLInputElement).checked).toBe(true);
     expect(within(group).getByRole('radio', { name: /^16/ }).getAttribute('aria-describedby')).toBeTruthy();
     expect(group.textContent).toContain('Hides counts of 1 to 15.');
+    expect(await screen.findByText(/Smallest number shown:/)).toBeTruthy();
     await person.click(within(group).getByRole('radio', { name: /^16/ }));
-    await waitFor(() => expect(callsTo('settings.update')).toContainEqual({ reportThreshold: 16 }));
+    // A change needs a reason, kept with the worker's records.
+    const change = screen.getByRole('button', { name: 'Change to 16' });
+    expect((change as HTMLButtonElement).disabled).toBe(true);
+    await person.type(screen.getByLabelText('Why are you changing it to 16?'), 'the district asked for 16');
+    await person.click(change);
+    await waitFor(() => expect(callsTo('reports.changeThreshold')).toEqual([{ threshold: 16, reason: 'the district asked for 16' }]));
+    expect(callsTo('settings.update')).toEqual([]);
     const zone = screen.getByLabelText('Time zone') as HTMLSelectElement;
     expect(zone.value).toBe('America/Chicago');
     await person.selectOptions(zone, 'America/New_York');

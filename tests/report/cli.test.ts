@@ -48,9 +48,21 @@ describe('report, verify: the command line', () => {
   });
 
   it('report takes --threshold, and refuses bad input with exit 1 and a wrong passphrase with exit 2', async () => {
+    // The month was sent at k = 10: another k is refused, and the school year's k no longer changes.
     const k16 = await cli(['report', '--vault', vault, '--month', KNOWN_MONTH, '--out', path.join(root, 'k16'), '--threshold', '16'], { env });
-    expect(k16.code).toBe(0);
-    expect(JSON.parse(fs.readFileSync(path.join(root, 'k16', names.json), 'utf8'))).toMatchObject({ threshold: 16, metrics: { studentsSeen: { suppressed: true, reason: 'primary' } } });
+    expect(k16.code).toBe(1);
+    expect(k16.stderr).toContain('never sent at two different k');
+    expect(fs.existsSync(path.join(root, 'k16'))).toBe(false);
+    expect((await cli(['report', 'threshold', '--vault', vault, '--set', '16'], { env })).code).toBe(1); // no reason
+    // (This vault's clock is the computer's: "this school year" is today's, not March 2026's; March keeps its k either way.)
+    const change = await cli(['report', 'threshold', '--vault', vault, '--set', '16', '--reason', 'district asks for 16'], { env });
+    if (change.code === 0) expect(change.stdout).toMatch(/^\d{4}-\d{2}: k = 16/);
+    else expect(change.stderr).toContain('stays 10 for the 2025-26 school year'); // run during the school year of March 2026
+    // The same k is accepted, and the month comes out exactly as sent.
+    const again = await cli(['report', '--vault', vault, '--month', KNOWN_MONTH, '--out', path.join(root, 'k10'), '--threshold', '10'], { env });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('was already sent; this is the report as sent');
+    expect(fs.readFileSync(path.join(root, 'k10', names.json))).toEqual(fs.readFileSync(file(names.json)));
     for (const [args, pattern] of [
       [['--month', KNOWN_MONTH, '--out', out, '--threshold', '7'], /threshold/],
       [['--month', KNOWN_MONTH, '--out', out, '--threshold', 'ten'], /threshold/],
@@ -73,14 +85,14 @@ describe('report, verify: the command line', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe(`valid only for the key beside the report (key not checked): ${names.json} — ${KNOWN_MONTH}, signed by key ${vaultFingerprint}`);
+    expect(lines[0]).toBe(`valid only for the key beside the report (key not checked): ${names.json} — ${KNOWN_MONTH}, k = 10, signed by key ${vaultFingerprint}`);
     expect(lines[1]).toMatch(/^Key not checked: worker-signing-key\.pem was taken from beside the report and NOT checked against the worker's registered fingerprint/);
     expect(lines[1]).toContain('--fingerprint');
     expect(lines[1]).toContain('--key');
 
     const pinned = await cli(['verify', names.json, '--fingerprint', vaultFingerprint.replace(/ /g, '').toLowerCase()], { cwd: out });
     expect(pinned.code).toBe(0);
-    expect(pinned.stdout).toBe(`valid: ${names.json} — ${KNOWN_MONTH}, signed by key ${vaultFingerprint}\n`);
+    expect(pinned.stdout).toBe(`valid: ${names.json} — ${KNOWN_MONTH}, k = 10, signed by key ${vaultFingerprint}\n`);
     // The key file beside the report named with --key is still only the key beside the report.
     const besideByName = await cli(['verify', names.json, '--key', names.publicKey], { cwd: out });
     expect(besideByName.stdout).toContain('Key not checked:');
@@ -88,7 +100,7 @@ describe('report, verify: the command line', () => {
     fs.copyFileSync(file(names.publicKey), registered);
     const byKey = await cli(['verify', file(names.json), '--key', registered]);
     expect(byKey.code).toBe(0);
-    expect(byKey.stdout).toBe(`valid: ${names.json} — ${KNOWN_MONTH}, signed by key ${vaultFingerprint}\n`);
+    expect(byKey.stdout).toBe(`valid: ${names.json} — ${KNOWN_MONTH}, k = 10, signed by key ${vaultFingerprint}\n`);
   });
 
   it('verify says, on every run without a pinned key, that a report re-signed with a fresh key is valid only for that key', async () => {
@@ -132,7 +144,7 @@ describe('report, verify: the command line', () => {
     fs.writeFileSync(path.join(root, 'bogus.json.sig'), crypto.sign(null, bogus, other.privateKey));
     const schema = await cli(['verify', path.join(root, 'bogus.json'), '--key', path.join(root, 'other.pem')]);
     expect(schema.code).toBe(5);
-    expect(schema.stderr).toMatch(/— schema: the report does not match the schema sole-notes\/service-report\/1 \(it says "sole-notes\/service-report\/9"\)/);
+    expect(schema.stderr).toMatch(/— schema: the report does not match the schema sole-notes\/service-report\/2 \(it says "sole-notes\/service-report\/9"\)/);
     expect(schema.stderr).not.toContain('signature:');
 
     // The real report, re-keyed and re-signed by another key: valid for that key. Pretty-printed: not canonical.

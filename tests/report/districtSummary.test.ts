@@ -7,6 +7,7 @@ import { summarizeReports, type DistrictSummary } from '../../src-main/report/di
 import { exportReportFiles, reportFileNames } from '../../src-main/report/exportFiles';
 import { prepareMonthReport, signMonthReport } from '../../src-main/report/monthReport';
 import { signBytes, spkiPem } from '../../src-main/report/signing';
+import { changeReportThreshold } from '../../src-main/report/reportThresholds';
 import type { VaultData } from '../../src-main/vault/vaultData';
 import { cli } from '../helpers/cliHarness';
 import { makeTempDir, removeDir } from '../helpers/tempVault';
@@ -19,7 +20,7 @@ const names = reportFileNames(KNOWN_MONTH);
 /**
  * Five workers' vaults, each with the hand-built month:
  *   alice, bob   registered, valid, k = 10
- *   wendy        registered, valid, k = 5 (her case group is withheld)
+ *   wendy        registered, valid, k = 5: below the district's minimum of 10
  *   trudy        registered, but her report is changed after signing
  *   uma          valid, but her key is not registered
  *   sam          registered, signs a document that does not match the schema
@@ -36,6 +37,7 @@ describe('district summary', () => {
     const clock = manualClock();
     const vault = openTestVault(clock);
     vaults.push(vault);
+    if (threshold !== 10) changeReportThreshold(vault.data, { threshold, reason: 'the district asked for it' });
     buildKnownMonth(vault.data, clock);
     exportReportFiles(vault.data, signMonthReport(vault.data, prepareMonthReport(vault.data, { month: KNOWN_MONTH, threshold, now: NOW })), path.join(root, name));
     if (register) fs.writeFileSync(path.join(keysFolder, `${name}.pem`), spkiPem(vault.data.keys.signingPublicKey().spki));
@@ -68,7 +70,7 @@ describe('district summary', () => {
     fs.copyFileSync(`${report('alice')}.sig`, `${report('again')}.sig`);
     fs.writeFileSync(path.join(keysFolder, 'notes.pem'), 'not a key');
 
-    summary = summarizeReports(['alice', 'bob', 'wendy', 'trudy', 'uma', 'sam', 'again', 'nobody'].map(report), keysFolder, (file) => path.relative(root, file));
+    summary = summarizeReports(['alice', 'bob', 'wendy', 'trudy', 'uma', 'sam', 'again', 'nobody'].map(report), keysFolder, { label: (file) => path.relative(root, file) });
   });
   afterAll(() => {
     for (const vault of vaults) vault.dispose();
@@ -79,9 +81,9 @@ describe('district summary', () => {
     expect(summary.accepted.map((accepted) => [accepted.file, accepted.keyFile, accepted.threshold])).toEqual([
       [path.join('alice', names.json), 'alice.pem', 10],
       [path.join('bob', names.json), 'bob.pem', 10],
-      [path.join('wendy', names.json), 'wendy.pem', 5],
     ]);
     expect(summary.rejected.map((rejected) => [rejected.file.split(path.sep)[0], rejected.reason])).toEqual([
+      ['wendy', 'threshold'],
       ['trudy', 'bad-signature'],
       ['uma', 'unknown-key'],
       ['sam', 'schema'],
@@ -95,16 +97,16 @@ describe('district summary', () => {
 
   it('totals shown numbers exactly and carries suppressed cells as ranges, never guesses', () => {
     const total = (metric: string) => summary.totals.find((row) => row.metric === metric);
-    expect(total('studentsSeen')).toMatchObject({ min: 30, max: 30, exact: true, suppressedIn: 0 });
-    expect(total('minutes.direct')).toMatchObject({ min: 3 * 575, max: 3 * 575, exact: true });
-    expect(total('professionalDevelopment.attended.contactHours')).toMatchObject({ min: 11.25, max: 11.25 });
-    // Alice and Bob: 5 new cases, suppressed, each in [1, 9]; Wendy (k = 5) shows her 5.
-    expect(total('cases.opened')).toMatchObject({ min: 1 + 1 + 5, max: 9 + 9 + 5, exact: false, suppressedIn: 2 });
-    // Cases closed: each of Alice's and Bob's lies in [4, 9] (two outcomes of at least 1 under resolved, two under the rest);
-    // Wendy's group is withheld, so it is at least 0 with no upper bound.
-    expect(total('cases.closed')).toMatchObject({ min: 8, max: null, exact: false, suppressedIn: 3 });
-    expect(total('cases.closedByOutcome.goals_met')).toMatchObject({ min: 2, max: null });
-    expect(total('studentsByIssueCategory.peer_bullying')).toMatchObject({ min: 1 + 1 + 5, max: 9 + 9 + 5 });
+    expect(total('studentsSeen')).toMatchObject({ min: 20, max: 20, exact: true, suppressedIn: 0, label: 'Individual students seen in sessions: sum of monthly counts' });
+    expect(summary.totals.filter((row) => row.unit === 'students').every((row) => row.label.endsWith(': sum of monthly counts') && !/distinct/i.test(row.label))).toBe(true);
+    expect(total('minutes.direct')).toMatchObject({ min: 2 * 575, max: 2 * 575, exact: true });
+    expect(total('professionalDevelopment.attended.contactHours')).toMatchObject({ min: 7.5, max: 7.5 });
+    // Alice and Bob: 5 new cases, hidden, each in [1, 9].
+    expect(total('cases.opened')).toMatchObject({ min: 1 + 1, max: 9 + 9, exact: false, suppressedIn: 2 });
+    // Cases closed (4): a hidden total, in [1, 9]; each outcome under it in [0, 9].
+    expect(total('cases.closed')).toMatchObject({ min: 2, max: 18, exact: false, suppressedIn: 2 });
+    expect(total('cases.closedByOutcome.goals_met')).toMatchObject({ min: 0, max: 18 });
+    expect(total('studentsByIssueCategory.peer_bullying')).toMatchObject({ min: 1 + 1, max: 9 + 9 });
     expect(total('studentsByIssueCategory.substance_use')).toMatchObject({ min: 0, max: 0, exact: true });
     expect(summary.notTotalled).toEqual([
       'lengthOfTreatment.medianSessionsSoFar',
@@ -128,8 +130,8 @@ describe('district summary', () => {
     expect(written.accepted).toHaveLength(2);
     const csv = fs.readFileSync(path.join(out, 'district-summary.csv'), 'utf8').split('\r\n');
     expect(csv[0]).toBe('metric,label,unit,min,max,exact,reports_with_cell_suppressed');
-    expect(csv).toContain('cases.closed,Cases closed,students,8,18,no,2');
-    expect(csv).toContain('studentsSeen,Individual students seen in sessions (each counted once),students,20,20,yes,0');
+    expect(csv).toContain('cases.closed,Cases closed: sum of monthly counts,students,2,18,no,2');
+    expect(csv).toContain('studentsSeen,Individual students seen in sessions: sum of monthly counts,students,20,20,yes,0');
 
     const clean = await cli(['district-summary', '--keys', 'keys', '--out', 'district2', path.join('alice', names.json)], { cwd: root });
     expect(clean.code).toBe(0);
@@ -162,7 +164,7 @@ describe('district summary of a quiet month (individual sessions suppressed)', (
         data.services.create({ date: '2026-03-12', minutes: 40, kind: 'home_visit', studentIds: [student.id] });
       });
       const quietDocument = JSON.parse(fs.readFileSync(quiet, 'utf8')) as { metrics: { sessions: unknown; minutes: unknown } };
-      const C = { suppressed: true, reason: 'complementary' };
+      const C = { suppressed: true };
       expect(quietDocument.metrics.sessions).toEqual({ individual: { count: C, minutes: C }, group: { count: 0, minutes: 0 } });
 
       const summary = summarizeReports([busy, quiet], keysFolder);
@@ -174,6 +176,64 @@ describe('district summary of a quiet month (individual sessions suppressed)', (
       expect(total('sessions.group.count')).toMatchObject({ min: 3, max: 3, exact: true });
       expect(total('homeVisits.minutes')).toMatchObject({ min: 130, max: 130, exact: true });
       expect(total('studentsSeen')).toMatchObject({ min: 11, max: 19, suppressedIn: 1 });
+    } finally {
+      for (const vault of vaults) vault.dispose();
+      removeDir(root);
+    }
+  });
+});
+
+describe('district summary: thresholds and corrections', () => {
+  it('refuses mixed thresholds, counts the latest correction whatever the file order, and refuses counts below the minimum', async () => {
+    const root = makeTempDir('sole-notes-district-k-');
+    const keysFolder = path.join(root, 'keys');
+    fs.mkdirSync(keysFolder);
+    const vaults: (TestDatabase & { data: VaultData })[] = [];
+    try {
+      const clock = manualClock();
+      const vault = openTestVault(clock);
+      vaults.push(vault);
+      buildKnownMonth(vault.data, clock);
+      fs.writeFileSync(path.join(keysFolder, 'carol.pem'), spkiPem(vault.data.keys.signingPublicKey().spki));
+      const exportTo = (name: string, correction = false) => {
+        exportReportFiles(vault.data, signMonthReport(vault.data, prepareMonthReport(vault.data, { month: KNOWN_MONTH, now: NOW, correction })), path.join(root, name));
+        return path.join(root, name, names.json);
+      };
+      const first = exportTo('first');
+      // Ten more students seen (a late batch of entries): a correction shows them.
+      for (let index = 0; index < 10; index += 1) {
+        const student = vault.data.students.create({ code: `L${index}`, openedOn: '2026-01-05' });
+        vault.data.services.create({ date: '2026-03-25', minutes: 20, kind: 'individual_session', studentIds: [student.id] });
+      }
+      const corrected = exportTo('corrected', true);
+      expect(JSON.parse(fs.readFileSync(corrected, 'utf8'))).toMatchObject({ correction: 1, metrics: { studentsSeen: 20 } });
+      for (const order of [[first, corrected], [corrected, first]]) {
+        const summary = summarizeReports(order, keysFolder, { label: (file) => path.relative(root, file) });
+        expect(summary.accepted.map((report) => [report.file, report.correction])).toEqual([[path.join('corrected', names.json), 1]]);
+        expect(summary.rejected).toEqual([expect.objectContaining({ file: path.join('first', names.json), reason: 'superseded' })]);
+        expect(summary.totals.find((row) => row.metric === 'studentsSeen')).toMatchObject({ min: 20, max: 20 });
+      }
+      // A district minimum of 11: the report's k of 10 is below it.
+      const strict = summarizeReports([corrected], keysFolder, { minThreshold: 11 });
+      expect(strict.rejected).toEqual([expect.objectContaining({ reason: 'threshold', message: expect.stringContaining('below the minimum of 11') })]);
+      expect((await cli(['verify', corrected, '--min-threshold', '11'])).code).toBe(5);
+      expect((await cli(['verify', corrected])).code).toBe(0);
+
+      // Another worker at k = 16: the district cannot add the two up.
+      const clock2 = manualClock();
+      const other = openTestVault(clock2);
+      vaults.push(other);
+      changeReportThreshold(other.data, { threshold: 16, reason: 'district rule' });
+      buildKnownMonth(other.data, clock2);
+      fs.writeFileSync(path.join(keysFolder, 'dan.pem'), spkiPem(other.data.keys.signingPublicKey().spki));
+      exportReportFiles(other.data, signMonthReport(other.data, prepareMonthReport(other.data, { month: KNOWN_MONTH, now: NOW })), path.join(root, 'dan'));
+      const mixed = summarizeReports([corrected, path.join(root, 'dan', names.json)], keysFolder);
+      expect(mixed.mixedThresholds?.map((group) => group.threshold)).toEqual([10, 16]);
+      expect(mixed.totals).toEqual([]);
+      const run = await cli(['district-summary', '--keys', keysFolder, '--out', path.join(root, 'out'), corrected, path.join(root, 'dan', names.json)]);
+      expect(run.code).toBe(5);
+      expect(run.stderr).toContain('the reports use different thresholds');
+      expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
     } finally {
       for (const vault of vaults) vault.dispose();
       removeDir(root);

@@ -8,8 +8,9 @@ import type { VaultData } from '../../src-main/vault/vaultData';
 import { openTestVault, type TestDatabase } from '../vault/testVault';
 import { buildKnownMonth, KNOWN_MONTH, KNOWN_TIME_ZONE, manualClock } from './knownMonth';
 
-const P = { suppressed: true, reason: 'primary' } as const;
-const W = { suppressed: true, reason: 'withheld' } as const;
+/** Every hidden value looks alike. */
+const P = { suppressed: true } as const;
+const W = P;
 const NOW = new Date('2026-04-06T14:00:00.000Z');
 
 let vault: TestDatabase & { data: VaultData };
@@ -51,22 +52,23 @@ const ACTIVITIES = {
 } satisfies Partial<ReportMetrics>;
 
 describe('the report document of the hand-built month', () => {
-  it('at k = 10 (the default): 10 students seen is shown, the small counts are suppressed, zeros are shown', () => {
+  it('at k = 10 (the default): 10 students seen is shown; the case group, with a small count, is hidden whole, its 0 too; the mean would give back the group sessions\' 9 students', () => {
     const report = prepareMonthReport(vault.data, { month: KNOWN_MONTH, now: NOW });
     expect(report.document).toEqual({
-      schema: 'sole-notes/service-report/1',
+      schema: 'sole-notes/service-report/2',
       period: '2026-03',
       generated: '2026-04',
       timeZone: KNOWN_TIME_ZONE,
       threshold: 10,
-      suppressionRule: expect.stringContaining('Counts of students from 1 to 9 are suppressed'),
+      suppressionRule: expect.stringContaining('A count of students from 1 to 9 is never shown.'),
       signingKey: { algorithm: 'Ed25519', fingerprint: fingerprint(vault.data.keys.signingPublicKey().spki) },
       metrics: {
         ...ACTIVITIES,
         studentsSeen: 10,
         lengthOfTreatment: { medianSessionsSoFar: 3, medianWeeksOpen: 29.2 },
-        frequency: { meanSessionsPerStudent: 1.7 },
-        cases: { opened: P, closed: P, resolved: P, closedByOutcome: { goals_met: P, improved: P, referred_out: P, moved: P, other: 0 } },
+        // 1.7 × 10 students − 8 individual sessions = 9 students in the group sessions: from 1 to k-1, so the mean is hidden.
+        frequency: { meanSessionsPerStudent: P },
+        cases: { opened: P, closed: P, resolved: P, closedByOutcome: { goals_met: P, improved: P, referred_out: P, moved: P, other: P } },
         studentsByIssueCategory: {
           attendance: P,
           behavior: P,
@@ -90,13 +92,15 @@ describe('the report document of the hand-built month', () => {
     expect(ServiceReportDocument.safeParse(JSON.parse(report.bytes.toString('utf8'))).success).toBe(true);
   });
 
-  it('at k = 5: counts of 5 are shown, and the case group is withheld because zeros and k pin its four 1s', () => {
+  it('at k = 5: counts of 5 are shown, and the case group (4 closed) is hidden whole', () => {
     const report = prepareMonthReport(vault.data, { month: KNOWN_MONTH, threshold: 5, now: NOW });
     const metrics = report.document.metrics;
     expect(metrics.studentsSeen).toBe(10);
     expect(metrics.cases).toEqual({ opened: 5, closed: W, resolved: W, closedByOutcome: { goals_met: W, improved: W, referred_out: W, moved: W, other: W } });
     expect(metrics.studentsByIssueCategory).toMatchObject({ peer_bullying: 5, emotional_regulation: P, behavior: P, worker_defined: P, basic_needs_housing: 0 });
-    expect(report.suppressed.find((cell) => cell.path === 'cases.closedByOutcome.other')).toMatchObject({ reason: 'withheld', explanation: expect.stringContaining('Every count in this group') });
+    expect(report.suppressed.find((cell) => cell.path === 'cases.closedByOutcome.other')).toMatchObject({ reason: 'group', explanation: expect.stringContaining('Hidden with the other counts it adds up with') });
+    expect(report.suppressed.find((cell) => cell.path === 'cases.closed')).toMatchObject({ reason: 'small' });
+    expect(metrics.frequency).toEqual({ meanSessionsPerStudent: 1.7 });
   });
 
   it('at k = 11: 10 students seen is suppressed, and so are the medians and the mean over them', () => {
@@ -105,7 +109,7 @@ describe('the report document of the hand-built month', () => {
     expect(metrics.studentsSeen).toEqual(P);
     expect(metrics.lengthOfTreatment).toEqual({ medianSessionsSoFar: P, medianWeeksOpen: P });
     expect(metrics.frequency).toEqual({ meanSessionsPerStudent: P });
-    expect(metrics.cases.closedByOutcome).toEqual({ goals_met: P, improved: P, referred_out: P, moved: P, other: 0 });
+    expect(metrics.cases.closedByOutcome).toEqual({ goals_met: P, improved: P, referred_out: P, moved: P, other: P });
     expect(report.suppressed.map((cell) => cell.path)).toEqual(expect.arrayContaining(['studentsSeen', 'lengthOfTreatment.medianWeeksOpen']));
     expect(report.suppressed.find((cell) => cell.path === 'lengthOfTreatment.medianWeeksOpen')?.explanation).toBe('Based on fewer than 11 students.');
   });
@@ -131,6 +135,6 @@ describe('the report document of the hand-built month', () => {
     expect(charts.minutesByServiceKind.reduce((sum, row) => sum + row.minutes, 0)).toBe(575 + 620 + 315);
     expect(charts.sessionsPerWeek[1]).toEqual({ weekStart: '2026-03-02', weekEnd: '2026-03-08', individual: 4, group: 1 });
     expect(charts.studentsPerIssueCategory.find((row) => row.category === 'peer_bullying')).toEqual({ category: 'peer_bullying', label: 'Peer relationships / bullying', value: 5, suppressed: null });
-    expect(charts.studentsPerIssueCategory.find((row) => row.category === 'behavior')).toMatchObject({ value: null, suppressed: 'primary' });
+    expect(charts.studentsPerIssueCategory.find((row) => row.category === 'behavior')).toMatchObject({ value: null, suppressed: 'small' });
   });
 });

@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import canonicalize from 'canonicalize';
+import { renderReportCsv } from '../../src-main/report/reportCsv';
 import { exportReportFiles, reportFileNames } from '../../src-main/report/exportFiles';
 import { reportHistory } from '../../src-main/report/history';
 import { prepareMonthReport, signMonthReport } from '../../src-main/report/monthReport';
-import { HTML_HEADING } from '../../src-main/report/reportHtml';
+import { HTML_HEADING, renderReportHtml } from '../../src-main/report/reportHtml';
 import { verifyReport, verifyReportFiles } from '../../src-main/report/verify';
 import type { VaultData } from '../../src-main/vault/vaultData';
 import { cli } from '../helpers/cliHarness';
@@ -76,7 +77,11 @@ describe('export', () => {
   it('is verified by the plain-Node example in docs/verify-report.mjs, which also refuses a changed report', () => {
     const script = path.resolve(__dirname, '../../docs/verify-report.mjs');
     const valid = spawnSync(process.execPath, [script, path.join(folder, names.json), path.join(folder, names.publicKey), result.fingerprint], { encoding: 'utf8' });
-    expect(valid.stdout).toBe(`valid: sole-notes/service-report/1 for ${KNOWN_MONTH}, key ${result.fingerprint}\n`);
+    expect(valid.stdout).toBe(`valid: sole-notes/service-report/2 for ${KNOWN_MONTH}, k = 10, key ${result.fingerprint}\n`);
+    // A district minimum above the report's k: refused.
+    const strict = spawnSync(process.execPath, [script, path.join(folder, names.json), path.join(folder, names.publicKey), result.fingerprint, '11'], { encoding: 'utf8' });
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain('below the minimum of 11');
     expect(valid.status).toBe(0);
     const unpinned = spawnSync(process.execPath, [script, path.join(folder, names.json)], { encoding: 'utf8' });
     expect(unpinned.status).toBe(0);
@@ -164,8 +169,10 @@ describe('export', () => {
     const csv = fs.readFileSync(path.join(folder, names.csv), 'utf8').split('\r\n');
     expect(csv[0]).toBe('metric,label,value,status');
     expect(csv).toContain('studentsSeen,Individual students seen in sessions (each counted once),10,shown');
-    expect(csv).toContain('cases.closed,Cases closed,,primary');
-    expect(csv).toContain('cases.closedByOutcome.other,Cases closed: other,0,shown');
+    expect(csv).toContain('cases.closed,Cases closed,,suppressed');
+    // Hidden with its group (4 cases closed): the 0 too.
+    expect(csv).toContain('cases.closedByOutcome.other,Cases closed: other,,suppressed');
+    expect(csv.filter((line) => /,(primary|complementary|withheld)$/.test(line))).toEqual([]);
     expect(csv).toContain('professionalDevelopment.attended.contactHours,Professional development attended: contact hours,3.75,shown');
   });
 
@@ -216,7 +223,15 @@ describe('canaries', () => {
       expect(canaries.notes.length).toBeGreaterThan(40);
       for (const threshold of [5, 10, 11, 16] as const) {
         const folder = path.join(root, `k${threshold}`);
-        exportReportFiles(vault.data, signMonthReport(vault.data, prepareMonthReport(vault.data, { month: KNOWN_MONTH, threshold, now: NOW })), folder);
+        const report = prepareMonthReport(vault.data, { month: KNOWN_MONTH, threshold, now: NOW });
+        if (threshold === 10) exportReportFiles(vault.data, signMonthReport(vault.data, report), folder);
+        else {
+          // A month is sent at one k only (its school year's); the files another k would write are made the same way.
+          fs.mkdirSync(folder);
+          fs.writeFileSync(path.join(folder, 'report.json'), report.bytes);
+          fs.writeFileSync(path.join(folder, 'report.csv'), renderReportCsv(report.document));
+          fs.writeFileSync(path.join(folder, 'report.html'), renderReportHtml(report.document));
+        }
         for (const name of fs.readdirSync(folder)) {
           const bytes = fs.readFileSync(path.join(folder, name));
           const text = bytes.toString('utf8');

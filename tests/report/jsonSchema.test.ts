@@ -33,13 +33,13 @@ describe('docs/service-report.schema.json', () => {
       expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
     }
     const good = JSON.parse(prepareMonthReport(vault.data, { month: KNOWN_MONTH, now: NOW }).bytes.toString('utf8')) as { metrics: Record<string, unknown> } & Record<string, unknown>;
-    const complementary = structuredClone(good);
-    complementary.metrics.studentsSeen = { suppressed: true, reason: 'complementary' };
-    expect(validate(complementary)).toBe(true);
-    expect(ServiceReportDocument.safeParse(complementary).success).toBe(true);
+    const hidden = structuredClone(good);
+    hidden.metrics.studentsSeen = { suppressed: true };
+    expect(validate(hidden)).toBe(true);
+    expect(ServiceReportDocument.safeParse(hidden).success).toBe(true);
     // Individual sessions, their minutes and the direct minutes may be suppressed; no other count of services may.
     const quietMonth = structuredClone(good);
-    const C = { suppressed: true, reason: 'complementary' };
+    const C = { suppressed: true };
     quietMonth.metrics.sessions = { individual: { count: C, minutes: C }, group: { count: 0, minutes: 0 } };
     (quietMonth.metrics.minutes as Record<string, unknown>).direct = C;
     expect(validate(quietMonth), JSON.stringify(validate.errors)).toBe(true);
@@ -50,15 +50,15 @@ describe('docs/service-report.schema.json', () => {
       ['an extra metric', (document) => void (document.metrics.names = 0)],
       ['a negative count', (document) => void (document.metrics.studentsSeen = -1)],
       ['a fractional count', (document) => void (document.metrics.studentsSeen = 1.5)],
-      ['an unknown suppression reason', (document) => void (document.metrics.studentsSeen = { suppressed: true, reason: 'guess' })],
-      ['a suppressed cell with its value', (document) => void (document.metrics.studentsSeen = { suppressed: true, reason: 'primary', value: 3 })],
-      ['another schema id', (document) => void (document.schema = 'sole-notes/service-report/2')],
+      ['a hidden cell that gives a reason', (document) => void (document.metrics.studentsSeen = { suppressed: true, reason: 'primary' })],
+      ['a suppressed cell with its value', (document) => void (document.metrics.studentsSeen = { suppressed: true, value: 3 })],
+      ['the previous schema id (hidden cells gave a reason)', (document) => void (document.schema = 'sole-notes/service-report/1')],
       ['a date finer than the month', (document) => void (document.period = '2026-03-17')],
       ['a threshold outside 5, 10, 11, 16', (document) => void (document.threshold = 3)],
       ['a short fingerprint', (document) => void (document.signingKey = { algorithm: 'Ed25519', fingerprint: 'ABCD' })],
-      ['a suppressed count of group sessions', (document) => void ((document.metrics.sessions as { group: { count: unknown } }).group.count = { suppressed: true, reason: 'complementary' })],
-      ['suppressed home visits', (document) => void (document.metrics.homeVisits = { count: { suppressed: true, reason: 'complementary' }, minutes: 90 })],
-      ['suppressed indirect minutes', (document) => void ((document.metrics.minutes as Record<string, unknown>).indirect = { suppressed: true, reason: 'complementary' })],
+      ['a suppressed count of group sessions', (document) => void ((document.metrics.sessions as { group: { count: unknown } }).group.count = { suppressed: true })],
+      ['suppressed home visits', (document) => void (document.metrics.homeVisits = { count: { suppressed: true }, minutes: 90 })],
+      ['suppressed indirect minutes', (document) => void ((document.metrics.minutes as Record<string, unknown>).indirect = { suppressed: true })],
     ];
     for (const [what, change] of broken) {
       const document = structuredClone(good);

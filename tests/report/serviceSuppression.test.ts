@@ -23,8 +23,9 @@ import { parseReportDocument } from '../../src-main/report/verify';
 // suppressed count of individual sessions lies in [1, k-1].
 
 const FINGERPRINT = Array.from({ length: 16 }, () => 'AB12').join(' ');
-const C = { suppressed: true, reason: 'complementary' } as const;
-const P = { suppressed: true, reason: 'primary' } as const;
+/** Every hidden value looks alike. */
+const C = { suppressed: true } as const;
+const P = C;
 const THRESHOLDS = [5, 10, 11, 16] as const;
 type K = (typeof THRESHOLDS)[number];
 
@@ -151,12 +152,8 @@ describe('counts of services that would narrow a suppressed count of students', 
     expect(metrics.sessions).toEqual({ individual: { count: C, minutes: C }, group: { count: 0, minutes: 0 } });
     expect(metrics.minutes).toEqual({ direct: C, indirect: 60, professional: 0 });
     expect(metrics.homeVisits).toEqual({ count: 1, minutes: 90 });
-    expect(Object.fromEntries(built.serviceSuppression)).toEqual({
-      'sessions.individual.count': { reason: 'complementary', protects: 'studentsSeen' },
-      'sessions.individual.minutes': { reason: 'complementary', protects: 'sessions.individual.count' },
-      'minutes.direct': { reason: 'complementary', protects: 'sessions.individual.minutes' },
-    });
-    expect(built.document.suppressionRule).toContain('a count of individual sessions from 1 to 9 is suppressed');
+    expect([...built.hidden].filter(([, why]) => why === 'services').map(([path]) => path).sort()).toEqual(['minutes.direct', 'sessions.individual.count', 'sessions.individual.minutes']);
+    expect(built.document.suppressionRule).toContain('1 to 9 individual sessions are hidden with their minutes and the direct minutes');
     // The district carries them as ranges: 1 to 9 sessions of 1 to 1,440 minutes; the direct minutes around the home visit's 90.
     expect(Object.fromEntries(serviceCellRanges(built.document))).toEqual({
       'sessions.individual.count': { min: 1, max: 9 },
@@ -175,7 +172,7 @@ describe('counts of services that would narrow a suppressed count of students', 
     // A group session may hold up to 200 students, so nothing is bounded.
     const withGroup = publish({ services: { individual_session: { count: 1, minutes: 30 }, group_session: { count: 1, minutes: 45 } }, studentsSeen: 3 }, 10);
     expect(withGroup.document.metrics.sessions.individual).toEqual({ count: 1, minutes: 30 });
-    expect(withGroup.serviceSuppression.size).toBe(0);
+    expect([...withGroup.hidden.values()]).not.toContain('services');
     // Nine sessions at k = 10, four at k = 5: hidden; five at k = 5: shown.
     expect(publish({ services: { individual_session: { count: 9, minutes: 270 } }, studentsSeen: 9 }, 10).document.metrics.sessions.individual.count).toEqual(C);
     expect(publish({ services: { individual_session: { count: 4, minutes: 120 } }, studentsSeen: 2 }, 5).document.metrics.sessions.individual.count).toEqual(C);
@@ -187,12 +184,12 @@ describe('counts of services that would narrow a suppressed count of students', 
   it('writes the hidden cells as suppressed in the CSV and the printable page, and explains them in the preview', () => {
     const document = publish({ services: { individual_session: { count: 2, minutes: 50 } }, studentsSeen: 1 }, 10).document;
     const csv = renderReportCsv(document);
-    expect(csv).toContain('\r\nsessions.individual.count,Individual sessions held,,complementary\r\n');
-    expect(csv).toContain('\r\nsessions.individual.minutes,Individual sessions held: minutes,,complementary\r\n');
-    expect(csv).toMatch(/\r\nminutes\.direct,[^\r\n]*,,complementary\r\n/);
+    expect(csv).toContain('\r\nsessions.individual.count,Individual sessions held,,suppressed\r\n');
+    expect(csv).toContain('\r\nsessions.individual.minutes,Individual sessions held: minutes,,suppressed\r\n');
+    expect(csv).toMatch(/\r\nminutes\.direct,[^\r\n]*,,suppressed\r\n/);
     expect(csv).not.toMatch(/sessions\.individual\.(count|minutes),[^\r\n]*,[0-9]/);
     const html = renderReportHtml(document);
-    expect(html).toMatch(/Individual sessions held<\/th><td class="value"><span class="suppressed">suppressed/);
+    expect(html).toMatch(/Individual sessions held<\/th><td class="value"><span class="suppressed">hidden/);
     expect(html).not.toMatch(/Individual sessions held<\/th><td class="value">2</);
   });
 
@@ -308,7 +305,6 @@ describe('verify and the counts of services', () => {
   it.each<[string, (document: ServiceReportDocument) => void, RegExp]>([
     ['the sessions hidden but their minutes shown', (document) => void (document.metrics.sessions.individual.minutes = 50), /suppressed together/],
     ['the sessions hidden beside a group session', (document) => void (document.metrics.sessions.group = { count: 1, minutes: 40 }), /without group sessions/],
-    ['the sessions hidden as primary', (document) => void (document.metrics.sessions.individual.count = { suppressed: true, reason: 'primary' }), /complementary/],
     ['the sessions hidden while the students seen are shown', (document) => void (document.metrics.studentsSeen = 12), /students seen/],
     ['more minutes than a day per service', (document) => void (document.metrics.homeVisits.minutes = 1441), /homeVisits/],
     ['indirect minutes that are not the sum of their parts', (document) => void (document.metrics.minutes.indirect = 5), /minutes\.indirect is not the sum/],

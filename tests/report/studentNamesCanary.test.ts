@@ -58,7 +58,7 @@ describe('the names students are known by are in no export', () => {
 
   it('runs every exporter, and no file written holds a name', async () => {
     const reportFolder = path.join(root, 'report');
-    const report = await call<ReportExportResult>(owner, 'reports.export', { month: KNOWN_MONTH, folder: reportFolder, threshold: 5 });
+    const report = await call<ReportExportResult>(owner, 'reports.export', { month: KNOWN_MONTH, folder: reportFolder });
     expect(report.files).toHaveLength(5);
 
     const keys = path.join(root, 'district-keys');

@@ -6,17 +6,26 @@ import { exportReportFiles } from '../../report/exportFiles';
 import { reportHistory } from '../../report/history';
 import { prepareMonthReport, signMonthReport } from '../../report/monthReport';
 import { fingerprint } from '../../report/signing';
+import { changeReportThreshold, reportThresholdInfo } from '../../report/reportThresholds';
 import type { HandlerTable } from '../handler';
 
-export const reportHandlers: HandlerTable<'reports.preview' | 'reports.export' | 'reports.history' | 'keys.signingFingerprint' | 'ceu.summary'> = {
-  'reports.preview': (session, { month, threshold }) => {
-    const { document, suppressed, charts } = prepareMonthReport(session.data, { month, threshold });
-    return { document, suppressed, charts };
+export const reportHandlers: HandlerTable<
+  'reports.preview' | 'reports.export' | 'reports.history' | 'reports.thresholdInfo' | 'reports.changeThreshold' | 'keys.signingFingerprint' | 'ceu.summary'
+> = {
+  'reports.preview': (session, { month, threshold, correction }) => {
+    const { document, suppressed, charts, publication } = prepareMonthReport(session.data, { month, threshold, correction });
+    const sent = publication.sentBefore ? { correction: publication.correction, correctionAvailable: publication.correctionAvailable === true } : null;
+    return { document, suppressed, charts, sent };
   },
-  'reports.export': (session, { month, folder, threshold, replace }) => {
+  'reports.export': (session, { month, folder, threshold, correction, replace }) => {
     const data = session.data;
     if (!path.isAbsolute(folder)) throw new VaultError('INVALID_INPUT', 'folder: choose a folder by its full path.');
-    return exportReportFiles(data, signMonthReport(data, prepareMonthReport(data, { month, threshold })), folder, vaultOutputRules(session, replace ?? false));
+    return exportReportFiles(data, signMonthReport(data, prepareMonthReport(data, { month, threshold, correction })), folder, vaultOutputRules(session, replace ?? false));
+  },
+  'reports.thresholdInfo': (session) => reportThresholdInfo(session.data),
+  'reports.changeThreshold': (session, change) => {
+    changeReportThreshold(session.data, change);
+    return reportThresholdInfo(session.data);
   },
   'reports.history': (session) => reportHistory(session.data),
   'keys.signingFingerprint': (session) => {

@@ -1,3 +1,4 @@
+import { VaultError } from '../../vault/errors';
 import type { HandlerTable } from '../handler';
 
 export const settingsHandlers: HandlerTable<
@@ -7,7 +8,13 @@ export const settingsHandlers: HandlerTable<
   'categories.create': (session, { label }) => session.data.categories.create(label),
   'categories.update': (session, { id, ...changes }) => session.data.categories.update(id, changes),
   'settings.get': (session) => session.data.settings.get(),
-  'settings.update': (session, patch) => session.data.settings.update(patch),
+  'settings.update': (session, patch) => {
+    // k is fixed per school year and changes only with a reason (reports.changeThreshold), never silently here.
+    if (patch.reportThreshold !== undefined && patch.reportThreshold !== session.data.settings.get().reportThreshold) {
+      throw new VaultError('INVALID_INPUT', 'reportThreshold: the smallest number shown changes only with a reason (reports.changeThreshold); nothing was changed.');
+    }
+    return session.data.settings.update(patch);
+  },
   'audit.list': (session, { limit }) => session.data.audit.list(limit),
   'audit.verify': (session) => session.data.audit.verify(),
 };

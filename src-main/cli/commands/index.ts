@@ -19,7 +19,8 @@ import { noteAddCommand, noteListCommand, noteSearchCommand } from './note';
 import { noteEditCommand, noteEraseEarlierCommand, noteHistoryCommand } from './noteHistory';
 import { noteReleaseCommand } from './noteRelease';
 import { passphraseChangeCommand } from './passphrase';
-import { reportCommand } from './report';
+import { reportCommand, reportThresholdCommand } from './report';
+import { reportSimulateCommand } from './reportSimulate';
 import { serviceAddCommand } from './service';
 import { studentAddCommand, studentCloseCommand, studentListCommand, studentReopenCommand } from './student';
 import { verifyCommand } from './verify';
@@ -46,6 +47,8 @@ export const COMMANDS: readonly CliCommand[] = [
   storyConfirmCommand,
   passphraseChangeCommand,
   checkCommand,
+  reportSimulateCommand, // before `report`: the first command whose words match is run
+  reportThresholdCommand,
   reportCommand,
   verifyCommand,
   districtSummaryCommand,

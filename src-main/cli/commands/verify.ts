@@ -4,15 +4,17 @@ import { defaultCompanionFiles, verifyReportFiles } from '../../report/verify';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exitCodes';
 import { writeLine } from '../io';
-import { optionalString } from '../parse';
+import { REPORT_SCHEMA_ID } from '../../../shared/report/document';
+import { minThresholdOption, optionalString } from '../parse';
 
 export const verifyCommand: CliCommand = {
   words: ['verify'],
   summary: 'Check a service report: signature, schema and key fingerprint',
-  usage: 'verify REPORT.json [--sig FILE] [--key PEM] [--fingerprint HEX]',
+  usage: 'verify REPORT.json [--sig FILE] [--key PEM] [--fingerprint HEX] [--min-threshold K]',
   help: [
     'Checks that the signature is a valid Ed25519 signature over exactly the bytes of REPORT.json,',
-    'that the report matches the schema sole-notes/service-report/1 in RFC 8785 canonical form,',
+    `that the report matches the schema ${REPORT_SCHEMA_ID} in RFC 8785 canonical form and hides its counts as its rule says,`,
+    'that its k is at least --min-threshold (default 10) and it shows no count of students from 1 to that minimum less one,',
     'and that the public key is the one the report names (and, with --fingerprint, the one you expect).',
     'Defaults: --sig REPORT.json.sig and --key worker-signing-key.pem beside the report.',
     'Without --fingerprint or a --key file of your own, the key is only the one beside the report:',
@@ -21,7 +23,7 @@ export const verifyCommand: CliCommand = {
     'Needs no vault. Prints one line saying what was checked or what failed.',
     'Exit code 0 when the report is valid, 5 when it is not.',
   ].join('\n'),
-  options: { sig: { type: 'string' }, key: { type: 'string' }, fingerprint: { type: 'string' } },
+  options: { sig: { type: 'string' }, key: { type: 'string' }, fingerprint: { type: 'string' }, 'min-threshold': { type: 'string' } },
   positionals: { min: 1, max: 1 },
   async run({ values, positionals, io }) {
     const resolve = (file: string | undefined) => (file === undefined ? undefined : path.resolve(io.cwd, file));
@@ -32,10 +34,12 @@ export const verifyCommand: CliCommand = {
       signature: resolve(optionalString(values.sig)),
       publicKey: resolve(optionalString(values.key)),
       expectedFingerprint: optionalString(values.fingerprint),
+      minThreshold: minThresholdOption(values['min-threshold']),
     });
     const name = path.basename(report);
     if (result.valid && result.document) {
-      const signedBy = `${name} — ${result.document.period}, signed by key ${result.keyFingerprint ?? ''}`;
+      const correction = result.document.correction === undefined ? '' : ` (correction ${result.document.correction})`;
+      const signedBy = `${name} — ${result.document.period}${correction}, k = ${result.document.threshold}, signed by key ${result.keyFingerprint ?? ''}`;
       if (result.keyPinned) {
         writeLine(io.stdout, `valid: ${signedBy}`);
         return EXIT.ok;

@@ -11,7 +11,7 @@ import { migration007StudentNames } from './007-student-names';
 import { migration008StudentGroups } from './008-student-groups';
 import { migration009FollowUps } from './009-follow-ups';
 import { migration010ErasableRevisions } from './010-erasable-revisions';
-import { migration011StandIn } from './reservedForMerge';
+import { migration011ReportExports } from './011-report-exports';
 import { migration012GuidelineList } from './012-guideline-list';
 import { migration013ProfessionalGrowth } from './013-professional-growth';
 
@@ -37,7 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008StudentGroups,
   migration009FollowUps,
   migration010ErasableRevisions,
-  migration011StandIn,
+  migration011ReportExports,
   migration012GuidelineList,
   migration013ProfessionalGrowth,
 ];
