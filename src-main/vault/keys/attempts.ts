@@ -99,6 +99,24 @@ export class UnlockAttempts {
   }
 
   /**
+   * WRONG_PASSPHRASE, for a failure already recorded: when it starts a pause,
+   * the wait comes with it (`retryAfterSeconds`), so the countdown shows now
+   * rather than after the next try is refused.
+   */
+  wrongPassphrase(message: string): VaultError {
+    const wait = this.waitSeconds();
+    return new VaultError('WRONG_PASSPHRASE', message, wait > 0 ? { details: { retryAfterSeconds: wait } } : undefined);
+  }
+
+  /** A failed unlock of the locked vault, recorded here (the audit log is in the database it could not open), as the error to throw. */
+  failedUnlock(method: 'passphrase' | 'recovery'): VaultError {
+    this.recordFailure(method);
+    return method === 'passphrase'
+      ? this.wrongPassphrase('That passphrase is not right.')
+      : new VaultError('WRONG_RECOVERY_KEY', 'That recovery key does not open this vault. Check it against the printed copy.');
+  }
+
+  /**
    * Records one failed attempt. A wrong passphrase also counts towards the
    * delay. `audited`: the entry is already in the audit log (the vault was
    * open), so it is not kept for later.

@@ -1,0 +1,192 @@
+import type { BackupOffer } from '../../../shared/api/errors';
+import { VaultError } from '../errors';
+import { DATABASE_FILE_NAME } from '../folderLayout';
+import type { OpenVault } from '../openVault';
+import { schemaVersion } from '../schema/migrations';
+import { asStorageError } from '../storageErrors';
+import { listBackups, pruneBackups, writeBackup, type BackupEntry, type BackupReason } from './backup';
+import { DEFAULT_BACKUP_INTERVAL_MS, readBackupSettings, writeBackupSettings, type BackupSettingsPatch, type BackupSettingsValue } from './backupSettings';
+import { pendingRestore } from './restore';
+
+/** One backup as the API shows it. */
+export interface BackupSummary {
+  id: string;
+  createdAt: string;
+  reason: BackupReason;
+  vaultId: string;
+  /** Whether it is a backup of the vault in this folder (null when that vault's id cannot be read). */
+  sameVault: boolean | null;
+  schemaVersion: number;
+  bytes: number;
+}
+
+export interface PendingRestoreSummary {
+  backupId: string;
+  backupCreatedAt: string;
+  restoredAt: string;
+  keys: 'kept' | 'replaced';
+}
+
+export interface BackupFailure {
+  at: string;
+  code: string;
+  message: string;
+}
+
+export interface BackupListing {
+  settings: BackupSettingsValue;
+  backups: BackupSummary[];
+  pendingRestore: PendingRestoreSummary | null;
+  lastFailure: BackupFailure | null;
+}
+
+export interface BackupOptions {
+  /** Back up as the vault locks, at most once per `minIntervalMs`, unless the worker turned it off. Default false (the app turns it on). */
+  automatic?: boolean;
+  /** Where backups go until the worker picks a folder; default `backups` beside the vault folder. */
+  defaultFolder?: string;
+  /** Default one day. */
+  minIntervalMs?: number;
+}
+
+/**
+ * The backups of one vault folder as its session makes them (see backup.ts):
+ * the settings, a backup now or as the vault locks, and the last failure,
+ * remembered for the backups screen.
+ */
+export class SessionBackups {
+  readonly #folder: string;
+  readonly #clock: () => Date;
+  readonly #defaults: { automatic: boolean; folder: string | undefined; minIntervalMs: number };
+  #lastFailure: BackupFailure | null = null;
+
+  constructor(folder: string, clock: () => Date, options: BackupOptions = {}) {
+    this.#folder = folder;
+    this.#clock = clock;
+    this.#defaults = {
+      automatic: options.automatic ?? false,
+      folder: options.defaultFolder,
+      minIntervalMs: options.minIntervalMs ?? DEFAULT_BACKUP_INTERVAL_MS,
+    };
+  }
+
+  /** Where backups go, how many are kept, whether they are automatic. Readable while locked. */
+  settings(): BackupSettingsValue {
+    return readBackupSettings(this.#folder, this.#defaults);
+  }
+
+  /** Writes the settings and records the change in the open vault's audit log. */
+  updateSettings(open: OpenVault, patch: BackupSettingsPatch): BackupSettingsValue {
+    writeBackupSettings(this.#folder, patch);
+    const settings = this.settings();
+    open.data.audit.append('backup.settings_changed', {
+      folder: settings.folder,
+      customFolder: settings.customFolder,
+      keep: settings.keep,
+      automatic: settings.automatic,
+    });
+    return settings;
+  }
+
+  /** The backups in `folder` (default: the settings' folder), newest first, with the settings, a waiting restore and the last failure. */
+  listing(folder: string | undefined, currentVaultId: string | null): BackupListing {
+    const settings = this.settings();
+    const pending = pendingRestore(this.#folder);
+    return {
+      settings,
+      backups: listBackups(folder ?? settings.folder).map((entry) => summarizeBackup(entry, currentVaultId)),
+      pendingRestore: pending && {
+        backupId: pending.backupId,
+        backupCreatedAt: pending.backupCreatedAt,
+        restoredAt: pending.restoredAt,
+        keys: pending.keys,
+      },
+      lastFailure: this.#lastFailure,
+    };
+  }
+
+  /** Writes a backup and thins out old ones; a failure is remembered and audited, then thrown. */
+  backUp(open: OpenVault, reason: BackupReason): BackupEntry {
+    const settings = this.settings();
+    const now = this.#clock();
+    try {
+      if (open.integrity?.status === 'damaged') {
+        throw new VaultError(
+          'VAULT_CORRUPT',
+          'The vault is damaged, so no backup was made: the backups you have are kept as they are. Restore the newest one.',
+        );
+      }
+      const entry = writeBackup({
+        db: open.db,
+        dataKey: open.dataKey,
+        vaultFolder: this.#folder,
+        folder: settings.folder,
+        vaultId: open.vaultId,
+        schemaVersion: schemaVersion(open.db),
+        reason,
+        now,
+      });
+      let removed: string[] = [];
+      try {
+        removed = pruneBackups(settings.folder, open.vaultId, settings.keep, now);
+      } catch {
+        // Old backups left in place are not a failure of this one.
+      }
+      this.#lastFailure = null;
+      open.data.audit.append('backup.created', { id: entry.id, reason, bytes: entry.manifest.files[DATABASE_FILE_NAME].bytes, removed });
+      return entry;
+    } catch (error) {
+      const failure = asStorageError(error, 'backup');
+      this.#lastFailure = {
+        at: now.toISOString(),
+        code: failure instanceof VaultError ? failure.code : 'INTERNAL',
+        message: failure instanceof VaultError ? failure.message : 'The backup could not be made.',
+      };
+      try {
+        open.data.audit.append('backup.failed', { reason, code: this.#lastFailure.code });
+      } catch {
+        // The vault's own disk may be the full one.
+      }
+      throw failure;
+    }
+  }
+
+  /** As the vault locks: a backup when automatic backups are on and the last one is a day old (or none). */
+  backUpIfDue(open: OpenVault): void {
+    try {
+      const settings = this.settings();
+      if (!settings.automatic) return;
+      const latest = listBackups(settings.folder).find((entry) => entry.manifest.vaultId === open.vaultId);
+      if (latest) {
+        const age = this.#clock().getTime() - Date.parse(latest.manifest.createdAt);
+        if (age >= 0 && age < this.#defaults.minIntervalMs) return;
+      }
+      this.backUp(open, 'automatic');
+    } catch {
+      // Remembered and audited by backUp; locking goes on regardless.
+    }
+  }
+
+  /** The newest backup of this vault (of any vault when its id is unknown), to offer with an error a restore can fix. */
+  latestOffer(currentVaultId: string | null): BackupOffer | null {
+    try {
+      const backups = listBackups(this.settings().folder);
+      const newest = currentVaultId === null ? backups[0] : backups.find((entry) => entry.manifest.vaultId === currentVaultId);
+      return newest ? { id: newest.id, createdAt: newest.manifest.createdAt } : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+export function summarizeBackup(entry: BackupEntry, currentVaultId: string | null): BackupSummary {
+  return {
+    id: entry.id,
+    createdAt: entry.manifest.createdAt,
+    reason: entry.manifest.reason,
+    vaultId: entry.manifest.vaultId,
+    sameVault: currentVaultId === null ? null : entry.manifest.vaultId === currentVaultId,
+    schemaVersion: entry.manifest.schemaVersion,
+    bytes: entry.manifest.files[DATABASE_FILE_NAME].bytes,
+  };
+}
