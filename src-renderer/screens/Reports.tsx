@@ -1,19 +1,20 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { CeuSummary, ReportExportResult, ReportHistoryEntry, ReportPreview, SigningKeyInfo, SuppressedCellInfo } from '../../shared/api/reportSchemas';
 import { REPORT_METRICS, valueAtPath } from '../../shared/report/catalog';
 import { call, CallError, isQuietError, plainError } from '../api';
 import { Dialog } from '../components/Dialog';
 import { DateField } from '../components/DateField';
 import { ChevronLeftIcon, ChevronRightIcon, FolderIcon, HiddenIcon, KeyIcon } from '../components/Icons';
-import { formatLongDate, formatMinutes, formatNumericDate, formatShortDate, formatTimestamp, parseDateInput, todayIso } from '../lib/dates';
+import { formatLongDate, formatMinutes, formatNumericDate, formatShortDate, formatTimestamp, todayIso } from '../lib/dates';
 import { addMonths, monthLabel, monthOf, reportableMonths } from '../lib/months';
 import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore } from '../state/uiStore';
 import { MinutesByKindChart, SessionsPerWeekChart, StudentsPerCategoryChart } from './ReportCharts';
 import { StandingDutiesOfMonth } from './StandingDutiesOfMonth';
 import { SuccessStories } from './SuccessStories';
+import { useCeuCycleStart } from './growth/useCeuCycleStart';
 import { useScreenHeading } from './useScreenHeading';
+import { useLoad, type Loaded } from '../lib/useLoad';
 import { TotalsTable } from '../components/TotalsTable';
 
 /**
@@ -25,32 +26,6 @@ import { TotalsTable } from '../components/TotalsTable';
  * Nothing here names a student: every number comes from the main side
  * already aggregated and suppressed (`reports.preview`).
  */
-
-type Load<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
-
-/** Runs `load` when `key` changes; drops answers that arrive after a newer request or after the screen closed. */
-function useLoad<T>(load: () => Promise<T>, key: string): [Load<T>, () => void] {
-  const [state, setState] = useState<Load<T>>({ status: 'loading' });
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    let current = true;
-    setState({ status: 'loading' });
-    // `load` is this render's, so it asks for what `key` names now.
-    load().then(
-      (value) => {
-        if (current) setState({ status: 'ready', value });
-      },
-      (error: unknown) => {
-        if (current && !isQuietError(error)) setState({ status: 'error', message: plainError(error) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-    // Only a new key (or a reload) loads again; `load` is a new function every render.
-  }, [key, round]);
-  return [state, useCallback(() => setRound((value) => value + 1), [])];
-}
 
 export function Reports() {
   const id = useId();
@@ -462,7 +437,7 @@ function ExportResultView({ result }: { result: ReportExportResult }) {
   );
 }
 
-function HistoryPanel({ history }: { history: Load<ReportHistoryEntry[]> }) {
+function HistoryPanel({ history }: { history: Loaded<ReportHistoryEntry[]> }) {
   const id = useId();
   return (
     <section className="panel history-panel" aria-labelledby={`${id}-title`}>
@@ -544,30 +519,9 @@ function ceuNumber(value: number): string {
 function CeuPanel() {
   const id = useId();
   const [summary, reload] = useLoad<CeuSummary>(() => call('ceu.summary', {}), 'ceu');
-  const [editing, setEditing] = useState(false);
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const announce = useUiStore((store) => store.announce);
+  const { editing, setEditing, text, setText, problem, setProblem, save } = useCeuCycleStart(reload);
   const current = summary.status === 'ready' ? summary.value : null;
   const requirementApplies = useSettingsStore((store) => store.settings?.ceuRequirementApplies ?? true);
-
-  async function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const iso = parseDateInput(text);
-    if (iso == null) {
-      setProblem('Enter the first day of your cycle, for example 7/1/2024.');
-      return;
-    }
-    setProblem(null);
-    try {
-      await useSettingsStore.getState().update({ ceuCycleStart: iso });
-      setEditing(false);
-      announce(`CEU cycle starts ${formatLongDate(iso)}.`);
-      reload();
-    } catch (error) {
-      if (!isQuietError(error)) setProblem(plainError(error));
-    }
-  }
 
   const form = (
     <form onSubmit={(event) => void save(event)} noValidate className="ceu-form">

@@ -5,10 +5,11 @@ import { COMPETENCY_AREAS, indicatorText } from '../../../shared/domain/competen
 import { nextSchoolYear, schoolYearLabel, schoolYearOf } from '../../../shared/domain/schoolYear';
 import { call, isQuietError, plainError } from '../../api';
 import { DateField } from '../../components/DateField';
-import { formatLongDate, formatNumericDate, formatShortDate, parseDateInput, todayIso } from '../../lib/dates';
+import { formatLongDate, formatNumericDate, formatShortDate, todayIso } from '../../lib/dates';
 import { useSettingsStore } from '../../state/settingsStore';
 import { useUiStore } from '../../state/uiStore';
-import { useLoaded } from './useLoaded';
+import { useLoad } from '../../lib/useLoad';
+import { useCeuCycleStart } from './useCeuCycleStart';
 
 const hours = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 
@@ -24,30 +25,9 @@ export function PlanTab() {
 
 function CeuCyclePanel() {
   const id = useId();
-  const [progress, reload] = useLoaded<CeuProgress>(() => call('ceu.progress', {}), 'ceu');
-  const [editing, setEditing] = useState(false);
-  const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const announce = useUiStore((store) => store.announce);
+  const [progress, reload] = useLoad<CeuProgress>(() => call('ceu.progress', {}), 'ceu');
+  const { editing, setEditing, text, setText, problem, setProblem, save: saveStart } = useCeuCycleStart(reload);
   const current = progress.status === 'ready' ? progress.value : null;
-
-  async function saveStart(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const iso = parseDateInput(text);
-    if (iso == null) {
-      setProblem('Enter the first day of your cycle, for example 7/1/2024.');
-      return;
-    }
-    setProblem(null);
-    try {
-      await useSettingsStore.getState().update({ ceuCycleStart: iso });
-      setEditing(false);
-      announce(`CEU cycle starts ${formatLongDate(iso)}.`);
-      reload();
-    } catch (error) {
-      if (!isQuietError(error)) setProblem(plainError(error));
-    }
-  }
 
   async function setApplies(applies: boolean) {
     try {
@@ -170,8 +150,8 @@ function GoalsPanel() {
   const current = schoolYearOf(todayIso());
   const years = [current, nextSchoolYear(current)];
   const [schoolYear, setSchoolYear] = useState(current);
-  const [goals, reload] = useLoaded<PdGoal[]>(() => call('pdGoals.list', { schoolYear }), schoolYear);
-  const [evaluation] = useLoaded<SelfEvaluation>(() => call('selfEvaluation.get', { schoolYear: current }), current);
+  const [goals, reload] = useLoad<PdGoal[]>(() => call('pdGoals.list', { schoolYear }), schoolYear);
+  const [evaluation] = useLoad<SelfEvaluation>(() => call('selfEvaluation.get', { schoolYear: current }), current);
   const [indicatorId, setIndicatorId] = useState('');
   const [goal, setGoal] = useState('');
   const [problem, setProblem] = useState<string | null>(null);

@@ -8,7 +8,7 @@ import { call, isQuietError, plainError } from '../../api';
 import { todayIso } from '../../lib/dates';
 import { useUiStore } from '../../state/uiStore';
 import { IndicatorRow } from './IndicatorRow';
-import { useLoaded } from './useLoaded';
+import { useLoad } from '../../lib/useLoad';
 
 function indicatorsOf(area: CompetencyArea) {
   return area.groups.flatMap((group) => group.indicators);
@@ -26,8 +26,8 @@ export function SelfEvaluationTab() {
   const years = [current, previousSchoolYear(current), previousSchoolYear(previousSchoolYear(current))];
   const [schoolYear, setSchoolYear] = useState(current);
   const [areaId, setAreaId] = useState<string>(COMPETENCY_AREAS[0]?.id ?? '1');
-  const [evaluation, reload] = useLoaded<SelfEvaluation>(() => call('selfEvaluation.get', { schoolYear }), schoolYear);
-  const [evidence] = useLoaded<EvidenceSummary>(() => call('growth.evidence', { schoolYear }), schoolYear);
+  const [evaluation, reload] = useLoad<SelfEvaluation>(() => call('selfEvaluation.get', { schoolYear }), schoolYear);
+  const [evidence] = useLoad<EvidenceSummary>(() => call('growth.evidence', { schoolYear }), schoolYear);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const announce = useUiStore((store) => store.announce);

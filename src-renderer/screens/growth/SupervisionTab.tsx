@@ -7,7 +7,7 @@ import { call, isQuietError, plainError } from '../../api';
 import { DateField } from '../../components/DateField';
 import { formatMediumDate, formatMinutes, formatNumericDate, parseDateInput, todayIso } from '../../lib/dates';
 import { useUiStore } from '../../state/uiStore';
-import { useLoaded } from './useLoaded';
+import { useLoad } from '../../lib/useLoad';
 
 /** The weekly streak in plain words: a count to notice, never a warning. */
 export function streakWords(streak: SupervisionOverview['streak']): string {
@@ -21,7 +21,7 @@ export function streakWords(streak: SupervisionOverview['streak']): string {
  */
 export function SupervisionTab() {
   const id = useId();
-  const [overview, reload] = useLoaded<SupervisionOverview>(() => call('supervision.overview', {}), 'supervision');
+  const [overview, reload] = useLoad<SupervisionOverview>(() => call('supervision.overview', {}), 'supervision');
   const [date, setDate] = useState(formatNumericDate(todayIso()));
   const [minutes, setMinutes] = useState('60');
   const [kind, setKind] = useState<SupervisionKind>('clinical');

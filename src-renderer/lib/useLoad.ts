@@ -1,18 +1,26 @@
-import { useCallback, useEffect, useState } from 'react';
-import { isQuietError, plainError } from '../../api';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { isQuietError, plainError } from '../api';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
 
 /**
- * Runs `load` when `key` changes or on `reload()`; drops answers that arrive
- * after a newer request or after the screen closed. A reload keeps showing
- * the last value until the new one arrives, so nothing jumps.
+ * One read for a screen: runs `load` when `key` changes or on `reload()`,
+ * and drops answers that arrive after a newer request or after the screen
+ * closed. A new key shows "loading" (the old value belongs to something
+ * else); a reload keeps the last value until the new one arrives, so nothing
+ * jumps.
  */
-export function useLoaded<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => void] {
+export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => void] {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' });
   const [round, setRound] = useState(0);
+  const loadedKey = useRef(key);
   useEffect(() => {
     let current = true;
+    if (loadedKey.current !== key) {
+      loadedKey.current = key;
+      setState({ status: 'loading' });
+    }
+    // `load` is this render's, so it asks for what `key` names now.
     load().then(
       (value) => {
         if (current) setState({ status: 'ready', value });
