@@ -409,7 +409,7 @@ describe("the day's routine work (end to end)", () => {
     await expect.poll(() => form.getByRole('list', { name: 'Chosen student' }).innerText()).toContain('NH-9021');
     expect(await form.getByRole('textbox', { name: 'Minutes' }).inputValue()).toBe('20');
     await form.getByRole('button', { name: 'Save service' }).click();
-    await announced(page, 'Saved: Individual session, 20 min, NH-9021.').waitFor();
+    await announced(page, 'Saved: Individual session, 20 min, NH-9021 · Devon K.').waitFor();
 
     const today = localIsoDate(new Date());
     const again = (await callRouter(app.router, 'services.list', { from: today, to: today })).filter((service) => service.studentIds.includes(ids.devon));
@@ -443,12 +443,12 @@ describe("the day's routine work (end to end)", () => {
     await form.getByRole('button', { name: '45', exact: true }).click();
     await form.getByRole('textbox', { name: 'Follow up on (optional)' }).fill('today');
     await form.getByRole('button', { name: 'Save service' }).click();
-    await announced(page, 'Saved: Individual session, 45 min, LE-3010.').waitFor();
+    await announced(page, 'Saved: Individual session, 45 min, LE-3010 · Maya R.').waitFor();
 
     await goTo(page, 'Today');
     const followUps = page.getByRole('region', { name: 'Follow-ups' });
-    const noteDone = followUps.getByRole('button', { name: /^Mark done: Note of .* with QX-5501 \(Zebediah Quillfeather/ });
-    const serviceDone = followUps.getByRole('button', { name: /^Mark done: Individual session, 45 min, on .* with LE-3010 \(Maya R\.\)$/ });
+    const noteDone = followUps.getByRole('button', { name: /^Mark done: Note of .* with QX-5501 · Zebediah Quillfeather/ });
+    const serviceDone = followUps.getByRole('button', { name: /^Mark done: Individual session, 45 min, on .* with LE-3010 · Maya R\.$/ });
     await noteDone.waitFor();
     await serviceDone.waitFor();
     expect(await followUps.innerText()).toContain('check whether the new route helped');
