@@ -1,4 +1,4 @@
-import { fingerprint } from '../../report/signing';
+import { fingerprint } from '../../common/signing';
 import { VaultError } from '../../vault/errors';
 import { vaultOutputRules } from '../../files/outputPath';
 import { createHandoverPackage } from '../../handover/createPackage';
