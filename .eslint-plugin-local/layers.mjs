@@ -1,5 +1,6 @@
 // @ts-check
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The layers inside src-main/, bottom to top. A folder may import the folders
@@ -66,6 +67,8 @@ const CONNECTION_EXCEPTIONS = [
 ];
 
 const posix = (file) => file.split(path.sep).join('/');
+/** The repository root, whatever folder eslint runs from. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** @type {import('eslint').Rule.RuleModule} */
 const layersRule = {
@@ -80,7 +83,7 @@ const layersRule = {
     },
   },
   create(context) {
-    const root = context.cwd;
+    const root = ROOT;
     const file = posix(path.relative(root, context.filename));
     const match = /^src-main\/([^/]+)\//.exec(file);
     if (!match) return {};
