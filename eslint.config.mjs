@@ -3,13 +3,16 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import localLayers from './.eslint-plugin-local/layers.mjs';
 
 /**
  * The design's folder rules, enforced here so that a wrong import fails
  * `npm test`:
  *   shared/        imports nothing outside itself: no Node, no DOM, no React, no electron
  *   src-renderer/  imports shared/ and itself: no Node, no src-main/, no electron
- *   src-main/      imports shared/ and itself; only src-main/app/ imports electron
+ *   src-main/      imports shared/ and itself; only src-main/app/ imports electron;
+ *                  inside it, each folder imports only the layers below it and
+ *                  only vault/ imports SQLite (.eslint-plugin-local/layers.mjs)
  */
 const nodeModules = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const electron = { name: 'electron', message: "Only src-main/app/ may import 'electron'." };
@@ -87,6 +90,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src-main/**/*.ts'],
+    plugins: { local: localLayers },
+    rules: { 'local/layers': 'error' },
+  },
+  {
     files: ['src-main/app/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
@@ -97,7 +105,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bin/**/*.mjs', '*.config.{ts,mjs}', '.ci/**'],
+    files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bin/**/*.mjs', '*.config.{ts,mjs}', '.ci/**', '.eslint-plugin-local/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

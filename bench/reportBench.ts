@@ -6,7 +6,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { CASE_OUTCOME_IDS } from '../shared/domain/caseOutcomes';
 import { DEFAULT_ISSUE_CATEGORIES } from '../shared/domain/issueCategories';
 import { SERVICE_KINDS, TEAM_TYPE_IDS, type ServiceKind } from '../shared/domain/serviceKinds';
-import { addDays, daysBetween } from '../src-main/report/calendar';
+import { addDays, daysBetween } from '../src-main/common/calendar';
 import { exportReportFiles } from '../src-main/report/exportFiles';
 import { prepareMonthReport, signMonthReport } from '../src-main/report/monthReport';
 import { applyVaultPragmas, openEncryptedDatabase, type VaultDatabase } from '../src-main/vault/connection';

@@ -5,7 +5,7 @@ import { Id, ReportMonth, Timestamp } from './schemas';
 /*
  * Standing administrative duties and success stories (issue 14): the worker's
  * own words that go into the monthly report, so each is checked for
- * identifying details before it is stored (src-main/report/reportText.ts).
+ * identifying details before it is stored (src-main/vault/reportText.ts).
  */
 
 export const DutyName = z

@@ -2,7 +2,7 @@ import type { CeuProgress } from '../../shared/api/growthSchemas';
 import { CEU_CYCLE_YEARS, CEU_REQUIRED_HOURS, CONTACT_HOURS_PER_CEU } from '../../shared/api/reportSchemas';
 import { hoursFromMinutes } from '../../shared/domain/growth';
 import { currentCycle } from '../report/ceu';
-import { addDays, addYears, localDate } from '../report/calendar';
+import { addDays, addYears, localDate } from '../common/calendar';
 import type { VaultDatabase } from '../vault/connection';
 
 const round2 = (value: number) => Math.round(value * 100) / 100;

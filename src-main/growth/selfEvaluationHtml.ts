@@ -3,7 +3,7 @@ import { COMPETENCY_AREAS, indicatorText, rubricLabel } from '../../shared/domai
 import { EVIDENCE_ITEMS, hoursFromMinutes, supervisionKindLabel } from '../../shared/domain/growth';
 import { schoolYearLabel } from '../../shared/domain/schoolYear';
 import { TEAM_TYPES } from '../../shared/domain/serviceKinds';
-import { escapeHtml, printablePage } from '../report/printablePage';
+import { escapeHtml, printablePage } from '../common/printablePage';
 
 export const NO_STUDENT_INFORMATION = 'Contains no student information';
 

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { SupervisionAddInput, SupervisionOverview, SupervisionSession } from '../../shared/api/growthSchemas';
 import { SUPERVISION_KIND_IDS, SUPERVISION_STREAK_WEEKS, type SupervisionKind } from '../../shared/domain/growth';
 import { schoolYearOf, schoolYearRange } from '../../shared/domain/schoolYear';
-import { addDays } from '../report/calendar';
+import { addDays } from '../common/calendar';
 import type { VaultDatabase } from '../vault/connection';
 import { VaultError } from '../vault/errors';
 

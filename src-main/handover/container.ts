@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { canonicalBytes, isCanonical } from '../report/canonical';
-import { SIGNATURE_BYTES, signBytes, verifyBytes } from '../report/signing';
+import { canonicalBytes, isCanonical } from '../common/canonical';
+import { SIGNATURE_BYTES, signBytes, verifyBytes } from '../common/signing';
 
 /**
  * The one container both handover files use (docs/handover-format.md):

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { CreateHandoverInput, CreateHandoverResult, HandoverRecipient } from '../../shared/api/handoverSchemas';
-import { fingerprint } from '../report/signing';
+import { fingerprint } from '../common/signing';
 import { readBoundedFileSync } from '../vault/boundedRead';
 import { DATA_KEY_BYTES } from '../vault/connection';
 import { VaultError } from '../vault/errors';

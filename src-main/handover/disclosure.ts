@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { DisclosureInput, DisclosureResult } from '../../shared/api/handoverSchemas';
-import { fingerprint } from '../report/signing';
+import { fingerprint } from '../common/signing';
 import { verifyNoteHistory } from '../vault/repos/notes';
 import type { VaultData } from '../vault/vaultData';
 import { sha256Hex } from './container';

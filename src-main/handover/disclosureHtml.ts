@@ -1,6 +1,6 @@
 import type { NoteRelease } from '../../shared/api/handoverSchemas';
 import type { Note, NoteRevision } from '../../shared/api/schemas';
-import { escapeHtml, printablePage } from '../report/printablePage';
+import { escapeHtml, printablePage } from '../common/printablePage';
 
 /**
  * The printable court-order disclosure: one self-contained HTML page (inline

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { HandBackResult } from '../../shared/api/handoverSchemas';
 import type { AuditEntry } from '../../shared/api/schemas';
-import { fingerprint, publicKeyFromSpki, verifyBytes } from '../report/signing';
+import { fingerprint, publicKeyFromSpki, verifyBytes } from '../common/signing';
 import { DATA_KEY_BYTES } from '../vault/connection';
 import { VaultError } from '../vault/errors';
 import { toAuditEntry, type AuditRow } from '../vault/repos/audit';

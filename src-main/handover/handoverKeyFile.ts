@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Timestamp } from '../../shared/api/schemas';
 import { Fingerprint } from '../../shared/report/document';
-import { fingerprint } from '../report/signing';
+import { fingerprint } from '../common/signing';
 import { base64OfLength } from '../vault/base64Schema';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';

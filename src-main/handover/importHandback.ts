@@ -1,5 +1,5 @@
 import type { HandbackImportResult } from '../../shared/api/handoverSchemas';
-import { fingerprint } from '../report/signing';
+import { fingerprint } from '../common/signing';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import { readChosenFile } from './files';

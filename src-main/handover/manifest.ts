@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, Timestamp } from '../../shared/api/schemas';
 import { Fingerprint } from '../../shared/report/document';
-import { fingerprint } from '../report/signing';
+import { fingerprint } from '../common/signing';
 import { base64OfLength } from '../vault/base64Schema';
 import { CodeWrap, X25519Wrap, X25519_SPKI_BYTES } from './keyWrap';
 

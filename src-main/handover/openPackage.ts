@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HandoverPackageInfo, ReceivedHandover } from '../../shared/api/handoverSchemas';
-import { fingerprint } from '../report/signing';
+import { fingerprint } from '../common/signing';
 import { VaultError } from '../vault/errors';
 import { AuditLog } from '../vault/repos/audit';
 import type { VaultData } from '../vault/vaultData';

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { canonicalBytes } from '../report/canonical';
+import { canonicalBytes } from '../common/canonical';
 
 /**
  * Proof that a hand-back comes from whoever opened the package: HMAC-SHA-256

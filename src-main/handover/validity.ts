@@ -1,5 +1,5 @@
 import { handoverLengthProblem } from '../../shared/domain/handoverLength';
-import { addDays, localDate, startOfLocalDay } from '../report/calendar';
+import { addDays, localDate, startOfLocalDay } from '../common/calendar';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import type { PackageManifest } from './manifest';

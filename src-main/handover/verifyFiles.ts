@@ -1,6 +1,6 @@
 import type crypto from 'node:crypto';
 import type { z } from 'zod';
-import { publicKeyFromSpki } from '../report/signing';
+import { publicKeyFromSpki } from '../common/signing';
 import { VaultError } from '../vault/errors';
 import { HANDBACK_MAGIC, PACKAGE_MAGIC, containerKind, decodeContainer, sha256Hex, verifyContainerSignature } from './container';
 import { HandbackManifest, PackageManifest } from './manifest';

@@ -5,7 +5,7 @@ import {
   type CeuSummary,
 } from '../../shared/api/reportSchemas';
 import type { VaultDatabase } from '../vault/connection';
-import { addDays, addYears, localDate } from './calendar';
+import { addDays, addYears, localDate } from '../common/calendar';
 
 /**
  * Continuing-education units for the CEU view: a Connecticut certificate

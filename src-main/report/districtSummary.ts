@@ -7,7 +7,7 @@ import { csvRow } from './reportCsv';
 import { REPORT_GROUPS } from './cellGroups';
 import { publishedGroupView } from './reportDocument';
 import { serviceCellRanges } from './serviceSuppression';
-import { fingerprint, publicKeyFromPem, spkiOf, verifyBytes } from './signing';
+import { fingerprint, publicKeyFromPem, spkiOf, verifyBytes } from '../common/signing';
 import { feasibleRanges, type Range } from './suppression';
 import { DEFAULT_MIN_THRESHOLD, defaultCompanionFiles, parseReportDocument, readReportFile, REPORT_READ_LIMITS, thresholdProblem } from './verify';
 

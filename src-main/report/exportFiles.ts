@@ -14,7 +14,7 @@ import { writeTransaction } from '../vault/writeTransaction';
 import { finishInterruptedExports, swapInReportFiles, type SwapFile } from './exportSwap';
 import { renderReportCsv } from './reportCsv';
 import { renderReportHtml } from './reportHtml';
-import { publicKeyFromPem, spkiOf, spkiPem } from './signing';
+import { publicKeyFromPem, spkiOf, spkiPem } from '../common/signing';
 
 /** The five files of a monthly report, and the audit action that records their export. */
 export const REPORT_EXPORT_ACTION = 'report.exported';

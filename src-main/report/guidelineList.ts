@@ -1,6 +1,6 @@
 import { TEAM_TYPE_IDS, type TeamType } from '../../shared/domain/serviceKinds';
 import type { VaultData } from '../vault/vaultData';
-import { daysBetween, monthBounds } from './calendar';
+import { daysBetween, monthBounds } from '../common/calendar';
 import type { Activity, MonthMetrics } from './metrics';
 import { roundTo } from './metrics';
 

@@ -2,7 +2,7 @@ import { CASE_OUTCOMES, type CaseOutcome } from '../../shared/domain/caseOutcome
 import { SERVICE_KINDS, TEAM_TYPE_IDS, type ServiceKind, type TeamType } from '../../shared/domain/serviceKinds';
 import { REPORT_CATEGORY_IDS, WORKER_DEFINED_CATEGORY } from '../../shared/report/document';
 import type { VaultDatabase } from '../vault/connection';
-import { daysBetween, monthBounds, weeksOfMonth } from './calendar';
+import { daysBetween, monthBounds, weeksOfMonth } from '../common/calendar';
 
 /**
  * The true (unsuppressed) numbers of one calendar month, read straight from

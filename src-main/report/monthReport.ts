@@ -6,8 +6,8 @@ import { metricInfo, REPORT_METRICS, SERVICE_KIND_PATHS, valueAtPath } from '../
 import { REPORT_CATEGORY_IDS, ServiceReportDocument } from '../../shared/report/document';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
-import { localDate } from './calendar';
-import { canonicalBytes } from './canonical';
+import { localDate } from '../common/calendar';
+import { canonicalBytes } from '../common/canonical';
 import { readGuidelineList } from './guidelineList';
 import { MonthMetricsQuery, type MonthMetrics } from './metrics';
 import { planCorrection } from './corrections';
@@ -16,7 +16,7 @@ import { buildReportDocument, plainReportMetrics, type BuiltDocument } from './r
 import { publishMetrics, type HiddenWhy, type PlainReportMetrics } from './publish';
 import { thresholdForMonth } from './reportThresholds';
 import { parseReportDocument } from './verify';
-import { fingerprint, signBytes } from './signing';
+import { fingerprint, signBytes } from '../common/signing';
 
 /**
  * One month's report, made from an open vault: the true numbers, the

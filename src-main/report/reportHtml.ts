@@ -1,6 +1,6 @@
 import { REPORT_METRICS, valueAtPath } from '../../shared/report/catalog';
 import type { ServiceReportDocument } from '../../shared/report/document';
-import { escapeHtml, printablePage } from './printablePage';
+import { escapeHtml, printablePage } from '../common/printablePage';
 
 /** The report's printable summary (a printable page: see printablePage.ts). */
 export const HTML_HEADING = 'Aggregate statistics — contains no student identifiers';

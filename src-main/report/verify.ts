@@ -4,12 +4,12 @@ import path from 'node:path';
 import { describeIssues } from '../../shared/api/describeIssues';
 import { REPORT_SCHEMA_ID, ServiceReportDocument } from '../../shared/report/document';
 import { isBoundedReadError, readBoundedFileSync, whyUnreadable } from '../vault/boundedRead';
-import { isCanonical } from './canonical';
+import { isCanonical } from '../common/canonical';
 import { PUBLIC_KEY_FILE } from './exportFiles';
 import { valueAtPath } from '../../shared/report/catalog';
 import { REPORT_GROUPS, STUDENT_COUNT_PATHS, STUDENT_STATISTIC_PATHS } from './cellGroups';
 import { publishedGroupView } from './reportDocument';
-import { fingerprint, normalizeFingerprint, publicKeyFromPem, SIGNATURE_BYTES, spkiOf, verifyBytes } from './signing';
+import { fingerprint, normalizeFingerprint, publicKeyFromPem, SIGNATURE_BYTES, spkiOf, verifyBytes } from '../common/signing';
 import { serviceCellProblem } from './serviceSuppression';
 import { feasibleRanges, groupPatternProblem, InconsistentCellsError, isSmall } from './suppression';
 

@@ -1,6 +1,6 @@
-import { localDate } from '../report/calendar';
+import { localDate } from '../common/calendar';
 import type { VaultDatabase } from './connection';
-import { refuseIdentifyingReportText } from '../report/reportText';
+import { refuseIdentifyingReportText } from './reportText';
 import { AdministrativeDutyRepository } from './repos/adminDuties';
 import { AuditLog } from './repos/audit';
 import { CategoryRepository } from './repos/categories';

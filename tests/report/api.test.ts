@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter, type Router } from '../../src-main/api/router';
-import { fingerprint } from '../../src-main/report/signing';
+import { fingerprint } from '../../src-main/common/signing';
 import type { VaultSession } from '../../src-main/vault/vaultSession';
 import { createdVault, removeDir } from '../helpers/tempVault';
 import { buildKnownMonth, KNOWN_MONTH, manualClock } from './knownMonth';

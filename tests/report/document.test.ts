@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REPORT_METRICS, valueAtPath } from '../../shared/report/catalog';
 import { ServiceReportDocument, type ReportMetrics } from '../../shared/report/document';
-import { canonicalBytes } from '../../src-main/report/canonical';
+import { canonicalBytes } from '../../src-main/common/canonical';
 import { prepareMonthReport } from '../../src-main/report/monthReport';
-import { fingerprint } from '../../src-main/report/signing';
+import { fingerprint } from '../../src-main/common/signing';
 import type { VaultData } from '../../src-main/vault/vaultData';
 import { openTestVault, type TestDatabase } from '../vault/testVault';
 import { buildKnownMonth, KNOWN_MONTH, KNOWN_TIME_ZONE, manualClock } from './knownMonth';

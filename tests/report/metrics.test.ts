@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addYears, daysBetween, localDate, localMonth, monthBounds, weeksOfMonth } from '../../src-main/report/calendar';
+import { addYears, daysBetween, localDate, localMonth, monthBounds, weeksOfMonth } from '../../src-main/common/calendar';
 import { computeMonthMetrics, median } from '../../src-main/report/metrics';
 import { prepareMonthReport } from '../../src-main/report/monthReport';
 import type { VaultData } from '../../src-main/vault/vaultData';

@@ -5,7 +5,7 @@ import { CASE_OUTCOMES } from '../../shared/domain/caseOutcomes';
 import { SERVICE_KINDS, TEAM_TYPE_IDS, type ServiceKind } from '../../shared/domain/serviceKinds';
 import { valueAtPath } from '../../shared/report/catalog';
 import { REPORT_CATEGORY_IDS, type ServiceReportDocument } from '../../shared/report/document';
-import { canonicalBytes } from '../../src-main/report/canonical';
+import { canonicalBytes } from '../../src-main/common/canonical';
 import type { MonthMetrics } from '../../src-main/report/metrics';
 import { buildReportDocument } from '../../src-main/report/reportDocument';
 import { renderReportCsv } from '../../src-main/report/reportCsv';

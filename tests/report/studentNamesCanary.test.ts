@@ -5,7 +5,7 @@ import type { CreateHandoverResult, DisclosureResult } from '../../shared/api/ha
 import type { ReportExportResult } from '../../shared/api/reportSchemas';
 import type { Student } from '../../shared/api/schemas';
 import { withPackageVault } from '../../src-main/handover/packageVault';
-import { spkiPem } from '../../src-main/report/signing';
+import { spkiPem } from '../../src-main/common/signing';
 import { call, makeVault, type TestVault } from '../handover/fixtures';
 import { cli } from '../helpers/cliHarness';
 import { makeTempDir, removeDir } from '../helpers/tempVault';

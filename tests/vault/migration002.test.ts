@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fingerprint } from '../../src-main/report/signing';
+import { fingerprint } from '../../src-main/common/signing';
 import { systemTimeZone } from '../../src-main/vault/repos/settings';
 import { MIGRATIONS, migrate, migrateWith, schemaVersion } from '../../src-main/vault/schema/migrations';
 import { VaultData } from '../../src-main/vault/vaultData';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fingerprint } from '../../src-main/report/signing';
+import { fingerprint } from '../../src-main/common/signing';
 import { MIGRATIONS, migrate, migrateWith, schemaVersion } from '../../src-main/vault/schema/migrations';
 import { VaultData } from '../../src-main/vault/vaultData';
 import { createdVault, removeDir } from '../helpers/tempVault';

@@ -1,4 +1,4 @@
-import { fingerprint } from '../../report/signing';
+import { fingerprint } from '../../common/signing';
 import { VaultError } from '../../vault/errors';
 import { vaultOutputRules } from '../../files/outputPath';
 import { createHandoverPackage } from '../../handover/createPackage';
@@ -22,10 +22,13 @@ import {
   listReceived,
 } from '../../handover/substituteVault';
 import type { HandlerTable } from '../handler';
+import { withOpenVault } from '../withOpenVault';
 
 /*
  * Every handler reads session.data first, so a locked vault answers
- * VAULT_LOCKED before any file is touched.
+ * VAULT_LOCKED before any file is touched. The two that wait for a key
+ * derivation (the handover code) run through withOpenVault, so a lock while
+ * they wait answers VAULT_LOCKED too.
  */
 export const handoverHandlers: HandlerTable<
   | 'handover.keyInfo'
@@ -59,13 +62,14 @@ export const handoverHandlers: HandlerTable<
     if (key.spki.equals(own)) throw new VaultError('INVALID_INPUT', "file: that is this vault's own handover key, not the substitute's.");
     return { path: key.path, fingerprint: fingerprint(key.spki), label: key.label, createdAt: key.createdAt };
   },
-  'handover.create': (session, input) => createHandoverPackage(session.data, session.folder, input, vaultOutputRules(session, input.replace ?? false)),
+  'handover.create': (session, input) =>
+    withOpenVault(session, (data) => createHandoverPackage(data, session.folder, input, vaultOutputRules(session, input.replace ?? false))),
   'handover.sent': (session) => listSentHandovers(session.data),
   'handover.revoke': (session, { packageId, reason }) => revokeHandover(session.data, packageId, reason),
   'handover.importHandBack': (session, { file }) => importHandback(session.data, file),
 
   'handover.inspect': (session, { file }) => inspectPackage(session.data, file),
-  'handover.open': (session, { file, code }) => openHandoverPackage(session.data, session.folder, file, code),
+  'handover.open': (session, { file, code }) => withOpenVault(session, (data) => openHandoverPackage(data, session.folder, file, code)),
   'handover.received': (session) => listReceived(session.data),
   'handover.enter': (session, { packageId }) => enterHandover(session.data, session.folder, packageId),
   'handover.students.list': (session, { packageId }) => handoverStudents(session.data, session.folder, packageId),

@@ -5,7 +5,7 @@ import { vaultOutputRules } from '../../files/outputPath';
 import { exportReportFiles } from '../../report/exportFiles';
 import { reportHistory } from '../../report/history';
 import { prepareMonthReport, signMonthReport } from '../../report/monthReport';
-import { fingerprint } from '../../report/signing';
+import { fingerprint } from '../../common/signing';
 import { changeReportThreshold, reportThresholdInfo } from '../../report/reportThresholds';
 import type { HandlerTable } from '../handler';
 

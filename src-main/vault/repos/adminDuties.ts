@@ -33,7 +33,7 @@ function toDuty(row: DutyRow): AdministrativeDuty {
 }
 
 export interface ReportTextCheck {
-  /** Throws INVALID_INPUT unless `text` may go into a report (src-main/report/reportText.ts). */
+  /** Throws INVALID_INPUT unless `text` may go into a report (src-main/vault/reportText.ts). */
   (what: string, text: string): void;
 }
 

@@ -2,7 +2,7 @@ import type { NoteResult, SearchAllFilters, SearchResult, SearchStudent, Service
 import type { FindingCounts } from '../../../shared/api/schemas';
 import { SERVICE_KINDS, type ServiceKind } from '../../../shared/domain/serviceKinds';
 import { foldForMatch, studentMatchRank } from '../../../shared/domain/studentNames';
-import { addDays, localDate } from '../../report/calendar';
+import { addDays, localDate } from '../../common/calendar';
 import { toMatchQuery, toSnippetParts } from '../repos/search';
 import type { VaultData } from '../vaultData';
 

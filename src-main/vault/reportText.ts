@@ -1,7 +1,7 @@
 import { checkNote } from '../../shared/redaction';
 import { foldForMatch } from '../../shared/domain/studentNames';
-import type { VaultData } from '../vault/vaultData';
-import { VaultError } from '../vault/errors';
+import type { VaultData } from './vaultData';
+import { VaultError } from './errors';
 
 /**
  * The worker's own words that go into a monthly report (a standing duty's
