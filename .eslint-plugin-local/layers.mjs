@@ -56,11 +56,11 @@ const CONNECTION_EXCEPTIONS = [
   'src-main/growth/supervisionLog.ts',
   // The handover's queries and the package database: they move to vault/repos/ later.
   'src-main/handover/createPackage.ts',
-  'src-main/handover/handBack.ts',
+  'src-main/handover/handback.ts',
   'src-main/handover/keyWrap.ts',
   'src-main/handover/packageDatabase.ts',
   'src-main/handover/packageVault.ts',
-  'src-main/handover/store.ts',
+  'src-main/handover/handoverRepository.ts',
   // The report's counting queries: they move to vault/repos/ as read-only methods later.
   'src-main/report/ceu.ts',
   'src-main/report/metrics.ts',

@@ -57,11 +57,11 @@ export function errorMessage(error: ApiError): string {
     case 'HANDOVER_EXPIRED':
       return handoverExpiredMessage(isoDateIn(error.message));
     case 'HANDOVER_WRONG_RECIPIENT':
-      return isAboutHandBack(error.message)
+      return isAboutHandback(error.message)
         ? 'This hand-back was made for another worker’s handover key, so it cannot be taken in here. Nothing was changed.'
         : HANDOVER_WRONG_RECIPIENT_MESSAGE;
     case 'HANDOVER_TAMPERED':
-      return isAboutHandBack(error.message)
+      return isAboutHandback(error.message)
         ? 'This hand-back file was changed or damaged after it was made, so nothing in it was taken in. Ask the substitute for a new copy.'
         : 'This package file was changed or damaged after it was made, so nothing in it was opened. Ask the colleague who made it for a new copy.';
     case 'WRONG_HANDOVER_CODE':
@@ -105,7 +105,7 @@ function isoDateIn(message: string): string | null {
   return /\b(\d{4}-\d{2}-\d{2})\b/.exec(message)?.[1] ?? null;
 }
 
-function isAboutHandBack(message: string): boolean {
+function isAboutHandback(message: string): boolean {
   return /hand-back/i.test(message);
 }
 

@@ -51,7 +51,7 @@ import {
   DisclosureInput,
   DisclosureResult,
   FilePath,
-  HandBackResult,
+  HandbackResult,
   HandbackImportResult,
   HandoverCodeText,
   HandoverKeyFileInfo,
@@ -423,7 +423,7 @@ export const COMMANDS = {
   /** The package's own access log, newest first. */
   'handover.accessLog': { input: InPackageInput, output: z.array(AuditEntry) },
   /** Writes the `.solehandback` for the owner, then deletes this vault's copy of the package (recorded). */
-  'handover.handBack': { input: z.object({ packageId: Id, file: FilePath, replace: ReplaceChoice }).strict(), output: HandBackResult },
+  'handover.handBack': { input: z.object({ packageId: Id, file: FilePath, replace: ReplaceChoice }).strict(), output: HandbackResult },
 
   /* Every other way a note leaves sole possession. */
   /** Marks a note released to another agency: it becomes a record (a new revision records the change). */

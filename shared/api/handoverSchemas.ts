@@ -196,7 +196,7 @@ export const ReceivedHandover = z.object({
 });
 export type ReceivedHandover = z.infer<typeof ReceivedHandover>;
 
-export const HandBackResult = z.object({
+export const HandbackResult = z.object({
   handbackId: Id,
   packageId: Id,
   path: z.string(),
@@ -209,7 +209,7 @@ export const HandBackResult = z.object({
   /** The package's copy in this vault was deleted (and that was recorded). */
   packageDeleted: z.literal(true),
 });
-export type HandBackResult = z.infer<typeof HandBackResult>;
+export type HandbackResult = z.infer<typeof HandbackResult>;
 
 const InPackage = { packageId: Id };
 

@@ -9,6 +9,18 @@ import {
   NOT_CONDITION_MODIFIERS,
 } from './data/diagnoses';
 import { CLINICAL_CUES_AFTER, CLINICAL_CUES_BEFORE, DISORDER_SHORT_FORMS, SCREENING_ABBREVIATIONS, SCREENING_PAIRS } from './data/clinicalShorthand';
+import {
+  CASUAL_CLINICAL_WORDS,
+  CRAFT_WORDS,
+  FLASHBACK_FORMS,
+  LONG_ABBREVIATIONS,
+  PURGING_FORMS,
+  RESTRICTING_FORMS,
+  SPELLED_ABBREVIATIONS,
+  SUICIDE_FORMS,
+  WORD_ENDINGS,
+  WORDLIKE_ABBREVIATIONS,
+} from './data/diagnosticForms';
 import { MEDICATION_CLASSES } from './data/medicationClasses';
 import { ELIGIBILITY_WORDS, THING_NOUNS_AFTER, WORD_SENSE_AFTER } from './data/ordinarySenses';
 import { SPANISH_ABBREVIATIONS_CAPS, SPANISH_DIAGNOSIS_NAMES, SPANISH_STRONG_PHRASES, SPANISH_WEAK_PHRASES } from './data/spanish';
@@ -55,8 +67,8 @@ interface Condition {
   end: number;
 }
 
-const WORDLIKE_CAPS: ReadonlySet<string> = new Set(['ADD', 'ODD', 'RAD', 'SAD']);
-const CASUAL_WORDS: ReadonlySet<string> = new Set(['manic', 'bipolar', 'psychotic', 'psycho', 'schizo']);
+const WORDLIKE_CAPS: ReadonlySet<string> = new Set(WORDLIKE_ABBREVIATIONS);
+const CASUAL_WORDS: ReadonlySet<string> = new Set(CASUAL_CLINICAL_WORDS);
 const CONDITIONS = new TermTrie<ConditionValue>();
 CONDITIONS.addAll(DIAGNOSIS_NAMES.filter((term) => !CASUAL_WORDS.has(term)), { rule: 'diagnostic.name', special: null });
 CONDITIONS.addAll(SPANISH_DIAGNOSIS_NAMES, { rule: 'diagnostic.name', special: null });
@@ -87,10 +99,10 @@ CONDITIONS.addAll([...CASUAL_WORDS], { rule: 'diagnostic.symptom', special: 'cas
 CONDITIONS.add('depression', { rule: 'diagnostic.name', special: 'depression' });
 CONDITIONS.add('anxiety', { rule: 'diagnostic.name', special: 'anxiety' });
 CONDITIONS.addAll(CUTTING_WORDS, { rule: 'diagnostic.symptom', special: 'cutting' });
-CONDITIONS.addAll(['purging', 'purges', 'purged', 'purge'], { rule: 'diagnostic.symptom', special: 'purging' });
-CONDITIONS.addAll(['restricting', 'restricts', 'restricted'], { rule: 'diagnostic.symptom', special: 'restricting' });
-CONDITIONS.addAll(['suicide'], { rule: 'diagnostic.symptom', special: 'suicide' });
-CONDITIONS.addAll(['flashback'], { rule: 'diagnostic.symptom', special: 'flashback' });
+CONDITIONS.addAll(PURGING_FORMS, { rule: 'diagnostic.symptom', special: 'purging' });
+CONDITIONS.addAll(RESTRICTING_FORMS, { rule: 'diagnostic.symptom', special: 'restricting' });
+CONDITIONS.addAll(SUICIDE_FORMS, { rule: 'diagnostic.symptom', special: 'suicide' });
+CONDITIONS.addAll(FLASHBACK_FORMS, { rule: 'diagnostic.symptom', special: 'flashback' });
 
 /** Long single words of the lexicon, for spelling slips ("sertaline", "schizophernia"). */
 export const FUZZY_WORDS: readonly { word: string; value: ConditionValue }[] = [
@@ -110,9 +122,7 @@ const JOINED = new Map<string, ConditionValue>(FUZZY_WORDS.map((entry) => [entry
 /** Their first two letters: a split word is looked up only when its first half could start one. */
 const JOINED_FIRST = new Set(FUZZY_WORDS.map((entry) => entry.word.slice(0, 2)));
 /** Capital abbreviations, for letters spelled out one by one ("A D H D"). */
-/** Abbreviations of four letters or more, for letters typed out of order ("PSTD"). */
-const LONG_ABBREVIATIONS: readonly string[] = ['ADHD', 'PTSD', 'DMDD', 'CPTSD', 'NSSI'];
-const SPELLED = new Set(['ADHD', 'PTSD', 'OCD', 'ODD', 'ADD', 'GAD', 'ASD', 'MDD', 'DMDD', 'BPD', 'RAD', 'SI', 'HI', 'NSSI', 'TDAH']);
+const SPELLED = new Set(SPELLED_ABBREVIATIONS);
 
 const MODIFIERS = new TermTrie<true>();
 MODIFIERS.addAll(CONDITION_MODIFIERS, true);
@@ -151,7 +161,7 @@ const RESTRICT_EATING = wordSet(RESTRICTING_EATING_AFTER);
 const SUICIDE_ORDINARY = wordSet(SUICIDE_ORDINARY_AFTER);
 const FLASHBACK_EVENT = wordSet(FLASHBACK_EVENT_AFTER);
 const CODE_OPENERS = new Set(['(', '[', '"', '\u201c', "'", '\u2018', ':', ',', '/', '\u2014']);
-const CRAFT_AFTER_AND = wordSet(['pasting', 'paste', 'gluing', 'glue', 'coloring', 'colouring', 'folding', 'sorting', 'drawing']);
+const CRAFT_AFTER_AND = wordSet(CRAFT_WORDS);
 
 /** Finds diagnostic spans: names, codes, phrasing, medications and symptom language. */
 export function findDiagnostic(t: Tokens): RawSpan[] {
@@ -369,7 +379,7 @@ function suffixedWord(t: Tokens, last: number): boolean {
   const next = t.words[last + 1];
   if (next === undefined || next.join !== 'hyphen' || word.text !== word.text.toUpperCase()) return false;
   const hyphen = t.tokens[word.index + 1] as Token;
-  return !hyphen.spaceBefore && !next.spaceBefore && ['ing', 'ed', 'er', 'ly', 's', 'd'].includes(next.text);
+  return !hyphen.spaceBefore && !next.spaceBefore && WORD_ENDINGS.includes(next.text);
 }
 
 function withModifiers(t: Tokens, condition: Condition): Condition {

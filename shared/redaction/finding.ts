@@ -1,26 +1,10 @@
+import type { FindingRule } from './rules';
+
 export const FINDING_KINDS = ['diagnostic', 'verbatim', 'identifier'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
-/** Stable rule ids; the UI and saved summaries may rely on them. */
-export const FINDING_RULES = [
-  'diagnostic.name',
-  'diagnostic.phrase',
-  'diagnostic.code.icd10',
-  'diagnostic.code.dsm',
-  'diagnostic.medication',
-  'diagnostic.symptom',
-  'verbatim.quote',
-  'verbatim.reported',
-  'verbatim.transcript',
-  'verbatim.message',
-  'identifier.phone',
-  'identifier.email',
-  'identifier.address',
-  'identifier.dob',
-  'identifier.student_id',
-  'identifier.ssn',
-] as const;
-export type FindingRule = (typeof FINDING_RULES)[number];
+/** Rule ids come from the registry of rules (rules.ts). */
+export { FINDING_RULES, type FindingRule } from './rules';
 
 export const FINDING_CONTEXTS = ['negated', 'uncertain', 'family', 'historical'] as const;
 export type FindingContext = (typeof FINDING_CONTEXTS)[number];

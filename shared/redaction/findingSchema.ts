@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FINDING_CONTEXTS, FINDING_KINDS, FINDING_RULES, type Finding } from './finding';
+import { FINDING_CONTEXTS, FINDING_KINDS, type Finding } from './finding';
+import { FINDING_RULES } from './rules';
 
 /** The API boundary's schema for a finding (see finding.ts for the type). */
 export const SuggestionSchema = z.object({
@@ -16,6 +17,7 @@ export const FindingSchema = z
     start: z.number().int().nonnegative(),
     /** UTF-16 offset just past the last character (exclusive). */
     end: z.number().int().positive(),
+    /** One of the ids in the registry of rules (rules.ts). */
     rule: z.enum(FINDING_RULES),
     /** Plain language for the worker: what was found, why it matters, what to write instead. */
     message: z.string().min(1),

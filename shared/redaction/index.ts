@@ -1,3 +1,19 @@
+/**
+ * The redaction check. How to change it (EVALUATION.md says how to measure it):
+ *
+ * - Add a medication, diagnosis, symptom or phrase: append it to its word list
+ *   under data/ (medications.ts, diagnoses.ts, symptoms.ts, phrasing.ts …),
+ *   lower case unless it must match by case ("ADD"). Every list opens with
+ *   where its words come from; keep that true. Nothing else changes.
+ * - Add a rule: add one entry to RULES in rules.ts (its kind, its merge
+ *   priority, its message and its suggestion; the compiler refuses an entry
+ *   without one, or an id that does not start with its kind), then emit spans
+ *   with the new id from the detector of that kind (diagnostic.ts,
+ *   verbatim.ts, identifier.ts). The id type, the API's enum and the messages
+ *   follow from the table. Add cases for it in tests/fixtures/redaction-cases.ts.
+ * - Then run `npm run eval:redaction -- <corpus>` on both dev corpora and
+ *   `npx vitest run tests/redaction/`.
+ */
 import { findDiagnostic } from './diagnostic';
 import type { Finding, FindingSummary } from './finding';
 import { findIdentifiers } from './identifier';
@@ -7,6 +23,7 @@ import { tokenize } from './text';
 import { findVerbatim } from './verbatim';
 
 export { FINDING_KINDS, FINDING_RULES, FINDING_CONTEXTS } from './finding';
+export { RULES, type RuleInfo } from './rules';
 export type { Finding, FindingKind, FindingRule, FindingContext, FindingSummary, Suggestion } from './finding';
 export { ALL_PATTERNS } from './patterns';
 

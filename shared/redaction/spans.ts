@@ -1,4 +1,5 @@
 import type { FindingContext, FindingKind, FindingRule } from './finding';
+import { RULES } from './rules';
 
 /** A span found by one of the detectors, before it gets its message. */
 export interface RawSpan {
@@ -13,23 +14,11 @@ export interface RawSpan {
   mentions?: string;
 }
 
-const RULE_PRIORITY: Record<string, number> = {
-  'diagnostic.phrase': 0,
-  'diagnostic.code.icd10': 1,
-  'diagnostic.code.dsm': 1,
-  'diagnostic.name': 2,
-  'diagnostic.symptom': 3,
-  'diagnostic.medication': 4,
-  'verbatim.transcript': 0,
-  'verbatim.quote': 1,
-  'verbatim.reported': 2,
-  'verbatim.message': 3,
-};
-
 /**
  * Sorts spans of one kind and merges those that overlap, so that the
  * findings of a kind never overlap. The merged span keeps the rule of its
- * most specific part (phrase over name, transcript over quote).
+ * most specific part (phrase over name, transcript over quote), by the
+ * priorities in the registry of rules (rules.ts).
  */
 export function mergeOverlapping(spans: RawSpan[]): RawSpan[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -38,7 +27,7 @@ export function mergeOverlapping(spans: RawSpan[]): RawSpan[] {
     const last = out[out.length - 1];
     if (last !== undefined && last.kind === span.kind && span.start < last.end) {
       if (span.end > last.end) last.end = span.end;
-      if ((RULE_PRIORITY[span.rule] ?? 9) < (RULE_PRIORITY[last.rule] ?? 9)) last.rule = span.rule;
+      if (RULES[span.rule].priority < RULES[last.rule].priority) last.rule = span.rule;
       last.context ??= span.context;
       last.speaker ??= span.speaker;
       last.mentions ??= span.mentions;

@@ -146,7 +146,7 @@ function absolute(file: string, field: string, what: 'file' | 'folder'): string 
   return path.resolve(file);
 }
 
-function startsWithHandBack(file: string): boolean {
+function startsWithHandback(file: string): boolean {
   try {
     // Without blocking, and only a regular file: a pipe named as the output must not hang the check.
     const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -182,7 +182,7 @@ export function existingOrdinaryFile(target: string, field: string): boolean {
  */
 export function refuseToReplace(target: string, field: string, replace: boolean): void {
   if (!existingOrdinaryFile(target, field)) return;
-  if (startsWithHandBack(target)) {
+  if (startsWithHandback(target)) {
     throw new VaultError(
       'CONFLICT',
       `${target} is already a hand-back, perhaps of another handover, and may be the only copy of its notes. Save this one under another name; nothing was changed.`,

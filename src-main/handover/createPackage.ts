@@ -16,7 +16,7 @@ import { readHandoverKeyFile } from './handoverKeyFile';
 import { wrapToPublicKey, wrapWithCode, type CodeWrap, type X25519Wrap } from './keyWrap';
 import { HANDOVER_FORMAT_VERSION, PACKAGE_FORMAT, type PackageManifest } from './manifest';
 import { buildPackageDatabase, PACKAGE_DATABASE_FILE } from './packageDatabase';
-import { HandoverStore } from './store';
+import { HandoverRepository } from './handoverRepository';
 import { periodInZone, today } from './validity';
 import { writeTransaction } from '../vault/writeTransaction';
 
@@ -98,7 +98,7 @@ export async function createHandoverPackage(
 
     try {
       writeTransaction(data.db, () => {
-        new HandoverStore(data.db).insertSent({
+        new HandoverRepository(data.db).insertSent({
           package_id: packageId,
           substitute: input.substitute,
           recipient_kind: recipient.kind,

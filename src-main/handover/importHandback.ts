@@ -10,7 +10,7 @@ import { mergeHandback } from './mergeHandback';
 import { proofMatches } from './packageProof';
 import { decryptPayload, handbackPayloadAad } from './payloadCipher';
 import { tampered, wrongRecipient } from './refusals';
-import { HandoverStore, type SentRow } from './store';
+import { HandoverRepository, type SentRow } from './handoverRepository';
 import { verifyHandbackBytes } from './verifyFiles';
 import { writeTransaction } from '../vault/writeTransaction';
 
@@ -32,16 +32,16 @@ export function importHandback(data: VaultData, file: string): HandbackImportRes
   if (manifest.owner.handoverFingerprint !== fingerprint(ownHandover.spki)) {
     throw wrongRecipient('hand-back', manifest.owner.handoverFingerprint);
   }
-  const store = new HandoverStore(data.db);
-  const sent = store.requireSent(manifest.packageId);
+  const handovers = new HandoverRepository(data.db);
+  const sent = handovers.requireSent(manifest.packageId);
 
-  const already = store.imported(manifest.handbackId);
+  const already = handovers.imported(manifest.handbackId);
   if (already) {
     if (already.package_id !== manifest.packageId) throw tampered('hand-back', 'its id belongs to a hand-back of another package');
     return { ...(JSON.parse(already.summary) as HandbackImportResult), alreadyImported: true };
   }
   checkProof(sent, manifest);
-  const other = store.importedForPackage(manifest.packageId);
+  const other = handovers.importedForPackage(manifest.packageId);
   if (other) {
     throw new VaultError(
       'CONFLICT',
@@ -77,7 +77,7 @@ export function importHandback(data: VaultData, file: string): HandbackImportRes
       accessLogIntact: intactLog,
       importedAt,
     };
-    store.insertImported({
+    handovers.insertImported({
       handback_id: manifest.handbackId,
       package_id: manifest.packageId,
       substitute_fingerprint: manifest.substitute.fingerprint,
@@ -98,7 +98,7 @@ export function importHandback(data: VaultData, file: string): HandbackImportRes
       accessLogEntries: contents.accessLog.length,
       accessLogIntact: intactLog,
     });
-    store.setSentStatus(manifest.packageId, 'closed', importedAt);
+    handovers.setSentStatus(manifest.packageId, 'closed', importedAt);
     data.audit.append(HANDOVER_CLOSED_ACTION, { packageId: manifest.packageId, previousStatus: sent.status });
     return summary;
   })();

@@ -13,7 +13,7 @@ import { openPackageDatabase, packageIdOf, PACKAGE_DATABASE_FILE } from './packa
 import { packageFolder, withPackageVault } from './packageVault';
 import { receivedHandover } from './received';
 import { tampered, wrongCode, wrongRecipient } from './refusals';
-import { HandoverStore } from './store';
+import { HandoverRepository } from './handoverRepository';
 import { assertActive, packageValidity } from './validity';
 import { verifyPackageBytes, type Verified } from './verifyFiles';
 import { writeTransaction } from '../vault/writeTransaction';
@@ -43,7 +43,7 @@ export function inspectPackage(data: VaultData, file: string): HandoverPackageIn
     scope: manifest.scope,
     createdAt: manifest.createdAt,
     validity: packageValidity(data, manifest),
-    alreadyOpened: new HandoverStore(data.db).received(manifest.packageId) !== null,
+    alreadyOpened: new HandoverRepository(data.db).received(manifest.packageId) !== null,
   };
 }
 
@@ -69,14 +69,14 @@ export async function openHandoverPackage(data: VaultData, vaultFolder: string, 
   }
   assertActive(data, manifest);
 
-  const store = new HandoverStore(data.db);
-  const existing = store.received(manifest.packageId);
+  const handovers = new HandoverRepository(data.db);
+  const existing = handovers.received(manifest.packageId);
   if (existing) {
     if (existing.status !== 'open') {
       throw new VaultError('CONFLICT', 'This package was already handed back from this vault, and its copy here deleted; it cannot be opened again.');
     }
     withPackageVault(data, vaultFolder, manifest.packageId, (vault) => vault.log.append(PACKAGE_OPENED_ACTION, { by: manifest.substitute.name }));
-    return receivedHandover(data, store.requireReceived(manifest.packageId));
+    return receivedHandover(data, handovers.requireReceived(manifest.packageId));
   }
 
   const packageKey = await unwrapPackageKey(data, manifest, ownHandover.spki, code);
@@ -85,7 +85,7 @@ export async function openHandoverPackage(data: VaultData, vaultFolder: string, 
   } finally {
     packageKey.fill(0);
   }
-  return receivedHandover(data, store.requireReceived(manifest.packageId));
+  return receivedHandover(data, handovers.requireReceived(manifest.packageId));
 }
 
 async function unwrapPackageKey(data: VaultData, manifest: PackageManifest, ownSpki: Buffer, code: string | undefined): Promise<Buffer> {
@@ -133,7 +133,7 @@ function install(data: VaultData, vaultFolder: string, verified: Verified<Packag
       db.close();
     }
     writeTransaction(data.db, () => {
-      new HandoverStore(data.db).insertReceived({
+      new HandoverRepository(data.db).insertReceived({
         package_id: manifest.packageId,
         manifest: JSON.stringify(manifest),
         package_key: packageKey,

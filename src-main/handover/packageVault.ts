@@ -10,7 +10,7 @@ import { StudentRepository } from '../vault/repos/students';
 import type { VaultData } from '../vault/vaultData';
 import type { PackageManifest } from './manifest';
 import { openPackageDatabase, packageIdOf, PACKAGE_DATABASE_FILE } from './packageDatabase';
-import { HandoverStore, receivedManifest } from './store';
+import { HandoverRepository, receivedManifest } from './handoverRepository';
 import { assertActive, today } from './validity';
 import { HANDOVERS_FOLDER } from '../vault/folderLayout';
 
@@ -49,7 +49,7 @@ export function withPackageVault<T>(
   work: (vault: PackageVault) => T,
   options: { enforceDates: boolean } = { enforceDates: true },
 ): T {
-  const row = new HandoverStore(data.db).requireReceived(packageId);
+  const row = new HandoverRepository(data.db).requireReceived(packageId);
   if (row.status !== 'open' || row.package_key === null) {
     throw new VaultError('CONFLICT', 'This handover was handed back to its owner; its copy in this vault was deleted.');
   }

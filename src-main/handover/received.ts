@@ -1,7 +1,7 @@
 import type { ReceivedHandover } from '../../shared/api/handoverSchemas';
 import type { VaultData } from '../vault/vaultData';
 import type { PackageManifest } from './manifest';
-import { receivedManifest, type ReceivedRow } from './store';
+import { receivedManifest, type ReceivedRow } from './handoverRepository';
 import { packageValidity } from './validity';
 
 /** Whose notes these are, in words: the owner's name when given, else their key's fingerprint. */

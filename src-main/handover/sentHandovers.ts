@@ -1,7 +1,7 @@
 import type { SentHandover } from '../../shared/api/handoverSchemas';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
-import { HandoverStore, toSentHandover } from './store';
+import { HandoverRepository, toSentHandover } from './handoverRepository';
 import { writeTransaction } from '../vault/writeTransaction';
 
 export const HANDOVER_REVOKED_ACTION = 'handover.revoked';
@@ -21,20 +21,20 @@ export function revokeNotice(validUntil: string): string {
 
 /** The packages this vault made, newest first. */
 export function listSentHandovers(data: VaultData): SentHandover[] {
-  return new HandoverStore(data.db).listSent().map(toSentHandover);
+  return new HandoverRepository(data.db).listSent().map(toSentHandover);
 }
 
 /** Marks an open handover revoked, recorded in the audit log. */
 export function revokeHandover(data: VaultData, packageId: string, reason: string | undefined): { handover: SentHandover; notice: string } {
-  const store = new HandoverStore(data.db);
-  const row = store.requireSent(packageId);
+  const handovers = new HandoverRepository(data.db);
+  const row = handovers.requireSent(packageId);
   if (row.status !== 'open') {
     throw new VaultError('CONFLICT', row.status === 'revoked' ? 'This handover is already revoked.' : 'This handover is already closed: its hand-back was imported.');
   }
   const at = data.clock().toISOString();
   writeTransaction(data.db, () => {
-    store.setSentStatus(packageId, 'revoked', at);
+    handovers.setSentStatus(packageId, 'revoked', at);
     data.audit.append(HANDOVER_REVOKED_ACTION, { packageId, substitute: row.substitute, validUntil: row.valid_until, reason: reason ?? null });
   })();
-  return { handover: toSentHandover(store.requireSent(packageId)), notice: revokeNotice(row.valid_until) };
+  return { handover: toSentHandover(handovers.requireSent(packageId)), notice: revokeNotice(row.valid_until) };
 }

@@ -10,7 +10,7 @@ import type { VaultData } from '../vault/vaultData';
 import { PACKAGE_OPENED_ACTION } from './openPackage';
 import { withPackageVault } from './packageVault';
 import { receivedHandover } from './received';
-import { HandoverStore } from './store';
+import { HandoverRepository } from './handoverRepository';
 import { writeTransaction } from '../vault/writeTransaction';
 
 /**
@@ -21,13 +21,13 @@ import { writeTransaction } from '../vault/writeTransaction';
 export const NOTE_VIEWED_ACTION = 'note.viewed';
 
 export function listReceived(data: VaultData): ReceivedHandover[] {
-  return new HandoverStore(data.db).listReceived().map((row) => receivedHandover(data, row));
+  return new HandoverRepository(data.db).listReceived().map((row) => receivedHandover(data, row));
 }
 
 /** Enters the handover vault (the app switches to it): recorded as an opening; returns the banner. */
 export function enterHandover(data: VaultData, vaultFolder: string, packageId: string): ReceivedHandover {
   withPackageVault(data, vaultFolder, packageId, (vault) => vault.log.append(PACKAGE_OPENED_ACTION, { by: vault.manifest.substitute.name }));
-  return receivedHandover(data, new HandoverStore(data.db).requireReceived(packageId));
+  return receivedHandover(data, new HandoverRepository(data.db).requireReceived(packageId));
 }
 
 export function handoverStudents(data: VaultData, vaultFolder: string, packageId: string): Student[] {

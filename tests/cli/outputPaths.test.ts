@@ -180,19 +180,19 @@ describe('output paths on the command line', () => {
     expect(onFolder.code).toBe(1);
     expect(onFolder.stderr).toContain('is a folder');
 
-    const handBack = file('earlier.solehandback');
-    fs.writeFileSync(handBack, Buffer.concat([Buffer.from('SOLE-HB1', 'ascii'), Buffer.alloc(64, 7)]));
-    const before = fs.readFileSync(handBack);
+    const handback = file('earlier.solehandback');
+    fs.writeFileSync(handback, Buffer.concat([Buffer.from('SOLE-HB1', 'ascii'), Buffer.alloc(64, 7)]));
+    const before = fs.readFileSync(handback);
     for (const args of [
-      ['handover', 'key', '--vault', substitute, '--out', handBack, '--replace'],
-      ['disclose', '--vault', owner, '--order', 'CO-3', '--out', handBack, '--replace', noteId],
-      ['handover', 'back', '--vault', substitute, '--package', packageId, '--out', handBack, '--replace'],
+      ['handover', 'key', '--vault', substitute, '--out', handback, '--replace'],
+      ['disclose', '--vault', owner, '--order', 'CO-3', '--out', handback, '--replace', noteId],
+      ['handover', 'back', '--vault', substitute, '--package', packageId, '--out', handback, '--replace'],
     ]) {
       const run = await cli(args, { env });
       expect(run.code, args.join(' ')).toBe(1);
       expect(run.stderr).toContain('is already a hand-back');
     }
-    expect(fs.readFileSync(handBack).equals(before)).toBe(true);
+    expect(fs.readFileSync(handback).equals(before)).toBe(true);
   });
 
   it('a report for a month already saved in the folder is replaced only with --replace', async () => {

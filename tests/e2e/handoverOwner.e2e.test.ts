@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilePurpose } from '../../shared/api/systemSchemas';
-import type { HandBackResult, HandoverKeyInfo, HandoverPackageInfo, ReceivedHandover, SentHandover } from '../../shared/api/handoverSchemas';
+import type { HandbackResult, HandoverKeyInfo, HandoverPackageInfo, ReceivedHandover, SentHandover } from '../../shared/api/handoverSchemas';
 import type { Note, NoteSummary } from '../../shared/api/schemas';
 import { call, makeVault, type TestVault } from '../handover/fixtures';
 import { makeTempDir, removeDir, TEST_PASSPHRASE } from '../helpers/tempVault';
@@ -51,7 +51,7 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
   const ids: Record<string, string> = {};
   const noteIds: Record<string, string> = {};
   let keyPackage: SentHandover;
-  let handback: HandBackResult;
+  let handback: HandbackResult;
   const today = localIsoDate(new Date());
   const lastDay = daysFromToday(14);
 
@@ -217,7 +217,7 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
     expect(notes.map((note) => note.id).sort()).toEqual([noteIds.bus, noteIds.lunch].sort());
     await call<Note>(substitute, 'handover.notes.update', { packageId, id: noteIds.bus, body: 'Checked in about the bus schedule. Substitute: the new stop works.' });
     noteIds.added = (await call<Note>(substitute, 'handover.notes.create', { packageId, studentId: ids['LE-2207'], body: 'Covered the lunch group; all went well.' })).id;
-    handback = await call<HandBackResult>(substitute, 'handover.handBack', { packageId, file: handbackFile });
+    handback = await call<HandbackResult>(substitute, 'handover.handBack', { packageId, file: handbackFile });
     expect(handback).toMatchObject({ newNotes: 1, changedNotes: 1, packageDeleted: true });
   });
 

@@ -134,9 +134,9 @@ describe('the output path guard', () => {
     const link = path.join(elsewhere, 'link.html');
     fs.symlinkSync(path.join(elsewhere, 'nowhere.html'), link);
     expect(refusal(() => checkOutputFile(link, 'file', rules({ replace: true })))).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('not an ordinary file') });
-    const handBack = path.join(elsewhere, 'dana.solehandback');
-    fs.writeFileSync(handBack, Buffer.concat([Buffer.from('SOLE-HB1', 'ascii'), Buffer.alloc(32)]));
-    expect(refusal(() => checkOutputFile(handBack, 'file', rules({ replace: true })))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('is already a hand-back') });
+    const handback = path.join(elsewhere, 'dana.solehandback');
+    fs.writeFileSync(handback, Buffer.concat([Buffer.from('SOLE-HB1', 'ascii'), Buffer.alloc(32)]));
+    expect(refusal(() => checkOutputFile(handback, 'file', rules({ replace: true })))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('is already a hand-back') });
   });
 
   it('refuses a relative path and a missing folder', () => {

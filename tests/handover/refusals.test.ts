@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateHandoverResult, HandBackResult } from '../../shared/api/handoverSchemas';
+import type { CreateHandoverResult, HandbackResult } from '../../shared/api/handoverSchemas';
 import { canonicalBytes } from '../../src-main/common/canonical';
 import { fingerprint } from '../../src-main/common/signing';
 import { HANDBACK_MAGIC, PACKAGE_MAGIC, encodeContainer } from '../../src-main/handover/container';
@@ -168,7 +168,7 @@ describe('refusing a handover package or hand-back, each with its own error', ()
   describe('a hand-back', () => {
     let handbackBytes: Buffer;
     let handbackProbe: string;
-    let handback: HandBackResult;
+    let handback: HandbackResult;
     let overEarlier: { code: string; message: string };
     let earlier: string;
     const earlierBytes = Buffer.concat([HANDBACK_MAGIC, Buffer.from('an earlier hand-back, not yet imported')]);
@@ -181,7 +181,7 @@ describe('refusing a handover package or hand-back, each with its own error', ()
       fs.writeFileSync(earlier, earlierBytes);
       overEarlier = await refusal(substitute, 'handover.handBack', { packageId: created.packageId, file: earlier });
       const file = path.join(root, 'back.solehandback');
-      handback = await call<HandBackResult>(substitute, 'handover.handBack', { packageId: created.packageId, file });
+      handback = await call<HandbackResult>(substitute, 'handover.handBack', { packageId: created.packageId, file });
       handbackBytes = fs.readFileSync(file);
       handbackProbe = path.join(root, 'probe.solehandback');
     });

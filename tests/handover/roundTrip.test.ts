@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CreateHandoverResult,
-  HandBackResult,
+  HandbackResult,
   HandbackImportResult,
   HandoverKeyInfo,
   HandoverPackageInfo,
@@ -44,7 +44,7 @@ describe('handover round trip: owner, substitute, stranger', () => {
   let keyFile: string;
   let packageFile: string;
   let handbackFile: string;
-  let handback: HandBackResult;
+  let handback: HandbackResult;
   let substituteOwnNote: Note;
   let newNote: Note;
   let newService: Service;
@@ -217,7 +217,7 @@ describe('handover round trip: owner, substitute, stranger', () => {
     expect((await refusal(substitute, 'handover.enter', { packageId })).code).toBe('HANDOVER_EXPIRED');
     expect((await call<ReceivedHandover[]>(substitute, 'handover.received'))[0]?.validity).toBe('expired');
 
-    handback = await call<HandBackResult>(substitute, 'handover.handBack', { packageId, file: handbackFile });
+    handback = await call<HandbackResult>(substitute, 'handover.handBack', { packageId, file: handbackFile });
     expect(handback).toMatchObject({ packageId, newNotes: 1, changedNotes: 2, newServices: 1, packageDeleted: true, path: handbackFile });
     expect(fs.existsSync(path.join(substitute.folder, 'handovers', packageId))).toBe(false);
     const audit = substitute.session.data.audit;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateHandoverResult, HandBackResult } from '../../shared/api/handoverSchemas';
+import type { CreateHandoverResult, HandbackResult } from '../../shared/api/handoverSchemas';
 import type { Student } from '../../shared/api/schemas';
 import { makeTempDir, removeDir } from '../helpers/tempVault';
 import { call, makeVault, type TestVault } from './fixtures';
@@ -64,7 +64,7 @@ describe('handover and the names students are known by', () => {
     for (const written of [file, ...filesUnder(received)]) expect(fs.readFileSync(written).includes(Buffer.from(NAME)), written).toBe(false);
 
     const handback = path.join(root, 'plain.solehandback');
-    await call<HandBackResult>(substitute, 'handover.handBack', { packageId: created.packageId, file: handback });
+    await call<HandbackResult>(substitute, 'handover.handBack', { packageId: created.packageId, file: handback });
     expect(fs.readFileSync(handback).includes(Buffer.from(NAME))).toBe(false);
   });
 

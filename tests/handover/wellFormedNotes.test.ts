@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateHandoverResult, HandBackResult, HandbackImportResult } from '../../shared/api/handoverSchemas';
+import type { CreateHandoverResult, HandbackResult, HandbackImportResult } from '../../shared/api/handoverSchemas';
 import type { Note, NoteRevision, Student } from '../../shared/api/schemas';
 import { verifyNoteHistory } from '../../src-main/vault/repos/notes';
 import { makeTempDir, removeDir } from '../helpers/tempVault';
@@ -54,7 +54,7 @@ describe('a note with a lone surrogate travels through a handover and back', () 
 
 
     substitute.clock.set('2026-03-28T09:00:00.000Z');
-    await call<HandBackResult>(substitute, 'handover.handBack', { packageId, file: handbackFile });
+    await call<HandbackResult>(substitute, 'handover.handBack', { packageId, file: handbackFile });
 
     owner.clock.set('2026-03-30T09:00:00.000Z');
     const imported = await call<HandbackImportResult>(owner, 'handover.importHandBack', { file: handbackFile });

@@ -1,4 +1,4 @@
-import type { HandBackResult, HandoverPackageInfo, ReceivedHandover } from '../../shared/api/handoverSchemas';
+import type { HandbackResult, HandoverPackageInfo, ReceivedHandover } from '../../shared/api/handoverSchemas';
 import type { AuditEntry, IssueCategory, Note, NoteRevision, Service, Student } from '../../shared/api/schemas';
 import { DEFAULT_ISSUE_CATEGORIES } from '../../shared/domain/issueCategories';
 import { Failure, fakeId, type FakeHandlers } from './fakeBridge';
@@ -226,12 +226,12 @@ export function createFakeHandover(options: FakeHandoverOptions) {
       return created;
     },
     'handover.accessLog': ({ packageId }) => [...inPackage(packageId, true).log].reverse(),
-    'handover.handBack': ({ packageId, file }): HandBackResult => {
+    'handover.handBack': ({ packageId, file }): HandbackResult => {
       const opened = state.opened.get(packageId);
       if (opened == null) throw new Failure('NOT_FOUND', 'No package with that id was opened in this vault.');
       if (opened.status !== 'open') throw new Failure('CONFLICT', 'This handover was already handed back; its copy in this vault was deleted.');
       log(opened, 'handover.handed_back', { by: opened.file.info.substitute });
-      const result: HandBackResult = {
+      const result: HandbackResult = {
         handbackId: fakeId(),
         packageId,
         path: file,

@@ -2,7 +2,7 @@ import { fingerprint } from '../../common/signing';
 import { VaultError } from '../../vault/errors';
 import { vaultOutputRules } from '../../files/outputPath';
 import { createHandoverPackage } from '../../handover/createPackage';
-import { handBack } from '../../handover/handBack';
+import { handback } from '../../handover/handback';
 import { exportHandoverKey, handoverKeyInfo, readHandoverKeyFile } from '../../handover/handoverKeyFile';
 import { importHandback } from '../../handover/importHandback';
 import { inspectPackage, openHandoverPackage } from '../../handover/openPackage';
@@ -83,5 +83,5 @@ export const handoverHandlers: HandlerTable<
   'handover.categories.list': (session, { packageId }) => handoverCategories(session.data, session.folder, packageId),
   'handover.accessLog': (session, { packageId }) => handoverAccessLog(session.data, session.folder, packageId),
   'handover.handBack': (session, { packageId, file, replace }) =>
-    handBack(session.data, session.folder, packageId, file, vaultOutputRules(session, replace ?? false)),
+    handback(session.data, session.folder, packageId, file, vaultOutputRules(session, replace ?? false)),
 };

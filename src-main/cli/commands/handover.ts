@@ -2,7 +2,7 @@ import path from 'node:path';
 import { CreateHandoverInput } from '../../../shared/api/handoverSchemas';
 import { Id } from '../../../shared/api/schemas';
 import { createHandoverPackage } from '../../handover/createPackage';
-import { handBack } from '../../handover/handBack';
+import { handback } from '../../handover/handback';
 import { exportHandoverKey } from '../../handover/handoverKeyFile';
 import { importHandback } from '../../handover/importHandback';
 import { inspectPackage, openHandoverPackage } from '../../handover/openPackage';
@@ -179,7 +179,7 @@ export const handoverBackCommand: CliCommand = {
     const folder = vaultFolder(io, values.vault);
     const packageId = parseWith(Id, requiredText(values.package, '--package ID'));
     const out = requiredPath(io, values.out, '--out FILE');
-    const result = await withUnlockedVault(context, (data, session) => handBack(data, folder, packageId, out, cliOutputRules(context, session)));
+    const result = await withUnlockedVault(context, (data, session) => handback(data, folder, packageId, out, cliOutputRules(context, session)));
     writeLine(io.stdout, result.path);
     writeLine(
       io.stderr,

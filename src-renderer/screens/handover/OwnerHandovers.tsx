@@ -5,7 +5,7 @@ import { FolderIcon, PlusIcon } from '../../components/Icons';
 import { todayIso } from '../../lib/dates';
 import { useUiStore } from '../../state/uiStore';
 import { CreateHandoverDialog } from './owner/CreateHandoverDialog';
-import { HandBackSummary } from './owner/HandBackSummary';
+import { HandbackSummary } from './owner/HandbackSummary';
 import { RevokeHandoverDialog } from './owner/RevokeHandoverDialog';
 import { SentHandoverList } from './owner/SentHandoverList';
 
@@ -34,7 +34,7 @@ export function OwnerHandovers() {
     void reload();
   }, [reload]);
 
-  async function importHandBack() {
+  async function importHandback() {
     setImporting({ phase: 'choosing' });
     try {
       const { file } = await call('system.chooseFile', { purpose: 'open-handback' });
@@ -65,7 +65,7 @@ export function OwnerHandovers() {
             <PlusIcon />
             <span>Make a handover package…</span>
           </button>
-          <button type="button" onClick={() => void importHandBack()} disabled={busy}>
+          <button type="button" onClick={() => void importHandback()} disabled={busy}>
             <FolderIcon />
             <span>Import a hand-back…</span>
           </button>
@@ -99,7 +99,7 @@ export function OwnerHandovers() {
 
       {creating && <CreateHandoverDialog onClose={() => setCreating(false)} onCreated={() => void reload()} />}
       {revoking != null && <RevokeHandoverDialog handover={revoking} onClose={() => setRevoking(null)} onRevoked={() => void reload()} />}
-      {imported != null && <HandBackSummary result={imported} onClose={() => setImported(null)} />}
+      {imported != null && <HandbackSummary result={imported} onClose={() => setImported(null)} />}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { formatLongDate } from '../../lib/dates';
 import { useUiStore } from '../../state/uiStore';
 import { useScreenHeading } from '../useScreenHeading';
 import { AccessLog } from './substitute/AccessLog';
-import { HandBackDialog, HandBackDone } from './substitute/HandBack';
+import { HandbackDialog, HandbackDone } from './substitute/Handback';
 import { ownerNotes } from './substitute/handoverWords';
 import { PackageBanner } from './substitute/PackageBanner';
 import { PackageNoteEditor } from './substitute/PackageNoteEditor';
@@ -33,14 +33,14 @@ export function PackageVault({ packageId }: { packageId: string }) {
   const view = usePackageStore((store) => store.view);
   const students = usePackageStore((store) => store.students);
   const loadProblem = usePackageStore((store) => store.loadProblem);
-  const handBack = usePackageStore((store) => store.handBack);
+  const handback = usePackageStore((store) => store.handback);
   const [handingBack, setHandingBack] = useState(false);
 
   useEffect(() => {
     void usePackageStore.getState().enter(packageId);
   }, [packageId]);
 
-  const canHandBack = access === 'open' || access === 'outside-dates';
+  const canHandback = access === 'open' || access === 'outside-dates';
   const sections = access === 'open' ? SECTIONS : SECTIONS.filter((section) => section.kind === 'access-log');
   const shown = access === 'outside-dates' && view.kind !== 'access-log' ? ({ kind: 'access-log' } as const) : view;
 
@@ -87,7 +87,7 @@ export function PackageVault({ packageId }: { packageId: string }) {
                   <span>Write a note</span>
                 </button>
               )}
-              {canHandBack && (
+              {canHandback && (
                 <button type="button" className={access === 'outside-dates' ? 'primary' : undefined} onClick={() => setHandingBack(true)}>
                   <HandoverIcon />
                   <span>Hand back…</span>
@@ -97,15 +97,15 @@ export function PackageVault({ packageId }: { packageId: string }) {
           </div>
 
           {access === 'entering' && <p className="status">Opening the handed-over notes…</p>}
-          {access !== 'open' && access !== 'entering' && problem != null && handBack == null && (
+          {access !== 'open' && access !== 'entering' && problem != null && handback == null && (
             <div className="package-refusal" role="alert">
               <p>{problem}</p>
               {access === 'outside-dates' && <p>You can still read the access log below, and hand these notes back with what you wrote and the log.</p>}
             </div>
           )}
-          {handBack != null && <HandBackDone result={handBack} info={info} />}
+          {handback != null && <HandbackDone result={handback} info={info} />}
 
-          {handBack == null && (access === 'open' || access === 'outside-dates') && (
+          {handback == null && (access === 'open' || access === 'outside-dates') && (
             <>
               {sections.length > 1 && (
                 <div className="segmented package-sections" role="group" aria-label="Show">
@@ -129,7 +129,7 @@ export function PackageVault({ packageId }: { packageId: string }) {
         </>
       )}
 
-      {handingBack && <HandBackDialog packageId={packageId} info={info} onClose={() => setHandingBack(false)} />}
+      {handingBack && <HandbackDialog packageId={packageId} info={info} onClose={() => setHandingBack(false)} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HandBackResult, ReceivedHandover } from '../../../../shared/api/handoverSchemas';
+import type { HandbackResult, ReceivedHandover } from '../../../../shared/api/handoverSchemas';
 import type { AuditEntry, Note, NoteSummary, Service, Student } from '../../../../shared/api/schemas';
 import { call, CallError, isQuietError, plainError } from '../../../api';
 
@@ -43,7 +43,7 @@ interface PackageStore {
   accessLog: AuditEntry[] | null;
   /** Set while loading fails; the screen shows it beside what it could not load. */
   loadProblem: string | null;
-  handBack: HandBackResult | null;
+  handback: HandbackResult | null;
   enter(packageId: string): Promise<void>;
   show(view: PackageView): void;
   filterNotes(studentId: string | null): Promise<void>;
@@ -52,7 +52,7 @@ interface PackageStore {
   loadAccessLog(): Promise<void>;
   noteSaved(note: Note): void;
   serviceSaved(service: Service): void;
-  handedBack(result: HandBackResult): void;
+  handedBack(result: HandbackResult): void;
 }
 
 const initial = {
@@ -68,7 +68,7 @@ const initial = {
   services: null,
   accessLog: null,
   loadProblem: null,
-  handBack: null,
+  handback: null,
 };
 
 function summaryOf(note: Note): NoteSummary {
@@ -179,7 +179,7 @@ export const usePackageStore = create<PackageStore>()((set, get) => {
     serviceSaved: (service) => set((store) => ({ services: store.services == null ? null : [service, ...store.services.filter((candidate) => candidate.id !== service.id)] })),
     handedBack: (result) =>
       set((store) => ({
-        handBack: result,
+        handback: result,
         access: 'handed-back',
         problem: null,
         // The copy is gone; so is everything read from it.

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { HandBackResult } from '../../shared/api/handoverSchemas';
+import type { HandbackResult } from '../../shared/api/handoverSchemas';
 import type { AuditEntry } from '../../shared/api/schemas';
 import { fingerprint, publicKeyFromSpki, verifyBytes } from '../common/signing';
 import { DATA_KEY_BYTES } from '../vault/connection';
@@ -16,7 +16,7 @@ import { HANDBACK_FORMAT, HANDOVER_FORMAT_VERSION, type HandbackManifest } from 
 import { packageProof } from './packageProof';
 import { packageFolder, withPackageVault, type PackageVault } from './packageVault';
 import { encryptPayload, handbackPayloadAad } from './payloadCipher';
-import { HandoverStore, receivedManifest } from './store';
+import { HandoverRepository, receivedManifest } from './handoverRepository';
 import { writeTransaction } from '../vault/writeTransaction';
 import { readBoundedFileSync } from '../vault/boundedRead';
 
@@ -37,10 +37,10 @@ export const PACKAGE_DELETED_ACTION = 'handover.package_deleted';
  * or another hand-back, over another file only when the worker chose to.
  * Allowed after the end date: the substitute's work must be able to go back.
  */
-export function handBack(data: VaultData, vaultFolder: string, packageId: string, file: string, rules: OutputRules): HandBackResult {
+export function handback(data: VaultData, vaultFolder: string, packageId: string, file: string, rules: OutputRules): HandbackResult {
   const outFile = checkOutputFile(file, 'file', rules); // refused before anything is recorded in the package
-  const store = new HandoverStore(data.db);
-  const row = store.requireReceived(packageId);
+  const handovers = new HandoverRepository(data.db);
+  const row = handovers.requireReceived(packageId);
   if (row.status !== 'open' || row.package_key === null) {
     throw new VaultError('CONFLICT', 'This handover was already handed back; its copy in this vault was deleted.');
   }
@@ -100,7 +100,7 @@ export function handBack(data: VaultData, vaultFolder: string, packageId: string
   const folder = packageFolder(vaultFolder, packageId);
   const at = data.clock().toISOString();
   writeTransaction(data.db, () => {
-    store.markHandedBack(packageId, handbackId, at);
+    handovers.markHandedBack(packageId, handbackId, at);
     data.audit.append(HANDED_BACK_ACTION, {
       packageId,
       handbackId,

@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import type { HandBackResult, ReceivedHandover } from '../../../../shared/api/handoverSchemas';
+import type { HandbackResult, ReceivedHandover } from '../../../../shared/api/handoverSchemas';
 import { call, isQuietError, plainError } from '../../../api';
 import { Dialog } from '../../../components/Dialog';
 import { CheckIcon } from '../../../components/Icons';
@@ -13,7 +13,7 @@ import { usePackageStore } from './packageStore';
  * package's dates, so that two handovers from the same colleague are not
  * offered the same name. (The main side never writes over a hand-back.)
  */
-export function handBackFileName(info: ReceivedHandover | null): string {
+export function handbackFileName(info: ReceivedHandover | null): string {
   const name = info?.ownerName == null ? '' : keyFileName(info.ownerName).replace(/^handover key of /, '');
   const to = name === '' || name === 'handover key' ? 'hand-back' : `hand-back to ${name}`;
   return info == null ? to : `${to} (${info.validFrom} to ${info.validUntil})`;
@@ -24,20 +24,20 @@ export function handBackFileName(info: ReceivedHandover | null): string {
  * the copy here, then asks where to save it. Only the owner can open the
  * file; once it is saved, the package's copy on this laptop is deleted.
  */
-export function HandBackDialog({ packageId, info, onClose }: { packageId: string; info: ReceivedHandover | null; onClose: () => void }) {
+export function HandbackDialog({ packageId, info, onClose }: { packageId: string; info: ReceivedHandover | null; onClose: () => void }) {
   const notNow = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const owner = info?.ownerName ?? 'the owner';
 
-  async function handBack() {
+  async function handback() {
     if (busy) return;
     setBusy(true);
     setNotice(null);
     setProblem(null);
     try {
-      const { file } = await call('system.chooseFile', { purpose: 'save-handback', suggestedName: handBackFileName(info) });
+      const { file } = await call('system.chooseFile', { purpose: 'save-handback', suggestedName: handbackFileName(info) });
       if (file == null) {
         setNotice('No file chosen, so nothing was saved and the notes stay here.');
         return;
@@ -85,7 +85,7 @@ export function HandBackDialog({ packageId, info, onClose }: { packageId: string
         <button type="button" className="quiet" ref={notNow} onClick={onClose} disabled={busy}>
           Not now
         </button>
-        <button type="button" className="primary" onClick={() => void handBack()} disabled={busy}>
+        <button type="button" className="primary" onClick={() => void handback()} disabled={busy}>
           {busy ? 'Saving…' : 'Save the hand-back file…'}
         </button>
       </div>
@@ -94,7 +94,7 @@ export function HandBackDialog({ packageId, info, onClose }: { packageId: string
 }
 
 /** After the hand-back: where the file is, what went into it, and that the copy here is gone. */
-export function HandBackDone({ result, info }: { result: HandBackResult; info: ReceivedHandover | null }) {
+export function HandbackDone({ result, info }: { result: HandbackResult; info: ReceivedHandover | null }) {
   const id = useId();
   const navigate = useUiStore((store) => store.navigate);
   const owner = info?.ownerName ?? 'the owner';

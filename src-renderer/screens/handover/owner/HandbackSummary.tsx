@@ -6,7 +6,7 @@ import { formatTimestamp } from '../../../lib/dates';
 import { countOf } from './ownerWords';
 
 /** What an imported hand-back brought in, in the owner's words; for a replay, that nothing changed. */
-export function HandBackSummary({ result, onClose }: { result: HandbackImportResult; onClose: () => void }) {
+export function HandbackSummary({ result, onClose }: { result: HandbackImportResult; onClose: () => void }) {
   const done = useRef<HTMLButtonElement>(null);
   const who = result.substitute;
   const nothing = result.newNotes + result.changedNotes + result.newServices === 0;

@@ -69,7 +69,7 @@ export function receivedManifest(row: ReceivedRow): PackageManifest {
   return PackageManifest.parse(JSON.parse(row.manifest));
 }
 
-export class HandoverStore {
+export class HandoverRepository {
   constructor(private readonly db: VaultDatabase) {}
 
   insertSent(row: Omit<SentRow, 'status' | 'revoked_at' | 'closed_at'>): void {

@@ -1,0 +1,364 @@
+import { MANNER_TIME_ADVERBS } from '../data/grammar';
+import type { RawSpan } from '../spans';
+import { isSentenceEnd, type Token, type Tokens } from '../text';
+import { roleNear } from './speakers';
+import { emitUtterance } from './transcripts';
+import {
+  ADVERBS,
+  ALWAYS_BACKSHIFT,
+  BACKSHIFT_AFTER_OBJECT,
+  BE,
+  CLAUSE_VERBS,
+  CONJUNCTIONS,
+  DIRECT_CUES,
+  DIRECT_OPEN,
+  DOUBLE_CLOSE,
+  DOUBLE_OPEN,
+  FINITE,
+  type Gender,
+  LISTENER,
+  NON_STARTERS,
+  OBJECTS,
+  OPENERS,
+  OWN_VOICE,
+  RECIPIENT_PREPOSITIONS,
+  RESUMERS,
+  SETTING_DETERMINERS,
+  SETTING_PREPOSITIONS,
+  SETTINGS,
+  SPEAKER_GENDER,
+  SPEAKER_SELF,
+  SPEECH,
+  THIRD_PERSON,
+  WORKER_THINGS,
+  WRITING,
+} from './vocabulary';
+
+/**
+ * Unquoted reported speech: someone's words in their own first person after a
+ * speech verb ("Student stated I hate it here", "he goes you can't prove
+ * nothing"), flagged as verbatim.reported; indirect speech ("said that she
+ * would call") is not.
+ */
+
+/** How many words a look through one clause goes: to the speaker's "I" or "me", or back to the worker's "I". */
+const MAX_CLAUSE_WORDS = 20;
+
+/** "Student stated I hate it here" — first-person words right after a speech verb. */
+export function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
+  const tokens = t.tokens;
+  for (const verb of t.words) {
+    const direct = isDirectCue(t, verb);
+    if (!SPEECH.has(verb.lower) && !direct) continue;
+    if (workerIsSubject(t, verb)) continue;
+    if (direct && emitAfterDirectCue(t, verb, out)) continue;
+    if (WRITING.has(verb.lower) && emitWrittenWords(t, verb, out)) continue;
+    let index = verb.index + 1;
+    let next = tokens[index];
+    if (next === undefined) continue;
+    if (next.text === ':' && !next.spaceBefore) {
+      emitUtterance(t, index + 1, 'strong', roleNear(t, verb.index - 1), 'verbatim.reported', out);
+      continue;
+    }
+    let hadObject = false;
+    let skipped = 0;
+    while (next !== undefined && skipped < 6) {
+      if (next.type === 'punct') {
+        if (next.text !== ',') break;
+      } else {
+        if (OPENERS.has(next.lower)) break;
+        if (!ADVERBS.has(next.lower) && !OBJECTS.has(next.lower)) break;
+        if (OBJECTS.has(next.lower)) hadObject = true;
+      }
+      skipped += 1;
+      index += 1;
+      next = tokens[index];
+    }
+    if (next === undefined || next.type === 'punct' || !OPENERS.has(next.lower)) {
+      findSpeakerClause(t, verb, out);
+      continue;
+    }
+    if (next.lineBefore) continue;
+    const after = t.words[next.wordIndex + 1];
+    if (after !== undefined && (next.lower === 'i' || next.lower === 'we')) {
+      if (ALWAYS_BACKSHIFT.has(after.lower)) continue;
+      if ((hadObject || verb.lower === 'told' || verb.lower === 'asked') && BACKSHIFT_AFTER_OBJECT.has(after.lower)) continue;
+    }
+    if ((next.lower === 'my' || next.lower === 'our') && possessiveBackshift(t, next.wordIndex)) continue;
+    const end = reportedEnd(t, next.index);
+    if (end <= next.start) continue;
+    const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.reported', start: next.start, end };
+    const who = roleNear(t, verb.index - 1);
+    if (who !== undefined) span.speaker = who;
+    out.push(span);
+  }
+}
+
+/**
+ * "Annika's mom texted 📱 she got into the art magnet!!! thank u": after a
+ * verb of writing, the words that follow (past emoji) are what was written
+ * when the sentence holds the writer's own voice ("u", "I", "my") and an
+ * exclamation or a question, as messages do. "Mom texted that she'll be late"
+ * stays indirect.
+ */
+function emitWrittenWords(t: Tokens, verb: Token, out: RawSpan[]): boolean {
+  let index = verb.index + 1;
+  while (t.tokens[index] !== undefined && t.tokens[index]?.type === 'punct' && isSymbol(t.tokens[index] as Token)) index += 1;
+  const first = t.tokens[index];
+  if (first === undefined || first.type !== 'word' || first.lineBefore || NON_STARTERS.has(first.lower) || first.lower === 'that') return false;
+  let voice = false;
+  let exclaimed = false;
+  let end = first.end;
+  for (let k = index; k < t.tokens.length && k < index + 60; k += 1) {
+    const token = t.tokens[k] as Token;
+    if (k > index && token.lineBefore) break;
+    if (token.type === 'punct') {
+      if (token.text === '.' && isSentenceEnd(t, token)) break;
+      if (token.text === '"' || token.text === '\u201c' || (token.text === '/' && token.spaceBefore)) break;
+      if (token.text === '!' || token.text === '?') exclaimed = true;
+      if (token.text === '!' || token.text === '?' || isSymbol(token)) end = token.end;
+      continue;
+    }
+    if (OWN_VOICE.has(token.lower)) voice = true;
+    end = token.end;
+  }
+  if (!voice || !exclaimed) return false;
+  const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.reported', start: first.start, end };
+  const who = roleNear(t, verb.index - 1);
+  if (who !== undefined) span.speaker = who;
+  out.push(span);
+  return true;
+}
+
+/** An emoji or another symbol: not a letter, digit or ASCII punctuation. */
+function isSymbol(token: Token): boolean {
+  return token.text.charCodeAt(0) > 0x2000 && !DOUBLE_OPEN.has(token.text) && !DOUBLE_CLOSE.has(token.text) && token.text !== '\u2014' && token.text !== '\u2013';
+}
+
+/** "goes", "went", "was like", "kept saying": a quotative that introduces words as said. */
+function isDirectCue(t: Tokens, verb: Token): boolean {
+  if (!DIRECT_CUES.has(verb.lower)) return false;
+  if (verb.lower !== 'like') return true;
+  const prev = t.words[verb.wordIndex - 1];
+  return prev !== undefined && verb.join === 'space' && BE.has(prev.lower);
+}
+
+/** "he goes you can't prove nothing", "she was like i'm done": the words right after the quotative. */
+function emitAfterDirectCue(t: Tokens, verb: Token, out: RawSpan[]): boolean {
+  let next = t.tokens[verb.index + 1];
+  if (next !== undefined && next.text === ',') next = t.tokens[next.index + 1];
+  if (next === undefined || next.type === 'punct' || next.lineBefore || !DIRECT_OPEN.has(next.lower)) return false;
+  const end = reportedEnd(t, next.index);
+  if (end <= next.start) return false;
+  const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.reported', start: next.start, end };
+  const who = roleNear(t, verb.index - 1);
+  if (who !== undefined) span.speaker = who;
+  out.push(span);
+  return true;
+}
+
+/**
+ * "stdnt stated nobody at home even notices if I'm gone": after a reporting
+ * verb whose subject is someone other than the worker, an unquoted clause that
+ * holds the speaker's own first person ("I'm", "me", "my") or speaks to the
+ * listener ("you") records their words as said. The span runs from the start
+ * of the clause to the end of the sentence.
+ *
+ * Indirect speech stays unflagged (POLICY.md): "said that …", "asked if …",
+ * and clauses that refer to the speaker in the third person — "She said she'll
+ * let me know", "He said she'd call me back" — where "me" is the worker.
+ */
+function findSpeakerClause(t: Tokens, verb: Token, out: RawSpan[]): void {
+  if (!CLAUSE_VERBS.has(verb.lower) || !hasOwnSubject(t, verb)) return;
+  const tokens = t.tokens;
+  let index = verb.index + 1;
+  for (let skipped = 0; skipped < 4; skipped += 1) {
+    const token = tokens[index];
+    if (token === undefined) return;
+    const object = token.lower === 'me' || token.lower === 'us' || ((verb.lower === 'told' || verb.lower === 'tells') && OBJECTS.has(token.lower));
+    if (token.text === ',' || (token.type === 'word' && (object || isMannerAdverb(token)))) {
+      index += 1;
+      continue;
+    }
+    const setting = settingEnd(t, index);
+    if (setting === index) break;
+    index = setting;
+  }
+  const first = tokens[index];
+  if (first === undefined || first.type !== 'word' || first.lineBefore || NON_STARTERS.has(first.lower) || OPENERS.has(first.lower)) return;
+  if (!speakerVoiceIn(t, first.index, speakerGender(t, verb))) return;
+  const end = reportedEnd(t, first.index);
+  if (end <= first.start) return;
+  const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.reported', start: first.start, end };
+  const who = roleNear(t, verb.index - 1);
+  if (who !== undefined) span.speaker = who;
+  out.push(span);
+}
+
+/** Past "on her exit ticket", "in group", "over the phone": the index after it, or `index` when there is none. */
+function settingEnd(t: Tokens, index: number): number {
+  const tokens = t.tokens;
+  if (!SETTING_PREPOSITIONS.has(tokens[index]?.lower ?? '')) return index;
+  let k = index + 1;
+  if (SETTING_DETERMINERS.has(tokens[k]?.lower ?? '')) k += 1;
+  const nounsFrom = k;
+  while (k < tokens.length && k - nounsFrom < 3 && SETTINGS.has((tokens[k] as Token).lower)) k += 1;
+  return k > nounsFrom ? k : index;
+}
+
+function isMannerAdverb(token: Token): boolean {
+  return ADVERBS.has(token.lower) && (token.lower.endsWith('ly') || MANNER_TIME_ADVERBS.includes(token.lower));
+}
+
+/**
+ * The verb has a subject of its own right before it ("stdnt stated", "Mom,
+ * crying, said"), not none at all ("… — told her …"). Called once
+ * `workerIsSubject` has ruled out the worker.
+ */
+function hasOwnSubject(t: Tokens, verb: Token): boolean {
+  const prev = t.tokens[verb.index - 1];
+  if (prev === undefined) return false;
+  return prev.type !== 'punct' || prev.text === ',' || prev.text === ')';
+}
+
+/** "Mom", "Kevin's dad", "she", "parents": who spoke, by the nearest word that tells. */
+function speakerGender(t: Tokens, verb: Token): Gender | undefined {
+  for (let k = verb.wordIndex - 1, seen = 0; k >= 0 && seen < 5; k -= 1, seen += 1) {
+    const word = t.words[k] as Token;
+    const after = t.tokens[word.index + 1] as Token;
+    if (after.type === 'punct' && isSentenceEnd(t, after)) break;
+    const gender = SPEAKER_GENDER.get(word.base);
+    if (gender !== undefined) return gender;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the clause that starts at `startIndex` speaks in the speaker's own
+ * voice before it ends (a comma, any sentence punctuation, a bracket, a dash,
+ * "and", "then", "so", "but"): a first-person word that is theirs, or "you".
+ * A third-person word for the speaker first makes it indirect speech.
+ */
+function speakerVoiceIn(t: Tokens, startIndex: number, gender: Gender | undefined): boolean {
+  const tokens = t.tokens;
+  let finite = false;
+  let words = 0;
+  for (let index = startIndex; index < tokens.length && words < MAX_CLAUSE_WORDS; index += 1) {
+    const token = tokens[index] as Token;
+    if (index > startIndex && token.lineBefore) return false;
+    if (token.type === 'punct') {
+      if ((token.text === '-' || token.text === '\u2010') && !token.spaceBefore) continue;
+      return false;
+    }
+    words += 1;
+    if (token.type !== 'word') continue;
+    const lower = token.lower;
+    if (index > startIndex && ['and', 'then', 'so', 'but'].includes(lower)) return false;
+    const third = THIRD_PERSON.get(lower);
+    if (third !== undefined && refersToSpeaker(t, token, third, gender)) return false;
+    if ((SPEAKER_SELF.has(lower) || LISTENER.has(lower)) && speakersOwn(t, token, finite)) return true;
+    if (FINITE.has(lower) || lower.endsWith("n't")) finite = true;
+  }
+  return false;
+}
+
+/**
+ * "she'd call me back", "he was …": a backshifted third person reports
+ * indirectly; otherwise a third person of the speaker's gender ("Mom said she
+ * …", "Student said he …") is the speaker, so the clause is indirect.
+ */
+function refersToSpeaker(t: Tokens, token: Token, third: Gender, speaker: Gender | undefined): boolean {
+  const subject = ['he', 'she', 'they'].includes(token.lower) || token.lower.includes("'");
+  if (subject) {
+    if (token.lower.endsWith("'d")) return true;
+    const next = t.words[token.wordIndex + 1];
+    if (next !== undefined && ALWAYS_BACKSHIFT.has(next.lower)) return true;
+  }
+  if (speaker === undefined) return third !== 'plural';
+  return third === speaker;
+}
+
+/**
+ * A first-person word that is the speaker's, not the worker's: not "I" before
+ * a backshifted or past-tense verb, as the worker narrates ("the form I had
+ * sent", "since I called"), not "my office", and not "to me" after an object
+ * with no verb of its own ("reported the incident to me").
+ */
+function speakersOwn(t: Tokens, token: Token, finite: boolean): boolean {
+  const next = t.words[token.wordIndex + 1];
+  if (token.lower === 'i' && next !== undefined && (ALWAYS_BACKSHIFT.has(next.lower) || pastTense(next))) return false;
+  if (token.lower === 'my' && next !== undefined && WORKER_THINGS.has(next.base)) return false;
+  const prev = t.words[token.wordIndex - 1];
+  return finite || prev === undefined || !RECIPIENT_PREPOSITIONS.has(prev.lower);
+}
+
+/** "called", "mentioned" — not "need", "feed". */
+function pastTense(word: Token): boolean {
+  return word.type === 'word' && word.lower.length > 3 && word.lower.endsWith('ed') && !word.lower.endsWith('eed');
+}
+
+/** "Mom said my voicemail was full": "my" is the worker's; the verb is backshifted. */
+function possessiveBackshift(t: Tokens, wordIndex: number): boolean {
+  for (let k = wordIndex + 1; k <= wordIndex + 3 && k < t.words.length; k += 1) {
+    const word = t.words[k] as Token;
+    if (ALWAYS_BACKSHIFT.has(word.lower)) return k > wordIndex + 1;
+  }
+  return false;
+}
+
+/** "I told her …" / "Told him …" at the start of a sentence: the worker speaking, not someone quoted. */
+function workerIsSubject(t: Tokens, verb: Token): boolean {
+  const prevWord = t.words[verb.wordIndex - 1];
+  if (prevWord !== undefined && ['i', 'we'].includes(prevWord.lower) && verb.index - prevWord.index <= 2) return true;
+  const prev = t.tokens[verb.index - 1];
+  if (prev === undefined || verb.lineBefore) return true;
+  if (isSentenceEnd(t, prev) || prev.text === ':' || prev.text === ';') return true;
+  return prevWord !== undefined && prevWord === prev && CONJUNCTIONS.has(prev.lower) && workerEarlierInSentence(t, prev);
+}
+
+/** "I called mom and said …": the subject carried over the conjunction is the worker. */
+function workerEarlierInSentence(t: Tokens, from: Token): boolean {
+  for (let k = from.wordIndex - 1; k >= 0 && from.wordIndex - k <= MAX_CLAUSE_WORDS; k -= 1) {
+    const word = t.words[k] as Token;
+    const after = t.tokens[word.index + 1] as Token;
+    if (isSentenceEnd(t, after) || after.lineBefore) return false;
+    if (word.lower === 'i' || word.lower === 'we') return true;
+  }
+  return false;
+}
+
+/** Where unquoted reported speech stops: sentence end, a dash, ", then …", "and cried". */
+function reportedEnd(t: Tokens, startIndex: number): number {
+  const tokens = t.tokens;
+  const first = tokens[startIndex] as Token;
+  let end = first.end;
+  for (let index = startIndex; index < tokens.length; index += 1) {
+    const token = tokens[index] as Token;
+    if (index > startIndex && token.lineBefore) break;
+    if (token.end - first.start > 500) break;
+    if (token.type === 'punct') {
+      const ch = token.text;
+      if (ch === '?' || ch === '!') {
+        end = token.end;
+        if (isSentenceEnd(t, token)) break;
+        continue;
+      }
+      if (ch === '.' && isSentenceEnd(t, token)) break;
+      if (ch === ';' || ch === ')' || ch === '"' || ch === '\u201c') break;
+      if ((ch === '\u2014' || ch === '\u2013' || ch === '(' || ch === '/' || ch === '-') && token.spaceBefore) break;
+      if (ch === ',') {
+        const following = tokens[index + 1];
+        if (following !== undefined && (following.lower === 'then' || following.lower === 'and' && tokens[index + 2]?.lower === 'then')) break;
+        if (following !== undefined && ['she', 'he', 'they'].includes(following.lower) && SPEECH.has(tokens[index + 2]?.lower ?? '')) break;
+      }
+      continue;
+    }
+    if (index > startIndex && token.lower === 'and') {
+      const following = tokens[index + 1];
+      if (following !== undefined && following.type !== 'punct' && RESUMERS.has(following.lower)) break;
+    }
+    if (index > startIndex && token.lower === 'then' && tokens[index - 1]?.text === ',') break;
+    end = token.end;
+  }
+  return end;
+}

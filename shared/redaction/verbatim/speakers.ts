@@ -1,0 +1,149 @@
+import { KIN_ROLES, UNNAMED_ROLES } from '../data/grammar';
+import { MONTHS } from '../data/identifiers';
+import { isCapitalized, isSentenceEnd, type Token, type Tokens } from '../text';
+import { DAYS, HEADINGS, HONORIFIC, MODIFIERS, ROLES, SPEECH, STUDENT_WORDS, WRITINGS } from './vocabulary';
+
+/**
+ * Who spoke: speaker labels before a colon ("Mom:", "Mr. Ortega:", "Text from
+ * dad:") and the role words near a speech verb, shared by the quotation,
+ * transcript and reported-speech rules.
+ */
+
+/** The role word among the few words before `index` ("Mom said", "Ty's grandma said"). */
+export function roleNear(t: Tokens, index: number): string | undefined {
+  let seen = 0;
+  for (let k = index; k >= 0 && seen < 4; k -= 1) {
+    const token = t.tokens[k] as Token;
+    if (isSentenceEnd(t, token)) break;
+    if (token.type === 'punct') continue;
+    seen += 1;
+    if (STUDENT_WORDS.has(token.base)) return 'the student';
+    if (ROLES.has(token.base) && !UNNAMED_ROLES.includes(token.base)) return describeRole(token.base);
+  }
+  return undefined;
+}
+
+function describeRole(role: string): string {
+  if (KIN_ROLES.includes(role)) return role;
+  if (role === 'ap') return 'the assistant principal';
+  if (role === 'sro') return 'the school resource officer';
+  return `the ${role}`;
+}
+
+export interface Label {
+  words: Token[];
+  who?: string;
+  /** The label says the words were written: "Mom (text 7:10):". */
+  written?: boolean;
+}
+
+/** The words between the start of the clause and the colon, if they can be a speaker label. */
+export function labelBefore(t: Tokens, colon: Token): Label | undefined {
+  const tokens = t.tokens;
+  let index = colon.index - 1;
+  let written = false;
+  // "Mom (phone):" — a parenthetical right before the colon is not part of the name.
+  if (tokens[index]?.text === ')') {
+    let k = index - 1;
+    while (k >= 0 && index - k < 8 && tokens[k]?.text !== '(') k -= 1;
+    if (tokens[k]?.text !== '(') return undefined;
+    for (let j = k + 1; j < index; j += 1) if (WRITINGS.has((tokens[j] as Token).lower)) written = true;
+    index = k - 1;
+  }
+  const words: Token[] = [];
+  let commaSeen = false;
+  while (index >= 0) {
+    const token = tokens[index] as Token;
+    if (token.type === 'punct') {
+      if (token.text === '.' && isHonorificDot(t, token)) {
+        index -= 1;
+        continue;
+      }
+      if (token.text === ',') {
+        if (commaSeen) return undefined;
+        commaSeen = true;
+        words.length = 0; // "Mila, arms crossed:" — the speaker is before the comma
+        index -= 1;
+        continue;
+      }
+      const gluedTime = token.text === ':' && !token.spaceBefore && tokens[index - 1]?.type === 'num' && tokens[index + 1]?.type === 'num' && !(tokens[index + 1] as Token).spaceBefore;
+      if (token.text === '-' || token.text === "'" || token.text === '\u2019' || gluedTime) {
+        index -= 1;
+        continue;
+      }
+      if (token.text === '/' && !token.spaceBefore) return undefined; // "mtg w/ Nevaeh's mom:"
+      break; // clause boundary: . ! ? ; / — ( " and the like
+    }
+    words.unshift(token);
+    if (token.lineBefore) {
+      index -= 1;
+      break;
+    }
+    if (words.length > 6) return undefined;
+    index -= 1;
+  }
+  // "Text from Mr. Pellegrino 10:10:" — the time at the end is not part of the name.
+  while (words.length > 1 && (words[words.length - 1] as Token).type === 'num') words.pop();
+  if (words.length === 0 || words.length > 6) return undefined;
+  // The label must start a clause: at the start of the text or of a line, or after sentence punctuation.
+  const before = tokens[index];
+  const first = words[0] as Token;
+  if (before !== undefined && !first.lineBefore && before.type !== 'punct') return undefined;
+  if (WRITINGS.has(first.base) && words.some((w) => w.lower === 'from')) written = true;
+  return { words, who: whoFromLabel(words), written };
+}
+
+function isHonorificDot(t: Tokens, dot: Token): boolean {
+  const prev = t.tokens[dot.index - 1];
+  if (prev === undefined || prev.type !== 'word') return false;
+  return HONORIFIC.has(prev.lower) || (prev.text.length === 1 && prev.text !== prev.lower);
+}
+
+export type Strength = 'strong' | 'weak';
+
+export function classifyLabel(words: readonly Token[]): Strength | null {
+  const first = words[0] as Token;
+  const last = words[words.length - 1] as Token;
+  // "She wrote:", "Mom texted at 7:40:", "Jordan wrote a note:" — a speech verb introduces the words.
+  if (!HEADINGS.has(first.lower) && words.some((w) => SPEECH.has(w.lower))) return 'strong';
+  if (words.length > 4 || words.some((w) => w.type !== 'word')) return null;
+  // "Note from dad:", "Text from Ms. Kim:", "Email from grandma:" — what that person wrote.
+  const from = words.findIndex((w) => w.lower === 'from' || w.lower === 'by');
+  if (WRITINGS.has(first.base) && from > 0 && from < words.length - 1) {
+    const who = words.slice(from + 1);
+    const lastWho = who[who.length - 1] as Token;
+    if (ROLES.has(lastWho.base) || who.every((w) => isCapitalized(w) || HONORIFIC.has(w.lower))) return 'strong';
+  }
+  // "His words:", "Kevin's exact words:"
+  if (last.lower === 'words' && words.length <= 3 && (['his', 'her', 'their', 'my'].includes(first.lower) || first.base !== first.lower)) return 'strong';
+  if (HEADINGS.has(first.lower)) return null;
+  if (MONTHS.has(first.lower) || DAYS.has(first.lower)) return null;
+  // "Mom to the nurse:" — a speaker and whom they spoke to.
+  const to = words.findIndex((w) => w.lower === 'to');
+  if (to > 0 && to < words.length - 1 && classifyLabel(words.slice(0, to)) === 'strong') {
+    const listener = words[words.length - 1] as Token;
+    if (ROLES.has(listener.base) || isCapitalized(listener)) return 'strong';
+  }
+  // "Mr. Ortega", "Dr. Lowe", "Coach Ellis"
+  if (HONORIFIC.has(first.lower) && words.length <= 3 && words.length >= 2 && words.slice(1).every((w) => isCapitalized(w))) return 'strong';
+  // "S", "T", "J", "J R"
+  if (words.every((w) => w.text.length === 1 && w.text !== w.lower) && words.length <= 2) return 'strong';
+  // "Mom", "Foster mom", "Kevin's mom", "Math teacher", "AP"
+  if (ROLES.has(last.lower) || ROLES.has(last.base)) {
+    const rest = words.slice(0, -1);
+    if (rest.every((w) => MODIFIERS.has(w.lower) || w.base !== w.lower || (isCapitalized(w) && words.length <= 3))) return 'strong';
+    return null;
+  }
+  if (HEADINGS.has(last.lower)) return null;
+  // A name: "Kevin", "Ms Kim" without the dot, "Jada M"
+  if (words.length <= 2 && words.every((w) => isCapitalized(w) && !(w.text.length > 2 && w.text === w.text.toUpperCase()))) return 'weak';
+  return null;
+}
+
+export function whoFromLabel(words: readonly Token[]): string | undefined {
+  const last = words[words.length - 1];
+  if (last === undefined) return undefined;
+  if (STUDENT_WORDS.has(last.base)) return 'the student';
+  if (ROLES.has(last.base) && last.base !== 'me') return describeRole(last.base);
+  return undefined;
+}

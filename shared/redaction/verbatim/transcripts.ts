@@ -1,0 +1,159 @@
+import type { RawSpan } from '../spans';
+import { isCapitalized, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
+import { classifyLabel, type Label, labelBefore, type Strength, whoFromLabel } from './speakers';
+import { ACTIONS, HONORIFIC, NO_ACTION, OWN_VOICE, PRONOUNS, ROLES, SPEECH, SPEECH_LIKE } from './vocabulary';
+
+/**
+ * Transcript lines: the words after a speaker's label ("Mom: he never listens
+ * to me", "SW - how was lunch?"), flagged as verbatim.transcript; lines that
+ * record what was done ("Mom: LVM 6:05") are not.
+ */
+
+/** How far back a run-on turn ("… Me: …") looks for the labelled turn before it, in tokens. */
+const MAX_TURN_TOKENS = 80;
+
+/** "Mom: he never listens to me" — the words after the speaker's colon. */
+export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
+  const tokens = t.tokens;
+  let lastTurn: Token | undefined; // the colon of the last turn with a speaker's label
+  for (const colon of tokens) {
+    if (colon.text !== ':') continue;
+    const next = tokens[colon.index + 1];
+    if (next === undefined || !next.spaceBefore || next.lineBefore || colon.spaceBefore) continue;
+    const label = labelBefore(t, colon) ?? runOnLabel(t, colon, lastTurn);
+    if (label === undefined) continue;
+    const strength = classifyLabel(label.words);
+    if (strength === null) continue;
+    if (strength === 'strong') lastTurn = colon;
+    // What a text, note or voicemail said, or an answer to a question just asked, is someone's words whatever they hold.
+    const lenient = strength === 'strong' && (label.written === true || answersQuestion(t, label.words[0] as Token));
+    emitUtterance(t, colon.index + 1, strength, label.who, 'verbatim.transcript', out, { lenient, named: namedLabel(label.words) });
+  }
+  findDashTurns(t, out);
+}
+
+/**
+ * "… the whole time Me: How was that for you?": turns run together on one
+ * line. A one-word speaker label in capitals ("Me", "SW", "S", "Mom") counts
+ * mid-line when an earlier turn of the same line had a label of its own.
+ */
+function runOnLabel(t: Tokens, colon: Token, lastTurn: Token | undefined): Label | undefined {
+  const word = t.tokens[colon.index - 1];
+  if (lastTurn === undefined || word === undefined || word.type !== 'word' || word.lineBefore || !isCapitalized(word)) return undefined;
+  if (word.text.length !== 1 && !ROLES.has(word.lower)) return undefined;
+  if (word.index - lastTurn.index > MAX_TURN_TOKENS) return undefined;
+  for (let index = word.index; index > lastTurn.index; index -= 1) if ((t.tokens[index] as Token).lineBefore) return undefined;
+  return { words: [word], who: whoFromLabel([word]) };
+}
+
+/** The turn before this label ended with a question mark ("SW: What happens at lunch? S: nothing."). */
+function answersQuestion(t: Tokens, labelStart: Token): boolean {
+  let p = labelStart.start - 1;
+  while (p >= 0 && (isSpaceCode(t.text.charCodeAt(p)) || '/|-\u2013\u2014'.includes(t.text.charAt(p)))) p -= 1;
+  return p >= 0 && t.text.charAt(p) === '?';
+}
+
+/** "Mr. Espinoza", "Dr. Lowe": a named adult, as in meeting minutes. */
+function namedLabel(words: readonly Token[]): boolean {
+  return words.length >= 2 && HONORIFIC.has((words[0] as Token).lower);
+}
+
+/**
+ * "Mom - he finally slept in his own bed / SW - that sounds hard": turns of a
+ * conversation written with a dash after the speaker, at the start of a line
+ * or after a slash.
+ */
+function findDashTurns(t: Tokens, out: RawSpan[]): void {
+  const tokens = t.tokens;
+  for (const dash of tokens) {
+    if (dash.text !== '-' && dash.text !== '\u2013' && dash.text !== '\u2014') continue;
+    const next = tokens[dash.index + 1];
+    if (!dash.spaceBefore || next === undefined || !next.spaceBefore || next.lineBefore) continue;
+    const words: Token[] = [];
+    let index = dash.index - 1;
+    while (index >= 0 && words.length <= 3) {
+      const token = tokens[index] as Token;
+      if (token.type === 'punct') break;
+      words.unshift(token);
+      if (token.lineBefore) break;
+      index -= 1;
+    }
+    const first = words[0];
+    if (first === undefined || words.length > 3) continue;
+    const before = tokens[first.index - 1];
+    // A turn starts the text, a line, or follows " / " ("Ms. Yoon/AP" is one item of a list).
+    const separator = before !== undefined && (before.text === '/' || before.text === '|') && before.spaceBefore && first.spaceBefore;
+    if (!(before === undefined || first.lineBefore || separator)) continue;
+    if (classifyLabel(words) !== 'strong' || words.some((w) => SPEECH.has(w.lower))) continue;
+    emitUtterance(t, dash.index + 1, 'strong', whoFromLabel(words), 'verbatim.transcript', out, { lenient: answersQuestion(t, first), named: namedLabel(words) });
+  }
+}
+
+/**
+ * Emits the utterance that starts at token `startIndex` when it reads as
+ * speech: up to the end of the sentence, a dash, a slash or a new line.
+ */
+export function emitUtterance(
+  t: Tokens,
+  startIndex: number,
+  strength: Strength,
+  who: string | undefined,
+  rule: RawSpan['rule'],
+  out: RawSpan[],
+  options: { lenient?: boolean; named?: boolean } = {},
+): void {
+  const tokens = t.tokens;
+  const first = tokens[startIndex];
+  if (first === undefined || first.lineBefore) return;
+  if (first.type === 'punct' && first.text !== '\u00bf' && first.text !== '\u00a1') return; // a quote, a number in brackets, a list
+  if (first.type === 'num') return; // "Phone: 614…", "Time: 3:15"
+  let end = first.end;
+  let index = startIndex;
+  const words: Token[] = [];
+  let question = false;
+  for (; index < tokens.length; index += 1) {
+    const token = tokens[index] as Token;
+    if (index > startIndex && token.lineBefore) break;
+    if (token.type === 'punct') {
+      const ch = token.text;
+      if (ch === '?' || ch === '!') {
+        end = token.end;
+        question = true;
+        if (isSentenceEnd(t, token)) break;
+        continue;
+      }
+      if (ch === '.' && isSentenceEnd(t, token)) break;
+      if (ch === ';') break;
+      if ((ch === '\u2014' || ch === '\u2013' || ch === '/' || ch === '(' || ch === '-') && token.spaceBefore) break;
+      if (ch === '"' || ch === '\u201c') break;
+      continue;
+    }
+    words.push(token);
+    end = token.end;
+    if (token.end - first.start > 600) break;
+  }
+  if (words.length === 0) return;
+  const ownVoice = words.some((w) => OWN_VOICE.has(w.lower));
+  if (!question && !ownVoice && recordsAction(words)) return;
+  const hasPronoun = words.some((w) => PRONOUNS.has(w.lower));
+  const contraction = words.some((w) => w.lower.includes("'") && !w.lower.endsWith("'s"));
+  const speechy = hasPronoun || contraction || question || words.some((w) => SPEECH_LIKE.has(w.lower));
+  // Minutes: "Mr. Espinoza: Matteo has been crying at drop-off" reports about a student in the third person.
+  const minutes = options.named === true && options.lenient !== true && !question && isCapitalized(first) && first.lower !== 'i' && !PRONOUNS.has(first.lower) && !ownVoice;
+  // A bare name or heading ("Factors:", "Graduation:") needs the speaker's own "I" or "you", or a question.
+  const ok = strength === 'strong' ? (speechy || options.lenient === true) && !minutes : ownVoice || question;
+  if (!ok) return;
+  const span: RawSpan = { kind: 'verbatim', rule, start: first.start, end };
+  if (who !== undefined) span.speaker = who;
+  out.push(span);
+}
+
+/** "LVM 9:10", "sent it", "will send letters", "no answer x2": a record of what was done. */
+function recordsAction(words: readonly Token[]): boolean {
+  const first = words[0] as Token;
+  if (ACTIONS.has(first.lower)) return true;
+  const second = words[1];
+  if (first.lower === 'no' && second !== undefined && NO_ACTION.has(second.lower)) return true;
+  // "f/u Fri": a slash inside the first word is read as two words.
+  return first.lower === 'f' && second?.lower === 'u';
+}

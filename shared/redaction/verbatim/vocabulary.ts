@@ -1,0 +1,123 @@
+import {
+  FEMALE_SPEAKERS,
+  FEMALE_THIRD_PERSON,
+  MALE_SPEAKERS,
+  MALE_THIRD_PERSON,
+  PLURAL_SPEAKERS,
+  PLURAL_THIRD_PERSON,
+  CLAUSE_NON_STARTERS,
+  CLAUSE_REPORTING_VERBS,
+  DOCUMENT_NOUNS,
+  FINITE_VERB_CUES,
+  FIRST_PERSON_OPENERS,
+  HEADING_WORDS,
+  HONORIFICS,
+  LISTENER_SECOND_PERSON,
+  MATERIAL_LINKS,
+  MATERIAL_NOUNS,
+  NARRATIVE_RESUMERS,
+  PERSONAL_PRONOUNS,
+  PERSONAL_WRITINGS,
+  SETTING_NOUNS,
+  SPEAKER_FIRST_PERSON,
+  SPEAKER_MODIFIERS,
+  SPEAKER_ROLES,
+  SPEECH_ADVERBS,
+  SPEECH_VERBS,
+  SPEECH_WORDS,
+  TITLE_CUES_AFTER,
+  TITLE_CUES_BEFORE,
+  TITLE_SMALL_WORDS,
+  WORKER_POSSESSIONS,
+} from '../data/speech';
+import {
+  ACTION_OPENERS,
+  ATTRIBUTIVE_DETERMINERS,
+  BE_FORMS,
+  DIRECT_OPENERS,
+  DIRECT_SPEECH_CUES,
+  NO_ACTION_AFTER,
+  OWN_VOICE_WORDS,
+  WRITING_VERBS,
+} from '../data/transcript';
+import {
+  BACKSHIFTED_AFTER_OBJECT,
+  BACKSHIFTED_FORMS,
+  CLAUSE_CONJUNCTIONS,
+  FIRST_PERSON_STRONG_WORDS,
+  NOT_SPEECH_OPENERS,
+  OBJECT_PRONOUNS,
+  RECIPIENT_PREPOSITION_WORDS,
+  SETTING_DETERMINER_WORDS,
+  SETTING_PREPOSITION_WORDS,
+  STUDENT_NOUNS,
+  WEEKDAYS,
+} from '../data/grammar';
+import { wordSet } from '../lexicon';
+
+/**
+ * The word sets the verbatim rules read, built once from the lists in data/,
+ * and the quotation marks that open and close a double quote.
+ */
+
+export type Gender = 'female' | 'male' | 'plural';
+
+/** Double quotation marks that only open or only close; the straight " does both. */
+export const DOUBLE_OPEN = new Set(['\u201c', '\u00ab', '\u201e']);
+export const DOUBLE_CLOSE = new Set(['\u201d', '\u00bb']);
+
+export const SPEECH = wordSet(SPEECH_VERBS);
+export const ADVERBS = wordSet(SPEECH_ADVERBS);
+export const OPENERS = wordSet(FIRST_PERSON_OPENERS.filter((w) => !NOT_SPEECH_OPENERS.includes(w)));
+export const RESUMERS = wordSet(NARRATIVE_RESUMERS);
+export const ROLES = wordSet(SPEAKER_ROLES);
+export const HONORIFIC = wordSet(HONORIFICS);
+export const MODIFIERS = wordSet(SPEAKER_MODIFIERS);
+export const HEADINGS = wordSet(HEADING_WORDS);
+export const DOCUMENTS = wordSet(DOCUMENT_NOUNS);
+export const WRITINGS = wordSet(PERSONAL_WRITINGS);
+export const TITLE_BEFORE = wordSet(TITLE_CUES_BEFORE);
+export const TITLE_AFTER = wordSet(TITLE_CUES_AFTER);
+export const SMALL = wordSet(TITLE_SMALL_WORDS);
+export const PRONOUNS = wordSet(PERSONAL_PRONOUNS);
+export const SPEECH_LIKE = wordSet(SPEECH_WORDS);
+export const OBJECTS = wordSet(OBJECT_PRONOUNS);
+export const ALWAYS_BACKSHIFT = wordSet(BACKSHIFTED_FORMS);
+export const BACKSHIFT_AFTER_OBJECT = wordSet(BACKSHIFTED_AFTER_OBJECT);
+export const FIRST_PERSON_STRONG = wordSet(FIRST_PERSON_STRONG_WORDS);
+export const MATERIALS = wordSet(MATERIAL_NOUNS);
+export const MATERIAL_LINK = wordSet(MATERIAL_LINKS);
+export const CLAUSE_VERBS = wordSet(CLAUSE_REPORTING_VERBS);
+export const NON_STARTERS = wordSet(CLAUSE_NON_STARTERS);
+export const SPEAKER_SELF = wordSet(SPEAKER_FIRST_PERSON);
+export const LISTENER = wordSet(LISTENER_SECOND_PERSON);
+export const WORKER_THINGS = wordSet(WORKER_POSSESSIONS);
+export const FINITE = wordSet(FINITE_VERB_CUES);
+
+export const THIRD_PERSON: ReadonlyMap<string, Gender> = new Map([
+  ...FEMALE_THIRD_PERSON.map((w) => [w, 'female'] as const),
+  ...MALE_THIRD_PERSON.map((w) => [w, 'male'] as const),
+  ...PLURAL_THIRD_PERSON.map((w) => [w, 'plural'] as const),
+]);
+
+export const SPEAKER_GENDER: ReadonlyMap<string, Gender> = new Map([
+  ...FEMALE_SPEAKERS.map((w) => [w, 'female'] as const),
+  ...MALE_SPEAKERS.map((w) => [w, 'male'] as const),
+  ...PLURAL_SPEAKERS.map((w) => [w, 'plural'] as const),
+]);
+
+export const SETTINGS = wordSet(SETTING_NOUNS);
+export const SETTING_PREPOSITIONS = wordSet(SETTING_PREPOSITION_WORDS);
+export const SETTING_DETERMINERS = wordSet(SETTING_DETERMINER_WORDS);
+export const CONJUNCTIONS = wordSet(CLAUSE_CONJUNCTIONS);
+export const RECIPIENT_PREPOSITIONS = wordSet(RECIPIENT_PREPOSITION_WORDS);
+export const DAYS = wordSet(WEEKDAYS);
+export const STUDENT_WORDS = wordSet(STUDENT_NOUNS);
+export const ACTIONS = wordSet(ACTION_OPENERS);
+export const NO_ACTION = wordSet(NO_ACTION_AFTER);
+export const OWN_VOICE = wordSet(OWN_VOICE_WORDS);
+export const DIRECT_CUES = wordSet(DIRECT_SPEECH_CUES);
+export const BE = wordSet(BE_FORMS);
+export const DIRECT_OPEN = wordSet(DIRECT_OPENERS);
+export const ATTRIBUTIVE = wordSet(ATTRIBUTIVE_DETERMINERS);
+export const WRITING = wordSet(WRITING_VERBS);
