@@ -105,9 +105,13 @@ export class SessionBackups {
     };
   }
 
-  /** Writes a backup and thins out old ones; a failure is remembered and audited, then thrown. */
-  backUp(open: OpenVault, reason: BackupReason): BackupEntry {
+  /**
+   * Writes a backup into `folder` (default: the settings' folder) and thins
+   * out old ones there; a failure is remembered and audited, then thrown.
+   */
+  backUp(open: OpenVault, reason: BackupReason, folder?: string): BackupEntry {
     const settings = this.settings();
+    const destination = folder ?? settings.folder;
     const now = this.#clock();
     try {
       if (open.integrity?.status === 'damaged') {
@@ -120,7 +124,7 @@ export class SessionBackups {
         db: open.db,
         dataKey: open.dataKey,
         vaultFolder: this.#folder,
-        folder: settings.folder,
+        folder: destination,
         vaultId: open.vaultId,
         schemaVersion: schemaVersion(open.db),
         reason,
@@ -128,7 +132,7 @@ export class SessionBackups {
       });
       let removed: string[] = [];
       try {
-        removed = pruneBackups(settings.folder, open.vaultId, settings.keep, now);
+        removed = pruneBackups(destination, open.vaultId, settings.keep, now);
       } catch {
         // Old backups left in place are not a failure of this one.
       }
