@@ -300,6 +300,11 @@ export class VaultSession {
     });
   }
 
+  /** While unlocked: a copy to the second place when it can be seen and the last one there is older than the interval (offsitePoll.ts). */
+  copyOffLaptopIfDue(): Promise<boolean> {
+    return this.#serialize(async () => this.#open !== null && this.#backups.offsiteIfDue(this.#open));
+  }
+
   /**
    * Puts a backup in place of the vault (see backups/restoreFlow.ts); the
    * vault it replaces is set aside until the worker keeps the restore

@@ -35,6 +35,8 @@ export interface BackupsFakeOptions {
   settings?: Partial<BackupSettings>;
   pendingRestore?: PendingRestore | null;
   lastFailure?: BackupListing['lastFailure'];
+  /** The second place for copies and whether it can be seen. */
+  offsite?: BackupListing['offsite'];
   /** Backups found in other folders, by path (what `backups.list({ folder })` answers). */
   folders?: Record<string, BackupInfo[]>;
   /** What the folder dialog answers. */
@@ -50,7 +52,8 @@ export interface BackupsFakeOptions {
 export function installBackupsFake(options: BackupsFakeOptions = {}) {
   const fake = installFake(options.state === undefined ? {} : { state: options.state });
   const listing: BackupListing = {
-    settings: { folder: DEFAULT_FOLDER, customFolder: false, keep: 10, automatic: true, ...options.settings },
+    settings: { folder: DEFAULT_FOLDER, customFolder: false, keep: 10, automatic: true, offsite: null, offsitePrompt: null, ...options.settings },
+    offsite: options.offsite ?? null,
     backups: [...(options.backups ?? [])],
     pendingRestore: options.pendingRestore ?? null,
     lastFailure: options.lastFailure ?? null,
