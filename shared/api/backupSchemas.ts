@@ -61,6 +61,8 @@ export const BackupListing = z.object({
   settings: BackupSettings,
   /** The second place, and whether it can be seen now (false: the drive is not plugged in). */
   offsite: z.object({ folder: z.string(), kind: z.enum(OFFSITE_KINDS), lastCopyAt: Timestamp.nullable(), reachable: z.boolean() }).nullable(),
+  /** Whether the folder listed can be seen: false when it is on a drive that is not plugged in. */
+  folderReachable: z.boolean(),
   /** Newest first. */
   backups: z.array(BackupInfo),
   /** A restore waiting for the worker to keep it or undo it. */

@@ -28,6 +28,7 @@ describe('backups.* through the router', () => {
       value: {
         settings: { folder: path.join(root, 'backups'), customFolder: false, keep: 10, automatic: false, offsite: null, offsitePrompt: null },
         offsite: null,
+        folderReachable: true,
         backups: [],
         pendingRestore: null,
         lastFailure: null,

@@ -447,6 +447,7 @@ export function createFakeBridge(
         offsitePrompt: { answer: 'never' as const, at: '2026-01-05T09:00:00.000Z' },
       },
       offsite: null,
+      folderReachable: true,
       backups: [],
       pendingRestore: null,
       lastFailure: null,

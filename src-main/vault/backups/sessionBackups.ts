@@ -38,6 +38,8 @@ export interface BackupListing {
   settings: BackupSettingsValue;
   /** The second place for copies, off this laptop, and whether it can be seen now; null until the worker names one. */
   offsite: OffsiteStatus | null;
+  /** Whether the folder listed can be seen; false when it is on a drive not plugged in ("Can't see the drive", not "no backups"). */
+  folderReachable: boolean;
   backups: BackupSummary[];
   pendingRestore: PendingRestoreSummary | null;
   lastFailure: BackupFailure | null;
@@ -97,9 +99,12 @@ export class SessionBackups {
   listing(folder: string | undefined, currentVaultId: string | null): BackupListing {
     const settings = this.settings();
     const pending = pendingRestore(this.#folder);
+    const listed = folder ?? settings.folder;
     return {
       settings,
       offsite: this.offsiteStatus(),
+      // The standard folder is made with the first backup: not there yet means none yet.
+      folderReachable: canSeeFolder(listed) || (folder === undefined && !settings.customFolder),
       backups: listBackups(folder ?? settings.folder).map((entry) => summarizeBackup(entry, currentVaultId)),
       pendingRestore: pending && {
         backupId: pending.backupId,

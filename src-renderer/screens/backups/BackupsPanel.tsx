@@ -93,7 +93,9 @@ function BackupsContent({ listing }: { listing: BackupListing }) {
               {backingUp ? 'Backing up…' : 'Back up now'}
             </button>
           </div>
-          {backups.length === 0 ? (
+          {!listing.folderReachable ? (
+            <p className="empty">Can’t see the drive this folder is on. Plug it in to see its backups and make new ones.</p>
+          ) : backups.length === 0 ? (
             <p className="empty">No backups in this folder yet.</p>
           ) : (
             <ul className="backup-list" aria-labelledby={`${id}-list`}>
