@@ -90,3 +90,26 @@ describe('the backups panel with the drive unplugged', () => {
     expect(screen.queryByText('No backups in this folder yet.')).toBeNull();
   });
 });
+
+describe('Settings → Backups: copies off this laptop', () => {
+  it('chooses a second place after "Don’t ask again", says when the drive is out, and can stop the copies', async () => {
+    const { callsTo } = installBackupsFake({
+      state: { vault: 'unlocked' },
+      chooseFolder: USB,
+      settings: { offsitePrompt: { answer: 'never', at: daysAgo(30) } },
+    });
+    render(<BackupsPanel />);
+    expect(await screen.findByRole('heading', { name: 'Copies off this laptop' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Choose a USB drive…' }));
+    expect(await screen.findByText(USB)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Stop these copies' }));
+    await waitFor(() => expect(screen.queryByText(USB)).toBeNull());
+    expect(callsTo('backups.updateSettings')).toEqual([{ offsite: { folder: USB, kind: 'usb' } }, { offsite: null }]);
+  });
+
+  it('says it cannot see the drive of the second place', async () => {
+    installBackupsFake({ state: { vault: 'unlocked' }, offsite: { folder: USB, kind: 'usb', lastCopyAt: daysAgo(2), reachable: false } });
+    render(<BackupsPanel />);
+    expect(await screen.findByText('Can’t see the drive. Plug it in and a copy is made within a minute.')).toBeTruthy();
+  });
+});

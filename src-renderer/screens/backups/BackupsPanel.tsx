@@ -9,6 +9,7 @@ import { useUiStore } from '../../state/uiStore';
 import { showRestoredVault } from './afterRestore';
 import { RestoreDialog, type RestoreTarget } from './RestoreDialog';
 import { RestoreFromFolder } from './RestoreFromFolder';
+import { SecondPlaceSetting } from './SecondPlaceSetting';
 
 /**
  * Settings → Backups: where backups go, how many are kept, automatic on or
@@ -77,6 +78,7 @@ function BackupsContent({ listing }: { listing: BackupListing }) {
       <div className="backups-layout">
         <div className="backups-settings">
           <BackupFolder folder={settings.folder} custom={settings.customFolder} onProblem={setProblem} />
+          <SecondPlaceSetting offsite={listing.offsite} onProblem={setProblem} />
           <AutomaticBackups automatic={settings.automatic} onProblem={setProblem} />
           <KeepCount keep={settings.keep} onProblem={setProblem} />
           {problem != null && (
