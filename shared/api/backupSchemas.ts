@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Passphrase, RecoveryKeyText, Timestamp } from './schemas';
+import { OFFSITE_KINDS } from '../domain/offsiteCopies';
 
 /** A backup is named by its folder: `sole-notes-backup-<UTC time>-<4 hex>`. */
 export const BackupId = z.string().regex(/^sole-notes-backup-\d{8}T\d{9}Z-[0-9a-f]{4}$/, 'expected a backup id');
@@ -27,6 +28,10 @@ export const BackupSettings = z.object({
   customFolder: z.boolean(),
   keep: z.number().int().min(1).max(100),
   automatic: z.boolean(),
+  /** The second place for copies, off this laptop (a USB drive, a network folder); null until the worker names one. */
+  offsite: z.object({ folder: z.string(), kind: z.enum(OFFSITE_KINDS), lastCopyAt: Timestamp.nullable() }).nullable(),
+  /** The worker's answer when asked for a second place ("Not now" asks again after a week). */
+  offsitePrompt: z.object({ answer: z.enum(['later', 'never']), at: Timestamp }).nullable(),
 });
 export type BackupSettings = z.infer<typeof BackupSettings>;
 
@@ -36,6 +41,10 @@ export const BackupSettingsPatch = z
     folder: BackupFolder.nullable().optional(),
     keep: z.number().int().min(1, 'keep at least one backup').max(100, 'at most 100 backups are kept').optional(),
     automatic: z.boolean().optional(),
+    /** A second place for copies off this laptop: a folder that exists now (the drive plugged in); null to stop. */
+    offsite: z.object({ folder: BackupFolder, kind: z.enum(OFFSITE_KINDS) }).strict().nullable().optional(),
+    /** "Not now" (asked again after a week) or "Don't ask again". */
+    offsitePrompt: z.enum(['later', 'never']).optional(),
   })
   .strict();
 
@@ -50,6 +59,10 @@ export type PendingRestore = z.infer<typeof PendingRestore>;
 
 export const BackupListing = z.object({
   settings: BackupSettings,
+  /** The second place, and whether it can be seen now (false: the drive is not plugged in). */
+  offsite: z.object({ folder: z.string(), kind: z.enum(OFFSITE_KINDS), lastCopyAt: Timestamp.nullable(), reachable: z.boolean() }).nullable(),
+  /** Whether the folder listed can be seen: false when it is on a drive that is not plugged in. */
+  folderReachable: z.boolean(),
   /** Newest first. */
   backups: z.array(BackupInfo),
   /** A restore waiting for the worker to keep it or undo it. */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { createRouter } from '../api/router';
+import { startOffsitePoll } from '../vault/backups/offsitePoll';
 import { integrityChecksEnded } from '../vault/integrityCheck';
 import { VaultSession } from '../vault/vaultSession';
 import { startAutoLock } from './autoLock';
@@ -53,7 +54,10 @@ function start(): void {
   // Before the auto-lock: a close waits for the page's last keystrokes, then locks.
   const closing = holdCloseForDrafts({ window, session: vault });
   startAutoLock({ session: vault, window, closeHeld: closing.held });
+  // Copies off this laptop when the drive is plugged in: looked for once a minute while unlocked.
+  const stopOffsitePoll = startOffsitePoll({ session: vault });
   window.on('closed', () => {
+    stopOffsitePoll();
     if (mainWindow === window) mainWindow = null;
   });
 

@@ -219,3 +219,17 @@ export function checkOutputFolder(folder: string, field: string, rules: OutputRu
   refuseProtectedPlace(target, field, rules);
   return target;
 }
+
+/**
+ * Checks a folder to write backups into (`backup now --to`): absolute, and
+ * outside the vault folder and any other recognisable vault folder. Unlike
+ * other outputs it may be (or hold) a backup folder: that is its purpose.
+ */
+export function checkBackupDestination(folder: string, field: string, vaultFolder: string): string {
+  const target = absolute(folder, field, 'folder');
+  const real = realOutputPath(target);
+  if (isSameOrInside(real, realOutputPath(vaultFolder)) || recognisedPlace(real) === 'vault') {
+    throw new VaultError('INVALID_INPUT', `${field}: ${target} is inside a Sole Notes vault folder; backups must go outside it (a USB drive is best).`);
+  }
+  return target;
+}

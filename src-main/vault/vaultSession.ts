@@ -292,12 +292,17 @@ export class VaultSession {
     return this.#backups.listing(folder, this.#currentVaultId());
   }
 
-  /** A backup now, whatever the time since the last one; the oldest beyond the number to keep are removed. */
-  createBackup(): Promise<BackupSummary> {
+  /** A backup now into the backup folder (or `folder`), whatever the time since the last one; the oldest beyond the number to keep are removed. */
+  createBackup(folder?: string): Promise<BackupSummary> {
     return this.#serialize(async () => {
       const open = this.#requireOpen();
-      return summarizeBackup(this.#backups.backUp(open, 'manual'), open.vaultId);
+      return summarizeBackup(this.#backups.backUp(open, 'manual', folder), open.vaultId);
     });
+  }
+
+  /** While unlocked: a copy to the second place when it can be seen and the last one there is older than the interval (offsitePoll.ts). */
+  copyOffLaptopIfDue(): Promise<boolean> {
+    return this.#serialize(async () => this.#open !== null && this.#backups.offsiteIfDue(this.#open));
   }
 
   /**

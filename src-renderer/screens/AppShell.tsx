@@ -20,6 +20,7 @@ import { usePackageStore, writeInOpenPackage } from './handover/substitute/packa
 import { NoteEditor } from './NoteEditor';
 import { Search } from './Search';
 import { ServiceLog } from './ServiceLog';
+import { OffsiteStatus } from './backups/OffsiteStatus';
 import { Settings } from './Settings';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StudentPage } from './StudentPage';
@@ -243,6 +244,7 @@ export function AppShell() {
             </ul>
           </nav>
           <footer className="sidebar-foot">
+            <OffsiteStatus onOpenBackups={() => navigate({ name: 'settings' })} />
             <p className="privacy-line">
               <LockIcon />
               <span>Stored only on this laptop, encrypted</span>

@@ -10,6 +10,7 @@ import { formatLongDate, formatMinutes, formatShortDate } from '../lib/dates';
 import { MOD_LABEL } from '../lib/keys';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
+import { SecondPlacePrompt } from './backups/SecondPlacePrompt';
 import { RetentionNotice } from './retention/RetentionNotice';
 import { UnfinishedNotes } from './UnfinishedNotes';
 import { useScreenHeading } from './useScreenHeading';
@@ -92,6 +93,7 @@ export function Today() {
         </p>
       )}
       {summary == null && problem == null && <p className="status">Opening today…</p>}
+      <SecondPlacePrompt />
       <RetentionNotice onOpenBackups={() => navigate({ name: 'settings' })} />
 
       {summary != null && (

@@ -25,14 +25,21 @@ describe('backups.* through the router', () => {
     const { root, session, router, internal } = setup();
     expect(await router.invoke('backups.list', {})).toMatchObject({
       ok: true,
-      value: { settings: { folder: path.join(root, 'backups'), customFolder: false, keep: 10, automatic: false }, backups: [], pendingRestore: null, lastFailure: null },
+      value: {
+        settings: { folder: path.join(root, 'backups'), customFolder: false, keep: 10, automatic: false, offsite: null, offsitePrompt: null },
+        offsite: null,
+        folderReachable: true,
+        backups: [],
+        pendingRestore: null,
+        lastFailure: null,
+      },
     });
     expect(await router.invoke('vault.create', { passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: true });
 
     const usb = path.join(root, 'usb');
     expect(await router.invoke('backups.updateSettings', { folder: usb, keep: 3, automatic: true })).toEqual({
       ok: true,
-      value: { folder: usb, customFolder: true, keep: 3, automatic: true },
+      value: { folder: usb, customFolder: true, keep: 3, automatic: true, offsite: null, offsitePrompt: null },
     });
     await router.invoke('notes.create', { body: 'Before the backup' });
     const created = await router.invoke('backups.create', {});

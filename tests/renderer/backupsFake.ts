@@ -35,6 +35,10 @@ export interface BackupsFakeOptions {
   settings?: Partial<BackupSettings>;
   pendingRestore?: PendingRestore | null;
   lastFailure?: BackupListing['lastFailure'];
+  /** The second place for copies and whether it can be seen. */
+  offsite?: BackupListing['offsite'];
+  /** False: the backup folder's drive is not plugged in. */
+  folderReachable?: boolean;
   /** Backups found in other folders, by path (what `backups.list({ folder })` answers). */
   folders?: Record<string, BackupInfo[]>;
   /** What the folder dialog answers. */
@@ -50,7 +54,9 @@ export interface BackupsFakeOptions {
 export function installBackupsFake(options: BackupsFakeOptions = {}) {
   const fake = installFake(options.state === undefined ? {} : { state: options.state });
   const listing: BackupListing = {
-    settings: { folder: DEFAULT_FOLDER, customFolder: false, keep: 10, automatic: true, ...options.settings },
+    settings: { folder: DEFAULT_FOLDER, customFolder: false, keep: 10, automatic: true, offsite: null, offsitePrompt: null, ...options.settings },
+    offsite: options.offsite ?? null,
+    folderReachable: options.folderReachable ?? true,
     backups: [...(options.backups ?? [])],
     pendingRestore: options.pendingRestore ?? null,
     lastFailure: options.lastFailure ?? null,
@@ -82,7 +88,13 @@ export function installBackupsFake(options: BackupsFakeOptions = {}) {
       listing.lastFailure = null;
       return backup;
     },
-    'backups.updateSettings': (patch: { folder?: string | null; keep?: number; automatic?: boolean }) => {
+    'backups.updateSettings': (patch: {
+      folder?: string | null;
+      keep?: number;
+      automatic?: boolean;
+      offsite?: { folder: string; kind: 'usb' | 'network' } | null;
+      offsitePrompt?: 'later' | 'never';
+    }) => {
       requireUnlocked();
       const next = { ...listing.settings };
       if (patch.folder !== undefined) {
@@ -91,6 +103,11 @@ export function installBackupsFake(options: BackupsFakeOptions = {}) {
       }
       if (patch.keep !== undefined) next.keep = patch.keep;
       if (patch.automatic !== undefined) next.automatic = patch.automatic;
+      if (patch.offsite !== undefined) {
+        next.offsite = patch.offsite && { ...patch.offsite, lastCopyAt: null };
+        listing.offsite = patch.offsite && { ...patch.offsite, lastCopyAt: null, reachable: true };
+      }
+      if (patch.offsitePrompt !== undefined) next.offsitePrompt = { answer: patch.offsitePrompt, at: '2026-11-23T16:00:00.000Z' };
       listing.settings = next;
       return next;
     },

@@ -436,8 +436,22 @@ export function createFakeBridge(
       state.settings = { ...state.settings, ...patch };
       return state.settings;
     },
-    // No backups, by default; tests/renderer/backupsFake.ts plays the backup commands in full.
-    'backups.list': () => ({ settings: { folder: '/home/worker/.config/Sole Notes/backups', customFolder: false, keep: 10, automatic: true }, backups: [], pendingRestore: null, lastFailure: null }),
+    // No backups, by default, and the question about a second place answered "Don't ask again"; tests/renderer/backupsFake.ts plays the backup commands in full.
+    'backups.list': () => ({
+      settings: {
+        folder: '/home/worker/.config/Sole Notes/backups',
+        customFolder: false,
+        keep: 10,
+        automatic: true,
+        offsite: null,
+        offsitePrompt: { answer: 'never' as const, at: '2026-01-05T09:00:00.000Z' },
+      },
+      offsite: null,
+      folderReachable: true,
+      backups: [],
+      pendingRestore: null,
+      lastFailure: null,
+    }),
     'drafts.put': ({ context, body, cursor, form, followUp, resume }) => {
       requireUnlocked();
       const key = JSON.stringify(context);

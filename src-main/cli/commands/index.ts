@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { auditVerifyCommand } from './audit';
+import { backupListCommand, backupNowCommand, restoreCommand } from './backup';
 import { checkCommand } from './check';
 import { discloseCommand } from './disclose';
 import { districtSummaryCommand } from './districtSummary';
@@ -46,6 +47,9 @@ export const COMMANDS: readonly CliCommand[] = [
   storyListCommand,
   storyConfirmCommand,
   passphraseChangeCommand,
+  backupNowCommand,
+  backupListCommand,
+  restoreCommand,
   checkCommand,
   reportSimulateCommand, // before `report`: the first command whose words match is run
   reportThresholdCommand,

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { Timestamp } from '../../../shared/api/schemas';
+import { OFFSITE_KINDS, type OffsiteKind } from '../../../shared/domain/offsiteCopies';
 import { writeFileAtomicSync } from '../atomicFile';
 import { defaultBackupFolder } from './backup';
 import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from '../boundedRead';
@@ -11,8 +14,13 @@ import { BACKUP_SETTINGS_FILE_NAME } from '../folderLayout';
  * `vault.backup.json`, beside the vault: where backups go, how many to keep,
  * and whether they are made automatically. It sits outside the encrypted
  * database on purpose: a vault that no longer opens must still find its
- * backups. It holds a folder path and two numbers, nothing about any note.
- * Written only when the worker changes a setting.
+ * backups. It holds folder paths, two numbers and times, nothing about any
+ * note. Written when the worker changes a setting, answers the question
+ * about a second place, and after each copy to that second place (its time,
+ * so the sidebar can say when the last one was made while the drive is out).
+ *
+ * The second place ("copies off this laptop": a USB drive, a network folder)
+ * is a second backup folder, kept alongside the first; see offsiteCopies.ts.
  */
 export const DEFAULT_BACKUP_KEEP = 10;
 export const MAX_BACKUP_KEEP = 100;
@@ -26,6 +34,17 @@ const StoredSettings = z
     folder: z.string().min(1).max(4096).nullable(),
     keep: z.number().int().min(1).max(MAX_BACKUP_KEEP),
     automatic: z.boolean().nullable(),
+    offsite: z
+      .object({
+        folder: z.string().min(1).max(4096),
+        kind: z.enum(OFFSITE_KINDS),
+        lastCopyAt: Timestamp.nullable(),
+      })
+      .strict()
+      .nullable()
+      .optional(),
+    /** The worker's answer when asked for a second place: later (asked again after a week) or never. */
+    offsitePrompt: z.object({ answer: z.enum(['later', 'never']), at: Timestamp }).strict().nullable().optional(),
   })
   .strict();
 type StoredSettings = z.infer<typeof StoredSettings>;
@@ -38,6 +57,9 @@ export interface BackupSettingsValue {
   keep: number;
   /** A backup as the vault locks, at most once a day. */
   automatic: boolean;
+  /** The second place for copies, off this laptop; null until the worker names one. */
+  offsite: OffsiteSettings | null;
+  offsitePrompt: { answer: 'later' | 'never'; at: string } | null;
 }
 
 export interface BackupSettingsPatch {
@@ -45,6 +67,27 @@ export interface BackupSettingsPatch {
   folder?: string | null;
   keep?: number;
   automatic?: boolean;
+  /** A second place for copies (absolute), or null to stop copying there. */
+  offsite?: { folder: string; kind: OffsiteKind } | null;
+  /** The worker's answer when asked for a second place: "Not now" or "Don't ask again". */
+  offsitePrompt?: 'later' | 'never';
+}
+
+export interface OffsiteSettings {
+  /** Absolute. */
+  folder: string;
+  kind: OffsiteKind;
+  /** When the last copy was made there (null: none yet). */
+  lastCopyAt: string | null;
+}
+
+/** Whether a folder can be seen: the second place exists while its drive is plugged in (or its network share is reachable). */
+export function canSeeFolder(folder: string): boolean {
+  try {
+    return fs.statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function backupSettingsFile(vaultFolder: string): string {
@@ -69,16 +112,50 @@ export function readBackupSettings(vaultFolder: string, defaults: { folder?: str
     customFolder: stored?.folder != null,
     keep: stored?.keep ?? DEFAULT_BACKUP_KEEP,
     automatic: stored?.automatic ?? defaults.automatic,
+    offsite: stored?.offsite ? { ...stored.offsite, folder: path.resolve(stored.offsite.folder) } : null,
+    offsitePrompt: stored?.offsitePrompt ?? null,
   };
 }
 
-export function writeBackupSettings(vaultFolder: string, patch: BackupSettingsPatch): void {
+function assertOutsideVault(vaultFolder: string, folder: string, field: string): void {
+  if (!path.isAbsolute(folder)) throw new VaultError('INVALID_INPUT', `${field}: choose the backup folder by its full path.`);
+  const relative = path.relative(path.resolve(vaultFolder), path.resolve(folder));
+  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+    throw new VaultError('INVALID_INPUT', `${field}: backups cannot go inside the vault folder; choose another folder (a USB drive is best).`);
+  }
+}
+
+function nextOffsite(stored: StoredSettings | null, patch: BackupSettingsPatch): StoredSettings['offsite'] {
+  if (patch.offsite === undefined) return stored?.offsite ?? null;
+  if (patch.offsite === null) return null;
+  const folder = path.resolve(patch.offsite.folder);
+  // The same folder again keeps the time of its last copy.
+  const lastCopyAt = stored?.offsite && path.resolve(stored.offsite.folder) === folder ? stored.offsite.lastCopyAt : null;
+  return { folder, kind: patch.offsite.kind, lastCopyAt };
+}
+
+/** Records a copy made in the second place (when `folder` is it). */
+export function recordOffsiteCopy(vaultFolder: string, folder: string, at: string): void {
   const stored = readStored(vaultFolder);
-  if (patch.folder != null) {
-    if (!path.isAbsolute(patch.folder)) throw new VaultError('INVALID_INPUT', 'folder: choose the backup folder by its full path.');
-    const relative = path.relative(path.resolve(vaultFolder), path.resolve(patch.folder));
-    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
-      throw new VaultError('INVALID_INPUT', 'folder: backups cannot go inside the vault folder; choose another folder (a USB drive is best).');
+  if (!stored?.offsite || path.resolve(stored.offsite.folder) !== path.resolve(folder)) return;
+  writeStored(vaultFolder, { ...stored, offsite: { ...stored.offsite, lastCopyAt: at } });
+}
+
+function writeStored(vaultFolder: string, next: StoredSettings): void {
+  try {
+    writeFileAtomicSync(backupSettingsFile(vaultFolder), `${JSON.stringify(next, null, 2)}\n`);
+  } catch (error) {
+    throw asStorageError(error);
+  }
+}
+
+export function writeBackupSettings(vaultFolder: string, patch: BackupSettingsPatch, now: Date = new Date()): void {
+  const stored = readStored(vaultFolder);
+  if (patch.folder != null) assertOutsideVault(vaultFolder, patch.folder, 'folder');
+  if (patch.offsite) {
+    assertOutsideVault(vaultFolder, patch.offsite.folder, 'offsite.folder');
+    if (!canSeeFolder(patch.offsite.folder)) {
+      throw new VaultError('INVALID_INPUT', `offsite.folder: ${patch.offsite.folder} is not there; plug in the drive and choose a folder on it.`);
     }
   }
   const next: StoredSettings = {
@@ -87,10 +164,8 @@ export function writeBackupSettings(vaultFolder: string, patch: BackupSettingsPa
     folder: patch.folder === undefined ? (stored?.folder ?? null) : patch.folder === null ? null : path.resolve(patch.folder),
     keep: patch.keep ?? stored?.keep ?? DEFAULT_BACKUP_KEEP,
     automatic: patch.automatic ?? stored?.automatic ?? null,
+    offsite: nextOffsite(stored, patch),
+    offsitePrompt: patch.offsitePrompt ? { answer: patch.offsitePrompt, at: now.toISOString() } : (stored?.offsitePrompt ?? null),
   };
-  try {
-    writeFileAtomicSync(backupSettingsFile(vaultFolder), `${JSON.stringify(next, null, 2)}\n`);
-  } catch (error) {
-    throw asStorageError(error);
-  }
+  writeStored(vaultFolder, next);
 }

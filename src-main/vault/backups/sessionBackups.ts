@@ -1,11 +1,12 @@
 import type { BackupOffer } from '../../../shared/api/errors';
+import type { OffsiteStatus } from '../../../shared/domain/offsiteCopies';
 import { VaultError } from '../errors';
 import { DATABASE_FILE_NAME } from '../folderLayout';
 import type { OpenVault } from '../openVault';
 import { schemaVersion } from '../schema/migrations';
 import { asStorageError } from '../storageErrors';
 import { listBackups, pruneBackups, writeBackup, type BackupEntry, type BackupReason } from './backup';
-import { DEFAULT_BACKUP_INTERVAL_MS, readBackupSettings, writeBackupSettings, type BackupSettingsPatch, type BackupSettingsValue } from './backupSettings';
+import { canSeeFolder, DEFAULT_BACKUP_INTERVAL_MS, readBackupSettings, recordOffsiteCopy, writeBackupSettings, type BackupSettingsPatch, type BackupSettingsValue } from './backupSettings';
 import { pendingRestore } from './restore';
 
 /** One backup as the API shows it. */
@@ -35,6 +36,10 @@ export interface BackupFailure {
 
 export interface BackupListing {
   settings: BackupSettingsValue;
+  /** The second place for copies, off this laptop, and whether it can be seen now; null until the worker names one. */
+  offsite: OffsiteStatus | null;
+  /** Whether the folder listed can be seen; false when it is on a drive not plugged in ("Can't see the drive", not "no backups"). */
+  folderReachable: boolean;
   backups: BackupSummary[];
   pendingRestore: PendingRestoreSummary | null;
   lastFailure: BackupFailure | null;
@@ -77,13 +82,15 @@ export class SessionBackups {
 
   /** Writes the settings and records the change in the open vault's audit log. */
   updateSettings(open: OpenVault, patch: BackupSettingsPatch): BackupSettingsValue {
-    writeBackupSettings(this.#folder, patch);
+    writeBackupSettings(this.#folder, patch, this.#clock());
     const settings = this.settings();
     open.data.audit.append('backup.settings_changed', {
       folder: settings.folder,
       customFolder: settings.customFolder,
       keep: settings.keep,
       automatic: settings.automatic,
+      offsite: settings.offsite?.folder ?? null,
+      offsitePrompt: settings.offsitePrompt?.answer ?? null,
     });
     return settings;
   }
@@ -92,8 +99,12 @@ export class SessionBackups {
   listing(folder: string | undefined, currentVaultId: string | null): BackupListing {
     const settings = this.settings();
     const pending = pendingRestore(this.#folder);
+    const listed = folder ?? settings.folder;
     return {
       settings,
+      offsite: this.offsiteStatus(),
+      // The standard folder is made with the first backup: not there yet means none yet.
+      folderReachable: canSeeFolder(listed) || (folder === undefined && !settings.customFolder),
       backups: listBackups(folder ?? settings.folder).map((entry) => summarizeBackup(entry, currentVaultId)),
       pendingRestore: pending && {
         backupId: pending.backupId,
@@ -105,9 +116,13 @@ export class SessionBackups {
     };
   }
 
-  /** Writes a backup and thins out old ones; a failure is remembered and audited, then thrown. */
-  backUp(open: OpenVault, reason: BackupReason): BackupEntry {
+  /**
+   * Writes a backup into `folder` (default: the settings' folder) and thins
+   * out old ones there; a failure is remembered and audited, then thrown.
+   */
+  backUp(open: OpenVault, reason: BackupReason, folder?: string): BackupEntry {
     const settings = this.settings();
+    const destination = folder ?? settings.folder;
     const now = this.#clock();
     try {
       if (open.integrity?.status === 'damaged') {
@@ -120,7 +135,7 @@ export class SessionBackups {
         db: open.db,
         dataKey: open.dataKey,
         vaultFolder: this.#folder,
-        folder: settings.folder,
+        folder: destination,
         vaultId: open.vaultId,
         schemaVersion: schemaVersion(open.db),
         reason,
@@ -128,11 +143,12 @@ export class SessionBackups {
       });
       let removed: string[] = [];
       try {
-        removed = pruneBackups(settings.folder, open.vaultId, settings.keep, now);
+        removed = pruneBackups(destination, open.vaultId, settings.keep, now);
       } catch {
         // Old backups left in place are not a failure of this one.
       }
       this.#lastFailure = null;
+      recordOffsiteCopy(this.#folder, destination, entry.manifest.createdAt);
       open.data.audit.append('backup.created', { id: entry.id, reason, bytes: entry.manifest.files[DATABASE_FILE_NAME].bytes, removed });
       return entry;
     } catch (error) {
@@ -151,19 +167,46 @@ export class SessionBackups {
     }
   }
 
-  /** As the vault locks: a backup when automatic backups are on and the last one is a day old (or none). */
+  /** As the vault locks: a backup when automatic backups are on and the last one is a day old (or none); and a copy off the laptop, when that place can be seen. */
   backUpIfDue(open: OpenVault): void {
+    const settings = this.settings();
+    if (!settings.automatic) return;
+    this.#backUpToIfDue(open, settings.folder);
+    this.offsiteIfDue(open);
+  }
+
+  /**
+   * A copy in the second place when it can be seen (the drive is plugged in)
+   * and the last copy there is older than the interval; whether one was made.
+   * Cheap when nothing is due: the settings file and one existence check.
+   */
+  offsiteIfDue(open: OpenVault): boolean {
+    const status = this.offsiteStatus();
+    if (!status?.reachable || !this.settings().automatic) return false;
+    if (status.lastCopyAt !== null && this.#isRecent(status.lastCopyAt)) return false;
+    return this.#backUpToIfDue(open, status.folder);
+  }
+
+  /** The second place and whether it can be seen; null when none is chosen. */
+  offsiteStatus(): OffsiteStatus | null {
+    const offsite = this.settings().offsite;
+    return offsite && { folder: offsite.folder, kind: offsite.kind, lastCopyAt: offsite.lastCopyAt, reachable: canSeeFolder(offsite.folder) };
+  }
+
+  #isRecent(iso: string): boolean {
+    const age = this.#clock().getTime() - Date.parse(iso);
+    return age >= 0 && age < this.#defaults.minIntervalMs;
+  }
+
+  #backUpToIfDue(open: OpenVault, folder: string): boolean {
     try {
-      const settings = this.settings();
-      if (!settings.automatic) return;
-      const latest = listBackups(settings.folder).find((entry) => entry.manifest.vaultId === open.vaultId);
-      if (latest) {
-        const age = this.#clock().getTime() - Date.parse(latest.manifest.createdAt);
-        if (age >= 0 && age < this.#defaults.minIntervalMs) return;
-      }
-      this.backUp(open, 'automatic');
+      const latest = listBackups(folder).find((entry) => entry.manifest.vaultId === open.vaultId);
+      if (latest && this.#isRecent(latest.manifest.createdAt)) return false;
+      this.backUp(open, 'automatic', folder);
+      return true;
     } catch {
       // Remembered and audited by backUp; locking goes on regardless.
+      return false;
     }
   }
 

@@ -9,6 +9,7 @@ import { useUiStore } from '../../state/uiStore';
 import { showRestoredVault } from './afterRestore';
 import { RestoreDialog, type RestoreTarget } from './RestoreDialog';
 import { RestoreFromFolder } from './RestoreFromFolder';
+import { SecondPlaceSetting } from './SecondPlaceSetting';
 
 /**
  * Settings → Backups: where backups go, how many are kept, automatic on or
@@ -77,6 +78,7 @@ function BackupsContent({ listing }: { listing: BackupListing }) {
       <div className="backups-layout">
         <div className="backups-settings">
           <BackupFolder folder={settings.folder} custom={settings.customFolder} onProblem={setProblem} />
+          <SecondPlaceSetting offsite={listing.offsite} onProblem={setProblem} />
           <AutomaticBackups automatic={settings.automatic} onProblem={setProblem} />
           <KeepCount keep={settings.keep} onProblem={setProblem} />
           {problem != null && (
@@ -93,7 +95,9 @@ function BackupsContent({ listing }: { listing: BackupListing }) {
               {backingUp ? 'Backing up…' : 'Back up now'}
             </button>
           </div>
-          {backups.length === 0 ? (
+          {!listing.folderReachable ? (
+            <p className="empty">Can’t see the drive this folder is on. Plug it in to see its backups and make new ones.</p>
+          ) : backups.length === 0 ? (
             <p className="empty">No backups in this folder yet.</p>
           ) : (
             <ul className="backup-list" aria-labelledby={`${id}-list`}>
