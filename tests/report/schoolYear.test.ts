@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { valueAtPath } from '../../shared/report/catalog';
+import { createRouter, type Router } from '../../src-main/api/router';
 import { SchoolYearReportDocument } from '../../shared/report/schoolYearDocument';
 import { summarizeReports } from '../../src-main/report/districtSummary';
 import { reportFileNames } from '../../src-main/report/exportFiles';
@@ -11,6 +12,7 @@ import { SCHOOL_YEAR_EXPORT_ACTION } from '../../src-main/report/schoolYearFiles
 import { prepareSchoolYearReport } from '../../src-main/report/schoolYearReport';
 import { verifyReportFiles } from '../../src-main/report/verify';
 import type { VaultData } from '../../src-main/vault/vaultData';
+import type { VaultSession } from '../../src-main/vault/vaultSession';
 import { cli } from '../helpers/cliHarness';
 import { TEST_PASSPHRASE, createdVault, removeDir } from '../helpers/tempVault';
 import { openTestVault, type TestDatabase } from '../vault/testVault';
@@ -235,5 +237,35 @@ describe('year-report, verify and district-summary on the command line', () => {
     const run = await cli(['audit', 'verify', '--vault', vault], { env });
     expect(run.code).toBe(0);
     expect(SCHOOL_YEAR_EXPORT_ACTION).toBe('report.school_year_exported');
+  });
+});
+
+describe('reports.exportSchoolYear through the router', () => {
+  let session: VaultSession;
+  let root: string;
+  let router: Router;
+
+  beforeAll(async () => {
+    ({ session, root } = await createdVault());
+    buildKnownSchoolYear(session.data, manualClock(), { firstYear: 2024 });
+    router = createRouter(session, { reportInternalError: (name, error) => console.error(name, error) });
+  });
+  afterAll(() => {
+    session.lock();
+    removeDir(root);
+  });
+
+  it('writes the five files of the year, refuses a relative folder and asks before replacing', async () => {
+    const folder = path.join(root, 'years');
+    expect(await router.invoke('reports.exportSchoolYear', { schoolYear: '2024-25', folder: 'relative/folder' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await router.invoke('reports.exportSchoolYear', { schoolYear: '2024-2025', folder })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const result = await router.invoke('reports.exportSchoolYear', { schoolYear: '2024-25', folder });
+    expect(result).toMatchObject({ ok: true, value: { folder, period: '2024-25' } });
+    if (!result.ok) return;
+    const files = (result.value as { files: { name: string; path: string }[] }).files;
+    expect(files.map((file) => file.name)).toEqual(['service-report-2024-25.json', 'service-report-2024-25.json.sig', 'worker-signing-key.pem', 'service-report-2024-25.csv', 'service-report-2024-25.html']);
+    for (const file of files) expect(fs.existsSync(file.path)).toBe(true);
+    expect(await router.invoke('reports.exportSchoolYear', { schoolYear: '2024-25', folder })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await router.invoke('reports.exportSchoolYear', { schoolYear: '2024-25', folder, replace: true })).toMatchObject({ ok: true });
   });
 });
