@@ -155,6 +155,11 @@ describe('year-report, verify and district-summary on the command line', () => {
     const strict = await cli(['verify', file(names.json), '--min-threshold', '11']);
     expect(strict.code).toBe(5);
     expect(strict.stdout + strict.stderr).toContain('threshold');
+    // Node.js alone, with the script the format page gives the district.
+    const script = path.resolve(__dirname, '../../docs/verify-report.mjs');
+    const node = spawnSync(process.execPath, [script, file(names.json), file(names.publicKey), verdict.keyFingerprint ?? ''], { encoding: 'utf8' });
+    expect(node.status, node.stderr).toBe(0);
+    expect(node.stdout).toContain('valid: sole-notes/school-year-report/1 for 2024-25, k = 10');
     // One changed byte breaks the signature for OpenSSL too.
     const tampered = path.join(root, 'tampered.json');
     fs.writeFileSync(tampered, fs.readFileSync(file(names.json), 'utf8').replace('"studentsSeen":12', '"studentsSeen":13'));
