@@ -76,6 +76,8 @@ import {
   CeuSummary,
   ReportExportInput,
   ReportExportResult,
+  SchoolYearExportInput,
+  SchoolYearExportResult,
   ReportHistoryEntry,
   ReportThresholdChange,
   ReportThresholdInfo,
@@ -342,6 +344,8 @@ export const COMMANDS = {
   'reports.preview': { input: ReportPreviewInput, output: ReportPreview },
   /** Writes the report's JSON, signature, public key, CSV and printable HTML to the folder; recorded in the audit log. */
   'reports.export': { input: ReportExportInput, output: ReportExportResult },
+  /** Writes the school year's signed report (the month's numbers over July to June, same rule) and its files to the folder; recorded in the audit log. */
+  'reports.exportSchoolYear': { input: SchoolYearExportInput, output: SchoolYearExportResult },
   /** Past exports, newest first, from the audit log. */
   'reports.history': { input: Empty, output: z.array(ReportHistoryEntry) },
   /** k of the current school year, and the months of it already sent (while any is, k stays). */

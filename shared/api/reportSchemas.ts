@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Fingerprint, ServiceReportDocument } from '../report/document';
+import { SchoolYearName } from '../report/schoolYearDocument';
 import { IsoDate, ReportMonth, ReportThreshold, ServiceKindId, Timestamp } from './schemas';
 
 /** Inputs and results of the report, key and CEU commands. */
@@ -95,6 +96,18 @@ export const ReportExportResult = z.object({
   files: z.array(ExportedFile.extend({ path: z.string() })),
 });
 export type ReportExportResult = z.infer<typeof ReportExportResult>;
+
+/** The school-year report (July to June, such as 2026-27), at the school year's k; a year already in the folder is replaced only with `replace`. */
+export const SchoolYearExportInput = z
+  .object({
+    schoolYear: SchoolYearName,
+    /** An absolute folder path, as a folder picker gives it; made if missing. */
+    folder: z.string().min(1, 'choose a folder').max(4096, 'the folder path is too long'),
+    replace: z.boolean().optional(),
+  })
+  .strict();
+export const SchoolYearExportResult = ReportExportResult.extend({ period: SchoolYearName });
+export type SchoolYearExportResult = z.infer<typeof SchoolYearExportResult>;
 
 export const ReportHistoryEntry = z.object({
   seq: z.number().int().min(1),

@@ -2,14 +2,13 @@ import type crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPORT_METRICS, valueAtPath, type MetricUnit } from '../../shared/report/catalog';
-import type { ServiceReportDocument } from '../../shared/report/document';
 import { csvRow } from './reportCsv';
 import { REPORT_GROUPS } from './cellGroups';
 import { publishedGroupView } from './reportDocument';
 import { serviceCellRanges } from './serviceSuppression';
 import { fingerprint, publicKeyFromPem, spkiOf, verifyBytes } from '../common/signing';
 import { feasibleRanges, type Range } from './suppression';
-import { DEFAULT_MIN_THRESHOLD, defaultCompanionFiles, parseReportDocument, readReportFile, REPORT_READ_LIMITS, thresholdProblem } from './verify';
+import { DEFAULT_MIN_THRESHOLD, defaultCompanionFiles, isSchoolYearDocument, parseAnyReportDocument, readReportFile, REPORT_READ_LIMITS, thresholdProblem, type AnyReportDocument } from './verify';
 
 /**
  * The district's side: checks many workers' reports against the folder of
@@ -27,12 +26,14 @@ import { DEFAULT_MIN_THRESHOLD, defaultCompanionFiles, parseReportDocument, read
  * two workers, is counted in each, so they are never "distinct students".
  */
 export const DISTRICT_SUMMARY_SCHEMA_ID = 'sole-notes/district-summary/1';
-export const DISTRICT_SUMMARY_FILES = { json: 'district-summary.json', csv: 'district-summary.csv' } as const;
+export const DISTRICT_SUMMARY_FILES = { json: 'district-summary.json', csv: 'district-summary.csv', schoolYearsCsv: 'district-summary-school-years.csv' } as const;
 
 export type RejectionReason = 'unreadable' | 'bad-signature' | 'unknown-key' | 'schema' | 'key-mismatch' | 'threshold' | 'duplicate' | 'superseded';
 
 /** What a summed count of students is, in its label: never distinct students. */
 export const SUMMED_STUDENTS_LABEL = 'sum of monthly counts';
+/** The same for school-year reports: each is of distinct students over its year, but their sum is not. */
+export const SUMMED_SCHOOL_YEAR_STUDENTS_LABEL = 'sum of school-year counts';
 
 export interface RegisteredKey {
   file: string;
@@ -42,6 +43,8 @@ export interface RegisteredKey {
 
 export interface AcceptedReport {
   file: string;
+  /** A monthly report or a school year's; the two are totalled apart, never in one sum. */
+  kind: 'month' | 'school-year';
   period: string;
   threshold: number;
   /** 0 for a month's first report, N for its N-th correction. */
@@ -70,12 +73,18 @@ export interface MetricTotal {
 
 export interface DistrictSummary {
   schema: typeof DISTRICT_SUMMARY_SCHEMA_ID;
+  /** The months of the accepted monthly reports. */
   periods: string[];
+  /** The school years of the accepted school-year reports. */
+  schoolYears: string[];
   accepted: AcceptedReport[];
   rejected: RejectedReport[];
   /** Key files in the folder that could not be used. */
   keyProblems: { file: string; message: string }[];
+  /** Totals of the monthly reports only. */
   totals: MetricTotal[];
+  /** Totals of the school-year reports only: a school year is never added to months (it would count them twice). */
+  schoolYearTotals: MetricTotal[];
   /** Medians and means cannot be added up across reports; they are listed, not totalled. */
   notTotalled: string[];
   /** Set when the accepted reports use different k: nothing is totalled, and the command writes nothing. */
@@ -108,7 +117,7 @@ export function loadRegisteredKeys(folder: string): { keys: RegisteredKey[]; pro
   return { keys, problems };
 }
 
-type Checked = { ok: true; document: ServiceReportDocument; key: RegisteredKey } | { ok: false; reason: RejectionReason; message: string };
+type Checked = { ok: true; document: AnyReportDocument; key: RegisteredKey } | { ok: false; reason: RejectionReason; message: string };
 
 function claimedFingerprint(json: Buffer): string | null {
   try {
@@ -132,7 +141,7 @@ export function checkReportAgainstKeys(json: Buffer, signature: Buffer, keys: re
       message: claimed === null ? 'no registered key verifies the signature' : `signed by a key that is not registered (fingerprint ${claimed})`,
     };
   }
-  const parsed = parseReportDocument(json);
+  const parsed = parseAnyReportDocument(json);
   if ('failure' in parsed) return { ok: false, reason: 'schema', message: parsed.failure };
   if (parsed.document.signingKey.fingerprint !== signer.fingerprint) {
     return { ok: false, reason: 'key-mismatch', message: `signed with ${signer.file} but the report names key ${parsed.document.signingKey.fingerprint}` };
@@ -140,7 +149,7 @@ export function checkReportAgainstKeys(json: Buffer, signature: Buffer, keys: re
   return { ok: true, document: parsed.document, key: signer };
 }
 
-type Candidate = AcceptedReport & { document: ServiceReportDocument; bytes: Buffer };
+type Candidate = AcceptedReport & { document: AnyReportDocument; bytes: Buffer };
 
 /**
  * Of several reports of one worker's month: the one with the highest
@@ -203,11 +212,13 @@ export function summarizeReports(reportFiles: readonly string[], keysFolder: str
       rejected.push({ file: name, reason: 'threshold', message: tooLow });
       continue;
     }
+    const schoolYear = isSchoolYearDocument(document);
     candidates.push({
       file: name,
+      kind: schoolYear ? 'school-year' : 'month',
       period: document.period,
       threshold: document.threshold,
-      correction: document.correction ?? 0,
+      correction: schoolYear ? 0 : (document.correction ?? 0),
       fingerprint: key.fingerprint,
       keyFile: key.file,
       document,
@@ -222,18 +233,34 @@ export function summarizeReports(reportFiles: readonly string[], keysFolder: str
   const mixedThresholds =
     thresholds.length > 1 ? thresholds.map((threshold) => ({ threshold, files: accepted.filter((report) => report.threshold === threshold).map((report) => report.file) })) : null;
 
+  const months = accepted.filter((report) => report.kind === 'month');
+  const years = accepted.filter((report) => report.kind === 'school-year');
+  const notTotalled = mixedThresholds === null ? REPORT_METRICS.filter((metric) => metric.unit === 'statistic').map((metric) => metric.path) : [];
+
+  return {
+    schema: DISTRICT_SUMMARY_SCHEMA_ID,
+    periods: [...new Set(months.map((report) => report.period))].sort(),
+    schoolYears: [...new Set(years.map((report) => report.period))].sort(),
+    accepted: accepted.map(({ document: _document, bytes: _bytes, ...report }) => report),
+    rejected,
+    keyProblems: problems,
+    totals: mixedThresholds === null ? totalsOf(months, SUMMED_STUDENTS_LABEL) : [],
+    schoolYearTotals: mixedThresholds === null && years.length > 0 ? totalsOf(years, SUMMED_SCHOOL_YEAR_STUDENTS_LABEL) : [],
+    notTotalled,
+    mixedThresholds,
+  };
+}
+
+/** One total per metric over `accepted` (all months, or all school years: never both), hidden cells as the ranges their reports allow. */
+function totalsOf(accepted: readonly Candidate[], studentsLabel: string): MetricTotal[] {
   const ranges = accepted.map((report) => {
     const all = new Map<string, Range>(serviceCellRanges(report.document));
     for (const group of REPORT_GROUPS) for (const [id, range] of feasibleRanges(group, publishedGroupView(report.document, group), report.document.threshold)) all.set(id, range);
     return all;
   });
   const totals: MetricTotal[] = [];
-  const notTotalled: string[] = [];
-  for (const metric of mixedThresholds === null ? REPORT_METRICS : []) {
-    if (metric.unit === 'statistic') {
-      notTotalled.push(metric.path);
-      continue;
-    }
+  for (const metric of REPORT_METRICS) {
+    if (metric.unit === 'statistic') continue;
     let min = 0;
     let max = 0;
     let suppressedIn = 0;
@@ -253,7 +280,7 @@ export function summarizeReports(reportFiles: readonly string[], keysFolder: str
     const rounded = (value: number) => (metric.unit === 'hours' ? Math.round(value * 100) / 100 : value);
     totals.push({
       metric: metric.path,
-      label: metric.unit === 'students' ? `${metric.label.replace(/ \(each counted once\)$/, '')}: ${SUMMED_STUDENTS_LABEL}` : metric.label,
+      label: metric.unit === 'students' ? `${metric.label.replace(/ \(each counted once\)$/, '')}: ${studentsLabel}` : metric.label,
       unit: metric.unit,
       min: rounded(min),
       max: Number.isFinite(max) ? rounded(max) : null,
@@ -262,21 +289,13 @@ export function summarizeReports(reportFiles: readonly string[], keysFolder: str
     });
   }
 
-  return {
-    schema: DISTRICT_SUMMARY_SCHEMA_ID,
-    periods: [...new Set(accepted.map((report) => report.period))].sort(),
-    accepted: accepted.map(({ document: _document, bytes: _bytes, ...report }) => report),
-    rejected,
-    keyProblems: problems,
-    totals,
-    notTotalled,
-    mixedThresholds,
-  };
+  return totals;
 }
 
-export function renderDistrictCsv(summary: DistrictSummary): string {
+/** The CSV of the monthly totals, or (`schoolYears`) of the school-year totals: each its own file. */
+export function renderDistrictCsv(summary: DistrictSummary, which: 'months' | 'schoolYears' = 'months'): string {
   const rows: (string | number)[][] = [['metric', 'label', 'unit', 'min', 'max', 'exact', 'reports_with_cell_suppressed']];
-  for (const total of summary.totals) {
+  for (const total of which === 'months' ? summary.totals : summary.schoolYearTotals) {
     rows.push([total.metric, total.label, total.unit, total.min, total.max ?? '', total.exact ? 'yes' : 'no', total.suppressedIn]);
   }
   return `${rows.map(csvRow).join('\r\n')}\r\n`;

@@ -32,7 +32,7 @@ export function sha256Hex(bytes: Buffer): string {
 }
 
 /** A key file already in the folder must be this worker's own, or the export would replace someone else's. */
-function refuseForeignKeyFile(file: string, spki: Buffer): void {
+export function refuseForeignKeyFile(file: string, spki: Buffer): void {
   if (!fs.existsSync(file)) return;
   let same: boolean;
   try {
@@ -51,7 +51,7 @@ function refuseForeignKeyFile(file: string, spki: Buffer): void {
  * (the district may already have the copy that was sent); a folder or
  * anything but a regular file under one of their names is never replaced.
  */
-function refuseToReplaceMonth(target: string, period: string, names: readonly string[], replace: boolean): void {
+export function refuseToReplaceMonth(target: string, period: string, names: readonly string[], replace: boolean): void {
   const present = names.filter((name) => existingOrdinaryFile(path.join(target, name), 'folder'));
   if (present.length > 0 && !replace) {
     throw new VaultError(

@@ -21,7 +21,15 @@ export interface GuidelineList {
 
 /** Reads the month's duties, confirmed stories and where professional development was provided. */
 export function readGuidelineList(data: VaultData, month: string): GuidelineList {
-  const range = monthBounds(month);
+  return {
+    pdProvided: pdProvidedBetween(data, monthBounds(month)),
+    duties: data.duties.inMonth(month).map((duty) => ({ name: duty.name, minutesPerMonth: duty.minutesPerMonth })),
+    stories: data.stories.confirmed(month).map((story) => story.text),
+  };
+}
+
+/** Professional development provided from `range.first` through `range.last`, split by where it was given. */
+export function pdProvidedBetween(data: VaultData, range: { first: string; last: string }): GuidelineList['pdProvided'] {
   const pdProvided = { withinDistrict: { count: 0, minutes: 0 }, outsideDistrict: { count: 0, minutes: 0 } };
   const rows = data.db
     .prepare<[{ first: string; last: string }], { audience: string | null; n: number; minutes: number }>(
@@ -36,11 +44,7 @@ export function readGuidelineList(data: VaultData, month: string): GuidelineList
     activity.count += row.n;
     activity.minutes += row.minutes;
   }
-  return {
-    pdProvided,
-    duties: data.duties.inMonth(month).map((duty) => ({ name: duty.name, minutesPerMonth: duty.minutesPerMonth })),
-    stories: data.stories.confirmed(month).map((story) => story.text),
-  };
+  return pdProvided;
 }
 
 /** Nothing beyond the counts: every training provided counted within the district (the default), no duties, no stories. */
@@ -49,12 +53,12 @@ export function guidelineListFromCounts(metrics: MonthMetrics): GuidelineList {
 }
 
 /**
- * Team meetings per week over the month: the month's meetings over its
+ * Team meetings per week over the month (or the school year, `bounds`): its meetings over its
  * length in weeks (days / 7; February of a common year is exactly 4 weeks),
  * to two decimals; in all and by team type.
  */
 export function teamMeetingsPerWeek(metrics: MonthMetrics): { all: number; byTeamType: Record<TeamType, number> } {
-  const { first, last } = monthBounds(metrics.period);
+  const { first, last } = metrics.bounds ?? monthBounds(metrics.period);
   const weeks = (daysBetween(first, last) + 1) / 7;
   const perWeek = (count: number) => roundTo(count / weeks, 2);
   return {

@@ -33,6 +33,8 @@ export interface WeekSessions {
 
 export interface MonthMetrics {
   period: string;
+  /** The first and last day counted when the period is not a calendar month (a school year); absent for a month. */
+  bounds?: { first: string; last: string };
   /** Services and minutes of each kind dated in the month. */
   byKind: Record<ServiceKind, Activity>;
   /** Team meetings by team type. */
@@ -129,7 +131,19 @@ export class MonthMetricsQuery {
   }
 
   compute(month: string): MonthMetrics {
-    const range = monthBounds(month);
+    return this.numbers(month, monthBounds(month), weeksOfMonth(month));
+  }
+
+  /**
+   * The same numbers over any span of days (a school year: `schoolYearMetrics`),
+   * with every rule read for "the month" as "the span": students are distinct
+   * over the whole span, "so far" and "weeks open" run to its last day.
+   */
+  computeBetween(period: string, range: { first: string; last: string }): MonthMetrics {
+    return { ...this.numbers(period, range, []), bounds: { first: range.first, last: range.last } };
+  }
+
+  private numbers(period: string, range: { first: string; last: string }, weeks: readonly { start: string; end: string }[]): MonthMetrics {
 
     const byKind = Object.fromEntries(SERVICE_KINDS.map((kind) => [kind.id, { count: 0, minutes: 0 }])) as Record<ServiceKind, Activity>;
     const byTeamType = Object.fromEntries(TEAM_TYPE_IDS.map((id) => [id, { count: 0, minutes: 0 }])) as Record<TeamType, Activity>;
@@ -145,7 +159,7 @@ export class MonthMetricsQuery {
       if (info) minutes[info.minutes] += row.minutes;
     }
 
-    const sessionsPerWeek: WeekSessions[] = weeksOfMonth(month).map((week) => ({ ...week, individual: 0, group: 0 }));
+    const sessionsPerWeek: WeekSessions[] = weeks.map((week) => ({ start: week.start, end: week.end, individual: 0, group: 0 }));
     for (const row of this.sessionsByDate.all(range)) {
       const week = sessionsPerWeek.find((candidate) => row.date >= candidate.start && row.date <= candidate.end);
       if (!week) continue;
@@ -177,7 +191,7 @@ export class MonthMetricsQuery {
     ) as MonthMetrics['studentsByIssueCategory'];
 
     return {
-      period: month,
+      period,
       byKind,
       byTeamType,
       minutes,

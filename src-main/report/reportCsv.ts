@@ -29,6 +29,14 @@ export function cellText(value: unknown): [string | number, string] {
   return ['', 'missing'];
 }
 
+/** One row per metric of the catalogue: path, label, value, status. */
+export function metricCsvRows(metrics: ServiceReportDocument['metrics']): (string | number)[][] {
+  return REPORT_METRICS.map((metric) => {
+    const [value, status] = cellText(valueAtPath(metrics, metric.path));
+    return [metric.path, metric.label, value, status];
+  });
+}
+
 export function renderReportCsv(document: ServiceReportDocument): string {
   const rows: (string | number)[][] = [
     ['metric', 'label', 'value', 'status'],
@@ -41,9 +49,6 @@ export function renderReportCsv(document: ServiceReportDocument): string {
     ['report.signingKey', 'Signing key fingerprint (SHA-256 of the SPKI public key)', document.signingKey.fingerprint, ''],
     ['report.suppressionRule', 'Suppression rule', document.suppressionRule, ''],
   ];
-  for (const metric of REPORT_METRICS) {
-    const [value, status] = cellText(valueAtPath(document.metrics, metric.path));
-    rows.push([metric.path, metric.label, value, status]);
-  }
+  rows.push(...metricCsvRows(document.metrics));
   return `${rows.map(csvRow).join('\r\n')}\r\n`;
 }

@@ -131,7 +131,7 @@ function guidelineMetrics(
 }
 
 /** What a reader sees of each cell of a group in a document, for `feasibleRanges` and `groupPatternProblem`. */
-export function publishedGroupView(document: ServiceReportDocument, group: CellGroup): Map<string, PublishedValue> {
+export function publishedGroupView(document: Pick<ServiceReportDocument, 'metrics' | 'threshold'>, group: CellGroup): Map<string, PublishedValue> {
   const view = new Map<string, PublishedValue>();
   const unpublished = new Set(group.unpublished ?? []);
   for (const id of [group.root, ...group.relations.flatMap((relation) => [relation.total, ...relation.parts])]) {

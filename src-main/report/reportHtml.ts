@@ -18,7 +18,8 @@ function cellHtml(value: unknown): string {
   return '<span class="suppressed">hidden</span>';
 }
 
-const STYLE = `
+/** The printable page's styles, shared by the month's and the school year's page. */
+export const REPORT_HTML_STYLE = `
   body { font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111; margin: 2em auto; max-width: 46em; padding: 0 1em; }
   h1 { font-size: 1.5em; margin: 0 0 .2em; }
   h2 { font-size: 1.1em; margin: 1.6em 0 .4em; border-bottom: 1px solid #999; }
@@ -33,18 +34,19 @@ const STYLE = `
   @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
 `;
 
-export function renderReportHtml(document: ServiceReportDocument): string {
+/** Every metric of the catalogue, a section (h2 and table) per catalogue section, hidden values marked alike. */
+export function metricSectionsHtml(metrics: ServiceReportDocument['metrics']): string {
   const sections = new Map<string, string[]>();
   for (const metric of REPORT_METRICS) {
     const rows = sections.get(metric.section) ?? [];
-    rows.push(
-      `<tr><th scope="row">${escapeHtml(metric.label)}</th><td class="value">${cellHtml(valueAtPath(document.metrics, metric.path))}</td></tr>`,
-    );
+    rows.push(`<tr><th scope="row">${escapeHtml(metric.label)}</th><td class="value">${cellHtml(valueAtPath(metrics, metric.path))}</td></tr>`);
     sections.set(metric.section, rows);
   }
-  const body = [...sections]
-    .map(([section, rows]) => `<h2>${escapeHtml(section)}</h2>\n<table>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`)
-    .join('\n');
+  return [...sections].map(([section, rows]) => `<h2>${escapeHtml(section)}</h2>\n<table>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`).join('\n');
+}
+
+export function renderReportHtml(document: ServiceReportDocument): string {
+  const body = metricSectionsHtml(document.metrics);
   const json = `service-report-${document.period}.json`;
   const duties =
     document.administrativeResponsibilities.length === 0
@@ -60,7 +62,7 @@ export function renderReportHtml(document: ServiceReportDocument): string {
           .join('\n')}`;
   return printablePage({
     title: `Service report ${document.period}`,
-    style: STYLE,
+    style: REPORT_HTML_STYLE,
     body: `<h1>${escapeHtml(HTML_HEADING)}</h1>
 <p class="meta">School social work service report for <strong>${escapeHtml(monthName(document.period))}</strong>, made in ${escapeHtml(monthName(document.generated))}. Time zone: ${escapeHtml(document.timeZone)}.</p>
 <p class="meta">Counts of students from 1 to ${document.threshold - 1} are not shown (k = ${document.threshold}).${document.correction === undefined ? '' : ` <strong>Correction ${document.correction}</strong>: replaces every earlier report of this month.`}</p>

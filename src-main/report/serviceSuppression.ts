@@ -129,7 +129,7 @@ const isSuppressed = (value: unknown): boolean => typeof value === 'object' && v
  * 1,440 per session; a suppressed minutes total is the sum of its parts.
  * Infinity when unbounded. For the district summary, which never guesses.
  */
-export function serviceCellRanges(document: ServiceReportDocument): Map<string, Range> {
+export function serviceCellRanges(document: Pick<ServiceReportDocument, 'metrics' | 'threshold'>): Map<string, Range> {
   const k = document.threshold;
   const metrics = document.metrics;
   const ranges = new Map<string, Range>();
@@ -163,7 +163,7 @@ export function serviceCellRanges(document: ServiceReportDocument): Map<string, 
  * 1 to 1,440 per service, or a shown minutes total that is not the sum of
  * its shown parts. `verify` and the district summary refuse such a report.
  */
-export function serviceCellProblem(document: ServiceReportDocument): string | null {
+export function serviceCellProblem(document: Pick<ServiceReportDocument, 'metrics' | 'threshold'>): string | null {
   const metrics = document.metrics;
   const individual = metrics.sessions.individual;
   const hidden = [individual.count, individual.minutes, metrics.minutes.direct].map(isSuppressed);

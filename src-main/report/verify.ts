@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describeIssues } from '../../shared/api/describeIssues';
 import { REPORT_SCHEMA_ID, ServiceReportDocument } from '../../shared/report/document';
+import { SCHOOL_YEAR_REPORT_SCHEMA_ID, SchoolYearReportDocument } from '../../shared/report/schoolYearDocument';
 import { isBoundedReadError, readBoundedFileSync, whyUnreadable } from '../vault/boundedRead';
 import { isCanonical } from '../common/canonical';
 import { PUBLIC_KEY_FILE } from './exportFiles';
@@ -35,8 +36,8 @@ export interface VerifyResult {
   failures: VerifyFailure[];
   /** The fingerprint of the key the report was checked with, when it could be read. */
   keyFingerprint: string | null;
-  /** The document, when it matches the schema. */
-  document: ServiceReportDocument | null;
+  /** The document (a month's or a school year's), when it matches the schema. */
+  document: AnyReportDocument | null;
   /**
    * Whether the key was pinned by the reader (an expected fingerprint, or a
    * key file of their own). When false, "valid" means only that the report
@@ -76,8 +77,39 @@ export function parseReportDocument(json: Buffer): { document: ServiceReportDocu
   return { document: result.data };
 }
 
+/** A month's report or a school year's (told apart by `schema`). */
+export type AnyReportDocument = ServiceReportDocument | SchoolYearReportDocument;
+
+export function isSchoolYearDocument(document: AnyReportDocument): document is SchoolYearReportDocument {
+  return document.schema === SCHOOL_YEAR_REPORT_SCHEMA_ID;
+}
+
+/**
+ * Parses and checks a month's or a school year's report: the school year's
+ * schema, canonical form and the same suppression checks as a month's (its
+ * `metrics` have the month's shape and rule); a month's as parseReportDocument.
+ */
+export function parseAnyReportDocument(json: Buffer): { document: AnyReportDocument } | { failure: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(utf8.decode(json));
+  } catch {
+    return { failure: 'the report is not valid UTF-8 JSON' };
+  }
+  const schema = typeof parsed === 'object' && parsed !== null ? (parsed as { schema?: unknown }).schema : undefined;
+  if (schema !== SCHOOL_YEAR_REPORT_SCHEMA_ID) return parseReportDocument(json);
+  const result = SchoolYearReportDocument.safeParse(parsed);
+  if (!result.success) return { failure: `the report does not match the schema ${SCHOOL_YEAR_REPORT_SCHEMA_ID}: ${describeIssues(result.error)}` };
+  if (!isCanonical(json, parsed)) return { failure: 'the report is not in RFC 8785 canonical form' };
+  const problem = suppressionProblem(result.data);
+  if (problem !== null) return { failure: problem };
+  const serviceProblem = serviceCellProblem(result.data);
+  if (serviceProblem !== null) return { failure: `the report's counts of services do not agree (${serviceProblem})` };
+  return { document: result.data };
+}
+
 /** What breaks the report's own rule (counts that do not add up, a group hidden other than as a whole), or null. */
-function suppressionProblem(document: ServiceReportDocument): string | null {
+function suppressionProblem(document: Pick<ServiceReportDocument, 'metrics' | 'threshold'>): string | null {
   for (const group of REPORT_GROUPS) {
     const view = publishedGroupView(document, group);
     const pattern = groupPatternProblem(group, view, document.threshold);
@@ -101,7 +133,7 @@ function suppressionProblem(document: ServiceReportDocument): string | null {
  * Why a district refuses this report at `minThreshold`, or null: its k is
  * below the minimum, or it shows a count of students from 1 to minimum − 1.
  */
-export function thresholdProblem(document: ServiceReportDocument, minThreshold: number): string | null {
+export function thresholdProblem(document: Pick<ServiceReportDocument, 'metrics' | 'threshold'>, minThreshold: number): string | null {
   if (document.threshold < minThreshold) return `the report's threshold is ${document.threshold}, below the minimum of ${minThreshold}`;
   for (const path of STUDENT_COUNT_PATHS) {
     const value = valueAtPath(document.metrics, path);
@@ -136,7 +168,7 @@ export function verifyReport(input: VerifyInput): VerifyResult {
     }
   }
 
-  const parsed = parseReportDocument(input.json);
+  const parsed = parseAnyReportDocument(input.json);
   const document = 'document' in parsed ? parsed.document : null;
   if ('failure' in parsed) failures.push({ check: 'schema', message: parsed.failure });
   const tooLow = document === null ? null : thresholdProblem(document, input.minThreshold ?? DEFAULT_MIN_THRESHOLD);

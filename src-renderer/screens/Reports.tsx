@@ -10,6 +10,7 @@ import { addMonths, monthLabel, monthOf, reportableMonths } from '../lib/months'
 import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore } from '../state/uiStore';
 import { MinutesByKindChart, SessionsPerWeekChart, StudentsPerCategoryChart } from './ReportCharts';
+import { SchoolYearExport } from './SchoolYearExport';
 import { StandingDutiesOfMonth } from './StandingDutiesOfMonth';
 import { SuccessStories } from './SuccessStories';
 import { useCeuCycleStart } from './growth/useCeuCycleStart';
@@ -91,6 +92,7 @@ export function Reports() {
         </div>
         <aside className="reports-aside" aria-label="Export and records">
           <ExportPanel month={month} ready={preview.status === 'ready'} sent={preview.status === 'ready' ? preview.value.sent : null} onExported={reloadHistory} />
+          <SchoolYearExport />
           <HistoryPanel history={history} />
           <SigningKeyPanel />
           <CeuPanel />

@@ -89,6 +89,7 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'audit.verify': {},
   'reports.preview': { month: '2026-03', threshold: 10 },
   'reports.export': { month: '2026-03', folder: '/tmp/sole-notes-report', threshold: 11 },
+  'reports.exportSchoolYear': { schoolYear: '2025-26', folder: '/tmp/sole-notes-report' },
   'reports.history': {},
   'reports.thresholdInfo': {},
   'reports.changeThreshold': { threshold: 16, reason: 'district asks for 16' },

@@ -164,6 +164,21 @@ describe('Reports screen (end to end)', () => {
     expect(history).toMatchObject([{ period: month, threshold: 10, folder }]);
   });
 
+  it('exports the school year that holds last month, and OpenSSL verifies it', async () => {
+    const first = Number(month.slice(0, 4)) - (Number(month.slice(5, 7)) >= 7 ? 0 : 1);
+    const schoolYear = `${first}-${String((first + 1) % 100).padStart(2, '0')}`;
+    const panel = page.getByRole('region', { name: 'School year' });
+    await panel.getByRole('combobox', { name: 'School year' }).selectOption(schoolYear);
+    await panel.getByRole('button', { name: 'Export school year…' }).click();
+    await panel.getByText(/^Exported the /).waitFor();
+    const json = `service-report-${schoolYear}.json`;
+    expect(await panel.getByRole('list', { name: 'Files written' }).locator('.file-name').allInnerTexts()).toEqual([json, `${json}.sig`, files.key, `service-report-${schoolYear}.csv`, `service-report-${schoolYear}.html`]);
+    const openssl = spawnSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', files.key, '-rawin', '-in', json, '-sigfile', `${json}.sig`], { cwd: folder, encoding: 'utf8' });
+    expect(openssl.status, openssl.stderr).toBe(0);
+    const report = JSON.parse(fs.readFileSync(path.join(folder, json), 'utf8')) as { kind: string; period: string; metrics: { studentsSeen: unknown } };
+    expect(report).toMatchObject({ kind: 'school-year', period: schoolYear, metrics: { studentsSeen: { suppressed: true } } });
+  });
+
   it('stayed inside the CSP, the network rule and the bridge', () => {
     expect(app.cspViolations).toEqual([]);
     expect(app.abortedRequests).toEqual([]);

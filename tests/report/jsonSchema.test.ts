@@ -71,6 +71,6 @@ describe('docs/service-report.schema.json', () => {
   it('names its draft and its definitions', () => {
     const schema = serviceReportJsonSchema();
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(Object.keys(schema.$defs as object).sort()).toEqual(['Activity', 'AdministrativeResponsibility', 'ServiceCount', 'Statistic', 'StudentCount', 'SuppressedCell', 'SuppressibleActivity']);
+    expect(Object.keys(schema.$defs as object).sort()).toEqual(['Activity', 'AdministrativeResponsibility', 'SchoolYearDuty', 'ServiceCount', 'Statistic', 'StudentCount', 'SuppressedCell', 'SuppressibleActivity']);
   });
 });

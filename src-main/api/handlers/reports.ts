@@ -7,10 +7,12 @@ import { reportHistory } from '../../report/history';
 import { prepareMonthReport, signMonthReport } from '../../report/monthReport';
 import { fingerprint } from '../../common/signing';
 import { changeReportThreshold, reportThresholdInfo } from '../../report/reportThresholds';
+import { exportSchoolYearFiles } from '../../report/schoolYearFiles';
+import { prepareSchoolYearReport, signSchoolYearReport } from '../../report/schoolYearReport';
 import type { HandlerTable } from '../handler';
 
 export const reportHandlers: HandlerTable<
-  'reports.preview' | 'reports.export' | 'reports.history' | 'reports.thresholdInfo' | 'reports.changeThreshold' | 'keys.signingFingerprint' | 'ceu.summary'
+  'reports.preview' | 'reports.export' | 'reports.exportSchoolYear' | 'reports.history' | 'reports.thresholdInfo' | 'reports.changeThreshold' | 'keys.signingFingerprint' | 'ceu.summary'
 > = {
   'reports.preview': (session, { month, threshold, correction }) => {
     const { document, suppressed, charts, publication } = prepareMonthReport(session.data, { month, threshold, correction });
@@ -21,6 +23,11 @@ export const reportHandlers: HandlerTable<
     const data = session.data;
     if (!path.isAbsolute(folder)) throw new VaultError('INVALID_INPUT', 'folder: choose a folder by its full path.');
     return exportReportFiles(data, signMonthReport(data, prepareMonthReport(data, { month, threshold, correction })), folder, vaultOutputRules(session, replace ?? false));
+  },
+  'reports.exportSchoolYear': (session, { schoolYear, folder, replace }) => {
+    const data = session.data;
+    if (!path.isAbsolute(folder)) throw new VaultError('INVALID_INPUT', 'folder: choose a folder by its full path.');
+    return exportSchoolYearFiles(data, signSchoolYearReport(data, prepareSchoolYearReport(data, { schoolYear })), folder, vaultOutputRules(session, replace ?? false));
   },
   'reports.thresholdInfo': (session) => reportThresholdInfo(session.data),
   'reports.changeThreshold': (session, change) => {

@@ -27,6 +27,8 @@ export const districtSummaryCommand: CliCommand = {
     'A suppressed cell is carried as the range the report allows, so each total is a range [min, max];',
     'an empty max means unbounded. Medians and means are not totalled. Counts of students are sums of monthly',
     'counts (a student seen in two months or by two workers counts in each), never distinct students.',
+    'School-year reports (service-report-2026-27.json) are accepted too and totalled apart from months, never in one sum:',
+    `under "schoolYearTotals" in the JSON and in ${DISTRICT_SUMMARY_FILES.schoolYearsCsv} (written only when there are some).`,
     'Exit code 0 when every report was accepted, 5 when any was rejected (the summary is written either way).',
     REPLACE_HELP,
   ].join('\n'),
@@ -44,7 +46,8 @@ export const districtSummaryCommand: CliCommand = {
     const outFolder = checkOutputFolder(path.resolve(io.cwd, out), '--out', rules);
     const jsonFile = path.join(outFolder, DISTRICT_SUMMARY_FILES.json);
     const csvFile = path.join(outFolder, DISTRICT_SUMMARY_FILES.csv);
-    for (const file of [jsonFile, csvFile]) refuseToReplace(file, '--out', rules.replace);
+    const schoolYearsCsvFile = path.join(outFolder, DISTRICT_SUMMARY_FILES.schoolYearsCsv);
+    for (const file of [jsonFile, csvFile, schoolYearsCsvFile]) refuseToReplace(file, '--out', rules.replace);
 
     const minThreshold = minThresholdOption(values['min-threshold']);
     const summary = summarizeReports(
@@ -63,12 +66,15 @@ export const districtSummaryCommand: CliCommand = {
     fs.mkdirSync(outFolder, { recursive: true });
     writeFileAtomicSync(jsonFile, `${JSON.stringify(summary, null, 2)}\n`, 0o644);
     writeFileAtomicSync(csvFile, renderDistrictCsv(summary), 0o644);
+    const schoolYears = summary.schoolYears.length > 0;
+    if (schoolYears) writeFileAtomicSync(schoolYearsCsvFile, renderDistrictCsv(summary, 'schoolYears'), 0o644);
 
     for (const problem of summary.keyProblems) writeLine(io.stderr, `key ignored: ${problem.file} — ${problem.message}`);
     for (const rejected of summary.rejected) writeLine(io.stderr, `rejected: ${rejected.file} — ${rejected.reason}: ${rejected.message}`);
     writeLine(io.stderr, `${summary.accepted.length} accepted, ${summary.rejected.length} rejected.`);
     writeLine(io.stdout, jsonFile);
     writeLine(io.stdout, csvFile);
+    if (schoolYears) writeLine(io.stdout, schoolYearsCsvFile);
     return summary.rejected.length > 0 ? EXIT.reportInvalid : EXIT.ok;
   },
 };

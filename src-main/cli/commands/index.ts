@@ -25,6 +25,7 @@ import { reportSimulateCommand } from './reportSimulate';
 import { serviceAddCommand } from './service';
 import { studentAddCommand, studentCloseCommand, studentListCommand, studentReopenCommand } from './student';
 import { verifyCommand } from './verify';
+import { yearReportCommand } from './yearReport';
 
 export const COMMANDS: readonly CliCommand[] = [
   initCommand,
@@ -54,6 +55,7 @@ export const COMMANDS: readonly CliCommand[] = [
   reportSimulateCommand, // before `report`: the first command whose words match is run
   reportThresholdCommand,
   reportCommand,
+  yearReportCommand,
   verifyCommand,
   districtSummaryCommand,
   handoverKeyCommand,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { finishInterruptedExports } from '../../report/exportSwap';
-import { defaultCompanionFiles, verifyReportFiles } from '../../report/verify';
+import { defaultCompanionFiles, isSchoolYearDocument, verifyReportFiles } from '../../report/verify';
 import type { CliCommand } from '../command';
 import { EXIT } from '../exitCodes';
 import { writeLine } from '../io';
@@ -38,8 +38,9 @@ export const verifyCommand: CliCommand = {
     });
     const name = path.basename(report);
     if (result.valid && result.document) {
-      const correction = result.document.correction === undefined ? '' : ` (correction ${result.document.correction})`;
-      const signedBy = `${name} — ${result.document.period}${correction}, k = ${result.document.threshold}, signed by key ${result.keyFingerprint ?? ''}`;
+      const document = result.document;
+      const correction = isSchoolYearDocument(document) ? ' (school year)' : document.correction === undefined ? '' : ` (correction ${document.correction})`;
+      const signedBy = `${name} — ${document.period}${correction}, k = ${document.threshold}, signed by key ${result.keyFingerprint ?? ''}`;
       if (result.keyPinned) {
         writeLine(io.stdout, `valid: ${signedBy}`);
         return EXIT.ok;

@@ -1,0 +1,155 @@
+import type { ReportThreshold } from '../../shared/api/schemas';
+import { SUPERVISION_KIND_IDS, type SupervisionKind } from '../../shared/domain/growth';
+import { isSchoolYear, schoolYearRange } from '../../shared/domain/schoolYear';
+import { SCHOOL_YEAR_REPORT_SCHEMA_ID, SchoolYearReportDocument } from '../../shared/report/schoolYearDocument';
+import { VaultError } from '../vault/errors';
+import type { VaultData } from '../vault/vaultData';
+import { localDate } from './calendar';
+import { canonicalBytes } from './canonical';
+import { pdProvidedBetween, type GuidelineList } from './guidelineList';
+import { MonthMetricsQuery, roundTo, type Activity, type MonthMetrics } from './metrics';
+import { publishMetrics, type HiddenWhy } from './publish';
+import { plainReportMetrics } from './reportDocument';
+import { thresholdForMonth } from './reportThresholds';
+import { fingerprint, signBytes } from './signing';
+import { suppressionRuleText } from './suppression';
+
+/**
+ * The school-year report (docs/report-format.md, "The school-year report"):
+ * the monthly report's numbers over July to June, computed by the month's
+ * own query over the year's days (so counts of students are distinct
+ * students over the year, never sums of months) and published by the same
+ * rule (`publishMetrics`), at the school year's k. Beside them: supervision
+ * minutes by kind, professional development hours, and the duties that
+ * stood in the year. Nothing here writes; schoolYearFiles.ts does.
+ */
+export interface SchoolYearReport {
+  metrics: MonthMetrics;
+  document: SchoolYearReportDocument;
+  /** RFC 8785 bytes of the document: exactly what is signed and written. */
+  bytes: Buffer;
+  /** Every hidden path, with why (for the worker's own view; the report says nothing about it). */
+  hidden: Map<string, HiddenWhy>;
+}
+
+export interface SignedSchoolYearReport extends SchoolYearReport {
+  signature: Buffer;
+  publicKey: Buffer;
+  fingerprint: string;
+}
+
+export interface SchoolYearReportOptions {
+  schoolYear: string;
+  /** Must be the school year's k when given (a year is never reported at two k). */
+  threshold?: ReportThreshold;
+  /** Defaults to the vault's clock. */
+  now?: Date;
+}
+
+/** The first and last month of a school year, YYYY-MM. */
+export function schoolYearMonths(schoolYear: string): { first: string; last: string } {
+  const { from, to } = schoolYearRange(schoolYear);
+  return { first: from.slice(0, 7), last: to.slice(0, 7) };
+}
+
+/** Every month of the school year, July first. */
+function monthsOf(schoolYear: string): string[] {
+  const start = Number(schoolYear.slice(0, 4));
+  return Array.from({ length: 12 }, (_, index) => {
+    const month = ((6 + index) % 12) + 1;
+    return `${index < 6 ? start : start + 1}-${String(month).padStart(2, '0')}`;
+  });
+}
+
+/** The duties that stood in at least one month of the school year up to `lastMonth`, by name, with in how many months. */
+export function dutiesOfSchoolYear(data: VaultData, schoolYear: string, lastMonth: string): SchoolYearReportDocument['administrativeResponsibilities'] {
+  const byId = new Map<string, { name: string; minutesPerMonth: number; months: number }>();
+  for (const month of monthsOf(schoolYear).filter((candidate) => candidate <= lastMonth)) {
+    for (const duty of data.duties.inMonth(month)) {
+      const entry = byId.get(duty.id) ?? { name: duty.name, minutesPerMonth: duty.minutesPerMonth, months: 0 };
+      entry.months += 1;
+      byId.set(duty.id, entry);
+    }
+  }
+  return [...byId.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.months - b.months));
+}
+
+/** Supervision received from `first` through `last`, by kind. */
+export function supervisionBetween(data: VaultData, range: { first: string; last: string }): Record<SupervisionKind, Activity> {
+  const byKind = Object.fromEntries(SUPERVISION_KIND_IDS.map((kind) => [kind, { count: 0, minutes: 0 }])) as Record<SupervisionKind, Activity>;
+  const rows = data.db
+    .prepare<[{ first: string; last: string }], { kind: SupervisionKind; n: number; minutes: number }>(
+      'SELECT kind, count(*) AS n, sum(minutes) AS minutes FROM supervision_sessions WHERE date BETWEEN @first AND @last GROUP BY kind',
+    )
+    .all(range);
+  for (const row of rows) byKind[row.kind] = { count: row.n, minutes: row.minutes };
+  return byKind;
+}
+
+/** k of the school year: its months' k (recorded at their first export), else the setting. */
+export function thresholdForSchoolYear(data: VaultData, schoolYear: string): ReportThreshold {
+  return thresholdForMonth(data, schoolYearMonths(schoolYear).first);
+}
+
+export function prepareSchoolYearReport(data: VaultData, options: SchoolYearReportOptions): SchoolYearReport {
+  const { schoolYear } = options;
+  if (!isSchoolYear(schoolYear)) throw new VaultError('INVALID_INPUT', `school year: expected a school year such as 2026-27, not "${schoolYear}".`);
+  const settings = data.settings.get();
+  const timeZone = settings.timeZone;
+  const today = localDate(options.now ?? data.clock(), timeZone);
+  const generated = today.slice(0, 7);
+  const months = schoolYearMonths(schoolYear);
+  if (months.first > generated) {
+    throw new VaultError('INVALID_INPUT', `school year: ${schoolYear} has not begun yet (today is ${today} in ${timeZone}).`);
+  }
+  const yearThreshold = thresholdForSchoolYear(data, schoolYear);
+  if (options.threshold !== undefined && options.threshold !== yearThreshold) {
+    throw new VaultError(
+      'INVALID_INPUT',
+      `threshold: the ${schoolYear} school year is reported with k = ${yearThreshold}, the same as its months; a school year is never sent at another k. Nothing was written.`,
+    );
+  }
+  const threshold = yearThreshold;
+
+  const { from, to } = schoolYearRange(schoolYear);
+  const range = { first: from, last: to };
+  const metrics = new MonthMetricsQuery(data.db).computeBetween(schoolYear, range);
+  const lastMonth = generated < months.last ? generated : months.last;
+  const duties = dutiesOfSchoolYear(data, schoolYear, lastMonth);
+  const pdProvided = pdProvidedBetween(data, range);
+  const guideline: GuidelineList = { pdProvided, duties: duties.map(({ name, minutesPerMonth }) => ({ name, minutesPerMonth })), stories: [] };
+  const published = publishMetrics(plainReportMetrics(metrics, guideline), threshold);
+  const hours = (minutes: number) => roundTo(minutes / 60, 2);
+
+  const document = SchoolYearReportDocument.parse({
+    schema: SCHOOL_YEAR_REPORT_SCHEMA_ID,
+    kind: 'school-year',
+    period: schoolYear,
+    months,
+    generated,
+    timeZone,
+    threshold,
+    suppressionRule: schoolYearRuleText(threshold),
+    signingKey: { algorithm: 'Ed25519', fingerprint: fingerprint(data.keys.signingPublicKey().spki) },
+    metrics: published.metrics,
+    supervision: supervisionBetween(data, range),
+    professionalDevelopmentHours: {
+      attended: hours(metrics.byKind.pd_attended.minutes),
+      providedWithinDistrict: hours(pdProvided.withinDistrict.minutes),
+      providedOutsideDistrict: hours(pdProvided.outsideDistrict.minutes),
+    },
+    administrativeResponsibilities: duties,
+  });
+  return { metrics, document, bytes: canonicalBytes(document), hidden: published.hidden };
+}
+
+/** The month's rule, read over the school year. */
+export function schoolYearRuleText(threshold: number): string {
+  return `${suppressionRuleText(threshold)} In this school-year report every count of students is of distinct students over the whole school year (July to June), and "month" above reads as "school year".`;
+}
+
+export function signSchoolYearReport(data: VaultData, report: SchoolYearReport): SignedSchoolYearReport {
+  const publicKey = data.keys.signingPublicKey().spki;
+  const signature = signBytes(report.bytes, data.keys.signingPrivateKey());
+  return { ...report, signature, publicKey, fingerprint: fingerprint(publicKey) };
+}
