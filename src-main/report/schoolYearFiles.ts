@@ -12,12 +12,12 @@ import type { VaultData } from '../vault/vaultData';
 import { writeTransaction } from '../vault/writeTransaction';
 import { refuseForeignKeyFile, refuseToReplaceMonth, reportFileNames, sha256Hex } from './exportFiles';
 import { finishInterruptedExports, swapInReportFiles, type SwapFile } from './exportSwap';
-import { escapeHtml, printablePage } from './printablePage';
+import { escapeHtml, printablePage } from '../common/printablePage';
 import { csvRow, metricCsvRows } from './reportCsv';
 import { HTML_HEADING, metricSectionsHtml, monthName, REPORT_HTML_STYLE } from './reportHtml';
 import { fixThresholdAtExport } from './reportThresholds';
 import { schoolYearMonths, thresholdForSchoolYear, type SignedSchoolYearReport } from './schoolYearReport';
-import { spkiPem } from './signing';
+import { spkiPem } from '../common/signing';
 
 /**
  * Writes a signed school-year report's files, as the month's are written

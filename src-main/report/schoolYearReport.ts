@@ -4,14 +4,14 @@ import { isSchoolYear, schoolYearRange } from '../../shared/domain/schoolYear';
 import { SCHOOL_YEAR_REPORT_SCHEMA_ID, SchoolYearReportDocument } from '../../shared/report/schoolYearDocument';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
-import { localDate } from './calendar';
-import { canonicalBytes } from './canonical';
+import { localDate } from '../common/calendar';
+import { canonicalBytes } from '../common/canonical';
 import { pdProvidedBetween, type GuidelineList } from './guidelineList';
 import { MonthMetricsQuery, roundTo, type Activity, type MonthMetrics } from './metrics';
 import { publishMetrics, type HiddenWhy } from './publish';
 import { plainReportMetrics } from './reportDocument';
 import { thresholdForMonth } from './reportThresholds';
-import { fingerprint, signBytes } from './signing';
+import { fingerprint, signBytes } from '../common/signing';
 import { suppressionRuleText } from './suppression';
 
 /**
