@@ -607,7 +607,6 @@ export const STEPS: ScreenshotStep[] = [
       await page.getByRole('figure').first().waitFor();
     },
   },
-  ...GROWTH_STEPS,
   {
     name: 'reports-success-story',
     go: async (page) => {
@@ -618,6 +617,7 @@ export const STEPS: ScreenshotStep[] = [
       await stories.scrollIntoViewIfNeeded();
     },
   },
+  ...GROWTH_STEPS,
   {
     name: 'settings',
     go: async (page) => {

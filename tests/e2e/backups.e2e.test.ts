@@ -195,7 +195,7 @@ describe('the pause after repeated wrong passphrases (end to end)', () => {
     expect(unlockCalls().map((call) => call.code)).toEqual(Array(5).fill('WRONG_PASSPHRASE'));
 
     // After five wrong ones, 4 seconds, counted down at once beside the message that the passphrase was wrong.
-    await ui(page).alert.filter({ hasText: 'That passphrase did not open the vault.' }).waitFor();
+    await ui(page).alert.filter({ hasText: 'That passphrase did not open your notes.' }).waitFor();
     await waitNotice(4).waitFor();
     expect(await ui(page).unlock.isDisabled()).toBe(true);
     const status = page.getByTestId('pause-announcement');

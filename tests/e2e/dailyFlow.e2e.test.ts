@@ -260,7 +260,7 @@ describe('a social worker’s day, end to end', () => {
   it('says so plainly when the passphrase is wrong', async () => {
     await unlockThroughUi(page, WRONG_PASSPHRASE);
     await ui(page).alert.waitFor();
-    expect(await ui(page).alert.innerText()).toBe('That passphrase did not open the vault. Check Caps Lock and the keyboard layout, then try again.');
+    expect(await ui(page).alert.innerText()).toBe('That passphrase did not open your notes. Check Caps Lock and the keyboard layout, then try again.');
     expect(await ui(page).passphrase.getAttribute('aria-invalid')).toBe('true');
     expect(app.session.state()).toBe('locked');
   });

@@ -316,7 +316,7 @@ describe('the pause after too many wrong passphrases', () => {
     fireEvent.submit(field.form as HTMLFormElement);
     await settle(0);
 
-    expect(screen.getByRole('alert').textContent).toMatch(/^That passphrase did not open the vault\./);
+    expect(screen.getByRole('alert').textContent).toMatch(/^That passphrase did not open your notes\./);
     expect(screen.getByText('Wait 2 seconds before trying again.')).toBeTruthy();
     expect(screen.getByTestId('pause-announcement').textContent).toBe(pauseAnnouncement(2));
     expect(screen.getByRole('button', { name: 'Unlock' }).hasAttribute('disabled')).toBe(true);

@@ -9,6 +9,7 @@ import { NoteEditor } from '../../src-renderer/screens/NoteEditor';
 import { Search } from '../../src-renderer/screens/Search';
 import { StudentPage } from '../../src-renderer/screens/StudentPage';
 import { useStudentsStore } from '../../src-renderer/state/studentsStore';
+import { useUiStore } from '../../src-renderer/state/uiStore';
 import { fakeId, makeStudent, type FakeChooseFile } from './fakeBridge';
 import { installFake } from './setup';
 
@@ -126,7 +127,7 @@ describe('court-order disclosure', () => {
     await user.click(await screen.findByRole('button', { name: 'Disclose under a court order…' }));
 
     const dialog = screen.getByRole('dialog', { name: 'Disclose notes under a court order' });
-    expect(dialog.textContent).toContain('The notes in your vault stay as they are.');
+    expect(dialog.textContent).toContain('Your notes in Sole Notes stay as they are.');
     const list = await within(dialog).findByRole('group', { name: 'Notes about LE-1042 to disclose' });
     const boxes = within(list).getAllByRole('checkbox');
     expect(boxes).toHaveLength(2);
@@ -156,7 +157,10 @@ describe('court-order disclosure', () => {
     expect(input?.replace).toBe(true); // the save dialog asked before naming an existing file
     expect(input?.includeNames).toBe(false); // the names students are known by stay out unless the worker ticks them in
     expect([...(input?.noteIds ?? [])].sort()).toEqual([first.id, second.id, third.id].sort());
-    expect(done.textContent).toContain('Written to /home/worker/Documents/court-order-2026-jv-0147.html');
+    expect(done.textContent).toContain('Saved as “court-order-2026-jv-0147.html”, where you chose.');
+    // The whole path and the SHA-256 only under Details; the dialog says it was written, so no notice repeats it.
+    expect(done.querySelector('details')?.textContent).toContain('/home/worker/Documents/court-order-2026-jv-0147.html');
+    expect(useUiStore.getState().status).toBeNull();
     expect(done.textContent).toContain('It holds 3 notes');
     expect(done.textContent).toContain('“CONFIDENTIAL — disclosed under court order 2026-JV-0147”');
     expect(done.textContent).toContain('Recorded in your audit log');
