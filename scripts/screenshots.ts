@@ -192,7 +192,7 @@ const BACKUP_STEPS: ScreenshotStep[] = [
     name: 'restore-pending',
     go: async (page) => {
       await page.getByRole('dialog').getByRole('button', { name: 'Check and restore' }).click();
-      await page.getByRole('region', { name: /^You are looking at the vault as it was/ }).waitFor();
+      await page.getByRole('region', { name: /^You are looking at your notes as they were/ }).waitFor();
       await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     },
   },
@@ -227,7 +227,7 @@ const BACKUP_STEPS: ScreenshotStep[] = [
       await app.open(); // a fresh start, without the countdown
       damageDatabase(app.vaultDir);
       await unlockThroughUi(page, TEST_PASSPHRASE);
-      await page.getByRole('heading', { level: 1, name: 'Your vault could not be opened' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Your notes could not be opened' }).waitFor();
     },
   },
   {
@@ -242,7 +242,7 @@ const BACKUP_STEPS: ScreenshotStep[] = [
     screenshot: false,
     go: async (page, { setClock }) => {
       await page.getByRole('dialog').getByRole('button', { name: 'Check and restore' }).click();
-      await page.getByRole('region', { name: /^You are looking at the vault as it was/ }).waitFor();
+      await page.getByRole('region', { name: /^You are looking at your notes as they were/ }).waitFor();
       setClock(null);
     },
   },
@@ -250,10 +250,10 @@ const BACKUP_STEPS: ScreenshotStep[] = [
     name: 'integrity-damaged',
     optional: true,
     go: async (page, { app }) => {
-      // Keep the restored vault, then damage a page in the middle of the file (not one read to unlock):
+      // Keep the restored notes, then damage a page in the middle of the file (not one read to unlock):
       // the vault opens, and the check that runs after unlock finds the damage.
-      await page.getByRole('button', { name: 'Keep this vault' }).click();
-      await page.getByRole('alertdialog').getByRole('button', { name: 'Keep the restored vault' }).click();
+      await page.getByRole('button', { name: 'Keep these notes' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Keep the restored notes' }).click();
       await app.lockFromMain('user');
       await ui(page).unlock.waitFor();
       const file = path.join(app.vaultDir, 'vault.db');
@@ -262,7 +262,7 @@ const BACKUP_STEPS: ScreenshotStep[] = [
       bytes[middle] = (bytes[middle] ?? 0) ^ 0x40;
       fs.writeFileSync(file, bytes);
       await unlockThroughUi(page, TEST_PASSPHRASE);
-      await page.getByText('Part of your vault is damaged.').waitFor({ timeout: 20_000 });
+      await page.getByText('Part of the file that holds your notes is damaged.').waitFor({ timeout: 20_000 });
     },
   },
 ];

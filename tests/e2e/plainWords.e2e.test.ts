@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { walkScreens, type ScreenState } from '../../scripts/screenshots';
-import { pageScript } from './harness';
 
 /**
  * Every screen state the screenshot walk reaches (scripts/screenshots.ts), read
@@ -26,28 +25,28 @@ function isHandoverStep(name: string): boolean {
   return name.startsWith('handover-') || name.startsWith('substitute-');
 }
 
-/** Runs in the page: the visible text, and accessible names, outside any <details> disclosure. */
-function visibleWords(): string[] {
-  const doc = (globalThis as unknown as { document: Document }).document;
-  const found: string[] = [];
-  const walker = doc.createTreeWalker(doc.body, 1 /* NodeFilter.SHOW_ELEMENT */);
-  for (let node = walker.nextNode() as Element | null; node != null; node = walker.nextNode() as Element | null) {
+/**
+ * Runs in the page: the visible text, and the names given by aria-label,
+ * outside any <details> disclosure. (A script string: this file has no DOM types.)
+ */
+const VISIBLE_WORDS = `(() => {
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.nextNode(); node != null; node = walker.nextNode()) {
     if (node.closest('details') != null) continue;
     const label = node.getAttribute('aria-label');
     if (label != null) found.push(label);
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType !== 3 /* Node.TEXT_NODE */) continue;
-      const text = child.textContent?.trim() ?? '';
-      if (text === '') continue;
-      const style = (node as HTMLElement).checkVisibility?.() ?? true;
-      if (style) found.push(text);
+    if (!node.checkVisibility()) continue;
+    for (const child of node.childNodes) {
+      const text = child.nodeType === Node.TEXT_NODE ? child.textContent.trim() : '';
+      if (text !== '') found.push(text);
     }
   }
   return found;
-}
+})()`;
 
 async function wordsOn(page: Page): Promise<string[]> {
-  return (await page.evaluate(pageScript(visibleWords))) as string[];
+  return (await page.evaluate(VISIBLE_WORDS)) as string[];
 }
 
 describe('plain words on every screen', () => {
