@@ -202,7 +202,7 @@ const BACKUP_STEPS: ScreenshotStep[] = [
       await page.getByRole('button', { name: 'Go back to how it was before' }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Go back', exact: true }).click();
       await ui(page).unlock.waitFor();
-      await page.getByText(/^Your vault is back as it was before the restore/).waitFor();
+      await page.getByText(/^Your notes are back as they were before the restore/).waitFor();
     },
   },
   {
@@ -502,7 +502,7 @@ export const STEPS: ScreenshotStep[] = [
       await page.locator('.note-mirror mark').first().waitFor();
       // One explanation opened in the list (the quote's), and the caret in the diagnosis, which opens its explanation under the words.
       const quote = page.getByRole('listitem').filter({ hasText: 'nobody ever wants me' });
-      await quote.getByRole('button', { name: 'Why this matters' }).click();
+      await quote.getByRole('button', { name: 'Why?' }).click();
       await note.focus();
       await page.keyboard.press('ControlOrMeta+Home');
       await page.keyboard.press('F8'); // the quote
@@ -519,7 +519,7 @@ export const STEPS: ScreenshotStep[] = [
       await page.keyboard.press('ControlOrMeta+End');
       await page.keyboard.type(PHONE_SENTENCE);
       await page.keyboard.press('ControlOrMeta+S');
-      await page.getByRole('alertdialog', { name: /^Save with 1 flag left\?$/ }).waitFor();
+      await page.getByRole('alertdialog', { name: /^Save with \d+ flags? left\?$/ }).waitFor();
     },
   },
   {

@@ -154,7 +154,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
         />
       )}
 
-      {editor.asking && <SaveWithFindingsDialog counts={editor.unseenCounts()} onEdit={editor.editAfterAsking} onSaveAnyway={() => void editor.save(true)} busy={editor.saving} />}
+      {editor.asking && <SaveWithFindingsDialog counts={editor.unseenCounts()} allCounts={editor.allCounts()} onEdit={editor.editAfterAsking} onSaveAnyway={() => void editor.save(true)} busy={editor.saving} />}
       {historyOpen && note != null && <NoteHistory noteId={note.id} onClose={() => setHistoryOpen(false)} />}
       {eraseOffer != null && <EraseEarlierDialog noteId={eraseOffer.noteId} versions={eraseOffer.versions} onClose={() => setEraseOffer(null)} />}
       {disclosing && note != null && <DisclosureDialog studentId={note.studentId} onClose={() => setDisclosing(false)} />}
