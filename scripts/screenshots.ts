@@ -17,7 +17,8 @@ import { SUBSTITUTE_STEPS } from './screenshotsSubstitute';
  * `npm run screenshots -- --out DIR`: walks the built renderer through every
  * screen, over a real vault with demo data (about 25 students, three weeks of
  * services, a note with flags left), and writes each in light and dark at
- * 1280×800 as DIR/NN-screen-theme.png; the caseload and the note editor also
+ * 1280×800 as DIR/NN-screen-theme.png; Today, the caseload, a student, the note editor,
+ * the service log, the report and settings also
  * at 1920×1080 (DIR/NN-screen-theme-1920x1080.png).
  *
  * The walk, in order: first run, recovery key, its check; unlock, a wrong
@@ -483,6 +484,7 @@ export const STEPS: ScreenshotStep[] = [
   },
   {
     name: 'student-timeline',
+    alsoAt: [LARGE],
     go: async (page, { demo }) => {
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -549,6 +551,7 @@ export const STEPS: ScreenshotStep[] = [
   },
   {
     name: 'service-log-week',
+    alsoAt: [LARGE],
     go: async (page) => {
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -596,6 +599,7 @@ export const STEPS: ScreenshotStep[] = [
   },
   {
     name: 'reports',
+    alsoAt: [LARGE],
     go: async (page) => {
       await mainNav(page, 'Reports').click();
       await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
@@ -620,6 +624,7 @@ export const STEPS: ScreenshotStep[] = [
   ...GROWTH_STEPS,
   {
     name: 'settings',
+    alsoAt: [LARGE],
     go: async (page) => {
       await mainNav(page, 'Settings').click();
       await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
