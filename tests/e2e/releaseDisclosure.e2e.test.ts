@@ -109,7 +109,9 @@ describe('releasing a note and disclosing notes under a court order (end to end)
     await done.waitFor();
     const file = path.join(app.chosenFolder, 'court-order-2026-jv-0147.html');
     expect(app.fileRequests).toEqual([{ purpose: 'save-disclosure', suggestedName: 'court-order-2026-jv-0147.html' }]);
-    expect(await done.innerText()).toContain(file);
+    // The file by its name; the whole path under Details, for the district's IT person.
+    expect(await done.innerText()).toContain('Saved as “court-order-2026-jv-0147.html”, where you chose.');
+    expect(await done.locator('details').textContent()).toContain(file);
     expect(await done.innerText()).toContain(`CONFIDENTIAL — disclosed under court order ${ORDER}`);
     expect(await done.innerText()).toContain('Recorded in your audit log');
 
