@@ -197,7 +197,8 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
       await page.getByRole('heading', { level: 1, name: code }).waitFor();
       await page.getByRole('button', { name: /left out at recess/ }).click();
       await page.getByRole('textbox', { name: 'Note', exact: true }).waitFor();
-      await page.getByRole('button', { name: 'Release to an agency…' }).click();
+      await page.getByRole('button', { name: 'Records requests' }).click();
+      await page.getByRole('menuitem', { name: 'Release to an agency…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Release this note to an agency' });
       await dialog.getByRole('textbox', { name: 'Released to' }).fill('Riverside Family Clinic');
       await dialog.getByRole('textbox', { name: 'Why' }).fill('Records request signed by the parent, for the clinic’s intake.');
@@ -220,7 +221,8 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
   {
     name: 'disclosure-dialog',
     go: async (page) => {
-      await page.getByRole('button', { name: 'Disclose under a court order…' }).click();
+      await page.getByRole('button', { name: 'Records requests' }).click();
+      await page.getByRole('menuitem', { name: 'Disclose under a court order…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Disclose notes under a court order' });
       await dialog.getByRole('textbox', { name: 'Court order reference' }).fill('2026-JV-0147');
       const boxes = dialog.getByRole('checkbox');

@@ -17,7 +17,8 @@ import { SUBSTITUTE_STEPS } from './screenshotsSubstitute';
  * `npm run screenshots -- --out DIR`: walks the built renderer through every
  * screen, over a real vault with demo data (about 25 students, three weeks of
  * services, a note with flags left), and writes each in light and dark at
- * 1280×800 as DIR/NN-screen-theme.png; the caseload and the note editor also
+ * 1280×800 as DIR/NN-screen-theme.png; Today, the caseload, a student, the note editor,
+ * the service log, the report and settings also
  * at 1920×1080 (DIR/NN-screen-theme-1920x1080.png).
  *
  * The walk, in order: first run, recovery key, its check; unlock, a wrong
@@ -192,7 +193,7 @@ const BACKUP_STEPS: ScreenshotStep[] = [
     name: 'restore-pending',
     go: async (page) => {
       await page.getByRole('dialog').getByRole('button', { name: 'Check and restore' }).click();
-      await page.getByRole('region', { name: /^You are looking at the vault as it was/ }).waitFor();
+      await page.getByRole('region', { name: /^You are looking at your notes as they were/ }).waitFor();
       await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     },
   },
@@ -202,7 +203,7 @@ const BACKUP_STEPS: ScreenshotStep[] = [
       await page.getByRole('button', { name: 'Go back to how it was before' }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Go back', exact: true }).click();
       await ui(page).unlock.waitFor();
-      await page.getByText(/^Your vault is back as it was before the restore/).waitFor();
+      await page.getByText(/^Your notes are back as they were before the restore/).waitFor();
     },
   },
   {
@@ -227,7 +228,7 @@ const BACKUP_STEPS: ScreenshotStep[] = [
       await app.open(); // a fresh start, without the countdown
       damageDatabase(app.vaultDir);
       await unlockThroughUi(page, TEST_PASSPHRASE);
-      await page.getByRole('heading', { level: 1, name: 'Your vault could not be opened' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Your notes could not be opened' }).waitFor();
     },
   },
   {
@@ -242,7 +243,7 @@ const BACKUP_STEPS: ScreenshotStep[] = [
     screenshot: false,
     go: async (page, { setClock }) => {
       await page.getByRole('dialog').getByRole('button', { name: 'Check and restore' }).click();
-      await page.getByRole('region', { name: /^You are looking at the vault as it was/ }).waitFor();
+      await page.getByRole('region', { name: /^You are looking at your notes as they were/ }).waitFor();
       setClock(null);
     },
   },
@@ -250,10 +251,10 @@ const BACKUP_STEPS: ScreenshotStep[] = [
     name: 'integrity-damaged',
     optional: true,
     go: async (page, { app }) => {
-      // Keep the restored vault, then damage a page in the middle of the file (not one read to unlock):
+      // Keep the restored notes, then damage a page in the middle of the file (not one read to unlock):
       // the vault opens, and the check that runs after unlock finds the damage.
-      await page.getByRole('button', { name: 'Keep this vault' }).click();
-      await page.getByRole('alertdialog').getByRole('button', { name: 'Keep the restored vault' }).click();
+      await page.getByRole('button', { name: 'Keep these notes' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Keep the restored notes' }).click();
       await app.lockFromMain('user');
       await ui(page).unlock.waitFor();
       const file = path.join(app.vaultDir, 'vault.db');
@@ -262,7 +263,7 @@ const BACKUP_STEPS: ScreenshotStep[] = [
       bytes[middle] = (bytes[middle] ?? 0) ^ 0x40;
       fs.writeFileSync(file, bytes);
       await unlockThroughUi(page, TEST_PASSPHRASE);
-      await page.getByText('Part of your vault is damaged.').waitFor({ timeout: 20_000 });
+      await page.getByText('Part of the file that holds your notes is damaged.').waitFor({ timeout: 20_000 });
     },
   },
 ];
@@ -483,6 +484,7 @@ export const STEPS: ScreenshotStep[] = [
   },
   {
     name: 'student-timeline',
+    alsoAt: [LARGE],
     go: async (page, { demo }) => {
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -502,7 +504,7 @@ export const STEPS: ScreenshotStep[] = [
       await page.locator('.note-mirror mark').first().waitFor();
       // One explanation opened in the list (the quote's), and the caret in the diagnosis, which opens its explanation under the words.
       const quote = page.getByRole('listitem').filter({ hasText: 'nobody ever wants me' });
-      await quote.getByRole('button', { name: 'Why this matters' }).click();
+      await quote.getByRole('button', { name: 'Why?' }).click();
       await note.focus();
       await page.keyboard.press('ControlOrMeta+Home');
       await page.keyboard.press('F8'); // the quote
@@ -519,7 +521,7 @@ export const STEPS: ScreenshotStep[] = [
       await page.keyboard.press('ControlOrMeta+End');
       await page.keyboard.type(PHONE_SENTENCE);
       await page.keyboard.press('ControlOrMeta+S');
-      await page.getByRole('alertdialog', { name: /^Save with 1 flag left\?$/ }).waitFor();
+      await page.getByRole('alertdialog', { name: /^Save with \d+ flags? left\?$/ }).waitFor();
     },
   },
   {
@@ -549,6 +551,7 @@ export const STEPS: ScreenshotStep[] = [
   },
   {
     name: 'service-log-week',
+    alsoAt: [LARGE],
     go: async (page) => {
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -596,6 +599,7 @@ export const STEPS: ScreenshotStep[] = [
   },
   {
     name: 'reports',
+    alsoAt: [LARGE],
     go: async (page) => {
       await mainNav(page, 'Reports').click();
       await page.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
@@ -607,7 +611,6 @@ export const STEPS: ScreenshotStep[] = [
       await page.getByRole('figure').first().waitFor();
     },
   },
-  ...GROWTH_STEPS,
   {
     name: 'reports-success-story',
     go: async (page) => {
@@ -618,8 +621,10 @@ export const STEPS: ScreenshotStep[] = [
       await stories.scrollIntoViewIfNeeded();
     },
   },
+  ...GROWTH_STEPS,
   {
     name: 'settings',
+    alsoAt: [LARGE],
     go: async (page) => {
       await mainNav(page, 'Settings').click();
       await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();

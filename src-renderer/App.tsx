@@ -62,7 +62,7 @@ export function App() {
       return (
         <main className="screen">
           <section className="card">
-            <h1>Sole Notes cannot open its vault</h1>
+            <h1>Sole Notes cannot open your notes</h1>
             <p className="problem" role="alert">
               {problem}
             </p>

@@ -44,7 +44,7 @@ export async function call<N extends CommandName>(name: N, input: CommandInput<N
     throw new CallError('UNREACHABLE', UNREACHABLE_MESSAGE);
   }
   if (sessionEpoch() !== startedIn) {
-    throw new CallError('STALE', 'The vault locked before this finished.');
+    throw new CallError('STALE', 'Sole Notes locked before this finished.');
   }
   if (result.ok) return result.value as CommandOutput<N>;
   const error: ApiError = result.error;

@@ -2,7 +2,7 @@ import type { LockReason } from '../shared/api/bridge';
 import type { ApiError } from '../shared/api/errors';
 import { formatLongDate } from './lib/dates';
 
-export const UNREACHABLE_MESSAGE = 'Sole Notes could not reach its vault. Close Sole Notes and open it again.';
+export const UNREACHABLE_MESSAGE = 'Sole Notes could not reach your notes. Close Sole Notes and open it again.';
 
 /**
  * The main side's validation messages start with the field path
@@ -23,32 +23,32 @@ export function plainValidationMessage(message: string): string {
 export function errorMessage(error: ApiError): string {
   switch (error.code) {
     case 'WRONG_PASSPHRASE':
-      return 'That passphrase did not open the vault. Check Caps Lock and the keyboard layout, then try again.';
+      return 'That passphrase did not open your notes. Check Caps Lock and the keyboard layout, then try again.';
     case 'WRONG_RECOVERY_KEY':
       // The main side explains what is wrong with the key's shape in plain words; a well-formed wrong key gets ours.
       return /recovery key has/i.test(error.message)
         ? error.message
-        : 'That recovery key did not open the vault. Check each group of letters and digits against your printed copy.';
+        : 'That recovery key did not open your notes. Check each group of letters and digits against your printed copy.';
     case 'WEAK_PASSPHRASE':
       return 'That passphrase would be too easy to guess. Add a few more words.';
     case 'VAULT_NOT_FOUND':
-      return 'No vault was found on this laptop.';
+      return 'No notes were found on this laptop.';
     case 'VAULT_EXISTS':
-      return 'A vault already exists on this laptop. Unlock it instead.';
+      return 'Sole Notes is already set up on this laptop. Unlock it instead.';
     case 'VAULT_CORRUPT':
-      return 'The vault could not be read; it may be damaged. Do not delete anything, and ask for help before trying again.';
+      return 'Your notes could not be read; the file may be damaged. Do not delete anything, and ask for help before trying again.';
     case 'KEYS_CORRUPT':
-      return 'The vault’s key file could not be read; it may be damaged. Do not delete anything, and ask for help before trying again.';
+      return 'The file that unlocks your notes could not be read; it may be damaged. Do not delete anything, and ask for help before trying again.';
     case 'VAULT_FROM_FUTURE':
-      return 'This vault was saved by a newer version of Sole Notes. Update Sole Notes to open it; the vault has not been changed.';
+      return 'These notes were saved by a newer version of Sole Notes. Update Sole Notes to open them; nothing has been changed.';
     case 'VAULT_LOCKED':
-      return 'The vault is locked. Unlock it to continue.';
+      return 'Sole Notes is locked. Unlock it to continue.';
     case 'TOO_MANY_ATTEMPTS':
       return waitMessage(error.retryAfterSeconds ?? 1);
     case 'INVALID_INPUT':
       return plainValidationMessage(error.message);
     case 'NOT_FOUND':
-      return 'That item is no longer in the vault. It may have been removed.';
+      return 'That item is no longer in your notes. It may have been removed.';
     case 'CONFLICT':
       // Conflicts are worded for people on the main side ("A student with code X already exists.").
       return error.message;

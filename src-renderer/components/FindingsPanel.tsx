@@ -89,7 +89,7 @@ export function FindingsPanel({
                   </p>
                   {more && (
                     <button type="button" className="link why" aria-expanded={expanded} onClick={() => toggle(index)}>
-                      {expanded ? 'Less' : 'Why this matters'}
+                      {expanded ? 'Less' : 'Why?'}
                     </button>
                   )}
                 </li>

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent, KeyboardEvent, MouseEvent, ReactNode, RefObject } from 'react';
 import type { Finding } from '../../shared/redaction/index';
-import { buildSegments, CONTEXT_LABELS, findingAt, KIND_INFO } from '../lib/findings';
+import { buildSegments, CONTEXT_LABELS, findingAt, firstSentence, KIND_INFO } from '../lib/findings';
 import { FindingKindIcon } from './Icons';
 
 /**
@@ -112,7 +112,7 @@ export function NoteField({
 
   const shownIndex = hoverIndex >= 0 ? hoverIndex : caretTipShown ? caretIndex : -1;
 
-  // Place the explanation just under the highlighted words.
+  // Place the explanation under the note box, in line with the highlighted words: it never covers a line of the note.
   useLayoutEffect(() => {
     if (shownIndex < 0 || box.current == null || findings[shownIndex] == null) {
       setTip(null);
@@ -132,7 +132,7 @@ export function NoteField({
     }
     const width = Math.min(420, container.width);
     const left = Math.max(0, Math.min(rect.left - container.left, container.width - width));
-    setTip({ index: shownIndex, top: rect.bottom - container.top + 6, left });
+    setTip({ index: shownIndex, top: container.height + 6, left });
   }, [shownIndex, hoverIndex, findings, value]);
 
   function onMouseMove(event: MouseEvent<HTMLTextAreaElement>) {
@@ -212,10 +212,11 @@ export function NoteField({
             <span>{KIND_INFO[tipFinding.kind].label}</span>
             {tipFinding.context != null && <span className="context-label">{CONTEXT_LABELS[tipFinding.context]}</span>}
           </p>
-          <p className="tip-message">{tipFinding.message}</p>
+          {/* Short: the whole explanation is in the flags list, behind its "Why?". */}
+          <p className="tip-message">{firstSentence(tipFinding.message)}</p>
           {tipFinding.suggestion != null && (
             <p className="tip-fix">
-              Suggested fix: “{tipFinding.suggestion.replacement}”. With the cursor here, press <kbd>Alt</kbd>+<kbd>Enter</kbd>.
+              Suggested fix: “{tipFinding.suggestion.replacement}”. <kbd>Alt</kbd>+<kbd>Enter</kbd> applies it.
             </p>
           )}
         </div>

@@ -17,12 +17,16 @@ const WHY: Record<FindingKind, string> = {
  */
 export function SaveWithFindingsDialog({
   counts,
+  allCounts,
   onEdit,
   onSaveAnyway,
   busy,
   whereKept = 'the note stays encrypted on this laptop',
 }: {
+  /** The flags not yet kept by an earlier save: what this save asks about. */
   counts: FindingCounts;
+  /** Every flag in the note (the flags panel's number), when some were kept earlier. */
+  allCounts?: FindingCounts;
   onEdit: () => void;
   onSaveAnyway: () => void;
   busy: boolean;
@@ -30,7 +34,10 @@ export function SaveWithFindingsDialog({
   whereKept?: string;
 }) {
   const edit = useRef<HTMLButtonElement>(null);
-  const total = totalFindings(counts);
+  const fresh = totalFindings(counts);
+  // The count agrees with the flags panel: all the flags, those kept earlier and the new ones.
+  const total = Math.max(fresh, allCounts == null ? fresh : totalFindings(allCounts));
+  const kept = total - fresh;
   const kinds = (['diagnostic', 'verbatim', 'identifier'] as const).filter((kind) => counts[kind] > 0);
   return (
     <Dialog
@@ -42,7 +49,7 @@ export function SaveWithFindingsDialog({
       description={
         <>
           <p>
-            This note still has {describeCounts(counts)}. A personal note is a private memory aid only while it holds your own brief observations. Diagnoses
+            {kept > 0 ? `${total} flags: ${kept} kept earlier, ${fresh} new (${describeCounts(counts)}).` : `This note still has ${describeCounts(counts)}.`} A personal note is a private memory aid only while it holds your own brief observations. Diagnoses
             and someone’s exact words can turn it into an education record that parents, the district or a court can ask to see.
           </p>
           <ul className="why-list">

@@ -177,6 +177,11 @@ export function useNoteEditor(
     return countFindings(unacknowledged(text, findingsNow(text), acknowledged.current));
   }
 
+  /** Every flag in the note now, kept earlier or new: the number the flags panel shows. */
+  function allCounts(): FindingCounts {
+    return countFindings(findingsNow(text));
+  }
+
   // What is typed and not saved is kept as an unfinished note (useDraft): the line says so, so the worker knows a lock loses nothing.
   const saveState = saving
     ? 'Saving…'
@@ -216,6 +221,7 @@ export function useNoteEditor(
     save,
     editAfterAsking,
     unseenCounts,
+    allCounts,
   };
 }
 

@@ -244,6 +244,7 @@ export function AppShell() {
             </ul>
           </nav>
           <footer className="sidebar-foot">
+            <Announcements />
             <OffsiteStatus onOpenBackups={() => navigate({ name: 'settings' })} />
             <p className="privacy-line">
               <LockIcon />
@@ -265,7 +266,6 @@ export function AppShell() {
           <Screen key={visit} route={route} />
         </main>
       </div>
-      <Announcements />
       {pendingRoute != null && <LeaveDialog />}
       {shortcutsOpen && <ShortcutsHelp onClose={() => useUiStore.getState().setShortcutsOpen(false)} />}
     </>
@@ -319,7 +319,14 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-/** Saves and other confirmations, read out politely and shown briefly; errors read out at once. */
+/** How long a notice (a save, say) stays on screen. */
+export const NOTICE_MS = 4000;
+
+/**
+ * Saves and other confirmations, read out politely and shown for about 4 s;
+ * errors read out at once and kept until dismissed. They sit in the sidebar's
+ * own space, above Lock, so they never cover a control.
+ */
 function Announcements() {
   const status = useUiStore((store) => store.status);
   const alert = useUiStore((store) => store.alert);
@@ -328,7 +335,7 @@ function Announcements() {
     if (status == null) return undefined;
     const timer = setTimeout(() => {
       if (useUiStore.getState().status?.id === status.id) useUiStore.setState({ status: null });
-    }, 5000);
+    }, NOTICE_MS);
     return () => clearTimeout(timer);
   }, [status]);
 

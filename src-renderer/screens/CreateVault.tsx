@@ -58,7 +58,7 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
           <span>Sole Notes</span>
         </p>
         <h1 id={`${id}-title`}>Welcome to Sole Notes</h1>
-        <p className="lead">A private place for your personal notes as a school social worker: memory aids for your own use, kept in an encrypted vault.</p>
+        <p className="lead">A private place for your personal notes as a school social worker: memory aids for your own use, kept encrypted on this laptop.</p>
         <ul className="promises">
           <li>
             <LockIcon />
@@ -81,7 +81,7 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
         </ul>
         <div className="restore-instead">
           <h2>Used Sole Notes on another laptop?</h2>
-          <p className="hint">If you have backups of your vault, on a USB drive say, restore one instead of starting a new vault. You need the passphrase you used then, or your recovery key.</p>
+          <p className="hint">If you have backups of your notes, on a USB drive say, restore one instead of starting afresh. You need the passphrase you used then, or your recovery key.</p>
           <RestoreFromFolder situation="new-laptop" label="Restore from a backup…" onRestored={(result) => void showRestoredVault(result, 'new-laptop')} />
         </div>
         </div>
@@ -97,7 +97,7 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
           )}
           <div className="form-actions">
             <button type="submit" className="primary" disabled={!ready} aria-describedby={waiting == null ? undefined : `${id}-waiting`}>
-              {busy ? 'Creating the vault…' : 'Create vault'}
+              {busy ? 'Setting up…' : 'Set up Sole Notes'}
             </button>
             {waiting != null && !busy && (
               <p className="hint" id={`${id}-waiting`}>

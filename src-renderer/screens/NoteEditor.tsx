@@ -4,6 +4,7 @@ import { studentLabel } from '../../shared/domain/studentNames';
 import { EraseEarlierDialog } from '../components/EraseEarlierDialog';
 import { FollowUpField } from '../components/FollowUpField';
 import { SendIcon } from '../components/Icons';
+import { MenuButton } from '../components/MenuButton';
 import { NoteEditorPane } from '../components/NoteEditorPane';
 import { SaveWithFindingsDialog } from '../components/SaveWithFindingsDialog';
 import { call, plainError } from '../api';
@@ -12,6 +13,7 @@ import { useNoteEditor, type NoteSource } from '../lib/useNoteEditor';
 import { useNotesStore } from '../state/notesStore';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
+import { DisclosureDialog } from './disclosure/DisclosureDialog';
 import { NoteHistory } from './NoteHistory';
 import { ReleasedNoteBanner } from './release/ReleasedNoteBanner';
 import { ReleaseNoteDialog } from './release/ReleaseNoteDialog';
@@ -26,6 +28,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
   const heading = useScreenHeading();
   const [historyOpen, setHistoryOpen] = useState(false);
   const [releasing, setReleasing] = useState(false);
+  const [disclosing, setDisclosing] = useState(false);
   const followUp = useFollowUp(noteId == null ? null : { noteId });
   /** The flags of the version before the last save, and the offer to clear earlier versions once a save took some out. */
   const findingsBefore = useRef<FindingCounts | null>(null);
@@ -130,24 +133,31 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
           afterNote={<FollowUpField id={`note-${noteId ?? 'new'}-follow-up`} followUp={followUp} onSave={note == null ? undefined : () => keepFollowUp(note.id, true)} />}
           actions={
             note != null && (
-              <button
-                type="button"
-                onClick={() => {
-                  if (editor.dirty) editor.setProblem('Save your changes first: a release is of the note as saved.');
-                  else setReleasing(true);
-                }}
-              >
-                <SendIcon />
-                <span>{note.status === 'released' ? 'Record another release…' : 'Release to an agency…'}</span>
-              </button>
+              // Releases and court orders are rare: one menu, out of the everyday buttons.
+              <MenuButton
+                label="Records requests"
+                icon={<SendIcon />}
+                opens="up"
+                items={[
+                  {
+                    label: note.status === 'released' ? 'Record another release…' : 'Release to an agency…',
+                    onSelect: () => {
+                      if (editor.dirty) editor.setProblem('Save your changes first: a release is of the note as saved.');
+                      else setReleasing(true);
+                    },
+                  },
+                  { label: 'Disclose under a court order…', onSelect: () => setDisclosing(true) },
+                ]}
+              />
             )
           }
         />
       )}
 
-      {editor.asking && <SaveWithFindingsDialog counts={editor.unseenCounts()} onEdit={editor.editAfterAsking} onSaveAnyway={() => void editor.save(true)} busy={editor.saving} />}
+      {editor.asking && <SaveWithFindingsDialog counts={editor.unseenCounts()} allCounts={editor.allCounts()} onEdit={editor.editAfterAsking} onSaveAnyway={() => void editor.save(true)} busy={editor.saving} />}
       {historyOpen && note != null && <NoteHistory noteId={note.id} onClose={() => setHistoryOpen(false)} />}
       {eraseOffer != null && <EraseEarlierDialog noteId={eraseOffer.noteId} versions={eraseOffer.versions} onClose={() => setEraseOffer(null)} />}
+      {disclosing && note != null && <DisclosureDialog studentId={note.studentId} onClose={() => setDisclosing(false)} />}
       {releasing && note != null && <ReleaseNoteDialog note={note} onClose={() => setReleasing(false)} onReleased={(result) => editor.setNote(result.note)} />}
     </div>
   );

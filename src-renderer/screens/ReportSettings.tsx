@@ -91,7 +91,7 @@ export function ReportSettings({ settings }: { settings: Settings }) {
           : ' Every month of a school year uses the same number, so once you send a month it stays until next school year.'}
       </p>
       <fieldset className="field radios threshold-choices" disabled={fixed} aria-describedby={`${id}-now`}>
-        <legend>Smallest count of students shown (k)</legend>
+        <legend>Smallest count of students shown</legend>
         {REPORT_THRESHOLDS.map((value) => (
           <label key={value} className="check threshold-choice">
             <input

@@ -162,9 +162,9 @@ function AtAGlance({ preview }: { preview: ReportPreview }) {
         ))}
       </dl>
       <p className="hint">
-        Counts of students from 1 to {threshold - 1} are never shown (k = {threshold}); zero is shown.{' '}
+        Smallest number shown: {threshold}. Counts of 1 to {threshold - 1} students are hidden; zero is shown.{' '}
         <button type="button" className="link" onClick={() => useUiStore.getState().navigate({ name: 'settings' })}>
-          Change k in Settings
+          Change it in Settings
         </button>
       </p>
     </>
@@ -328,8 +328,8 @@ function ExportPanel({ month, ready, sent, onExported }: { month: string; ready:
     <section className="panel export-panel" aria-labelledby={`${id}-title`} aria-busy={busy}>
       <h2 id={`${id}-title`}>Export for the district</h2>
       <p className="hint">
-        Writes the report for {monthLabel(month)} into a folder you choose: the signed report, its signature, your public key, a spreadsheet (CSV) and a printable page. No
-        student is in any of them.
+        Writes the report for {monthLabel(month)} into a folder you choose: the report, the files that show it comes from you, a spreadsheet (CSV) and a printable page. No
+        student is named in any of them.
       </p>
       {sent != null && (
         <div className="sent-before">
@@ -400,7 +400,7 @@ function ExportResultView({ result }: { result: ReportExportResult }) {
   return (
     <div className="export-result">
       <p className="success">
-        Exported {monthLabel(result.period)} to <span className="path">{result.folder}</span>
+        Exported {monthLabel(result.period)} to the folder “{folderName(result.folder)}”.
       </p>
       <h3>Files written</h3>
       <ul className="file-list" aria-label="Files written">
@@ -411,8 +411,10 @@ function ExportResultView({ result }: { result: ReportExportResult }) {
           </li>
         ))}
       </ul>
-      <h3>Check the signature</h3>
-      <p className="hint">Anyone can check the report with OpenSSL, in that folder. It prints “Signature Verified Successfully”.</p>
+      <details className="technical">
+        <summary>Details for the district’s IT person</summary>
+        <p className="path">{result.folder}</p>
+        <p className="hint">The report is signed with your key. Anyone can check the signature with OpenSSL, in that folder. It prints “Signature Verified Successfully”.</p>
       <pre className="command">
         {/* One line when copied; on screen it wraps between arguments, never inside one. */}
         <code>
@@ -424,9 +426,8 @@ function ExportResultView({ result }: { result: ReportExportResult }) {
           ))}
         </code>
       </pre>
-      <details className="hashes">
-        <summary>SHA-256 of each file (also in your audit log)</summary>
-        <ul>
+        <p className="hint">SHA-256 of each file (also in your audit log):</p>
+        <ul className="hashes">
           {result.files.map((file) => (
             <li key={file.name}>
               <span className="file-name">{file.name}</span>
@@ -437,6 +438,11 @@ function ExportResultView({ result }: { result: ReportExportResult }) {
       </details>
     </div>
   );
+}
+
+/** The last part of a folder's path, for the worker; the whole path stays in the details. */
+function folderName(folder: string): string {
+  return folder.split(/[\\/]/).filter((part) => part !== '').pop() ?? folder;
 }
 
 function HistoryPanel({ history }: { history: Loaded<ReportHistoryEntry[]> }) {
@@ -462,10 +468,12 @@ function HistoryPanel({ history }: { history: Loaded<ReportHistoryEntry[]> }) {
                   <span className="subtle">exported {formatTimestamp(entry.at)}</span>
                 </p>
                 <p className="history-meta">
-                  <span>k = {entry.threshold}</span>
+                  <span>smallest number shown: {entry.threshold}</span>
                   <span>{entry.files.length} files</span>
                 </p>
-                <p className="path">{entry.folder}</p>
+                <p className="subtle" title={entry.folder}>
+                  In the folder “{folderName(entry.folder)}”
+                </p>
               </li>
             ))}
           </ul>
@@ -481,9 +489,9 @@ function SigningKeyPanel() {
   return (
     <section className="panel key-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>
-        <KeyIcon /> Your signing key
+        <KeyIcon /> Your check code
       </h2>
-      <p className="hint">Every report is signed with this key. Read these 16 groups to the district once, by phone or in person, so they can tell your reports are yours.</p>
+      <p className="hint">Every report you export carries this code. Read these 16 groups to the district once, by phone or in person, so they can tell your reports are yours.</p>
       {key.status === 'loading' && <p className="status">Loading…</p>}
       {key.status === 'error' && (
         <p className="problem" role="alert">
@@ -492,16 +500,20 @@ function SigningKeyPanel() {
       )}
       {key.status === 'ready' && (
         <>
-          <p className="fingerprint" aria-label={`Fingerprint: ${key.value.fingerprint}`}>
+          <p className="fingerprint" aria-label={`Check code: ${key.value.fingerprint}`}>
             {key.value.fingerprint.split(' ').map((group, index) => (
               <span key={`${index}-${group}`} className="fingerprint-group">
                 {group}
               </span>
             ))}
           </p>
-          <p className="subtle">
-            {key.value.algorithm} key made {formatShortDate(key.value.createdAt.slice(0, 10))}. SHA-256 of the public key.
-          </p>
+          <p className="subtle">Made {formatShortDate(key.value.createdAt.slice(0, 10))}.</p>
+          <details className="technical">
+            <summary>Details for the district’s IT person</summary>
+            <p className="hint">
+              The check code is the SHA-256 fingerprint of your {key.value.algorithm} signing key (worker-signing-key.pem, written with each report).
+            </p>
+          </details>
         </>
       )}
     </section>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { IssueCategory, Settings as SettingsValues } from '../../shared/api/schemas';
 import { call, isQuietError, plainError } from '../api';
@@ -112,53 +112,42 @@ function Appearance({ settings }: { settings: SettingsValues }) {
   );
 }
 
+/** The lock delays offered (the main side accepts 1 to 240 minutes); a stored value outside the list is offered too. */
+const LOCK_MINUTES = [1, 2, 5, 10, 15, 20, 30, 45, 60, 90, 120, 240] as const;
+
+function minutesLabel(minutes: number): string {
+  if (minutes >= 60 && minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+/** Like every other setting here, applied as soon as it is chosen. */
 function AutoLock({ minutes }: { minutes: number }) {
   const id = useId();
-  const [value, setValue] = useState(String(minutes));
-  const [invalid, setInvalid] = useState(false);
   const { problem, save } = useSaver();
-
-  useEffect(() => setValue(String(minutes)), [minutes]);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1 || parsed > 240) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    void save({ autoLockMinutes: parsed }, `Sole Notes will lock after ${parsed} ${parsed === 1 ? 'minute' : 'minutes'} without activity.`);
-  }
+  const choices = (LOCK_MINUTES as readonly number[]).includes(minutes) ? LOCK_MINUTES : [...LOCK_MINUTES, minutes].sort((a, b) => a - b);
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Automatic lock</h2>
       <p className="hint">Sole Notes locks itself when you have not used it for a while, and always when the screen locks or the laptop sleeps.</p>
-      <form onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={`${id}-minutes`}>Lock after this many minutes</label>
-          {/* The button beside the short field, not beside the longer label. */}
-          <div className="input-action-row">
-            <input
-              id={`${id}-minutes`}
-              type="text"
-              inputMode="numeric"
-              className="short-input"
-              value={value}
-              onChange={(event) => setValue(event.target.value)}
-              aria-invalid={invalid}
-              aria-describedby={invalid ? `${id}-error` : undefined}
-            />
-            <button type="submit">Save</button>
-          </div>
-        </div>
-      </form>
-      {invalid && (
-        <p className="field-error" id={`${id}-error`}>
-          Enter a whole number of minutes from 1 to 240.
-        </p>
-      )}
+      <div className="field">
+        <label htmlFor={`${id}-minutes`}>Lock after</label>
+        <select
+          id={`${id}-minutes`}
+          className="short-input"
+          value={minutes}
+          onChange={(event) => {
+            const chosen = Number(event.target.value);
+            void save({ autoLockMinutes: chosen }, `Sole Notes will lock after ${minutesLabel(chosen)} without activity.`);
+          }}
+        >
+          {choices.map((choice) => (
+            <option key={choice} value={choice}>
+              {minutesLabel(choice)}
+            </option>
+          ))}
+        </select>
+      </div>
       {problem != null && (
         <p className="problem" role="alert">
           {problem}

@@ -217,7 +217,7 @@ export function CloseCaseDialog({ student, onClose }: { student: Student; onClos
           )}
         </fieldset>
         <DateField id={`${id}-closed`} label="Closed on" value={closedOn} onChange={setClosedOn} error={tried ? dateProblem : null} />
-        <p className="hint">Closed cases stay in your vault with their notes. You can reopen a case at any time.</p>
+        <p className="hint">Closed cases stay in Sole Notes with their notes. You can reopen a case at any time.</p>
         <DialogFormFooter problem={problem} busy={busy} submitLabel="Close case" busyLabel="Closing…" onCancel={onClose} />
       </form>
     </Dialog>

@@ -6,6 +6,7 @@ import { studentLabel } from '../../shared/domain/studentNames';
 import { isQuietError, plainError } from '../api';
 import { ClockIcon, NoteIcon } from '../components/Icons';
 import { FlagMarker, PlanBadges, ReleasedMarker } from '../components/Markers';
+import { MenuButton } from '../components/MenuButton';
 import { formatLongDate, formatMinutes, formatShortDate, formatTimestamp, gradeLabel, isoDayOfTimestamp } from '../lib/dates';
 import { totalFindings } from '../lib/findings';
 import { useNotesStore } from '../state/notesStore';
@@ -192,9 +193,7 @@ export function StudentPage({ studentId }: { studentId: string }) {
         <div className="timeline-head">
           <h2 id="timeline-title">Timeline</h2>
           {timeline != null && timeline.notes.length > 0 && (
-            <button type="button" className="quiet small" onClick={() => setDisclosing(true)}>
-              Disclose under a court order…
-            </button>
+            <MenuButton label="Records requests" className="small" items={[{ label: 'Disclose under a court order…', onSelect: () => setDisclosing(true) }]} />
           )}
         </div>
         {!loaded && problem == null && <p className="status">Loading notes and services…</p>}

@@ -78,7 +78,7 @@ export const useVaultStore = create<VaultStore>()((set, get) => ({
     } catch (error) {
       if (error instanceof CallError && (error.code === 'STALE' || error.code === 'VAULT_LOCKED')) return;
       // The screen is locked either way; say plainly that the vault itself may not be.
-      set({ lockWarning: 'Sole Notes could not confirm that the vault itself is locked. To be sure, close Sole Notes.' });
+      set({ lockWarning: 'Sole Notes could not confirm that your notes are locked. To be sure, close Sole Notes.' });
     }
   },
 }));
@@ -95,7 +95,7 @@ export async function refreshVaultState(): Promise<void> {
     const state = await call('vault.status', {});
     setView(state.state);
   } catch (error) {
-    unavailable(error instanceof CallError ? error.plain : 'Sole Notes could not reach its vault.');
+    unavailable(error instanceof CallError ? error.plain : 'Sole Notes could not reach your notes.');
   }
 }
 

@@ -29,7 +29,7 @@ describe('back up, restore, go back, keep (end to end)', () => {
   let page: Page;
   let studentId = '';
 
-  const notice = () => page.getByRole('region', { name: /^You are looking at the vault as it was/ });
+  const notice = () => page.getByRole('region', { name: /^You are looking at your notes as they were/ });
   const timelineNote = (text: string) => page.getByRole('button', { name: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
   const backupsPanel = () => page.getByRole('region', { name: 'Backups' });
 
@@ -45,7 +45,7 @@ describe('back up, restore, go back, keep (end to end)', () => {
     await mainNav(page, 'Settings').click();
     await backupsPanel().getByRole('button', { name: /^Restore the backup made / }).click();
     const dialog = page.getByRole('dialog', { name: /^Restore the backup made / });
-    await dialog.getByText('Your vault as it is now is set aside, not deleted.').waitFor();
+    await dialog.getByText('Your notes as they are now are set aside, not deleted.').waitFor();
     await dialog.getByRole('button', { name: 'Check and restore' }).click();
     await notice().waitFor();
   }
@@ -96,7 +96,7 @@ describe('back up, restore, go back, keep (end to end)', () => {
 
   it('restores the backup through the UI: the note written since is gone, and the notice says which day this is', async () => {
     await restoreTheBackup();
-    expect(await notice().innerText()).toMatch(/^You are looking at the vault as it was today at .+\.\n+Keep it, or go back to how it was before\./);
+    expect(await notice().innerText()).toMatch(/^You are looking at your notes as they were today at .+\.\n+Keep it, or go back to how it was before\./);
     expect(fs.existsSync(path.join(app.vaultDir, 'before-restore'))).toBe(true);
     await openStudent();
     expect(await timelineNote(AFTER).count()).toBe(0);
@@ -108,7 +108,7 @@ describe('back up, restore, go back, keep (end to end)', () => {
     await notice().getByRole('button', { name: 'Go back to how it was before' }).click();
     await page.getByRole('alertdialog', { name: 'Go back to how it was before the restore?' }).getByRole('button', { name: 'Go back', exact: true }).click();
     await ui(page).unlock.waitFor();
-    await page.getByText('Your vault is back as it was before the restore. Unlock it with the passphrase you used then.').waitFor();
+    await page.getByText('Your notes are back as they were before the restore. Unlock them with the passphrase you used then.').waitFor();
     expect(app.session.state()).toBe('locked');
 
     await unlockThroughUi(page, TEST_PASSPHRASE);
@@ -122,8 +122,8 @@ describe('back up, restore, go back, keep (end to end)', () => {
   it('restores again and keeps it: the vault set aside is deleted, and the note stays gone', async () => {
     await restoreTheBackup();
     expect(fs.existsSync(path.join(app.vaultDir, 'before-restore'))).toBe(true);
-    await notice().getByRole('button', { name: 'Keep this vault' }).click();
-    await page.getByRole('alertdialog', { name: /^Keep the vault as it was / }).getByRole('button', { name: 'Keep the restored vault' }).click();
+    await notice().getByRole('button', { name: 'Keep these notes' }).click();
+    await page.getByRole('alertdialog', { name: /^Keep your notes as they were / }).getByRole('button', { name: 'Keep the restored notes' }).click();
     await notice().waitFor({ state: 'detached' });
     expect(fs.existsSync(path.join(app.vaultDir, 'before-restore'))).toBe(false);
     expect((await callRouter(app.router, 'backups.list', {})).pendingRestore).toBeNull();
@@ -195,7 +195,7 @@ describe('the pause after repeated wrong passphrases (end to end)', () => {
     expect(unlockCalls().map((call) => call.code)).toEqual(Array(5).fill('WRONG_PASSPHRASE'));
 
     // After five wrong ones, 4 seconds, counted down at once beside the message that the passphrase was wrong.
-    await ui(page).alert.filter({ hasText: 'That passphrase did not open the vault.' }).waitFor();
+    await ui(page).alert.filter({ hasText: 'That passphrase did not open your notes.' }).waitFor();
     await waitNotice(4).waitFor();
     expect(await ui(page).unlock.isDisabled()).toBe(true);
     const status = page.getByTestId('pause-announcement');

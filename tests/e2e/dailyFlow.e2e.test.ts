@@ -152,6 +152,10 @@ describe('a social worker’s day, end to end', () => {
     const selection = await evaluateInPage(page, textareaSelection, '.note-field textarea');
     expect(NOTE.slice(selection.start, selection.end)).toBe(DIAGNOSIS);
     await tooltip.waitFor();
+    // Under the note box, never over a line of the note.
+    const tipBox = await tooltip.boundingBox();
+    const noteBox = await noteField().boundingBox();
+    expect(tipBox != null && noteBox != null && tipBox.y >= noteBox.y + noteBox.height).toBe(true);
     expect(await tooltip.innerText()).toMatch(/^Diagnosis/);
     expect(await tooltip.innerText()).toContain('states a diagnosis');
     expect(await tooltip.innerText()).toMatch(/Suggested fix: “\[describe what you observed\]”/);
@@ -183,8 +187,8 @@ describe('a social worker’s day, end to end', () => {
     expect((await evaluateInPage(page, focusedDescription, null)).description).toContain('exact words in quotation marks');
     expect(await page.locator('.note-mirror mark.hl-active').innerText()).toBe(QUOTE);
 
-    // "Why this matters" opens the whole explanation, by keyboard too.
-    const why = panel.getByRole('listitem').filter({ hasText: 'I hate coming to school' }).getByRole('button', { name: /^(Why this matters|Less)$/ });
+    // "Why?" opens the whole explanation, by keyboard too.
+    const why = panel.getByRole('listitem').filter({ hasText: 'I hate coming to school' }).getByRole('button', { name: /^(Why\?|Less)$/ });
     await tabTo(page, why);
     await page.keyboard.press('Enter');
     expect(await why.getAttribute('aria-expanded')).toBe('true');
@@ -260,7 +264,7 @@ describe('a social worker’s day, end to end', () => {
   it('says so plainly when the passphrase is wrong', async () => {
     await unlockThroughUi(page, WRONG_PASSPHRASE);
     await ui(page).alert.waitFor();
-    expect(await ui(page).alert.innerText()).toBe('That passphrase did not open the vault. Check Caps Lock and the keyboard layout, then try again.');
+    expect(await ui(page).alert.innerText()).toBe('That passphrase did not open your notes. Check Caps Lock and the keyboard layout, then try again.');
     expect(await ui(page).passphrase.getAttribute('aria-invalid')).toBe('true');
     expect(app.session.state()).toBe('locked');
   });

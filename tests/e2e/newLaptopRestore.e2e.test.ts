@@ -71,7 +71,7 @@ describe('restoring on a new laptop with the recovery key (end to end)', () => {
     await ui(page).lock.click();
     await ui(page).unlock.waitFor();
     await unlockThroughUi(page, TEST_PASSPHRASE);
-    await ui(page).alert.filter({ hasText: 'That passphrase did not open the vault.' }).waitFor();
+    await ui(page).alert.filter({ hasText: 'That passphrase did not open your notes.' }).waitFor();
     await unlockThroughUi(page, FROM_NOW_ON);
     await ui(page).lock.waitFor();
     expect(app.session.state()).toBe('unlocked');

@@ -53,7 +53,8 @@ describe('releasing a note and disclosing notes under a court order (end to end)
   it('releases a note through the note view, after saying what that means', async () => {
     await page.getByRole('list', { name: 'Students' }).getByRole('button', { name: new RegExp(`^${STUDENT}`) }).click();
     await page.getByRole('button', { name: /move to the new apartment/ }).click();
-    await page.getByRole('button', { name: 'Release to an agency…' }).click();
+    await page.getByRole('button', { name: 'Records requests' }).click();
+    await page.getByRole('menuitem', { name: 'Release to an agency…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Release this note to an agency' });
     expect(await dialog.innerText()).toContain('A released note is no longer a personal note.');
     await dialog.getByRole('textbox', { name: 'Released to' }).fill(AGENCY);
@@ -92,7 +93,8 @@ describe('releasing a note and disclosing notes under a court order (end to end)
   it('writes a court-order disclosure of the chosen notes, marked confidential, with every hash, and records it', async () => {
     await mainNav(page, 'Caseload').click();
     await page.getByRole('list', { name: 'Students' }).getByRole('button', { name: new RegExp(`^${STUDENT}`) }).click();
-    await page.getByRole('button', { name: 'Disclose under a court order…' }).click();
+    await page.getByRole('button', { name: 'Records requests' }).click();
+    await page.getByRole('menuitem', { name: 'Disclose under a court order…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Disclose notes under a court order' });
     // By keyboard: the reference, then two of the three notes.
     await dialog.getByRole('textbox', { name: 'Court order reference' }).fill(ORDER);
@@ -107,7 +109,9 @@ describe('releasing a note and disclosing notes under a court order (end to end)
     await done.waitFor();
     const file = path.join(app.chosenFolder, 'court-order-2026-jv-0147.html');
     expect(app.fileRequests).toEqual([{ purpose: 'save-disclosure', suggestedName: 'court-order-2026-jv-0147.html' }]);
-    expect(await done.innerText()).toContain(file);
+    // The file by its name; the whole path under Details, for the district's IT person.
+    expect(await done.innerText()).toContain('Saved as “court-order-2026-jv-0147.html”, where you chose.');
+    expect(await done.locator('details').textContent()).toContain(file);
     expect(await done.innerText()).toContain(`CONFIDENTIAL — disclosed under court order ${ORDER}`);
     expect(await done.innerText()).toContain('Recorded in your audit log');
 

@@ -7,8 +7,8 @@ import type { Locator, Page } from 'playwright-core';
  * differently, the pattern accepts both (the first name is the full UI's).
  */
 export const NAMES = {
-  /** "Create the vault" in the first renderer. */
-  createVault: /^Create (the )?vault$/,
+  /** The first-run button that sets Sole Notes up with the chosen passphrase. */
+  createVault: 'Set up Sole Notes',
   passphrase: 'Passphrase',
   /** "Type it again" in the first renderer. */
   confirmPassphrase: /^(Confirm passphrase|Type it again)$/,

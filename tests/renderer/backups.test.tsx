@@ -67,7 +67,7 @@ describe('Settings → Backups', () => {
     expect(items.map((item) => item.querySelector('.backup-row-text')?.textContent)).toEqual([
       `${backupWhenAtStart(NEWEST.createdAt)}Automatic, as Sole Notes locked · 2.4 MB`,
       `${backupWhenAtStart(OLDER.createdAt)}Made with Back up now · 2.1 MB`,
-      `${backupWhenAtStart(OTHER_VAULT.createdAt)}Made with Back up now · 900 KB` + 'Of another vault',
+      `${backupWhenAtStart(OTHER_VAULT.createdAt)}Made with Back up now · 900 KB` + 'From another set of notes',
     ]);
     expect(within(items[0] as HTMLElement).getByRole('button', { name: `Restore the backup made ${onBackupWhen(NEWEST.createdAt)}` })).toBeTruthy();
   });
@@ -153,40 +153,40 @@ describe('restoring while unlocked: the confirm, then the notice until kept or u
     const steps = within(dialog).getAllByRole('listitem').map((item) => item.textContent);
     expect(steps).toEqual([
       'Sole Notes first checks the backup: that nothing in it is missing or damaged, and that it opens. If it does not, nothing is replaced.',
-      'Your vault as it is now is set aside, not deleted.',
+      'Your notes as they are now are set aside, not deleted.',
       `You then see your notes as they were ${onBackupWhen(OLDER.createdAt)}. Anything written since is not in this backup.`,
-      'You choose: keep the restored vault, or go back to how it was before. Until you choose, nothing is lost.',
+      'You choose: keep the restored notes, or go back to how it was before. Until you choose, nothing is lost.',
     ]);
     // A backup of this vault, while it is unlocked: its own key opens it, so nothing is asked.
     expect(within(dialog).queryByLabelText('Passphrase')).toBeNull();
     expect(document.activeElement?.textContent).toBe('Cancel');
     await user.click(within(dialog).getByRole('button', { name: 'Check and restore' }));
 
-    const notice = await screen.findByRole('region', { name: /^You are looking at the vault as it was/ });
-    expect(notice.querySelector('.restore-banner-title')?.textContent).toBe(`You are looking at the vault as it was ${onBackupWhen(OLDER.createdAt)}.`);
+    const notice = await screen.findByRole('region', { name: /^You are looking at your notes as they were/ });
+    expect(notice.querySelector('.restore-banner-title')?.textContent).toBe(`You are looking at your notes as they were ${onBackupWhen(OLDER.createdAt)}.`);
     expect(callsTo('backups.restore')).toEqual([{ id: OLDER.id }]);
     expect(notice.textContent).toContain('Keep it, or go back to how it was before.');
     // Everything read before the restore is dropped: the app starts again at Today.
     expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeTruthy();
-    expect(useUiStore.getState().status?.text).toBe(`Restored. You are looking at the vault as it was ${onBackupWhen(OLDER.createdAt)}.`);
+    expect(useUiStore.getState().status?.text).toBe(`Restored. You are looking at your notes as they were ${onBackupWhen(OLDER.createdAt)}.`);
     await user.click(screen.getByRole('link', { name: 'Service log' }));
-    expect(screen.getByRole('region', { name: /^You are looking at the vault as it was/ })).toBeTruthy();
+    expect(screen.getByRole('region', { name: /^You are looking at your notes as they were/ })).toBeTruthy();
 
-    await user.click(within(notice).getByRole('button', { name: 'Keep this vault' }));
-    const keep = screen.getByRole('alertdialog', { name: `Keep the vault as it was ${onBackupWhen(OLDER.createdAt)}?` });
-    expect(keep.textContent).toContain('The vault from before the restore is then deleted');
+    await user.click(within(notice).getByRole('button', { name: 'Keep these notes' }));
+    const keep = screen.getByRole('alertdialog', { name: `Keep your notes as they were ${onBackupWhen(OLDER.createdAt)}?` });
+    expect(keep.textContent).toContain('Your notes from before the restore are then deleted');
     expect(document.activeElement?.textContent).toBe('Not yet');
-    await user.click(within(keep).getByRole('button', { name: 'Keep the restored vault' }));
-    await waitFor(() => expect(screen.queryByRole('region', { name: /^You are looking at the vault as it was/ })).toBeNull());
+    await user.click(within(keep).getByRole('button', { name: 'Keep the restored notes' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: /^You are looking at your notes as they were/ })).toBeNull());
     expect(callsTo('backups.confirmRestore')).toEqual([{}]);
-    expect(useUiStore.getState().status?.text).toBe('Kept. The vault from before the restore has been deleted.');
+    expect(useUiStore.getState().status?.text).toBe('Kept. Your notes from before the restore have been deleted.');
   });
 
   it('going back locks, and the unlock screen says the vault is back as it was before', async () => {
     const pendingRestore = { backupId: OLDER.id, backupCreatedAt: OLDER.createdAt, restoredAt: '2026-11-23T10:00:00.000Z', keys: 'kept' as const };
     const { callsTo } = installBackupsFake({ backups: [OLDER], pendingRestore });
     const user = await openAppUnlocked();
-    const notice = await screen.findByRole('region', { name: /^You are looking at the vault as it was/ });
+    const notice = await screen.findByRole('region', { name: /^You are looking at your notes as they were/ });
     await user.click(within(notice).getByRole('button', { name: 'Go back to how it was before' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Go back to how it was before the restore?' });
     await user.click(within(dialog).getByRole('button', { name: 'Go back' }));
@@ -203,9 +203,9 @@ describe('restoring while unlocked: the confirm, then the notice until kept or u
     const user = userEvent.setup();
     render(<App />);
     await user.type(await screen.findByLabelText('Passphrase'), `${PASSPHRASE}{Enter}`);
-    const notice = await screen.findByRole('region', { name: /^You are looking at the vault as it was/ });
+    const notice = await screen.findByRole('region', { name: /^You are looking at your notes as they were/ });
     expect(notice.getAttribute('aria-labelledby')).toBeTruthy();
-    expect(screen.getByText(`You are looking at the vault as it was ${onBackupWhen(OLDER.createdAt)}.`)).toBeTruthy();
+    expect(screen.getByText(`You are looking at your notes as they were ${onBackupWhen(OLDER.createdAt)}.`)).toBeTruthy();
   });
 
   it('a backup of another vault asks for its passphrase or recovery key, and a wrong one says which passphrase opens it', async () => {
@@ -219,11 +219,11 @@ describe('restoring while unlocked: the confirm, then the notice until kept or u
     expect(within(dialog).getByRole('button', { name: 'Check and restore' }).hasAttribute('disabled')).toBe(true);
     await user.type(field, `${PASSPHRASE}{Enter}`);
     expect((await within(dialog).findByRole('alert')).textContent).toBe(
-      `That passphrase does not open this backup. Use the passphrase the vault had ${onBackupWhen(OTHER_VAULT.createdAt)}, or the recovery key.`,
+      `That passphrase does not open this backup. Use the passphrase you had ${onBackupWhen(OTHER_VAULT.createdAt)}, or the recovery key.`,
     );
     await user.clear(field);
     await user.type(field, 'another vault passphrase{Enter}');
-    await screen.findByRole('region', { name: /^You are looking at the vault as it was/ });
+    await screen.findByRole('region', { name: /^You are looking at your notes as they were/ });
     expect(callsTo('backups.restore')).toEqual([
       { id: OTHER_VAULT.id, passphrase: PASSPHRASE },
       { id: OTHER_VAULT.id, passphrase: 'another vault passphrase' },
@@ -316,7 +316,7 @@ describe('the pause after too many wrong passphrases', () => {
     fireEvent.submit(field.form as HTMLFormElement);
     await settle(0);
 
-    expect(screen.getByRole('alert').textContent).toMatch(/^That passphrase did not open the vault\./);
+    expect(screen.getByRole('alert').textContent).toMatch(/^That passphrase did not open your notes\./);
     expect(screen.getByText('Wait 2 seconds before trying again.')).toBeTruthy();
     expect(screen.getByTestId('pause-announcement').textContent).toBe(pauseAnnouncement(2));
     expect(screen.getByRole('button', { name: 'Unlock' }).hasAttribute('disabled')).toBe(true);
@@ -346,19 +346,19 @@ describe('a damaged vault: nothing was changed, and the latest backup is offered
     render(<App />);
     await user.type(await screen.findByLabelText('Passphrase'), `${PASSPHRASE}{Enter}`);
 
-    await screen.findByRole('heading', { level: 1, name: 'Your vault could not be opened' });
-    expect(screen.getByText(/^Part of the vault on this laptop is damaged, so Sole Notes did not open it\./)).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'Your notes could not be opened' });
+    expect(screen.getByText(/^Part of the file that holds your notes on this laptop is damaged, so Sole Notes did not open it\./)).toBeTruthy();
     expect(screen.getByText('Nothing was changed or deleted.')).toBeTruthy();
     expect(screen.getByText(new RegExp(`^Your latest backup was made ${onBackupWhen(NEWEST.createdAt)}\\.`))).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Restore this backup…' }));
 
     const dialog = screen.getByRole('dialog', { name: `Restore the backup made ${onBackupWhen(NEWEST.createdAt)}?` });
-    expect(dialog.textContent).toContain('The damaged vault is set aside, not deleted, in case it is needed.');
+    expect(dialog.textContent).toContain('The damaged notes are set aside, not deleted, in case they are needed.');
     expect(within(dialog).getByRole('radio', { name: 'The passphrase it was made with' })).toHaveProperty('checked', true);
     await user.type(within(dialog).getByLabelText('Passphrase'), 'passphrase of that day{Enter}');
 
-    await screen.findByRole('region', { name: /^You are looking at the vault as it was/ });
-    expect(screen.getByText(`You are looking at the vault as it was ${onBackupWhen(NEWEST.createdAt)}.`)).toBeTruthy();
+    await screen.findByRole('region', { name: /^You are looking at your notes as they were/ });
+    expect(screen.getByText(`You are looking at your notes as they were ${onBackupWhen(NEWEST.createdAt)}.`)).toBeTruthy();
     expect(callsTo('backups.restore')).toEqual([{ id: NEWEST.id, passphrase: 'passphrase of that day' }]);
     expect(useVaultStore.getState().view).toBe('unlocked');
   });
@@ -372,7 +372,7 @@ describe('a damaged vault: nothing was changed, and the latest backup is offered
     const user = userEvent.setup();
     render(<App />);
     await user.type(await screen.findByLabelText('Passphrase'), `${PASSPHRASE}{Enter}`);
-    expect(await screen.findByText('The vault’s key file on this laptop is damaged, so Sole Notes cannot open the vault with it.')).toBeTruthy();
+    expect(await screen.findByText('The file that unlocks your notes on this laptop is damaged, so Sole Notes cannot open them.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Restore this backup…' }));
     const dialog = screen.getByRole('dialog');
     await user.click(within(dialog).getByRole('radio', { name: 'The recovery key' }));
@@ -380,7 +380,7 @@ describe('a damaged vault: nothing was changed, and the latest backup is offered
     await user.type(within(dialog).getByLabelText('Recovery key'), recoveryKey);
     // With the recovery key comes the passphrase from now on; the button waits for it, strong and typed twice.
     const group = within(dialog).getByRole('group', { name: 'Your passphrase from now on' });
-    expect(group.textContent).toContain(`It replaces the passphrase the vault had ${onBackupWhen(NEWEST.createdAt)}.`);
+    expect(group.textContent).toContain(`It replaces the passphrase you had ${onBackupWhen(NEWEST.createdAt)}.`);
     const restoreButton = within(dialog).getByRole('button', { name: 'Check and restore' });
     expect(restoreButton).toHaveProperty('disabled', true);
     await user.type(within(group).getByLabelText('New passphrase'), NEW_PASSPHRASE);
@@ -390,7 +390,7 @@ describe('a damaged vault: nothing was changed, and the latest backup is offered
     await user.type(within(group).getByLabelText('Confirm new passphrase'), NEW_PASSPHRASE.slice(-1));
     await waitFor(() => expect(restoreButton).toHaveProperty('disabled', false));
     await user.click(restoreButton);
-    await screen.findByRole('region', { name: /^You are looking at the vault as it was/ });
+    await screen.findByRole('region', { name: /^You are looking at your notes as they were/ });
     expect(callsTo('backups.restore')).toEqual([{ id: NEWEST.id, recoveryKey, newPassphrase: NEW_PASSPHRASE }]);
   });
 
@@ -403,7 +403,7 @@ describe('a damaged vault: nothing was changed, and the latest backup is offered
     const user = userEvent.setup();
     render(<App />);
     await user.type(await screen.findByLabelText('Passphrase'), `${PASSPHRASE}{Enter}`);
-    expect(await screen.findByText('The file that holds your notes is missing from this laptop, so Sole Notes cannot open the vault.')).toBeTruthy();
+    expect(await screen.findByText('The file that holds your notes is missing from this laptop, so Sole Notes cannot open it.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Restore this backup…' })).toBeTruthy();
     // Back to the unlock form, as it was.
     await user.click(screen.getByRole('button', { name: 'Back to unlocking' }));
@@ -420,7 +420,7 @@ describe('a damaged vault: nothing was changed, and the latest backup is offered
     const user = userEvent.setup();
     render(<App />);
     await user.type(await screen.findByLabelText('Passphrase'), `${PASSPHRASE}{Enter}`);
-    expect(await screen.findByText(/^There is no backup of this vault in the backup folder\./)).toBeTruthy();
+    expect(await screen.findByText(/^There is no backup of your notes in the backup folder\./)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Choose a backup folder…' }));
     const pick = await screen.findByRole('dialog', { name: 'Choose a backup' });
     expect(callsTo('system.chooseFolder')).toEqual([{ purpose: 'backup-source' }]);
@@ -430,7 +430,7 @@ describe('a damaged vault: nothing was changed, and the latest backup is offered
     await user.click(within(pick).getByRole('button', { name: 'Continue' }));
     const dialog = screen.getByRole('dialog', { name: `Restore the backup made ${onBackupWhen(NEWEST.createdAt)}?` });
     await user.type(within(dialog).getByLabelText('Passphrase'), `${PASSPHRASE}{Enter}`);
-    await screen.findByRole('region', { name: /^You are looking at the vault as it was/ });
+    await screen.findByRole('region', { name: /^You are looking at your notes as they were/ });
     expect(callsTo('backups.restore')).toEqual([{ id: NEWEST.id, folder: USB, passphrase: PASSPHRASE }]);
   });
 });
@@ -449,7 +449,7 @@ describe('first run: restore from a backup on a new laptop', () => {
     await user.click(within(pick).getByRole('button', { name: 'Continue' }));
 
     const dialog = screen.getByRole('dialog', { name: `Restore the backup made ${onBackupWhen(OLDER.createdAt)}?` });
-    expect(dialog.textContent).toContain('There is no vault on this laptop yet, so nothing here is replaced.');
+    expect(dialog.textContent).toContain('There are no notes on this laptop yet, so nothing here is replaced.');
     await user.click(within(dialog).getByRole('radio', { name: 'The recovery key' }));
     const recoveryKey = fake.state.recoveryKey;
     await user.type(within(dialog).getByLabelText('Recovery key'), recoveryKey);
@@ -462,7 +462,7 @@ describe('first run: restore from a backup on a new laptop', () => {
     await waitFor(() => expect(useVaultStore.getState().view).toBe('unlocked'));
     expect(callsTo('backups.restore')).toEqual([{ id: OLDER.id, folder: USB, recoveryKey, newPassphrase: NEW_PASSPHRASE }]);
     expect(callsTo('backups.confirmRestore')).toEqual([{}]);
-    expect(useUiStore.getState().status?.text).toBe(`Your vault is restored from the backup made ${onBackupWhen(OLDER.createdAt)}.`);
+    expect(useUiStore.getState().status?.text).toBe(`Your notes are restored from the backup made ${onBackupWhen(OLDER.createdAt)}.`);
   });
 
   it('says so when the chosen folder holds no backups, and lets the worker choose another', async () => {

@@ -47,7 +47,7 @@ describe('the integrity banner', () => {
     await act(async () => vi.advanceTimersByTimeAsync(INTEGRITY_POLL_MS));
     vi.useRealTimers();
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Part of your vault is damaged.');
+    expect(alert.textContent).toContain('Part of the file that holds your notes is damaged.');
     expect(alert.textContent).toContain('Nothing was deleted.');
     expect(alert.textContent).toContain('New backups are paused');
     await userEvent.setup().click(screen.getByRole('button', { name: /^Restore the backup made / }));
@@ -60,7 +60,7 @@ describe('the integrity banner', () => {
     answering({ state: 'unlocked', integrity: { status: 'damaged', latestBackup: null } });
     render(<IntegrityBanner />);
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('There is no backup of this vault to restore');
+    expect(alert.textContent).toContain('There is no backup of your notes to restore');
     expect(screen.queryByRole('button')).toBeNull();
   });
 });

@@ -178,8 +178,13 @@ describe('note editor: saving with findings left', () => {
     await waitFor(() => expect(fake.callsTo('notes.create')).toHaveLength(1));
     await user.type(textarea, ' Started Ritalin.');
     await user.click(screen.getByRole('button', { name: 'Save note' }));
-    expect(await screen.findByRole('alertdialog')).toBeTruthy();
+    const dialog = await screen.findByRole('alertdialog');
     expect(fake.callsTo('notes.update')).toEqual([]);
+    // The dialog counts the flags as the panel does: all of them, those kept earlier and the new one.
+    const all = checkNote(textarea.value).length;
+    expect(screen.getByRole('region', { name: `Flags (${all})` })).toBeTruthy();
+    expect(within(dialog).getByRole('heading').textContent).toBe(`Save with ${all} flags left?`);
+    expect(dialog.textContent).toContain(`${all} flags: ${all - 1} kept earlier, 1 new (1 diagnosis).`);
   });
 
   it('“Edit the note” saves nothing and puts the cursor on the first flag', async () => {

@@ -9,6 +9,7 @@ import { NoteEditor } from '../../src-renderer/screens/NoteEditor';
 import { Search } from '../../src-renderer/screens/Search';
 import { StudentPage } from '../../src-renderer/screens/StudentPage';
 import { useStudentsStore } from '../../src-renderer/state/studentsStore';
+import { useUiStore } from '../../src-renderer/state/uiStore';
 import { fakeId, makeStudent, type FakeChooseFile } from './fakeBridge';
 import { installFake } from './setup';
 
@@ -42,7 +43,13 @@ describe('releasing a note to an agency', () => {
     const saved = note('Talked about the move to the new apartment; follow up Friday.');
     const { fake, user } = await setUp([saved]);
     render(<NoteEditor noteId={saved.id} studentId={student.id} />);
-    await user.click(await screen.findByRole('button', { name: 'Release to an agency…' }));
+    // Not among the everyday buttons: in the one "Records requests" menu.
+    expect(screen.queryByRole('button', { name: 'Release to an agency…' })).toBeNull();
+    await user.click(await screen.findByRole('button', { name: 'Records requests' }));
+    const menu = screen.getByRole('menu', { name: 'Records requests' });
+    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Release to an agency…', 'Disclose under a court order…']);
+    await user.click(within(menu).getByRole('menuitem', { name: 'Release to an agency…' }));
+    expect(screen.queryByRole('menu')).toBeNull();
 
     const dialog = screen.getByRole('dialog', { name: 'Release this note to an agency' });
     expect(dialog.textContent).toContain('A released note is no longer a personal note.');
@@ -67,13 +74,16 @@ describe('releasing a note to an agency', () => {
 
     const banner = await screen.findByRole('region', { name: 'Released note' });
     expect(banner.textContent).toContain('This note is now part of a record, not a personal note');
+    // Editing it stays possible, and the banner says what that means.
+    expect(banner.textContent).toContain('Each save is kept as a new version in its History; it does not change what the agency already received.');
     const releases = await within(banner).findByRole('list', { name: 'Releases of this note' });
     expect(releases.textContent).toContain('To Riverside Family Clinic on');
     expect(releases.textContent).toContain('Why: Records request signed by the parent');
     expect(fake.callsTo('notes.release')).toEqual([{ id: saved.id, agency: 'Riverside Family Clinic', reason: 'Records request signed by the parent', releasedOn: addDays(todayIso(), -2) }]);
     expect(fake.state.notes[0]?.status).toBe('released');
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Record another release…' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Records requests' }));
+    expect(screen.getByRole('menuitem', { name: 'Record another release…' })).toBeTruthy();
   });
 
   it('asks for unsaved changes to be saved first', async () => {
@@ -83,7 +93,8 @@ describe('releasing a note to an agency', () => {
     const textarea = (await screen.findByLabelText('Note', { selector: 'textarea' })) as HTMLTextAreaElement;
     await user.click(textarea);
     await user.paste(' More.');
-    await user.click(screen.getByRole('button', { name: 'Release to an agency…' }));
+    await user.click(screen.getByRole('button', { name: 'Records requests' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Release to an agency…' }));
     expect(screen.getByRole('alert').textContent).toBe('Save your changes first: a release is of the note as saved.');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(fake.callsTo('notes.release')).toEqual([]);
@@ -115,6 +126,32 @@ describe('releasing a note to an agency', () => {
   });
 });
 
+describe('the Records requests menu', () => {
+  it('works by keyboard: arrows move, Escape closes and gives focus back, Enter chooses', async () => {
+    const saved = note('Check-in about the bus.');
+    const { user } = await setUp([saved]);
+    render(<NoteEditor noteId={saved.id} studentId={student.id} />);
+    const button = await screen.findByRole('button', { name: 'Records requests' });
+    expect(button.getAttribute('aria-haspopup')).toBe('menu');
+    button.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const items = within(screen.getByRole('menu')).getAllByRole('menuitem');
+    await waitFor(() => expect(document.activeElement).toBe(items[0]));
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(items[1]);
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(items[0]);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(button);
+    await user.keyboard('{ArrowUp}');
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Disclose under a court order…'));
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('dialog', { name: 'Disclose notes under a court order' })).toBeTruthy();
+  });
+});
+
 describe('court-order disclosure', () => {
   it('checks the reference and the choice, lets notes be chosen student by student, saves and says where and that it was recorded', async () => {
     const first = note('Talked about the move.');
@@ -123,10 +160,11 @@ describe('court-order disclosure', () => {
     const general = note('Order more forms.', { studentId: null });
     const { fake, user } = await setUp([first, second, third, general]);
     render(<StudentPage studentId={student.id} />);
-    await user.click(await screen.findByRole('button', { name: 'Disclose under a court order…' }));
+    await user.click(await screen.findByRole('button', { name: 'Records requests' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Disclose under a court order…' }));
 
     const dialog = screen.getByRole('dialog', { name: 'Disclose notes under a court order' });
-    expect(dialog.textContent).toContain('The notes in your vault stay as they are.');
+    expect(dialog.textContent).toContain('Your notes in Sole Notes stay as they are.');
     const list = await within(dialog).findByRole('group', { name: 'Notes about LE-1042 to disclose' });
     const boxes = within(list).getAllByRole('checkbox');
     expect(boxes).toHaveLength(2);
@@ -156,7 +194,10 @@ describe('court-order disclosure', () => {
     expect(input?.replace).toBe(true); // the save dialog asked before naming an existing file
     expect(input?.includeNames).toBe(false); // the names students are known by stay out unless the worker ticks them in
     expect([...(input?.noteIds ?? [])].sort()).toEqual([first.id, second.id, third.id].sort());
-    expect(done.textContent).toContain('Written to /home/worker/Documents/court-order-2026-jv-0147.html');
+    expect(done.textContent).toContain('Saved as “court-order-2026-jv-0147.html”, where you chose.');
+    // The whole path and the SHA-256 only under Details; the dialog says it was written, so no notice repeats it.
+    expect(done.querySelector('details')?.textContent).toContain('/home/worker/Documents/court-order-2026-jv-0147.html');
+    expect(useUiStore.getState().status).toBeNull();
     expect(done.textContent).toContain('It holds 3 notes');
     expect(done.textContent).toContain('“CONFIDENTIAL — disclosed under court order 2026-JV-0147”');
     expect(done.textContent).toContain('Recorded in your audit log');
@@ -166,7 +207,8 @@ describe('court-order disclosure', () => {
     const only = note('Talked about the move.');
     const { fake, user } = await setUp([only], () => null);
     render(<StudentPage studentId={student.id} />);
-    await user.click(await screen.findByRole('button', { name: 'Disclose under a court order…' }));
+    await user.click(await screen.findByRole('button', { name: 'Records requests' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Disclose under a court order…' }));
     const dialog = screen.getByRole('dialog', { name: 'Disclose notes under a court order' });
     await user.type(within(dialog).getByRole('textbox', { name: 'Court order reference' }), 'CV-22-118');
     await user.click(await within(dialog).findByRole('checkbox', { name: /Talked about the move/ }));

@@ -204,7 +204,7 @@ describe('Reports screen: what is suppressed, and why', () => {
     expect(tile('Group sessions').textContent).toBe('Group sessions0');
     expect(tile('New cases').textContent).toBe('New cases12');
     expect(tile('Indirect minutes').textContent).toBe('Indirect minutes45 min');
-    expect(screen.getByText(/Counts of students from 1 to 9 are never shown \(k = 10\)/)).toBeTruthy();
+    expect(screen.getByText(/Smallest number shown: 10\. Counts of 1 to 9 students are hidden/)).toBeTruthy();
 
     // The list groups hidden numbers by their reason, each reason written out.
     const list = screen.getByRole('list', { name: 'Hidden numbers, by reason' });
@@ -243,10 +243,16 @@ describe('Reports screen: what is suppressed, and why', () => {
     for (const figure of figures) expect(figure.querySelector('[style]')).toBeNull();
   });
 
-  it('shows the signing key in its 16 groups', async () => {
+  it('shows the check code in its 16 groups, the technical words only under Details', async () => {
     await openReports();
-    const fingerprint = await screen.findByLabelText(`Fingerprint: ${FINGERPRINT}`);
-    expect([...fingerprint.querySelectorAll('.fingerprint-group')].map((group) => group.textContent)).toEqual(FINGERPRINT.split(' '));
+    const code = await screen.findByLabelText(`Check code: ${FINGERPRINT}`);
+    expect([...code.querySelectorAll('.fingerprint-group')].map((group) => group.textContent)).toEqual(FINGERPRINT.split(' '));
+    const panel = code.closest('section') as HTMLElement;
+    const details = panel.querySelector('details') as HTMLElement;
+    expect(within(details).getByText('Details for the district’s IT person')).toBeTruthy();
+    expect(details.textContent).toMatch(/SHA-256 fingerprint/);
+    details.remove();
+    expect(panel.textContent).not.toMatch(/fingerprint|SHA-256|signing key|signature/i);
   });
 
   it('previews another month when one is picked', async () => {
@@ -280,7 +286,10 @@ describe('Reports screen: export', () => {
     await screen.findByText('Files written');
     expect(callsTo('system.chooseFolder')).toEqual([{ purpose: 'report-export' }]);
     expect(callsTo('reports.export')).toEqual([{ month, folder: '/home/worker/District reports', replace: false }]);
-    expect(screen.getByText(`Exported ${monthLabel(month)} to`).textContent).toContain('/home/worker/District reports');
+    // The folder by its name; the whole path only under Details.
+    expect(screen.getByText(`Exported ${monthLabel(month)} to the folder “District reports”.`)).toBeTruthy();
+    const result = document.querySelector('.export-result') as HTMLElement;
+    expect(result.querySelector('details')?.textContent).toContain('/home/worker/District reports');
     const files = screen.getByRole('list', { name: 'Files written' });
     expect(within(files).getAllByRole('listitem').map((item) => item.querySelector('.file-name')?.textContent)).toEqual(FILES(month).map((file) => file.name));
     const command = document.querySelector('pre.command')?.textContent;
@@ -288,8 +297,9 @@ describe('Reports screen: export', () => {
 
     const past = await screen.findByRole('list', { name: 'Past exports' });
     expect(within(past).getByText(monthLabel(month))).toBeTruthy();
-    expect(past.textContent).toContain('/home/worker/District reports');
-    expect(past.textContent).toContain('k = 10');
+    expect(past.textContent).toContain('In the folder “District reports”');
+    expect(past.textContent).toContain('smallest number shown: 10');
+    expect(past.textContent).not.toContain('k = 10');
   });
 
   it('writes nothing when the worker cancels the folder dialog', async () => {
@@ -362,7 +372,7 @@ describe('CEU view and report settings', () => {
     await useSettingsStore.getState().load();
     const person = userEvent.setup();
     render(<Settings />);
-    const group = await screen.findByRole('group', { name: 'Smallest count of students shown (k)' });
+    const group = await screen.findByRole('group', { name: 'Smallest count of students shown' });
     const choices = within(group).getAllByRole('radio');
     expect(choices.map((choice) => Number((choice as HTMLInputElement).value))).toEqual([...REPORT_THRESHOLDS]);
     expect((within(group).getByRole('radio', { name: /^10/ }) as HTMLInputElement).checked).toBe(true);

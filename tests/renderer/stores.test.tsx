@@ -65,7 +65,7 @@ describe('call()', () => {
     const error = await call('vault.unlock', { passphrase: 'not it' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CallError);
     expect((error as CallError).code).toBe('WRONG_PASSPHRASE');
-    expect((error as CallError).plain).toBe('That passphrase did not open the vault. Check Caps Lock and the keyboard layout, then try again.');
+    expect((error as CallError).plain).toBe('That passphrase did not open your notes. Check Caps Lock and the keyboard layout, then try again.');
     expect((error as CallError).detail).toBe('Wrong passphrase.');
   });
 
@@ -84,7 +84,7 @@ describe('call()', () => {
     });
     const error = (await call('vault.status', {}).catch((e: unknown) => e)) as CallError;
     expect(error.code).toBe('UNREACHABLE');
-    expect(error.plain).toMatch(/could not reach its vault/);
+    expect(error.plain).toMatch(/could not reach your notes/);
   });
 
   it('drops an answer that arrives after the vault locked', async () => {

@@ -30,7 +30,7 @@ export function BackupsPanel() {
     <section className="panel backups-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Backups</h2>
       <p className="hint">
-        Encrypted copies of your vault. A backup opens only with the passphrase the vault had when it was made, or with your recovery key.
+        Encrypted copies of your notes. A backup opens only with the passphrase you had when it was made, or with your recovery key.
       </p>
       {status === 'error' && (
         <p className="problem" role="alert">
@@ -150,7 +150,7 @@ function BackupRow({ backup, onRestore }: { backup: BackupInfo; onRestore: () =>
         <span className="subtle">
           {backupReasonLabel(backup.reason)} · {formatBytes(backup.bytes)}
         </span>
-        {backup.sameVault === false && <span className="backup-other">Of another vault</span>}
+        {backup.sameVault === false && <span className="backup-other">From another set of notes</span>}
       </span>
       <button type="button" className="small" onClick={onRestore} aria-label={`Restore the backup made ${onBackupWhen(backup.createdAt)}`}>
         Restore…
@@ -196,7 +196,7 @@ function BackupFolder({ folder, custom, onProblem }: { folder: string; custom: b
       <p className="hint">
         {custom
           ? 'A folder you chose. If it is on a USB drive, plug the drive in before Sole Notes locks, or the backup cannot be made.'
-          : 'The standard folder, on this laptop beside the vault. A folder on a USB drive also keeps your notes safe if the laptop is lost or breaks.'}
+          : 'The standard folder, on this laptop beside your notes. A folder on a USB drive also keeps your notes safe if the laptop is lost or breaks.'}
       </p>
       <div className="form-actions backup-folder-actions">
         <button type="button" onClick={() => void choose()} disabled={busy}>
@@ -291,7 +291,7 @@ function KeepCount({ keep, onProblem }: { keep: number; onProblem: (problem: str
         </p>
       )}
       <p className="hint" id={`${id}-hint`}>
-        The oldest backups of this vault are removed beyond this number. Backups of another vault in the same folder are never removed.
+        Beyond this number, the oldest backups of your notes are removed. Backups of another set of notes in the same folder are never removed.
       </p>
     </form>
   );

@@ -30,9 +30,9 @@ export function damageFrom(error: unknown): Damage | null {
 }
 
 const WHAT_HAPPENED: Record<DamageCode, string> = {
-  VAULT_CORRUPT: 'Part of the vault on this laptop is damaged, so Sole Notes did not open it. This can happen when a disk fails or the laptop loses power while saving.',
-  KEYS_CORRUPT: 'The vault’s key file on this laptop is damaged, so Sole Notes cannot open the vault with it.',
-  VAULT_NOT_FOUND: 'The file that holds your notes is missing from this laptop, so Sole Notes cannot open the vault.',
+  VAULT_CORRUPT: 'Part of the file that holds your notes on this laptop is damaged, so Sole Notes did not open it. This can happen when a disk fails or the laptop loses power while saving.',
+  KEYS_CORRUPT: 'The file that unlocks your notes on this laptop is damaged, so Sole Notes cannot open them.',
+  VAULT_NOT_FOUND: 'The file that holds your notes is missing from this laptop, so Sole Notes cannot open it.',
 };
 
 /** In place of the unlock form: nothing was changed, and the latest backup of this vault, with the restore flow. */
@@ -48,7 +48,7 @@ export function DamagedVault({ damage, onBack }: { damage: Damage; onBack: () =>
           <ShieldIcon className="brand-icon" />
           <span>Sole Notes</span>
         </p>
-        <h1 id={`${id}-title`}>Your vault could not be opened</h1>
+        <h1 id={`${id}-title`}>Your notes could not be opened</h1>
         <p>{WHAT_HAPPENED[damage.code]}</p>
         <p className="damaged-unchanged">
           <strong>Nothing was changed or deleted.</strong>
@@ -60,7 +60,7 @@ export function DamagedVault({ damage, onBack }: { damage: Damage; onBack: () =>
               <h2>Restore your latest backup</h2>
               <p>
                 Your latest backup was made {onBackupWhen(offer.createdAt)}. Restoring it brings back your notes as they were then. Sole Notes checks the backup first,
-                and keeps the damaged vault aside.
+                and keeps the damaged notes aside.
               </p>
               <div className="form-actions">
                 <button type="button" className="primary" onClick={() => setRestoring(true)}>
@@ -75,7 +75,7 @@ export function DamagedVault({ damage, onBack }: { damage: Damage; onBack: () =>
             <HistoryIcon className="backup-offer-icon" />
             <div>
               <h2>Restore from a backup</h2>
-              <p>There is no backup of this vault in the backup folder. If you kept backups on a USB drive, plug it in and choose the folder that holds them.</p>
+              <p>There is no backup of your notes in the backup folder. If you kept backups on a USB drive, plug it in and choose the folder that holds them.</p>
               <div className="form-actions">
                 <RestoreFromFolder situation="damaged" className="primary" label="Choose a backup folder…" onRestored={(result) => void showRestoredVault(result, 'damaged')} />
               </div>

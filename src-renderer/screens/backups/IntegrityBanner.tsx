@@ -51,12 +51,12 @@ export function IntegrityBanner() {
       <WarningIcon className="restore-banner-icon" />
       <div className="restore-banner-text">
         <p className="restore-banner-title" id={`${id}-title`}>
-          Part of your vault is damaged.
+          Part of the file that holds your notes is damaged.
         </p>
         <p>
-          Sole Notes checked every part of the vault after you unlocked it and found damage, as a failing disk can cause. Nothing was deleted. Notes it can read open as
+          Sole Notes checked every part of your notes after you unlocked it and found damage, as a failing disk can cause. Nothing was deleted. Notes it can read open as
           before. New backups are paused, so the good ones you have are kept.
-          {offer == null ? ' There is no backup of this vault to restore: ask your district’s technology support before changing anything.' : ''}
+          {offer == null ? ' There is no backup of your notes to restore: ask your district’s technology support before changing anything.' : ''}
         </p>
       </div>
       {offer != null && (

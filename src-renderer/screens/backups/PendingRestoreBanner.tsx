@@ -7,7 +7,7 @@ import { useBackupsStore } from '../../state/backupsStore';
 import { useUiStore } from '../../state/uiStore';
 import { refreshVaultState, useVaultStore } from '../../state/vaultStore';
 
-export const UNDONE_NOTICE = 'Your vault is back as it was before the restore. Unlock it with the passphrase you used then.';
+export const UNDONE_NOTICE = 'Your notes are back as they were before the restore. Unlock them with the passphrase you used then.';
 
 /**
  * While a restore waits to be kept or undone, on every screen: which day the
@@ -35,7 +35,7 @@ export function PendingRestoreBanner() {
     try {
       await useBackupsStore.getState().keepRestore();
       setAsking(null);
-      announce('Kept. The vault from before the restore has been deleted.');
+      announce('Kept. Your notes from before the restore have been deleted.');
     } catch (error) {
       if (!isQuietError(error)) setProblem(plainError(error));
     } finally {
@@ -66,9 +66,9 @@ export function PendingRestoreBanner() {
       <HistoryIcon className="restore-banner-icon" />
       <div className="restore-banner-text">
         <p className="restore-banner-title" id={`${id}-title`}>
-          You are looking at the vault as it was {when}.
+          You are looking at your notes as they were {when}.
         </p>
-        <p>Keep it, or go back to how it was before. Until you choose, the vault from before the restore is kept aside, not deleted.</p>
+        <p>Keep it, or go back to how it was before. Until you choose, your notes from before the restore are kept aside, not deleted.</p>
         {problem != null && (
           <p className="problem" role="alert">
             {problem}
@@ -77,7 +77,7 @@ export function PendingRestoreBanner() {
       </div>
       <div className="restore-banner-actions">
         <button type="button" className="primary" onClick={() => setAsking('keep')}>
-          Keep this vault
+          Keep these notes
         </button>
         <button type="button" onClick={() => setAsking('undo')}>
           Go back to how it was before
@@ -93,19 +93,19 @@ function KeepDialog({ when, busy, onConfirm, onClose }: { when: string; busy: bo
   const notYet = useRef<HTMLButtonElement>(null);
   return (
     <Dialog
-      title={`Keep the vault as it was ${when}?`}
+      title={`Keep your notes as they were ${when}?`}
       role="alertdialog"
       onClose={onClose}
       dismissable={!busy}
       initialFocus={notYet}
-      description={<p>The vault from before the restore is then deleted, with anything written after this backup was made. This cannot be undone.</p>}
+      description={<p>Your notes from before the restore are then deleted, with anything written after this backup was made. This cannot be undone.</p>}
     >
       <div className="dialog-actions">
         <button type="button" ref={notYet} onClick={onClose} disabled={busy}>
           Not yet
         </button>
         <button type="button" className="primary" onClick={onConfirm} disabled={busy}>
-          {busy ? 'Keeping…' : 'Keep the restored vault'}
+          {busy ? 'Keeping…' : 'Keep the restored notes'}
         </button>
       </div>
     </Dialog>
@@ -123,7 +123,7 @@ function UndoDialog({ busy, onConfirm, onClose }: { busy: boolean; onConfirm: ()
       initialFocus={notYet}
       description={
         <>
-          <p>Sole Notes locks and puts back the vault as it was just before the restore. Unlock it with the passphrase you used then.</p>
+          <p>Sole Notes locks and puts back your notes as they were just before the restore. Unlock it with the passphrase you used then.</p>
           <p>Changes made since the restore are not carried over; a copy of them stays in the Sole Notes folder.</p>
         </>
       }

@@ -85,7 +85,7 @@ export function RestoreDialog({
       if (error instanceof CallError && error.code === 'TOO_MANY_ATTEMPTS') {
         useUnlockDelayStore.getState().start(error.details.retryAfterSeconds ?? 1);
       } else if (error instanceof CallError && error.code === 'WRONG_PASSPHRASE') {
-        setProblem(`That passphrase does not open this backup. Use the passphrase the vault had ${when}, or the recovery key.`);
+        setProblem(`That passphrase does not open this backup. Use the passphrase you had ${when}, or the recovery key.`);
         if (error.details.retryAfterSeconds !== undefined) useUnlockDelayStore.getState().start(error.details.retryAfterSeconds);
         secretInput.current?.select();
       } else {
@@ -97,10 +97,10 @@ export function RestoreDialog({
 
   const setAside =
     situation === 'new-laptop'
-      ? 'There is no vault on this laptop yet, so nothing here is replaced.'
+      ? 'There are no notes on this laptop yet, so nothing here is replaced.'
       : situation === 'damaged'
-        ? 'The damaged vault is set aside, not deleted, in case it is needed.'
-        : 'Your vault as it is now is set aside, not deleted.';
+        ? 'The damaged notes are set aside, not deleted, in case they are needed.'
+        : 'Your notes as they are now are set aside, not deleted.';
 
   return (
     <Dialog
@@ -116,7 +116,7 @@ export function RestoreDialog({
           <li>Sole Notes first checks the backup: that nothing in it is missing or damaged, and that it opens. If it does not, nothing is replaced.</li>
           <li>{setAside}</li>
           <li>You then see your notes as they were {when}. Anything written since is not in this backup.</li>
-          {situation !== 'new-laptop' && <li>You choose: keep the restored vault, or go back to how it was before. Until you choose, nothing is lost.</li>}
+          {situation !== 'new-laptop' && <li>You choose: keep the restored notes, or go back to how it was before. Until you choose, nothing is lost.</li>}
         </ol>
       }
     >
@@ -168,14 +168,14 @@ export function RestoreDialog({
               />
               <p className="hint" id={`${id}-secret-hint`}>
                 {method === 'passphrase'
-                  ? `The passphrase the vault had ${when}. If you have not changed it since, it is the one you use now.`
+                  ? `The passphrase you had ${when}. If you have not changed it since, it is the one you use now.`
                   : 'The key you kept when you set up Sole Notes: 8 groups of 5 letters and digits.'}
               </p>
             </div>
             {withRecoveryKey && (
               <fieldset className="field new-passphrase">
                 <legend>Your passphrase from now on</legend>
-                <p className="hint">It replaces the passphrase the vault had {when}.</p>
+                <p className="hint">It replaces the passphrase you had {when}.</p>
                 <NewPassphraseFields id={id} state={newPassphrase} sideBySide />
               </fieldset>
             )}

@@ -156,7 +156,7 @@ function PickBackupDialog({
                     <span className="backup-when">{backupWhenAtStart(backup.createdAt)}</span>
                     <span className="subtle">
                       {backupReasonLabel(backup.reason)} · {formatBytes(backup.bytes)}
-                      {backup.sameVault === false && ' · of another vault'}
+                      {backup.sameVault === false && ' · from another set of notes'}
                     </span>
                   </span>
                 </label>

@@ -19,5 +19,5 @@ export async function showRestoredVault(result: CommandOutput<'backups.restore'>
   }
   useUnlockDelayStore.getState().clear();
   useVaultStore.getState().replaced();
-  useUiStore.getState().announce(situation === 'new-laptop' ? `Your vault is restored from the backup made ${when}.` : `Restored. You are looking at the vault as it was ${when}.`);
+  useUiStore.getState().announce(situation === 'new-laptop' ? `Your notes are restored from the backup made ${when}.` : `Restored. You are looking at your notes as they were ${when}.`);
 }

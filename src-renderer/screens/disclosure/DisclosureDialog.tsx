@@ -7,7 +7,6 @@ import { Dialog } from '../../components/Dialog';
 import { ReleasedMarker } from '../../components/Markers';
 import { formatShortDate, isoDayOfTimestamp } from '../../lib/dates';
 import { useStudentsStore } from '../../state/studentsStore';
-import { useUiStore } from '../../state/uiStore';
 import { countOf, formProblems } from '../handover/owner/ownerWords';
 import { orderReferenceProblem } from '../../../shared/api/textRules';
 import { DialogFormFooter } from '../../components/DialogFormFooter';
@@ -18,6 +17,11 @@ const PAGE = 500;
 const GENERAL = '';
 const FIELDS = ['noteIds', 'orderReference'] as const;
 type Field = (typeof FIELDS)[number];
+
+/** The file's own name, without the folders before it (the whole path is under Details). */
+function fileName(file: string): string {
+  return file.split(/[\\/]/).filter((part) => part !== '').pop() ?? file;
+}
 
 /** Every note summary in the vault, a page at a time. */
 async function loadAllNotes(): Promise<NoteSummary[]> {
@@ -49,7 +53,6 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
   const first = useRef<HTMLInputElement>(null);
   const doneButton = useRef<HTMLButtonElement>(null);
   const students = useStudentsStore((store) => store.students);
-  const announce = useUiStore((store) => store.announce);
   const [notes, setNotes] = useState<NoteSummary[] | null>(null);
   const [group, setGroup] = useState<string>(studentId ?? GENERAL);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -140,7 +143,7 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
       // The save dialog already asked before naming an existing file: replacing it is the worker's choice.
       const written = await call('disclosure.courtOrder', { noteIds: [...chosen], orderReference, includeNames, file, replace: true });
       setResult(written);
-      announce(`Disclosure under court order ${written.orderReference} written.`);
+      // The dialog says it was written (read out as a status): no notice besides.
       requestAnimationFrame(() => doneButton.current?.focus());
     } catch (error) {
       if (isQuietError(error)) return;
@@ -156,17 +159,17 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
     return (
       <Dialog title="Disclosure written" onClose={onClose} initialFocus={doneButton} className="dialog-wide disclosure-dialog">
         <div className="disclosure-done" role="status">
-          <p className="success">
-            Written to <span className="path">{result.path}</span>
-          </p>
+          <p className="success">Saved as “{fileName(result.path)}”, where you chose.</p>
           <p>
-            It holds {countOf(result.notes, 'note')}, each with every saved version and the codes (hashes) that show it was not changed afterwards. It is marked{' '}
+            It holds {countOf(result.notes, 'note')}, each with every saved version and the check codes that show it was not changed afterwards. It is marked{' '}
             <strong>“CONFIDENTIAL — disclosed under court order {result.orderReference}”</strong> at the top, on every note and on every printed page.
           </p>
-          <p>Open the file in a web browser to print it. The notes in your vault are not changed.</p>
-          <p className="hint">Recorded in your audit log: the order’s reference, which notes, and a fingerprint of the file (its SHA-256), which shows later whether the file was changed.</p>
-          <details className="hashes">
-            <summary>The file’s fingerprint (SHA-256)</summary>
+          <p>Open the file in a web browser to print it. Your notes in Sole Notes are not changed.</p>
+          <p className="hint">Recorded in your audit log: the order’s reference, which notes, and a check code of the file, which shows later whether the file was changed.</p>
+          <details className="technical">
+            <summary>Details for the district’s IT person</summary>
+            <p className="path">{result.path}</p>
+            <p>SHA-256 of the file:</p>
             <p className="mono hash">{result.sha256}</p>
           </details>
         </div>
@@ -188,7 +191,7 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
       description={
         <p>
           When a court orders you to disclose notes, Sole Notes writes one printable page with the notes you choose: every saved version of each, with the codes that show it was
-          not changed afterwards. The notes in your vault stay as they are. The disclosure is recorded in your audit log.
+          not changed afterwards. Your notes in Sole Notes stay as they are. The disclosure is recorded in your audit log.
         </p>
       }
     >
@@ -220,7 +223,7 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
         </div>
 
         {notes == null && problem == null && <p className="status">Loading your notes…</p>}
-        {notes != null && groups.length === 0 && <p className="empty">There are no notes in your vault.</p>}
+        {notes != null && groups.length === 0 && <p className="empty">There are no notes yet.</p>}
         {shownGroup != null && (
           <>
             <div className="field">

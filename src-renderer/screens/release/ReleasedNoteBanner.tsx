@@ -34,6 +34,9 @@ export function ReleasedNoteBanner({ noteId, revision }: { noteId: string; revis
         <p className="released-lead">
           <strong>Released to another agency.</strong> This note is now part of a record, not a personal note kept for your use alone.
         </p>
+        <p className="released-editing">
+          You can still correct it. Each save is kept as a new version in its History; it does not change what the agency already received.
+        </p>
         {problem != null && <p className="problem">{problem}</p>}
         {releases != null && releases.length > 0 && (
           <ul className="release-list" aria-label="Releases of this note">
