@@ -8,6 +8,7 @@ import { call, makeVault, type TestVault } from '../handover/fixtures';
 import { makeTempDir, removeDir, TEST_PASSPHRASE } from '../helpers/tempVault';
 import { callRouter, localIsoDate } from './demoData';
 import { startApp, type App } from './harness';
+import { createVaultThroughUi } from './ui';
 
 // Issue 18, a sudden absence, in Chromium at 1280x800 with real vaults: Jordan
 // (the owner) and Dana (the cover colleague) each run the app on a vault of
@@ -37,11 +38,11 @@ async function expectFits(page: Page, dialog: Locator): Promise<void> {
   expect(viewport).toEqual({ width: 1280, height: 800 });
   const boxes = [await dialog.getByRole('heading').first().boundingBox(), ...(await Promise.all((await dialog.getByRole('button').all()).map((button) => button.boundingBox())))];
   for (const box of boxes) {
-    expect(box).not.toBeNull();
-    expect(box!.y).toBeGreaterThanOrEqual(0);
-    expect(box!.x).toBeGreaterThanOrEqual(0);
-    expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
-    expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+    if (box == null) throw new Error('A title or button of the dialog is not shown.');
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
   }
 }
 
@@ -180,7 +181,8 @@ describe('a sudden absence: a cover colleague named ahead, a handover in one scr
     opens.dana['open-handover-package'] = handoverFile;
     const opened = await callRouter(dana.router, 'handover.open', { file: handoverFile });
     const [student] = await callRouter(dana.router, 'handover.students.list', { packageId: opened.packageId });
-    await callRouter(dana.router, 'handover.notes.create', { packageId: opened.packageId, studentId: student!.id, body: 'Covered the Tuesday lunch check-in.' });
+    if (student == null) throw new Error('The handover holds no student.');
+    await callRouter(dana.router, 'handover.notes.create', { packageId: opened.packageId, studentId: student.id, body: 'Covered the Tuesday lunch check-in.' });
     const handbackFile = path.join(root, 'from-dana.solehandback');
     await callRouter(dana.router, 'handover.handBack', { packageId: opened.packageId, file: handbackFile });
 
@@ -191,5 +193,42 @@ describe('a sudden absence: a cover colleague named ahead, a handover in one scr
     expect(closed?.status).toBe('closed');
     const notes = await callRouter(jordan.router, 'notes.list', {});
     expect(notes.some((note) => note.preview.includes('Covered the Tuesday lunch check-in.'))).toBe(true);
+  });
+
+  it('a substitute with no Sole Notes yet opens a handover file from the first screen of a fresh install', async () => {
+    // Without a cover colleague the handover is sealed to a one-time code (a fresh install has no key yet).
+    const codeFile = path.join(root, 'for-sam.solehandover');
+    const created = await callRouter(jordan.router, 'handover.create', {
+      students: 'caseload',
+      substitute: 'Sam Ortiz',
+      validFrom: today,
+      validUntil: today,
+      recipient: { kind: 'code' },
+      file: codeFile,
+    });
+    const fresh = await startApp({ chooseFile: (purpose) => (purpose === 'open-handover-package' ? codeFile : null) });
+    try {
+      const page = fresh.page;
+      page.setDefaultTimeout(20_000);
+      await page.getByRole('heading', { level: 1, name: 'Welcome to Sole Notes' }).waitFor();
+      await page.getByRole('button', { name: 'Open a handover file…' }).click();
+      await page.getByText(`Handover file chosen: ${codeFile}`).waitFor();
+      const recoveryKey = await createVaultThroughUi(page, TEST_PASSPHRASE);
+      await page.getByRole('button', { name: 'I have kept a copy' }).click();
+      const groupField = page.getByRole('textbox', { name: /^The \w+ group$/ });
+      const asked = Number(await groupField.getAttribute('data-group'));
+      await groupField.fill(recoveryKey.split('-')[asked - 1] ?? '');
+      await page.getByRole('button', { name: 'Continue to Sole Notes' }).click();
+
+      // Straight to the file, ready to open: no second search for it.
+      const inspection = page.getByRole('form', { name: 'The package you chose' });
+      await inspection.waitFor();
+      await inspection.getByRole('textbox', { name: 'Handover code' }).fill(created.code ?? '');
+      await inspection.getByRole('button', { name: 'Open these notes' }).click();
+      await page.getByRole('region', { name: 'Whose notes these are' }).waitFor();
+      expect(await callRouter(fresh.router, 'handover.received', {})).toMatchObject([{ packageId: created.packageId }]);
+    } finally {
+      await fresh.close();
+    }
   });
 });

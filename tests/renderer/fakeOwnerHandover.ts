@@ -93,8 +93,9 @@ export function ownerHandoverHandlers(context: OwnerFakeContext): { [N in Comman
     'handover.nameColleague': ({ keyFile: file, name, fingerprint }) => {
       requireUnlocked();
       if (keyFile(file, 'keyFile').fingerprint !== fingerprint) throw fail('INVALID_INPUT', 'keyFile: the file holds another key than the one whose words were checked.');
-      owner().colleague = { name, fingerprint, checkedAt: clock().toISOString() };
-      return owner().colleague;
+      const named = { name, fingerprint, checkedAt: clock().toISOString() };
+      owner().colleague = named;
+      return named;
     },
     'handover.readKeyFile': ({ file }) => {
       requireUnlocked();
