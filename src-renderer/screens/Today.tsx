@@ -10,6 +10,7 @@ import { formatLongDate, formatMinutes, formatShortDate } from '../lib/dates';
 import { MOD_LABEL } from '../lib/keys';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
+import { HandOverButton } from './handover/owner/HandOverButton';
 import { RetentionNotice } from './retention/RetentionNotice';
 import { UnfinishedNotes } from './UnfinishedNotes';
 import { useScreenHeading } from './useScreenHeading';
@@ -73,6 +74,7 @@ export function Today() {
           {summary != null && <p className="subtle">{formatLongDate(summary.today)}</p>}
         </div>
         <div className="today-actions">
+          <HandOverButton />
           <button type="button" className="primary" onClick={() => navigate({ name: 'note', noteId: null, studentId: null })} aria-keyshortcuts={`${MOD_LABEL}+N`}>
             <NoteIcon />
             <span>New note</span>

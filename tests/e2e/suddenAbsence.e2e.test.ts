@@ -157,7 +157,9 @@ describe('a sudden absence: a cover colleague named ahead, a handover in one scr
     expect(await callRouter(dana.router, 'handover.colleague', {})).toMatchObject({ name: OWNER, fingerprint: (await callRouter(jordan.router, 'handover.keyInfo', {})).fingerprint });
   });
 
-  it('hands over to the colleague in one screen and one file, with no code', async () => {
+  it('hands over to the colleague from Today in one screen and one file, with no code', async () => {
+    await mainNav(jordan.page, 'Today').click();
+    await jordan.page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await jordan.page.getByRole('button', { name: `Hand over to ${COLLEAGUE}…` }).click();
     const dialog = jordan.page.getByRole('dialog', { name: `Hand over to ${COLLEAGUE}` });
     await expectFits(jordan.page, dialog);
@@ -173,6 +175,8 @@ describe('a sudden absence: a cover colleague named ahead, a handover in one scr
     handoverFile = path.join(root, 'jordan-saved', request?.suggestedName ?? '');
     expect(fs.existsSync(handoverFile)).toBe(true);
     await done.getByRole('button', { name: 'Done' }).click();
+    await mainNav(jordan.page, 'Handover').click();
+    await jordan.page.getByRole('heading', { level: 1, name: 'Handover' }).waitFor();
     const [sent] = await callRouter(jordan.router, 'handover.sent', {});
     expect(sent).toMatchObject({ substitute: COLLEAGUE, validFrom: today, status: 'open', recipient: { kind: 'key', label: COLLEAGUE } });
   });
