@@ -137,12 +137,12 @@ function OpenHandoverFirst() {
     <div className="restore-instead">
       <h2>Covering for a colleague?</h2>
       {chosen == null ? (
-        <>
-          <p className="hint">If a colleague sent you a handover file, open it here. You choose a passphrase next, and their notes open right after.</p>
+        <p className="hint">
+          A colleague sent you a handover file? Open it here; you choose a passphrase next, and their notes open right after.{' '}
           <button type="button" onClick={() => void choose()}>
             Open a handover file…
           </button>
-        </>
+        </p>
       ) : (
         <p className="success" role="status">
           Handover file chosen: <span className="path">{chosen}</span>. Choose a passphrase to keep it safe on this laptop; it opens as soon as you are set up.
