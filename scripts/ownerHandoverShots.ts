@@ -189,6 +189,44 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
     },
   },
   {
+    name: 'cover-colleague-words',
+    optional: true,
+    go: async (page, context) => {
+      context.openFiles['open-handover-key'] = requireSubstitute().keyFile;
+      await page.getByRole('button', { name: 'Name a cover colleague…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Name your cover colleague' });
+      await dialog.getByRole('button', { name: 'Open the file they sent…' }).click();
+      await dialog.getByTestId('word-check').waitFor();
+    },
+  },
+  {
+    name: 'cover-colleague-hand-over',
+    optional: true,
+    go: async (page) => {
+      const naming = page.getByRole('dialog', { name: 'Name your cover colleague' });
+      await naming.getByRole('checkbox', { name: /every word matches$/ }).check();
+      await naming.getByRole('button', { name: 'Save as my cover colleague' }).click();
+      await page.getByRole('button', { name: `Hand over to ${SUBSTITUTE}…` }).click();
+      await page.getByRole('dialog', { name: `Hand over to ${SUBSTITUTE}` }).waitFor();
+    },
+  },
+  {
+    name: 'cover-colleague-ready',
+    optional: true,
+    go: async (page) => {
+      await page.getByRole('dialog', { name: `Hand over to ${SUBSTITUTE}` }).getByRole('button', { name: 'Save the handover file…' }).click();
+      await page.getByRole('dialog', { name: `Ready for ${SUBSTITUTE}` }).waitFor();
+    },
+  },
+  {
+    name: 'cover-colleague-named',
+    optional: true,
+    go: async (page) => {
+      await page.getByRole('dialog', { name: `Ready for ${SUBSTITUTE}` }).getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('region', { name: 'Your cover colleague' }).waitFor();
+    },
+  },
+  {
     name: 'note-release-dialog',
     go: async (page, { demo }) => {
       const code = demo?.flaggedStudentCode ?? '';

@@ -46,7 +46,9 @@ import { QuickUnlockSetInput, QuickUnlockStatus, UnlockWithPinInput } from './qu
 import { FindingSchema } from '../redaction/findingSchema';
 import { ChooseFileInput, ChooseFileResult, ChooseFolderInput, ChooseFolderResult } from './systemSchemas';
 import {
+  CoverColleague,
   CreateHandoverInput,
+  NameCoverColleagueInput,
   CreateHandoverResult,
   DisclosureInput,
   DisclosureResult,
@@ -391,6 +393,12 @@ export const COMMANDS = {
   },
   /** Reads a substitute's `.solekey` file: its fingerprint, to compare with the substitute before making a package. */
   'handover.readKeyFile': { input: z.object({ file: FilePath }).strict(), output: HandoverKeyFileInfo },
+  /** The cover colleague named ahead, or null. */
+  'handover.colleague': { input: Empty, output: CoverColleague.nullable() },
+  /** Names (or replaces) the cover colleague from their key file, once the word check matched; recorded. */
+  'handover.nameColleague': { input: NameCoverColleagueInput, output: CoverColleague },
+  /** Forgets the cover colleague; recorded. */
+  'handover.removeColleague': { input: Empty, output: z.object({ removed: z.literal(true) }) },
   /** Makes a `.solehandover` package; a code recipient gets the one-time code in the result, shown once. */
   'handover.create': { input: CreateHandoverInput, output: CreateHandoverResult },
   /** Packages this vault made, newest first, with their status. */

@@ -46,6 +46,24 @@ export const HandoverKeyInfo = z.object({
 });
 export type HandoverKeyInfo = z.infer<typeof HandoverKeyInfo>;
 
+/** The cover colleague named ahead: whose key a sudden handover is sealed to, and when its words were checked. */
+export const CoverColleague = z.object({
+  name: z.string(),
+  fingerprint: Fingerprint,
+  checkedAt: Timestamp,
+});
+export type CoverColleague = z.infer<typeof CoverColleague>;
+
+export const NameCoverColleagueInput = z
+  .object({
+    /** The `.solekey` file the colleague gave. */
+    keyFile: FilePath,
+    name: SubstituteName,
+    /** The fingerprint whose words the worker read aloud with the colleague; refused if the file now holds another key. */
+    fingerprint: Fingerprint,
+  })
+  .strict();
+
 export const HandoverKeyFileInfo = z.object({
   path: z.string(),
   fingerprint: Fingerprint,
@@ -67,6 +85,8 @@ export const HandoverRecipientInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('key'), keyFile: FilePath }).strict(),
   /** A one-time code, shown once, for a substitute who has no key yet. */
   z.object({ kind: z.literal('code') }).strict(),
+  /** The cover colleague named ahead in this vault (their checked key is stored): no file and no code. */
+  z.object({ kind: z.literal('colleague') }).strict(),
 ]);
 
 export const HandoverRecipient = z.discriminatedUnion('kind', [

@@ -39,22 +39,22 @@ const FOLDER_DIALOGS: Readonly<Record<FolderPurpose, DialogWording>> = {
 /** What each file dialog says, and the name of its file type, by purpose. */
 const FILE_DIALOGS: Readonly<Record<FilePurpose, DialogWording & { typeName: string }>> = {
   'open-handover-key': {
-    title: 'Choose the substitute’s key file',
+    title: 'Choose your colleague’s handover key',
     buttonLabel: 'Use this key',
-    message: 'The substitute exports this file from their own Sole Notes and gives it to you.',
+    message: 'Your colleague saves this file from their own Sole Notes and gives it to you.',
     typeName: 'Sole Notes handover key',
   },
   'open-handover-package': {
-    title: 'Choose the handover package',
-    buttonLabel: 'Open package',
-    message: 'The worker you are standing in for gave you this file.',
-    typeName: 'Sole Notes handover package',
+    title: 'Choose the handover file',
+    buttonLabel: 'Open',
+    message: 'The worker you are standing in for sent you this file.',
+    typeName: 'Handover file',
   },
   'open-handback': {
-    title: 'Choose the hand-back file',
+    title: 'Choose the returned notes file',
     buttonLabel: 'Import',
     message: 'Your substitute made this file when they handed your notes back.',
-    typeName: 'Sole Notes hand-back',
+    typeName: 'Returned notes file',
   },
   'save-handover-key': {
     title: 'Save your handover key',
@@ -63,16 +63,16 @@ const FILE_DIALOGS: Readonly<Record<FilePurpose, DialogWording & { typeName: str
     typeName: 'Sole Notes handover key',
   },
   'save-handover-package': {
-    title: 'Save the handover package',
-    buttonLabel: 'Save package',
+    title: 'Save the handover file',
+    buttonLabel: 'Save',
     message: 'Only your substitute can open this file, and only between the dates you chose.',
-    typeName: 'Sole Notes handover package',
+    typeName: 'Handover file',
   },
   'save-handback': {
-    title: 'Save the hand-back file',
-    buttonLabel: 'Save hand-back',
+    title: 'Save the returned notes file',
+    buttonLabel: 'Save',
     message: 'Only the worker you stood in for can open this file.',
-    typeName: 'Sole Notes hand-back',
+    typeName: 'Returned notes file',
   },
   'save-disclosure': {
     title: 'Save the court-order disclosure',

@@ -12,6 +12,7 @@ import { PACKAGE_MAGIC, encodeContainer, sha256Hex } from './container';
 import { checkOutputFile, type OutputRules } from '../files/outputPath';
 import { MAX_HANDOVER_FILE_BYTES, writeChosenFile } from './files';
 import { generateHandoverCode, normalizeHandoverCode } from './handoverCode';
+import { coverColleagueKey } from './coverColleague';
 import { readHandoverKeyFile } from './handoverKeyFile';
 import { wrapToPublicKey, wrapWithCode, type CodeWrap, type X25519Wrap } from './keyWrap';
 import { HANDOVER_FORMAT_VERSION, PACKAGE_FORMAT, type PackageManifest } from './manifest';
@@ -43,7 +44,7 @@ export async function createHandoverPackage(
   if (input.validUntil < today(data)) throw new VaultError('INVALID_INPUT', 'validUntil: the end date has already passed.');
   const studentIds = chosenStudents(data, input.students);
 
-  const recipientKey = input.recipient.kind === 'key' ? readHandoverKeyFile(input.recipient.keyFile, 'recipient.keyFile') : null;
+  const recipientKey = recipientPublicKey(data, input.recipient);
   const own = data.keys.handoverPublicKey();
   if (recipientKey?.spki.equals(own.spki)) {
     throw new VaultError('INVALID_INPUT', "recipient.keyFile: that is this vault's own handover key; choose the key file the substitute gave you.");
@@ -148,6 +149,20 @@ export async function createHandoverPackage(
   } finally {
     packageKey.fill(0);
   }
+}
+
+/**
+ * The key the package is sealed to: a key file the owner checked now, or the
+ * cover colleague's key checked when they were named (its label is their
+ * name); null for a one-time code.
+ */
+function recipientPublicKey(data: VaultData, recipient: CreateHandoverRequest['recipient']): { spki: Buffer; fingerprint: string; label: string | null } | null {
+  if (recipient.kind === 'key') return readHandoverKeyFile(recipient.keyFile, 'recipient.keyFile');
+  if (recipient.kind === 'colleague') {
+    const colleague = coverColleagueKey(data);
+    return { spki: colleague.spki, fingerprint: colleague.fingerprint, label: colleague.name };
+  }
+  return null;
 }
 
 function chosenStudents(data: VaultData, students: CreateHandoverRequest['students']): string[] {

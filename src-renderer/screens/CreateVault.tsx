@@ -4,6 +4,8 @@ import { call, isQuietError, plainError } from '../api';
 import { CheckIcon, LockIcon, ShieldIcon } from '../components/Icons';
 import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
 import { groupMatches, keyGroups, ordinal } from '../lib/recoveryKey';
+import { hasPendingHandoverFile, setPendingHandoverFile } from '../state/pendingHandoverFile';
+import { useUiStore } from '../state/uiStore';
 import { refreshVaultState } from '../state/vaultStore';
 import { showRestoredVault } from './backups/afterRestore';
 import { RestoreFromFolder } from './backups/RestoreFromFolder';
@@ -79,6 +81,7 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
             </span>
           </li>
         </ul>
+        <OpenHandoverFirst />
         <div className="restore-instead">
           <h2>Used Sole Notes on another laptop?</h2>
           <p className="hint">If you have backups of your notes, on a USB drive say, restore one instead of starting afresh. You need the passphrase you used then, or your recovery key.</p>
@@ -109,6 +112,43 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
         </form>
       </section>
     </main>
+  );
+}
+
+/**
+ * A colleague covering for someone opens the handover file they were sent
+ * from the very first screen: they choose it here, set a passphrase below
+ * (their own notes and the colleague's are kept under it), and it opens as
+ * soon as that is done.
+ */
+function OpenHandoverFirst() {
+  const [chosen, setChosen] = useState<string | null>(null);
+  async function choose() {
+    try {
+      const { file } = await call('system.chooseFile', { purpose: 'open-handover-package' });
+      if (file == null) return;
+      setPendingHandoverFile(file);
+      setChosen(file);
+    } catch (error) {
+      if (!isQuietError(error)) setChosen(null);
+    }
+  }
+  return (
+    <div className="restore-instead">
+      <h2>Covering for a colleague?</h2>
+      {chosen == null ? (
+        <p className="hint">
+          A colleague sent you a handover file? Open it here; you choose a passphrase next, and their notes open right after.{' '}
+          <button type="button" onClick={() => void choose()}>
+            Open a handover file…
+          </button>
+        </p>
+      ) : (
+        <p className="success" role="status">
+          Handover file chosen: <span className="path">{chosen}</span>. Choose a passphrase to keep it safe on this laptop; it opens as soon as you are set up.
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -148,6 +188,8 @@ function RecoveryKeyStep({ recoveryKey }: { recoveryKey: string }) {
     // The key was on the clipboard only so it could be pasted somewhere safe; do not leave it there.
     if (copied === 'yes') await navigator.clipboard.writeText('').catch(() => undefined);
     await refreshVaultState();
+    // A handover file chosen on the welcome screen opens next, on the Handover screen.
+    if (hasPendingHandoverFile()) useUiStore.getState().navigate({ name: 'handover' }, { force: true });
   }
 
   if (step === 'confirm') {

@@ -11,6 +11,7 @@ import { MOD_LABEL } from '../lib/keys';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
 import { SecondPlacePrompt } from './backups/SecondPlacePrompt';
+import { HandOverButton } from './handover/owner/HandOverButton';
 import { RetentionNotice } from './retention/RetentionNotice';
 import { UnfinishedNotes } from './UnfinishedNotes';
 import { useScreenHeading } from './useScreenHeading';
@@ -74,6 +75,7 @@ export function Today() {
           {summary != null && <p className="subtle">{formatLongDate(summary.today)}</p>}
         </div>
         <div className="today-actions">
+          <HandOverButton />
           <button type="button" className="primary" onClick={() => navigate({ name: 'note', noteId: null, studentId: null })} aria-keyshortcuts={`${MOD_LABEL}+N`}>
             <NoteIcon />
             <span>New note</span>

@@ -112,6 +112,9 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'handover.keyInfo': {},
   'handover.exportKey': { file: '/tmp/sole-notes-handover/dana.solekey', label: 'Dana Whitfield' },
   'handover.readKeyFile': { file: '/tmp/sole-notes-handover/dana.solekey' },
+  'handover.colleague': {},
+  'handover.nameColleague': { keyFile: '/tmp/sole-notes-handover/dana.solekey', name: 'Dana Whitfield', fingerprint: Array(16).fill('3F2A').join(' ') },
+  'handover.removeColleague': {},
   'handover.create': {
     students: [ID],
     substitute: 'Dana Whitfield',

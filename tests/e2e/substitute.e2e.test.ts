@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wordCheck } from '../../shared/domain/wordCheck';
 import type { CreateHandoverResult } from '../../shared/api/handoverSchemas';
 import { withExtension } from '../../shared/api/systemSchemas';
 import { makeTempDir, removeDir, TEST_PASSPHRASE } from '../helpers/tempVault';
@@ -84,7 +85,9 @@ describe('Handover, the substitute’s side (end to end)', () => {
     await mainNav(page, 'Handover').click();
     await page.getByRole('heading', { level: 2, name: 'Notes handed to you' }).waitFor();
     const info = await callRouter(app.router, 'handover.keyInfo', {});
-    await page.getByLabel(`Your key’s fingerprint: ${info.fingerprint}`).waitFor();
+    await page.getByLabel(`Your words: ${wordCheck(info.fingerprint).join(' ')}`).waitFor();
+    await page.getByText('Details', { exact: true }).click();
+    await page.getByLabel(`Your key in digits: ${info.fingerprint}`).waitFor();
     expect(keyPackage.recipient).toMatchObject({ kind: 'key', fingerprint: info.fingerprint });
     expect(await page.getByText('None yet. When a colleague gives you a package file, open it above.').count()).toBe(1);
   });

@@ -1,6 +1,6 @@
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/contract';
 import type { ErrorCode } from '../../shared/api/errors';
-import type { HandbackImportResult, HandoverKeyFileInfo, NoteRelease, SentHandover } from '../../shared/api/handoverSchemas';
+import type { CoverColleague, HandbackImportResult, HandoverKeyFileInfo, NoteRelease, SentHandover } from '../../shared/api/handoverSchemas';
 import type { Note, NoteRevision, Student } from '../../shared/api/schemas';
 
 /**
@@ -22,6 +22,8 @@ export interface FakeOwnerHandover {
   written: string[];
   /** The one-time code the next code package gets. */
   nextCode: string;
+  /** The cover colleague named ahead, if any. */
+  colleague?: CoverColleague | null;
 }
 
 export function emptyOwnerHandover(): FakeOwnerHandover {
@@ -84,6 +86,17 @@ export function ownerHandoverHandlers(context: OwnerFakeContext): { [N in Comman
   };
 
   return {
+    'handover.colleague': () => {
+      requireUnlocked();
+      return owner().colleague ?? null;
+    },
+    'handover.nameColleague': ({ keyFile: file, name, fingerprint }) => {
+      requireUnlocked();
+      if (keyFile(file, 'keyFile').fingerprint !== fingerprint) throw fail('INVALID_INPUT', 'keyFile: the file holds another key than the one whose words were checked.');
+      const named = { name, fingerprint, checkedAt: clock().toISOString() };
+      owner().colleague = named;
+      return named;
+    },
     'handover.readKeyFile': ({ file }) => {
       requireUnlocked();
       return keyFile(file, 'file');
@@ -93,7 +106,14 @@ export function ownerHandoverHandlers(context: OwnerFakeContext): { [N in Comman
       if (input.validUntil < today()) throw fail('INVALID_INPUT', 'validUntil: the end date has already passed.');
       const studentIds = input.students === 'caseload' ? state.students.filter((student) => student.closedOn == null).map((student) => student.id) : input.students;
       if (studentIds.length === 0) throw fail('INVALID_INPUT', 'students: the caseload has no open cases to hand over.');
-      const key = input.recipient.kind === 'key' ? keyFile(input.recipient.keyFile, 'recipient.keyFile') : null;
+      const colleague = owner().colleague;
+      if (input.recipient.kind === 'colleague' && colleague == null) throw fail('CONFLICT', 'No cover colleague is named in this vault.');
+      const key =
+        input.recipient.kind === 'key'
+          ? keyFile(input.recipient.keyFile, 'recipient.keyFile')
+          : input.recipient.kind === 'colleague' && colleague != null
+            ? { fingerprint: colleague.fingerprint, label: colleague.name }
+            : null;
       const recipient = key == null ? { kind: 'code' as const } : { kind: 'key' as const, fingerprint: key.fingerprint, label: key.label };
       packageCounter += 1;
       const packageId = `00000000-0000-4000-9000-${String(packageCounter).padStart(12, '0')}`;

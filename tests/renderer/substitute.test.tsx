@@ -2,6 +2,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { wordCheck } from '../../shared/domain/wordCheck';
 import type { FilePurpose } from '../../shared/api/systemSchemas';
 import { AppShell } from '../../src-renderer/screens/AppShell';
 import { PackageVault } from '../../src-renderer/screens/handover/PackageVault';
@@ -52,11 +53,14 @@ async function openedEarlier(fake: ReturnType<typeof setup>['fake'], file: strin
 }
 
 describe('your handover key', () => {
-  it('shows the fingerprint in its 16 groups and saves the key file with the name given', async () => {
+  it('shows the ten words to read aloud, the 16 groups behind Details, and saves the key file with the name given', async () => {
     const { fake, handover, user } = setup({ choose: (purpose, name) => (purpose === 'save-handover-key' ? `/home/dana/${name}.solekey` : null) });
     render(<ReceivedHandovers />);
-    const fingerprint = await screen.findByLabelText(`Your key’s fingerprint: ${SUBSTITUTE_FINGERPRINT}`);
+    const words = await screen.findByLabelText(`Your words: ${wordCheck(SUBSTITUTE_FINGERPRINT).join(' ')}`);
+    expect(words.querySelectorAll('li')).toHaveLength(10);
+    const fingerprint = screen.getByLabelText(`Your key in digits: ${SUBSTITUTE_FINGERPRINT}`);
     expect(fingerprint.querySelectorAll('.fingerprint-group')).toHaveLength(16);
+    expect(fingerprint.closest('details')).not.toBeNull();
     expect(screen.getByText(/holds no notes and no passphrase/)).toBeTruthy();
 
     await user.type(screen.getByRole('textbox', { name: /Your name on the key file/ }), 'Dana Whitfield');
@@ -70,7 +74,7 @@ describe('your handover key', () => {
   it('writes nothing when the save dialog is cancelled', async () => {
     const { fake, user } = setup({ choose: () => null });
     render(<ReceivedHandovers />);
-    await screen.findByLabelText(/^Your key’s fingerprint/);
+    await screen.findByLabelText(/^Your words/);
     await user.click(screen.getByRole('button', { name: 'Save key file…' }));
     expect(await screen.findByText('No file chosen, so nothing was saved.')).toBeTruthy();
     expect(fake.callsTo('handover.exportKey')).toEqual([]);

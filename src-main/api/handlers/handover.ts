@@ -1,6 +1,7 @@
 import { fingerprint } from '../../common/signing';
 import { VaultError } from '../../vault/errors';
 import { vaultOutputRules } from '../../files/outputPath';
+import { coverColleague, nameCoverColleague, removeCoverColleague } from '../../handover/coverColleague';
 import { createHandoverPackage } from '../../handover/createPackage';
 import { handback } from '../../handover/handback';
 import { exportHandoverKey, handoverKeyInfo, readHandoverKeyFile } from '../../handover/handoverKeyFile';
@@ -34,6 +35,9 @@ export const handoverHandlers: HandlerTable<
   | 'handover.keyInfo'
   | 'handover.exportKey'
   | 'handover.readKeyFile'
+  | 'handover.colleague'
+  | 'handover.nameColleague'
+  | 'handover.removeColleague'
   | 'handover.create'
   | 'handover.sent'
   | 'handover.revoke'
@@ -61,6 +65,12 @@ export const handoverHandlers: HandlerTable<
     const key = readHandoverKeyFile(file, 'file');
     if (key.spki.equals(own)) throw new VaultError('INVALID_INPUT', "file: that is this vault's own handover key, not the substitute's.");
     return { path: key.path, fingerprint: fingerprint(key.spki), label: key.label, createdAt: key.createdAt };
+  },
+  'handover.colleague': (session) => coverColleague(session.data),
+  'handover.nameColleague': (session, input) => nameCoverColleague(session.data, input),
+  'handover.removeColleague': (session) => {
+    removeCoverColleague(session.data);
+    return { removed: true as const };
   },
   'handover.create': (session, input) =>
     withOpenVault(session, (data) => createHandoverPackage(data, session.folder, input, vaultOutputRules(session, input.replace ?? false))),

@@ -14,6 +14,7 @@ import { migration010ErasableRevisions } from './010-erasable-revisions';
 import { migration011ReportExports } from './011-report-exports';
 import { migration012GuidelineList } from './012-guideline-list';
 import { migration013ProfessionalGrowth } from './013-professional-growth';
+import { migration014CoverColleague } from './014-cover-colleague';
 
 /**
  * One step of the vault schema. `version` is the `user_version` the vault has
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011ReportExports,
   migration012GuidelineList,
   migration013ProfessionalGrowth,
+  migration014CoverColleague,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

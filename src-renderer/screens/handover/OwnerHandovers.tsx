@@ -4,6 +4,7 @@ import { call, isQuietError, plainError } from '../../api';
 import { FolderIcon, PlusIcon } from '../../components/Icons';
 import { todayIso } from '../../lib/dates';
 import { useUiStore } from '../../state/uiStore';
+import { CoverColleaguePanel } from './owner/CoverColleaguePanel';
 import { CreateHandoverDialog } from './owner/CreateHandoverDialog';
 import { HandbackSummary } from './owner/HandbackSummary';
 import { RevokeHandoverDialog } from './owner/RevokeHandoverDialog';
@@ -75,6 +76,8 @@ export function OwnerHandovers() {
         Going on leave? Make a package of your notes for the person covering for you, for the days they cover. When you are back, they hand it back and you import it: what they
         wrote joins your notes under their name, and your own text is never overwritten.
       </p>
+
+      <CoverColleaguePanel onHandedOver={() => void reload()} />
 
       <div aria-live="polite">
         {importing.phase === 'choosing' && <p className="status">Choose the hand-back file (.solehandback) in the window that opened.</p>}

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { HandoverKeyInfo } from '../../../../shared/api/handoverSchemas';
 import { call, isQuietError, plainError } from '../../../api';
 import { KeyIcon } from '../../../components/Icons';
-import { KeyFingerprint } from '../owner/KeyFingerprint';
+import { WordCheck } from '../WordCheck';
 import { personLabelProblem } from '../../../../shared/api/textRules';
 
 /** The name the save dialog proposes: the worker's name when given, without anything a file name cannot hold. */
@@ -73,11 +73,11 @@ export function HandoverKeyPanel() {
         <KeyIcon /> Your handover key
       </h3>
       <p className="hint">
-        Give this file to the colleague you will stand in for, so they can make a package only you can open. It holds no notes and no passphrase. Read them
-        the fingerprint below so they can check the file is yours.
+        Give this file to the colleague you will stand in for, so they can hand notes over to you that only you can open. It holds no notes and no
+        passphrase. Read them the ten words below so they can check the file is yours.
       </p>
       {key == null && problem == null && <p className="status">Loading your key…</p>}
-      {key != null && <KeyFingerprint fingerprint={key.fingerprint} label="Your key’s fingerprint" />}
+      {key != null && <WordCheck fingerprint={key.fingerprint} label="Your words" digitsLabel="Your key in digits" />}
       <div className="field">
         <label htmlFor={`${id}-name`}>Your name on the key file (optional)</label>
         <input id={`${id}-name`} type="text" autoComplete="name" maxLength={120} value={name} onChange={(event) => setName(event.target.value)} aria-describedby={`${id}-name-hint`} />

@@ -1,9 +1,10 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { HandoverPackageInfo, ReceivedHandover } from '../../../../shared/api/handoverSchemas';
 import { call, CallError, isQuietError, plainError } from '../../../api';
 import { formatLongDate, formatShortDate } from '../../../lib/dates';
 import { HANDOVER_WRONG_RECIPIENT_MESSAGE, handoverExpiredMessage, handoverNotYetValidMessage } from '../../../messages';
+import { takePendingHandoverFile } from '../../../state/pendingHandoverFile';
 import { useUiStore } from '../../../state/uiStore';
 import { KeyFingerprint } from '../owner/KeyFingerprint';
 import { describeScope } from '../owner/ownerWords';
@@ -55,16 +56,33 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
         setNotice('No file chosen.');
         return;
       }
-      setFile(chosen.file);
-      setInfo(null);
-      setCode('');
-      setInfo(await call('handover.inspect', { file: chosen.file }));
+      await load(chosen.file);
     } catch (error) {
       if (!isQuietError(error)) setProblem(plainError(error));
     } finally {
       setBusy(null);
     }
   }
+
+  async function load(chosenFile: string) {
+    setFile(chosenFile);
+    setInfo(null);
+    setCode('');
+    setInfo(await call('handover.inspect', { file: chosenFile }));
+  }
+
+  // A handover file chosen on the welcome screen of a fresh install is shown at once, ready to open.
+  useEffect(() => {
+    const pending = takePendingHandoverFile();
+    if (pending == null) return;
+    setBusy('choosing');
+    load(pending)
+      .catch((error: unknown) => {
+        if (!isQuietError(error)) setProblem(plainError(error));
+      })
+      .finally(() => setBusy(null));
+    // Once, when the panel first shows.
+  }, []);
 
   async function open(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
