@@ -108,7 +108,7 @@ describe('Reports screen (end to end)', () => {
     expect(await page.getByRole('img', { name: /^Minutes by kind of service\. 6 h 50 min in all\./ }).count()).toBe(1);
     expect(await page.getByRole('img', { name: /^Sessions per week\. 5 individual and 0 group sessions/ }).count()).toBe(1);
     expect(await page.locator('svg.chart-svg text', { hasText: '1 to 9, hidden' }).count()).toBe(2);
-    expect(await page.getByLabel(/^Fingerprint: [0-9A-F]{4}( [0-9A-F]{4}){15}$/).locator('.fingerprint-group').count()).toBe(16);
+    expect(await page.getByLabel(/^Check code: [0-9A-F]{4}( [0-9A-F]{4}){15}$/).locator('.fingerprint-group').count()).toBe(16);
   });
 
   it('writes nothing when the folder dialog is cancelled', async () => {
@@ -122,12 +122,14 @@ describe('Reports screen (end to end)', () => {
     await page.getByRole('button', { name: 'Export report…' }).click();
     await page.getByText('Files written').waitFor();
     expect(app.folderRequests).toEqual(['report-export', 'report-export']);
-    expect(await page.getByText(`Exported ${label} to`).innerText()).toContain(folder);
+    // The worker sees the folder's name; its whole path is under Details.
+    expect(await page.getByText(`Exported ${label} to`).innerText()).toContain(path.basename(folder));
     const listed = await page.getByRole('list', { name: 'Files written' }).locator('.file-name').allInnerTexts();
     expect(listed).toEqual([files.json, files.sig, files.key, files.csv, files.html]);
     expect(fs.readdirSync(folder).sort()).toEqual(Object.values(files).sort());
 
-    // The command on the screen, run as it is, in the folder.
+    // The command on the screen (under the IT person's details), run as it is, in the folder.
+    await page.locator('details.technical:has(pre.command) > summary').click();
     const command = (await page.locator('pre.command').innerText()).trim();
     expect(command).toBe(`openssl pkeyutl -verify -pubin -inkey ${files.key} -rawin -in ${files.json} -sigfile ${files.sig}`);
     const [program, ...args] = command.split(' ');
@@ -152,14 +154,14 @@ describe('Reports screen (end to end)', () => {
       const text = fs.readFileSync(path.join(folder, name), 'latin1');
       for (const code of CODES) expect(text, name).not.toContain(code);
     }
-    const fingerprint = (await page.getByLabel(/^Fingerprint: /).getAttribute('aria-label'))?.replace('Fingerprint: ', '');
+    const fingerprint = (await page.getByLabel(/^Check code: /).getAttribute('aria-label'))?.replace('Check code: ', '');
     expect(JSON.stringify(report)).toContain(fingerprint ?? 'missing');
   });
 
   it('lists the export under past exports, as the audit log has it', async () => {
     const past = page.getByRole('list', { name: 'Past exports' });
     await past.getByText(label).waitFor();
-    expect(await past.innerText()).toContain(folder);
+    expect(await past.innerText()).toContain(path.basename(folder));
     const history = await callRouter(app.router, 'reports.history', {});
     expect(history).toMatchObject([{ period: month, threshold: 10, folder }]);
   });

@@ -205,7 +205,7 @@ describe('drafts through the router', () => {
     expect(JSON.stringify(await router.invoke('notes.get', { id: note.id }))).not.toContain(CANARY);
 
     const reportFolder = path.join(root, 'report');
-    const report = await router.invoke('reports.export', { month: '2026-03', folder: reportFolder, threshold: 11 });
+    const report = await router.invoke('reports.export', { month: '2026-03', folder: reportFolder });
     expect(report).toMatchObject({ ok: true });
     for (const file of fs.readdirSync(reportFolder)) expect(fs.readFileSync(path.join(reportFolder, file), 'utf8'), file).not.toContain(CANARY);
 
