@@ -15,8 +15,9 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     sourcemap: false,
-    // The polyfill is an inline <script>; Electron's Chromium needs none.
-    modulePreload: { polyfill: false },
+    // No preload links and no polyfill (an inline <script>): a shared chunk is fetched when it is
+    // imported, from the app's own files, so preloading buys nothing in a desktop app.
+    modulePreload: false,
     // Never turn a small asset into an inline data: URL in CSS or JS.
     assetsInlineLimit: 0,
     cssCodeSplit: false,
