@@ -642,6 +642,30 @@ export const STEPS: ScreenshotStep[] = [
       await page.getByRole('heading', { level: 2, name: 'Standing duties' }).scrollIntoViewIfNeeded();
     },
   },
+  {
+    name: 'settings-saved-group-change',
+    go: async (page) => {
+      await page.getByRole('list', { name: 'Saved groups' }).scrollIntoViewIfNeeded();
+      await page.getByRole('button', { name: 'Change the group Lunch bunch' }).click();
+      await page.getByRole('form', { name: 'Change the group Lunch bunch' }).getByLabel('Group name').waitFor();
+    },
+  },
+  {
+    name: 'settings-saved-group-delete',
+    go: async (page) => {
+      await page.getByRole('form', { name: 'Change the group Lunch bunch' }).getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('button', { name: 'Delete the group Lunch bunch' }).click();
+      await page.getByRole('group', { name: 'Delete the group Lunch bunch?' }).waitFor();
+    },
+  },
+  {
+    name: 'settings-saved-group-kept',
+    screenshot: false,
+    go: async (page) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('group', { name: 'Delete the group Lunch bunch?' }).waitFor({ state: 'hidden' });
+    },
+  },
   ...OWNER_HANDOVER_STEPS,
   ...SUBSTITUTE_STEPS,
   {

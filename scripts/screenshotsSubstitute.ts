@@ -92,7 +92,7 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
     go: async (page) => {
       await mainNav(page, 'Handover').click();
       await page.getByRole('heading', { level: 1, name: 'Handover' }).waitFor();
-      await page.getByLabel(/^Your key’s fingerprint: /).waitFor();
+      await page.getByLabel(/^Your words: /).waitFor();
       await page.getByRole('list', { name: 'Packages you have opened' }).getByRole('listitem').first().waitFor();
       await page.getByRole('textbox', { name: /^Your name on the key file/ }).fill(SUBSTITUTE);
       // The section at the top of the window, below the owner's handovers.

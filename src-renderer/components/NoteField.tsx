@@ -43,7 +43,8 @@ const Mirror = memo(function Mirror({ text, findings, activeIndex }: { text: str
 
 interface Tip {
   index: number;
-  top: number;
+  /** From the note box's top edge up to the tip's bottom edge: the tip sits above the box. */
+  bottom: number;
   left: number;
 }
 
@@ -112,7 +113,8 @@ export function NoteField({
 
   const shownIndex = hoverIndex >= 0 ? hoverIndex : caretTipShown ? caretIndex : -1;
 
-  // Place the explanation under the note box, in line with the highlighted words: it never covers a line of the note.
+  // Place the explanation just above the note box, in line with the highlighted words: over the field's own
+  // label and hint, so it never covers a line of the note nor a control (the fields and buttons are below).
   useLayoutEffect(() => {
     if (shownIndex < 0 || box.current == null || findings[shownIndex] == null) {
       setTip(null);
@@ -127,12 +129,12 @@ export function NoteField({
         ? rects.find((r) => near.x >= r.left && near.x <= r.right && near.y >= r.top && near.y <= r.bottom)
         : undefined) ?? rects[0];
     if (rect == null) {
-      setTip({ index: shownIndex, top: 0, left: 0 });
+      setTip({ index: shownIndex, bottom: 0, left: 0 });
       return;
     }
     const width = Math.min(420, container.width);
     const left = Math.max(0, Math.min(rect.left - container.left, container.width - width));
-    setTip({ index: shownIndex, top: container.height + 6, left });
+    setTip({ index: shownIndex, bottom: container.height + 6, left });
   }, [shownIndex, hoverIndex, findings, value]);
 
   function onMouseMove(event: MouseEvent<HTMLTextAreaElement>) {
@@ -206,7 +208,7 @@ export function NoteField({
         spellCheck
       />
       {tip != null && tipFinding != null && (
-        <div className={`finding-tip tip-${tipFinding.kind}`} role="tooltip" style={{ top: tip.top, left: tip.left }}>
+        <div className={`finding-tip tip-${tipFinding.kind}`} role="tooltip" style={{ bottom: tip.bottom, left: tip.left }}>
           <p className="tip-title">
             <FindingKindIcon kind={tipFinding.kind} />
             <span>{KIND_INFO[tipFinding.kind].label}</span>

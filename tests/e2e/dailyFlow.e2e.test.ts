@@ -152,10 +152,12 @@ describe('a social worker’s day, end to end', () => {
     const selection = await evaluateInPage(page, textareaSelection, '.note-field textarea');
     expect(NOTE.slice(selection.start, selection.end)).toBe(DIAGNOSIS);
     await tooltip.waitFor();
-    // Under the note box, never over a line of the note.
+    // Above the note box: never over a line of the note, nor over a control (the fields and buttons are below it).
     const tipBox = await tooltip.boundingBox();
     const noteBox = await noteField().boundingBox();
-    expect(tipBox != null && noteBox != null && tipBox.y >= noteBox.y + noteBox.height).toBe(true);
+    expect(tipBox != null && noteBox != null && tipBox.y + tipBox.height <= noteBox.y).toBe(true);
+    const saveBox = await page.getByRole('button', { name: 'Save note' }).boundingBox();
+    expect(tipBox != null && saveBox != null && tipBox.y + tipBox.height <= saveBox.y).toBe(true);
     expect(await tooltip.innerText()).toMatch(/^Diagnosis/);
     expect(await tooltip.innerText()).toContain('states a diagnosis');
     expect(await tooltip.innerText()).toMatch(/Suggested fix: “\[describe what you observed\]”/);

@@ -10,7 +10,7 @@ import { bundleChild, removeBundle } from './childBundle';
 import { crashPointsFor, runChild, traceFileOps, type CrashPoint } from './crashAt';
 
 /*
- * A re-export of a month (a service added since, --replace) killed before and
+ * A correction of a month (a service added since, --replace) killed before and
  * after every file call it makes in the export folder. Whenever it stops, a
  * signature in the folder signs the report beside it; `verify` finds a valid
  * report (rolling back a swap left half-done); a new signed report that can
@@ -34,7 +34,7 @@ function copyOf(name: string): { vault: string; out: string } {
 }
 
 function reportArgs(place: { vault: string; out: string }): string[] {
-  return ['report', '--vault', place.vault, '--month', MONTH, '--out', place.out, '--threshold', '5', '--replace'];
+  return ['report', '--vault', place.vault, '--month', MONTH, '--out', place.out, '--replace', '--correction'];
 }
 
 /** Every signature in the folder signs the report beside it. */
@@ -43,7 +43,7 @@ function expectNoStraySignature(out: string, label: string): void {
     if (!name.endsWith('.json.sig')) continue;
     const report = path.join(out, name.slice(0, -'.sig'.length));
     expect(fs.existsSync(report), `${label}: ${name} without its report`).toBe(true);
-    const verdict = verifyReportFiles({ report });
+    const verdict = verifyReportFiles({ report, minThreshold: 5 });
     expect(verdict.failures, `${label}: ${name}`).toEqual([]);
     expect(verdict.valid, label).toBe(true);
   }
@@ -75,12 +75,13 @@ beforeAll(async () => {
   expect((await cli(['init', '--vault', vault], { env })).code).toBe(0);
   // Enough students and sessions (k = 5) for the numbers to be shown, so that one more service changes the report.
   const service = (code: string, date: string) => ['service', 'add', '--vault', vault, '--date', date, '--minutes', '30', '--kind', 'individual_session', '--student', code];
+  expect((await cli(['report', 'threshold', '--vault', vault, '--set', '5', '--reason', 'a small school'], { env })).code).toBe(0);
   for (let index = 1; index <= 6; index += 1) {
     expect((await cli(['student', 'add', '--vault', vault, '--code', `A-${index}`], { env })).code).toBe(0);
     expect((await cli(service(`A-${index}`, '2026-03-10'), { env })).code).toBe(0);
   }
-  expect((await cli(['report', '--vault', vault, '--month', MONTH, '--out', out, '--threshold', '5'], { env })).code).toBe(0);
-  // A service added after the report was sent: the re-export differs from what is in the folder.
+  expect((await cli(['report', '--vault', vault, '--month', MONTH, '--out', out], { env })).code).toBe(0);
+  // A service added after the report was sent: the correction differs from what is in the folder.
   expect((await cli(service('A-1', '2026-03-11'), { env })).code).toBe(0);
 }, 120_000);
 
@@ -110,7 +111,7 @@ describe('a report re-export killed at every file call in the export folder', ()
       await expectRecordedIfSigned(place, newReport, label);
 
       // Reading the folder to verify finishes a swap left half-done: the old report or the new, whole.
-      const verified = await cli(['verify', path.join(place.out, names.json)]);
+      const verified = await cli(['verify', path.join(place.out, names.json), '--min-threshold', '5']);
       expect(verified.code, `${label}: ${verified.stderr}`).toBe(0);
       expect(fs.readdirSync(place.out).filter((name) => name.startsWith('.')), label).toEqual([]);
       expectNoStraySignature(place.out, label);

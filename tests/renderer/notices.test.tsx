@@ -16,7 +16,8 @@ describe('notices', () => {
     await screen.findByRole('heading', { level: 1, name: 'Today' });
     vi.useFakeTimers();
     act(() => useUiStore.getState().announce('Service saved.'));
-    const status = screen.getByRole('status', { name: '' });
+    // The notice's own live region (the sidebar also has the line about copies off this laptop).
+    const status = screen.getAllByRole('status').find((element) => element.classList.contains('toast')) as HTMLElement;
     expect(status.textContent).toBe('Service saved.');
     expect(status.className).toBe('toast');
     // In the sidebar's own flow (not floating over the page), just above the Lock button.
