@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSPHRASE } from '../helpers/tempVault';
 import { startApp, type App } from './harness';
-import { createVaultThroughUi, ui, unlockThroughUi } from './ui';
+import { setUpAndUnlockThroughUi, ui, unlockThroughUi } from './ui';
 
 /*
  * Nothing typed is lost to an idle lock, in Chromium against the built
@@ -17,12 +17,7 @@ describe('an unfinished note across an idle lock (end to end)', () => {
 
   beforeAll(async () => {
     app = await startApp();
-    await createVaultThroughUi(app.page, TEST_PASSPHRASE);
-    app.session.data.students.create({ code: 'MV-3307', grade: 7 });
-    // Past the recovery key: lock and unlock, as on any later day.
-    await app.lockFromMain('user');
-    await unlockThroughUi(app.page, TEST_PASSPHRASE);
-    await ui(app.page).lock.waitFor();
+    await setUpAndUnlockThroughUi(app, TEST_PASSPHRASE, () => app.session.data.students.create({ code: 'MV-3307', grade: 7 }));
   });
   afterAll(async () => {
     await app?.close();

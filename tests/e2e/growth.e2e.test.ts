@@ -5,7 +5,7 @@ import { SupervisionLog } from '../../src-main/growth/supervisionLog';
 import { TEST_PASSPHRASE } from '../helpers/tempVault';
 import { localIsoDate } from './demoData';
 import { startApp, type App } from './harness';
-import { createVaultThroughUi, ui, unlockThroughUi } from './ui';
+import { setUpAndUnlockThroughUi } from './ui';
 
 /*
  * Professional growth in Chromium against the built renderer and a real
@@ -19,11 +19,7 @@ describe('professional growth (end to end)', () => {
 
   beforeAll(async () => {
     app = await startApp();
-    await createVaultThroughUi(app.page, TEST_PASSPHRASE);
-    app.session.data.students.create({ code: 'MV-3307', grade: 7 });
-    await app.lockFromMain('user');
-    await unlockThroughUi(app.page, TEST_PASSPHRASE);
-    await ui(app.page).lock.waitFor();
+    await setUpAndUnlockThroughUi(app, TEST_PASSPHRASE, () => app.session.data.students.create({ code: 'MV-3307', grade: 7 }));
   });
   afterAll(async () => {
     await app?.close();

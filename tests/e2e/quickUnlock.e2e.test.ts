@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSPHRASE } from '../helpers/tempVault';
 import { startApp, type App } from './harness';
-import { createVaultThroughUi, ui, unlockThroughUi } from './ui';
+import { setUpAndUnlockThroughUi, ui, unlockThroughUi } from './ui';
 
 /*
  * The PIN after a short break, in Chromium against the built renderer and a
@@ -21,10 +21,7 @@ describe('quick unlock with a PIN (end to end)', () => {
 
   beforeAll(async () => {
     app = await startApp();
-    await createVaultThroughUi(app.page, TEST_PASSPHRASE);
-    await app.lockFromMain('user');
-    await unlockThroughUi(app.page, TEST_PASSPHRASE);
-    await ui(app.page).lock.waitFor();
+    await setUpAndUnlockThroughUi(app, TEST_PASSPHRASE);
   });
   afterAll(async () => {
     await app?.close();

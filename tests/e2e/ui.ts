@@ -51,6 +51,23 @@ export async function createVaultThroughUi(page: Page, passphrase: string): Prom
   return recoveryKeyText(page);
 }
 
+/**
+ * Sole Notes set up through the UI, then locked and unlocked as on any later
+ * day (past the recovery key screen): where most tests start.
+ */
+export async function setUpAndUnlockThroughUi(
+  app: { page: Page; lockFromMain(reason: 'user'): Promise<void> },
+  passphrase: string,
+  /** Runs on the main side before the lock, so the renderer reads its data on unlock. */
+  seed: () => void = () => {},
+): Promise<void> {
+  await createVaultThroughUi(app.page, passphrase);
+  seed();
+  await app.lockFromMain('user');
+  await unlockThroughUi(app.page, passphrase);
+  await ui(app.page).lock.waitFor();
+}
+
 /** Types the passphrase on the unlock screen and clicks Unlock. */
 export async function unlockThroughUi(page: Page, passphrase: string): Promise<void> {
   const screen = ui(page);
