@@ -50,10 +50,6 @@ const CONNECTION = 'src-main/vault/connection';
  * entry when its file stops importing the connection.
  */
 const CONNECTION_EXCEPTIONS = [
-  // Growth's queries run on the vault's database: they move to vault/repos/ later.
-  'src-main/growth/ceuProgress.ts',
-  'src-main/growth/evidence.ts',
-  'src-main/growth/supervisionLog.ts',
   // The handover's queries and the package database: they move to vault/repos/ later.
   'src-main/handover/createPackage.ts',
   'src-main/handover/handback.ts',
@@ -61,9 +57,6 @@ const CONNECTION_EXCEPTIONS = [
   'src-main/handover/packageDatabase.ts',
   'src-main/handover/packageVault.ts',
   'src-main/handover/handoverRepository.ts',
-  // The report's counting queries: they move to vault/repos/ as read-only methods later.
-  'src-main/report/ceu.ts',
-  'src-main/report/metrics.ts',
 ];
 
 const posix = (file) => file.split(path.sep).join('/');

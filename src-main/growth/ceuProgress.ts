@@ -3,7 +3,7 @@ import { CEU_CYCLE_YEARS, CEU_REQUIRED_HOURS, CONTACT_HOURS_PER_CEU } from '../.
 import { hoursFromMinutes } from '../../shared/domain/growth';
 import { currentCycle } from '../report/ceu';
 import { addDays, addYears, localDate } from '../common/calendar';
-import type { VaultDatabase } from '../vault/connection';
+import type { VaultReader } from '../vault/vaultReader';
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
@@ -14,12 +14,10 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
  * worker says the certificate requirement does not apply to them, the hours
  * are shown without a target.
  */
-export function ceuProgress(db: VaultDatabase, settings: { ceuCycleStart: string | null; ceuRequirementApplies: boolean; timeZone: string }, now: Date): CeuProgress {
+export function ceuProgress(vault: VaultReader, settings: { ceuCycleStart: string | null; ceuRequirementApplies: boolean; timeZone: string }, now: Date): CeuProgress {
   const today = localDate(now, settings.timeZone);
   const applies = settings.ceuRequirementApplies;
-  const minutesBetween = db.prepare<[string, string], { n: number; minutes: number | null }>(
-    "SELECT count(*) AS n, sum(minutes) AS minutes FROM services WHERE kind = 'pd_attended' AND date BETWEEN ? AND ?",
-  );
+  const attended = (first: string, last: string) => vault.reportCounts.professionalDevelopmentAttended({ first, last });
   if (settings.ceuCycleStart === null) {
     return {
       requirementApplies: applies,
@@ -43,11 +41,11 @@ export function ceuProgress(db: VaultDatabase, settings: { ceuCycleStart: string
   const years = Array.from({ length: CEU_CYCLE_YEARS }, (_, index) => {
     const from = addYears(cycle.start, index);
     const to = addDays(addYears(cycle.start, index + 1), -1);
-    const counted = started && from <= today ? (minutesBetween.get(from, to < today ? to : today)?.minutes ?? 0) : 0;
+    const counted = started && from <= today ? attended(from, to < today ? to : today).minutes : 0;
     return { index: index + 1, from, to, hours: hoursFromMinutes(counted), current: started && from <= today && today <= to };
   });
-  const totals = started ? minutesBetween.get(cycle.start, today) : undefined;
-  const minutes = totals?.minutes ?? 0;
+  const totals = started ? attended(cycle.start, today) : { count: 0, minutes: 0 };
+  const minutes = totals.minutes;
   const contactHours = hoursFromMinutes(minutes);
   const remaining = Math.max(0, round2(CEU_REQUIRED_HOURS - contactHours));
   const currentIndex = years.find((year) => year.current)?.index ?? 1;
@@ -58,7 +56,7 @@ export function ceuProgress(db: VaultDatabase, settings: { ceuCycleStart: string
     today,
     cycleStart: cycle.start,
     cycleEnd: cycle.end,
-    sessions: totals?.n ?? 0,
+    sessions: totals.count,
     minutes,
     contactHours,
     ceus: round2(contactHours / CONTACT_HOURS_PER_CEU),

@@ -1,29 +1,9 @@
-import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { SupervisionAddInput, SupervisionOverview, SupervisionSession } from '../../shared/api/growthSchemas';
-import { SUPERVISION_KIND_IDS, SUPERVISION_STREAK_WEEKS, type SupervisionKind } from '../../shared/domain/growth';
+import { SUPERVISION_KIND_IDS, SUPERVISION_STREAK_WEEKS } from '../../shared/domain/growth';
 import { schoolYearOf, schoolYearRange } from '../../shared/domain/schoolYear';
 import { addDays } from '../common/calendar';
-import type { VaultDatabase } from '../vault/connection';
-import { VaultError } from '../vault/errors';
-
-interface Row {
-  id: string;
-  date: string;
-  minutes: number;
-  kind: SupervisionKind;
-  credential: string | null;
-  created_at: string;
-}
-
-const toSession = (row: Row): SupervisionSession => ({
-  id: row.id,
-  date: row.date,
-  minutes: row.minutes,
-  kind: row.kind,
-  credential: row.credential,
-  createdAt: row.created_at,
-});
+import type { SupervisionRepository } from '../vault/repos/supervision';
 
 /** The Monday that begins the week holding `date` (weeks run Monday to Sunday). */
 export function mondayOf(date: string): string {
@@ -44,38 +24,22 @@ export function weeklyStreak(dates: readonly string[], today: string): Supervisi
 
 /** Supervision the worker received: administrative, clinical and profession-specific. */
 export class SupervisionLog {
-  constructor(
-    private readonly db: VaultDatabase,
-    private readonly clock: () => Date,
-  ) {}
+  constructor(private readonly sessions: SupervisionRepository) {}
 
   add(input: z.output<typeof SupervisionAddInput>): SupervisionSession {
     const credential = input.credential == null || input.credential.trim() === '' ? null : input.credential.trim();
-    const row: Row = { id: crypto.randomUUID(), date: input.date, minutes: input.minutes, kind: input.kind, credential, created_at: this.clock().toISOString() };
-    this.db
-      .prepare('INSERT INTO supervision_sessions (id, date, minutes, kind, credential, created_at) VALUES (@id, @date, @minutes, @kind, @credential, @created_at)')
-      .run(row);
-    return toSession(row);
+    return this.sessions.insert({ date: input.date, minutes: input.minutes, kind: input.kind, credential });
   }
 
   delete(id: string): void {
-    const { changes } = this.db.prepare('DELETE FROM supervision_sessions WHERE id = ?').run(id);
-    if (changes === 0) throw new VaultError('NOT_FOUND', 'No supervision session with that id.');
-  }
-
-  /** Sessions dated from `from` through `to`, newest first. */
-  between(from: string, to: string): SupervisionSession[] {
-    return this.db
-      .prepare<[string, string], Row>('SELECT * FROM supervision_sessions WHERE date BETWEEN ? AND ? ORDER BY date DESC, created_at DESC')
-      .all(from, to)
-      .map(toSession);
+    this.sessions.delete(id);
   }
 
   overview(today: string): SupervisionOverview {
     const schoolYear = schoolYearOf(today);
     const { from, to } = schoolYearRange(schoolYear);
-    const sessions = this.between(from, to);
-    const recent = this.between(addDays(mondayOf(today), -7 * SUPERVISION_STREAK_WEEKS), addDays(today, 7)).map((session) => session.date);
+    const sessions = this.sessions.between(from, to);
+    const recent = this.sessions.between(addDays(mondayOf(today), -7 * SUPERVISION_STREAK_WEEKS), addDays(today, 7)).map((session) => session.date);
     const byKind = SUPERVISION_KIND_IDS.map((kind) => {
       const ofKind = sessions.filter((session) => session.kind === kind);
       return { kind, count: ofKind.length, minutes: ofKind.reduce((sum, session) => sum + session.minutes, 0) };

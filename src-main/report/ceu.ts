@@ -4,8 +4,8 @@ import {
   CONTACT_HOURS_PER_CEU,
   type CeuSummary,
 } from '../../shared/api/reportSchemas';
-import type { VaultDatabase } from '../vault/connection';
 import { addDays, addYears, localDate } from '../common/calendar';
+import type { VaultReader } from '../vault/vaultReader';
 
 /**
  * Continuing-education units for the CEU view: a Connecticut certificate
@@ -24,20 +24,16 @@ export function currentCycle(start: string, today: string): { start: string; end
   return { start: cycleStart, end: addDays(addYears(start, (cycles + 1) * CEU_CYCLE_YEARS), -1), status: 'current' };
 }
 
-export function ceuSummary(db: VaultDatabase, settings: { ceuCycleStart: string | null; timeZone: string }, now: Date): CeuSummary {
+export function ceuSummary(vault: VaultReader, settings: { ceuCycleStart: string | null; timeZone: string }, now: Date): CeuSummary {
   const today = localDate(now, settings.timeZone);
   const empty = { sessions: 0, minutes: 0, contactHours: 0, ceus: 0, requiredHours: CEU_REQUIRED_HOURS, requiredCeus: CEU_REQUIRED_HOURS / CONTACT_HOURS_PER_CEU } as const;
   if (settings.ceuCycleStart === null) {
     return { status: 'not-set', today, cycleStart: null, cycleEnd: null, ...empty, remainingHours: CEU_REQUIRED_HOURS };
   }
   const cycle = currentCycle(settings.ceuCycleStart, today);
-  const row = db
-    .prepare<[string, string], { n: number; minutes: number | null }>(
-      "SELECT count(*) AS n, sum(minutes) AS minutes FROM services WHERE kind = 'pd_attended' AND date BETWEEN ? AND ?",
-    )
-    .get(cycle.start, today < cycle.end ? today : cycle.end);
-  const minutes = cycle.status === 'current' ? (row?.minutes ?? 0) : 0;
-  const sessions = cycle.status === 'current' ? (row?.n ?? 0) : 0;
+  const attended = vault.reportCounts.professionalDevelopmentAttended({ first: cycle.start, last: today < cycle.end ? today : cycle.end });
+  const minutes = cycle.status === 'current' ? attended.minutes : 0;
+  const sessions = cycle.status === 'current' ? attended.count : 0;
   const contactHours = Math.round((minutes / 60) * 100) / 100;
   return {
     status: cycle.status,

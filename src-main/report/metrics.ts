@@ -1,13 +1,15 @@
 import { CASE_OUTCOMES, type CaseOutcome } from '../../shared/domain/caseOutcomes';
 import { SERVICE_KINDS, TEAM_TYPE_IDS, type ServiceKind, type TeamType } from '../../shared/domain/serviceKinds';
 import { REPORT_CATEGORY_IDS, WORKER_DEFINED_CATEGORY } from '../../shared/report/document';
-import type { VaultDatabase } from '../vault/connection';
 import { daysBetween, monthBounds, weeksOfMonth } from '../common/calendar';
+import type { DaySpan, ReportCounts } from '../vault/repos/reportCounts';
+import type { VaultReader } from '../vault/vaultReader';
 
 /**
- * The true (unsuppressed) numbers of one calendar month, read straight from
- * `services`, `service_students`, `service_issues`, `issue_categories` and
- * `students`. Every rule is stated next to its query and again in
+ * The true (unsuppressed) numbers of one calendar month, from the counts the
+ * vault reads over `services`, `service_students`, `service_issues`,
+ * `issue_categories` and `students` (vault/repos/reportCounts.ts, read-only).
+ * Every rule is stated here or next to its query, and again in
  * docs/report-format.md.
  *
  * Which month a service belongs to: every service carries the calendar date
@@ -61,8 +63,6 @@ export interface MonthMetrics {
   sessionsPerWeek: WeekSessions[];
 }
 
-const SESSION_KINDS = `('individual_session', 'group_session')`;
-
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -75,138 +75,77 @@ export function roundTo(value: number, decimals: number): number {
   return Math.round(value * factor) / factor;
 }
 
-interface SeenRow {
-  this_month: number;
-  so_far: number;
-  opened_on: string;
-  closed_on: string | null;
+/** The numbers of one calendar month. */
+export function computeMonthMetrics(vault: VaultReader, month: string): MonthMetrics {
+  return metricsOver(vault.reportCounts, month, monthBounds(month), weeksOfMonth(month));
 }
 
-/** Prepared once per database; `compute(month)` then runs five indexed queries. */
-export class MonthMetricsQuery {
-  private readonly byKindAndTeam;
-  private readonly sessionsByDate;
-  private readonly seen;
-  private readonly opened;
-  private readonly closedByOutcome;
-  private readonly studentCategories;
-
-  constructor(db: VaultDatabase) {
-    this.byKindAndTeam = db.prepare<[{ first: string; last: string }], { kind: ServiceKind; team_type: TeamType | null; n: number; minutes: number }>(
-      `SELECT kind, team_type, count(*) AS n, sum(minutes) AS minutes
-       FROM services WHERE date BETWEEN @first AND @last
-       GROUP BY kind, team_type`,
-    );
-    this.sessionsByDate = db.prepare<[{ first: string; last: string }], { date: string; kind: ServiceKind; n: number }>(
-      `SELECT date, kind, count(*) AS n
-       FROM services WHERE date BETWEEN @first AND @last AND kind IN ${SESSION_KINDS}
-       GROUP BY date, kind`,
-    );
-    this.seen = db.prepare<[{ first: string; last: string }], SeenRow>(
-      `WITH seen AS (
-         SELECT ss.student_id AS id, count(*) AS this_month
-         FROM services s JOIN service_students ss ON ss.service_id = s.id
-         WHERE s.date BETWEEN @first AND @last AND s.kind IN ${SESSION_KINDS}
-         GROUP BY ss.student_id)
-       SELECT seen.this_month, st.opened_on, st.closed_on,
-         (SELECT count(*) FROM service_students ss2 JOIN services s2 ON s2.id = ss2.service_id
-          WHERE ss2.student_id = seen.id AND s2.kind IN ${SESSION_KINDS}
-            AND s2.date >= st.opened_on AND s2.date <= @last) AS so_far
-       FROM seen JOIN students st ON st.id = seen.id`,
-    );
-    this.opened = db
-      .prepare<[{ first: string; last: string }], number>('SELECT count(*) FROM students WHERE opened_on BETWEEN @first AND @last')
-      .pluck();
-    this.closedByOutcome = db.prepare<[{ first: string; last: string }], { outcome: CaseOutcome; n: number }>(
-      'SELECT outcome, count(*) AS n FROM students WHERE closed_on BETWEEN @first AND @last GROUP BY outcome',
-    );
-    this.studentCategories = db.prepare<[{ first: string; last: string }], { student_id: string; category_id: string; builtin: number }>(
-      `SELECT DISTINCT ss.student_id, si.category_id, c.builtin
-       FROM services s
-         JOIN service_students ss ON ss.service_id = s.id
-         JOIN service_issues si ON si.service_id = s.id
-         JOIN issue_categories c ON c.id = si.category_id
-       WHERE s.date BETWEEN @first AND @last`,
-    );
-  }
-
-  compute(month: string): MonthMetrics {
-    return this.numbers(month, monthBounds(month), weeksOfMonth(month));
-  }
-
-  /**
-   * The same numbers over any span of days (a school year: `schoolYearMetrics`),
-   * with every rule read for "the month" as "the span": students are distinct
-   * over the whole span, "so far" and "weeks open" run to its last day.
-   */
-  computeBetween(period: string, range: { first: string; last: string }): MonthMetrics {
-    return { ...this.numbers(period, range, []), bounds: { first: range.first, last: range.last } };
-  }
-
-  private numbers(period: string, range: { first: string; last: string }, weeks: readonly { start: string; end: string }[]): MonthMetrics {
-
-    const byKind = Object.fromEntries(SERVICE_KINDS.map((kind) => [kind.id, { count: 0, minutes: 0 }])) as Record<ServiceKind, Activity>;
-    const byTeamType = Object.fromEntries(TEAM_TYPE_IDS.map((id) => [id, { count: 0, minutes: 0 }])) as Record<TeamType, Activity>;
-    const minutes = { direct: 0, indirect: 0, professional: 0 };
-    for (const row of this.byKindAndTeam.all(range)) {
-      byKind[row.kind].count += row.n;
-      byKind[row.kind].minutes += row.minutes;
-      if (row.team_type !== null) {
-        byTeamType[row.team_type].count += row.n;
-        byTeamType[row.team_type].minutes += row.minutes;
-      }
-      const info = SERVICE_KINDS.find((kind) => kind.id === row.kind);
-      if (info) minutes[info.minutes] += row.minutes;
-    }
-
-    const sessionsPerWeek: WeekSessions[] = weeks.map((week) => ({ start: week.start, end: week.end, individual: 0, group: 0 }));
-    for (const row of this.sessionsByDate.all(range)) {
-      const week = sessionsPerWeek.find((candidate) => row.date >= candidate.start && row.date <= candidate.end);
-      if (!week) continue;
-      if (row.kind === 'individual_session') week.individual += row.n;
-      else week.group += row.n;
-    }
-
-    const seen = this.seen.all(range);
-    const weeksOpen = seen.map((row) => {
-      const end = row.closed_on !== null && row.closed_on < range.last ? row.closed_on : range.last;
-      return Math.max(0, daysBetween(row.opened_on, end)) / 7;
-    });
-    const medianSessions = median(seen.map((row) => row.so_far));
-    const medianWeeks = median(weeksOpen);
-    const studentSessions = seen.reduce((sum, row) => sum + row.this_month, 0);
-
-    const closedByOutcome = Object.fromEntries(CASE_OUTCOMES.map((outcome) => [outcome.id, 0])) as Record<CaseOutcome, number>;
-    for (const row of this.closedByOutcome.all(range)) closedByOutcome[row.outcome] += row.n;
-    const closed = CASE_OUTCOMES.reduce((sum, outcome) => sum + closedByOutcome[outcome.id], 0);
-    const resolved = CASE_OUTCOMES.filter((outcome) => outcome.resolved).reduce((sum, outcome) => sum + closedByOutcome[outcome.id], 0);
-
-    const studentsPerCategory = new Map<string, Set<string>>(REPORT_CATEGORY_IDS.map((id) => [id, new Set<string>()]));
-    for (const row of this.studentCategories.all(range)) {
-      const reported = row.builtin === 1 && studentsPerCategory.has(row.category_id) ? row.category_id : WORKER_DEFINED_CATEGORY;
-      studentsPerCategory.get(reported)?.add(row.student_id);
-    }
-    const studentsByIssueCategory = Object.fromEntries(
-      REPORT_CATEGORY_IDS.map((id) => [id, studentsPerCategory.get(id)?.size ?? 0]),
-    ) as MonthMetrics['studentsByIssueCategory'];
-
-    return {
-      period,
-      byKind,
-      byTeamType,
-      minutes,
-      studentsSeen: seen.length,
-      medianSessionsSoFar: medianSessions === null ? null : roundTo(medianSessions, 1),
-      medianWeeksOpen: medianWeeks === null ? null : roundTo(medianWeeks, 1),
-      meanSessionsPerStudent: seen.length === 0 ? null : roundTo(studentSessions / seen.length, 2),
-      cases: { opened: this.opened.get(range) ?? 0, closed, resolved, closedNotResolved: closed - resolved, closedByOutcome },
-      studentsByIssueCategory,
-      sessionsPerWeek,
-    };
-  }
+/**
+ * The same numbers over any span of days (a school year: `schoolYearMetrics`),
+ * with every rule read for "the month" as "the span": students are distinct
+ * over the whole span, "so far" and "weeks open" run to its last day.
+ */
+export function computeMetricsBetween(vault: VaultReader, period: string, range: DaySpan): MonthMetrics {
+  return { ...metricsOver(vault.reportCounts, period, range, []), bounds: { first: range.first, last: range.last } };
 }
 
-/** One-off computation (prepares the statements, then runs them). */
-export function computeMonthMetrics(db: VaultDatabase, month: string): MonthMetrics {
-  return new MonthMetricsQuery(db).compute(month);
+function metricsOver(counts: ReportCounts, period: string, range: DaySpan, weeks: readonly { start: string; end: string }[]): MonthMetrics {
+  const byKind = Object.fromEntries(SERVICE_KINDS.map((kind) => [kind.id, { count: 0, minutes: 0 }])) as Record<ServiceKind, Activity>;
+  const byTeamType = Object.fromEntries(TEAM_TYPE_IDS.map((id) => [id, { count: 0, minutes: 0 }])) as Record<TeamType, Activity>;
+  const minutes = { direct: 0, indirect: 0, professional: 0 };
+  for (const row of counts.totalsByKindAndTeam(range)) {
+    byKind[row.kind].count += row.count;
+    byKind[row.kind].minutes += row.minutes;
+    if (row.teamType !== null) {
+      byTeamType[row.teamType].count += row.count;
+      byTeamType[row.teamType].minutes += row.minutes;
+    }
+    const info = SERVICE_KINDS.find((kind) => kind.id === row.kind);
+    if (info) minutes[info.minutes] += row.minutes;
+  }
+
+  const sessionsPerWeek: WeekSessions[] = weeks.map((week) => ({ start: week.start, end: week.end, individual: 0, group: 0 }));
+  for (const row of counts.sessionsByDay(range)) {
+    const week = sessionsPerWeek.find((candidate) => row.date >= candidate.start && row.date <= candidate.end);
+    if (!week) continue;
+    if (row.kind === 'individual_session') week.individual += row.count;
+    else week.group += row.count;
+  }
+
+  const seen = counts.studentsSeen(range);
+  const weeksOpen = seen.map((row) => {
+    const end = row.closedOn !== null && row.closedOn < range.last ? row.closedOn : range.last;
+    return Math.max(0, daysBetween(row.openedOn, end)) / 7;
+  });
+  const medianSessions = median(seen.map((row) => row.sessionsSoFar));
+  const medianWeeks = median(weeksOpen);
+  const studentSessions = seen.reduce((sum, row) => sum + row.sessionsInSpan, 0);
+
+  const closedByOutcome = Object.fromEntries(CASE_OUTCOMES.map((outcome) => [outcome.id, 0])) as Record<CaseOutcome, number>;
+  for (const row of counts.casesClosedByOutcome(range)) closedByOutcome[row.outcome] += row.count;
+  const closed = CASE_OUTCOMES.reduce((sum, outcome) => sum + closedByOutcome[outcome.id], 0);
+  const resolved = CASE_OUTCOMES.filter((outcome) => outcome.resolved).reduce((sum, outcome) => sum + closedByOutcome[outcome.id], 0);
+
+  const studentsPerCategory = new Map<string, Set<string>>(REPORT_CATEGORY_IDS.map((id) => [id, new Set<string>()]));
+  for (const row of counts.studentCategoryPairs(range)) {
+    const reported = row.builtin && studentsPerCategory.has(row.categoryId) ? row.categoryId : WORKER_DEFINED_CATEGORY;
+    studentsPerCategory.get(reported)?.add(row.studentId);
+  }
+  const studentsByIssueCategory = Object.fromEntries(
+    REPORT_CATEGORY_IDS.map((id) => [id, studentsPerCategory.get(id)?.size ?? 0]),
+  ) as MonthMetrics['studentsByIssueCategory'];
+
+  return {
+    period,
+    byKind,
+    byTeamType,
+    minutes,
+    studentsSeen: seen.length,
+    medianSessionsSoFar: medianSessions === null ? null : roundTo(medianSessions, 1),
+    medianWeeksOpen: medianWeeks === null ? null : roundTo(medianWeeks, 1),
+    meanSessionsPerStudent: seen.length === 0 ? null : roundTo(studentSessions / seen.length, 2),
+    cases: { opened: counts.casesOpened(range), closed, resolved, closedNotResolved: closed - resolved, closedByOutcome },
+    studentsByIssueCategory,
+    sessionsPerWeek,
+  };
 }

@@ -9,7 +9,7 @@ import type { VaultData } from '../vault/vaultData';
 import { localDate } from '../common/calendar';
 import { canonicalBytes } from '../common/canonical';
 import { readGuidelineList } from './guidelineList';
-import { MonthMetricsQuery, type MonthMetrics } from './metrics';
+import { computeMonthMetrics, type MonthMetrics } from './metrics';
 import { planCorrection } from './corrections';
 import { exportedMonths } from './exportedMonths';
 import { buildReportDocument, plainReportMetrics, type BuiltDocument } from './reportDocument';
@@ -63,8 +63,6 @@ export interface MonthReportOptions {
   correction?: boolean;
   /** Defaults to the vault's clock. */
   now?: Date;
-  /** Reuse prepared statements across calls (the benchmark does). */
-  query?: MonthMetricsQuery;
 }
 
 const label = (path: string): string => metricInfo(path)?.label ?? path;
@@ -112,7 +110,7 @@ export function prepareMonthReport(data: VaultData, options: MonthReportOptions)
     throw new VaultError('INVALID_INPUT', `month: ${options.month} has not begun yet (today is ${today} in ${timeZone}).`);
   }
 
-  const metrics = (options.query ?? new MonthMetricsQuery(data.db)).compute(options.month);
+  const metrics = computeMonthMetrics(data, options.month);
   const guideline = readGuidelineList(data, options.month);
   const input = { metrics, threshold, timeZone, generated, fingerprint: fingerprint(data.keys.signingPublicKey().spki), guideline };
   const plain = plainReportMetrics(metrics, guideline);

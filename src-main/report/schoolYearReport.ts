@@ -7,7 +7,7 @@ import type { VaultData } from '../vault/vaultData';
 import { localDate } from '../common/calendar';
 import { canonicalBytes } from '../common/canonical';
 import { pdProvidedBetween, type GuidelineList } from './guidelineList';
-import { MonthMetricsQuery, roundTo, type Activity, type MonthMetrics } from './metrics';
+import { computeMetricsBetween, roundTo, type Activity, type MonthMetrics } from './metrics';
 import { publishMetrics, type HiddenWhy } from './publish';
 import { plainReportMetrics } from './reportDocument';
 import { thresholdForMonth } from './reportThresholds';
@@ -77,12 +77,7 @@ export function dutiesOfSchoolYear(data: VaultData, schoolYear: string, lastMont
 /** Supervision received from `first` through `last`, by kind. */
 export function supervisionBetween(data: VaultData, range: { first: string; last: string }): Record<SupervisionKind, Activity> {
   const byKind = Object.fromEntries(SUPERVISION_KIND_IDS.map((kind) => [kind, { count: 0, minutes: 0 }])) as Record<SupervisionKind, Activity>;
-  const rows = data.db
-    .prepare<[{ first: string; last: string }], { kind: SupervisionKind; n: number; minutes: number }>(
-      'SELECT kind, count(*) AS n, sum(minutes) AS minutes FROM supervision_sessions WHERE date BETWEEN @first AND @last GROUP BY kind',
-    )
-    .all(range);
-  for (const row of rows) byKind[row.kind] = { count: row.n, minutes: row.minutes };
+  for (const row of data.supervision.totalsByKind(range)) byKind[row.kind] = { count: row.count, minutes: row.minutes };
   return byKind;
 }
 
@@ -113,7 +108,7 @@ export function prepareSchoolYearReport(data: VaultData, options: SchoolYearRepo
 
   const { from, to } = schoolYearRange(schoolYear);
   const range = { first: from, last: to };
-  const metrics = new MonthMetricsQuery(data.db).computeBetween(schoolYear, range);
+  const metrics = computeMetricsBetween(data, schoolYear, range);
   const lastMonth = generated < months.last ? generated : months.last;
   const duties = dutiesOfSchoolYear(data, schoolYear, lastMonth);
   const pdProvided = pdProvidedBetween(data, range);

@@ -1,5 +1,6 @@
 import { localDate } from '../common/calendar';
 import type { VaultDatabase } from './connection';
+import { readonlyDatabase } from './readonlyDatabase';
 import { refuseIdentifyingReportText } from './reportText';
 import { AdministrativeDutyRepository } from './repos/adminDuties';
 import { AuditLog } from './repos/audit';
@@ -9,22 +10,27 @@ import { FollowUpRepository } from './repos/followUps';
 import { GroupRepository } from './repos/groups';
 import { KeyRepository } from './repos/keys';
 import { NoteRepository } from './repos/notes';
+import { ReportCounts } from './repos/reportCounts';
 import { ServiceRepository } from './repos/services';
 import { SettingsRepository } from './repos/settings';
 import { StudentRepository } from './repos/students';
 import { SuccessStoryRepository } from './repos/successStories';
+import { SupervisionRepository } from './repos/supervision';
+import type { VaultReader } from './vaultReader';
 
 /**
  * The repositories over one open, migrated vault database. Statements are
  * prepared here once; create a new VaultData after reopening the database.
  */
-export class VaultData {
+export class VaultData implements VaultReader {
   readonly students: StudentRepository;
   readonly services: ServiceRepository;
   #groups: GroupRepository | null = null;
   #followUps: FollowUpRepository | null = null;
   #duties: AdministrativeDutyRepository | null = null;
   #stories: SuccessStoryRepository | null = null;
+  #reportCounts: ReportCounts | null = null;
+  #supervision: SupervisionRepository | null = null;
   readonly notes: NoteRepository;
   readonly categories: CategoryRepository;
   readonly settings: SettingsRepository;
@@ -72,6 +78,18 @@ export class VaultData {
   get stories(): SuccessStoryRepository {
     this.#stories ??= new SuccessStoryRepository(this.db, this.clock, this.checkReportText);
     return this.#stories;
+  }
+
+  /** The read-only counting queries of reports and the growth pages; prepared on first use, like groups. */
+  get reportCounts(): ReportCounts {
+    this.#reportCounts ??= new ReportCounts(readonlyDatabase(this.db));
+    return this.#reportCounts;
+  }
+
+  /** The supervision the worker received; prepared on first use (migration 13). */
+  get supervision(): SupervisionRepository {
+    this.#supervision ??= new SupervisionRepository(this.db, this.clock);
+    return this.#supervision;
   }
 
   private readonly checkReportText = (what: string, text: string): void => refuseIdentifyingReportText(this, what, text);

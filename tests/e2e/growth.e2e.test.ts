@@ -56,7 +56,7 @@ describe('professional growth (end to end)', () => {
     await page.getByRole('button', { name: 'Log supervision' }).click();
     await page.getByRole('list', { name: 'Supervision this school year' }).getByText('LCSW').waitFor();
     await page.getByText('Supervision 1 of the last 8 weeks').waitFor();
-    const sessions = new SupervisionLog(app.session.data.db, app.session.data.clock).overview(app.session.data.today()).sessions;
+    const sessions = new SupervisionLog(app.session.data.supervision).overview(app.session.data.today()).sessions;
     expect(sessions.map((session) => [session.minutes, session.kind, session.credential])).toEqual([[45, 'administrative', 'LCSW']]);
   });
 

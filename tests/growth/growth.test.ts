@@ -49,13 +49,13 @@ describe('evidence from the log', () => {
     for (const [date, minutes, kind, teamType] of services) {
       data.services.create({ date, minutes, kind, teamType, studentIds: kind === 'individual_session' ? [student.id] : [] });
     }
-    const supervision = new SupervisionLog(data.db, data.clock);
+    const supervision = new SupervisionLog(data.supervision);
     supervision.add({ date: '2026-09-08', minutes: 60, kind: 'clinical', credential: 'LCSW' });
     supervision.add({ date: '2026-09-15', minutes: 45, kind: 'clinical' });
     supervision.add({ date: '2026-10-06', minutes: 30, kind: 'administrative' });
     supervision.add({ date: '2026-06-29', minutes: 60, kind: 'profession_specific' }); // the year before
 
-    const summary = evidenceSummary(data.db, '2026-27');
+    const summary = evidenceSummary(data, '2026-27');
     expect(summary.from).toBe('2026-07-01');
     expect(summary.to).toBe('2027-06-30');
     expect(summary.counts).toEqual({
@@ -84,7 +84,7 @@ describe('evidence from the log', () => {
       { kind: 'clinical', count: 2, minutes: 105 },
       { kind: 'profession_specific', count: 0, minutes: 0 },
     ]);
-    expect(evidenceSummary(data.db, '2025-26').counts.staffConsultations).toEqual({ count: 1, minutes: 30 });
+    expect(evidenceSummary(data, '2025-26').counts.staffConsultations).toEqual({ count: 1, minutes: 30 });
   });
 });
 
@@ -99,7 +99,7 @@ describe('supervision', () => {
   });
 
   it('keeps sessions with an optional credential, lists this school year newest first and sums minutes by kind', () => {
-    const log = new SupervisionLog(data.db, data.clock);
+    const log = new SupervisionLog(data.supervision);
     const first = log.add({ date: '2027-06-28', minutes: 60, kind: 'clinical', credential: '  LCSW ' });
     log.add({ date: '2027-07-06', minutes: 30, kind: 'profession_specific', credential: '' });
     const overview = log.overview('2027-07-08');
@@ -128,7 +128,7 @@ describe('CEU progress', () => {
     ] as const) {
       data.services.create({ date, minutes, kind: 'pd_attended' });
     }
-    const progress = ceuProgress(data.db, { ceuCycleStart: '2024-07-01', ceuRequirementApplies: true, timeZone: 'America/New_York' }, new Date('2027-07-10T15:00:00.000Z'));
+    const progress = ceuProgress(data, { ceuCycleStart: '2024-07-01', ceuRequirementApplies: true, timeZone: 'America/New_York' }, new Date('2027-07-10T15:00:00.000Z'));
     expect(progress).toMatchObject({ status: 'current', cycleStart: '2024-07-01', cycleEnd: '2029-06-30', sessions: 4, contactHours: 37, ceus: 3.7, requiredHours: 90, remainingHours: 53, yearsLeft: 2, hoursPerYearLeft: 26.5 });
     expect(progress.years.map((year) => [year.index, year.from, year.to, year.hours, year.current])).toEqual([
       [1, '2024-07-01', '2025-06-30', 30, false],
@@ -137,9 +137,9 @@ describe('CEU progress', () => {
       [4, '2027-07-01', '2028-06-30', 2, true],
       [5, '2028-07-01', '2029-06-30', 0, false],
     ]);
-    const without = ceuProgress(data.db, { ceuCycleStart: '2024-07-01', ceuRequirementApplies: false, timeZone: 'America/New_York' }, new Date('2027-07-10T15:00:00.000Z'));
+    const without = ceuProgress(data, { ceuCycleStart: '2024-07-01', ceuRequirementApplies: false, timeZone: 'America/New_York' }, new Date('2027-07-10T15:00:00.000Z'));
     expect(without).toMatchObject({ requirementApplies: false, contactHours: 37, requiredHours: null, remainingHours: null, yearsLeft: null, hoursPerYearLeft: null });
-    expect(ceuProgress(data.db, { ceuCycleStart: null, ceuRequirementApplies: true, timeZone: 'UTC' }, new Date('2027-07-10T15:00:00.000Z'))).toMatchObject({ status: 'not-set', remainingHours: 90, years: [] });
+    expect(ceuProgress(data, { ceuCycleStart: null, ceuRequirementApplies: true, timeZone: 'UTC' }, new Date('2027-07-10T15:00:00.000Z'))).toMatchObject({ status: 'not-set', remainingHours: 90, years: [] });
   });
 });
 

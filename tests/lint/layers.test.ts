@@ -60,6 +60,8 @@ describe('layers inside src-main/', () => {
     ['src-main/vault/keys/x.ts', '../../../shared/api/errors'],
     ['src-main/files/x.ts', '../vault/errors'],
     ['src-main/report/x.ts', '../vault/vaultData'],
+    ['src-main/report/x.ts', '../vault/vaultReader'],
+    ['src-main/growth/x.ts', '../vault/repos/supervision'],
     ['src-main/report/x.ts', '../files/outputPath'],
     ['src-main/handover/x.ts', '../common/signing'],
     ['src-main/handover/x.ts', '../vault/repos/notes'],
@@ -110,10 +112,17 @@ describe('only vault/ talks to SQLite', () => {
   });
 
   it('lets the listed files outside vault/ keep their connection import until their SQL moves to vault/repos/', async () => {
-    expect(await layerMessages(importOf('../vault/connection'), 'src-main/report/metrics.ts')).toEqual([]);
     expect(await layerMessages(importOf('../vault/connection'), 'src-main/handover/packageDatabase.ts')).toEqual([]);
-    expect(await layerMessages("import Database from 'better-sqlite3-multiple-ciphers';\nexport const a = Database;\n", 'src-main/report/metrics.ts')).toHaveLength(1);
+    expect(await layerMessages("import Database from 'better-sqlite3-multiple-ciphers';\nexport const a = Database;\n", 'src-main/handover/packageDatabase.ts')).toHaveLength(1);
   });
+
+  it.each(['src-main/report/metrics.ts', 'src-main/report/ceu.ts', 'src-main/growth/ceuProgress.ts', 'src-main/growth/evidence.ts', 'src-main/growth/supervisionLog.ts'])(
+    'refuses the connection in %s, whose queries now live in vault/repos/',
+    async (file) => {
+      const messages = await layerMessages(`import type { VaultDatabase } from '../vault/connection';\nexport type A = VaultDatabase;\n`, file);
+      expect(messages).toEqual([expect.stringContaining('Only src-main/vault/ talks to SQLite')]);
+    },
+  );
 });
 
 describe('electron stays in src-main/app/', () => {

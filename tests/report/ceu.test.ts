@@ -22,7 +22,7 @@ beforeEach(() => {
 afterEach(() => vault.dispose());
 
 const summary = (ceuCycleStart: string | null, now: string) =>
-  ceuSummary(vault.db, { ceuCycleStart, timeZone: vault.data.settings.get().timeZone }, new Date(now));
+  ceuSummary(vault.data, { ceuCycleStart, timeZone: vault.data.settings.get().timeZone }, new Date(now));
 
 describe('CEU view', () => {
   it('counts contact hours of professional development attended in the current five-year cycle, up to today', () => {

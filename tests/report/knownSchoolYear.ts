@@ -169,7 +169,7 @@ export function buildKnownSchoolYear(data: VaultData, clock: ReturnType<typeof m
     }
     data.services.create({ ...fields, date: at(fields.date), noteId, studentIds: students.map((code) => ids.get(code) as string) });
   });
-  const supervision = new SupervisionLog(data.db, data.clock);
+  const supervision = new SupervisionLog(data.supervision);
   supervision.add({ date: at('2026-06-30'), minutes: 60, kind: 'clinical', credential: null });
   supervision.add({ date: at('2026-09-01'), minutes: 60, kind: 'clinical', credential: 'LCSW' });
   supervision.add({ date: at('2026-09-08'), minutes: 30, kind: 'clinical', credential: 'LCSW' });

@@ -18,7 +18,7 @@ afterEach(() => vault.dispose());
 
 describe('metrics of the hand-built month', () => {
   it('gives the known answer for every metric', () => {
-    const metrics = computeMonthMetrics(vault.db, KNOWN_MONTH);
+    const metrics = computeMonthMetrics(vault.data, KNOWN_MONTH);
     expect(metrics.period).toBe(KNOWN_MONTH);
     expect(metrics.byKind).toEqual(EXPECTED.byKind);
     expect(metrics.byTeamType).toEqual(EXPECTED.byTeamType);
@@ -36,8 +36,8 @@ describe('metrics of the hand-built month', () => {
     const late = vault.data.services.list({ from: '2026-03-31', to: '2026-03-31' }).find((service) => service.kind === 'individual_session');
     expect(late?.createdAt).toBe(LATE_EVENING);
     expect(localDate(new Date(LATE_EVENING), 'America/New_York')).toBe('2026-03-31');
-    expect(computeMonthMetrics(vault.db, '2026-03').sessionsPerWeek.at(-1)).toMatchObject({ individual: 1 });
-    const april = computeMonthMetrics(vault.db, '2026-04');
+    expect(computeMonthMetrics(vault.data, '2026-03').sessionsPerWeek.at(-1)).toMatchObject({ individual: 1 });
+    const april = computeMonthMetrics(vault.data, '2026-04');
     expect(april.byKind.individual_session.count).toBe(1); // only the one dated 1 April
     expect(april.byTeamType.crisis).toEqual({ count: 1, minutes: 25 });
     expect(april.cases.opened).toBe(1);
@@ -54,7 +54,7 @@ describe('metrics of the hand-built month', () => {
   });
 
   it('reports an empty month as zeros, with no medians', () => {
-    const empty = computeMonthMetrics(vault.db, '2025-12');
+    const empty = computeMonthMetrics(vault.data, '2025-12');
     expect(empty.studentsSeen).toBe(0);
     expect(empty.medianSessionsSoFar).toBeNull();
     expect(empty.medianWeeksOpen).toBeNull();

@@ -22,7 +22,7 @@ type GrowthCommand =
   | 'supervision.delete';
 
 export const growthHandlers: HandlerTable<GrowthCommand> = {
-  'growth.evidence': (session, { schoolYear }) => evidenceSummary(session.data.db, schoolYear),
+  'growth.evidence': (session, { schoolYear }) => evidenceSummary(session.data, schoolYear),
   'selfEvaluation.get': (session, { schoolYear }) => selfEvaluation(session.data, schoolYear),
   'selfEvaluation.rate': (session, input) => rateIndicator(session.data, input),
   'selfEvaluation.export': (session, { schoolYear, file, replace }) => exportSelfEvaluation(session.data, { schoolYear, file }, vaultOutputRules(session, replace ?? false)),
@@ -35,12 +35,12 @@ export const growthHandlers: HandlerTable<GrowthCommand> = {
   },
   'ceu.progress': (session) => {
     const data = session.data;
-    return ceuProgress(data.db, data.settings.get(), data.clock());
+    return ceuProgress(data, data.settings.get(), data.clock());
   },
-  'supervision.overview': (session) => new SupervisionLog(session.data.db, session.data.clock).overview(session.data.today()),
-  'supervision.add': (session, input) => new SupervisionLog(session.data.db, session.data.clock).add(input),
+  'supervision.overview': (session) => new SupervisionLog(session.data.supervision).overview(session.data.today()),
+  'supervision.add': (session, input) => new SupervisionLog(session.data.supervision).add(input),
   'supervision.delete': (session, { id }) => {
-    new SupervisionLog(session.data.db, session.data.clock).delete(id);
+    new SupervisionLog(session.data.supervision).delete(id);
     return DONE;
   },
 };

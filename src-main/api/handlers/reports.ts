@@ -41,6 +41,6 @@ export const reportHandlers: HandlerTable<
   },
   'ceu.summary': (session) => {
     const data = session.data;
-    return ceuSummary(data.db, data.settings.get(), data.clock());
+    return ceuSummary(data, data.settings.get(), data.clock());
   },
 };

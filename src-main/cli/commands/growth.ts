@@ -29,7 +29,7 @@ export const supervisionAddCommand: CliCommand = {
       kind: optionalString(values.kind),
       credential: optionalString(values.credential) ?? null,
     });
-    const session = await withUnlockedVault(context, (data) => new SupervisionLog(data.db, data.clock).add(input));
+    const session = await withUnlockedVault(context, (data) => new SupervisionLog(data.supervision).add(input));
     writeLine(io.stdout, session.id);
   },
 };
@@ -61,7 +61,7 @@ export const ceuCommand: CliCommand = {
   options: { vault: { type: 'string' }, json: { type: 'boolean' } },
   async run(context) {
     const { values, io } = context;
-    const progress = await withUnlockedVault(context, (data) => ceuProgress(data.db, data.settings.get(), data.clock()));
+    const progress = await withUnlockedVault(context, (data) => ceuProgress(data, data.settings.get(), data.clock()));
     if (values.json === true) writeLine(io.stdout, JSON.stringify(progress, null, 2));
     else for (const line of describeCeu(progress)) writeLine(io.stdout, line);
   },
