@@ -54,13 +54,6 @@ const CONNECTION_EXCEPTIONS = [
   'src-main/growth/ceuProgress.ts',
   'src-main/growth/evidence.ts',
   'src-main/growth/supervisionLog.ts',
-  // The handover's queries and the package database: they move to vault/repos/ later.
-  'src-main/handover/createPackage.ts',
-  'src-main/handover/handback.ts',
-  'src-main/handover/keyWrap.ts',
-  'src-main/handover/packageDatabase.ts',
-  'src-main/handover/packageVault.ts',
-  'src-main/handover/handoverRepository.ts',
   // The report's counting queries: they move to vault/repos/ as read-only methods later.
   'src-main/report/ceu.ts',
   'src-main/report/metrics.ts',

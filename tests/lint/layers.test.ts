@@ -111,8 +111,13 @@ describe('only vault/ talks to SQLite', () => {
 
   it('lets the listed files outside vault/ keep their connection import until their SQL moves to vault/repos/', async () => {
     expect(await layerMessages(importOf('../vault/connection'), 'src-main/report/metrics.ts')).toEqual([]);
-    expect(await layerMessages(importOf('../vault/connection'), 'src-main/handover/packageDatabase.ts')).toEqual([]);
     expect(await layerMessages("import Database from 'better-sqlite3-multiple-ciphers';\nexport const a = Database;\n", 'src-main/report/metrics.ts')).toHaveLength(1);
+  });
+
+  it('refuses the connection to every handover file: their SQL is in vault/repos/ and vault/package/', async () => {
+    for (const file of ['createPackage', 'handback', 'keyWrap', 'packageDatabase', 'packageVault', 'handoverRepository']) {
+      expect(await layerMessages(importOf('../vault/connection'), `src-main/handover/${file}.ts`), file).toHaveLength(1);
+    }
   });
 });
 
