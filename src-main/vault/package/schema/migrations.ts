@@ -39,8 +39,8 @@ export function refuseUnopenablePackage(db: VaultDatabase): void {
   } else if (marked !== UNMARKED) {
     throw new VaultError('VAULT_CORRUPT', 'The handover package’s database is not a Sole Notes package. Nothing was changed.');
   } else if (schemaVersion(db) > VAULT_SCHEMA_OF_PACKAGE_V1) {
-    // Unmarked, yet newer than any package made before packages had versions.
-    refuseFuturePackage(schemaVersion(db), VAULT_SCHEMA_OF_PACKAGE_V1);
+    // Unmarked, yet newer than any package made before packages had versions: its number is no package schema.
+    throw futurePackage('');
   } else if (schemaVersion(db) > 0 && !hasPackageTable(db)) {
     throw new VaultError('VAULT_CORRUPT', 'The handover package’s database is not a Sole Notes package. Nothing was changed.');
   }
@@ -51,13 +51,11 @@ function hasPackageTable(db: VaultDatabase): boolean {
 }
 
 function refuseFuturePackage(current: number, latest: number): void {
-  if (current > latest) {
-    throw new VaultError(
-      'VAULT_FROM_FUTURE',
-      `This handover package was made by a newer version of Sole Notes (package schema ${current}; this version knows up to ${latest}). ` +
-        'It was not changed. Update Sole Notes to open it.',
-    );
-  }
+  if (current > latest) throw futurePackage(` (package schema ${current}; this version knows up to ${latest})`);
+}
+
+function futurePackage(detail: string): VaultError {
+  return new VaultError('VAULT_FROM_FUTURE', `This handover package was made by a newer version of Sole Notes${detail}. It was not changed. Update Sole Notes to open it.`);
 }
 
 /**
