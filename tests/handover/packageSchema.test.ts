@@ -8,7 +8,7 @@ import { openEncryptedDatabase, type VaultDatabase } from '../../src-main/vault/
 import { closeAsOneFile } from '../../src-main/vault/package/packageDatabase';
 import { PACKAGE_APPLICATION_ID } from '../../src-main/vault/package/schema/migrations';
 import { makeTempDir, removeDir } from '../helpers/tempVault';
-import { sha256File } from '../vault/testVault';
+import { rewritePackageDatabase as rewriteDatabase, sha256File } from '../vault/testVault';
 import { call, makeVault, refusal, seedOwner, type TestVault } from './fixtures';
 
 /**
@@ -27,13 +27,6 @@ function unpack(bytes: Buffer): { manifest: Record<string, unknown> & { payload:
     manifest: JSON.parse(bytes.subarray(12, manifestEnd).toString('utf8')) as Record<string, unknown> & { payload: Record<string, unknown> },
     payload: bytes.subarray(manifestEnd + 64),
   };
-}
-
-/** Opens a database file with its key and no package logic at all, changes it, and closes it as one file again. */
-function rewriteDatabase(file: string, key: Buffer, change: (db: VaultDatabase) => void): void {
-  const db = openEncryptedDatabase(file, key, { create: false });
-  change(db);
-  closeAsOneFile(db);
 }
 
 describe('the package schema through a handover', () => {

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEncryptedDatabase, type VaultDatabase } from '../../src-main/vault/connection';
 import { VaultError } from '../../src-main/vault/errors';
-import { buildPackageDatabase, closeAsOneFile, openPackageDatabase, packageIdOf } from '../../src-main/vault/package/packageDatabase';
+import { buildPackageDatabase, openPackageDatabase, packageIdOf } from '../../src-main/vault/package/packageDatabase';
 import { LATEST_PACKAGE_SCHEMA_VERSION, PACKAGE_APPLICATION_ID, PACKAGE_MIGRATIONS } from '../../src-main/vault/package/schema/migrations';
-import { openTestVault, sha256File, type TestDatabase } from './testVault';
+import { openTestVault, rewritePackageDatabase as rewrite, sha256File, type TestDatabase } from './testVault';
 import type { VaultData } from '../../src-main/vault/vaultData';
 
 /**
@@ -33,13 +33,6 @@ function caught(action: () => unknown): VaultError {
 
 function pragmaNumber(db: VaultDatabase, name: 'user_version' | 'application_id'): number {
   return db.pragma(name, { simple: true }) as number;
-}
-
-/** Opens the package file with its key and no package logic at all, changes it, and closes it as one file again. */
-function rewrite(file: string, key: Buffer, change: (db: VaultDatabase) => void): void {
-  const db = openEncryptedDatabase(file, key, { create: false });
-  change(db);
-  closeAsOneFile(db);
 }
 
 describe('the package schema', () => {
