@@ -43,8 +43,9 @@ export function openEncryptedDatabase(file: string, dataKey: Buffer, options: Op
     applyKey(db, dataKey);
     verifyReadable(db, file);
     // Before any pragma: setting WAL mode alone would write a header into an emptied file.
-    if (!options.create) assertBaseSchema(db);
+    // A newer app's file may have another shape: it is refused as newer, not as damaged.
     options.refuse?.(db);
+    if (!options.create) assertBaseSchema(db);
     if (options.verify === 'integrity') verifyIntegrity(db);
     applyVaultPragmas(db);
     return db;

@@ -104,6 +104,16 @@ describe('the package schema', () => {
     expect(fs.existsSync(`${file}-journal`)).toBe(false);
   });
 
+  it('says newer, not damaged, of a newer package whose tables have another shape', () => {
+    rewrite(file, key, (db) => {
+      db.exec('DROP TABLE settings');
+      db.pragma(`user_version = ${LATEST_PACKAGE_SCHEMA_VERSION + 1}`);
+    });
+    const before = sha256File(file);
+    expect(caught(() => openPackageDatabase(file, key, vault.data.clock)).code).toBe('VAULT_FROM_FUTURE');
+    expect(sha256File(file)).toBe(before);
+  });
+
   it('refuses, unchanged, a file marked as some other program’s database', () => {
     rewrite(file, key, (db) => db.pragma('application_id = 1234'));
     const before = sha256File(file);
