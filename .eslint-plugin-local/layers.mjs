@@ -44,20 +44,6 @@ const LAYER_EXCEPTIONS = {
 const SQLITE_MODULES = ['better-sqlite3-multiple-ciphers', 'better-sqlite3'];
 const CONNECTION = 'src-main/vault/connection';
 
-/**
- * Files outside vault/ that import vault/connection today (its database type,
- * or the data key's length). Their SQL moves to vault/repos/ later; remove an
- * entry when its file stops importing the connection.
- */
-const CONNECTION_EXCEPTIONS = [
-  // The handover's queries and the package database: they move to vault/repos/ later.
-  'src-main/handover/createPackage.ts',
-  'src-main/handover/handback.ts',
-  'src-main/handover/keyWrap.ts',
-  'src-main/handover/packageDatabase.ts',
-  'src-main/handover/packageVault.ts',
-  'src-main/handover/handoverRepository.ts',
-];
 
 const posix = (file) => file.split(path.sep).join('/');
 /** The repository root, whatever folder eslint runs from. */
@@ -94,7 +80,7 @@ const layersRule = {
       const target = posix(path.relative(root, path.resolve(path.dirname(context.filename), value))).replace(/\.(ts|js|mjs)$/, '');
       const to = /^src-main\/([^/]+)(?:\/|$)/.exec(target)?.[1];
       if (to === undefined || to === from) return;
-      if (target === CONNECTION && !insideVault && !CONNECTION_EXCEPTIONS.includes(file)) {
+      if (target === CONNECTION && !insideVault) {
         context.report({ node, messageId: 'sqlite', data: { name: 'vault/connection' } });
       }
       if (allowed === undefined) return; // reported once, on the file

@@ -2,7 +2,6 @@ import type { CoverColleague } from '../../shared/api/handoverSchemas';
 import { fingerprint } from '../common/signing';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
-import { writeTransaction } from '../vault/writeTransaction';
 import { readHandoverKeyFile } from './handoverKeyFile';
 
 export const COLLEAGUE_NAMED_ACTION = 'handover.colleague_named';
@@ -15,21 +14,14 @@ export const COLLEAGUE_REMOVED_ACTION = 'handover.colleague_removed';
  * colleague's key aloud together (shared/domain/wordCheck.ts); the key is
  * trusted from then on, as a checked key file is for one package today.
  */
-interface ColleagueRow {
-  name: string;
-  public_key: Buffer;
-  fingerprint: string;
-  checked_at: string;
-}
-
 export function coverColleague(data: VaultData): CoverColleague | null {
-  const row = colleagueRow(data);
+  const row = data.coverColleague.get();
   return row === null ? null : { name: row.name, fingerprint: row.fingerprint, checkedAt: row.checked_at };
 }
 
 /** The colleague's public key for a package; CONFLICT when none is named. */
 export function coverColleagueKey(data: VaultData): { spki: Buffer; fingerprint: string; name: string } {
-  const row = colleagueRow(data);
+  const row = data.coverColleague.get();
   if (row === null) throw new VaultError('CONFLICT', 'No cover colleague is named in this vault; name one first, or hand over with a key file or a code.');
   return { spki: row.public_key, fingerprint: row.fingerprint, name: row.name };
 }
@@ -48,28 +40,18 @@ export function nameCoverColleague(data: VaultData, input: { keyFile: string; na
     throw new VaultError('INVALID_INPUT', 'keyFile: the file holds another key than the one whose words were checked; check the words again.');
   }
   const checkedAt = data.clock().toISOString();
-  writeTransaction(data.db, () => {
-    data.db
-      .prepare(
-        `INSERT INTO cover_colleague (id, name, public_key, fingerprint, checked_at) VALUES (1, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, public_key = excluded.public_key,
-           fingerprint = excluded.fingerprint, checked_at = excluded.checked_at`,
-      )
-      .run(input.name, key.spki, input.fingerprint, checkedAt);
+  data.transaction(() => {
+    data.coverColleague.put({ name: input.name, public_key: key.spki, fingerprint: input.fingerprint, checked_at: checkedAt });
     data.audit.append(COLLEAGUE_NAMED_ACTION, { name: input.name, fingerprint: input.fingerprint });
-  })();
+  });
   return { name: input.name, fingerprint: input.fingerprint, checkedAt };
 }
 
 export function removeCoverColleague(data: VaultData): void {
-  const row = colleagueRow(data);
+  const row = data.coverColleague.get();
   if (row === null) return;
-  writeTransaction(data.db, () => {
-    data.db.prepare('DELETE FROM cover_colleague').run();
+  data.transaction(() => {
+    data.coverColleague.remove();
     data.audit.append(COLLEAGUE_REMOVED_ACTION, { name: row.name, fingerprint: row.fingerprint });
-  })();
-}
-
-function colleagueRow(data: VaultData): ColleagueRow | null {
-  return (data.db.prepare('SELECT name, public_key, fingerprint, checked_at FROM cover_colleague WHERE id = 1').get() as ColleagueRow | undefined) ?? null;
+  });
 }

@@ -5,8 +5,9 @@ import type { z } from 'zod';
 import type { CreateHandoverInput, CreateHandoverResult, HandoverRecipient } from '../../shared/api/handoverSchemas';
 import { fingerprint } from '../common/signing';
 import { readBoundedFileSync } from '../vault/boundedRead';
-import { DATA_KEY_BYTES } from '../vault/connection';
+import { DATA_KEY_BYTES } from '../vault/dataKey';
 import { VaultError } from '../vault/errors';
+import { buildPackageDatabase, PACKAGE_DATABASE_FILE } from '../vault/package/packageDatabase';
 import type { VaultData } from '../vault/vaultData';
 import { PACKAGE_MAGIC, encodeContainer, sha256Hex } from './container';
 import { checkOutputFile, type OutputRules } from '../files/outputPath';
@@ -16,10 +17,7 @@ import { coverColleagueKey } from './coverColleague';
 import { readHandoverKeyFile } from './handoverKeyFile';
 import { wrapToPublicKey, wrapWithCode, type CodeWrap, type X25519Wrap } from './keyWrap';
 import { HANDOVER_FORMAT_VERSION, PACKAGE_FORMAT, type PackageManifest } from './manifest';
-import { buildPackageDatabase, PACKAGE_DATABASE_FILE } from './packageDatabase';
-import { HandoverRepository } from './handoverRepository';
 import { periodInZone, today } from './validity';
-import { writeTransaction } from '../vault/writeTransaction';
 
 export type CreateHandoverRequest = z.output<typeof CreateHandoverInput>;
 export const HANDOVER_CREATED_ACTION = 'handover.created';
@@ -98,8 +96,8 @@ export async function createHandoverPackage(
     const fileSha256 = sha256Hex(bytes);
 
     try {
-      writeTransaction(data.db, () => {
-        new HandoverRepository(data.db).insertSent({
+      data.transaction(() => {
+        data.handovers.insertSent({
           package_id: packageId,
           substitute: input.substitute,
           recipient_kind: recipient.kind,
@@ -128,7 +126,7 @@ export async function createHandoverPackage(
           file: written,
           sha256: fileSha256,
         });
-      })();
+      });
     } catch (error) {
       fs.rmSync(written, { force: true }); // an unrecorded package must not be left behind
       throw error;

@@ -1,11 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { HandbackResult } from '../../shared/api/handoverSchemas';
-import type { AuditEntry } from '../../shared/api/schemas';
 import { fingerprint, publicKeyFromSpki, verifyBytes } from '../common/signing';
-import { DATA_KEY_BYTES } from '../vault/connection';
+import { DATA_KEY_BYTES } from '../vault/dataKey';
 import { VaultError } from '../vault/errors';
-import { toAuditEntry, type AuditRow } from '../vault/repos/audit';
 import type { VaultData } from '../vault/vaultData';
 import { HANDBACK_MAGIC, decodeContainer, encodeContainer, sha256Hex } from './container';
 import { checkOutputFile, type OutputRules } from '../files/outputPath';
@@ -16,8 +14,7 @@ import { HANDBACK_FORMAT, HANDOVER_FORMAT_VERSION, type HandbackManifest } from 
 import { packageProof } from './packageProof';
 import { packageFolder, withPackageVault, type PackageVault } from './packageVault';
 import { encryptPayload, handbackPayloadAad } from './payloadCipher';
-import { HandoverRepository, receivedManifest } from './handoverRepository';
-import { writeTransaction } from '../vault/writeTransaction';
+import { receivedManifest } from './received';
 import { readBoundedFileSync } from '../vault/boundedRead';
 
 export const HANDBACK_EXTENSION = '.solehandback';
@@ -39,7 +36,7 @@ export const PACKAGE_DELETED_ACTION = 'handover.package_deleted';
  */
 export function handback(data: VaultData, vaultFolder: string, packageId: string, file: string, rules: OutputRules): HandbackResult {
   const outFile = checkOutputFile(file, 'file', rules); // refused before anything is recorded in the package
-  const handovers = new HandoverRepository(data.db);
+  const handovers = data.handovers;
   const row = handovers.requireReceived(packageId);
   if (row.status !== 'open' || row.package_key === null) {
     throw new VaultError('CONFLICT', 'This handover was already handed back; its copy in this vault was deleted.');
@@ -99,7 +96,7 @@ export function handback(data: VaultData, vaultFolder: string, packageId: string
 
   const folder = packageFolder(vaultFolder, packageId);
   const at = data.clock().toISOString();
-  writeTransaction(data.db, () => {
+  data.transaction(() => {
     handovers.markHandedBack(packageId, handbackId, at);
     data.audit.append(HANDED_BACK_ACTION, {
       packageId,
@@ -112,7 +109,7 @@ export function handback(data: VaultData, vaultFolder: string, packageId: string
       newServices: contents.newServices.length,
       accessLogEntries: contents.accessLog.length,
     });
-  })();
+  });
   fs.rmSync(folder, { recursive: true, force: true });
   data.audit.append(PACKAGE_DELETED_ACTION, { packageId, folder, deleted: !fs.existsSync(folder) });
 
@@ -150,17 +147,10 @@ function refuseUnlessReadBackWhole(file: string, meant: Buffer, signingSpki: Buf
   if (!whole) throw new VaultError('INTERNAL', `The hand-back at ${file} did not read back as written; the package was kept. Try again.`);
 }
 
-interface BaseNoteRow {
-  note_id: string;
-  revision: number;
-  hash: string;
-}
-
 function collectContents(vault: PackageVault, packageId: string, handbackId: string): HandbackContents {
-  const { db } = vault;
-  const base = new Map((db.prepare('SELECT note_id, revision, hash FROM handover_base_notes').all() as BaseNoteRow[]).map((row) => [row.note_id, row]));
-  const baseServices = new Set(db.prepare('SELECT service_id FROM handover_base_services').pluck().all() as string[]);
-  const noteIds = db.prepare('SELECT id FROM notes ORDER BY seq').pluck().all() as string[];
+  const base = vault.baseNotes();
+  const baseServices = vault.baseServiceIds();
+  const noteIds = vault.notes.allIds();
 
   const newNotes: HandbackContents['newNotes'] = [];
   const changedNotes: HandbackContents['changedNotes'] = [];
@@ -184,13 +174,8 @@ function collectContents(vault: PackageVault, packageId: string, handbackId: str
     newNotes,
     changedNotes,
     newServices,
-    accessLog: readWholeLog(vault),
+    accessLog: vault.wholeLog(),
   };
-}
-
-/** The package's access log, oldest first, every entry. */
-function readWholeLog(vault: PackageVault): AuditEntry[] {
-  return vault.db.prepare<[], AuditRow>('SELECT seq, at, action, details, prev_hash, hash FROM audit ORDER BY seq').all().map(toAuditEntry);
 }
 
 function toHandbackRevision(revision: { revision: number; body: string; status: 'personal' | 'released'; author: string; at: string; prevHash: string; hash: string }): HandbackRevision {

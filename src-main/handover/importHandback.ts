@@ -1,6 +1,7 @@
 import type { HandbackImportResult } from '../../shared/api/handoverSchemas';
 import { fingerprint } from '../common/signing';
 import { VaultError } from '../vault/errors';
+import type { SentRow } from '../vault/repos/handovers';
 import type { VaultData } from '../vault/vaultData';
 import { readChosenFile } from './files';
 import { accessLogIntact, HandbackContents, revisionsContinueChain } from './handbackContents';
@@ -10,9 +11,7 @@ import { mergeHandback } from './mergeHandback';
 import { proofMatches } from './packageProof';
 import { decryptPayload, handbackPayloadAad } from './payloadCipher';
 import { tampered, wrongRecipient } from './refusals';
-import { HandoverRepository, type SentRow } from './handoverRepository';
 import { verifyHandbackBytes } from './verifyFiles';
-import { writeTransaction } from '../vault/writeTransaction';
 
 export const HANDBACK_IMPORTED_ACTION = 'handover.handback_imported';
 export const HANDOVER_ACCESS_ACTION = 'handover.access';
@@ -32,7 +31,7 @@ export function importHandback(data: VaultData, file: string): HandbackImportRes
   if (manifest.owner.handoverFingerprint !== fingerprint(ownHandover.spki)) {
     throw wrongRecipient('hand-back', manifest.owner.handoverFingerprint);
   }
-  const handovers = new HandoverRepository(data.db);
+  const handovers = data.handovers;
   const sent = handovers.requireSent(manifest.packageId);
 
   const already = handovers.imported(manifest.handbackId);
@@ -54,7 +53,7 @@ export function importHandback(data: VaultData, file: string): HandbackImportRes
   const importedAt = data.clock().toISOString();
   const intactLog = accessLogIntact(contents.accessLog);
 
-  return writeTransaction(data.db, (): HandbackImportResult => {
+  return data.transaction((): HandbackImportResult => {
     const counts = mergeHandback(data, contents, author);
     for (const entry of contents.accessLog) {
       data.audit.append(HANDOVER_ACCESS_ACTION, {
@@ -101,7 +100,7 @@ export function importHandback(data: VaultData, file: string): HandbackImportRes
     handovers.setSentStatus(manifest.packageId, 'closed', importedAt);
     data.audit.append(HANDOVER_CLOSED_ACTION, { packageId: manifest.packageId, previousStatus: sent.status });
     return summary;
-  })();
+  });
 }
 
 function checkProof(sent: SentRow, manifest: HandbackManifest): void {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { base64OfLength } from '../vault/base64Schema';
-import { DATA_KEY_BYTES } from '../vault/connection';
+import { DATA_KEY_BYTES } from '../vault/dataKey';
 import { VaultError } from '../vault/errors';
 import { deriveKey, KDF_FLOOR, KDF_KEY_BYTES, KdfParamsSchema, newKdfParams, type KdfCost } from '../vault/keys/kdf';
 import { unwrapKey, wrapKey } from '../vault/keys/keyFile';

@@ -19,16 +19,14 @@ export interface MergeCounts {
 
 export function mergeHandback(data: VaultData, contents: HandbackContents, author: string): MergeCounts {
   const newNoteIds = new Set(contents.newNotes.map((note) => note.id));
-  const serviceExists = data.db.prepare('SELECT 1 FROM services WHERE id = ?').pluck();
-  const noteExists = data.db.prepare('SELECT 1 FROM notes WHERE id = ?').pluck();
 
   // Services first, without links to notes that do not exist yet; linked again below.
   let newServices = 0;
   for (const service of contents.newServices) {
-    if (serviceExists.get(service.id) !== undefined) continue;
+    if (data.services.exists(service.id)) continue;
     const { id, date, minutes, kind, teamType, studentIds, issueCategoryIds, noteId } = service;
     data.services.create(
-      { date, minutes, kind, teamType, studentIds, issueCategoryIds, noteId: noteId !== null && noteExists.get(noteId) !== undefined ? noteId : null },
+      { date, minutes, kind, teamType, studentIds, issueCategoryIds, noteId: noteId !== null && data.notes.revisionOf(noteId) !== null ? noteId : null },
       { id },
     );
     newServices += 1;
@@ -48,8 +46,8 @@ export function mergeHandback(data: VaultData, contents: HandbackContents, autho
 
   let changedByBoth = 0;
   for (const note of contents.changedNotes) {
-    const head = data.db.prepare('SELECT revision FROM notes WHERE id = ?').pluck().get(note.id) as number | undefined;
-    if (head !== undefined && head > note.baseRevision) changedByBoth += 1;
+    const head = data.notes.revisionOf(note.id);
+    if (head !== null && head > note.baseRevision) changedByBoth += 1;
     for (const revision of note.revisions) {
       data.notes.saveWrittenBy(author, revision.at, {
         id: note.id,

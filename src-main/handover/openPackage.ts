@@ -3,20 +3,18 @@ import path from 'node:path';
 import type { HandoverPackageInfo, ReceivedHandover } from '../../shared/api/handoverSchemas';
 import { fingerprint } from '../common/signing';
 import { VaultError } from '../vault/errors';
+import { openPackageDatabase, packageIdOf, PACKAGE_DATABASE_FILE } from '../vault/package/packageDatabase';
 import { AuditLog } from '../vault/repos/audit';
 import type { VaultData } from '../vault/vaultData';
 import { readChosenFile } from './files';
 import { normalizeHandoverCode } from './handoverCode';
 import { isHandoverCodeCost, unwrapWithCode, unwrapWithPrivateKey } from './keyWrap';
 import type { PackageManifest } from './manifest';
-import { openPackageDatabase, packageIdOf, PACKAGE_DATABASE_FILE } from './packageDatabase';
 import { packageFolder, withPackageVault } from './packageVault';
 import { receivedHandover } from './received';
 import { tampered, wrongCode, wrongRecipient } from './refusals';
-import { HandoverRepository } from './handoverRepository';
 import { assertActive, packageValidity } from './validity';
 import { verifyPackageBytes, type Verified } from './verifyFiles';
-import { writeTransaction } from '../vault/writeTransaction';
 
 export const HANDOVER_RECEIVED_ACTION = 'handover.received';
 export const PACKAGE_OPENED_ACTION = 'handover.opened';
@@ -43,7 +41,7 @@ export function inspectPackage(data: VaultData, file: string): HandoverPackageIn
     scope: manifest.scope,
     createdAt: manifest.createdAt,
     validity: packageValidity(data, manifest),
-    alreadyOpened: new HandoverRepository(data.db).received(manifest.packageId) !== null,
+    alreadyOpened: data.handovers.received(manifest.packageId) !== null,
   };
 }
 
@@ -69,7 +67,7 @@ export async function openHandoverPackage(data: VaultData, vaultFolder: string, 
   }
   assertActive(data, manifest);
 
-  const handovers = new HandoverRepository(data.db);
+  const handovers = data.handovers;
   const existing = handovers.received(manifest.packageId);
   if (existing) {
     if (existing.status !== 'open') {
@@ -120,10 +118,12 @@ function install(data: VaultData, vaultFolder: string, verified: Verified<Packag
     } finally {
       fs.closeSync(fd);
     }
-    let db;
+    let db: ReturnType<typeof openPackageDatabase>;
     try {
       db = openPackageDatabase(file, packageKey, data.clock);
-    } catch {
+    } catch (error) {
+      // A package made by a newer version of Sole Notes says so; anything else that does not open is damage.
+      if (error instanceof VaultError && error.code === 'VAULT_FROM_FUTURE') throw error;
       throw tampered('package', 'its database does not open with its key');
     }
     try {
@@ -132,8 +132,8 @@ function install(data: VaultData, vaultFolder: string, verified: Verified<Packag
     } finally {
       db.close();
     }
-    writeTransaction(data.db, () => {
-      new HandoverRepository(data.db).insertReceived({
+    data.transaction(() => {
+      data.handovers.insertReceived({
         package_id: manifest.packageId,
         manifest: JSON.stringify(manifest),
         package_key: packageKey,
@@ -148,7 +148,7 @@ function install(data: VaultData, vaultFolder: string, verified: Verified<Packag
         validUntil: manifest.validUntil,
         sha256: fileSha256,
       });
-    })();
+    });
   } catch (error) {
     fs.rmSync(folder, { recursive: true, force: true });
     throw error;

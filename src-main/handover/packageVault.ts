@@ -1,18 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { VaultDatabase } from '../vault/connection';
 import { VaultError } from '../vault/errors';
-import { AuditLog } from '../vault/repos/audit';
-import { CategoryRepository } from '../vault/repos/categories';
-import { NoteRepository } from '../vault/repos/notes';
-import { ServiceRepository } from '../vault/repos/services';
-import { StudentRepository } from '../vault/repos/students';
+import { HANDOVERS_FOLDER } from '../vault/folderLayout';
+import { PackageData } from '../vault/package/packageData';
+import { openPackageDatabase, packageIdOf, PACKAGE_DATABASE_FILE } from '../vault/package/packageDatabase';
 import type { VaultData } from '../vault/vaultData';
 import type { PackageManifest } from './manifest';
-import { openPackageDatabase, packageIdOf, PACKAGE_DATABASE_FILE } from './packageDatabase';
-import { HandoverRepository, receivedManifest } from './handoverRepository';
+import { receivedManifest } from './received';
 import { assertActive, today } from './validity';
-import { HANDOVERS_FOLDER } from '../vault/folderLayout';
 
 /**
  * A received package, opened as a vault of its own: a separate database in
@@ -21,16 +16,8 @@ import { HANDOVERS_FOLDER } from '../vault/folderLayout';
  * package); its `audit` table is the package's access log.
  */
 
-export interface PackageVault {
+export interface PackageVault extends PackageData {
   manifest: PackageManifest;
-  db: VaultDatabase;
-  students: StudentRepository;
-  services: ServiceRepository;
-  /** The owner's issue categories, their own included, as they were when the package was made. */
-  categories: CategoryRepository;
-  notes: NoteRepository;
-  /** The package's own access log. */
-  log: AuditLog;
 }
 
 export function packageFolder(vaultFolder: string, packageId: string): string {
@@ -49,7 +36,7 @@ export function withPackageVault<T>(
   work: (vault: PackageVault) => T,
   options: { enforceDates: boolean } = { enforceDates: true },
 ): T {
-  const row = new HandoverRepository(data.db).requireReceived(packageId);
+  const row = data.handovers.requireReceived(packageId);
   if (row.status !== 'open' || row.package_key === null) {
     throw new VaultError('CONFLICT', 'This handover was handed back to its owner; its copy in this vault was deleted.');
   }
@@ -58,7 +45,7 @@ export function withPackageVault<T>(
 
   const file = path.join(packageFolder(vaultFolder, packageId), PACKAGE_DATABASE_FILE);
   if (!fs.existsSync(file)) throw new VaultError('VAULT_CORRUPT', 'The handover package is missing from the vault folder.');
-  let db: VaultDatabase;
+  let db: ReturnType<typeof openPackageDatabase>;
   try {
     db = openPackageDatabase(file, row.package_key, data.clock);
   } finally {
@@ -66,15 +53,9 @@ export function withPackageVault<T>(
   }
   try {
     if (packageIdOf(db) !== packageId) throw new VaultError('VAULT_CORRUPT', 'The handover folder holds another package than its name says.');
-    return work({
-      manifest,
-      db,
-      students: new StudentRepository(db, data.clock, () => today(data)),
-      services: new ServiceRepository(db, data.clock, () => today(data)), // the substitute's today
-      categories: new CategoryRepository(db),
-      notes: new NoteRepository(db, data.clock, manifest.substitute.name),
-      log: new AuditLog(db, data.clock),
-    });
+    // The substitute's today, and the substitute as the author of what is written here.
+    const vault = new PackageData(db, data.clock, () => today(data), manifest.substitute.name);
+    return work(Object.assign(vault, { manifest }));
   } finally {
     db.close();
   }

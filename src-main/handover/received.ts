@@ -1,8 +1,13 @@
 import type { ReceivedHandover } from '../../shared/api/handoverSchemas';
 import type { VaultData } from '../vault/vaultData';
-import type { PackageManifest } from './manifest';
-import { receivedManifest, type ReceivedRow } from './handoverRepository';
+import type { ReceivedRow } from '../vault/repos/handovers';
+import { PackageManifest } from './manifest';
 import { packageValidity } from './validity';
+
+/** The manifest a received package was opened with (verified then, stored inside the encrypted vault). */
+export function receivedManifest(row: ReceivedRow): PackageManifest {
+  return PackageManifest.parse(JSON.parse(row.manifest));
+}
 
 /** Whose notes these are, in words: the owner's name when given, else their key's fingerprint. */
 export function ownerWords(manifest: PackageManifest): string {

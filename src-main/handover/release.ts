@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { NoteRelease, ReleaseNoteInput } from '../../shared/api/handoverSchemas';
 import { VaultError } from '../vault/errors';
+import type { ReleaseRow } from '../vault/repos/releases';
 import type { VaultData } from '../vault/vaultData';
 import { today } from './validity';
-import { writeTransaction } from '../vault/writeTransaction';
 
 export const NOTE_RELEASED_ACTION = 'note.released';
 
@@ -20,15 +20,6 @@ export function releaseNotice(agency: string): string {
   );
 }
 
-interface ReleaseRow {
-  note_id: string;
-  agency: string;
-  reason: string;
-  released_on: string;
-  revision: number;
-  recorded_at: string;
-}
-
 function toRelease(row: ReleaseRow): NoteRelease {
   return { noteId: row.note_id, agency: row.agency, reason: row.reason, releasedOn: row.released_on, revision: row.revision, recordedAt: row.recorded_at };
 }
@@ -38,22 +29,17 @@ export function releaseNote(data: VaultData, input: z.output<typeof ReleaseNoteI
   const releasedOn = input.releasedOn ?? day;
   if (releasedOn > day) throw new VaultError('INVALID_INPUT', 'releasedOn: a release cannot be dated in the future.');
   const recordedAt = data.clock().toISOString();
-  return writeTransaction(data.db, () => {
+  return data.transaction(() => {
     const note = data.notes.markReleased(input.id) ?? data.notes.get(input.id);
     const row: ReleaseRow = { note_id: input.id, agency: input.agency, reason: input.reason, released_on: releasedOn, revision: note.revision, recorded_at: recordedAt };
-    data.db
-      .prepare(
-        'INSERT INTO note_releases (note_id, agency, reason, released_on, revision, recorded_at) VALUES (@note_id, @agency, @reason, @released_on, @revision, @recorded_at)',
-      )
-      .run(row);
+    data.releases.insert(row);
     data.audit.append(NOTE_RELEASED_ACTION, { noteId: input.id, agency: input.agency, reason: input.reason, releasedOn, revision: note.revision });
     return { note, release: toRelease(row), notice: releaseNotice(input.agency) };
-  })();
+  });
 }
 
 /** Every release of the note, oldest first. */
 export function noteReleases(data: VaultData, noteId: string): NoteRelease[] {
   data.notes.get(noteId); // NOT_FOUND for a missing note
-  const rows = data.db.prepare('SELECT * FROM note_releases WHERE note_id = ? ORDER BY seq').all(noteId) as ReleaseRow[];
-  return rows.map(toRelease);
+  return data.releases.forNote(noteId).map(toRelease);
 }

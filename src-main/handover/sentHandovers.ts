@@ -1,8 +1,7 @@
 import type { SentHandover } from '../../shared/api/handoverSchemas';
 import { VaultError } from '../vault/errors';
+import type { SentRow } from '../vault/repos/handovers';
 import type { VaultData } from '../vault/vaultData';
-import { HandoverRepository, toSentHandover } from './handoverRepository';
-import { writeTransaction } from '../vault/writeTransaction';
 
 export const HANDOVER_REVOKED_ACTION = 'handover.revoked';
 
@@ -19,22 +18,40 @@ export function revokeNotice(validUntil: string): string {
   );
 }
 
+export function toSentHandover(row: SentRow): SentHandover {
+  return {
+    packageId: row.package_id,
+    substitute: row.substitute,
+    recipient:
+      row.recipient_kind === 'key'
+        ? { kind: 'key', fingerprint: row.recipient_fingerprint ?? '', label: row.recipient_label }
+        : { kind: 'code' },
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    scope: { students: (JSON.parse(row.student_ids) as unknown[]).length, notes: row.note_count, services: row.service_count },
+    createdAt: row.created_at,
+    status: row.status,
+    revokedAt: row.revoked_at,
+    closedAt: row.closed_at,
+  };
+}
+
 /** The packages this vault made, newest first. */
 export function listSentHandovers(data: VaultData): SentHandover[] {
-  return new HandoverRepository(data.db).listSent().map(toSentHandover);
+  return data.handovers.listSent().map(toSentHandover);
 }
 
 /** Marks an open handover revoked, recorded in the audit log. */
 export function revokeHandover(data: VaultData, packageId: string, reason: string | undefined): { handover: SentHandover; notice: string } {
-  const handovers = new HandoverRepository(data.db);
+  const handovers = data.handovers;
   const row = handovers.requireSent(packageId);
   if (row.status !== 'open') {
     throw new VaultError('CONFLICT', row.status === 'revoked' ? 'This handover is already revoked.' : 'This handover is already closed: its hand-back was imported.');
   }
   const at = data.clock().toISOString();
-  writeTransaction(data.db, () => {
+  data.transaction(() => {
     handovers.setSentStatus(packageId, 'revoked', at);
     data.audit.append(HANDOVER_REVOKED_ACTION, { packageId, substitute: row.substitute, validUntil: row.valid_until, reason: reason ?? null });
-  })();
+  });
   return { handover: toSentHandover(handovers.requireSent(packageId)), notice: revokeNotice(row.valid_until) };
 }

@@ -10,8 +10,6 @@ import type { VaultData } from '../vault/vaultData';
 import { PACKAGE_OPENED_ACTION } from './openPackage';
 import { withPackageVault } from './packageVault';
 import { receivedHandover } from './received';
-import { HandoverRepository } from './handoverRepository';
-import { writeTransaction } from '../vault/writeTransaction';
 
 /**
  * What the substitute does in a handover vault. Every opening and every note
@@ -21,13 +19,13 @@ import { writeTransaction } from '../vault/writeTransaction';
 export const NOTE_VIEWED_ACTION = 'note.viewed';
 
 export function listReceived(data: VaultData): ReceivedHandover[] {
-  return new HandoverRepository(data.db).listReceived().map((row) => receivedHandover(data, row));
+  return data.handovers.listReceived().map((row) => receivedHandover(data, row));
 }
 
 /** Enters the handover vault (the app switches to it): recorded as an opening; returns the banner. */
 export function enterHandover(data: VaultData, vaultFolder: string, packageId: string): ReceivedHandover {
   withPackageVault(data, vaultFolder, packageId, (vault) => vault.log.append(PACKAGE_OPENED_ACTION, { by: vault.manifest.substitute.name }));
-  return receivedHandover(data, new HandoverRepository(data.db).requireReceived(packageId));
+  return receivedHandover(data, data.handovers.requireReceived(packageId));
 }
 
 export function handoverStudents(data: VaultData, vaultFolder: string, packageId: string): Student[] {
@@ -63,23 +61,23 @@ export function handoverNoteHistory(data: VaultData, vaultFolder: string, packag
 export function handoverNoteCreate(data: VaultData, vaultFolder: string, input: z.output<typeof HandoverNoteCreateInput>): Note {
   const { packageId, ...fields } = input;
   return withPackageVault(data, vaultFolder, packageId, (vault) =>
-    writeTransaction(vault.db, () => {
+    vault.transaction(() => {
       const note = vault.notes.create(fields);
       vault.log.append('note.created', { noteId: note.id });
       return note;
-    })(),
+    }),
   );
 }
 
 export function handoverNoteUpdate(data: VaultData, vaultFolder: string, input: z.output<typeof HandoverNoteUpdateInput>): Note {
   const { packageId, id, ...edit } = input;
   return withPackageVault(data, vaultFolder, packageId, (vault) =>
-    writeTransaction(vault.db, () => {
+    vault.transaction(() => {
       const before = vault.notes.get(id).revision;
       const note = vault.notes.update(id, edit);
       if (note.revision !== before) vault.log.append('note.edited', { noteId: id, revision: note.revision });
       return note;
-    })(),
+    }),
   );
 }
 
@@ -94,11 +92,11 @@ export function handoverCategories(data: VaultData, vaultFolder: string, package
 
 export function handoverServiceCreate(data: VaultData, vaultFolder: string, packageId: string, fields: ServiceFields): Service {
   return withPackageVault(data, vaultFolder, packageId, (vault) =>
-    writeTransaction(vault.db, () => {
+    vault.transaction(() => {
       const service = vault.services.create(fields);
       vault.log.append('service.created', { serviceId: service.id });
       return service;
-    })(),
+    }),
   );
 }
 

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { DATA_KEY_BYTES } from './dataKey';
 import { VaultError } from './errors';
 import { assertBaseSchema } from './schema/baseSchema';
 import { storageErrorFrom } from './storageErrors';
 
 export type VaultDatabase = Database.Database;
 
-export const DATA_KEY_BYTES = 32;
+export { DATA_KEY_BYTES };
 
 /**
  * Opens the SQLCipher 4 database with a raw 32-byte data key and applies the
@@ -23,6 +24,12 @@ export interface OpenOptions {
    * restores check their copy whole before it counts (backup.ts).
    */
   verify?: 'integrity';
+  /**
+   * Checks run once the key is known to be right and before anything is
+   * written (the pragmas below set the write-ahead log in the file's header):
+   * a handover package refuses here one made by a newer app.
+   */
+  refuse?: (db: VaultDatabase) => void;
 }
 
 export function openEncryptedDatabase(file: string, dataKey: Buffer, options: OpenOptions): VaultDatabase {
@@ -36,6 +43,8 @@ export function openEncryptedDatabase(file: string, dataKey: Buffer, options: Op
     applyKey(db, dataKey);
     verifyReadable(db, file);
     // Before any pragma: setting WAL mode alone would write a header into an emptied file.
+    // A newer app's file may have another shape: it is refused as newer, not as damaged.
+    options.refuse?.(db);
     if (!options.create) assertBaseSchema(db);
     if (options.verify === 'integrity') verifyIntegrity(db);
     applyVaultPragmas(db);

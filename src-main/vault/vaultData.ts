@@ -5,11 +5,14 @@ import { refuseIdentifyingReportText } from './reportText';
 import { AdministrativeDutyRepository } from './repos/adminDuties';
 import { AuditLog } from './repos/audit';
 import { CategoryRepository } from './repos/categories';
+import { CoverColleagueRepository } from './repos/coverColleague';
 import { DraftRepository } from './repos/drafts';
 import { FollowUpRepository } from './repos/followUps';
 import { GroupRepository } from './repos/groups';
+import { HandoverRepository } from './repos/handovers';
 import { KeyRepository } from './repos/keys';
 import { NoteRepository } from './repos/notes';
+import { ReleaseRepository } from './repos/releases';
 import { ReportCounts } from './repos/reportCounts';
 import { ServiceRepository } from './repos/services';
 import { SettingsRepository } from './repos/settings';
@@ -17,6 +20,7 @@ import { StudentRepository } from './repos/students';
 import { SuccessStoryRepository } from './repos/successStories';
 import { SupervisionRepository } from './repos/supervision';
 import type { VaultReader } from './vaultReader';
+import { writeTransaction } from './writeTransaction';
 
 /**
  * The repositories over one open, migrated vault database. Statements are
@@ -40,7 +44,16 @@ export class VaultData implements VaultReader {
   readonly drafts: DraftRepository;
   /** The vault's clock: what every timestamp in it was read from. */
   readonly clock: () => Date;
-  /** The open database, for read-only aggregate queries (reports) that span several tables. */
+  /** Handovers sent, received and handed back (migration 3). */
+  readonly handovers: HandoverRepository;
+  /** Notes released to other agencies (migration 3). */
+  readonly releases: ReleaseRepository;
+  /** The cover colleague named ahead (migration 14). */
+  readonly coverColleague: CoverColleagueRepository;
+  /**
+   * The open database, for read-only aggregate queries (reports) that span several tables.
+   * Writes go through the repositories, inside `transaction()`.
+   */
   readonly db: VaultDatabase;
 
   constructor(db: VaultDatabase, clock: () => Date = () => new Date()) {
@@ -54,6 +67,18 @@ export class VaultData implements VaultReader {
     this.audit = new AuditLog(db, clock);
     this.keys = new KeyRepository(db);
     this.drafts = new DraftRepository(db, clock);
+    this.handovers = new HandoverRepository(db);
+    this.releases = new ReleaseRepository(db);
+    this.coverColleague = new CoverColleagueRepository(db);
+  }
+
+  /**
+   * Runs `work` as one write transaction (BEGIN IMMEDIATE, writeTransaction.ts):
+   * everything it writes through the repositories is saved together, or
+   * nothing is. Nested inside another, it is a savepoint.
+   */
+  transaction<Result>(work: () => Result): Result {
+    return writeTransaction(this.db, work)();
   }
 
   /** Saved groups of students; prepared on first use (a vault being migrated may not have their tables yet). */

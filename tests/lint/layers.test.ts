@@ -111,18 +111,17 @@ describe('only vault/ talks to SQLite', () => {
     expect(await layerMessages(importOf('../connection'), 'src-main/vault/repos/x.ts')).toEqual([]);
   });
 
-  it('lets the listed files outside vault/ keep their connection import until their SQL moves to vault/repos/', async () => {
-    expect(await layerMessages(importOf('../vault/connection'), 'src-main/handover/packageDatabase.ts')).toEqual([]);
-    expect(await layerMessages("import Database from 'better-sqlite3-multiple-ciphers';\nexport const a = Database;\n", 'src-main/handover/packageDatabase.ts')).toHaveLength(1);
+  it.each([
+    'src-main/report/metrics.ts',
+    'src-main/report/ceu.ts',
+    'src-main/growth/ceuProgress.ts',
+    'src-main/growth/evidence.ts',
+    'src-main/growth/supervisionLog.ts',
+    ...['createPackage', 'handback', 'keyWrap', 'packageVault', 'mergeHandback'].map((file) => `src-main/handover/${file}.ts`),
+  ])('refuses the connection in %s, whose queries now live in vault/', async (file) => {
+    const messages = await layerMessages(`import type { VaultDatabase } from '../vault/connection';\nexport type A = VaultDatabase;\n`, file);
+    expect(messages).toEqual([expect.stringContaining('Only src-main/vault/ talks to SQLite')]);
   });
-
-  it.each(['src-main/report/metrics.ts', 'src-main/report/ceu.ts', 'src-main/growth/ceuProgress.ts', 'src-main/growth/evidence.ts', 'src-main/growth/supervisionLog.ts'])(
-    'refuses the connection in %s, whose queries now live in vault/repos/',
-    async (file) => {
-      const messages = await layerMessages(`import type { VaultDatabase } from '../vault/connection';\nexport type A = VaultDatabase;\n`, file);
-      expect(messages).toEqual([expect.stringContaining('Only src-main/vault/ talks to SQLite')]);
-    },
-  );
 });
 
 describe('electron stays in src-main/app/', () => {

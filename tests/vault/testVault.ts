@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openEncryptedDatabase, type VaultDatabase } from '../../src-main/vault/connection';
+import { closeAsOneFile } from '../../src-main/vault/package/packageDatabase';
 import { migrate } from '../../src-main/vault/schema/migrations';
 import { VaultData } from '../../src-main/vault/vaultData';
 
@@ -121,4 +122,15 @@ export function fillWithNotesAndServices(
   })();
   for (const id of noteIds.slice(0, options.edits)) data.notes.update(id, { body: `${data.notes.get(id).body} Edited: ${options.editedWord}.` });
   return { noteIds, serviceIds, studentIds: students.map((student) => student.id) };
+}
+
+/**
+ * Opens a handover package's database file with its key and no package logic
+ * at all, changes it as another app version might have, and closes it as one
+ * file again.
+ */
+export function rewritePackageDatabase(file: string, key: Buffer, change: (db: VaultDatabase) => void): void {
+  const db = openEncryptedDatabase(file, key, { create: false });
+  change(db);
+  closeAsOneFile(db);
 }

@@ -180,6 +180,7 @@ export class NoteRepository {
   private readonly deleteTx;
   private readonly searcher: NoteSearch;
   private readonly selectAllIds;
+  private readonly selectRevisionOf;
 
   /**
    * `author` names who writes through this repository: the vault's owner, or
@@ -242,6 +243,7 @@ export class NoteRepository {
     });
     this.searcher = new NoteSearch(db);
     this.selectAllIds = db.prepare<[], string>('SELECT id FROM notes ORDER BY seq').pluck();
+    this.selectRevisionOf = db.prepare<[string], number>('SELECT revision FROM notes WHERE id = ?').pluck();
   }
 
   /** Most recently changed first. */
@@ -388,6 +390,11 @@ export class NoteRepository {
   /** The id of every note (oldest first), for checking every history. */
   allIds(): string[] {
     return this.selectAllIds.all();
+  }
+
+  /** The note's current revision number, or null when there is no such note. */
+  revisionOf(id: string): number | null {
+    return this.selectRevisionOf.get(id) ?? null;
   }
 
   private appendRevision(row: Omit<NoteRow, 'seq'>, author: string, at: string): void {

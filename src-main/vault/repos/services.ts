@@ -73,6 +73,7 @@ export class ServiceRepository {
   private readonly deleteStudentLinks;
   private readonly deleteIssueLinks;
   private readonly writeWithLinks;
+  private readonly serviceExists;
 
   /**
    * `today` is the worker's date (their time zone, the vault's clock): a new
@@ -103,6 +104,7 @@ export class ServiceRepository {
     this.studentExists = db.prepare<[string], number>('SELECT 1 FROM students WHERE id = ?').pluck();
     this.categoryExists = db.prepare<[string], number>('SELECT 1 FROM issue_categories WHERE id = ?').pluck();
     this.noteExists = db.prepare<[string], number>('SELECT 1 FROM notes WHERE id = ?').pluck();
+    this.serviceExists = db.prepare<[string], number>('SELECT 1 FROM services WHERE id = ?').pluck();
     this.insertRow = db.prepare<[ServiceRow]>(
       `INSERT INTO services (id, date, minutes, kind, team_type, note_id, created_at, updated_at)
        VALUES (@id, @date, @minutes, @kind, @team_type, @note_id, @created_at, @updated_at)`,
@@ -178,6 +180,11 @@ export class ServiceRepository {
 
   delete(id: string): void {
     if (this.deleteRow.run(id).changes === 0) throw new VaultError('NOT_FOUND', 'No service with that id.');
+  }
+
+  /** Whether a service with this id is in the vault. */
+  exists(id: string): boolean {
+    return this.serviceExists.get(id) !== undefined;
   }
 
   private checkDate(date: string): void {

@@ -68,18 +68,24 @@ export function upgradeExistingVault(db: VaultDatabase, now: () => Date = () => 
 /**
  * Applies every migration newer than the vault's `user_version`, all in one
  * transaction: either the vault reaches the last version or it is left exactly
- * as it was. A vault newer than the list is refused before anything is written.
+ * as it was. A vault newer than the list is refused before anything is written
+ * (`refuseFuture`: a handover package words it for itself).
  */
-export function migrateWith(db: VaultDatabase, migrations: readonly Migration[], now: () => Date = () => new Date()): void {
+export function migrateWith(
+  db: VaultDatabase,
+  migrations: readonly Migration[],
+  now: () => Date = () => new Date(),
+  refuseFuture: (current: number, latest: number) => void = refuseFutureVault,
+): void {
   assertNumberedFromOne(migrations);
   const latest = migrations.length;
-  refuseFutureVault(schemaVersion(db), latest);
+  refuseFuture(schemaVersion(db), latest);
   if (schemaVersion(db) === latest) return;
 
   db.transaction(() => {
     // Read again inside the write lock, in case another connection migrated meanwhile.
     const current = schemaVersion(db);
-    refuseFutureVault(current, latest);
+    refuseFuture(current, latest);
     for (const migration of migrations.slice(current)) {
       migration.up(db, now);
       db.pragma(`user_version = ${migration.version}`);

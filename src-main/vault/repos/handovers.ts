@@ -1,7 +1,6 @@
-import type { HandbackImportResult, SentHandover } from '../../shared/api/handoverSchemas';
-import type { VaultDatabase } from '../vault/connection';
-import { VaultError } from '../vault/errors';
-import { PackageManifest } from './manifest';
+import type { HandbackImportResult } from '../../../shared/api/handoverSchemas';
+import type { VaultDatabase } from '../connection';
+import { VaultError } from '../errors';
 
 /**
  * The vault's own records of handovers (tables of migration 3): packages it
@@ -44,29 +43,6 @@ export interface ImportedRow {
   file_sha256: string;
   imported_at: string;
   summary: string;
-}
-
-export function toSentHandover(row: SentRow): SentHandover {
-  return {
-    packageId: row.package_id,
-    substitute: row.substitute,
-    recipient:
-      row.recipient_kind === 'key'
-        ? { kind: 'key', fingerprint: row.recipient_fingerprint ?? '', label: row.recipient_label }
-        : { kind: 'code' },
-    validFrom: row.valid_from,
-    validUntil: row.valid_until,
-    scope: { students: (JSON.parse(row.student_ids) as unknown[]).length, notes: row.note_count, services: row.service_count },
-    createdAt: row.created_at,
-    status: row.status,
-    revokedAt: row.revoked_at,
-    closedAt: row.closed_at,
-  };
-}
-
-/** The manifest a received package was opened with (verified then, stored inside the encrypted vault). */
-export function receivedManifest(row: ReceivedRow): PackageManifest {
-  return PackageManifest.parse(JSON.parse(row.manifest));
 }
 
 export class HandoverRepository {

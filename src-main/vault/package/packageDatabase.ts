@@ -1,38 +1,20 @@
 import fs from 'node:fs';
-import type { HandoverScope } from '../../shared/api/handoverSchemas';
-import { openEncryptedDatabase, type VaultDatabase } from '../vault/connection';
-import { AuditLog } from '../vault/repos/audit';
-import { migrate } from '../vault/schema/migrations';
-import type { VaultData } from '../vault/vaultData';
+import type { HandoverScope } from '../../../shared/api/handoverSchemas';
+import { openEncryptedDatabase, type VaultDatabase } from '../connection';
+import { AuditLog } from '../repos/audit';
+import type { VaultData } from '../vaultData';
+import { migratePackage, refuseUnopenablePackage } from './schema/migrations';
 
 /**
- * A package's own SQLCipher database: the vault schema (same migrations),
+ * A package's own SQLCipher database: the vault's tables (schema/001-initial.ts),
  * holding only the chosen students, their notes with every revision, and the
  * services they took part in (and the names the owner knows those students
- * by, only when the owner chose to include them), plus three tables of its own:
- * - handover_package: which package this database belongs to;
- * - handover_base_notes / handover_base_services: what the owner put in, so
- *   the hand-back can tell new and changed items from what was there.
- * Its `audit` table is the package's own access log. It holds no keys.
+ * by, only when the owner chose to include them), plus the package's own
+ * tables: which package it is, and what the owner put in. Its `audit` table
+ * is the package's own access log. It holds no keys. Its schema has versions
+ * of its own (schema/migrations.ts).
  */
 export const PACKAGE_DATABASE_FILE = 'package.db';
-
-const PACKAGE_SCHEMA = `
-CREATE TABLE handover_package (
-  singleton   INTEGER PRIMARY KEY CHECK (singleton = 1),
-  package_id  TEXT NOT NULL CHECK (length(package_id) = 36),
-  substitute  TEXT NOT NULL,
-  created_at  TEXT NOT NULL
-) STRICT;
-CREATE TABLE handover_base_notes (
-  note_id   TEXT PRIMARY KEY NOT NULL,
-  revision  INTEGER NOT NULL CHECK (revision >= 1),
-  hash      TEXT NOT NULL
-) STRICT, WITHOUT ROWID;
-CREATE TABLE handover_base_services (
-  service_id  TEXT PRIMARY KEY NOT NULL
-) STRICT, WITHOUT ROWID;
-`;
 
 export interface PackageMeta {
   packageId: string;
@@ -97,8 +79,7 @@ export function buildPackageDatabase(
   fs.closeSync(fs.openSync(file, 'wx', 0o600));
   const db = openEncryptedDatabase(file, key, { create: true });
   try {
-    migrate(db, data.clock);
-    db.exec(PACKAGE_SCHEMA);
+    migratePackage(db, data.clock);
     db.transaction(() => {
       // The package holds no keys: the owner's stay in the owner's vault, and the substitute uses their own.
       db.prepare('DELETE FROM keys').run();
@@ -169,11 +150,15 @@ export function packageIdOf(db: VaultDatabase): string | null {
   }
 }
 
-/** Opens a received package's database with its key; the caller closes it. */
+/**
+ * Opens a received package's database with its key, brought to this app's
+ * package schema; the caller closes it. One made by a newer app is refused
+ * (VAULT_FROM_FUTURE) before anything is written to it.
+ */
 export function openPackageDatabase(file: string, key: Buffer, clock: () => Date): VaultDatabase {
-  const db = openEncryptedDatabase(file, key, { create: false });
+  const db = openEncryptedDatabase(file, key, { create: false, refuse: refuseUnopenablePackage });
   try {
-    migrate(db, clock);
+    migratePackage(db, clock);
     return db;
   } catch (error) {
     db.close();
