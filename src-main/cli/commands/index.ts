@@ -22,6 +22,7 @@ import { noteReleaseCommand } from './noteRelease';
 import { passphraseChangeCommand } from './passphrase';
 import { reportCommand, reportThresholdCommand } from './report';
 import { reportSimulateCommand } from './reportSimulate';
+import { retentionDestroyCommand, retentionSetCommand, retentionShowCommand } from './retention';
 import { serviceAddCommand } from './service';
 import { studentAddCommand, studentCloseCommand, studentListCommand, studentReopenCommand } from './student';
 import { verifyCommand } from './verify';
@@ -67,6 +68,9 @@ export const COMMANDS: readonly CliCommand[] = [
   handoverRevokeCommand,
   discloseCommand,
   auditVerifyCommand,
+  retentionShowCommand,
+  retentionSetCommand,
+  retentionDestroyCommand,
   supervisionAddCommand,
   ceuCommand,
   selfEvaluationExportCommand,
