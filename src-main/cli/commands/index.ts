@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command';
 import { auditVerifyCommand } from './audit';
-import { backupListCommand, backupNowCommand, restoreCommand } from './backup';
+import { backupFreshSetCommand, backupListCommand, backupNowCommand, restoreCommand } from './backup';
 import { checkCommand } from './check';
 import { discloseCommand } from './disclose';
 import { districtSummaryCommand } from './districtSummary';
@@ -51,6 +51,7 @@ export const COMMANDS: readonly CliCommand[] = [
   passphraseChangeCommand,
   backupNowCommand,
   backupListCommand,
+  backupFreshSetCommand,
   restoreCommand,
   checkCommand,
   reportSimulateCommand, // before `report`: the first command whose words match is run
