@@ -459,6 +459,16 @@ export const STEPS: ScreenshotStep[] = [
     },
   },
   {
+    name: 'retention-fresh-backup-set',
+    optional: true,
+    go: async (page) => {
+      const notice = page.getByRole('region', { name: 'Notes of closed cases' });
+      await notice.getByRole('button', { name: 'Start a fresh backup set' }).click();
+      await page.getByRole('alertdialog', { name: 'Start a fresh backup set?' }).getByRole('button', { name: 'Start a fresh set' }).click();
+      await notice.getByRole('status').filter({ hasText: /^Older copies removed: \d+/ }).waitFor();
+    },
+  },
+  {
     name: 'retention-back-to-caseload',
     screenshot: false,
     go: async (page, { app, setClock }) => {
