@@ -42,6 +42,13 @@ export function verifyCopy(folder: string, id: string, dataKey: Buffer): void {
   checkDatabaseFile(path.join(entry.dir, DATABASE_FILE_NAME), dataKey);
 }
 
+/** Removes what a removal cut short left (a crash between the rename and the removal): never a backup, only folders already renamed to go. */
+function clearLeftRemovals(folder: string): void {
+  for (const name of fs.readdirSync(folder)) {
+    if (name.startsWith(REMOVING_PREFIX)) fs.rmSync(path.join(folder, name), { recursive: true, force: true });
+  }
+}
+
 /** In one folder: a new copy, checked, then this vault's older copies removed. How many went. */
 function renewFolder(host: FreshSetHost, folder: string): { copy: BackupEntry; removed: number } {
   const older = () => listBackups(folder).filter((entry) => entry.manifest.vaultId === host.vaultId);
@@ -55,6 +62,7 @@ function renewFolder(host: FreshSetHost, folder: string): { copy: BackupEntry; r
     fs.renameSync(entry.dir, doomed);
     fs.rmSync(doomed, { recursive: true, force: true });
   }
+  clearLeftRemovals(folder);
   // Counted from what was there before, so copies the new one's own thinning removed count too.
   const left = new Set(older().map((entry) => entry.id));
   return { copy, removed: before.filter((id) => !left.has(id)).length };
