@@ -118,6 +118,15 @@ describe('retention from the command line', () => {
     expect((await cli(['audit', 'verify', '--vault', vault], { env })).code).toBe(0);
   });
 
+  it('is in the help, with each command’s own usage', async () => {
+    const general = await cli(['--help']);
+    for (const words of [['retention', 'show'], ['retention', 'set'], ['retention', 'destroy'], ['backup', 'fresh-set']]) {
+      expect(general.stdout).toContain(words.join(' '));
+      const help = await cli([...words, '--help']);
+      expect(help).toMatchObject({ code: 0, stdout: expect.stringContaining(`Usage: sole-notes ${words.join(' ')}`) });
+    }
+  });
+
   it('sets the end of the school year, and off again', async () => {
     const schoolYear = await cli(['retention', 'set', '--vault', vault, '--end-of-school-year'], { env });
     expect(schoolYear).toMatchObject({ code: 0 });
