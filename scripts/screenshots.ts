@@ -459,6 +459,15 @@ export const STEPS: ScreenshotStep[] = [
     },
   },
   {
+    name: 'retention-fresh-backup-set',
+    optional: true,
+    go: async (page) => {
+      // The question only: a backup made here, a year ahead on the clock, would head the backups screenshots (the next step closes it).
+      await page.getByRole('region', { name: 'Notes of closed cases' }).getByRole('button', { name: 'Start a fresh backup set' }).click();
+      await page.getByRole('alertdialog', { name: 'Start a fresh backup set?' }).waitFor();
+    },
+  },
+  {
     name: 'retention-back-to-caseload',
     screenshot: false,
     go: async (page, { app, setClock }) => {

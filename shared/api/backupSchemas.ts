@@ -108,3 +108,23 @@ export const UndoRestoreResult = z.object({
   /** Where what the restored vault held is kept (in the vault folder). */
   keptIn: z.string(),
 });
+
+/** One backup folder a fresh set renewed: a new copy made there, then this vault's older copies removed. */
+export const FreshSetPlace = z.object({
+  /** 'backup-folder': the backup folder (this laptop's, or the one the worker chose); 'second-place': the copies off this laptop. */
+  where: z.enum(['backup-folder', 'second-place']),
+  folder: z.string(),
+  newCopy: z.boolean(),
+  removed: z.number().int().min(0),
+});
+export type FreshSetPlace = z.infer<typeof FreshSetPlace>;
+
+/** What "Start a fresh backup set" did, and the second place it could not reach (finished when its drive is back). */
+export const FreshBackupSetResult = z.object({
+  at: Timestamp,
+  newCopies: z.number().int().min(0),
+  removed: z.number().int().min(0),
+  places: z.array(FreshSetPlace),
+  waiting: z.object({ folder: z.string(), kind: z.enum(OFFSITE_KINDS) }).nullable(),
+});
+export type FreshBackupSetResult = z.infer<typeof FreshBackupSetResult>;

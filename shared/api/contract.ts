@@ -6,6 +6,7 @@ import {
   BackupListing,
   BackupSettings,
   BackupSettingsPatch,
+  FreshBackupSetResult,
   RestoreInput,
   RestoreResult,
   UndoRestoreResult,
@@ -173,6 +174,8 @@ export const COMMANDS = {
   'backups.list': { input: BackupListInput, output: BackupListing },
   /** A backup now (vault unlocked); the oldest beyond the number to keep are removed. */
   'backups.create': { input: Empty, output: BackupInfo },
+  /** A new full copy in each backup folder, checked, then this vault's older copies there removed (vault unlocked); a second place out of reach is finished when it is back. */
+  'backups.freshSet': { input: Empty, output: FreshBackupSetResult },
   /** Checks the backup, sets the current vault aside and puts the backup in its place; leaves it unlocked. */
   'backups.restore': { input: RestoreInput, output: RestoreResult },
   /** Keeps the restored vault: the one set aside is deleted (vault unlocked). */

@@ -8,7 +8,7 @@ import type { VaultState } from '../../shared/api/schemas';
 import type { BackupSettingsPatch, BackupSettingsValue } from './backups/backupSettings';
 import * as restore from './backups/restore';
 import { restoreFromBackup, type RestoreHost, type RestoreRequest } from './backups/restoreFlow';
-import { SessionBackups, summarizeBackup, type BackupListing, type BackupOptions, type BackupSummary, type PendingRestoreSummary } from './backups/sessionBackups';
+import { SessionBackups, summarizeBackup, type BackupListing, type BackupOptions, type BackupSummary, type FreshBackupSetResult, type PendingRestoreSummary } from './backups/sessionBackups';
 import { readBoundedFileSync } from './boundedRead';
 import { DATA_KEY_BYTES, openEncryptedDatabase } from './connection';
 import { VaultError } from './errors';
@@ -268,7 +268,6 @@ export class VaultSession {
     this.#lockListeners.locked(reason);
   }
 
-
   // Backups (see backup.ts) and restore (see restore.ts).
 
   /** Where backups go, how many are kept, whether they are automatic. Readable while locked. */
@@ -298,6 +297,11 @@ export class VaultSession {
       const open = this.#requireOpen();
       return summarizeBackup(this.#backups.backUp(open, 'manual', folder), open.vaultId);
     });
+  }
+
+  /** A new full copy, checked, then the older ones removed, in each backup folder it can reach (backups/freshBackupSet.ts). */
+  startFreshBackupSet(): Promise<FreshBackupSetResult> {
+    return this.#serialize(async () => this.#backups.freshSet(this.#requireOpen()));
   }
 
   /** While unlocked: a copy to the second place when it can be seen and the last one there is older than the interval (offsitePoll.ts). */

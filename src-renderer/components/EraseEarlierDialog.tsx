@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { call, isQuietError, plainError } from '../api';
+import { FreshBackupSet } from '../screens/backups/FreshBackupSet';
 import { useUiStore } from '../state/uiStore';
 import { Dialog } from './Dialog';
 
@@ -8,11 +9,14 @@ import { Dialog } from './Dialog';
  * when earlier versions of it still hold them: remove their text, or keep
  * them. The history keeps a line for each cleared version (its date and
  * seal), so the note can still be shown not to have been changed otherwise.
+ * Once removed, it says that backups made before still hold them and offers
+ * a fresh backup set in one step.
  */
 export function EraseEarlierDialog({ noteId, versions, onClose }: { noteId: string; versions: number; onClose: () => void }) {
   const keep = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [erased, setErased] = useState<number | null>(null);
   const them = versions === 1 ? 'it' : 'each';
 
   async function erase() {
@@ -22,13 +26,17 @@ export function EraseEarlierDialog({ noteId, versions, onClose }: { noteId: stri
       const result = await call('notes.eraseEarlier', { id: noteId });
       const count = result.erased.length;
       useUiStore.getState().announce(count === 0 ? 'No earlier version held flagged words.' : `Flagged words removed from ${count} earlier version${count === 1 ? '' : 's'}.`);
-      onClose();
+      // Backups made before still hold the words: offer a fresh backup set before closing.
+      if (count === 0) onClose();
+      else setErased(count);
     } catch (error) {
       if (isQuietError(error)) return;
       setProblem(plainError(error));
       setBusy(false);
     }
   }
+
+  if (erased != null) return <ErasedFromEarlier count={erased} onClose={onClose} />;
 
   return (
     <Dialog
@@ -60,6 +68,31 @@ export function EraseEarlierDialog({ noteId, versions, onClose }: { noteId: stri
         </button>
         <button type="button" ref={keep} onClick={onClose} disabled={busy}>
           Keep earlier versions
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** After the erasure: what was removed, and the copies backups still hold, with a fresh backup set in one step. */
+function ErasedFromEarlier({ count, onClose }: { count: number; onClose: () => void }) {
+  const done = useRef<HTMLButtonElement>(null);
+  return (
+    <Dialog
+      title={`Flagged words removed from ${count} earlier version${count === 1 ? '' : 's'}`}
+      onClose={onClose}
+      initialFocus={done}
+      description={
+        <p>
+          Backups made before today still hold them until newer backups replace them. To remove them now, start a fresh backup set: one new backup of your notes as they
+          are now, then the older backups removed. Afterwards you can’t go back to a backup from an earlier day.
+        </p>
+      }
+    >
+      <FreshBackupSet askFirst={false} />
+      <div className="dialog-actions">
+        <button type="button" ref={done} onClick={onClose}>
+          Done
         </button>
       </div>
     </Dialog>

@@ -23,6 +23,7 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'quickUnlock.clear': {},
   'backups.list': {},
   'backups.create': {},
+  'backups.freshSet': {},
   'backups.restore': { id: 'sole-notes-backup-20260302T090000000Z-ab12', passphrase: TEST_PASSPHRASE },
   'backups.confirmRestore': {},
   'backups.undoRestore': {},

@@ -21,7 +21,7 @@ import { TEST_PASSPHRASE, createdVault, removeDir } from '../helpers/tempVault';
  * a random input might by chance be valid); every command gets the inputs
  * that can never be valid (pollution, nesting).
  */
-const RISKY = new Set<string>(['vault.create', 'vault.changePassphrase', 'vault.unlockWithRecovery', 'reports.export', 'backups.restore', 'backups.undoRestore', 'backups.confirmRestore', 'backups.updateSettings', 'backups.create']);
+const RISKY = new Set<string>(['vault.create', 'vault.changePassphrase', 'vault.unlockWithRecovery', 'reports.export', 'backups.restore', 'backups.undoRestore', 'backups.confirmRestore', 'backups.updateSettings', 'backups.create', 'backups.freshSet']);
 const RISKY_PREFIXES = ['system.', 'handover.', 'disclosure.'];
 const SAFE_NAMES = COMMAND_NAMES.filter((name) => !RISKY.has(name) && !RISKY_PREFIXES.some((prefix) => name.startsWith(prefix)));
 const ALL_NAMES: readonly CommandName[] = COMMAND_NAMES;

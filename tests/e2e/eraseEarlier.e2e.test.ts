@@ -57,6 +57,11 @@ describe('removing flagged words from earlier versions (end to end)', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
+    // Then what backups still hold, with a fresh backup set in one step; "Done" has the focus.
+    const erased = page.getByRole('dialog', { name: 'Flagged words removed from 1 earlier version' });
+    await erased.getByRole('button', { name: 'Start a fresh backup set' }).waitFor();
+    await page.keyboard.press('Enter');
+    await erased.waitFor({ state: 'detached' });
 
     const after = await callRouter(app.router, 'notes.history', { id: noteId });
     expect(after).toHaveLength(2);

@@ -18,6 +18,7 @@ import { call, fileHas, makeVault, refusal, seedOwner, type TestVault } from './
 
 const OWNER_DRAFT = 'GANNET-DRAFT-5521 half a sentence';
 const SUBSTITUTE_DRAFT = 'PUFFIN-DRAFT-7730 not finished';
+const SAVED_DRAFT = 'MARTEN-DRAFT-3318 said she has depression';
 
 describe('drafts and the handover', () => {
   let root: string;
@@ -59,6 +60,22 @@ describe('drafts and the handover', () => {
       const tables = vault.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
       for (const table of tables) expect(JSON.stringify(vault.db.prepare(`SELECT * FROM "${table}"`).all()), table).not.toContain('GANNET-DRAFT');
     });
+  });
+
+  it("a package note's draft, with the words it held, is gone once the substitute saves the note, whether still waiting or already written", async () => {
+    const noteId = seeded.noteA.id;
+    const edit = { kind: 'package-note', packageId: created.packageId, noteId, studentId: seeded.handed.id } as const;
+    await call(substitute, 'drafts.put', { context: edit, body: SAVED_DRAFT, cursor: 3 });
+    expect(await call(substitute, 'drafts.get', { context: edit })).toMatchObject({ body: SAVED_DRAFT }); // written now
+    await call(substitute, 'handover.notes.update', { packageId: created.packageId, id: noteId, body: 'Covered the check-in; nothing new.' });
+    expect(await call(substitute, 'drafts.get', { context: edit })).toBeNull();
+
+    // A new note's draft, still waiting in memory when the note is saved.
+    const fresh = { kind: 'package-note', packageId: created.packageId, noteId: null, studentId: seeded.handed.id } as const;
+    await call(substitute, 'drafts.put', { context: fresh, body: SAVED_DRAFT, cursor: 3 });
+    await call(substitute, 'handover.notes.create', { packageId: created.packageId, studentId: seeded.handed.id, body: 'Lunch check-in went fine.' });
+    expect(await call(substitute, 'drafts.get', { context: fresh })).toBeNull();
+    expect(substitute.session.data.db.prepare('SELECT count(*) FROM drafts').pluck().get()).toBe(0);
   });
 
   it("a package note's draft is kept in the substitute's vault, never in the package, and goes at the hand-back", async () => {

@@ -68,6 +68,13 @@ describe('removing flagged words from earlier versions', () => {
 
     await user.click(within(dialog).getByRole('button', { name: 'Remove from earlier versions' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    // Then what backups still hold, with a fresh backup set in one step; Done has the focus.
+    const after = screen.getByRole('dialog', { name: 'Flagged words removed from 1 earlier version' });
+    expect(after.textContent).toContain('Backups made before today still hold them');
+    expect(within(after).getByRole('button', { name: 'Start a fresh backup set' })).toBeTruthy();
+    expect(document.activeElement).toBe(within(after).getByRole('button', { name: 'Done' }));
+    await user.click(within(after).getByRole('button', { name: 'Done' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
     expect(fake.callsTo('notes.eraseEarlier')).toEqual([{ id: note.id }]);
     expect(useUiStore.getState().status?.text).toBe('Flagged words removed from 1 earlier version.');
     expect(fake.state.revisions[0]).toMatchObject({ body: '', erasedAt: AT });
@@ -98,7 +105,7 @@ describe('removing flagged words from earlier versions', () => {
     const { user, note, saveAs } = await openSavedNote(FLAGGED);
     await saveAs(CLEAN);
     await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Remove from earlier versions' }));
-    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    await user.click(within(await screen.findByRole('dialog', { name: /^Flagged words removed/ })).getByRole('button', { name: 'Done' }));
     render(<NoteHistory noteId={note.id} onClose={() => undefined} />);
     const version1 = await screen.findByRole('button', { name: /Version 1/ });
     expect(version1.textContent).toContain('Flagged words removed');

@@ -58,7 +58,8 @@ describe('the notice of notes due to be destroyed', () => {
     await waitFor(() => expect(fake.callsTo('retention.destroy')).toEqual([{ studentIds: [A, B] }]));
     const after = await screen.findByRole('region', { name: 'Notes of closed cases' });
     expect(after.textContent).toContain('4 notes of closed cases were destroyed.');
-    expect(after.textContent).toContain('To start a fresh set now: in Backups, set “Backups to keep” to 1 and choose Back up now, then set it back.');
+    expect(after.textContent).toContain('To remove them now, start a fresh backup set: one new backup, then the older ones removed.');
+    expect(within(after).getByRole('button', { name: 'Start a fresh backup set' })).toBeTruthy();
     await user.click(within(after).getByRole('button', { name: 'Open Backups' }));
     expect(openedBackups).toBe(1);
   });

@@ -98,7 +98,7 @@ describe('retention on a real vault', () => {
     const due = await call<RetentionDue>(owner, 'retention.due');
     expect(due).toEqual({
       retention: { rule: 'months_after_closing', months: 3 },
-      students: [{ studentId: closed.id, code: 'RT-1', closedOn: '2026-01-15', dueOn: '2026-04-15', notes: 2, drafts: 1 }],
+      students: [{ studentId: closed.id, code: 'RT-1', closedOn: '2026-01-15', dueOn: '2026-04-15', notes: 2, drafts: 2 }],
       notes: 2,
     });
     expect(JSON.stringify(due)).not.toMatch(/Wrenfield|custody/);

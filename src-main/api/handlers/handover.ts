@@ -1,4 +1,5 @@
 import { fingerprint } from '../../common/signing';
+import { draftKeeperFor } from '../../vault/drafts/draftKeeper';
 import { VaultError } from '../../vault/errors';
 import { vaultOutputRules } from '../../files/outputPath';
 import { coverColleague, nameCoverColleague, removeCoverColleague } from '../../handover/coverColleague';
@@ -86,8 +87,17 @@ export const handoverHandlers: HandlerTable<
   'handover.notes.list': (session, input) => handoverNotesList(session.data, session.folder, input),
   'handover.notes.get': (session, { packageId, id }) => handoverNoteGet(session.data, session.folder, packageId, id),
   'handover.notes.history': (session, { packageId, id }) => handoverNoteHistory(session.data, session.folder, packageId, id),
-  'handover.notes.create': (session, input) => handoverNoteCreate(session.data, session.folder, input),
-  'handover.notes.update': (session, input) => handoverNoteUpdate(session.data, session.folder, input),
+  // As in the worker's own notes: once saved, the editor's unfinished note (and any flagged words it held) is gone.
+  'handover.notes.create': (session, input) => {
+    const note = handoverNoteCreate(session.data, session.folder, input);
+    draftKeeperFor(session).discard({ kind: 'package-note', packageId: input.packageId, noteId: null, studentId: input.studentId ?? null });
+    return note;
+  },
+  'handover.notes.update': (session, input) => {
+    const note = handoverNoteUpdate(session.data, session.folder, input);
+    draftKeeperFor(session).discard({ kind: 'package-note', packageId: input.packageId, noteId: input.id, studentId: null });
+    return note;
+  },
   'handover.services.list': (session, { packageId }) => handoverServicesList(session.data, session.folder, packageId),
   'handover.services.create': (session, { packageId, fields }) => handoverServiceCreate(session.data, session.folder, packageId, fields),
   'handover.categories.list': (session, { packageId }) => handoverCategories(session.data, session.folder, packageId),

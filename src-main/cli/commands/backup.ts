@@ -52,6 +52,36 @@ export const backupNowCommand: CliCommand = {
   },
 };
 
+export const backupFreshSetCommand: CliCommand = {
+  words: ['backup', 'fresh-set'],
+  summary: 'Start a fresh backup set: one new copy, then the older copies removed',
+  usage: 'backup fresh-set --vault DIR [--json]',
+  help: [
+    'After notes were destroyed (retention destroy) or earlier versions erased (note erase-earlier), the',
+    'backups made before still hold the old text. This makes one new full backup in the backup folder,',
+    'checks it (its files against backup.json, then the database opened and integrity-checked), and only',
+    'then removes this vault\'s older backups there; the same in the second place (copies off this laptop)',
+    'when its drive can be seen. A second place that cannot be seen is remembered: the app finishes it when',
+    'the drive is back (or run this again). Backups of another vault in the same folder are never touched.',
+    `Exit 3 when the new copy cannot be made (nothing was removed). ${PASSPHRASE_ENV} is read as by every command.`,
+  ].join('\n'),
+  options: { vault: { type: 'string' }, json: { type: 'boolean' } },
+  async run(context) {
+    const { io, values } = context;
+    const result = await withUnlockedVault(context, (_data, session) => session.startFreshBackupSet());
+    if (values.json === true) writeLine(io.stdout, JSON.stringify(result));
+    else {
+      for (const place of result.places) {
+        writeLine(io.stdout, `${place.folder}\tnew copy made\tolder copies removed: ${place.removed}`);
+      }
+    }
+    writeLine(io.stderr, `Older copies removed: ${result.removed}; ${result.newCopies === 1 ? 'one new copy' : `${result.newCopies} new copies`} made.`);
+    if (result.waiting !== null) {
+      writeLine(io.stderr, `Can't see ${result.waiting.folder}: its older copies stay until the drive is back (the app finishes it then, or run this again).`);
+    }
+  },
+};
+
 export const backupListCommand: CliCommand = {
   words: ['backup', 'list'],
   summary: 'List the backups in the backup folder (or --from another)',

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../command';
 import { auditVerifyCommand } from './audit';
-import { backupListCommand, backupNowCommand, restoreCommand } from './backup';
+import { backupFreshSetCommand, backupListCommand, backupNowCommand, restoreCommand } from './backup';
 import { checkCommand } from './check';
 import { discloseCommand } from './disclose';
 import { districtSummaryCommand } from './districtSummary';
@@ -22,6 +22,7 @@ import { noteReleaseCommand } from './noteRelease';
 import { passphraseChangeCommand } from './passphrase';
 import { reportCommand, reportThresholdCommand } from './report';
 import { reportSimulateCommand } from './reportSimulate';
+import { retentionDestroyCommand, retentionSetCommand, retentionShowCommand } from './retention';
 import { serviceAddCommand } from './service';
 import { studentAddCommand, studentCloseCommand, studentListCommand, studentReopenCommand } from './student';
 import { verifyCommand } from './verify';
@@ -50,6 +51,7 @@ export const COMMANDS: readonly CliCommand[] = [
   passphraseChangeCommand,
   backupNowCommand,
   backupListCommand,
+  backupFreshSetCommand,
   restoreCommand,
   checkCommand,
   reportSimulateCommand, // before `report`: the first command whose words match is run
@@ -67,6 +69,9 @@ export const COMMANDS: readonly CliCommand[] = [
   handoverRevokeCommand,
   discloseCommand,
   auditVerifyCommand,
+  retentionShowCommand,
+  retentionSetCommand,
+  retentionDestroyCommand,
   supervisionAddCommand,
   ceuCommand,
   selfEvaluationExportCommand,

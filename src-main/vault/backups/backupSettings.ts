@@ -39,6 +39,8 @@ const StoredSettings = z
         folder: z.string().min(1).max(4096),
         kind: z.enum(OFFSITE_KINDS),
         lastCopyAt: Timestamp.nullable(),
+        /** A fresh backup set was started while this place could not be seen: its older copies go once a new one is made there. */
+        freshSetPendingSince: Timestamp.nullable().optional(),
       })
       .strict()
       .nullable()
@@ -112,7 +114,7 @@ export function readBackupSettings(vaultFolder: string, defaults: { folder?: str
     customFolder: stored?.folder != null,
     keep: stored?.keep ?? DEFAULT_BACKUP_KEEP,
     automatic: stored?.automatic ?? defaults.automatic,
-    offsite: stored?.offsite ? { ...stored.offsite, folder: path.resolve(stored.offsite.folder) } : null,
+    offsite: stored?.offsite ? { folder: path.resolve(stored.offsite.folder), kind: stored.offsite.kind, lastCopyAt: stored.offsite.lastCopyAt } : null,
     offsitePrompt: stored?.offsitePrompt ?? null,
   };
 }
@@ -129,9 +131,9 @@ function nextOffsite(stored: StoredSettings | null, patch: BackupSettingsPatch):
   if (patch.offsite === undefined) return stored?.offsite ?? null;
   if (patch.offsite === null) return null;
   const folder = path.resolve(patch.offsite.folder);
-  // The same folder again keeps the time of its last copy.
-  const lastCopyAt = stored?.offsite && path.resolve(stored.offsite.folder) === folder ? stored.offsite.lastCopyAt : null;
-  return { folder, kind: patch.offsite.kind, lastCopyAt };
+  // The same folder again keeps the time of its last copy, and a fresh set still to finish there.
+  const same = stored?.offsite && path.resolve(stored.offsite.folder) === folder ? stored.offsite : null;
+  return { folder, kind: patch.offsite.kind, lastCopyAt: same?.lastCopyAt ?? null, freshSetPendingSince: same?.freshSetPendingSince ?? null };
 }
 
 /** Records a copy made in the second place (when `folder` is it). */
@@ -139,6 +141,18 @@ export function recordOffsiteCopy(vaultFolder: string, folder: string, at: strin
   const stored = readStored(vaultFolder);
   if (!stored?.offsite || path.resolve(stored.offsite.folder) !== path.resolve(folder)) return;
   writeStored(vaultFolder, { ...stored, offsite: { ...stored.offsite, lastCopyAt: at } });
+}
+
+/** When a fresh backup set still has to reach the second place (its drive was out); null when it need not. */
+export function offsiteFreshSetPending(vaultFolder: string): string | null {
+  return readStored(vaultFolder)?.offsite?.freshSetPendingSince ?? null;
+}
+
+/** Remembers (an ISO time) or forgets (null) that the second place's older copies are to go once a new copy is made there. */
+export function recordOffsiteFreshSetPending(vaultFolder: string, since: string | null): void {
+  const stored = readStored(vaultFolder);
+  if (!stored?.offsite) return;
+  writeStored(vaultFolder, { ...stored, offsite: { ...stored.offsite, freshSetPendingSince: since } });
 }
 
 function writeStored(vaultFolder: string, next: StoredSettings): void {

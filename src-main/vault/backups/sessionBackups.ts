@@ -1,3 +1,4 @@
+import type { FreshBackupSetResult } from '../../../shared/api/backupSchemas';
 import type { BackupOffer } from '../../../shared/api/errors';
 import type { OffsiteStatus } from '../../../shared/domain/offsiteCopies';
 import { VaultError } from '../errors';
@@ -7,7 +8,10 @@ import { schemaVersion } from '../schema/migrations';
 import { asStorageError } from '../storageErrors';
 import { listBackups, pruneBackups, writeBackup, type BackupEntry, type BackupReason } from './backup';
 import { canSeeFolder, DEFAULT_BACKUP_INTERVAL_MS, readBackupSettings, recordOffsiteCopy, writeBackupSettings, type BackupSettingsPatch, type BackupSettingsValue } from './backupSettings';
+import { finishPendingOffsite, startFreshBackupSet, type FreshSetHost } from './freshBackupSet';
 import { pendingRestore } from './restore';
+
+export type { FreshBackupSetResult };
 
 /** One backup as the API shows it. */
 export interface BackupSummary {
@@ -182,9 +186,40 @@ export class SessionBackups {
    */
   offsiteIfDue(open: OpenVault): boolean {
     const status = this.offsiteStatus();
-    if (!status?.reachable || !this.settings().automatic) return false;
+    if (!status?.reachable) return false;
+    // A fresh set started while the drive was out is finished first, whether or not copies are automatic.
+    if (this.#finishFreshSet(open)) return true;
+    if (!this.settings().automatic) return false;
     if (status.lastCopyAt !== null && this.#isRecent(status.lastCopyAt)) return false;
     return this.#backUpToIfDue(open, status.folder);
+  }
+
+  /** A new full copy in each backup folder, checked, then this vault's older copies there removed (freshBackupSet.ts). */
+  freshSet(open: OpenVault): FreshBackupSetResult {
+    if (open.integrity?.status === 'damaged') {
+      throw new VaultError('VAULT_CORRUPT', 'The vault is damaged, so no new copy was made and no older copy was removed. Restore the newest backup.');
+    }
+    return startFreshBackupSet(this.#freshSetHost(open));
+  }
+
+  #finishFreshSet(open: OpenVault): boolean {
+    try {
+      return finishPendingOffsite(this.#freshSetHost(open)) !== null;
+    } catch {
+      return false; // still waiting: tried again at the next look
+    }
+  }
+
+  #freshSetHost(open: OpenVault): FreshSetHost {
+    return {
+      vaultFolder: this.#folder,
+      vaultId: open.vaultId,
+      dataKey: open.dataKey,
+      settings: this.settings(),
+      now: this.#clock,
+      backUp: (folder) => this.backUp(open, 'manual', folder),
+      audit: (action, details) => open.data.audit.append(action, details),
+    };
   }
 
   /** The second place and whether it can be seen; null when none is chosen. */

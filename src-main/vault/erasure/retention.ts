@@ -40,14 +40,17 @@ export function retentionDue(data: VaultData): RetentionDue {
   const retention = readRetention(data);
   const today = data.today();
   const countNotes = data.db.prepare<[string], number>(`SELECT count(*) FROM (${PERSONAL_NOTES})`).pluck();
-  const countDrafts = data.db.prepare<[string], number>(`SELECT count(*) FROM (${NEW_NOTE_DRAFTS})`).pluck();
+  // Every draft that would go: those of the notes and those of new notes about the student (as destroyTransaction counts them).
+  const countDrafts = data.db
+    .prepare<{ studentId: string }, number>(`SELECT (SELECT count(*) FROM drafts WHERE note_id IN (${PERSONAL_NOTES.replace('?', '@studentId')})) + (SELECT count(*) FROM (${NEW_NOTE_DRAFTS.replace('?', '@studentId')}))`)
+    .pluck();
   const students: RetentionDueStudent[] = [];
   for (const student of data.students.list({ includeClosed: true })) {
     if (student.closedOn == null) continue;
     const dueOn = retentionDueOn(student.closedOn, retention);
     if (dueOn === null || dueOn > today) continue;
     const notes = countNotes.get(student.id) ?? 0;
-    const drafts = countDrafts.get(student.id) ?? 0;
+    const drafts = countDrafts.get({ studentId: student.id }) ?? 0;
     if (notes + drafts === 0) continue;
     students.push({ studentId: student.id, code: student.code, closedOn: student.closedOn, dueOn, notes, drafts });
   }
@@ -98,4 +101,10 @@ function destroyTransaction(data: VaultData) {
     data.audit.append(RETENTION_DESTROYED_ACTION, { students: studentIds.length, notes, versions, drafts, on: at.slice(0, 10), rule: readRetention(data).rule });
     return { students: studentIds.length, notes, versions, drafts, at };
   });
+}
+
+/** How many saved versions the personal notes of each student hold (for a listing of what is due: counts only). */
+export function personalNoteVersions(data: VaultData, studentIds: readonly string[]): Map<string, number> {
+  const count = data.db.prepare<[string], number>(`SELECT count(*) FROM note_revisions WHERE note_id IN (${PERSONAL_NOTES})`).pluck();
+  return new Map(studentIds.map((id) => [id, count.get(id) ?? 0]));
 }

@@ -9,6 +9,7 @@ import { useUiStore } from '../../state/uiStore';
 import { showRestoredVault } from './afterRestore';
 import { RestoreDialog, type RestoreTarget } from './RestoreDialog';
 import { RestoreFromFolder } from './RestoreFromFolder';
+import { FreshBackupSet } from './FreshBackupSet';
 import { SecondPlaceSetting } from './SecondPlaceSetting';
 
 /**
@@ -106,6 +107,10 @@ function BackupsContent({ listing }: { listing: BackupListing }) {
               ))}
             </ul>
           )}
+          <div className="backups-fresh-set">
+            <p className="hint">After notes were destroyed or flagged words removed from earlier versions, older backups still hold them.</p>
+            <FreshBackupSet />
+          </div>
           <div className="backups-restore-other">
             <RestoreFromFolder situation="unlocked" label="Restore from another folder…" onRestored={(result) => void showRestoredVault(result, 'unlocked')} />
           </div>

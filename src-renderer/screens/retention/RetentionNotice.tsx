@@ -4,23 +4,32 @@ import { call, isQuietError, plainError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { formatShortDate } from '../../lib/dates';
 import { useUiStore } from '../../state/uiStore';
+import { FreshBackupSet } from '../backups/FreshBackupSet';
 
 function notesWord(count: number): string {
   return `${count} note${count === 1 ? '' : 's'}`;
 }
 
-/** What stays behind after notes are destroyed: backups made before, until newer backups replace them. */
-export function BackupsKeepCopies({ onOpenBackups }: { onOpenBackups?: () => void }) {
+/**
+ * What stays behind after notes are destroyed: backups made before, until
+ * newer backups replace them. Once destroyed, a fresh backup set removes
+ * them in one step (`offerFreshSet`).
+ */
+export function BackupsKeepCopies({ onOpenBackups, offerFreshSet = false }: { onOpenBackups?: () => void; offerFreshSet?: boolean }) {
   return (
-    <p className="hint">
-      Backups made before today still hold copies of these notes until newer backups replace them (the oldest go as new ones are made). To start a fresh set
-      now: in Backups, set “Backups to keep” to 1 and choose Back up now, then set it back. Copies you made elsewhere stay as they are.{' '}
-      {onOpenBackups != null && (
-        <button type="button" className="link" onClick={onOpenBackups}>
-          Open Backups
-        </button>
-      )}
-    </p>
+    <>
+      <p className="hint">
+        Backups made before today still hold copies of these notes until newer backups replace them (the oldest go as new ones are made).{' '}
+        {offerFreshSet ? 'To remove them now, start a fresh backup set: one new backup, then the older ones removed.' : 'Afterwards you can start a fresh backup set to remove them now.'}{' '}
+        Copies you made elsewhere stay as they are.{' '}
+        {onOpenBackups != null && (
+          <button type="button" className="link" onClick={onOpenBackups}>
+            Open Backups
+          </button>
+        )}
+      </p>
+      {offerFreshSet && <FreshBackupSet />}
+    </>
   );
 }
 
@@ -71,7 +80,7 @@ export function RetentionNotice({ onOpenBackups }: { onOpenBackups?: () => void 
         <p>
           {notesWord(destroyed)} of closed cases {destroyed === 1 ? 'was' : 'were'} destroyed.
         </p>
-        <BackupsKeepCopies onOpenBackups={onOpenBackups} />
+        <BackupsKeepCopies onOpenBackups={onOpenBackups} offerFreshSet />
       </section>
     );
   }
