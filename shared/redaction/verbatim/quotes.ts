@@ -130,6 +130,7 @@ function judgeQuote(t: Tokens, pair: QuotePair): RawSpan | undefined {
   const speechAfter = speechVerbAfter(t, pair.close);
 
   if (isQuotedTitle(t, pair, inner, words, strong, speechAfter || introducedAsSpeech(t, pair.open, speaker.spoke))) return undefined;
+  if (!speechAfter && documentLabelBefore(t, pair.open)) return undefined;
   if (!strong && documentBefore(t, pair.open)) return undefined;
   if (!strong && words.length <= 6 && (titleCueBefore(t, pair.open) || titleCueAfter(t, pair.close))) return undefined;
   // One or two words in running text are a scare quote, even "HI!!!" (POLICY.md, "Cases decided");
@@ -254,6 +255,31 @@ function documentBefore(t: Tokens, open: Token): boolean {
     if (DOCUMENTS.has(token.lower)) return true;
   }
   return false;
+}
+
+/**
+ * "Per the hospital discharge papers mom brought in: '…'", "Mom read me the
+ * bottle over the phone: '…'", "Newsletter blurb draft: '…'": the clause
+ * before the colon names a document and no one's writing or speech, so the
+ * quotation is the document's text (POLICY.md, "Cases decided": documents vs
+ * a person's writing), even when it asks a question.
+ */
+function documentLabelBefore(t: Tokens, open: Token): boolean {
+  const colon = t.tokens[open.index - 1];
+  if (colon?.text !== ':' || colon.spaceBefore) return false;
+  let documentSeen = false;
+  let seen = 0;
+  for (let index = colon.index - 1; index >= 0 && seen < 14; index -= 1) {
+    const token = t.tokens[index] as Token;
+    if (isSentenceEnd(t, token)) break;
+    if (token.type !== 'punct') {
+      seen += 1;
+      if (SPEECH.has(token.lower) || (WRITINGS.has(token.lower) && !DOCUMENTS.has(token.lower))) return false;
+      if (DOCUMENTS.has(token.lower) && !WRITINGS.has(token.lower)) documentSeen = true;
+    }
+    if (token.lineBefore) break;
+  }
+  return documentSeen;
 }
 
 function titleCueBefore(t: Tokens, open: Token): boolean {

@@ -1,7 +1,9 @@
+import { EMAIL_AT_WORDS, EMAIL_DOT_WORDS } from '../data/identifiers';
+import { wordSet } from '../lexicon';
 import type { RawSpan } from '../spans';
 import { isCapitalized, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
 import { classifyLabel, type Label, labelBefore, type Strength, whoFromLabel } from './speakers';
-import { ACTIONS, HONORIFIC, NO_ACTION, OWN_VOICE, PRONOUNS, ROLES, SPEECH, SPEECH_LIKE } from './vocabulary';
+import { ACTIONS, DOCUMENTS, HONORIFIC, NO_ACTION, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, WRITINGS } from './vocabulary';
 
 /**
  * Transcript lines: the words after a speaker's label ("Mom: he never listens
@@ -11,6 +13,10 @@ import { ACTIONS, HONORIFIC, NO_ACTION, OWN_VOICE, PRONOUNS, ROLES, SPEECH, SPEE
 
 /** How far back a run-on turn ("… Me: …") looks for the labelled turn before it, in tokens. */
 const MAX_TURN_TOKENS = 80;
+const AT_WORDS = wordSet(EMAIL_AT_WORDS);
+const DOT_WORDS = wordSet(EMAIL_DOT_WORDS);
+/** How far back a clause that introduces a writing ("Jordan showed me a note …:") is read, in words. */
+const MAX_INTRO_WORDS = 14;
 
 /** "Mom: he never listens to me" — the words after the speaker's colon. */
 export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
@@ -21,9 +27,14 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     const next = tokens[colon.index + 1];
     if (next === undefined || !next.spaceBefore || next.lineBefore || colon.spaceBefore) continue;
     const label = labelBefore(t, colon) ?? runOnLabel(t, colon, lastTurn);
-    if (label === undefined) continue;
-    const strength = classifyLabel(label.words);
+    if (label === undefined) {
+      if (introducesWriting(t, colon)) emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true });
+      continue;
+    }
+    let strength = classifyLabel(label.words);
     if (strength === null) continue;
+    // "Jade, about her older sister:": a name with an aside about the moment is a speaker, not a heading.
+    if (strength === 'weak' && label.aside === true) strength = 'strong';
     if (strength === 'strong') lastTurn = colon;
     // What a text, note or voicemail said, or an answer to a question just asked, is someone's words whatever they hold.
     const lenient = strength === 'strong' && (label.written === true || answersQuestion(t, label.words[0] as Token));
@@ -44,6 +55,29 @@ function runOnLabel(t: Tokens, colon: Token, lastTurn: Token | undefined): Label
   if (word.index - lastTurn.index > MAX_TURN_TOKENS) return undefined;
   for (let index = word.index; index > lastTurn.index; index -= 1) if ((t.tokens[index] as Token).lineBefore) return undefined;
   return { words: [word], who: whoFromLabel([word]) };
+}
+
+/**
+ * "Jordan showed me a note he keeps on his phone: …", "She forwarded the
+ * text her friend sent: …": a clause that shows or passes on someone's
+ * writing, ending in a colon, introduces that writing word for word.
+ */
+function introducesWriting(t: Tokens, colon: Token): boolean {
+  let writing = false;
+  let shown = false;
+  let seen = 0;
+  for (let index = colon.index - 1; index >= 0 && seen < MAX_INTRO_WORDS; index -= 1) {
+    const token = t.tokens[index] as Token;
+    if (isSentenceEnd(t, token) || token.text === ':') return false;
+    if (token.type !== 'punct') {
+      seen += 1;
+      if (DOCUMENTS.has(token.base) && !WRITINGS.has(token.base)) return false; // "showed me the court order:"
+      if (WRITINGS.has(token.base)) writing = true;
+      if (SHOWING.has(token.lower)) shown = true;
+    }
+    if (token.lineBefore) break;
+  }
+  return writing && shown;
 }
 
 /** The turn before this label ended with a question mark ("SW: What happens at lunch? S: nothing."). */
@@ -132,7 +166,7 @@ export function emitUtterance(
     end = token.end;
     if (token.end - first.start > 600) break;
   }
-  if (words.length === 0) return;
+  if (words.length === 0 || addressOnly(t, first.start, end, words)) return;
   const ownVoice = words.some((w) => OWN_VOICE.has(w.lower));
   if (!question && !ownVoice && recordsAction(words)) return;
   const hasPronoun = words.some((w) => PRONOUNS.has(w.lower));
@@ -146,6 +180,13 @@ export function emitUtterance(
   const span: RawSpan = { kind: 'verbatim', rule, start: first.start, end };
   if (who !== undefined) span.speaker = who;
   out.push(span);
+}
+
+/** "Correo de la mamá: lupita.garza at example dot org": an address given after the label, not words said. */
+function addressOnly(t: Tokens, start: number, end: number, words: readonly Token[]): boolean {
+  if (words.length > 8 || words.some((w) => PRONOUNS.has(w.lower))) return false;
+  if (t.text.slice(start, end).includes('@')) return words.length <= 4;
+  return words.some((w) => AT_WORDS.has(w.lower)) && words.some((w) => DOT_WORDS.has(w.lower));
 }
 
 /** "LVM 9:10", "sent it", "will send letters", "no answer x2": a record of what was done. */
