@@ -22,7 +22,7 @@ import {
   WORDLIKE_ABBREVIATIONS,
 } from './data/diagnosticForms';
 import { MEDICATION_CLASSES } from './data/medicationClasses';
-import { ELIGIBILITY_WORDS, INNER_VOICES_WORDS, REAL_VOICES_PLACES, REAL_VOICES_VERBS, THING_NOUNS_AFTER, WORD_SENSE_AFTER } from './data/ordinarySenses';
+import { ELIGIBILITY_WORDS, INNER_VOICES_WORDS, PLACE_BEFORE_STATE, REAL_VOICES_PLACES, REAL_VOICES_VERBS, THING_NOUNS_AFTER, WORD_SENSE_AFTER } from './data/ordinarySenses';
 import { OTHER_LANGUAGE_DIAGNOSIS_NAMES } from './data/otherLanguages';
 import { SPANISH_ABBREVIATIONS_CAPS, SPANISH_DIAGNOSIS_NAMES, SPANISH_STRONG_PHRASES, SPANISH_WEAK_PHRASES } from './data/spanish';
 import { DSM_NUMERIC_RANGE, DSM_V_CATEGORIES, QUANTITY_UNITS, SCORE_WORDS } from './data/dsm';
@@ -50,6 +50,7 @@ import { buildFuzzyIndex, buildSoundIndex, fuzzyLookup, soundLookup, withinOneEd
 import { TermTrie, wordSet, type TermMatch } from './lexicon';
 import { DSM_V_CATEGORY, ICD10_CATEGORY, ICD10_SUBCODE } from './patterns';
 import type { RawSpan } from './spans';
+import { spokenCodeAt } from './spokenCode';
 import { isCapitalized, isSentenceEnd, joinsTerm, type Token, type Tokens } from './text';
 
 type ConditionRule = 'diagnostic.name' | 'diagnostic.medication' | 'diagnostic.symptom';
@@ -146,6 +147,7 @@ const CODE_CUES = wordSet(CODE_CUE_WORDS);
 const VOICES_VERBS = wordSet(REAL_VOICES_VERBS);
 const VOICES_PLACES = wordSet(REAL_VOICES_PLACES);
 const VOICES_INNER = wordSet(INNER_VOICES_WORDS);
+const STATE_BEFORE = wordSet(PLACE_BEFORE_STATE);
 const WORD_SENSE = wordSet(WORD_SENSE_AFTER);
 const ELIGIBILITY = wordSet(ELIGIBILITY_WORDS);
 const DISORDER_SHORT = new TermTrie<true>();
@@ -355,7 +357,9 @@ function misspelledAt(t: Tokens, i: number): Condition | undefined {
       if (letter.join !== 'space' || letter.text.length !== 1 || letter.type !== 'word' || (letter.text !== letter.lower) !== upper) break;
       letters += letter.text.toUpperCase();
     }
-    if (letters.length >= 3 && SPELLED.has(letters) && (k >= t.words.length || (t.words[k] as Token).text.length !== 1)) {
+    // Two letters ("s i") only beside a clinical word ("denies s i"), as the lower-case screening shorthand.
+    const enough = letters.length >= 3 || (letters.length === 2 && clinicalNear(t, i, k - 1));
+    if (enough && SPELLED.has(letters) && (k >= t.words.length || (t.words[k] as Token).text.length !== 1)) {
       return { rule: 'diagnostic.name', first: i, last: k - 1, start: word.start, end: (t.words[k - 1] as Token).end };
     }
   }
@@ -547,6 +551,8 @@ function accept(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean):
       const following = t.tokens[word.index + 1];
       if (following !== undefined && following.text === '!') return false;
       if (after === 'there' || after === 'everyone' || after === 'all') return false;
+      // "moving to HI after break": the state after a word of place or travel.
+      if (before !== undefined && STATE_BEFORE.has(before)) return false;
       const prevToken = t.tokens[word.index - 1];
       const prevWord = t.words[match.first - 1];
       return !(prevToken !== undefined && prevToken.text === ',' && prevWord !== undefined && isCapitalized(prevWord));
@@ -630,6 +636,8 @@ function cuttingIsSelfHarm(t: Tokens, index: number, after: string | undefined):
 /** ICD-10-CM ("F90.0", "Z63.5", "F41") and DSM ("314.01", "V61.20") codes. */
 function codeAt(t: Tokens, i: number): Condition | undefined {
   const word = t.words[i] as Token;
+  const spoken = word.text.length === 1 ? spokenCodeAt(t, i, codeCueBefore(t, i)) : undefined;
+  if (spoken !== undefined) return { rule: 'diagnostic.code.icd10', first: i, last: spoken.last, start: word.start, end: (t.words[spoken.last] as Token).end };
   const loose = looseCodeAt(t, i);
   if (loose !== undefined) return loose;
   if (word.type === 'alnum' && word.text.length === 3) {

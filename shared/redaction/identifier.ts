@@ -23,7 +23,8 @@ import {
 import { wordSet } from './lexicon';
 import { HOUSE_NUMBER, ORDINAL, PREFIXED_ID, STATE_ABBREVIATION, UNIT_NUMBER, ZIP5 } from './patterns';
 import type { RawSpan } from './spans';
-import { findSpokenPhones } from './spokenPhone';
+import { findSpokenAddresses } from './spokenAddress';
+import { findDigitByDigit, findSpokenPhones } from './spokenPhone';
 import { isCapitalized, isDigitCode, isLetterCode, isSentenceEnd, joinsTerm, type Token, type Tokens } from './text';
 
 const SUFFIXES = wordSet(STREET_SUFFIXES);
@@ -59,8 +60,10 @@ export function findIdentifiers(t: Tokens): RawSpan[] {
   findSpelledEmails(t, out);
   findPhonesAndSsns(t, out);
   findSpokenPhones(t, out);
+  findDigitByDigit(t, out);
   findLongNumbers(t, out);
   findAddresses(t, out);
+  findSpokenAddresses(t, out);
   findDatesOfBirth(t, out);
   return out;
 }

@@ -1,4 +1,4 @@
-import { AUTOMATED_MESSAGE_WORDS, PERSONAL_WRITINGS } from './data/speech';
+import { AUTOMATED_MESSAGE_PHRASES, AUTOMATED_MESSAGE_WORDS, PERSONAL_WRITINGS } from './data/speech';
 import { wordSet } from './lexicon';
 import type { RawSpan } from './spans';
 import type { Token, Tokens } from './text';
@@ -76,10 +76,23 @@ function findOneLineEmails(t: Tokens, out: RawSpan[]): void {
       const colon = tokens[index + 1];
       if (!SUBJECT.has(token.lower) || colon?.text !== ':' || colon.spaceBefore) continue;
       const first = tokens[index + 2];
-      if (first !== undefined && !first.lineBefore) emitBody(t, first, out);
+      // "From: noreply@…", "Subject: Truancy letter 2 (template)": a notice or a form letter, not a person's writing.
+      const lineEnd = lineEndAfter(t.text, from.start);
+      if (first !== undefined && !first.lineBefore && !soundsAutomated(t.text.slice(from.start, lineEnd))) emitBody(t, first, out);
       break;
     }
   }
+}
+
+/** The words of an automated notice, an out-of-office reply or a form letter (data/speech.ts) in `text`. */
+export function soundsAutomated(text: string): boolean {
+  const lower = text.toLowerCase();
+  return AUTOMATED_MESSAGE_PHRASES.some((phrase) => lower.includes(phrase));
+}
+
+function lineEndAfter(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
 }
 
 /** From `first` to the next blank line (or the end of the note); nothing for an automated notice or an all-staff announcement. */

@@ -13,6 +13,47 @@ const EXTENSION = wordSet(EXTENSION_WORDS);
 /** Marks a dictated number may hold between its digits ("five oh three, five five five – …"). */
 const BETWEEN = new Set([',', '-', '\u2013', '.']);
 
+/**
+ * "9 0 0 - 4 4 - 9 1 2 3", "5 5 5 0 1 4 2": a number typed or read out one
+ * digit at a time. Nine digits in groups of 3, 2 and 4 are a social security
+ * number; groups of 3-4 or 3-3-4 a phone. Ungrouped digits are left alone
+ * ("rated 1 2 3 4 5 6 7").
+ */
+export function findDigitByDigit(t: Tokens, out: RawSpan[]): void {
+  const tokens = t.tokens;
+  for (let index = 0; index < tokens.length; index += 1) {
+    const first = tokens[index] as Token;
+    if (!singleDigit(first) || singleDigit(tokens[index - 1])) continue;
+    const groups: number[] = [1];
+    let last = index;
+    for (let k = index + 1; k < tokens.length; k += 1) {
+      const token = tokens[k] as Token;
+      if (token.lineBefore || !token.spaceBefore) break;
+      if (singleDigit(token)) {
+        groups[groups.length - 1] = (groups[groups.length - 1] as number) + 1;
+        last = k;
+        continue;
+      }
+      if (token.text === '-' && singleDigit(tokens[k + 1])) {
+        groups.push(0);
+        continue;
+      }
+      break;
+    }
+    const shape = groups.join('-');
+    const end = (tokens[last] as Token).end;
+    if (shape === '3-2-4') out.push({ kind: 'identifier', rule: 'identifier.ssn', start: first.start, end });
+    else if (shape === '3-3-4' || shape === '3-4') {
+      out.push({ kind: 'identifier', rule: 'identifier.phone', start: first.start, end });
+    }
+    index = last;
+  }
+}
+
+function singleDigit(token: Token | undefined): boolean {
+  return token !== undefined && token.type === 'num' && token.text.length === 1;
+}
+
 export function findSpokenPhones(t: Tokens, out: RawSpan[]): void {
   const tokens = t.tokens;
   for (let index = 0; index < tokens.length; index += 1) {

@@ -51,3 +51,6 @@ export const REAL_VOICES_PLACES: readonly string[] = [
 ];
 /** A voice place that makes them inside the person after all. */
 export const INNER_VOICES_WORDS: readonly string[] = ['head', 'mind', 'telling', 'told', 'tell', 'command', 'commanding'];
+
+/** Before "HI": words of place and travel that make it the state ("moving to HI", "family in HI"). */
+export const PLACE_BEFORE_STATE: readonly string[] = ['to', 'in', 'from', 'visiting', 'moved', 'moving', 'flew', 'flying', 'relocating', 'relocated', 'near'];

@@ -14,7 +14,7 @@ export const OTHER_LANGUAGE_DIAGNOSIS_NAMES: readonly string[] = [
   'transtorno obsessivo-compulsivo', 'transtorno obsessivo compulsivo', 'estresse pós-traumático', 'estresse pos-traumatico',
   'transtorno alimentar', 'transtorno de conduta', 'transtorno opositor desafiador', 'deficiência intelectual', 'esquizofrenia',
   'ideação suicida', 'ideacao suicida', 'automutilação', 'automutilacao', 'alucinações', 'alucinacoes', 'psicose', 'autismo',
-  'dislexia',
+  'dislexia', 'ouve vozes', 'ouvir vozes', 'ouvindo vozes',
   // Vietnamese
   'trầm cảm', 'rối loạn lo âu', 'rối loạn lưỡng cực', 'tâm thần phân liệt', 'tự kỷ', 'tăng động giảm chú ý',
   'rối loạn tăng động giảm chú ý', 'rối loạn ám ảnh cưỡng chế', 'rối loạn căng thẳng sau sang chấn', 'ý định tự tử',

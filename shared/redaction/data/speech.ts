@@ -140,6 +140,11 @@ export const PERSONAL_WRITINGS: readonly string[] = [
  * senders, out-of-office replies, all-staff announcements.
  */
 export const AUTOMATED_MESSAGE_WORDS: readonly string[] = ['automated', 'auto-generated', 'autoreply', 'auto-reply', 'noreply', 'no-reply', 'unsubscribe', 'out-of-office'];
+/** The same, with form letters, as phrases looked for in a header line or a label ("Out-of-office reply from …:"). */
+export const AUTOMATED_MESSAGE_PHRASES: readonly string[] = [
+  'automated', 'auto-generated', 'autoreply', 'auto-reply', 'noreply', 'no-reply', 'do not reply', 'unsubscribe',
+  'out-of-office', 'out of office', 'template', 'form letter',
+];
 
 /** Verbs that show or pass on someone's writing ("showed me a note he keeps on his phone:"). */
 export const SHOWING_VERBS: readonly string[] = [

@@ -10,16 +10,24 @@
 export const OTHER_SPEECH_VERBS: readonly string[] = [
   // Spanish
   'dijo', 'dice', 'dijeron', 'dicen', 'contó', 'conto', 'escribió', 'escribio', 'preguntó', 'pregunto', 'gritó', 'grito',
-  'respondió', 'respondio', 'repitió', 'repitio',
+  'respondió', 'respondio', 'repitió', 'repitio', 'dije', 'dijimos',
   // Portuguese
   'disse', 'diz', 'disseram', 'falou', 'fala', 'contou', 'escreveu', 'perguntou', 'gritou', 'respondeu', 'repetiu',
   // Vietnamese
   'nói',
+  // Haitian Creole ("Papa a di: …")
+  'di',
 ];
+
+/** Of those, the verbs that report a whole clause without "que" ("Estudiante dijo ya no quiero vivir"). */
+export const OTHER_CLAUSE_VERBS: readonly string[] = ['dijo', 'dice', 'dijeron', 'disse', 'diz', 'falou', 'escribió', 'escreveu'];
 
 /** First-person words that open someone's own words ("ele disse eu não aguento mais"). */
 export const OTHER_FIRST_PERSON: readonly string[] = [
   'yo', 'mi', 'mis', 'nosotros', 'nosotras', 'eu', 'meu', 'minha', 'nós', 'mwen', 'nou', 'tôi', 'chúng tôi',
+  // Spanish and Portuguese verbs in the first person carry the speaker without a pronoun ("ya no quiero vivir")
+  'quiero', 'puedo', 'tengo', 'estoy', 'soy', 'voy', 'necesito', 'aguanto', 'quero', 'posso', 'tenho', 'estou', 'sou',
+  'vou', 'preciso', 'aguento',
 ];
 
 /** Kin and role words for a speaker label ("Mamá:", "Mãe:", "Baba:", "Manman:"). */
@@ -31,5 +39,14 @@ export const OTHER_SPEAKER_ROLES: readonly string[] = [
 /** Words that make a line after a speaker label read as speech in those languages. */
 export const OTHER_SPEECH_WORDS: readonly string[] = [
   'que', 'no', 'es', 'está', 'esta', 'tiene', 'quiero', 'puedo', 'não', 'nao', 'é', 'está', 'tem', 'quero', 'posso',
-  'ela', 'ele', 'él', 'ella', 'li', 'pa', 'không', 'nó',
+  'ela', 'ele', 'él', 'ella', 'li', 'pa', 'không', 'nó', 'le', 'se', 'lo', 'ya', 'pero', 'porque', 'muy', 'mas', 'porque',
 ];
+
+/** Lines of a phone log in Spanish and Portuguese that record what was done ("Pai: não atendeu x2", "Mãe: ligar amanhã"). */
+export const OTHER_ACTION_OPENERS: readonly string[] = [
+  'ligar', 'liguei', 'llamar', 'llamé', 'llame', 'deixei', 'dejé', 'deje', 'mandar', 'mandé', 'enviar', 'envié', 'enviei',
+  'marcar', 'marcado', 'agendado', 'agendada', 'programada', 'programado',
+];
+/** After "no" / "não": no answer, no reply. */
+export const OTHER_NO_ACTION_AFTER: readonly string[] = ['atendeu', 'contestó', 'contesto', 'respondeu', 'respondió', 'respondio', 'contesta', 'atende'];
+export const OTHER_NO_WORDS: readonly string[] = ['no', 'não', 'nao'];

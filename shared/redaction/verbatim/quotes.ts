@@ -1,4 +1,5 @@
 import { NOT_ATTRIBUTIVE_AFTER, TITLE_LEAD_WORDS } from '../data/grammar';
+import { soundsAutomated } from '../pastedEmail';
 import type { RawSpan } from '../spans';
 import { isCapitalized, isLetterCode, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
 import { classifyLabel, labelBefore, roleNear } from './speakers';
@@ -135,7 +136,8 @@ function judgeQuote(t: Tokens, pair: QuotePair): RawSpan | undefined {
   if (!strong && words.length <= 6 && (titleCueBefore(t, pair.open) || titleCueAfter(t, pair.close))) return undefined;
   // One or two words in running text are a scare quote, even "HI!!!" (POLICY.md, "Cases decided");
   // after a colon, only a speaker's label makes them an answer ("Mood: 'ok'" is a form field).
-  if (words.length <= 2 && !((speechBefore && !afterFieldLabel(t, pair.open)) || speechAfter)) return undefined;
+  // "she said "nm" and went back to her phone" is running text too: only a speaker's label makes a short quote an answer.
+  if (words.length <= 2 && !(speechBefore && t.tokens[pair.open.index - 1]?.text === ':' && !afterFieldLabel(t, pair.open))) return undefined;
   if (!speechBefore && !speechAfter && attributiveQuote(t, pair)) return undefined;
 
   const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.quote', start: pair.open.start, end: pair.close.end };
@@ -267,6 +269,8 @@ function documentBefore(t: Tokens, open: Token): boolean {
 function documentLabelBefore(t: Tokens, open: Token): boolean {
   const colon = t.tokens[open.index - 1];
   if (colon?.text !== ':' || colon.spaceBefore) return false;
+  const lineStart = t.text.lastIndexOf('\n', colon.start) + 1;
+  if (soundsAutomated(t.text.slice(Math.max(lineStart, colon.start - 120), colon.start))) return true; // "Out-of-office reply from the clinic:"
   let documentSeen = false;
   let seen = 0;
   for (let index = colon.index - 1; index >= 0 && seen < 14; index -= 1) {

@@ -98,6 +98,9 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
   if (WRITINGS.has(first.base) && words.some((w) => w.lower === 'from' || w.lower === 'de')) written = true;
   // "> from Mr. Kline:", "From Ms. Gomez, 4th period:": a reply pasted from that person.
   if (first.lower === 'from' && words.length > 1) written = true;
+  // "… translating:": the words after are relayed as said.
+  const lastWord = (words[words.length - 1] as Token).lower;
+  if (EXACT_WORDS.has(lastWord) && lastWord.endsWith('ing')) written = true;
   return { words, who: whoFromLabel(words), written, aside };
 }
 
@@ -109,9 +112,15 @@ function isHonorificDot(t: Tokens, dot: Token): boolean {
 
 export type Strength = 'strong' | 'weak';
 
+/** Last words of a label for someone's own words ("His words:", "My reply:"). */
+const OWN_WORDS = new Set(['words', 'reply', 'response', 'answer']);
+const EMAIL_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'sent', 'date', 'subject', 'de', 'para', 'asunto', 'enviado', 'fecha']);
+
 export function classifyLabel(words: readonly Token[]): Strength | null {
   const first = words[0] as Token;
   const last = words[words.length - 1] as Token;
+  // "From:", "Subject:", "Sent:": email headers, never a speaker.
+  if (words.length === 1 && EMAIL_HEADERS.has(first.lower)) return null;
   // "She wrote:", "Mom texted at 7:40:", "Jordan wrote a note:" — a speech verb introduces the words.
   if (!HEADINGS.has(first.lower) && words.some((w) => SPEECH.has(w.lower))) return 'strong';
   if (words.length > 4 || words.some((w) => w.type !== 'word')) return null;
@@ -122,8 +131,10 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
     const lastWho = who[who.length - 1] as Token;
     if (ROLES.has(lastWho.base) || who.every((w) => isCapitalized(w) || HONORIFIC.has(w.lower))) return 'strong';
   }
-  // "His words:", "Kevin's exact words:"
-  if (last.lower === 'words' && words.length <= 3 && (['his', 'her', 'their', 'my'].includes(first.lower) || first.base !== first.lower)) return 'strong';
+  // "His words:", "Kevin's exact words:", "My reply:", "Her answer:"
+  if (OWN_WORDS.has(last.lower) && words.length <= 3 && (['his', 'her', 'their', 'my'].includes(first.lower) || first.base !== first.lower)) return 'strong';
+  // "anh trai (older brother) translating:", "Aunt, interpreting:": someone relaying words as said.
+  if (EXACT_WORDS.has(last.lower) && last.lower.endsWith('ing')) return 'strong';
   if (HEADINGS.has(first.lower)) return null;
   if (MONTHS.has(first.lower) || DAYS.has(first.lower)) return null;
   // "from Mr. Kline", "From me", "De la mamá": what that person wrote, in a pasted reply.

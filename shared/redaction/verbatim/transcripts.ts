@@ -3,7 +3,7 @@ import { wordSet } from '../lexicon';
 import type { RawSpan } from '../spans';
 import { isCapitalized, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
 import { classifyLabel, type Label, labelBefore, type Strength, whoFromLabel } from './speakers';
-import { ACTIONS, DOCUMENTS, HONORIFIC, NO_ACTION, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, WRITINGS } from './vocabulary';
+import { ACTIONS, DOCUMENTS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, WRITING, WRITINGS, YES_NO } from './vocabulary';
 
 /**
  * Transcript lines: the words after a speaker's label ("Mom: he never listens
@@ -27,10 +27,13 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     const next = tokens[colon.index + 1];
     if (next === undefined || !next.spaceBefore || next.lineBefore || colon.spaceBefore) continue;
     const label = labelBefore(t, colon) ?? runOnLabel(t, colon, lastTurn);
-    if (label === undefined) {
-      if (introducesWriting(t, colon)) emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true });
+    // "> On Mon, Dec 7 … Ms. Tran wrote:", "Jordan showed me a note he keeps on his phone:": what follows was written.
+    const wrote = tokens[colon.index - 1];
+    if ((wrote !== undefined && WRITING.has(wrote.lower)) || (label === undefined && introducesWriting(t, colon))) {
+      emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true });
       continue;
     }
+    if (label === undefined) continue;
     let strength = classifyLabel(label.words);
     if (strength === null) continue;
     // "Jade, about her older sister:": a name with an aside about the moment is a speaker, not a heading.
@@ -137,6 +140,8 @@ export function emitUtterance(
   options: { lenient?: boolean; named?: boolean } = {},
 ): void {
   const tokens = t.tokens;
+  // "> He was asleep …": the marks of a quoted reply are not part of the words.
+  if (options.lenient === true) while (tokens[startIndex]?.text === '>' && !tokens[startIndex]?.lineBefore) startIndex += 1;
   const first = tokens[startIndex];
   if (first === undefined || first.lineBefore) return;
   if (first.type === 'punct' && first.text !== '\u00bf' && first.text !== '\u00a1') return; // a quote, a number in brackets, a list
@@ -167,6 +172,8 @@ export function emitUtterance(
     if (token.end - first.start > 600) break;
   }
   if (words.length === 0 || addressOnly(t, first.start, end, words)) return;
+  // "Interpreter: no." in a form: a one-word yes or no is an answer only after a question.
+  if (words.length === 1 && YES_NO.has(first.lower) && options.lenient !== true) return;
   const ownVoice = words.some((w) => OWN_VOICE.has(w.lower));
   if (!question && !ownVoice && recordsAction(words)) return;
   const hasPronoun = words.some((w) => PRONOUNS.has(w.lower));
@@ -194,7 +201,7 @@ function recordsAction(words: readonly Token[]): boolean {
   const first = words[0] as Token;
   if (ACTIONS.has(first.lower)) return true;
   const second = words[1];
-  if (first.lower === 'no' && second !== undefined && NO_ACTION.has(second.lower)) return true;
+  if (NO_WORDS.has(first.lower) && second !== undefined && NO_ACTION.has(second.lower)) return true;
   // "f/u Fri": a slash inside the first word is read as two words.
   return first.lower === 'f' && second?.lower === 'u';
 }

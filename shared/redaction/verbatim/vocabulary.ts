@@ -55,7 +55,16 @@ import {
   STUDENT_NOUNS,
   WEEKDAYS,
 } from '../data/grammar';
-import { OTHER_FIRST_PERSON, OTHER_SPEAKER_ROLES, OTHER_SPEECH_VERBS, OTHER_SPEECH_WORDS } from '../data/speechOtherLanguages';
+import {
+  OTHER_ACTION_OPENERS,
+  OTHER_CLAUSE_VERBS,
+  OTHER_FIRST_PERSON,
+  OTHER_NO_ACTION_AFTER,
+  OTHER_NO_WORDS,
+  OTHER_SPEAKER_ROLES,
+  OTHER_SPEECH_VERBS,
+  OTHER_SPEECH_WORDS,
+} from '../data/speechOtherLanguages';
 import { wordSet } from '../lexicon';
 
 /**
@@ -92,7 +101,7 @@ export const BACKSHIFT_AFTER_OBJECT = wordSet(BACKSHIFTED_AFTER_OBJECT);
 export const FIRST_PERSON_STRONG = wordSet(FIRST_PERSON_STRONG_WORDS);
 export const MATERIALS = wordSet(MATERIAL_NOUNS);
 export const MATERIAL_LINK = wordSet(MATERIAL_LINKS);
-export const CLAUSE_VERBS = wordSet(CLAUSE_REPORTING_VERBS);
+export const CLAUSE_VERBS = wordSet([...CLAUSE_REPORTING_VERBS, ...OTHER_CLAUSE_VERBS]);
 export const NON_STARTERS = wordSet(CLAUSE_NON_STARTERS);
 export const SPEAKER_SELF = wordSet([...SPEAKER_FIRST_PERSON, ...OTHER_FIRST_PERSON]);
 export const LISTENER = wordSet(LISTENER_SECOND_PERSON);
@@ -118,11 +127,14 @@ export const CONJUNCTIONS = wordSet(CLAUSE_CONJUNCTIONS);
 export const RECIPIENT_PREPOSITIONS = wordSet(RECIPIENT_PREPOSITION_WORDS);
 export const DAYS = wordSet(WEEKDAYS);
 export const STUDENT_WORDS = wordSet(STUDENT_NOUNS);
-export const ACTIONS = wordSet(ACTION_OPENERS);
-export const NO_ACTION = wordSet(NO_ACTION_AFTER);
+export const ACTIONS = wordSet([...ACTION_OPENERS, ...OTHER_ACTION_OPENERS]);
+export const NO_ACTION = wordSet([...NO_ACTION_AFTER, ...OTHER_NO_ACTION_AFTER]);
+export const NO_WORDS = wordSet(OTHER_NO_WORDS);
 export const OWN_VOICE = wordSet(OWN_VOICE_WORDS);
 export const DIRECT_CUES = wordSet(DIRECT_SPEECH_CUES);
 export const BE = wordSet(BE_FORMS);
 export const DIRECT_OPEN = wordSet(DIRECT_OPENERS);
 export const ATTRIBUTIVE = wordSet(ATTRIBUTIVE_DETERMINERS);
 export const WRITING = wordSet(WRITING_VERBS);
+/** One-word answers that, without a question before them, fill a form field ("Interpreter: no."). */
+export const YES_NO = wordSet(['yes', 'no', 'y', 'n', 'si', 'sí', 'sim', 'não', 'none', 'n/a', 'na']);
