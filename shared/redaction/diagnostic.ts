@@ -46,7 +46,7 @@ import {
   SYMPTOMS,
   SYMPTOMS_CAPS,
 } from './data/symptoms';
-import { buildFuzzyIndex, buildSoundIndex, fuzzyLookup, soundLookup, withinOneEdit } from './fuzzy';
+import { buildFuzzyIndex, buildSoundIndex, fuzzyLookup, soundKey, soundLookup, withinOneEdit } from './fuzzy';
 import { TermTrie, wordSet, type TermMatch } from './lexicon';
 import { DSM_V_CATEGORY, ICD10_CATEGORY, ICD10_SUBCODE } from './patterns';
 import type { RawSpan } from './spans';
@@ -126,6 +126,8 @@ const SOUND = buildSoundIndex(SOUND_WORDS);
 const JOINED = new Map<string, ConditionValue>(FUZZY_WORDS.map((entry) => [entry.word, entry.value]));
 /** Their first two letters: a split word is looked up only when its first half could start one. */
 const JOINED_FIRST = new Set(FUZZY_WORDS.map((entry) => entry.word.slice(0, 2)));
+/** The first two letters of the lexicon words and of their sound keys: a dictated first piece must start like one. */
+const DICTATED_FIRST = new Set(FUZZY_WORDS.flatMap((entry) => [entry.word.slice(0, 2), soundKey(entry.word).slice(0, 2)]));
 /** Capital abbreviations, for letters spelled out one by one ("A D H D"). */
 const SPELLED = new Set(SPELLED_ABBREVIATIONS);
 
@@ -373,7 +375,7 @@ function misspelledAt(t: Tokens, i: number): Condition | undefined {
  */
 function dictatedAt(t: Tokens, i: number): Condition | undefined {
   const word = t.words[i] as Token;
-  if (!dictationPiece(word) || word.lower.length < 2) return undefined;
+  if (!dictationPiece(word) || word.lower.length < 2 || !DICTATED_FIRST.has(dictatedPrefix(word.lower))) return undefined;
   let joined = word.lower;
   for (let k = i + 1; k < t.words.length && k <= i + 2; k += 1) {
     const next = t.words[k] as Token;
@@ -385,6 +387,12 @@ function dictatedAt(t: Tokens, i: number): Condition | undefined {
     if (hit !== null) return { rule: hit.rule, first: i, last: k, start: word.start, end: next.end };
   }
   return undefined;
+}
+
+/** The first two letters of a piece, "y" read as "i" ("by polar" → "bi"). */
+function dictatedPrefix(lower: string): string {
+  const second = lower.charAt(1);
+  return lower.charAt(0) + (second === 'y' ? 'i' : second);
 }
 
 /** A short lower-case word, as dictation splits a long name into. */

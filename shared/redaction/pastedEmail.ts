@@ -77,8 +77,7 @@ function findOneLineEmails(t: Tokens, out: RawSpan[]): void {
       if (!SUBJECT.has(token.lower) || colon?.text !== ':' || colon.spaceBefore) continue;
       const first = tokens[index + 2];
       // "From: noreply@…", "Subject: Truancy letter 2 (template)": a notice or a form letter, not a person's writing.
-      const lineEnd = lineEndAfter(t.text, from.start);
-      if (first !== undefined && !first.lineBefore && !soundsAutomated(t.text.slice(from.start, lineEnd))) emitBody(t, first, out);
+      if (first !== undefined && !first.lineBefore && !soundsAutomated(t.text.slice(from.start, first.start))) emitBody(t, first, out);
       break;
     }
   }
@@ -88,11 +87,6 @@ function findOneLineEmails(t: Tokens, out: RawSpan[]): void {
 export function soundsAutomated(text: string): boolean {
   const lower = text.toLowerCase();
   return AUTOMATED_MESSAGE_PHRASES.some((phrase) => lower.includes(phrase));
-}
-
-function lineEndAfter(text: string, from: number): number {
-  const end = text.indexOf('\n', from);
-  return end < 0 ? text.length : end;
 }
 
 /** From `first` to the next blank line (or the end of the note); nothing for an automated notice or an all-staff announcement. */

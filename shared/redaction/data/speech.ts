@@ -139,7 +139,7 @@ export const PERSONAL_WRITINGS: readonly string[] = [
  * person's writing) treats as a document, not someone's words: system notices, no-reply
  * senders, out-of-office replies, all-staff announcements.
  */
-export const AUTOMATED_MESSAGE_WORDS: readonly string[] = ['automated', 'auto-generated', 'autoreply', 'auto-reply', 'noreply', 'no-reply', 'unsubscribe', 'out-of-office'];
+export const AUTOMATED_MESSAGE_WORDS: readonly string[] = ['automated', 'auto-generated', 'autoreply', 'auto-reply', 'noreply', 'no-reply', 'unsubscribe', 'out-of-office', 'template'];
 /** The same, with form letters, as phrases looked for in a header line or a label ("Out-of-office reply from …:"). */
 export const AUTOMATED_MESSAGE_PHRASES: readonly string[] = [
   'automated', 'auto-generated', 'autoreply', 'auto-reply', 'noreply', 'no-reply', 'do not reply', 'unsubscribe',

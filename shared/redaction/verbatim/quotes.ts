@@ -269,8 +269,9 @@ function documentBefore(t: Tokens, open: Token): boolean {
 function documentLabelBefore(t: Tokens, open: Token): boolean {
   const colon = t.tokens[open.index - 1];
   if (colon?.text !== ':' || colon.spaceBefore) return false;
-  const lineStart = t.text.lastIndexOf('\n', colon.start) + 1;
-  if (soundsAutomated(t.text.slice(Math.max(lineStart, colon.start - 120), colon.start))) return true; // "Out-of-office reply from the clinic:"
+  // "Out-of-office reply from the clinic:": the few characters before the colon, on its line.
+  const before = t.text.slice(Math.max(0, colon.start - 120), colon.start);
+  if (soundsAutomated(before.slice(before.lastIndexOf('\n') + 1))) return true;
   let documentSeen = false;
   let seen = 0;
   for (let index = colon.index - 1; index >= 0 && seen < 14; index -= 1) {
