@@ -173,6 +173,8 @@ function ownVoiceAhead(t: Tokens, startIndex: number): boolean {
     }
     words += 1;
     if (SPEAKER_SELF.has(token.lower)) return true;
+    // "she went quiet when I asked", "he went home and I called": the worker's "I" in a clause of the note.
+    if (index > startIndex && (NON_STARTERS.has(token.lower) || CONJUNCTIONS.has(token.lower))) return false;
   }
   return false;
 }
