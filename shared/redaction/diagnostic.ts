@@ -22,13 +22,14 @@ import {
   WORDLIKE_ABBREVIATIONS,
 } from './data/diagnosticForms';
 import { MEDICATION_CLASSES } from './data/medicationClasses';
-import { ELIGIBILITY_WORDS, THING_NOUNS_AFTER, WORD_SENSE_AFTER } from './data/ordinarySenses';
+import { ELIGIBILITY_WORDS, INNER_VOICES_WORDS, PLACE_BEFORE_STATE, REAL_VOICES_PLACES, REAL_VOICES_VERBS, THING_NOUNS_AFTER, WORD_SENSE_AFTER } from './data/ordinarySenses';
+import { OTHER_LANGUAGE_DIAGNOSIS_NAMES } from './data/otherLanguages';
 import { SPANISH_ABBREVIATIONS_CAPS, SPANISH_DIAGNOSIS_NAMES, SPANISH_STRONG_PHRASES, SPANISH_WEAK_PHRASES } from './data/spanish';
 import { DSM_NUMERIC_RANGE, DSM_V_CATEGORIES, QUANTITY_UNITS, SCORE_WORDS } from './data/dsm';
 import { ICD10CM_CATEGORIES } from './data/icd10cm';
 import { LOCATOR_AFTER, LOCATOR_WORDS } from './data/lookalikes';
-import { MEDICATION_SUFFIXES, MEDICATIONS, NOT_MEDICATION_AFTER } from './data/medications';
-import { NOUN_PHRASE_STOPS, PHRASE_FILLERS, STRONG_PHRASES, WEAK_PHRASES } from './data/phrasing';
+import { MEDICATION_SLANG, MEDICATION_SUFFIXES, MEDICATIONS, NOT_MEDICATION_AFTER } from './data/medications';
+import { CODE_CUE_WORDS, NOUN_PHRASE_STOPS, PHRASE_FILLERS, STRONG_PHRASES, WEAK_PHRASES } from './data/phrasing';
 import {
   ANXIETY_CONDITION_BEFORE,
   ANXIETY_FEELING_AFTER,
@@ -45,14 +46,15 @@ import {
   SYMPTOMS,
   SYMPTOMS_CAPS,
 } from './data/symptoms';
-import { buildFuzzyIndex, buildSoundIndex, fuzzyLookup, soundLookup, withinOneEdit } from './fuzzy';
+import { buildFuzzyIndex, buildSoundIndex, fuzzyLookup, soundKey, soundLookup, withinOneEdit } from './fuzzy';
 import { TermTrie, wordSet, type TermMatch } from './lexicon';
 import { DSM_V_CATEGORY, ICD10_CATEGORY, ICD10_SUBCODE } from './patterns';
 import type { RawSpan } from './spans';
+import { spokenCodeAt } from './spokenCode';
 import { isCapitalized, isSentenceEnd, joinsTerm, type Token, type Tokens } from './text';
 
 type ConditionRule = 'diagnostic.name' | 'diagnostic.medication' | 'diagnostic.symptom';
-type Special = 'lowercase' | 'screening' | 'casual' | 'wordlike' | 'depression' | 'anxiety' | 'cutting' | 'purging' | 'restricting' | 'suicide' | 'flashback' | 'hi' | 'medication' | null;
+type Special = 'lowercase' | 'screening' | 'casual' | 'wordlike' | 'depression' | 'anxiety' | 'cutting' | 'purging' | 'restricting' | 'suicide' | 'flashback' | 'hi' | 'medication' | 'voices' | null;
 
 interface ConditionValue {
   readonly rule: ConditionRule;
@@ -72,6 +74,7 @@ const CASUAL_WORDS: ReadonlySet<string> = new Set(CASUAL_CLINICAL_WORDS);
 const CONDITIONS = new TermTrie<ConditionValue>();
 CONDITIONS.addAll(DIAGNOSIS_NAMES.filter((term) => !CASUAL_WORDS.has(term)), { rule: 'diagnostic.name', special: null });
 CONDITIONS.addAll(SPANISH_DIAGNOSIS_NAMES, { rule: 'diagnostic.name', special: null });
+CONDITIONS.addAll(OTHER_LANGUAGE_DIAGNOSIS_NAMES, { rule: 'diagnostic.name', special: null });
 CONDITIONS.addAll(
   DIAGNOSIS_ABBREVIATIONS_CAPS.filter((term) => !WORDLIKE_CAPS.has(term)),
   { rule: 'diagnostic.name', special: null },
@@ -86,10 +89,11 @@ CONDITIONS.addAll(
   { rule: 'diagnostic.name', special: 'lowercase' },
   true,
 );
-CONDITIONS.addAll(SYMPTOMS.filter((term) => !CASUAL_WORDS.has(term)), { rule: 'diagnostic.symptom', special: null });
+CONDITIONS.addAll(SYMPTOMS.filter((term) => !CASUAL_WORDS.has(term) && !term.endsWith(' voices')), { rule: 'diagnostic.symptom', special: null });
 CONDITIONS.addAll(SYMPTOMS_CAPS.filter((term) => term !== 'HI'), { rule: 'diagnostic.symptom', special: null }, true);
 CONDITIONS.add('HI', { rule: 'diagnostic.symptom', special: 'hi' }, true);
 CONDITIONS.addAll(MEDICATIONS, { rule: 'diagnostic.medication', special: 'medication' });
+CONDITIONS.addAll(MEDICATION_SLANG, { rule: 'diagnostic.medication', special: null });
 CONDITIONS.addAll(MEDICATION_CLASSES, { rule: 'diagnostic.medication', special: null });
 // Lower-case screening shorthand ("denies si", "passive si") only beside a clinical word; "si/hi" always.
 CONDITIONS.addAll(SCREENING_ABBREVIATIONS, { rule: 'diagnostic.symptom', special: 'screening' }, true);
@@ -98,6 +102,7 @@ CONDITIONS.addAll(SCREENING_PAIRS, { rule: 'diagnostic.symptom', special: null }
 CONDITIONS.addAll([...CASUAL_WORDS], { rule: 'diagnostic.symptom', special: 'casual' });
 CONDITIONS.add('depression', { rule: 'diagnostic.name', special: 'depression' });
 CONDITIONS.add('anxiety', { rule: 'diagnostic.name', special: 'anxiety' });
+CONDITIONS.addAll(SYMPTOMS.filter((term) => term.endsWith(' voices')), { rule: 'diagnostic.symptom', special: 'voices' });
 CONDITIONS.addAll(CUTTING_WORDS, { rule: 'diagnostic.symptom', special: 'cutting' });
 CONDITIONS.addAll(PURGING_FORMS, { rule: 'diagnostic.symptom', special: 'purging' });
 CONDITIONS.addAll(RESTRICTING_FORMS, { rule: 'diagnostic.symptom', special: 'restricting' });
@@ -121,6 +126,8 @@ const SOUND = buildSoundIndex(SOUND_WORDS);
 const JOINED = new Map<string, ConditionValue>(FUZZY_WORDS.map((entry) => [entry.word, entry.value]));
 /** Their first two letters: a split word is looked up only when its first half could start one. */
 const JOINED_FIRST = new Set(FUZZY_WORDS.map((entry) => entry.word.slice(0, 2)));
+/** The first two letters of the lexicon words and of their sound keys: a dictated first piece must start like one. */
+const DICTATED_FIRST = new Set(FUZZY_WORDS.flatMap((entry) => [entry.word.slice(0, 2), soundKey(entry.word).slice(0, 2)]));
 /** Capital abbreviations, for letters spelled out one by one ("A D H D"). */
 const SPELLED = new Set(SPELLED_ABBREVIATIONS);
 
@@ -138,6 +145,11 @@ WEAK.addAll(SPANISH_WEAK_PHRASES, true);
 const CUES_BEFORE = wordSet(CLINICAL_CUES_BEFORE);
 const CUES_AFTER = wordSet(CLINICAL_CUES_AFTER);
 const THINGS_AFTER = wordSet(THING_NOUNS_AFTER);
+const CODE_CUES = wordSet(CODE_CUE_WORDS);
+const VOICES_VERBS = wordSet(REAL_VOICES_VERBS);
+const VOICES_PLACES = wordSet(REAL_VOICES_PLACES);
+const VOICES_INNER = wordSet(INNER_VOICES_WORDS);
+const STATE_BEFORE = wordSet(PLACE_BEFORE_STATE);
 const WORD_SENSE = wordSet(WORD_SENSE_AFTER);
 const ELIGIBILITY = wordSet(ELIGIBILITY_WORDS);
 const DISORDER_SHORT = new TermTrie<true>();
@@ -335,19 +347,57 @@ function misspelledAt(t: Tokens, i: number): Condition | undefined {
     const joined = JOINED.get(word.lower + next.lower);
     if (joined !== undefined && word.lower.length >= 2 && next.lower.length >= 2) return { rule: joined.rule, first: i, last: i + 1, start: word.start, end: next.end };
   }
-  if (word.text.length === 1 && word.text !== word.lower) {
-    let letters = word.text;
+  const dictated = dictatedAt(t, i);
+  if (dictated !== undefined) return dictated;
+  // Letters one by one, in capitals or, as dictation writes them, in lower case ("a d h d").
+  if (word.text.length === 1 && word.type === 'word') {
+    const upper = word.text !== word.lower;
+    let letters = word.text.toUpperCase();
     let k = i + 1;
     for (; k < t.words.length && k < i + 5; k += 1) {
       const letter = t.words[k] as Token;
-      if (letter.join !== 'space' || letter.text.length !== 1 || letter.text === letter.lower) break;
-      letters += letter.text;
+      if (letter.join !== 'space' || letter.text.length !== 1 || letter.type !== 'word' || (letter.text !== letter.lower) !== upper) break;
+      letters += letter.text.toUpperCase();
     }
-    if (letters.length >= 3 && SPELLED.has(letters) && (k >= t.words.length || (t.words[k] as Token).text.length !== 1)) {
+    // Two letters ("s i") only beside a clinical word ("denies s i"), as the lower-case screening shorthand.
+    const enough = letters.length >= 3 || (letters.length === 2 && clinicalNear(t, i, k - 1));
+    if (enough && SPELLED.has(letters) && (k >= t.words.length || (t.words[k] as Token).text.length !== 1)) {
       return { rule: 'diagnostic.name', first: i, last: k - 1, start: word.start, end: (t.words[k - 1] as Token).end };
     }
   }
   return undefined;
+}
+
+/**
+ * A name dictation split into short pieces and misheard ("by polar", "zoe
+ * loft", "rid a lin"): two or three short lower-case words that, joined, are
+ * one slip away from a lexicon word or sound like one.
+ */
+function dictatedAt(t: Tokens, i: number): Condition | undefined {
+  const word = t.words[i] as Token;
+  if (!dictationPiece(word) || word.lower.length < 2 || !DICTATED_FIRST.has(dictatedPrefix(word.lower))) return undefined;
+  let joined = word.lower;
+  for (let k = i + 1; k < t.words.length && k <= i + 2; k += 1) {
+    const next = t.words[k] as Token;
+    if (!dictationPiece(next) || next.join !== 'space') return undefined;
+    joined += next.lower;
+    // The last piece carries a syllable of its own ("rid a lin", not "zoe loft a").
+    if (next.lower.length < 3 || joined.length < 6) continue;
+    const hit = spellingHit(joined);
+    if (hit !== null) return { rule: hit.rule, first: i, last: k, start: word.start, end: next.end };
+  }
+  return undefined;
+}
+
+/** The first two letters of a piece, "y" read as "i" ("by polar" → "bi"). */
+function dictatedPrefix(lower: string): string {
+  const second = lower.charAt(1);
+  return lower.charAt(0) + (second === 'y' ? 'i' : second);
+}
+
+/** A short lower-case word, as dictation splits a long name into. */
+function dictationPiece(token: Token): boolean {
+  return token.type === 'word' && token.text === token.lower && token.lower.length <= 5 && !token.lower.includes("'");
 }
 
 /**
@@ -429,6 +479,18 @@ function withSpecifiers(t: Tokens, condition: Condition): Condition {
   return last === condition.last ? condition : { ...condition, last, end };
 }
 
+/** "heard voices arguing in the locker room": people nearby, not voices inside (data/ordinarySenses.ts). */
+function realVoices(t: Tokens, last: number): boolean {
+  let real = false;
+  for (let k = last + 1; k < t.words.length && k <= last + 5; k += 1) {
+    const word = t.words[k] as Token;
+    if (isSentenceEnd(t, t.tokens[word.index - 1] as Token)) break;
+    if (VOICES_INNER.has(word.lower)) return false;
+    if ((k === last + 1 && VOICES_VERBS.has(word.lower)) || VOICES_PLACES.has(word.lower)) real = true;
+  }
+  return real;
+}
+
 function nextWordLower(t: Tokens, index: number): string | undefined {
   const next = t.words[index + 1];
   if (next === undefined || !joinsTerm(next.join)) return undefined;
@@ -479,6 +541,8 @@ function accept(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean):
       return after === undefined || !PURGE_ORDINARY.has(after);
     case 'restricting':
       return after !== undefined && RESTRICT_EATING.has(after);
+    case 'voices':
+      return !realVoices(t, match.last);
     case 'suicide':
       if (programTitle(t, match.first)) return false;
       return after === undefined || !SUICIDE_ORDINARY.has(after);
@@ -495,6 +559,8 @@ function accept(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean):
       const following = t.tokens[word.index + 1];
       if (following !== undefined && following.text === '!') return false;
       if (after === 'there' || after === 'everyone' || after === 'all') return false;
+      // "moving to HI after break": the state after a word of place or travel.
+      if (before !== undefined && STATE_BEFORE.has(before)) return false;
       const prevToken = t.tokens[word.index - 1];
       const prevWord = t.words[match.first - 1];
       return !(prevToken !== undefined && prevToken.text === ',' && prevWord !== undefined && isCapitalized(prevWord));
@@ -578,6 +644,8 @@ function cuttingIsSelfHarm(t: Tokens, index: number, after: string | undefined):
 /** ICD-10-CM ("F90.0", "Z63.5", "F41") and DSM ("314.01", "V61.20") codes. */
 function codeAt(t: Tokens, i: number): Condition | undefined {
   const word = t.words[i] as Token;
+  const spoken = word.text.length === 1 ? spokenCodeAt(t, i, codeCueBefore(t, i)) : undefined;
+  if (spoken !== undefined) return { rule: 'diagnostic.code.icd10', first: i, last: spoken.last, start: word.start, end: (t.words[spoken.last] as Token).end };
   const loose = looseCodeAt(t, i);
   if (loose !== undefined) return loose;
   if (word.type === 'alnum' && word.text.length === 3) {
@@ -639,7 +707,35 @@ function looseCodeAt(t: Tokens, i: number): Condition | undefined {
     if (sub === undefined || !ICD10CM_CATEGORIES.has(category) || locatorAround(t, i)) return undefined;
     return { rule: 'diagnostic.code.icd10', first: i, last: sub.wordIndex, start: word.start, end: sub.end };
   }
-  return undefined;
+  return spacedCodeAt(t, i);
+}
+
+/**
+ * "code f90 0", "F43 10": a category of the list with its subcode after a
+ * space instead of the dot. In capitals anywhere; in lower case only after a
+ * word that announces a code ("code", "ICD", "dx").
+ */
+function spacedCodeAt(t: Tokens, i: number): Condition | undefined {
+  const word = t.words[i] as Token;
+  if (word.type !== 'alnum' || word.text.length !== 3) return undefined;
+  const category = word.text.toUpperCase();
+  if (!ICD10_CATEGORY.test(category) || !ICD10CM_CATEGORIES.has(category)) return undefined;
+  const sub = t.words[i + 1];
+  if (sub === undefined || sub.type !== 'num' || sub.text.length > 2 || sub.join !== 'space' || sub.lineBefore) return undefined;
+  const beyond = t.tokens[sub.index + 1];
+  if (beyond !== undefined && !beyond.spaceBefore && beyond.type !== 'punct') return undefined;
+  if (word.text !== category && !codeCueBefore(t, i)) return undefined;
+  if (locatorAround(t, i)) return undefined;
+  return { rule: 'diagnostic.code.icd10', first: i, last: i + 1, start: word.start, end: sub.end };
+}
+
+function codeCueBefore(t: Tokens, i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k -= 1) {
+    const before = t.words[k] as Token;
+    if (CODE_CUES.has(before.lower)) return true;
+    if (isSentenceEnd(t, t.tokens[before.index + 1] as Token)) return false;
+  }
+  return false;
 }
 
 /** ".0" / ".820" right after an ICD category, without spaces. */

@@ -7,6 +7,9 @@ import {
   MONTHS,
   DAY_ORDINAL_WORDS,
   DAY_TENS_WORDS,
+  CONFIRMATION_CUES,
+  EMAIL_AT_WORDS,
+  EMAIL_DOT_WORDS,
   EMAIL_TLDS,
   YEAR_TAIL_WORDS,
   YEAR_WORDS,
@@ -20,6 +23,8 @@ import {
 import { wordSet } from './lexicon';
 import { HOUSE_NUMBER, ORDINAL, PREFIXED_ID, STATE_ABBREVIATION, UNIT_NUMBER, ZIP5 } from './patterns';
 import type { RawSpan } from './spans';
+import { findSpokenAddresses } from './spokenAddress';
+import { findDigitByDigit, findSpokenPhones } from './spokenPhone';
 import { isCapitalized, isDigitCode, isLetterCode, isSentenceEnd, joinsTerm, type Token, type Tokens } from './text';
 
 const SUFFIXES = wordSet(STREET_SUFFIXES);
@@ -35,6 +40,9 @@ const SSN_CUE = wordSet(SSN_CUES);
 const PHONE_CUE = wordSet(PHONE_CUES);
 const EXTENSION = wordSet(EXTENSION_WORDS);
 const NUMBER_SIGN = wordSet(['#', 'number', 'no', 'num']);
+const CONFIRMATION_CUE = wordSet(CONFIRMATION_CUES);
+const AT_WORD = wordSet(EMAIL_AT_WORDS);
+const DOT_WORD = wordSet(EMAIL_DOT_WORDS);
 const NOT_DOB_AFTER = wordSet([
   'party', 'parties', 'celebration', 'cake', 'card', 'cards', 'gift', 'gifts', 'present', 'presents', 'mom', 'mother',
   'dad', 'father', 'parent', 'parents', 'family', 'families', 'order', 'control', 'plan', 'club', 'lunch', 'treat', 'treats',
@@ -51,8 +59,11 @@ export function findIdentifiers(t: Tokens): RawSpan[] {
   findEmails(t.text, out);
   findSpelledEmails(t, out);
   findPhonesAndSsns(t, out);
+  findSpokenPhones(t, out);
+  findDigitByDigit(t, out);
   findLongNumbers(t, out);
   findAddresses(t, out);
+  findSpokenAddresses(t, out);
   findDatesOfBirth(t, out);
   return out;
 }
@@ -96,9 +107,9 @@ function findEmails(text: string, out: RawSpan[]): void {
 function findSpelledEmails(t: Tokens, out: RawSpan[]): void {
   const tokens = t.tokens;
   for (const at of tokens) {
-    if (at.lower !== 'at' && at.text !== '@') continue;
+    if (!AT_WORD.has(at.lower) && at.text !== '@') continue;
     let left = at.index - 1;
-    if (at.lower === 'at' && isBracket(tokens[left]) && isBracket(tokens[at.index + 1])) left -= 1;
+    if (AT_WORD.has(at.lower) && isBracket(tokens[left]) && isBracket(tokens[at.index + 1])) left -= 1;
     const localEnd = tokens[left];
     if (localEnd === undefined || localEnd.type === 'punct') continue;
     let localStart = localEnd;
@@ -111,7 +122,7 @@ function findSpelledEmails(t: Tokens, out: RawSpan[]): void {
     }
     if (localStart.type === 'punct') localStart = tokens[localStart.index + 1] as Token;
     let p = at.index + 1;
-    if (isBracket(tokens[p]) && at.lower === 'at') p += 1;
+    if (isBracket(tokens[p]) && AT_WORD.has(at.lower)) p += 1;
     const domain = tokens[p];
     if (domain === undefined || domain.type === 'punct') continue;
     let end = domain;
@@ -121,14 +132,14 @@ function findSpelledEmails(t: Tokens, out: RawSpan[]): void {
       let r = q;
       if (isBracket(tokens[r])) r += 1;
       const dot = tokens[r];
-      if (dot === undefined || (dot.lower !== 'dot' && dot.text !== '.')) break;
+      if (dot === undefined || (!DOT_WORD.has(dot.lower) && dot.text !== '.')) break;
       r += 1;
       if (isBracket(tokens[r])) r += 1;
       const label = tokens[r];
       if (label === undefined || label.type === 'punct') break;
       if (dot.text === '.' && label.spaceBefore) break;
       end = label;
-      dots += dot.lower === 'dot' ? 1 : 0;
+      dots += DOT_WORD.has(dot.lower) ? 1 : 0;
       q = r + 1;
     }
     if (end === domain || !EMAIL_TLDS.has(end.lower)) continue;
@@ -270,7 +281,7 @@ function findPhonesAndSsns(t: Tokens, out: RawSpan[]): void {
     const c = token.text;
     if (!(token.type === 'num' || c === '(' || c === '+')) continue;
     if (!boundaryBefore(text, p)) continue;
-    const ssn = parseSsn(text, p, cueBefore(t, token, SSN_CUE, 4));
+    const ssn = parseSsn(text, p, cueBefore(t, token, SSN_CUE, 10));
     if (ssn >= 0) {
       push(out, 'identifier.ssn', p, ssn);
       continue;
@@ -278,6 +289,11 @@ function findPhonesAndSsns(t: Tokens, out: RawSpan[]): void {
     const phone = parsePhone(text, p, text[p + 3] === ' ' && cueBefore(t, token, PHONE_CUE, 8));
     if (phone >= 0) push(out, 'identifier.phone', p, extensionEnd(text, phone));
   }
+}
+
+/** "Fax confirmation 0045112", "conf #88213": a bare confirmation or reference number, not an identifier (a number in phone format stays a phone). */
+function confirmationNumber(t: Tokens, token: Token): boolean {
+  return cueBefore(t, token, CONFIRMATION_CUE, 2);
 }
 
 /** One of `cues` among the few words before `token`, in the same sentence. */
@@ -310,6 +326,7 @@ function findLongNumbers(t: Tokens, out: RawSpan[]): void {
     if (!boundaryBefore(text, word.start) || !boundaryAfter(text, word.end)) continue;
     const prev = t.tokens[word.index - 1];
     if (prev !== undefined && !word.spaceBefore && prev.text === ',') continue;
+    if (confirmationNumber(t, word)) continue;
     const strongId = cueBefore(t, word, STRONG_ID_CUE, 4);
     if (length < 7) {
       if (strongId || (cueBefore(t, word, ID_CUE, 2) && cueBefore(t, word, NUMBER_SIGN, 1))) {
@@ -602,6 +619,8 @@ function isDobCue(t: Tokens, token: Token): boolean {
   if (token.type === 'punct') return false;
   if (DOB_CUE.has(token.lower) || DOB_CUE.has(token.base)) {
     // "birthday party 3/14", "birth mom visits 3/4": not a date of birth
+    // "DOB: mom says …" is a label; "birth mom" is not a date of birth.
+    if (t.tokens[token.index + 1]?.text === ':') return true;
     const next = t.words[token.wordIndex + 1];
     return next === undefined || !NOT_DOB_AFTER.has(next.lower);
   }

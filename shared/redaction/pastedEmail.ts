@@ -1,4 +1,4 @@
-import { PERSONAL_WRITINGS } from './data/speech';
+import { AUTOMATED_MESSAGE_PHRASES, AUTOMATED_MESSAGE_WORDS, PERSONAL_WRITINGS } from './data/speech';
 import { wordSet } from './lexicon';
 import type { RawSpan } from './spans';
 import type { Token, Tokens } from './text';
@@ -14,8 +14,14 @@ import type { Token, Tokens } from './text';
 const HEADERS = wordSet(['from', 'sent', 'to', 'date', 'subject', 'cc', 'bcc', 'de', 'para', 'asunto', 'enviado', 'fecha']);
 const WRITINGS = wordSet(PERSONAL_WRITINGS);
 const MAX_BODY = 4000;
+const FROM = wordSet(['from', 'de']);
+const SUBJECT = wordSet(['subject', 'asunto', 'assunto', 're']);
+/** How far along one line a "Subject:" header is looked for after "From:", in tokens. */
+const MAX_HEADER_TOKENS = 40;
+const AUTOMATED = wordSet(AUTOMATED_MESSAGE_WORDS);
 
 export function findPastedMessages(t: Tokens, out: RawSpan[]): void {
+  findOneLineEmails(t, out);
   const tokens = t.tokens;
   let headers = 0;
   let lastHeaderLine = -1;
@@ -54,7 +60,36 @@ function introducedMessageEnd(t: Tokens, first: Token): number | undefined {
   return undefined;
 }
 
-/** From `first` to the next blank line (or the end of the note). */
+/**
+ * "From: Ruth Lowry (grandmother) Subject: guardianship I am his guardian now …":
+ * headers pasted onto one line with the message. After "From:" at the start of
+ * a line and a "Subject:" later on the same line, the rest of the line is the
+ * message (the subject's words ride along; they are the writer's too).
+ */
+function findOneLineEmails(t: Tokens, out: RawSpan[]): void {
+  const tokens = t.tokens;
+  for (const from of tokens) {
+    if (!(from.lineBefore || from.index === 0) || !FROM.has(from.lower) || tokens[from.index + 1]?.text !== ':') continue;
+    for (let index = from.index + 2; index < tokens.length && index < from.index + MAX_HEADER_TOKENS; index += 1) {
+      const token = tokens[index] as Token;
+      if (token.lineBefore) break;
+      const colon = tokens[index + 1];
+      if (!SUBJECT.has(token.lower) || colon?.text !== ':' || colon.spaceBefore) continue;
+      const first = tokens[index + 2];
+      // "From: noreply@…", "Subject: Truancy letter 2 (template)": a notice or a form letter, not a person's writing.
+      if (first !== undefined && !first.lineBefore && !soundsAutomated(t.text.slice(from.start, first.start))) emitBody(t, first, out);
+      break;
+    }
+  }
+}
+
+/** The words of an automated notice, an out-of-office reply or a form letter (data/speech.ts) in `text`. */
+export function soundsAutomated(text: string): boolean {
+  const lower = text.toLowerCase();
+  return AUTOMATED_MESSAGE_PHRASES.some((phrase) => lower.includes(phrase));
+}
+
+/** From `first` to the next blank line (or the end of the note); nothing for an automated notice or an all-staff announcement. */
 function emitBody(t: Tokens, first: Token, out: RawSpan[]): void {
   const text = t.text;
   let end = first.end;
@@ -62,6 +97,7 @@ function emitBody(t: Tokens, first: Token, out: RawSpan[]): void {
     const token = t.tokens[index] as Token;
     if (index > first.index && token.lineBefore && blankLineIn(text, end, token.start)) break;
     if (token.end - first.start > MAX_BODY) break;
+    if (AUTOMATED.has(token.lower)) return;
     end = token.end;
   }
   if (end > first.start) out.push({ kind: 'verbatim', rule: 'verbatim.message', start: first.start, end });

@@ -3,10 +3,12 @@ import type { RawSpan } from './spans';
 import type { Tokens } from './text';
 import { findQuotations } from './verbatim/quotes';
 import { findReportedSpeech } from './verbatim/reportedSpeech';
+import { findSpokenQuotes } from './verbatim/spokenQuotes';
 import { findTranscriptLines } from './verbatim/transcripts';
 
 /**
  * Finds someone's exact words in a note: quotations (verbatim/quotes.ts),
+ * quote marks said aloud in dictation (verbatim/spokenQuotes.ts),
  * transcript lines (verbatim/transcripts.ts), unquoted first-person reported
  * speech (verbatim/reportedSpeech.ts) and pasted messages (pastedEmail.ts).
  * Who spoke is read by verbatim/speakers.ts; the word sets are in
@@ -15,6 +17,7 @@ import { findTranscriptLines } from './verbatim/transcripts';
 export function findVerbatim(t: Tokens): RawSpan[] {
   const out: RawSpan[] = [];
   findQuotations(t, out);
+  findSpokenQuotes(t, out);
   findTranscriptLines(t, out);
   findReportedSpeech(t, out);
   findPastedMessages(t, out);

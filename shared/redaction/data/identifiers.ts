@@ -54,7 +54,21 @@ export const ID_CUES: readonly string[] = [
 export const SSN_CUES: readonly string[] = ['ssn', 'ss#', 'social', 'ss', 'security'];
 
 /** Words that announce a phone number. */
-export const PHONE_CUES: readonly string[] = ['phone', 'cell', 'call', 'text', 'tel', 'number', 'mobile', 'landline', 'fax', 'ph', 'contact', 'reach'];
+export const PHONE_CUES: readonly string[] = [
+  'phone', 'cell', 'call', 'text', 'tel', 'number', 'mobile', 'landline', 'fax', 'ph', 'contact', 'reach',
+  // the verb forms a log line uses ("dad called from 555 0192", "texted from …")
+  'called', 'calls', 'calling', 'texted', 'texting', 'dialed', 'dial', 'phoned', 'line',
+];
+
+/**
+ * Words before a number that make it a confirmation, reference or intake number, which
+ * POLICY.md ("Cases decided": room, bus, locker and confirmation numbers are not identifiers)
+ * leaves clean: "Fax confirmation 0045112", "conf #88213", "CPS ref 20931".
+ */
+export const CONFIRMATION_CUES: readonly string[] = [
+  'confirmation', 'confirmations', 'conf', 'confirm', 'ref', 'reference', 'receipt', 'tracking', 'ticket', 'invoice',
+  'claim', 'transaction',
+];
 
 /** Month names and abbreviations, for dates written in words ("Sept 3, 2011"). */
 export const MONTHS: ReadonlyMap<string, number> = new Map([
@@ -88,6 +102,16 @@ export const YEAR_TAIL_WORDS: ReadonlySet<string> = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
   'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy',
   'eighty', 'ninety',
+]);
+
+/** Words for "@" and "." in an email spelled out so that it is not a link, in English, Spanish and Portuguese ("mgarcia arroba example punto com"). */
+export const EMAIL_AT_WORDS: readonly string[] = ['at', 'arroba'];
+export const EMAIL_DOT_WORDS: readonly string[] = ['dot', 'punto', 'ponto'];
+
+/** Digit words as a number is read aloud or dictated ("five oh three, five five five …"), with their digit. */
+export const DIGIT_WORDS: ReadonlyMap<string, string> = new Map([
+  ['zero', '0'], ['oh', '0'], ['o', '0'], ['one', '1'], ['two', '2'], ['three', '3'], ['four', '4'], ['five', '5'],
+  ['six', '6'], ['seven', '7'], ['eight', '8'], ['nine', '9'],
 ]);
 
 /** Top-level domains an email spelled out in words ends with ("name at example dot com"). */

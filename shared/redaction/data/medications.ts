@@ -1,7 +1,8 @@
 // Source: the Sole Notes labelling policy (../shared/redaction/POLICY.md: "medications that
 // imply a diagnosis, brand or generic"), extended with the US brand and generic names of
 // medicines prescribed mainly for mental-health, attention, tic, seizure and substance-use
-// conditions (FDA-approved product names, as printed on labels), plus common misspellings.
+// conditions (FDA-approved product names, as printed on labels), plus common misspellings
+// and the slang names for stimulant pills in the DEA's "Slang Terms and Code Words" (2018).
 // Written by hand for this project.
 
 export const MEDICATIONS: readonly string[] = [
@@ -37,6 +38,12 @@ export const MEDICATIONS: readonly string[] = [
   'suboxone', 'subutex', 'buprenorphine', 'sublocade', 'methadone', 'naltrexone', 'vivitrol', 'antabuse', 'disulfiram',
   'acamprosate', 'campral',
 ];
+
+/**
+ * Slang for stimulant pills, plural only ("half the class is on addys"; "ur addy" is an
+ * address). Matched as written, never by the spelling matcher ("addres" is a slip of "address").
+ */
+export const MEDICATION_SLANG: readonly string[] = ['addys', 'addies', 'adderalls'];
 
 /** Formulation letters that belong to a medication name ("methylphenidate ER", "Focalin XR"). */
 export const MEDICATION_SUFFIXES: readonly string[] = ['ER', 'XR', 'SR', 'IR', 'LA', 'CD', 'XL', 'ODT', 'DR', 'XRT'];

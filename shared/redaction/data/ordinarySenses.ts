@@ -35,3 +35,22 @@ export const ELIGIBILITY_WORDS: readonly string[] = [
   'attendance', 'referral', 'enrollment', 'residency', 'foster', 'kinship', 'the', 'a', 'an', 'this', 'that', 'our',
   'their', 'his', 'her', 'mckinney', 'mckinney-vento', 'mv', 'fapi', 'summer', 'after-school', 'afterschool',
 ];
+
+/**
+ * "heard voices arguing in the locker room": real voices somewhere in the building,
+ * not hallucinations. After "heard voices", an -ing verb of people talking aloud, or a
+ * place within a few words, reads as hearing people nearby (general English usage; the
+ * places are the rooms of a school). "hearing voices in his head" stays flagged.
+ */
+export const REAL_VOICES_VERBS: readonly string[] = [
+  'arguing', 'yelling', 'shouting', 'laughing', 'screaming', 'fighting', 'chatting', 'singing', 'cheering', 'giggling',
+];
+export const REAL_VOICES_PLACES: readonly string[] = [
+  'hallway', 'hall', 'room', 'gym', 'locker', 'outside', 'door', 'wall', 'upstairs', 'downstairs', 'classroom',
+  'cafeteria', 'bathroom', 'restroom', 'stairwell', 'office', 'lobby', 'parking', 'field', 'playground', 'courtyard',
+];
+/** A voice place that makes them inside the person after all. */
+export const INNER_VOICES_WORDS: readonly string[] = ['head', 'mind', 'telling', 'told', 'tell', 'command', 'commanding'];
+
+/** Before "HI": words of place and travel that make it the state ("moving to HI", "family in HI"). */
+export const PLACE_BEFORE_STATE: readonly string[] = ['to', 'in', 'from', 'visiting', 'moved', 'moving', 'flew', 'flying', 'relocating', 'relocated', 'near'];

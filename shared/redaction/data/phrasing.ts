@@ -45,3 +45,9 @@ export const NOUN_PHRASE_STOPS: readonly string[] = [
 
 /** Clinical shorthand that needs a capital D to be the diagnosis abbreviation. */
 export const DX_WORDS: readonly string[] = ['dx', "dx'd", 'dxd', 'dxed', "dx'ed"];
+
+/**
+ * Words that announce a diagnostic code ("code f90 0", "ICD f41 1"): after one of them a
+ * code of the ICD-10-CM list counts in lower case and with a space for the dot.
+ */
+export const CODE_CUE_WORDS: readonly string[] = ['code', 'codes', 'coded', 'icd', 'icd-10', 'icd10', 'icd-10-cm', 'dx', 'diagnosis', 'dsm'];

@@ -18,6 +18,8 @@ export const SPANISH_DIAGNOSIS_NAMES: readonly string[] = [
   // self-harm as said in Spanish: "se corta", "se está cortando", "cortándose"
   'se corta', 'se cortó', 'se cortaba', 'se está cortando', 'se esta cortando', 'se estaba cortando', 'cortándose',
   'cortandose', 'cortarse', 'se lastima', 'se hace daño',
+  // hearing voices: "escucha voces", "oye voces"
+  'escucha voces', 'escuchar voces', 'escuchando voces', 'oye voces', 'oír voces', 'oir voces',
 ];
 
 /** Spanish abbreviations that are English words or letters too: matched only in capitals. */

@@ -120,15 +120,44 @@ export const DOCUMENT_NOUNS: readonly string[] = [
   'board', 'whiteboard', 'slide', 'slides', 'textbook', 'book', 'standard', 'standards', 'objective', 'objectives',
   'statute', 'regulation', 'regulations', 'ferpa', 'district', 'state', 'guidance', 'instructions', 'directions',
   'prompt', 'assignment', 'question', 'test', 'quiz', 'banner', 'sticker', 'certificate', 'discharge', 'note', 'notes',
+  // papers and labels a parent brings or reads out, and mass copy
+  'papers', 'bottle', 'prescription', 'pharmacy', 'blurb', 'announcement', 'bulletin', 'pamphlet', 'summons', 'decree',
 ];
 
 /** Writings by a person: text quoted from them is that person's words ("Text from mom: '…'"). */
 export const PERSONAL_WRITINGS: readonly string[] = [
   'email', 'note', 'card', 'text', 'txt', 'msg', 'vm', 'texted', 'message', 'journal', 'diary', 'ticket', 'statement', 'post',
   'dm', 'voicemail', 'letter',
+  // Spanish and Portuguese ("Correo de la mamá:", "Mensagem da mãe:")
+  'correo', 'mensaje', 'nota', 'carta', 'recado', 'mensagem', 'bilhete',
   // messaging services
   'chat', 'gchat', 'imessage', 'whatsapp', 'snapchat', 'snap', 'sms', 'im',
 ];
+
+/**
+ * Words of an automated or mass message, which POLICY.md ("Cases decided": documents vs a
+ * person's writing) treats as a document, not someone's words: system notices, no-reply
+ * senders, out-of-office replies, all-staff announcements.
+ */
+export const AUTOMATED_MESSAGE_WORDS: readonly string[] = ['automated', 'auto-generated', 'autoreply', 'auto-reply', 'noreply', 'no-reply', 'unsubscribe', 'out-of-office', 'template'];
+/** The same, with form letters, as phrases looked for in a header line or a label ("Out-of-office reply from …:"). */
+export const AUTOMATED_MESSAGE_PHRASES: readonly string[] = [
+  'automated', 'auto-generated', 'autoreply', 'auto-reply', 'noreply', 'no-reply', 'do not reply', 'unsubscribe',
+  'out-of-office', 'out of office', 'template', 'form letter',
+];
+
+/** Verbs that show or pass on someone's writing ("showed me a note he keeps on his phone:"). */
+export const SHOWING_VERBS: readonly string[] = [
+  'showed', 'shows', 'forwarded', 'forwards', 'screenshotted', 'pasted', 'sent', 'sends', 'received', 'got', 'keeps', 'kept',
+  'pulled', 'handed', 'read',
+];
+
+/** Quote marks said aloud in dictation ("quote … end quote", "unquote"). */
+export const SPOKEN_QUOTE_OPENER = 'quote';
+export const SPOKEN_QUOTE_CLOSERS: readonly string[] = ['end quote', 'end of quote', 'close quote', 'unquote', 'end quotes', 'close quotes'];
+
+/** Words in a label's brackets that say the words after it are exact ("Mamá (interpreter, word for word):"). */
+export const EXACT_WORD_CUES: readonly string[] = ['verbatim', 'exact', 'exactly', 'interpreter', 'interpreting', 'relaying', 'relayed', 'translating'];
 
 /** Words near a quote that show a title of a book, song, program, lesson or assessment. */
 export const TITLE_CUES_BEFORE: readonly string[] = [

@@ -1,4 +1,5 @@
 import { NOT_ATTRIBUTIVE_AFTER, TITLE_LEAD_WORDS } from '../data/grammar';
+import { soundsAutomated } from '../pastedEmail';
 import type { RawSpan } from '../spans';
 import { isCapitalized, isLetterCode, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
 import { classifyLabel, labelBefore, roleNear } from './speakers';
@@ -130,11 +131,13 @@ function judgeQuote(t: Tokens, pair: QuotePair): RawSpan | undefined {
   const speechAfter = speechVerbAfter(t, pair.close);
 
   if (isQuotedTitle(t, pair, inner, words, strong, speechAfter || introducedAsSpeech(t, pair.open, speaker.spoke))) return undefined;
+  if (!speechAfter && documentLabelBefore(t, pair.open)) return undefined;
   if (!strong && documentBefore(t, pair.open)) return undefined;
   if (!strong && words.length <= 6 && (titleCueBefore(t, pair.open) || titleCueAfter(t, pair.close))) return undefined;
   // One or two words in running text are a scare quote, even "HI!!!" (POLICY.md, "Cases decided");
   // after a colon, only a speaker's label makes them an answer ("Mood: 'ok'" is a form field).
-  if (words.length <= 2 && !((speechBefore && !afterFieldLabel(t, pair.open)) || speechAfter)) return undefined;
+  // "she said "nm" and went back to her phone" is running text too: only a speaker's label makes a short quote an answer.
+  if (words.length <= 2 && !(speechBefore && t.tokens[pair.open.index - 1]?.text === ':' && !afterFieldLabel(t, pair.open))) return undefined;
   if (!speechBefore && !speechAfter && attributiveQuote(t, pair)) return undefined;
 
   const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.quote', start: pair.open.start, end: pair.close.end };
@@ -254,6 +257,34 @@ function documentBefore(t: Tokens, open: Token): boolean {
     if (DOCUMENTS.has(token.lower)) return true;
   }
   return false;
+}
+
+/**
+ * "Per the hospital discharge papers mom brought in: '…'", "Mom read me the
+ * bottle over the phone: '…'", "Newsletter blurb draft: '…'": the clause
+ * before the colon names a document and no one's writing or speech, so the
+ * quotation is the document's text (POLICY.md, "Cases decided": documents vs
+ * a person's writing), even when it asks a question.
+ */
+function documentLabelBefore(t: Tokens, open: Token): boolean {
+  const colon = t.tokens[open.index - 1];
+  if (colon?.text !== ':' || colon.spaceBefore) return false;
+  // "Out-of-office reply from the clinic:": the few characters before the colon, on its line.
+  const before = t.text.slice(Math.max(0, colon.start - 120), colon.start);
+  if (soundsAutomated(before.slice(before.lastIndexOf('\n') + 1))) return true;
+  let documentSeen = false;
+  let seen = 0;
+  for (let index = colon.index - 1; index >= 0 && seen < 14; index -= 1) {
+    const token = t.tokens[index] as Token;
+    if (isSentenceEnd(t, token)) break;
+    if (token.type !== 'punct') {
+      seen += 1;
+      if (SPEECH.has(token.lower) || (WRITINGS.has(token.lower) && !DOCUMENTS.has(token.lower))) return false;
+      if (DOCUMENTS.has(token.lower) && !WRITINGS.has(token.lower)) documentSeen = true;
+    }
+    if (token.lineBefore) break;
+  }
+  return documentSeen;
 }
 
 function titleCueBefore(t: Tokens, open: Token): boolean {

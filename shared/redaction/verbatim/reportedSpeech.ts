@@ -137,6 +137,8 @@ function isSymbol(token: Token): boolean {
 
 /** "goes", "went", "was like", "kept saying": a quotative that introduces words as said. */
 function isDirectCue(t: Tokens, verb: Token): boolean {
+  // "kept saying", "keeps saying": said over and over, word for word.
+  if (verb.lower === 'saying') return ['kept', 'keeps', 'keep'].includes(t.words[verb.wordIndex - 1]?.lower ?? '');
   if (!DIRECT_CUES.has(verb.lower)) return false;
   if (verb.lower !== 'like') return true;
   const prev = t.words[verb.wordIndex - 1];
@@ -147,7 +149,10 @@ function isDirectCue(t: Tokens, verb: Token): boolean {
 function emitAfterDirectCue(t: Tokens, verb: Token, out: RawSpan[]): boolean {
   let next = t.tokens[verb.index + 1];
   if (next !== undefined && next.text === ',') next = t.tokens[next.index + 1];
-  if (next === undefined || next.type === 'punct' || next.lineBefore || !DIRECT_OPEN.has(next.lower)) return false;
+  if (next === undefined || next.type === 'punct' || next.lineBefore) return false;
+  // "he kept saying nobody would even notice if I was gone", "she was like ngl I'm so done":
+  // the words need not open with a person when the speaker's own "I" follows in the clause.
+  if (!DIRECT_OPEN.has(next.lower) && (NON_STARTERS.has(next.lower) || !ownVoiceAhead(t, next.index))) return false;
   const end = reportedEnd(t, next.index);
   if (end <= next.start) return false;
   const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.reported', start: next.start, end };
@@ -155,6 +160,23 @@ function emitAfterDirectCue(t: Tokens, verb: Token, out: RawSpan[]): boolean {
   if (who !== undefined) span.speaker = who;
   out.push(span);
   return true;
+}
+
+/** The speaker's own first person within the next few words of the same clause. */
+function ownVoiceAhead(t: Tokens, startIndex: number): boolean {
+  for (let index = startIndex, words = 0; index < t.tokens.length && words < 12; index += 1) {
+    const token = t.tokens[index] as Token;
+    if (index > startIndex && token.lineBefore) return false;
+    if (token.type === 'punct') {
+      if (isSentenceEnd(t, token) || token.text === ',' || token.text === ';') return false;
+      continue;
+    }
+    words += 1;
+    if (SPEAKER_SELF.has(token.lower)) return true;
+    // "she went quiet when I asked", "he went home and I called": the worker's "I" in a clause of the note.
+    if (index > startIndex && (NON_STARTERS.has(token.lower) || CONJUNCTIONS.has(token.lower))) return false;
+  }
+  return false;
 }
 
 /**

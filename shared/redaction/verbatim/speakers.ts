@@ -1,7 +1,7 @@
 import { KIN_ROLES, UNNAMED_ROLES } from '../data/grammar';
 import { MONTHS } from '../data/identifiers';
 import { isCapitalized, isSentenceEnd, type Token, type Tokens } from '../text';
-import { DAYS, HEADINGS, HONORIFIC, MODIFIERS, ROLES, SPEECH, STUDENT_WORDS, WRITINGS } from './vocabulary';
+import { DAYS, EXACT_WORDS, HEADINGS, HONORIFIC, MODIFIERS, ROLES, SPEECH, STUDENT_WORDS, WRITINGS } from './vocabulary';
 
 /**
  * Who spoke: speaker labels before a colon ("Mom:", "Mr. Ortega:", "Text from
@@ -35,6 +35,8 @@ export interface Label {
   who?: string;
   /** The label says the words were written: "Mom (text 7:10):". */
   written?: boolean;
+  /** The speaker is followed by an aside after a comma: "Jade, about her older sister:". */
+  aside?: boolean;
 }
 
 /** The words between the start of the clause and the colon, if they can be a speaker label. */
@@ -45,13 +47,15 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
   // "Mom (phone):" — a parenthetical right before the colon is not part of the name.
   if (tokens[index]?.text === ')') {
     let k = index - 1;
-    while (k >= 0 && index - k < 8 && tokens[k]?.text !== '(') k -= 1;
+    while (k >= 0 && index - k < 16 && tokens[k]?.text !== '(') k -= 1;
     if (tokens[k]?.text !== '(') return undefined;
-    for (let j = k + 1; j < index; j += 1) if (WRITINGS.has((tokens[j] as Token).lower)) written = true;
+    // "(text 7:10)", "(interpreter, word for word)": what follows is that person's exact words.
+    for (let j = k + 1; j < index; j += 1) if (WRITINGS.has((tokens[j] as Token).lower) || EXACT_WORDS.has((tokens[j] as Token).lower)) written = true;
     index = k - 1;
   }
   const words: Token[] = [];
   let commaSeen = false;
+  let aside = false;
   while (index >= 0) {
     const token = tokens[index] as Token;
     if (token.type === 'punct') {
@@ -62,7 +66,8 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
       if (token.text === ',') {
         if (commaSeen) return undefined;
         commaSeen = true;
-        words.length = 0; // "Mila, arms crossed:" — the speaker is before the comma
+        aside = words.length > 0;
+        words.length = 0; // "Mila, arms crossed:", "Keon, when I asked about the missing work:" — the speaker is before the comma
         index -= 1;
         continue;
       }
@@ -79,7 +84,8 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
       index -= 1;
       break;
     }
-    if (words.length > 6) return undefined;
+    // An aside after the speaker's comma may run longer than a label ("Keon, when I asked about the missing work:").
+    if (words.length > (commaSeen ? 6 : 12)) return undefined;
     index -= 1;
   }
   // "Text from Mr. Pellegrino 10:10:" — the time at the end is not part of the name.
@@ -89,8 +95,13 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
   const before = tokens[index];
   const first = words[0] as Token;
   if (before !== undefined && !first.lineBefore && before.type !== 'punct') return undefined;
-  if (WRITINGS.has(first.base) && words.some((w) => w.lower === 'from')) written = true;
-  return { words, who: whoFromLabel(words), written };
+  if (WRITINGS.has(first.base) && words.some((w) => w.lower === 'from' || w.lower === 'de')) written = true;
+  // "> from Mr. Kline:", "From Ms. Gomez, 4th period:": a reply pasted from that person.
+  if (first.lower === 'from' && words.length > 1) written = true;
+  // "… translating:": the words after are relayed as said.
+  const lastWord = (words[words.length - 1] as Token).lower;
+  if (EXACT_WORDS.has(lastWord) && lastWord.endsWith('ing')) written = true;
+  return { words, who: whoFromLabel(words), written, aside };
 }
 
 function isHonorificDot(t: Tokens, dot: Token): boolean {
@@ -101,23 +112,36 @@ function isHonorificDot(t: Tokens, dot: Token): boolean {
 
 export type Strength = 'strong' | 'weak';
 
+/** Last words of a label for someone's own words ("His words:", "My reply:"). */
+const OWN_WORDS = new Set(['words', 'reply', 'response', 'answer']);
+const EMAIL_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'sent', 'date', 'subject', 'de', 'para', 'asunto', 'enviado', 'fecha']);
+
 export function classifyLabel(words: readonly Token[]): Strength | null {
   const first = words[0] as Token;
   const last = words[words.length - 1] as Token;
+  // "From:", "Subject:", "Sent:": email headers, never a speaker.
+  if (words.length === 1 && EMAIL_HEADERS.has(first.lower)) return null;
   // "She wrote:", "Mom texted at 7:40:", "Jordan wrote a note:" — a speech verb introduces the words.
   if (!HEADINGS.has(first.lower) && words.some((w) => SPEECH.has(w.lower))) return 'strong';
   if (words.length > 4 || words.some((w) => w.type !== 'word')) return null;
   // "Note from dad:", "Text from Ms. Kim:", "Email from grandma:" — what that person wrote.
-  const from = words.findIndex((w) => w.lower === 'from' || w.lower === 'by');
+  const from = words.findIndex((w) => w.lower === 'from' || w.lower === 'by' || w.lower === 'de');
   if (WRITINGS.has(first.base) && from > 0 && from < words.length - 1) {
     const who = words.slice(from + 1);
     const lastWho = who[who.length - 1] as Token;
     if (ROLES.has(lastWho.base) || who.every((w) => isCapitalized(w) || HONORIFIC.has(w.lower))) return 'strong';
   }
-  // "His words:", "Kevin's exact words:"
-  if (last.lower === 'words' && words.length <= 3 && (['his', 'her', 'their', 'my'].includes(first.lower) || first.base !== first.lower)) return 'strong';
+  // "His words:", "Kevin's exact words:", "My reply:", "Her answer:"
+  if (OWN_WORDS.has(last.lower) && words.length <= 3 && (['his', 'her', 'their', 'my'].includes(first.lower) || first.base !== first.lower)) return 'strong';
+  // "anh trai (older brother) translating:", "Aunt, interpreting:": someone relaying words as said.
+  if (EXACT_WORDS.has(last.lower) && last.lower.endsWith('ing')) return 'strong';
   if (HEADINGS.has(first.lower)) return null;
   if (MONTHS.has(first.lower) || DAYS.has(first.lower)) return null;
+  // "from Mr. Kline", "From me", "De la mamá": what that person wrote, in a pasted reply.
+  if ((first.lower === 'from' || first.lower === 'de') && words.length > 1) {
+    const rest = words.slice(words[1]?.lower === 'la' || words[1]?.lower === 'el' ? 2 : 1);
+    if (rest.length > 0 && classifyLabel(rest) !== null) return 'strong';
+  }
   // "Mom to the nurse:" — a speaker and whom they spoke to.
   const to = words.findIndex((w) => w.lower === 'to');
   if (to > 0 && to < words.length - 1 && classifyLabel(words.slice(0, to)) === 'strong') {

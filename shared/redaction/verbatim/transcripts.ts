@@ -1,7 +1,9 @@
+import { EMAIL_AT_WORDS, EMAIL_DOT_WORDS } from '../data/identifiers';
+import { wordSet } from '../lexicon';
 import type { RawSpan } from '../spans';
 import { isCapitalized, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
 import { classifyLabel, type Label, labelBefore, type Strength, whoFromLabel } from './speakers';
-import { ACTIONS, HONORIFIC, NO_ACTION, OWN_VOICE, PRONOUNS, ROLES, SPEECH, SPEECH_LIKE } from './vocabulary';
+import { ACTIONS, DOCUMENTS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, WRITING, WRITINGS, YES_NO } from './vocabulary';
 
 /**
  * Transcript lines: the words after a speaker's label ("Mom: he never listens
@@ -11,6 +13,10 @@ import { ACTIONS, HONORIFIC, NO_ACTION, OWN_VOICE, PRONOUNS, ROLES, SPEECH, SPEE
 
 /** How far back a run-on turn ("… Me: …") looks for the labelled turn before it, in tokens. */
 const MAX_TURN_TOKENS = 80;
+const AT_WORDS = wordSet(EMAIL_AT_WORDS);
+const DOT_WORDS = wordSet(EMAIL_DOT_WORDS);
+/** How far back a clause that introduces a writing ("Jordan showed me a note …:") is read, in words. */
+const MAX_INTRO_WORDS = 14;
 
 /** "Mom: he never listens to me" — the words after the speaker's colon. */
 export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
@@ -21,9 +27,17 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     const next = tokens[colon.index + 1];
     if (next === undefined || !next.spaceBefore || next.lineBefore || colon.spaceBefore) continue;
     const label = labelBefore(t, colon) ?? runOnLabel(t, colon, lastTurn);
+    // "> On Mon, Dec 7 … Ms. Tran wrote:", "Jordan showed me a note he keeps on his phone:": what follows was written.
+    const wrote = tokens[colon.index - 1];
+    if ((wrote !== undefined && WRITING.has(wrote.lower)) || (label === undefined && introducesWriting(t, colon))) {
+      emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true });
+      continue;
+    }
     if (label === undefined) continue;
-    const strength = classifyLabel(label.words);
+    let strength = classifyLabel(label.words);
     if (strength === null) continue;
+    // "Jade, about her older sister:": a name with an aside about the moment is a speaker, not a heading.
+    if (strength === 'weak' && label.aside === true) strength = 'strong';
     if (strength === 'strong') lastTurn = colon;
     // What a text, note or voicemail said, or an answer to a question just asked, is someone's words whatever they hold.
     const lenient = strength === 'strong' && (label.written === true || answersQuestion(t, label.words[0] as Token));
@@ -44,6 +58,29 @@ function runOnLabel(t: Tokens, colon: Token, lastTurn: Token | undefined): Label
   if (word.index - lastTurn.index > MAX_TURN_TOKENS) return undefined;
   for (let index = word.index; index > lastTurn.index; index -= 1) if ((t.tokens[index] as Token).lineBefore) return undefined;
   return { words: [word], who: whoFromLabel([word]) };
+}
+
+/**
+ * "Jordan showed me a note he keeps on his phone: …", "She forwarded the
+ * text her friend sent: …": a clause that shows or passes on someone's
+ * writing, ending in a colon, introduces that writing word for word.
+ */
+function introducesWriting(t: Tokens, colon: Token): boolean {
+  let writing = false;
+  let shown = false;
+  let seen = 0;
+  for (let index = colon.index - 1; index >= 0 && seen < MAX_INTRO_WORDS; index -= 1) {
+    const token = t.tokens[index] as Token;
+    if (isSentenceEnd(t, token) || token.text === ':') return false;
+    if (token.type !== 'punct') {
+      seen += 1;
+      if (DOCUMENTS.has(token.base) && !WRITINGS.has(token.base)) return false; // "showed me the court order:"
+      if (WRITINGS.has(token.base)) writing = true;
+      if (SHOWING.has(token.lower)) shown = true;
+    }
+    if (token.lineBefore) break;
+  }
+  return writing && shown;
 }
 
 /** The turn before this label ended with a question mark ("SW: What happens at lunch? S: nothing."). */
@@ -103,6 +140,8 @@ export function emitUtterance(
   options: { lenient?: boolean; named?: boolean } = {},
 ): void {
   const tokens = t.tokens;
+  // "> He was asleep …": the marks of a quoted reply are not part of the words.
+  if (options.lenient === true) while (tokens[startIndex]?.text === '>' && !tokens[startIndex]?.lineBefore) startIndex += 1;
   const first = tokens[startIndex];
   if (first === undefined || first.lineBefore) return;
   if (first.type === 'punct' && first.text !== '\u00bf' && first.text !== '\u00a1') return; // a quote, a number in brackets, a list
@@ -132,7 +171,9 @@ export function emitUtterance(
     end = token.end;
     if (token.end - first.start > 600) break;
   }
-  if (words.length === 0) return;
+  if (words.length === 0 || addressOnly(t, first.start, end, words)) return;
+  // "Interpreter: no." in a form: a one-word yes or no is an answer only after a question.
+  if (words.length === 1 && YES_NO.has(first.lower) && options.lenient !== true) return;
   const ownVoice = words.some((w) => OWN_VOICE.has(w.lower));
   if (!question && !ownVoice && recordsAction(words)) return;
   const hasPronoun = words.some((w) => PRONOUNS.has(w.lower));
@@ -148,12 +189,19 @@ export function emitUtterance(
   out.push(span);
 }
 
+/** "Correo de la mamá: lupita.garza at example dot org": an address given after the label, not words said. */
+function addressOnly(t: Tokens, start: number, end: number, words: readonly Token[]): boolean {
+  if (words.length > 8 || words.some((w) => PRONOUNS.has(w.lower))) return false;
+  if (t.text.slice(start, end).includes('@')) return words.length <= 4;
+  return words.some((w) => AT_WORDS.has(w.lower)) && words.some((w) => DOT_WORDS.has(w.lower));
+}
+
 /** "LVM 9:10", "sent it", "will send letters", "no answer x2": a record of what was done. */
 function recordsAction(words: readonly Token[]): boolean {
   const first = words[0] as Token;
   if (ACTIONS.has(first.lower)) return true;
   const second = words[1];
-  if (first.lower === 'no' && second !== undefined && NO_ACTION.has(second.lower)) return true;
+  if (NO_WORDS.has(first.lower) && second !== undefined && NO_ACTION.has(second.lower)) return true;
   // "f/u Fri": a slash inside the first word is read as two words.
   return first.lower === 'f' && second?.lower === 'u';
 }
