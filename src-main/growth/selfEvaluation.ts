@@ -1,29 +1,21 @@
 import type { z } from 'zod';
 import type { SelfEvaluation, SelfEvaluationEntry, SelfEvaluationRateInput } from '../../shared/api/growthSchemas';
-import { COMPETENCY_INDICATORS, type RubricLevel } from '../../shared/domain/competencies';
+import { COMPETENCY_INDICATORS } from '../../shared/domain/competencies';
 import { previousSchoolYear } from '../../shared/domain/schoolYear';
+import type { IndicatorRating } from '../vault/repos/selfEvaluation';
 import type { VaultData } from '../vault/vaultData';
+import type { VaultReader } from '../vault/vaultReader';
 import { refuseStudentMention } from './studentMentions';
 
-interface Row {
-  indicator_id: string;
-  rating: RubricLevel | null;
-  evidence: string;
-  updated_at: string;
-}
-
-function rowsOf(data: VaultData, schoolYear: string): Map<string, Row> {
-  const rows = data.db
-    .prepare<[string], Row>('SELECT indicator_id, rating, evidence, updated_at FROM self_evaluation WHERE school_year = ?')
-    .all(schoolYear);
-  return new Map(rows.map((row) => [row.indicator_id, row]));
+function ratingsOf(vault: VaultReader, schoolYear: string): Map<string, IndicatorRating> {
+  return new Map(vault.selfEvaluation.ratingsOf(schoolYear).map((rating) => [rating.indicatorId, rating]));
 }
 
 /** Every indicator, in the guideline's order, with this year's rating and evidence and last year's rating. */
-export function selfEvaluation(data: VaultData, schoolYear: string): SelfEvaluation {
+export function selfEvaluation(vault: VaultReader, schoolYear: string): SelfEvaluation {
   const previous = previousSchoolYear(schoolYear);
-  const current = rowsOf(data, schoolYear);
-  const before = rowsOf(data, previous);
+  const current = ratingsOf(vault, schoolYear);
+  const before = ratingsOf(vault, previous);
   return {
     schoolYear,
     previousSchoolYear: previous,
@@ -31,13 +23,13 @@ export function selfEvaluation(data: VaultData, schoolYear: string): SelfEvaluat
   };
 }
 
-function entryOf(indicatorId: string, row: Row | undefined, previous: Row | undefined): SelfEvaluationEntry {
+function entryOf(indicatorId: string, saved: IndicatorRating | undefined, previous: IndicatorRating | undefined): SelfEvaluationEntry {
   return {
     indicatorId,
-    rating: row?.rating ?? null,
-    evidence: row?.evidence ?? '',
+    rating: saved?.rating ?? null,
+    evidence: saved?.evidence ?? '',
     previousRating: previous?.rating ?? null,
-    updatedAt: row?.updated_at ?? null,
+    updatedAt: saved?.updatedAt ?? null,
   };
 }
 
@@ -45,11 +37,6 @@ function entryOf(indicatorId: string, row: Row | undefined, previous: Row | unde
 export function rateIndicator(data: VaultData, input: z.output<typeof SelfEvaluationRateInput>): SelfEvaluationEntry {
   const evidence = input.evidence.trim();
   refuseStudentMention(data, evidence, 'evidence');
-  data.db
-    .prepare(
-      `INSERT INTO self_evaluation (school_year, indicator_id, rating, evidence, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (school_year, indicator_id) DO UPDATE SET rating = excluded.rating, evidence = excluded.evidence, updated_at = excluded.updated_at`,
-    )
-    .run(input.schoolYear, input.indicatorId, input.rating, evidence, data.clock().toISOString());
+  data.selfEvaluation.rate({ schoolYear: input.schoolYear, indicatorId: input.indicatorId, rating: input.rating, evidence });
   return selfEvaluation(data, input.schoolYear).entries.find((entry) => entry.indicatorId === input.indicatorId) as SelfEvaluationEntry;
 }

@@ -1,5 +1,6 @@
 import { TEAM_TYPE_IDS, type TeamType } from '../../shared/domain/serviceKinds';
 import type { VaultData } from '../vault/vaultData';
+import type { VaultReader } from '../vault/vaultReader';
 import { daysBetween, monthBounds } from '../common/calendar';
 import type { Activity, MonthMetrics } from './metrics';
 import { roundTo } from './metrics';
@@ -29,19 +30,11 @@ export function readGuidelineList(data: VaultData, month: string): GuidelineList
 }
 
 /** Professional development provided from `range.first` through `range.last`, split by where it was given. */
-export function pdProvidedBetween(data: VaultData, range: { first: string; last: string }): GuidelineList['pdProvided'] {
+export function pdProvidedBetween(vault: VaultReader, range: { first: string; last: string }): GuidelineList['pdProvided'] {
   const pdProvided = { withinDistrict: { count: 0, minutes: 0 }, outsideDistrict: { count: 0, minutes: 0 } };
-  const rows = data.db
-    .prepare<[{ first: string; last: string }], { audience: string | null; n: number; minutes: number }>(
-      `SELECT a.audience, count(*) AS n, sum(s.minutes) AS minutes
-       FROM services s LEFT JOIN pd_provided_audience a ON a.service_id = s.id
-       WHERE s.date BETWEEN @first AND @last AND s.kind = 'pd_provided'
-       GROUP BY a.audience`,
-    )
-    .all(range);
-  for (const row of rows) {
+  for (const row of vault.reportCounts.professionalDevelopmentProvided(range)) {
     const activity = row.audience === 'outside_district' ? pdProvided.outsideDistrict : pdProvided.withinDistrict;
-    activity.count += row.n;
+    activity.count += row.count;
     activity.minutes += row.minutes;
   }
   return pdProvided;

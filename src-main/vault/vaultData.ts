@@ -12,8 +12,10 @@ import { GroupRepository } from './repos/groups';
 import { HandoverRepository } from './repos/handovers';
 import { KeyRepository } from './repos/keys';
 import { NoteRepository } from './repos/notes';
+import { PdGoalRepository } from './repos/pdGoals';
 import { ReleaseRepository } from './repos/releases';
 import { ReportCounts } from './repos/reportCounts';
+import { SelfEvaluationRepository } from './repos/selfEvaluation';
 import { ServiceRepository } from './repos/services';
 import { SettingsRepository } from './repos/settings';
 import { StudentRepository } from './repos/students';
@@ -35,6 +37,8 @@ export class VaultData implements VaultReader {
   #stories: SuccessStoryRepository | null = null;
   #reportCounts: ReportCounts | null = null;
   #supervision: SupervisionRepository | null = null;
+  #selfEvaluation: SelfEvaluationRepository | null = null;
+  #pdGoals: PdGoalRepository | null = null;
   readonly notes: NoteRepository;
   readonly categories: CategoryRepository;
   readonly settings: SettingsRepository;
@@ -115,6 +119,18 @@ export class VaultData implements VaultReader {
   get supervision(): SupervisionRepository {
     this.#supervision ??= new SupervisionRepository(this.db, this.clock);
     return this.#supervision;
+  }
+
+  /** The worker's ratings against the competency rubric, by school year; prepared on first use (migration 13). */
+  get selfEvaluation(): SelfEvaluationRepository {
+    this.#selfEvaluation ??= new SelfEvaluationRepository(this.db, this.clock);
+    return this.#selfEvaluation;
+  }
+
+  /** Professional development goals; prepared on first use (migration 13). */
+  get pdGoals(): PdGoalRepository {
+    this.#pdGoals ??= new PdGoalRepository(this.db, this.clock);
+    return this.#pdGoals;
   }
 
   private readonly checkReportText = (what: string, text: string): void => refuseIdentifyingReportText(this, what, text);

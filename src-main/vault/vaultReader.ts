@@ -1,4 +1,6 @@
+import type { PdGoalReader } from './repos/pdGoals';
 import type { ReportCounts } from './repos/reportCounts';
+import type { SelfEvaluationReader } from './repos/selfEvaluation';
 import type { SupervisionReader } from './repos/supervision';
 
 /**
@@ -9,4 +11,6 @@ import type { SupervisionReader } from './repos/supervision';
 export interface VaultReader {
   readonly reportCounts: ReportCounts;
   readonly supervision: SupervisionReader;
+  readonly selfEvaluation: SelfEvaluationReader;
+  readonly pdGoals: PdGoalReader;
 }

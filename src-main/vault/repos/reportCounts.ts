@@ -1,4 +1,5 @@
 import type { CaseOutcome } from '../../../shared/domain/caseOutcomes';
+import type { PdAudience } from '../../../shared/domain/guidelineList';
 import type { ServiceKind, TeamType } from '../../../shared/domain/serviceKinds';
 import type { ReadonlyVaultDatabase } from '../readonlyDatabase';
 
@@ -38,11 +39,19 @@ export interface StudentCategory {
   builtin: boolean;
 }
 
+/** Trainings the worker provided, for one audience; `audience` is null for those logged without saying where. */
+export interface ProvidedTotals {
+  audience: PdAudience | null;
+  count: number;
+  minutes: number;
+}
+
 const SESSION_KINDS = `('individual_session', 'group_session')`;
 
 /**
  * The counting queries of the reports and the growth pages over `services`,
- * `service_students`, `service_issues`, `issue_categories` and `students`.
+ * `service_students`, `service_issues`, `issue_categories`, `students` and
+ * `pd_provided_audience`.
  * Each returns counts, minutes, dates and ids over a span of days; none reads
  * a name or a note. Built on the read-only database type: nothing here can
  * write. The rules that turn these rows into published numbers stay with the
@@ -56,6 +65,7 @@ export class ReportCounts {
   private readonly closedByOutcome;
   private readonly studentCategories;
   private readonly pdAttended;
+  private readonly pdProvided;
 
   constructor(db: ReadonlyVaultDatabase) {
     this.byKindAndTeam = db.prepare<[DaySpan], { kind: ServiceKind; team_type: TeamType | null; n: number; minutes: number }>(
@@ -95,6 +105,12 @@ export class ReportCounts {
     this.pdAttended = db.prepare<[DaySpan], { n: number; minutes: number | null }>(
       "SELECT count(*) AS n, sum(minutes) AS minutes FROM services WHERE kind = 'pd_attended' AND date BETWEEN @first AND @last",
     );
+    this.pdProvided = db.prepare<[DaySpan], { audience: PdAudience | null; n: number; minutes: number }>(
+      `SELECT a.audience, count(*) AS n, sum(s.minutes) AS minutes
+       FROM services s LEFT JOIN pd_provided_audience a ON a.service_id = s.id
+       WHERE s.date BETWEEN @first AND @last AND s.kind = 'pd_provided'
+       GROUP BY a.audience`,
+    );
   }
 
   /** Services and their minutes in the span, by kind and (for team meetings) team type. */
@@ -133,5 +149,10 @@ export class ReportCounts {
   professionalDevelopmentAttended(span: DaySpan): { count: number; minutes: number } {
     const row = this.pdAttended.get(span);
     return { count: row?.n ?? 0, minutes: row?.minutes ?? 0 };
+  }
+
+  /** Professional development the worker provided in the span, by where it was given (audiences with none are left out). */
+  professionalDevelopmentProvided(span: DaySpan): ProvidedTotals[] {
+    return this.pdProvided.all(span).map((row) => ({ audience: row.audience, count: row.n, minutes: row.minutes }));
   }
 }
