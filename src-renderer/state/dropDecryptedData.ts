@@ -1,5 +1,5 @@
 import { dropWaitingDrafts } from '../lib/draftSender';
-import { resetPackageStore } from '../screens/handover/substitute/packageStore';
+import { resetPackageStore } from './packageStore';
 import { resetBackupsStore } from './backupsStore';
 import { resetNotesStore } from './notesStore';
 import { resetSearchStore } from './searchStore';

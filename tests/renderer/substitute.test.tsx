@@ -7,7 +7,7 @@ import type { FilePurpose } from '../../shared/api/systemSchemas';
 import { AppShell } from '../../src-renderer/screens/AppShell';
 import { PackageVault } from '../../src-renderer/screens/handover/PackageVault';
 import { ReceivedHandovers } from '../../src-renderer/screens/handover/ReceivedHandovers';
-import { usePackageStore } from '../../src-renderer/screens/handover/substitute/packageStore';
+import { usePackageStore } from '../../src-renderer/state/packageStore';
 import { addDays, formatLongDate, todayIso } from '../../src-renderer/lib/dates';
 import { errorMessage } from '../../src-renderer/messages';
 import { useUiStore } from '../../src-renderer/state/uiStore';

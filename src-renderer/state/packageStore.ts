@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { HandbackResult, ReceivedHandover } from '../../../../shared/api/handoverSchemas';
-import type { AuditEntry, Note, NoteSummary, Service, Student } from '../../../../shared/api/schemas';
-import { call, CallError, isQuietError, plainError } from '../../../api';
+import type { HandbackResult, ReceivedHandover } from '../../shared/api/handoverSchemas';
+import type { AuditEntry, Note, NoteSummary, Service, Student } from '../../shared/api/schemas';
+import { call, CallError, isQuietError, plainError } from '../api';
 
 /**
  * The package handed to this worker that is open on screen: its banner, its
