@@ -1,8 +1,8 @@
-import { create } from 'zustand';
 import type { CommandInput } from '../../shared/api/contract';
 import type { Note, NoteSummary } from '../../shared/api/schemas';
 import { call } from '../api';
 import { useStudentsStore } from './studentsStore';
+import { createVaultStore } from './createVaultStore';
 
 export const TIMELINE_PAGE = 50;
 
@@ -30,7 +30,7 @@ function summaryOf(note: Note): NoteSummary {
   return { ...rest, preview: collapsed.length > 160 ? `${collapsed.slice(0, 160)}…` : collapsed };
 }
 
-export const useNotesStore = create<NotesStore>()((set, get) => {
+export const useNotesStore = createVaultStore<NotesStore>('notes', (set, get) => {
   /** Puts a saved note at the top of its student's timeline. */
   const upsert = (note: Note) => {
     if (note.studentId == null) return;
@@ -76,7 +76,3 @@ export const useNotesStore = create<NotesStore>()((set, get) => {
     },
   };
 });
-
-export function resetNotesStore(): void {
-  useNotesStore.setState({ ...initial });
-}

@@ -1,7 +1,7 @@
-import { create } from 'zustand';
 import type { HandbackResult, ReceivedHandover } from '../../shared/api/handoverSchemas';
 import type { AuditEntry, Note, NoteSummary, Service, Student } from '../../shared/api/schemas';
 import { call, CallError, isQuietError, plainError } from '../api';
+import { createVaultStore } from './createVaultStore';
 
 /**
  * The package handed to this worker that is open on screen: its banner, its
@@ -77,7 +77,7 @@ function summaryOf(note: Note): NoteSummary {
   return { ...rest, preview: collapsed.length > 160 ? `${collapsed.slice(0, 160)}…` : collapsed };
 }
 
-export const usePackageStore = create<PackageStore>()((set, get) => {
+export const usePackageStore = createVaultStore<PackageStore>('package', (set, get) => {
   /** True while the answer still belongs to the package on screen. */
   const still = (packageId: string) => get().packageId === packageId;
   const failed = (packageId: string, error: unknown) => {
@@ -192,9 +192,6 @@ export const usePackageStore = create<PackageStore>()((set, get) => {
   };
 });
 
-export function resetPackageStore(): void {
-  usePackageStore.setState({ ...initial });
-}
 
 /**
  * "New note" and "Log service" (the sidebar's buttons and their shortcuts)
