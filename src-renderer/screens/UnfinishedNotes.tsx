@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Draft } from '../../shared/api/draftSchemas';
 import type { Student } from '../../shared/api/schemas';
+import { notePreview } from '../../shared/domain/notePreview';
 import { studentLabel } from '../../shared/domain/studentNames';
 import { call, isQuietError, plainError } from '../api';
 import { Dialog } from '../components/Dialog';
@@ -31,10 +32,13 @@ export function describeDraft(draft: Draft, students: readonly Student[]): strin
   }
 }
 
+/** An unfinished note's line is shorter than a saved note's preview. */
+const DRAFT_PREVIEW_LENGTH = 120;
+
 function preview(draft: Draft): string {
-  const flat = draft.body.replace(/\s+/g, ' ').trim();
+  const flat = notePreview(draft.body, DRAFT_PREVIEW_LENGTH);
   if (flat === '') return draft.form == null ? '(no text yet)' : `${draft.form.minutes.trim() === '' ? 'No minutes yet' : `${draft.form.minutes.trim()} minutes`}, no note yet`;
-  return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat;
+  return flat;
 }
 
 /** The notes being written and not saved yet, most recent first, each to open or discard (asked once). */

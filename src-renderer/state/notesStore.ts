@@ -1,4 +1,5 @@
 import type { CommandInput } from '../../shared/api/contract';
+import { noteSummaryOf } from '../../shared/domain/notePreview';
 import type { Note, NoteSummary } from '../../shared/api/schemas';
 import { call } from '../api';
 import { useStudentsStore } from './studentsStore';
@@ -24,12 +25,6 @@ interface NotesStore {
 
 const initial = { timelines: {} as Record<string, Timeline> };
 
-function summaryOf(note: Note): NoteSummary {
-  const { body, ...rest } = note;
-  const collapsed = body.replace(/\s+/g, ' ').trim();
-  return { ...rest, preview: collapsed.length > 160 ? `${collapsed.slice(0, 160)}…` : collapsed };
-}
-
 export const useNotesStore = createVaultStore<NotesStore>('notes', (set, get) => {
   /** Puts a saved note at the top of its student's timeline. */
   const upsert = (note: Note) => {
@@ -38,7 +33,7 @@ export const useNotesStore = createVaultStore<NotesStore>('notes', (set, get) =>
     set((store) => {
       const timeline = store.timelines[studentId];
       if (timeline === undefined) return store;
-      const notes = [summaryOf(note), ...timeline.notes.filter((summary) => summary.id !== note.id)];
+      const notes = [noteSummaryOf(note), ...timeline.notes.filter((summary) => summary.id !== note.id)];
       return { timelines: { ...store.timelines, [studentId]: { ...timeline, notes } } };
     });
   };

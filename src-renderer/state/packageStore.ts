@@ -1,4 +1,5 @@
 import type { HandbackResult, ReceivedHandover } from '../../shared/api/handoverSchemas';
+import { noteSummaryOf } from '../../shared/domain/notePreview';
 import type { AuditEntry, Note, NoteSummary, Service, Student } from '../../shared/api/schemas';
 import { call, CallError, isQuietError, plainError } from '../api';
 import { createVaultStore } from './createVaultStore';
@@ -70,12 +71,6 @@ const initial = {
   loadProblem: null,
   handback: null,
 };
-
-function summaryOf(note: Note): NoteSummary {
-  const { body, ...rest } = note;
-  const collapsed = body.replace(/\s+/g, ' ').trim();
-  return { ...rest, preview: collapsed.length > 160 ? `${collapsed.slice(0, 160)}…` : collapsed };
-}
 
 export const usePackageStore = createVaultStore<PackageStore>('package', (set, get) => {
   /** True while the answer still belongs to the package on screen. */
@@ -174,7 +169,7 @@ export const usePackageStore = createVaultStore<PackageStore>('package', (set, g
     noteSaved: (note) =>
       set((store) => {
         if (store.notes == null || (store.studentFilter != null && store.studentFilter !== note.studentId)) return store;
-        return { notes: [summaryOf(note), ...store.notes.filter((summary) => summary.id !== note.id)] };
+        return { notes: [noteSummaryOf(note), ...store.notes.filter((summary) => summary.id !== note.id)] };
       }),
     serviceSaved: (service) => set((store) => ({ services: store.services == null ? null : [service, ...store.services.filter((candidate) => candidate.id !== service.id)] })),
     handedBack: (result) =>
