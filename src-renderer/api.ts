@@ -16,7 +16,7 @@ export class CallError extends Error {
   readonly code: CallErrorCode;
   readonly plain: string;
   readonly detail: string;
-  /** The main side's machine-readable extras: the wait after too many wrong passphrases, the backup on offer. */
+  /** The main side's machine-readable extras (the wait after wrong passphrases, the backup on offer, the fields at fault): read these, never `detail`'s text. */
   readonly details: ApiErrorDetails;
 
   constructor(code: CallErrorCode, plain: string, detail = plain, details: ApiErrorDetails = {}) {
@@ -49,11 +49,7 @@ export async function call<N extends CommandName>(name: N, input: CommandInput<N
   if (result.ok) return result.value as CommandOutput<N>;
   const error: ApiError = result.error;
   if (error.code === 'VAULT_LOCKED' && !name.startsWith('vault.')) reportVaultLocked();
-  const details: ApiErrorDetails = {};
-  if (error.retryAfterSeconds !== undefined) details.retryAfterSeconds = error.retryAfterSeconds;
-  if (error.latestBackup !== undefined) details.latestBackup = error.latestBackup;
-  if (error.attemptsLeft !== undefined) details.attemptsLeft = error.attemptsLeft;
-  throw new CallError(error.code, errorMessage(error), error.message, details);
+  throw new CallError(error.code, errorMessage(error), error.message, error.details ?? {});
 }
 
 /** The plain message for anything a call (or our own code) threw. */

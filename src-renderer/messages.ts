@@ -1,32 +1,35 @@
 import type { LockReason } from '../shared/api/bridge';
-import type { ApiError } from '../shared/api/errors';
+import type { ApiError, InputIssue } from '../shared/api/errors';
 import { formatLongDate } from './lib/dates';
 
 export const UNREACHABLE_MESSAGE = 'Sole Notes could not reach your notes. Close Sole Notes and open it again.';
 
+/** A problem written by the main side as one sentence: capitalised, with its full stop. */
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
 /**
- * The main side's validation messages start with the field path
- * ("studentIds: Individual session is logged…"); the worker needs only the
- * sentence.
+ * What is wrong with the input, in sentences and without the field names
+ * ("studentIds: individual session is logged…" becomes "Individual session
+ * is logged…."): read from the error's issues, not from its message.
  */
-export function plainValidationMessage(message: string): string {
-  const sentences = message
-    .split(/;\s*/)
-    .map((part) => part.replace(/^[A-Za-z0-9_.[\]]+:\s*/, '').trim())
-    .filter((part) => part !== '')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .map((part) => (/[.!?]$/.test(part) ? part : `${part}.`));
+export function plainValidationMessage(issues: readonly InputIssue[] | undefined, message = ''): string {
+  const sentences = (issues ?? (message.trim() === '' ? [] : [{ field: null, message }])).map((issue) => issue.message.trim()).filter((text) => text !== '').map(asSentence);
   return sentences.length === 0 ? 'Some of what was entered could not be used. Check the form and try again.' : sentences.join(' ');
 }
 
 /** What to tell the worker for each error code; the main side's message only where it is already plain. */
 export function errorMessage(error: ApiError): string {
+  const details = error.details ?? {};
   switch (error.code) {
     case 'WRONG_PASSPHRASE':
       return 'That passphrase did not open your notes. Check Caps Lock and the keyboard layout, then try again.';
     case 'WRONG_RECOVERY_KEY':
       // The main side explains what is wrong with the key's shape in plain words; a well-formed wrong key gets ours.
-      return /recovery key has/i.test(error.message)
+      return details.malformed === true
         ? error.message
         : 'That recovery key did not open your notes. Check each group of letters and digits against your printed copy.';
     case 'WEAK_PASSPHRASE':
@@ -44,33 +47,33 @@ export function errorMessage(error: ApiError): string {
     case 'VAULT_LOCKED':
       return 'Sole Notes is locked. Unlock it to continue.';
     case 'TOO_MANY_ATTEMPTS':
-      return waitMessage(error.retryAfterSeconds ?? 1);
+      return waitMessage(details.retryAfterSeconds ?? 1);
     case 'INVALID_INPUT':
-      return plainValidationMessage(error.message);
+      return plainValidationMessage(details.issues, error.message);
     case 'NOT_FOUND':
       return 'That item is no longer in your notes. It may have been removed.';
     case 'CONFLICT':
       // Conflicts are worded for people on the main side ("A student with code X already exists.").
       return error.message;
     case 'HANDOVER_NOT_YET_VALID':
-      return handoverNotYetValidMessage(isoDateIn(error.message));
+      return handoverNotYetValidMessage(details.validFrom ?? null);
     case 'HANDOVER_EXPIRED':
-      return handoverExpiredMessage(isoDateIn(error.message));
+      return handoverExpiredMessage(details.validUntil ?? null);
     case 'HANDOVER_WRONG_RECIPIENT':
-      return isAboutHandback(error.message)
+      return details.file === 'hand-back'
         ? 'This hand-back was made for another worker’s handover key, so it cannot be taken in here. Nothing was changed.'
         : HANDOVER_WRONG_RECIPIENT_MESSAGE;
     case 'HANDOVER_TAMPERED':
-      return isAboutHandback(error.message)
+      return details.file === 'hand-back'
         ? 'This hand-back file was changed or damaged after it was made, so nothing in it was taken in. Ask the substitute for a new copy.'
         : 'This package file was changed or damaged after it was made, so nothing in it was opened. Ask the colleague who made it for a new copy.';
     case 'WRONG_HANDOVER_CODE':
       // The main side says plainly what is wrong with a code's shape; a well-formed wrong code gets ours.
-      return /handover code has/i.test(error.message)
+      return details.malformed === true
         ? error.message
         : 'That code does not open this package. Check the 5 groups of 5 letters and digits with the colleague who gave it to you, then try again.';
     case 'WRONG_PIN': {
-      const left = error.attemptsLeft ?? 1;
+      const left = details.attemptsLeft ?? 1;
       return `That PIN is not right. ${left} more ${left === 1 ? 'try' : 'tries'}, then Sole Notes asks for your passphrase.`;
     }
     case 'PIN_EXPIRED':
@@ -99,14 +102,6 @@ export function handoverExpiredMessage(validUntil: string | null): string {
   return validUntil == null
     ? 'This handover has ended, so Sole Notes no longer opens its notes.'
     : `This handover ended on ${formatLongDate(validUntil)}, so Sole Notes no longer opens its notes.`;
-}
-
-function isoDateIn(message: string): string | null {
-  return /\b(\d{4}-\d{2}-\d{2})\b/.exec(message)?.[1] ?? null;
-}
-
-function isAboutHandback(message: string): boolean {
-  return /hand-back/i.test(message);
 }
 
 export function lockReasonMessage(reason: LockReason): string {

@@ -1,6 +1,7 @@
 import { COMMANDS, isCommandName, type CommandName } from '../../shared/api/contract';
 import { describeIssues } from '../../shared/api/describeIssues';
 import { err, ok, type Result } from '../../shared/api/errors';
+import { detailsToSend, issuesOf } from './errorDetails';
 import { storageErrorFrom } from '../vault/storageErrors';
 import { toWellFormedDeep } from '../vault/wellFormedText';
 import type { VaultSession } from '../vault/vaultSession';
@@ -46,7 +47,7 @@ export function createRouter(
         // A getter or proxy that throws while being read (possible in-process; IPC delivers plain copies).
         return err('INVALID_INPUT', 'The input could not be read.');
       }
-      if (!parsed.success) return err('INVALID_INPUT', describeIssues(parsed.error));
+      if (!parsed.success) return err('INVALID_INPUT', describeIssues(parsed.error), { issues: issuesOf(parsed.error) });
 
       try {
         const handler = handlers[name] as Handler<CommandName>;
@@ -60,7 +61,7 @@ export function createRouter(
       } catch (error) {
         // A VaultError as it is; a full or read-only disk or a damaged page (from SQLite or the file system) typed as such.
         const typed = storageErrorFrom(error, 'file');
-        if (typed) return err(typed.code, typed.message, typed.details);
+        if (typed) return err(typed.code, typed.message, detailsToSend(typed.code, typed.message, typed.details, (problem) => report(name, problem)));
         report(name, error);
         return err('INTERNAL', 'Sole Notes could not complete that request.');
       }

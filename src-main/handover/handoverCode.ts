@@ -37,12 +37,13 @@ export function normalizeHandoverCode(text: string): string {
   const normalised = [...characters].map((character) => LOOKALIKES[character] ?? character).join('');
   const bad = [...normalised].find((character) => !ALPHABET.includes(character));
   if (bad !== undefined) {
-    throw new VaultError('WRONG_HANDOVER_CODE', `A handover code has only letters and digits, and never "${bad}". Check what you typed.`);
+    throw new VaultError('WRONG_HANDOVER_CODE', `A handover code has only letters and digits, and never "${bad}". Check what you typed.`, { details: { malformed: true } });
   }
   if (normalised.length !== CODE_LENGTH) {
     throw new VaultError(
       'WRONG_HANDOVER_CODE',
       `A handover code has ${CODE_LENGTH} letters and digits (5 groups of 5); this one has ${normalised.length}. Check what you typed.`,
+      { details: { malformed: true } },
     );
   }
   return normalised;

@@ -9,6 +9,7 @@ export function tampered(what: 'package' | 'hand-back', problem: string): VaultE
   return new VaultError(
     'HANDOVER_TAMPERED',
     `This file is not an intact ${name}: ${problem}. It was altered or damaged after it was made, so nothing was opened. Ask for a new copy.`,
+    { details: { file: what } },
   );
 }
 
@@ -18,13 +19,16 @@ function ownerZone(timeZone: string | null): string {
 }
 
 export function notYetValid(validFrom: string, timeZone: string | null): VaultError {
-  return new VaultError('HANDOVER_NOT_YET_VALID', `This handover starts on ${validFrom}${ownerZone(timeZone)}. Sole Notes opens it from that day, not before.`);
+  return new VaultError('HANDOVER_NOT_YET_VALID', `This handover starts on ${validFrom}${ownerZone(timeZone)}. Sole Notes opens it from that day, not before.`, {
+    details: { validFrom },
+  });
 }
 
 export function expired(validUntil: string, timeZone: string | null): VaultError {
   return new VaultError(
     'HANDOVER_EXPIRED',
     `This handover ended on ${validUntil}${ownerZone(timeZone)}. Sole Notes no longer opens it; a package already opened can still be handed back to its owner.`,
+    { details: { validUntil } },
   );
 }
 
@@ -33,10 +37,12 @@ export function wrongRecipient(what: 'package' | 'hand-back', expectedFingerprin
     ? new VaultError(
         'HANDOVER_WRONG_RECIPIENT',
         `This handover package was made for someone else's handover key (${expectedFingerprint}); it cannot be opened in this vault.`,
+        { details: { file: 'package' } },
       )
     : new VaultError(
         'HANDOVER_WRONG_RECIPIENT',
         `This hand-back is for another vault's handover key (${expectedFingerprint}); it cannot be imported here.`,
+        { details: { file: 'hand-back' } },
       );
 }
 

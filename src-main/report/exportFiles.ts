@@ -57,6 +57,7 @@ export function refuseToReplaceMonth(target: string, period: string, names: read
     throw new VaultError(
       'CONFLICT',
       `The ${period} report is already saved in ${target}; nothing was written. Replace it only if you mean to: the district may already have the copy you sent.`,
+      { details: { alreadySaved: true } },
     );
   }
 }

@@ -16,7 +16,7 @@ import { PendingRestoreBanner } from './backups/PendingRestoreBanner';
 import { Caseload } from './Caseload';
 import { HandoverHome } from './handover/HandoverHome';
 import { PackageVault } from './handover/PackageVault';
-import { usePackageStore, writeInOpenPackage } from './handover/substitute/packageStore';
+import { usePackageStore, writeInOpenPackage } from '../state/packageStore';
 import { NoteEditor } from './NoteEditor';
 import { Search } from './Search';
 import { ServiceLog } from './ServiceLog';

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { NoteRevision } from '../../shared/api/schemas';
-import { call, plainError } from '../api';
+import { call } from '../api';
 import { Dialog } from '../components/Dialog';
 import { formatTimestamp } from '../lib/dates';
+import { useLoad } from '../lib/useLoad';
 
 /**
  * Every saved version of a note, newest first. Versions are kept, not overwritten, so the worker can show a note was not changed afterwards.
@@ -19,27 +20,13 @@ export function NoteHistory({
   load?: () => Promise<NoteRevision[]>;
   author?: (revision: NoteRevision) => string;
 }) {
-  const [revisions, setRevisions] = useState<NoteRevision[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [shown, setShown] = useState<number | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    (load ?? (() => call('notes.history', { id: noteId })))()
-      .then((list) => {
-        if (!current) return;
-        const newest = [...list].reverse();
-        setRevisions(newest);
-        setShown(newest[0]?.revision ?? null);
-      })
-      .catch((error: unknown) => {
-        if (current) setProblem(plainError(error));
-      });
-    return () => {
-      current = false;
-    };
-    // Loaded once per note; `load` is a new function on every render of its owner.
-  }, [noteId]);
+  // Loaded once per note; `load` is a new function on every render of its owner.
+  const [loaded] = useLoad(async () => [...(await (load ?? (() => call('notes.history', { id: noteId })))())].reverse(), noteId);
+  const revisions = loaded.status === 'ready' ? loaded.value : null;
+  const problem = loaded.status === 'error' ? loaded.message : null;
+  const [chosen, setShown] = useState<number | null>(null);
+  // The newest version until the worker picks another.
+  const shown = chosen ?? revisions?.[0]?.revision ?? null;
 
   const revision = revisions?.find((candidate) => candidate.revision === shown);
 

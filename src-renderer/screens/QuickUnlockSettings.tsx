@@ -1,36 +1,26 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { QuickUnlockStatus } from '../../shared/api/quickUnlockSchemas';
 import { PIN_MIN_DIGITS, pinProblem } from '../../shared/domain/quickUnlockPin';
 import { call, isQuietError, plainError } from '../api';
+import { useLoad } from '../lib/useLoad';
 import { useUiStore } from '../state/uiStore';
 
 /** "Unlock with a PIN after a short break": set, change, turn off. The PIN lives only while Sole Notes runs. */
 export function QuickUnlockSettings() {
   const id = useId();
   const announce = useUiStore((store) => store.announce);
-  const [status, setStatus] = useState<QuickUnlockStatus | null>(null);
+  const [loaded] = useLoad(() => call('quickUnlock.status', {}), 'quick-unlock');
+  // The status as the last change here answered it, once there was one.
+  const [written, setStatus] = useState<QuickUnlockStatus | null>(null);
+  const status = written ?? (loaded.status === 'ready' ? loaded.value : null);
   const [editing, setEditing] = useState(false);
   const [pin, setPin] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [afterScreenLock, setAfterScreenLock] = useState(true);
+  const [chosenAfterScreenLock, setAfterScreenLock] = useState<boolean | null>(null);
+  const afterScreenLock = chosenAfterScreenLock ?? status?.afterScreenLock ?? true;
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    call('quickUnlock.status', {}).then(
-      (value) => {
-        if (!live) return;
-        setStatus(value);
-        setAfterScreenLock(value.afterScreenLock);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -6,6 +6,7 @@ import { studentLabel } from '../../shared/domain/studentNames';
 import { call, isQuietError, plainError } from '../api';
 import { Dialog } from '../components/Dialog';
 import { StudentPicker } from '../components/StudentPicker';
+import { useLoad } from '../lib/useLoad';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
 
@@ -39,25 +40,18 @@ export function SavedGroupsList({ onChanged }: { onChanged?: (groups: StudentGro
   const students = useStudentsStore((store) => store.students);
   const announce = useUiStore((store) => store.announce);
   const list = useRef<HTMLUListElement>(null);
-  const [groups, setGroups] = useState<StudentGroup[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [loaded] = useLoad(async () => {
+    // The rows name the students in each group, so the caseload is needed too (loaded once, by its store).
+    if (useStudentsStore.getState().students.length === 0) void useStudentsStore.getState().load().catch(() => undefined);
+    return [...(await call('groups.list', {}))].sort(byName);
+  }, 'groups');
+  // The list as changed here, once it has been (each change answers with the group as saved).
+  const [changedList, setGroups] = useState<StudentGroup[] | null>(null);
+  const groups = changedList ?? (loaded.status === 'ready' ? loaded.value : null);
+  const [writeProblem, setProblem] = useState<string | null>(null);
+  const problem = writeProblem ?? (loaded.status === 'error' ? loaded.message : null);
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    if (useStudentsStore.getState().students.length === 0) void useStudentsStore.getState().load().catch(() => undefined);
-    call('groups.list', {})
-      .then((found) => {
-        if (current) setGroups([...found].sort(byName));
-      })
-      .catch((error: unknown) => {
-        if (current && !isQuietError(error)) setProblem(plainError(error));
-      });
-    return () => {
-      current = false;
-    };
-  }, []);
 
   function changed(next: StudentGroup[]) {
     setGroups(next);

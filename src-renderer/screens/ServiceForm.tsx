@@ -21,6 +21,7 @@ import { KindPicker } from '../components/KindPicker';
 import { isMod, MOD_LABEL } from '../lib/keys';
 import { useDraft } from '../lib/useDraft';
 import { findingsNow, useFindings } from '../lib/useFindings';
+import { useLoad } from '../lib/useLoad';
 import { useNotesStore } from '../state/notesStore';
 import { useServicesStore } from '../state/servicesStore';
 import { useSettingsStore } from '../state/settingsStore';
@@ -193,7 +194,10 @@ export function ServiceForm({
   const [draft, setDraft] = useState<ServiceDraft>(() => (editing == null ? startingDraft(ownLog) : draftFrom(editing)));
   /** What the new entry started from: only changes to it count as unfinished work. */
   const baseline = useRef<ServiceDraft>(draft);
-  const [groups, setGroups] = useState<StudentGroup[]>([]);
+  // Saved groups, for the worker's own log only; a failed read leaves the row without them.
+  const [loadedGroups] = useLoad(() => (ownLog ? call('groups.list', {}) : Promise.resolve([])), ownLog ? 'groups' : 'no-groups');
+  const [changedGroups, setGroups] = useState<StudentGroup[] | null>(null);
+  const groups = changedGroups ?? (loadedGroups.status === 'ready' ? loadedGroups.value : []);
   const [naming, setNaming] = useState<string | null>(null);
   const [managingGroups, setManagingGroups] = useState(false);
   const [groupProblem, setGroupProblem] = useState<string | null>(null);
@@ -270,19 +274,6 @@ export function ServiceForm({
     setProblem(null);
     requestAnimationFrame(() => (next.studentIds.length > 0 ? noteArea.current : minutesInput.current)?.focus());
   }, [prefill, ownLog]);
-
-  useEffect(() => {
-    if (!ownLog) return undefined;
-    let current = true;
-    call('groups.list', {})
-      .then((found) => {
-        if (current) setGroups(found);
-      })
-      .catch(() => undefined);
-    return () => {
-      current = false;
-    };
-  }, [ownLog]);
 
   // "Log service" (button or shortcut) puts the cursor in the date, ready to go.
   const seenSignal = useRef(focusOnMount ? -1 : focusSignal);
@@ -455,7 +446,7 @@ export function ServiceForm({
     }
     try {
       const group = await call('groups.create', { name, studentIds: draft.studentIds });
-      setGroups((current) => [...current, group].sort((a, b) => a.name.localeCompare(b.name)));
+      setGroups([...groups, group].sort((a, b) => a.name.localeCompare(b.name)));
       setNaming(null);
       setGroupProblem(null);
       announce(`Saved the group ${group.name}.`);

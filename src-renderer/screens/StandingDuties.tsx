@@ -1,9 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { AdministrativeDuty } from '../../shared/api/guidelineSchemas';
 import { DUTY_MINUTES_MAX, DUTY_NAME_MAX_LENGTH } from '../../shared/domain/guidelineList';
 import { call, isQuietError, plainError } from '../api';
 import { todayIso } from '../lib/dates';
+import { useLoad } from '../lib/useLoad';
 import { addMonths, monthLabel, monthOf } from '../lib/months';
 import { useUiStore } from '../state/uiStore';
 
@@ -16,32 +16,23 @@ import { useUiStore } from '../state/uiStore';
 export function StandingDuties() {
   const id = useId();
   const announce = useUiStore((store) => store.announce);
-  const [duties, setDuties] = useState<AdministrativeDuty[] | null>(null);
+  const [loaded, reload] = useLoad(() => call('duties.list', {}), 'duties');
+  const duties = loaded.status === 'ready' ? loaded.value : null;
   const [name, setName] = useState('');
   const [minutes, setMinutes] = useState('');
   // The report usually made is last month's, so a duty already held counts from last month unless the worker picks another.
   const thisMonth = monthOf(todayIso());
   const fromChoices = Array.from({ length: 13 }, (_, index) => addMonths(thisMonth, -index));
   const [fromMonth, setFromMonth] = useState(() => addMonths(thisMonth, -1));
-  const [problem, setProblem] = useState<string | null>(null);
-
-  async function reload() {
-    try {
-      setDuties(await call('duties.list', {}));
-    } catch (error) {
-      if (!isQuietError(error)) setProblem(plainError(error));
-    }
-  }
-  useEffect(() => {
-    void reload();
-  }, []);
+  const [writeProblem, setProblem] = useState<string | null>(null);
+  const problem = writeProblem ?? (loaded.status === 'error' ? loaded.message : null);
 
   async function run(work: () => Promise<unknown>, said: string) {
     setProblem(null);
     try {
       await work();
       announce(said);
-      await reload();
+      reload();
       return true;
     } catch (error) {
       if (!isQuietError(error)) setProblem(plainError(error));

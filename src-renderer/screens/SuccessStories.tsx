@@ -1,9 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { SuccessStory } from '../../shared/api/guidelineSchemas';
 import { STORIES_PER_MONTH_MAX, STORY_MAX_LENGTH } from '../../shared/domain/guidelineList';
 import { call, isQuietError, plainError } from '../api';
 import { useFindings } from '../lib/useFindings';
+import { useLoad } from '../lib/useLoad';
 import { monthLabel } from '../lib/months';
 import { useUiStore } from '../state/uiStore';
 
@@ -16,30 +16,21 @@ import { useUiStore } from '../state/uiStore';
 export function SuccessStories({ month, onChanged }: { month: string; onChanged: () => void }) {
   const id = useId();
   const announce = useUiStore((store) => store.announce);
-  const [stories, setStories] = useState<SuccessStory[] | null>(null);
+  const [loaded, reload] = useLoad(() => call('stories.list', { month }), month);
+  const stories = loaded.status === 'ready' ? loaded.value : null;
   const [text, setText] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // A problem belongs to the month it happened in: another month starts without one.
+  const [written, setWritten] = useState<{ month: string; problem: string } | null>(null);
+  const setProblem = (problem: string | null) => setWritten(problem == null ? null : { month, problem });
+  const problem = (written?.month === month ? written.problem : null) ?? (loaded.status === 'error' ? loaded.message : null);
   const { findings } = useFindings(text);
-
-  async function reload() {
-    try {
-      setStories(await call('stories.list', { month }));
-    } catch (error) {
-      if (!isQuietError(error)) setProblem(plainError(error));
-    }
-  }
-  useEffect(() => {
-    setStories(null);
-    setProblem(null);
-    void reload();
-  }, [month]);
 
   async function run(work: () => Promise<unknown>, said: string, changesReport: boolean): Promise<boolean> {
     setProblem(null);
     try {
       await work();
       announce(said);
-      await reload();
+      reload();
       if (changesReport) onChanged();
       return true;
     } catch (error) {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DueFollowUp, TodaySummary } from '../../shared/api/followUpSchemas';
 import type { Service, Student } from '../../shared/api/schemas';
 import { followUpDueInWords, lastContactInWords } from '../../shared/domain/lastContact';
@@ -8,6 +8,7 @@ import { call, isQuietError, plainError } from '../api';
 import { CheckIcon, ClockIcon, FlagIcon, NoteIcon, PeopleIcon, PlusIcon } from '../components/Icons';
 import { formatLongDate, formatMinutes, formatShortDate } from '../lib/dates';
 import { MOD_LABEL } from '../lib/keys';
+import { useLoad } from '../lib/useLoad';
 import { useStudentsStore } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
 import { SecondPlacePrompt } from './backups/SecondPlacePrompt';
@@ -33,27 +34,17 @@ export function Today() {
   const heading = useScreenHeading();
   const students = useStudentsStore((store) => store.students);
   const navigate = useUiStore((store) => store.navigate);
-  const [summary, setSummary] = useState<TodaySummary | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    call('today.summary', {})
-      .then((value) => {
-        if (current) setSummary(value);
-      })
-      .catch((error: unknown) => {
-        if (current && !isQuietError(error)) setProblem(plainError(error));
-      });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const [loaded] = useLoad(() => call('today.summary', {}), 'today');
+  // Follow-ups marked done here leave the list at once; the next visit reads them afresh.
+  const [doneIds, setDoneIds] = useState<readonly string[]>([]);
+  const summary: TodaySummary | null =
+    loaded.status === 'ready' ? { ...loaded.value, followUps: loaded.value.followUps.filter((entry) => !doneIds.includes(entry.id)) } : null;
+  const problem = loaded.status === 'error' ? loaded.message : null;
 
   async function markDone(item: DueFollowUp) {
     try {
       await call('followUps.done', { id: item.id });
-      setSummary((value) => (value == null ? value : { ...value, followUps: value.followUps.filter((entry) => entry.id !== item.id) }));
+      setDoneIds((ids) => [...ids, item.id]);
       useUiStore.getState().announce('Follow-up marked done.');
     } catch (error) {
       if (!isQuietError(error)) useUiStore.getState().announceError(plainError(error));

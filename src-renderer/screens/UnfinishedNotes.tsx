@@ -1,12 +1,14 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Draft } from '../../shared/api/draftSchemas';
 import type { Student } from '../../shared/api/schemas';
+import { notePreview } from '../../shared/domain/notePreview';
 import { studentLabel } from '../../shared/domain/studentNames';
 import { call, isQuietError, plainError } from '../api';
 import { Dialog } from '../components/Dialog';
 import { NoteIcon } from '../components/Icons';
 import { draftContextKey } from '../lib/draftSender';
 import { formatTimestamp } from '../lib/dates';
+import { useLoad } from '../lib/useLoad';
 import { openDraft } from '../state/resumeDraft';
 import { useStudentsStore } from '../state/studentsStore';
 
@@ -31,40 +33,33 @@ export function describeDraft(draft: Draft, students: readonly Student[]): strin
   }
 }
 
+/** An unfinished note's line is shorter than a saved note's preview. */
+const DRAFT_PREVIEW_LENGTH = 120;
+
 function preview(draft: Draft): string {
-  const flat = draft.body.replace(/\s+/g, ' ').trim();
+  const flat = notePreview(draft.body, DRAFT_PREVIEW_LENGTH);
   if (flat === '') return draft.form == null ? '(no text yet)' : `${draft.form.minutes.trim() === '' ? 'No minutes yet' : `${draft.form.minutes.trim()} minutes`}, no note yet`;
-  return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat;
+  return flat;
 }
 
 /** The notes being written and not saved yet, most recent first, each to open or discard (asked once). */
 export function UnfinishedNotes() {
   const id = useId();
   const students = useStudentsStore((store) => store.students);
-  const [drafts, setDrafts] = useState<Draft[] | null>(null);
+  const [loaded] = useLoad(() => call('drafts.list', {}), 'drafts');
+  // Discarded here: gone from the list at once.
+  const [discarded, setDiscarded] = useState<readonly string[]>([]);
+  const drafts = loaded.status === 'ready' ? loaded.value.filter((draft) => !discarded.includes(draftContextKey(draft.context))) : null;
   const [discarding, setDiscarding] = useState<Draft | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [discardProblem, setProblem] = useState<string | null>(null);
+  const problem = discardProblem ?? (loaded.status === 'error' ? loaded.message : null);
   const keep = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    call('drafts.list', {})
-      .then((list) => {
-        if (current) setDrafts(list);
-      })
-      .catch((error: unknown) => {
-        if (current && !isQuietError(error)) setProblem(plainError(error));
-      });
-    return () => {
-      current = false;
-    };
-  }, []);
 
   async function discard(draft: Draft) {
     setDiscarding(null);
     try {
       await call('drafts.discard', { context: draft.context });
-      setDrafts((list) => (list ?? []).filter((entry) => draftContextKey(entry.context) !== draftContextKey(draft.context)));
+      setDiscarded((keys) => [...keys, draftContextKey(draft.context)]);
     } catch (error) {
       if (!isQuietError(error)) setProblem(plainError(error));
     }

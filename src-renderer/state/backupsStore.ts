@@ -1,7 +1,7 @@
-import { create } from 'zustand';
 import type { BackupInfo, BackupListing } from '../../shared/api/backupSchemas';
 import type { CommandInput } from '../../shared/api/contract';
 import { call, isQuietError, plainError } from '../api';
+import { createVaultStore } from './createVaultStore';
 
 /**
  * The backups in the backup folder, their settings, the last failed backup
@@ -22,7 +22,7 @@ interface BackupsStore {
 
 const initial = { listing: null, status: 'idle' as const, error: null };
 
-export const useBackupsStore = create<BackupsStore>()((set, get) => ({
+export const useBackupsStore = createVaultStore<BackupsStore>('backups', (set, get) => ({
   ...initial,
   load: async () => {
     if (get().listing == null) set({ status: 'loading', error: null });
@@ -52,7 +52,3 @@ export const useBackupsStore = create<BackupsStore>()((set, get) => ({
     await get().load();
   },
 }));
-
-export function resetBackupsStore(): void {
-  useBackupsStore.setState({ ...initial });
-}

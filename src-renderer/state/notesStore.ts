@@ -1,8 +1,9 @@
-import { create } from 'zustand';
 import type { CommandInput } from '../../shared/api/contract';
+import { noteSummaryOf } from '../../shared/domain/notePreview';
 import type { Note, NoteSummary } from '../../shared/api/schemas';
 import { call } from '../api';
 import { useStudentsStore } from './studentsStore';
+import { createVaultStore } from './createVaultStore';
 
 export const TIMELINE_PAGE = 50;
 
@@ -24,13 +25,7 @@ interface NotesStore {
 
 const initial = { timelines: {} as Record<string, Timeline> };
 
-function summaryOf(note: Note): NoteSummary {
-  const { body, ...rest } = note;
-  const collapsed = body.replace(/\s+/g, ' ').trim();
-  return { ...rest, preview: collapsed.length > 160 ? `${collapsed.slice(0, 160)}…` : collapsed };
-}
-
-export const useNotesStore = create<NotesStore>()((set, get) => {
+export const useNotesStore = createVaultStore<NotesStore>('notes', (set, get) => {
   /** Puts a saved note at the top of its student's timeline. */
   const upsert = (note: Note) => {
     if (note.studentId == null) return;
@@ -38,7 +33,7 @@ export const useNotesStore = create<NotesStore>()((set, get) => {
     set((store) => {
       const timeline = store.timelines[studentId];
       if (timeline === undefined) return store;
-      const notes = [summaryOf(note), ...timeline.notes.filter((summary) => summary.id !== note.id)];
+      const notes = [noteSummaryOf(note), ...timeline.notes.filter((summary) => summary.id !== note.id)];
       return { timelines: { ...store.timelines, [studentId]: { ...timeline, notes } } };
     });
   };
@@ -76,7 +71,3 @@ export const useNotesStore = create<NotesStore>()((set, get) => {
     },
   };
 });
-
-export function resetNotesStore(): void {
-  useNotesStore.setState({ ...initial });
-}

@@ -1,6 +1,6 @@
 import type { Draft } from '../../shared/api/draftSchemas';
 import { call } from '../api';
-import { usePackageStore } from '../screens/handover/substitute/packageStore';
+import { usePackageStore } from './packageStore';
 import { useUiStore, type Route } from './uiStore';
 
 /** Where the editor of an unfinished note is (a package note: the package, then its note). */

@@ -1,7 +1,7 @@
-import { create } from 'zustand';
 import type { SearchResult } from '../../shared/api/searchSchemas';
 import type { ServiceKind } from '../../shared/domain/serviceKinds';
 import { call, isQuietError, plainError } from '../api';
+import { createVaultStore } from './createVaultStore';
 
 export const SEARCH_LIMIT = 50;
 
@@ -42,7 +42,7 @@ function searchKey(query: string, filters: SearchFilters): string {
   return JSON.stringify([query.trim(), filters]);
 }
 
-export const useSearchStore = create<SearchStore>()((set, get) => ({
+export const useSearchStore = createVaultStore<SearchStore>('search', (set, get) => ({
   ...initial,
   setQuery: (query) => set({ query }),
   setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
@@ -76,7 +76,3 @@ export const useSearchStore = create<SearchStore>()((set, get) => ({
     }
   },
 }));
-
-export function resetSearchStore(): void {
-  useSearchStore.setState({ ...initial });
-}

@@ -1,7 +1,7 @@
-import { create } from 'zustand';
 import type { Service, ServiceFields } from '../../shared/api/schemas';
 import { call, isQuietError, plainError } from '../api';
 import { addDays, startOfWeek, todayIso } from '../lib/dates';
+import { createVaultStore } from './createVaultStore';
 
 export type ServiceView = 'day' | 'week';
 
@@ -38,7 +38,7 @@ const initial = () => ({
   byStudent: {} as Record<string, Service[]>,
 });
 
-export const useServicesStore = create<ServicesStore>()((set, get) => {
+export const useServicesStore = createVaultStore<ServicesStore>('services', (set, get) => {
   /** After a change: the period is reloaded and the per-student caches it touched are dropped. */
   const changed = async (touched: readonly string[]) => {
     set((store) => ({ byStudent: Object.fromEntries(Object.entries(store.byStudent).filter(([id]) => !touched.includes(id))) }));
@@ -90,7 +90,3 @@ export const useServicesStore = create<ServicesStore>()((set, get) => {
     },
   };
 });
-
-export function resetServicesStore(): void {
-  useServicesStore.setState(initial());
-}

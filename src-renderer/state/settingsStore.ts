@@ -1,6 +1,6 @@
-import { create } from 'zustand';
 import type { IssueCategory, Settings } from '../../shared/api/schemas';
 import { call, isQuietError, plainError } from '../api';
+import { createVaultStore } from './createVaultStore';
 
 interface SettingsStore {
   settings: Settings | null;
@@ -16,7 +16,7 @@ interface SettingsStore {
 
 const initial = { settings: null, categories: [] as IssueCategory[], status: 'idle' as const, error: null };
 
-export const useSettingsStore = create<SettingsStore>()((set, get) => ({
+export const useSettingsStore = createVaultStore<SettingsStore>('settings', (set, get) => ({
   ...initial,
   load: async () => {
     set({ status: 'loading', error: null });
@@ -51,7 +51,3 @@ export const useSettingsStore = create<SettingsStore>()((set, get) => ({
     return category;
   },
 }));
-
-export function resetSettingsStore(): void {
-  useSettingsStore.setState({ ...initial });
-}

@@ -1,9 +1,9 @@
-import { create } from 'zustand';
 import type { CommandInput } from '../../shared/api/contract';
 import type { NoteSummary, Student } from '../../shared/api/schemas';
 import type { CaseOutcome } from '../../shared/domain/caseOutcomes';
 import { foldForMatch, studentMatchRank } from '../../shared/domain/studentNames';
 import { call, isQuietError, plainError } from '../api';
+import { createVaultStore } from './createVaultStore';
 
 export interface StudentFilters {
   text: string;
@@ -57,7 +57,7 @@ function isFlagged(note: Pick<NoteSummary, 'findings'>): boolean {
   return note.findings.diagnostic + note.findings.verbatim + note.findings.identifier > 0;
 }
 
-export const useStudentsStore = create<StudentsStore>()((set, get) => {
+export const useStudentsStore = createVaultStore<StudentsStore>('students', (set, get) => {
   const replace = (student: Student) =>
     set((store) => ({ students: [...store.students.filter((s) => s.id !== student.id), student].sort(byCode) }));
 
@@ -126,9 +126,6 @@ export const useStudentsStore = create<StudentsStore>()((set, get) => {
   };
 });
 
-export function resetStudentsStore(): void {
-  useStudentsStore.setState({ ...initial });
-}
 
 /** The caseload as filtered: pure, so the list and its tests agree. */
 export function filterStudents(students: readonly Student[], filters: StudentFilters, flagged: Readonly<Record<string, number>> = {}): Student[] {

@@ -1,5 +1,5 @@
-import { create } from 'zustand';
 import type { ServiceKind, TeamType } from '../../shared/domain/serviceKinds';
+import { createVaultStore } from './createVaultStore';
 
 /** Fields a new service starts with: "Log again" on a past service, "Log session" on a student's page. */
 export interface ServicePrefill {
@@ -73,7 +73,7 @@ const initial = {
 
 let announcementId = 0;
 
-export const useUiStore = create<UiStore>()((set, get) => ({
+export const useUiStore = createVaultStore<UiStore>('ui', (set, get) => ({
   ...initial,
   navigate: (route, options) => {
     const guard = get().leaveGuard;
@@ -97,7 +97,3 @@ export const useUiStore = create<UiStore>()((set, get) => ({
   announceError: (text) => set({ alert: { id: ++announcementId, text } }),
   clearAlert: () => set({ alert: null }),
 }));
-
-export function resetUiStore(): void {
-  useUiStore.setState({ ...initial });
-}

@@ -391,8 +391,8 @@ describe('router: the PIN after a short lock', () => {
     expect(await router.invoke('vault.status', {})).toMatchObject({ ok: true, value: { state: 'unlocked' } });
 
     session.lock('idle');
-    expect(await router.invoke('vault.unlockWithPin', { pin: '000000' })).toMatchObject({ ok: false, error: { code: 'WRONG_PIN', attemptsLeft: 2 } });
-    expect(await router.invoke('vault.unlockWithPin', { pin: '000001' })).toMatchObject({ ok: false, error: { code: 'WRONG_PIN', attemptsLeft: 1 } });
+    expect(await router.invoke('vault.unlockWithPin', { pin: '000000' })).toMatchObject({ ok: false, error: { code: 'WRONG_PIN', details: { attemptsLeft: 2 } } });
+    expect(await router.invoke('vault.unlockWithPin', { pin: '000001' })).toMatchObject({ ok: false, error: { code: 'WRONG_PIN', details: { attemptsLeft: 1 } } });
     expect(await router.invoke('vault.unlockWithPin', { pin: '000002' })).toMatchObject({ ok: false, error: { code: 'PIN_EXPIRED' } });
     expect(await router.invoke('vault.unlockWithPin', { pin: '246810' })).toMatchObject({ ok: false, error: { code: 'PIN_EXPIRED' } });
     expect(await router.invoke('quickUnlock.status', {})).toMatchObject({ ok: true, value: { available: false, attemptsLeft: 0 } });

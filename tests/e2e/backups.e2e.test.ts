@@ -204,7 +204,7 @@ describe('the pause after repeated wrong passphrases (end to end)', () => {
     // The vault holds the brake whatever the page does: even the right passphrase is refused until the wait is over.
     expect(await app.router.invoke('vault.unlock', { passphrase: TEST_PASSPHRASE })).toMatchObject({
       ok: false,
-      error: { code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: 4 },
+      error: { code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 4 } },
     });
 
     // The field stays typeable, and Enter does not try again.

@@ -250,7 +250,7 @@ describe('random bit flips in vault.db (after lock)', () => {
     const folder = trialFolder();
     flipBit(path.join(folder, 'vault.db'), 200, 3);
     const result = await createRouter(session(folder)).invoke('vault.unlock', { passphrase: TEST_PASSPHRASE });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VAULT_CORRUPT', latestBackup: { id: latestBackupId, createdAt: expect.any(String) } } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VAULT_CORRUPT', details: { latestBackup: { id: latestBackupId, createdAt: expect.any(String) } } } });
 
     // …and damage elsewhere (page 2: a table opening does not read) shows in the status once the background check is done.
     const later = trialFolder();

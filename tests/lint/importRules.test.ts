@@ -69,6 +69,20 @@ describe('folder import rules', () => {
     },
   );
 
+  it.each([
+    ['src-renderer/state/x.ts', "import { PackageVault } from '../screens/handover/PackageVault';\nexport const a = PackageVault;\n"],
+    ['src-renderer/state/x.ts', "import type { PackageView } from '../screens/handover/PackageVault';\nexport type A = PackageView;\n"],
+    ['src-renderer/lib/x.ts', "import { Sidebar } from '../components/Sidebar';\nexport const a = Sidebar;\n"],
+  ])('refuses a screen or a component in %s (stores and helpers sit below the screens)', async (file, code) => {
+    expect(await ruleIdsFor(code, file)).toContain('no-restricted-imports');
+  });
+
+  it('still refuses src-main/ and zod values in the renderer\'s state/, and allows screens to import state/', async () => {
+    expect(await ruleIdsFor("import { VaultSession } from '../../src-main/vault/vaultSession';\nexport const a = VaultSession;\n", 'src-renderer/state/x.ts')).toContain('no-restricted-imports');
+    expect(await ruleIdsFor("import { Anything } from '../../shared/api/schemas';\nexport const a = Anything;\n", 'src-renderer/state/x.ts')).toContain('no-restricted-imports');
+    expect(await ruleIdsFor("import { usePackageStore } from '../state/packageStore';\nexport const a = usePackageStore;\n", 'src-renderer/screens/x.ts')).toEqual([]);
+  });
+
   it('allows the renderer zod-free rules from shared/domain and shared/api/textRules', async () => {
     const code = "import { handoverDays } from '../shared/domain/handoverLength';\nimport { personLabelProblem } from '../shared/api/textRules';\nexport const a = [handoverDays, personLabelProblem];\n";
     expect(await ruleIdsFor(code, 'src-renderer/x.ts')).toEqual([]);

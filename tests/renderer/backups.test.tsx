@@ -238,7 +238,7 @@ describe('the pause after too many wrong passphrases', () => {
     let answers = 0;
     const { callsTo } = installBackupsFake({
       state: { vault: 'locked' },
-      unlockError: () => (answers++ === 0 ? { code: 'TOO_MANY_ATTEMPTS', message: 'Too many wrong passphrases in a row. Wait 3 seconds, then try again.', retryAfterSeconds: 3 } : null),
+      unlockError: () => (answers++ === 0 ? { code: 'TOO_MANY_ATTEMPTS', message: 'Too many wrong passphrases in a row. Wait 3 seconds, then try again.', details: { retryAfterSeconds: 3 } } : null),
     });
     useVaultStore.setState({ view: 'locked' });
     const settle = (ms: number) =>
@@ -303,7 +303,7 @@ describe('the pause after too many wrong passphrases', () => {
     let answers = 0;
     const { callsTo } = installBackupsFake({
       state: { vault: 'locked' },
-      unlockError: () => (answers++ === 0 ? { code: 'WRONG_PASSPHRASE', message: 'That passphrase is not right.', retryAfterSeconds: 2 } : null),
+      unlockError: () => (answers++ === 0 ? { code: 'WRONG_PASSPHRASE', message: 'That passphrase is not right.', details: { retryAfterSeconds: 2 } } : null),
     });
     useVaultStore.setState({ view: 'locked' });
     const settle = (ms: number) =>
@@ -339,7 +339,7 @@ describe('a damaged vault: nothing was changed, and the latest backup is offered
       unlockError: () => ({
         code: 'VAULT_CORRUPT',
         message: 'Part of the vault database cannot be read: it is damaged. Nothing was changed; restore a backup.',
-        latestBackup: { id: NEWEST.id, createdAt: NEWEST.createdAt },
+        details: { latestBackup: { id: NEWEST.id, createdAt: NEWEST.createdAt } },
       }),
     });
     const user = userEvent.setup();
@@ -367,7 +367,7 @@ describe('a damaged vault: nothing was changed, and the latest backup is offered
     const { fake, callsTo } = installBackupsFake({
       state: { vault: 'locked' },
       backups: [NEWEST],
-      unlockError: () => ({ code: 'KEYS_CORRUPT', message: 'The keys file is damaged.', latestBackup: { id: NEWEST.id, createdAt: NEWEST.createdAt } }),
+      unlockError: () => ({ code: 'KEYS_CORRUPT', message: 'The keys file is damaged.', details: { latestBackup: { id: NEWEST.id, createdAt: NEWEST.createdAt } } }),
     });
     const user = userEvent.setup();
     render(<App />);
@@ -398,7 +398,7 @@ describe('a damaged vault: nothing was changed, and the latest backup is offered
     installBackupsFake({
       state: { vault: 'locked' },
       backups: [NEWEST],
-      unlockError: () => ({ code: 'VAULT_NOT_FOUND', message: 'No vault database.', latestBackup: { id: NEWEST.id, createdAt: NEWEST.createdAt } }),
+      unlockError: () => ({ code: 'VAULT_NOT_FOUND', message: 'No vault database.', details: { latestBackup: { id: NEWEST.id, createdAt: NEWEST.createdAt } } }),
     });
     const user = userEvent.setup();
     render(<App />);
@@ -415,7 +415,7 @@ describe('a damaged vault: nothing was changed, and the latest backup is offered
       state: { vault: 'locked' },
       folders: { [USB]: [NEWEST, OLDER] },
       chooseFolder: USB,
-      unlockError: () => ({ code: 'VAULT_CORRUPT', message: 'Damaged.', latestBackup: null }),
+      unlockError: () => ({ code: 'VAULT_CORRUPT', message: 'Damaged.', details: { latestBackup: null } }),
     });
     const user = userEvent.setup();
     render(<App />);

@@ -5,6 +5,7 @@ import { describeIssues } from '../../shared/api/describeIssues';
 import type { ApiError } from '../../shared/api/errors';
 import type { FakeState } from './fakeBridge';
 import { installFake } from './setup';
+import { issuesOf } from '../../src-main/api/errorDetails';
 
 /**
  * The renderer's fake main side with the backup commands played in memory:
@@ -168,7 +169,7 @@ export function installBackupsFake(options: BackupsFakeOptions = {}) {
       const handler = handlers[name];
       if (handler == null) return inner(name, input as never);
       const parsed = COMMANDS[name].input.safeParse(input);
-      if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeIssues(parsed.error) } };
+      if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeIssues(parsed.error), details: { issues: issuesOf(parsed.error) } } };
       try {
         return { ok: true, value: structuredClone(handler(input as never)) };
       } catch (error) {

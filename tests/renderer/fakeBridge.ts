@@ -15,6 +15,7 @@ import { emptyOwnerHandover, ownerHandoverHandlers, type FakeOwnerHandover } fro
 import { editedNote, newNote, serviceFrom } from './fakeRecords';
 import { followUpHandlers } from './fakeToday';
 import { guidelineListHandlers } from './fakeGuideline';
+import { detailsToSend, issuesOf } from '../../src-main/api/errorDetails';
 
 /**
  * An in-memory stand-in for the main side, for renderer tests and throwaway
@@ -480,7 +481,7 @@ export function createFakeBridge(
     'audit.list': () => [],
     'audit.verify': () => ({ intact: true, entries: 0, firstBrokenSeq: null }),
     'system.chooseFile': ({ purpose, suggestedName }) => ({ file: (options.chooseFile ?? defaultChooseFile)(purpose, suggestedName) }),
-    ...ownerHandoverHandlers({ state, clock, fail: (code, message) => new Failure(code, message), requireUnlocked }),
+    ...ownerHandoverHandlers({ state, clock, fail: (code, message, details) => new Failure(code, message, details), requireUnlocked }),
     ...options.handlers,
   };
 
@@ -489,13 +490,19 @@ export function createFakeBridge(
       calls.push({ name, input: structuredClone(input) });
       if (options.delayMs != null) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       const parsed = COMMANDS[name].input.safeParse(input);
-      if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeIssues(parsed.error) } };
+      if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeIssues(parsed.error), details: { issues: issuesOf(parsed.error) } } };
       const handler = handlers[name] as ((value: unknown) => CommandOutput<N>) | undefined;
       if (handler == null) return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `The fake does not know ${name}.` } };
       try {
         return { ok: true, value: structuredClone(handler(parsed.data)) };
       } catch (error) {
-        if (error instanceof Failure) return { ok: false, error: { ...error.details, code: error.code, message: error.message } };
+        if (error instanceof Failure) {
+          // Details as the router sends them: checked against the code, and the fields of INVALID_INPUT named.
+          const details = detailsToSend(error.code, error.message, error.details, (problem) => {
+            throw problem;
+          });
+          return { ok: false, error: { code: error.code, message: error.message, ...(details === undefined ? {} : { details }) } };
+        }
         return { ok: false, error: { code: 'INTERNAL', message: String(error) } };
       }
     },

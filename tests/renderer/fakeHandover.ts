@@ -61,11 +61,12 @@ export function createFakeHandover(options: FakeHandoverOptions) {
     state.today < info.validFrom ? ('not-yet-valid' as const) : state.today > info.validUntil ? ('expired' as const) : ('active' as const);
   const assertActive = (info: Pick<HandoverPackageInfo, 'validFrom' | 'validUntil'>) => {
     const now = validity(info);
-    if (now === 'not-yet-valid') throw new Failure('HANDOVER_NOT_YET_VALID', `This handover starts on ${info.validFrom}. Sole Notes opens it from that day, not before.`);
+    if (now === 'not-yet-valid') throw new Failure('HANDOVER_NOT_YET_VALID', `This handover starts on ${info.validFrom}. Sole Notes opens it from that day, not before.`, { validFrom: info.validFrom });
     if (now === 'expired') {
       throw new Failure(
         'HANDOVER_EXPIRED',
         `This handover ended on ${info.validUntil}. Sole Notes no longer opens it; a package already opened can still be handed back to its owner.`,
+        { validUntil: info.validUntil },
       );
     }
   };
@@ -76,6 +77,7 @@ export function createFakeHandover(options: FakeHandoverOptions) {
       throw new Failure(
         'HANDOVER_TAMPERED',
         'This file is not an intact Sole Notes handover package: its signature does not check out. It was altered or damaged after it was made, so nothing was opened. Ask for a new copy.',
+        { file: 'package' },
       );
     }
     return file;
@@ -133,7 +135,7 @@ export function createFakeHandover(options: FakeHandoverOptions) {
       const file = readFile(path);
       const { info } = file;
       if (info.recipient.kind === 'key' && !info.recipient.forThisVault) {
-        throw new Failure('HANDOVER_WRONG_RECIPIENT', `This handover package was made for someone else's handover key (${info.recipient.fingerprint}); it cannot be opened in this vault.`);
+        throw new Failure('HANDOVER_WRONG_RECIPIENT', `This handover package was made for someone else's handover key (${info.recipient.fingerprint}); it cannot be opened in this vault.`, { file: 'package' });
       }
       assertActive(info);
       const existing = state.opened.get(info.packageId);
@@ -144,7 +146,7 @@ export function createFakeHandover(options: FakeHandoverOptions) {
       }
       if (info.recipient.kind === 'code') {
         if (code == null || code.trim() === '') throw new Failure('INVALID_INPUT', 'code: this package opens with the one-time handover code the owner gave you; enter it.');
-        if (clean(code).length !== 25) throw new Failure('WRONG_HANDOVER_CODE', `A handover code has 25 letters and digits (5 groups of 5); this one has ${clean(code).length}. Check what you typed.`);
+        if (clean(code).length !== 25) throw new Failure('WRONG_HANDOVER_CODE', `A handover code has 25 letters and digits (5 groups of 5); this one has ${clean(code).length}. Check what you typed.`, { malformed: true });
         if (clean(code) !== clean(file.code ?? '')) throw new Failure('WRONG_HANDOVER_CODE', 'That handover code does not open this package. Check the 5 groups of 5 letters and digits with the owner.');
       }
       const notes = structuredClone(file.notes ?? []);

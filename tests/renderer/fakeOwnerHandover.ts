@@ -1,5 +1,5 @@
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/api/contract';
-import type { ErrorCode } from '../../shared/api/errors';
+import type { ApiErrorDetails, ErrorCode } from '../../shared/api/errors';
 import type { CoverColleague, HandbackImportResult, HandoverKeyFileInfo, NoteRelease, SentHandover } from '../../shared/api/handoverSchemas';
 import type { Note, NoteRevision, Student } from '../../shared/api/schemas';
 
@@ -48,7 +48,7 @@ function releaseNotice(agency: string): string {
 }
 
 /** Makes the error the fake answers with (thrown by the handler). */
-type Fail = (code: ErrorCode, message: string) => Error;
+type Fail = (code: ErrorCode, message: string, details?: ApiErrorDetails) => Error;
 
 export interface OwnerFakeContext {
   state: { students: Student[]; notes: Note[]; revisions: NoteRevision[]; owner: FakeOwnerHandover };
@@ -153,7 +153,7 @@ export function ownerHandoverHandlers(context: OwnerFakeContext): { [N in Comman
     'handover.importHandBack': ({ file }) => {
       requireUnlocked();
       const handback = owner().handbacks[file];
-      if (handback == null) throw fail('HANDOVER_TAMPERED', 'This hand-back file has been changed or damaged since it was made, so Sole Notes will not use it.');
+      if (handback == null) throw fail('HANDOVER_TAMPERED', 'This hand-back file has been changed or damaged since it was made, so Sole Notes will not use it.', { file: 'hand-back' });
       const first = owner().imported[handback.handbackId];
       if (first != null) return { ...first, alreadyImported: true };
       const handover = sent(handback.packageId);

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { OffsiteStatus } from '../../src-renderer/screens/backups/OffsiteStatus';
 import { BackupsPanel } from '../../src-renderer/screens/backups/BackupsPanel';
 import { SecondPlacePrompt } from '../../src-renderer/screens/backups/SecondPlacePrompt';
-import { resetBackupsStore } from '../../src-renderer/state/backupsStore';
+import { resetVaultStores } from '../../src-renderer/state/createVaultStore';
 import { installBackupsFake } from './backupsFake';
 
 // Copies off this laptop in the renderer, over a fake main side: the sidebar
@@ -17,7 +17,7 @@ const USB = '/media/worker/USB DRIVE/Sole Notes copies';
 const DAY = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
 
-beforeEach(() => resetBackupsStore());
+beforeEach(() => resetVaultStores());
 
 describe('the sidebar line about copies off this laptop', () => {
   it('says where and when the last copy was made', async () => {

@@ -210,7 +210,13 @@ describe('packages made', () => {
   });
 
   it('puts a refusal’s message next to the field it names', () => {
-    const error = new CallError('INVALID_INPUT', 'plain', 'validUntil: the end date has already passed.; recipient.keyFile: that is this vault\'s own handover key; file: the folder /x does not exist.');
+    const error = new CallError('INVALID_INPUT', 'plain', 'validUntil: the end date has already passed.; recipient.keyFile: that is this vault\'s own handover key; file: the folder /x does not exist.', {
+      issues: [
+        { field: 'validUntil', message: 'the end date has already passed.' },
+        { field: 'recipient.keyFile', message: "that is this vault's own handover key" },
+        { field: 'file', message: 'the folder /x does not exist.' },
+      ],
+    });
     const { byField, rest } = fieldProblems(error, ['validUntil', 'recipient'] as const);
     expect(byField).toEqual({ validUntil: 'The end date has already passed.', recipient: "That is this vault's own handover key." });
     expect(rest).toBe('The folder /x does not exist.');

@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Search } from '../../src-renderer/screens/Search';
-import { resetSearchStore } from '../../src-renderer/state/searchStore';
+import { resetVaultStores } from '../../src-renderer/state/createVaultStore';
 import { useUiStore } from '../../src-renderer/state/uiStore';
 import { makeStudent } from './fakeBridge';
 import { installFake } from './setup';
@@ -11,7 +11,7 @@ import { installFake } from './setup';
 const student = makeStudent('QX-7781');
 
 describe('search', () => {
-  beforeEach(() => resetSearchStore());
+  beforeEach(() => resetVaultStores());
 
   it('shows snippets with the matches marked, as text (never as HTML), and opens the note', async () => {
     const fake = installFake({ state: { students: [{ ...student }] } });

@@ -3,8 +3,10 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { call, CallError } from '../../src-renderer/api';
 import { App } from '../../src-renderer/App';
-import { DATA_STORE_RESETS } from '../../src-renderer/state/dropDecryptedData';
+import { createVaultStore, resetVaultStores, vaultStores } from '../../src-renderer/state/createVaultStore';
+import { useBackupsStore } from '../../src-renderer/state/backupsStore';
 import { useNotesStore } from '../../src-renderer/state/notesStore';
+import { usePackageStore } from '../../src-renderer/state/packageStore';
 import { useSearchStore } from '../../src-renderer/state/searchStore';
 import { useServicesStore } from '../../src-renderer/state/servicesStore';
 import { useSettingsStore } from '../../src-renderer/state/settingsStore';
@@ -22,17 +24,10 @@ function todayIso() {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Every store that can hold vault data, as plain data (actions left out). */
-function snapshot() {
+/** Every store that can hold vault data (each one made with createVaultStore), as plain data (actions left out). */
+function snapshot(): Record<string, string> {
   const data = (state: object) => JSON.stringify(Object.fromEntries(Object.entries(state).filter(([, value]) => typeof value !== 'function')));
-  return {
-    students: data(useStudentsStore.getState()),
-    services: data(useServicesStore.getState()),
-    notes: data(useNotesStore.getState()),
-    search: data(useSearchStore.getState()),
-    settings: data(useSettingsStore.getState()),
-    ui: data(useUiStore.getState()),
-  };
+  return Object.fromEntries(vaultStores().map((store) => [store.name, data(store.getState())]));
 }
 
 async function fillEveryStore() {
@@ -50,6 +45,8 @@ async function fillEveryStore() {
   await useSettingsStore.getState().load();
   useUiStore.getState().navigate({ name: 'student', studentId: student.id });
   useUiStore.getState().announce(`${student.code} saved.`);
+  await useBackupsStore.getState().load();
+  usePackageStore.setState({ packageId: 'package-1', students: [{ ...student }] });
   return fake;
 }
 
@@ -114,7 +111,7 @@ describe('call()', () => {
 describe('locking drops every decrypted value', () => {
   it('resets each data store to empty on the Lock button', async () => {
     const emptyStores = (() => {
-      for (const reset of DATA_STORE_RESETS) reset();
+      resetVaultStores();
       return snapshot();
     })();
     const fake = await fillEveryStore();
@@ -126,12 +123,14 @@ describe('locking drops every decrypted value', () => {
     expect(full.search).toContain('bus');
     expect(full.settings).toContain('America/Chicago');
     expect(full.ui).toContain(student.code);
-    for (const key of Object.keys(full) as (keyof typeof full)[]) expect(full[key], key).not.toBe(emptyStores[key]);
+    expect(full.package).toContain(student.code);
+    expect(Object.keys(full)).toEqual(expect.arrayContaining(['backups', 'notes', 'package', 'search', 'services', 'settings', 'students', 'ui']));
+    for (const key of Object.keys(full)) expect(full[key], key).not.toBe(emptyStores[key]);
 
     await useVaultStore.getState().lock();
 
     const after = snapshot();
-    for (const key of Object.keys(after) as (keyof typeof after)[]) expect(after[key], key).toBe(emptyStores[key]);
+    for (const key of Object.keys(after)) expect(after[key], key).toBe(emptyStores[key]);
     expect(JSON.stringify(after)).not.toContain(student.code);
     expect(useVaultStore.getState()).toMatchObject({ view: 'locked', lockReason: 'user' });
     // The main side confirming the same lock does not rebuild the unlock screen (and what is typed in it).
@@ -140,6 +139,27 @@ describe('locking drops every decrypted value', () => {
     expect(useVaultStore.getState().lockCount).toBe(count);
     expect(fake.callsTo('vault.lock')).toEqual([{}]);
     expect(fake.state.vault).toBe('locked');
+  });
+
+  it('empties every store made with createVaultStore when the vault locks, a new one included', () => {
+    const useTrayStore = createVaultStore<{ items: string[]; add(item: string): void }>('test-tray', (set) => ({
+      items: [],
+      add: (item) => set((store) => ({ items: [...store.items, item] })),
+    }));
+    const useDayStore = createVaultStore<{ day: string | null; extra?: string }>('test-day', () => ({ day: null }));
+    useVaultStore.getState().setView('unlocked');
+    useTrayStore.getState().add(student.code);
+    useDayStore.setState({ day: '2026-10-05', extra: NOTE });
+    expect(vaultStores().map((store) => store.name)).toEqual(expect.arrayContaining(['test-tray', 'test-day']));
+
+    useVaultStore.getState().locked('idle');
+
+    expect(useTrayStore.getState().items).toEqual([]);
+    // Emptied wholesale: even a field the store did not start with is gone.
+    expect(useDayStore.getState()).toEqual({ day: null });
+    // The actions still work after the reset.
+    useTrayStore.getState().add('again');
+    expect(useTrayStore.getState().items).toEqual(['again']);
   });
 
   it('returns to the unlock screen, saying why, when the main side locks; nothing from the vault stays on screen', async () => {

@@ -7,7 +7,7 @@ import type { FilePurpose } from '../../shared/api/systemSchemas';
 import { AppShell } from '../../src-renderer/screens/AppShell';
 import { PackageVault } from '../../src-renderer/screens/handover/PackageVault';
 import { ReceivedHandovers } from '../../src-renderer/screens/handover/ReceivedHandovers';
-import { usePackageStore } from '../../src-renderer/screens/handover/substitute/packageStore';
+import { usePackageStore } from '../../src-renderer/state/packageStore';
 import { addDays, formatLongDate, todayIso } from '../../src-renderer/lib/dates';
 import { errorMessage } from '../../src-renderer/messages';
 import { useUiStore } from '../../src-renderer/state/uiStore';
@@ -205,22 +205,22 @@ describe('opening a package', () => {
 
 describe('the refusal messages', () => {
   it('words every handover refusal for the worker, with dates as people say them', () => {
-    expect(errorMessage({ code: 'HANDOVER_NOT_YET_VALID', message: 'This handover starts on 2026-03-02. Sole Notes opens it from that day, not before.' })).toBe(
+    expect(errorMessage({ code: 'HANDOVER_NOT_YET_VALID', message: 'This handover starts on 2026-03-02. Sole Notes opens it from that day, not before.', details: { validFrom: '2026-03-02' } })).toBe(
       'This handover starts on Monday, March 2, 2026. Sole Notes opens it from that day, not before.',
     );
-    expect(errorMessage({ code: 'HANDOVER_EXPIRED', message: 'This handover ended on 2026-03-27. Sole Notes no longer opens it.' })).toBe(
+    expect(errorMessage({ code: 'HANDOVER_EXPIRED', message: 'This handover ended on 2026-03-27. Sole Notes no longer opens it.', details: { validUntil: '2026-03-27' } })).toBe(
       'This handover ended on Friday, March 27, 2026, so Sole Notes no longer opens its notes.',
     );
-    expect(errorMessage({ code: 'HANDOVER_WRONG_RECIPIENT', message: "This handover package was made for someone else's handover key (3F2A …)." })).toMatch(
+    expect(errorMessage({ code: 'HANDOVER_WRONG_RECIPIENT', message: "This handover package was made for someone else's handover key (3F2A …).", details: { file: 'package' } })).toMatch(
       /^This package was made for someone else’s handover key/,
     );
-    expect(errorMessage({ code: 'HANDOVER_WRONG_RECIPIENT', message: "This hand-back is for another vault's handover key (3F2A …)." })).toMatch(/^This hand-back was made for another worker’s/);
-    expect(errorMessage({ code: 'HANDOVER_TAMPERED', message: 'This file is not an intact Sole Notes handover package: its manifest is not canonical JSON.' })).toMatch(
+    expect(errorMessage({ code: 'HANDOVER_WRONG_RECIPIENT', message: "This hand-back is for another vault's handover key (3F2A …).", details: { file: 'hand-back' } })).toMatch(/^This hand-back was made for another worker’s/);
+    expect(errorMessage({ code: 'HANDOVER_TAMPERED', message: 'This file is not an intact Sole Notes handover package: its manifest is not canonical JSON.', details: { file: 'package' } })).toMatch(
       /^This package file was changed or damaged/,
     );
-    expect(errorMessage({ code: 'HANDOVER_TAMPERED', message: 'This file is not an intact Sole Notes hand-back: its proof does not check out.' })).toMatch(/^This hand-back file was changed or damaged/);
+    expect(errorMessage({ code: 'HANDOVER_TAMPERED', message: 'This file is not an intact Sole Notes hand-back: its proof does not check out.', details: { file: 'hand-back' } })).toMatch(/^This hand-back file was changed or damaged/);
     expect(errorMessage({ code: 'WRONG_HANDOVER_CODE', message: 'That handover code does not open this package.' })).toMatch(/^That code does not open this package\./);
-    expect(errorMessage({ code: 'WRONG_HANDOVER_CODE', message: 'A handover code has only letters and digits, and never "#". Check what you typed.' })).toBe(
+    expect(errorMessage({ code: 'WRONG_HANDOVER_CODE', message: 'A handover code has only letters and digits, and never "#". Check what you typed.', details: { malformed: true } })).toBe(
       'A handover code has only letters and digits, and never "#". Check what you typed.',
     );
     // No technical detail reaches the worker.

@@ -153,11 +153,11 @@ describe('the delay after wrong passphrases', () => {
     const wrong = [];
     for (let attempt = 0; attempt < 3; attempt += 1) wrong.push(await router.invoke('vault.unlock', { passphrase: WRONG }));
     // The first two set no pause; the third starts one and says how long, so the countdown can show at once.
-    expect(wrong.map((result) => (result.ok ? null : result.error.retryAfterSeconds))).toEqual([undefined, undefined, 1]);
+    expect(wrong.map((result) => (result.ok ? null : result.error.details?.retryAfterSeconds))).toEqual([undefined, undefined, 1]);
     expect(wrong.map((result) => (result.ok ? null : result.error.code))).toEqual(Array(3).fill('WRONG_PASSPHRASE'));
     expect(await router.invoke('vault.unlock', { passphrase: TEST_PASSPHRASE })).toEqual({
       ok: false,
-      error: { code: 'TOO_MANY_ATTEMPTS', message: 'Too many wrong passphrases in a row. Wait 1 second, then try again.', retryAfterSeconds: 1 },
+      error: { code: 'TOO_MANY_ATTEMPTS', message: 'Too many wrong passphrases in a row. Wait 1 second, then try again.', details: { retryAfterSeconds: 1 } },
     });
   });
 

@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { Note, NoteRevision, NoteSummary } from '../../shared/api/schemas';
-import { notePreview, revisionHash, verifyNoteHistory } from '../../src-main/vault/repos/notes';
+import { notePreview } from '../../shared/domain/notePreview';
+import { revisionHash, verifyNoteHistory } from '../../src-main/vault/repos/notes';
 import type { VaultData } from '../../src-main/vault/vaultData';
 import { openTestVault, type TestDatabase } from './testVault';
 

@@ -40,12 +40,13 @@ export function parseRecoveryKey(text: string): Buffer {
 
   const bad = [...normalised].find((character) => !ALPHABET.includes(character));
   if (bad !== undefined) {
-    throw new VaultError('WRONG_RECOVERY_KEY', `A recovery key has only letters and digits, and never "${bad}". Check what you typed.`);
+    throw new VaultError('WRONG_RECOVERY_KEY', `A recovery key has only letters and digits, and never "${bad}". Check what you typed.`, { details: { malformed: true } });
   }
   if (normalised.length !== RECOVERY_KEY_LENGTH) {
     throw new VaultError(
       'WRONG_RECOVERY_KEY',
       `A recovery key has ${RECOVERY_KEY_LENGTH} letters and digits (8 groups of 5); this one has ${normalised.length}. Check what you typed.`,
+      { details: { malformed: true } },
     );
   }
   return decodeBase32(normalised);

@@ -10,6 +10,7 @@ import {
   type SearchHit,
   Timestamp,
 } from '../../../shared/api/schemas';
+import { NOTE_PREVIEW_LENGTH, notePreview } from '../../../shared/domain/notePreview';
 import { checkNote, summarizeFindings } from '../../../shared/redaction';
 import type { VaultDatabase } from '../connection';
 import { VaultError } from '../errors';
@@ -30,7 +31,6 @@ function findingsSummaryJson(body: string): string {
 
 /** Who wrote a revision: the vault's owner (a substitute's hand-back brings other authors). */
 export const OWNER_AUTHOR = 'owner';
-const PREVIEW_LENGTH = 160;
 const DEFAULT_LIST_LIMIT = 100;
 
 const NewNoteInput = z.object({
@@ -117,13 +117,6 @@ export function verifyNoteHistory(revisions: readonly NoteRevision[]): boolean {
   return revisions.length > 0 && firstBrokenRevision(revisions) === null;
 }
 
-/** Whitespace collapsed, cut to about 160 characters. */
-export function notePreview(text: string): string {
-  const collapsed = text.replace(/\s+/gu, ' ').trim();
-  const chars = [...collapsed];
-  return chars.length <= PREVIEW_LENGTH ? collapsed : `${chars.slice(0, PREVIEW_LENGTH).join('').trimEnd()}…`;
-}
-
 function toNote(row: NoteRow): Note {
   return {
     id: row.id,
@@ -193,7 +186,7 @@ export class NoteRepository {
   ) {
     // Enough of the body for a preview without reading whole long notes.
     const summaryColumns = `seq, id, student_id, service_id, status, findings_json, findings_acknowledged, revision, created_at, updated_at,
-      substr(body, 1, ${PREVIEW_LENGTH * 4}) AS head`;
+      substr(body, 1, ${NOTE_PREVIEW_LENGTH * 4}) AS head`;
     this.selectPage = db.prepare<[{ limit: number; offset: number }], SummaryRow>(
       `SELECT ${summaryColumns} FROM notes ORDER BY updated_at DESC, seq DESC LIMIT @limit OFFSET @offset`,
     );

@@ -1,11 +1,12 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { DisclosureResult } from '../../../shared/api/handoverSchemas';
 import type { NoteSummary } from '../../../shared/api/schemas';
-import { call, isQuietError, plainError } from '../../api';
+import { call, isQuietError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ReleasedMarker } from '../../components/Markers';
 import { formatShortDate, isoDayOfTimestamp } from '../../lib/dates';
+import { useLoad } from '../../lib/useLoad';
 import { useStudentsStore } from '../../state/studentsStore';
 import { countOf, formProblems } from '../handover/owner/ownerWords';
 import { orderReferenceProblem } from '../../../shared/api/textRules';
@@ -53,32 +54,19 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
   const first = useRef<HTMLInputElement>(null);
   const doneButton = useRef<HTMLButtonElement>(null);
   const students = useStudentsStore((store) => store.students);
-  const [notes, setNotes] = useState<NoteSummary[] | null>(null);
+  const [loaded] = useLoad(loadAllNotes, 'notes');
+  const notes = loaded.status === 'ready' ? loaded.value : null;
   const [group, setGroup] = useState<string>(studentId ?? GENERAL);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [reference, setReference] = useState('');
   const [includeNames, setIncludeNames] = useState(false);
   const [tried, setTried] = useState(false);
   const [serverProblems, setServerProblems] = useState<Partial<Record<Field, string>>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const [sendProblem, setProblem] = useState<string | null>(null);
+  const problem = sendProblem ?? (loaded.status === 'error' ? loaded.message : null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<DisclosureResult | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    loadAllNotes().then(
-      (loaded) => {
-        if (current) setNotes(loaded);
-      },
-      (error: unknown) => {
-        if (current && !isQuietError(error)) setProblem(plainError(error));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
 
   const codes = useMemo(() => new Map(students.map((student) => [student.id, studentLabel(student)])), [students]);
   const groups = useMemo(() => {

@@ -10,7 +10,7 @@ import { PackageBanner } from './substitute/PackageBanner';
 import { PackageNoteEditor } from './substitute/PackageNoteEditor';
 import { PackageNotes } from './substitute/PackageNotes';
 import { PackageServices } from './substitute/PackageServices';
-import { usePackageStore, type PackageView } from './substitute/packageStore';
+import { usePackageStore, type PackageView } from '../../state/packageStore';
 
 const SECTIONS: { kind: Exclude<PackageView['kind'], 'note'>; label: string }[] = [
   { kind: 'notes', label: 'Notes' },

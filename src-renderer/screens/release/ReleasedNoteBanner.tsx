@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { NoteRelease } from '../../../shared/api/handoverSchemas';
-import { call, isQuietError, plainError } from '../../api';
+import { call } from '../../api';
 import { SendIcon } from '../../components/Icons';
 import { formatLongDate } from '../../lib/dates';
+import { useLoad } from '../../lib/useLoad';
 
 /**
  * Over a released note: that it is a record now, not a personal note, and
@@ -10,22 +9,9 @@ import { formatLongDate } from '../../lib/dates';
  * reloads the releases when the note changes.
  */
 export function ReleasedNoteBanner({ noteId, revision }: { noteId: string; revision: number }) {
-  const [releases, setReleases] = useState<NoteRelease[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    call('notes.releases', { id: noteId })
-      .then((list) => {
-        if (current) setReleases(list);
-      })
-      .catch((error: unknown) => {
-        if (current && !isQuietError(error)) setProblem(plainError(error));
-      });
-    return () => {
-      current = false;
-    };
-  }, [noteId, revision]);
+  const [loaded] = useLoad(() => call('notes.releases', { id: noteId }), `${noteId}@${revision}`);
+  const releases = loaded.status === 'ready' ? loaded.value : null;
+  const problem = loaded.status === 'error' ? loaded.message : null;
 
   return (
     <section className="released-banner released-details" aria-label="Released note">

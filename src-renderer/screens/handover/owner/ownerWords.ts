@@ -1,6 +1,7 @@
 import type { HandoverScope, SentHandover } from '../../../../shared/api/handoverSchemas';
 import { CallError, plainError } from '../../../api';
 import { plainValidationMessage } from '../../../messages';
+import type { InputIssue } from '../../../../shared/api/errors';
 import { formatLongDate, formatShortDate } from '../../../lib/dates';
 
 /** "1 student", "3 notes": a count with its word. */
@@ -51,22 +52,20 @@ export function suggestedPackageName(substitute: string, validFrom: string | nul
 }
 
 /**
- * Splits a refusal of bad input into the fields it names, so each message can
- * stand next to its field: "validUntil: the end date has already passed" →
- * { validUntil: "The end date has already passed." }. What names no known
- * field is returned as `rest`.
+ * Sorts a refusal of bad input by the fields it names (the error's issues),
+ * so each message can stand next to its field: { validUntil: "The end date
+ * has already passed." }. What names no known field is returned as `rest`.
  */
 export function fieldProblems<F extends string>(error: unknown, fields: readonly F[]): { byField: Partial<Record<F, string>>; rest: string | null } {
   if (!(error instanceof CallError) || error.code !== 'INVALID_INPUT') return { byField: {}, rest: null };
   const byField: Partial<Record<F, string>> = {};
-  const rest: string[] = [];
-  for (const part of error.detail.split(/;\s*/)) {
-    const match = /^([A-Za-z0-9_.[\]]+):\s*(.+)$/.exec(part.trim());
-    const field = match == null ? undefined : fields.find((candidate) => candidate === match[1] || match[1]?.startsWith(`${candidate}.`));
-    if (field != null && match?.[2] != null && byField[field] == null) byField[field] = plainValidationMessage(match[2]);
-    else if (part.trim() !== '') rest.push(part);
+  const rest: InputIssue[] = [];
+  for (const issue of error.details.issues ?? []) {
+    const field = fields.find((candidate) => issue.field === candidate || issue.field?.startsWith(`${candidate}.`) === true);
+    if (field != null && byField[field] == null) byField[field] = plainValidationMessage([issue]);
+    else rest.push(issue);
   }
-  return { byField, rest: rest.length === 0 ? null : plainValidationMessage(rest.join('; ')) };
+  return { byField, rest: rest.length === 0 ? null : plainValidationMessage(rest) };
 }
 
 /** A refusal as a form shows it: messages beside the fields they name, and the rest (or the plain error) above the buttons. */

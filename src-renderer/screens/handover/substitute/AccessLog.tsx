@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import type { ReceivedHandover } from '../../../../shared/api/handoverSchemas';
 import { formatTimestamp } from '../../../lib/dates';
 import { describeAccess, type AccessContext } from './handoverWords';
-import { usePackageStore } from './packageStore';
+import { usePackageStore } from '../../../state/packageStore';
 import { studentLabel } from '../../../../shared/domain/studentNames';
 
 /**

@@ -6,7 +6,7 @@ import { CheckIcon } from '../../../components/Icons';
 import { useUiStore } from '../../../state/uiStore';
 import { countOf } from '../owner/ownerWords';
 import { keyFileName } from './HandoverKeyPanel';
-import { usePackageStore } from './packageStore';
+import { usePackageStore } from '../../../state/packageStore';
 
 /**
  * The name the save dialog proposes for the hand-back: to whom, and the

@@ -1,7 +1,7 @@
 import type { ReceivedHandover } from '../../../../shared/api/handoverSchemas';
 import { HandoverIcon } from '../../../components/Icons';
 import { formatLongDate } from '../../../lib/dates';
-import type { PackageAccess } from './packageStore';
+import type { PackageAccess } from '../../../state/packageStore';
 import { daysLeft } from './handoverWords';
 
 /** What the banner says about the dates, by where the package stands. */

@@ -11,7 +11,7 @@ import { useNoteEditor, type NoteSource } from '../../../lib/useNoteEditor';
 import { NoteHistory } from '../../NoteHistory';
 import { useScreenHeading } from '../../useScreenHeading';
 import { ownerNotes } from './handoverWords';
-import { usePackageStore } from './packageStore';
+import { usePackageStore } from '../../../state/packageStore';
 
 /** Who saved a version of a package's note, in words: the owner, this worker, or someone before. */
 export function revisionAuthor(revision: NoteRevision, info: Pick<ReceivedHandover, 'ownerName' | 'substitute'>): string {

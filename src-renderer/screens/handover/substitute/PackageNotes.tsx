@@ -3,7 +3,7 @@ import { NoteIcon } from '../../../components/Icons';
 import { FlagMarker, PlanBadges, ReleasedMarker } from '../../../components/Markers';
 import { formatLongDate, formatTimestamp, gradeLabel, isoDayOfTimestamp } from '../../../lib/dates';
 import { totalFindings } from '../../../lib/findings';
-import { usePackageStore } from './packageStore';
+import { usePackageStore } from '../../../state/packageStore';
 import { studentLabel } from '../../../../shared/domain/studentNames';
 
 /**

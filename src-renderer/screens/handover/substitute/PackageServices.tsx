@@ -6,7 +6,7 @@ import { NoteIcon } from '../../../components/Icons';
 import { formatLongDate, formatMinutes } from '../../../lib/dates';
 import { useSettingsStore } from '../../../state/settingsStore';
 import { ServiceForm, type SaveService } from '../../ServiceForm';
-import { usePackageStore } from './packageStore';
+import { usePackageStore } from '../../../state/packageStore';
 import { studentLabel } from '../../../../shared/domain/studentNames';
 
 /**

@@ -1,7 +1,8 @@
-import { create } from 'zustand';
-import type { HandbackResult, ReceivedHandover } from '../../../../shared/api/handoverSchemas';
-import type { AuditEntry, Note, NoteSummary, Service, Student } from '../../../../shared/api/schemas';
-import { call, CallError, isQuietError, plainError } from '../../../api';
+import type { HandbackResult, ReceivedHandover } from '../../shared/api/handoverSchemas';
+import { noteSummaryOf } from '../../shared/domain/notePreview';
+import type { AuditEntry, Note, NoteSummary, Service, Student } from '../../shared/api/schemas';
+import { call, CallError, isQuietError, plainError } from '../api';
+import { createVaultStore } from './createVaultStore';
 
 /**
  * The package handed to this worker that is open on screen: its banner, its
@@ -71,13 +72,7 @@ const initial = {
   handback: null,
 };
 
-function summaryOf(note: Note): NoteSummary {
-  const { body, ...rest } = note;
-  const collapsed = body.replace(/\s+/g, ' ').trim();
-  return { ...rest, preview: collapsed.length > 160 ? `${collapsed.slice(0, 160)}…` : collapsed };
-}
-
-export const usePackageStore = create<PackageStore>()((set, get) => {
+export const usePackageStore = createVaultStore<PackageStore>('package', (set, get) => {
   /** True while the answer still belongs to the package on screen. */
   const still = (packageId: string) => get().packageId === packageId;
   const failed = (packageId: string, error: unknown) => {
@@ -174,7 +169,7 @@ export const usePackageStore = create<PackageStore>()((set, get) => {
     noteSaved: (note) =>
       set((store) => {
         if (store.notes == null || (store.studentFilter != null && store.studentFilter !== note.studentId)) return store;
-        return { notes: [summaryOf(note), ...store.notes.filter((summary) => summary.id !== note.id)] };
+        return { notes: [noteSummaryOf(note), ...store.notes.filter((summary) => summary.id !== note.id)] };
       }),
     serviceSaved: (service) => set((store) => ({ services: store.services == null ? null : [service, ...store.services.filter((candidate) => candidate.id !== service.id)] })),
     handedBack: (result) =>
@@ -192,9 +187,6 @@ export const usePackageStore = create<PackageStore>()((set, get) => {
   };
 });
 
-export function resetPackageStore(): void {
-  usePackageStore.setState({ ...initial });
-}
 
 /**
  * "New note" and "Log service" (the sidebar's buttons and their shortcuts)
