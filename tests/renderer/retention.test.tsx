@@ -72,22 +72,41 @@ describe('the notice of notes due to be destroyed', () => {
 });
 
 describe('the retention setting', () => {
-  it('saves "months after closing" with its number, and refuses a number out of range', async () => {
+  it('applies a choice at once, like every other setting, with no Save button', async () => {
+    const fake = fakeRetention([]);
+    const user = userEvent.setup();
+    render(<RetentionSettings />);
+    const section = await screen.findByRole('region', { name: 'Notes of closed cases' });
+    await waitFor(() => expect(within(section).getByRole('radio', { name: /end of the school year/ })).toHaveProperty('checked', true));
+    expect(within(section).queryByRole('button')).toBeNull();
+    await user.click(within(section).getByRole('radio', { name: /^Never/ }));
+    await waitFor(() => expect(fake.callsTo('retention.set')).toEqual([{ rule: 'off' }]));
+    expect(await within(section).findByText('Notes of closed cases are kept until you delete them.')).toBeTruthy();
+  });
+
+  it('saves "months after closing" with its number when the worker leaves the field or presses Enter, and refuses a number out of range', async () => {
     const fake = fakeRetention([]);
     const user = userEvent.setup();
     render(<RetentionSettings />);
     const section = await screen.findByRole('region', { name: 'Notes of closed cases' });
     await waitFor(() => expect(within(section).getByRole('radio', { name: /end of the school year/ })).toHaveProperty('checked', true));
     await user.click(within(section).getByRole('radio', { name: 'Some months after the case closed' }));
+    // The number offered (12) applies with the choice.
+    await waitFor(() => expect(fake.callsTo('retention.set')).toEqual([{ rule: 'months_after_closing', months: 12 }]));
     const months = within(section).getByLabelText('Months after closing');
     await user.clear(months);
     await user.type(months, '0');
-    await user.click(within(section).getByRole('button', { name: 'Save' }));
+    await user.tab();
     expect(within(section).getByRole('alert').textContent).toBe('Enter a whole number of months from 1 to 120.');
+    expect(months.getAttribute('aria-invalid')).toBe('true');
+    expect(fake.callsTo('retention.set')).toHaveLength(1);
     await user.clear(months);
-    await user.type(months, '18');
-    await user.click(within(section).getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(fake.callsTo('retention.set')).toEqual([{ rule: 'months_after_closing', months: 18 }]));
+    await user.type(months, '18{Enter}');
+    await waitFor(() => expect(fake.callsTo('retention.set')).toEqual([{ rule: 'months_after_closing', months: 12 }, { rule: 'months_after_closing', months: 18 }]));
     expect(await within(section).findByText('Notes of a closed case are destroyed 18 months after it closed.')).toBeTruthy();
+    expect(within(section).queryByRole('alert')).toBeNull();
+    // Typing "18" saved nothing on the way ("1"), and leaving the field unchanged saves nothing again.
+    await user.tab();
+    expect(fake.callsTo('retention.set')).toHaveLength(2);
   });
 });
