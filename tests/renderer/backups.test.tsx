@@ -99,7 +99,9 @@ describe('Settings → Backups', () => {
     const keep = screen.getByRole('textbox', { name: 'Backups to keep' });
     await user.clear(keep);
     await user.type(keep, '0');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    // Applied on leaving the field, like every other setting: no Save button.
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+    await user.tab();
     expect(screen.getByText('Enter a whole number from 1 to 100.')).toBeTruthy();
     expect(keep.getAttribute('aria-invalid')).toBe('true');
     expect(callsTo('backups.updateSettings')).toHaveLength(3);

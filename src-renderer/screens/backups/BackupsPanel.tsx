@@ -251,14 +251,15 @@ function KeepCount({ keep, onProblem }: { keep: number; onProblem: (problem: str
 
   useEffect(() => setValue(String(keep)), [keep]);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  /** Applied when the worker leaves the field or presses Enter, like every other setting (no Save button). */
+  function apply() {
     const parsed = Number(value.trim());
-    if (!Number.isInteger(parsed) || parsed < 1 || parsed > 100) {
+    if (value.trim() === '' || !Number.isInteger(parsed) || parsed < 1 || parsed > 100) {
       setInvalid(true);
       return;
     }
     setInvalid(false);
+    if (parsed === keep) return;
     onProblem(null);
     useBackupsStore
       .getState()
@@ -270,7 +271,14 @@ function KeepCount({ keep, onProblem }: { keep: number; onProblem: (problem: str
   }
 
   return (
-    <form onSubmit={submit} noValidate className="field">
+    <form
+      onSubmit={(event: FormEvent<HTMLFormElement>) => {
+        event.preventDefault();
+        apply();
+      }}
+      noValidate
+      className="field"
+    >
       <label htmlFor={`${id}-keep`}>Backups to keep</label>
       <div className="input-action-row">
         <input
@@ -280,10 +288,10 @@ function KeepCount({ keep, onProblem }: { keep: number; onProblem: (problem: str
           className="short-input"
           value={value}
           onChange={(event) => setValue(event.target.value)}
+          onBlur={apply}
           aria-invalid={invalid}
           aria-describedby={`${id}-hint${invalid ? ` ${id}-error` : ''}`}
         />
-        <button type="submit">Save</button>
       </div>
       {invalid && (
         <p className="field-error" id={`${id}-error`}>
