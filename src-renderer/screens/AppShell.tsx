@@ -333,6 +333,8 @@ function Announcements() {
 
   useEffect(() => {
     if (status == null) return undefined;
+    // The notice may take room from the list of sections (it scrolls then): keep the current one in sight.
+    document.querySelector('.main-nav .is-current')?.scrollIntoView({ block: 'nearest' });
     const timer = setTimeout(() => {
       if (useUiStore.getState().status?.id === status.id) useUiStore.setState({ status: null });
     }, NOTICE_MS);
