@@ -21,7 +21,10 @@ export function EraseEarlierDialog({ noteId, versions, onClose }: { noteId: stri
     try {
       const result = await call('notes.eraseEarlier', { id: noteId });
       const count = result.erased.length;
-      useUiStore.getState().announce(count === 0 ? 'No earlier version held flagged words.' : `Flagged words removed from ${count} earlier version${count === 1 ? '' : 's'}.`);
+      // Only when it differs from what the dialog said (its count of versions): otherwise no notice repeating it.
+      if (count !== versions) {
+        useUiStore.getState().announce(count === 0 ? 'No earlier version held flagged words.' : `Flagged words removed from ${count} earlier version${count === 1 ? '' : 's'}.`);
+      }
       onClose();
     } catch (error) {
       if (isQuietError(error)) return;

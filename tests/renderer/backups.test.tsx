@@ -170,7 +170,8 @@ describe('restoring while unlocked: the confirm, then the notice until kept or u
     expect(notice.textContent).toContain('Keep it, or go back to how it was before.');
     // Everything read before the restore is dropped: the app starts again at Today.
     expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeTruthy();
-    expect(useUiStore.getState().status?.text).toBe(`Restored. You are looking at your notes as they were ${onBackupWhen(OLDER.createdAt)}.`);
+    // The banner says which day it is: no notice repeating it.
+    expect(useUiStore.getState().status).toBeNull();
     await user.click(screen.getByRole('link', { name: 'Service log' }));
     expect(screen.getByRole('region', { name: /^You are looking at your notes as they were/ })).toBeTruthy();
 
@@ -181,7 +182,8 @@ describe('restoring while unlocked: the confirm, then the notice until kept or u
     await user.click(within(keep).getByRole('button', { name: 'Keep the restored notes' }));
     await waitFor(() => expect(screen.queryByRole('region', { name: /^You are looking at your notes as they were/ })).toBeNull());
     expect(callsTo('backups.confirmRestore')).toEqual([{}]);
-    expect(useUiStore.getState().status?.text).toBe('Kept. Your notes from before the restore have been deleted.');
+    // The dialog said what keeping deletes: no notice repeating it.
+    expect(useUiStore.getState().status).toBeNull();
   });
 
   it('going back locks, and the unlock screen says the vault is back as it was before', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { NoteRetention, RetentionDue } from '../../shared/api/retentionSchemas';
 import { RetentionNotice } from '../../src-renderer/screens/retention/RetentionNotice';
 import { RetentionSettings } from '../../src-renderer/screens/retention/RetentionSettings';
+import { useUiStore } from '../../src-renderer/state/uiStore';
 import { installFake } from './setup';
 
 /* Retention on screen: the notice lists codes and counts only, destroys nothing until confirmed, and says what backups keep. */
@@ -54,10 +55,13 @@ describe('the notice of notes due to be destroyed', () => {
     expect(fake.callsTo('retention.destroy')).toEqual([]);
 
     await user.click(within(notice).getByRole('button', { name: 'Review and destroy…' }));
+    useUiStore.setState({ status: null });
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Destroy these notes' }));
     await waitFor(() => expect(fake.callsTo('retention.destroy')).toEqual([{ studentIds: [A, B] }]));
     const after = await screen.findByRole('region', { name: 'Notes of closed cases' });
     expect(after.textContent).toContain('4 notes of closed cases were destroyed.');
+    // The panel says it: no notice besides.
+    expect(useUiStore.getState().status).toBeNull();
     expect(after.textContent).toContain('To start a fresh set now: in Backups, set “Backups to keep” to 1 and choose Back up now, then set it back.');
     await user.click(within(after).getByRole('button', { name: 'Open Backups' }));
     expect(openedBackups).toBe(1);
