@@ -59,6 +59,19 @@ describe('showing and opening what the app saved', () => {
     expect(opener.openFile).toHaveBeenCalledTimes(1);
   });
 
+  it('shows the folder the backups go to, once the app has listed it, as a folder', async () => {
+    const opener = recordingOpener();
+    const router = createRouter(session, { opener });
+    const backups = path.join(root, 'usb-backups');
+    fs.mkdirSync(backups);
+    await value(router, 'backups.updateSettings', { folder: backups });
+    await value(router, 'backups.list', {});
+    expect(await router.invoke('system.showInFolder', { path: backups })).toMatchObject({ ok: true });
+    expect(opener.showInFolder).toHaveBeenCalledExactlyOnceWith(backups, 'folder');
+    expect(await router.invoke('system.openFile', { path: backups })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await value(router, 'backups.updateSettings', { folder: null });
+  });
+
   it('refuses any path the app did not write, and asks the system nothing', async () => {
     const opener = recordingOpener();
     const router = createRouter(session, { opener });

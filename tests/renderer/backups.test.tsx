@@ -89,6 +89,10 @@ describe('Settings → Backups', () => {
     await screen.findByText(DEFAULT_FOLDER);
     expect(callsTo('backups.updateSettings').at(-1)).toEqual({ folder: null });
 
+    // The folder opens in the system's file manager.
+    await user.click(screen.getByRole('button', { name: 'Show in folder' }));
+    expect(callsTo('system.showInFolder')).toEqual([{ path: DEFAULT_FOLDER }]);
+
     const automatic = screen.getByRole('checkbox', { name: 'Back up automatically' });
     expect((automatic as HTMLInputElement).checked).toBe(true);
     expect(automatic.getAttribute('aria-describedby')).toBeTruthy();

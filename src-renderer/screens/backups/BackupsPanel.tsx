@@ -77,7 +77,7 @@ function BackupsContent({ listing }: { listing: BackupListing }) {
 
       <div className="backups-layout">
         <div className="backups-settings">
-          <BackupFolder folder={settings.folder} custom={settings.customFolder} onProblem={setProblem} />
+          <BackupFolder folder={settings.folder} custom={settings.customFolder} reachable={listing.folderReachable} onProblem={setProblem} />
           <SecondPlaceSetting offsite={listing.offsite} onProblem={setProblem} />
           <AutomaticBackups automatic={settings.automatic} onProblem={setProblem} />
           <KeepCount keep={settings.keep} onProblem={setProblem} />
@@ -159,7 +159,7 @@ function BackupRow({ backup, onRestore }: { backup: BackupInfo; onRestore: () =>
   );
 }
 
-function BackupFolder({ folder, custom, onProblem }: { folder: string; custom: boolean; onProblem: (problem: string | null) => void }) {
+function BackupFolder({ folder, custom, reachable, onProblem }: { folder: string; custom: boolean; reachable: boolean; onProblem: (problem: string | null) => void }) {
   const announce = useUiStore((store) => store.announce);
   const [busy, setBusy] = useState(false);
 
@@ -186,6 +186,16 @@ function BackupFolder({ folder, custom, onProblem }: { folder: string; custom: b
     }
   }
 
+  /** Opens the folder in the system's file manager, to see the backups or copy them by hand. */
+  async function show() {
+    onProblem(null);
+    try {
+      await call('system.showInFolder', { path: folder });
+    } catch (error) {
+      if (!isQuietError(error)) onProblem(plainError(error));
+    }
+  }
+
   return (
     <div className="field backup-folder">
       <h3>Where backups go</h3>
@@ -202,6 +212,11 @@ function BackupFolder({ folder, custom, onProblem }: { folder: string; custom: b
         <button type="button" onClick={() => void choose()} disabled={busy}>
           Choose another folder…
         </button>
+        {reachable && (
+          <button type="button" onClick={() => void show()}>
+            Show in folder
+          </button>
+        )}
         {custom && (
           <button type="button" className="quiet" onClick={() => void change(null)} disabled={busy}>
             Use the standard folder
