@@ -76,6 +76,14 @@ export const GROWTH_STEPS: ScreenshotStep[] = [
     },
   },
   {
+    // The printable copy saved: its name, "Show in folder" and "Open to print"; the path under Details.
+    name: 'growth-self-evaluation-saved',
+    go: async (page) => {
+      await page.getByRole('button', { name: 'Save a printable copy…' }).click();
+      await page.getByRole('group', { name: 'The printable copy' }).waitFor();
+    },
+  },
+  {
     name: 'growth-evidence-flags',
     go: async (page) => {
       const evidence = page.getByRole('textbox', { name: 'Evidence for 1.5' });

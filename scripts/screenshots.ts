@@ -630,6 +630,18 @@ export const STEPS: ScreenshotStep[] = [
       await stories.scrollIntoViewIfNeeded();
     },
   },
+  {
+    // The month's report written to a folder: its name, "Show in folder" and "Open to print"; the path under Details.
+    name: 'reports-exported',
+    optional: true,
+    alsoAt: [LARGE],
+    go: async (page) => {
+      await page.getByRole('button', { name: 'Export report…' }).click();
+      const actions = page.getByRole('group', { name: 'The exported report' });
+      await actions.waitFor();
+      await page.getByText(/^Exported .+ to the folder/).scrollIntoViewIfNeeded();
+    },
+  },
   ...GROWTH_STEPS,
   {
     name: 'settings',
@@ -638,6 +650,27 @@ export const STEPS: ScreenshotStep[] = [
       await mainNav(page, 'Settings').click();
       await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Issue categories' }).waitFor();
+    },
+  },
+  {
+    // The longest notice the app shows, in the sidebar beside Lock and Keyboard shortcuts.
+    name: 'settings-retention-applied',
+    go: async (page) => {
+      const retention = page.getByRole('region', { name: 'Notes of closed cases' });
+      await retention.scrollIntoViewIfNeeded();
+      await retention.getByRole('radio', { name: /end of the school year/ }).check();
+      await page.locator('.sidebar .toast[role="status"]').filter({ hasText: 'June 30' }).waitFor();
+    },
+  },
+  {
+    name: 'settings-retention-back',
+    screenshot: false,
+    go: async (page) => {
+      const retention = page.getByRole('region', { name: 'Notes of closed cases' });
+      await retention.getByRole('radio', { name: /^Never/ }).check();
+      // Applied (its notice shown at the same moment), then the later pictures start once that notice has gone.
+      await retention.getByText('Notes of closed cases are kept until you delete them.').waitFor();
+      await page.locator('.sidebar .toast.is-empty').waitFor({ state: 'attached', timeout: 10_000 });
     },
   },
   {
@@ -857,6 +890,12 @@ export async function walkScreens(
     viewport: VIEWPORT,
     clock: () => clock ?? new Date(),
     log: options.log,
+    // Reports go beside the saved files: the harness's own folder is where the walk keeps backups.
+    chooseFolder: (purpose) => {
+      const folder = purpose === 'report-export' ? path.join(savedFilesFolder(app), 'reports') : app.chosenFolder;
+      fs.mkdirSync(folder, { recursive: true });
+      return folder;
+    },
     chooseFile: (purpose, suggestedName) => {
       if (FILE_PURPOSES[purpose].mode === 'open') return openFiles[purpose] ?? null;
       const saved = savedFilesFolder(app);

@@ -8,6 +8,7 @@ import { integrityChecksEnded } from '../../src-main/vault/integrityCheck';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { startIdleLock } from './idleLock';
 import { APP_URL, bindApp, snapshotRenderer } from './pageBridge';
+import { createSystemOpener } from './systemOpener';
 import { userDataFolder } from './userData';
 
 /**
@@ -46,7 +47,8 @@ export async function runWindowMode({ root, chromiumPath }: { root: string; chro
     backups: { automatic: true, defaultFolder: path.join(userData, 'backups') },
   });
   // No system dialogs here: commands that need one answer NOT_AVAILABLE, as on the command line.
-  const router = createRouter(session);
+  // What the app saved still opens with the system's own opener.
+  const router = createRouter(session, { opener: createSystemOpener() });
   const files = await snapshotRenderer(path.join(root, 'dist', 'renderer'));
 
   // A browser profile of its own, removed afterwards: nothing of the page outlives the window.

@@ -45,7 +45,7 @@ import {
 } from './guidelineSchemas';
 import { QuickUnlockSetInput, QuickUnlockStatus, UnlockWithPinInput } from './quickUnlockSchemas';
 import { FindingSchema } from '../redaction/findingSchema';
-import { ChooseFileInput, ChooseFileResult, ChooseFolderInput, ChooseFolderResult } from './systemSchemas';
+import { ChooseFileInput, ChooseFileResult, ChooseFolderInput, ChooseFolderResult, SavedPathInput } from './systemSchemas';
 import {
   CoverColleague,
   CreateHandoverInput,
@@ -385,6 +385,10 @@ export const COMMANDS = {
   'system.chooseFolder': { input: ChooseFolderInput, output: ChooseFolderResult },
   /** Asks the worker for a file to open, or a name to save under (the system's file dialog); null when they cancel. Needs no vault; NOT_AVAILABLE from the command line. */
   'system.chooseFile': { input: ChooseFileInput, output: ChooseFileResult },
+  /** Shows a file Sole Notes saved since it was opened in the system's file manager (a folder it saved into: that folder). Anything else is INVALID_INPUT; NOT_AVAILABLE from the command line. */
+  'system.showInFolder': { input: SavedPathInput, output: Done },
+  /** Opens a file Sole Notes saved since it was opened in the system's app for it (a printable page: the web browser, to print). Anything else is INVALID_INPUT; NOT_AVAILABLE from the command line. */
+  'system.openFile': { input: SavedPathInput, output: Done },
 
   /* Handover to a temporary substitute: the owner's side. */
   /** This vault's X25519 handover key: its fingerprint, to read out to an owner. */

@@ -65,3 +65,11 @@ export function withExtension(purpose: FilePurpose, name: string): string {
   const extension = `.${FILE_PURPOSES[purpose].extension}`;
   return name.toLowerCase().endsWith(extension) ? name : `${name}${extension}`;
 }
+
+/**
+ * A file or folder Sole Notes wrote since it was opened (a report, a printable
+ * page, the backup folder), to show in the system's file manager or open in the
+ * system's app for it. Any other path is refused on the main side.
+ */
+export const SavedPathInput = z.object({ path: z.string().min(1, 'no file named').max(4096, 'the path is too long') }).strict();
+export type SavedPathInput = z.infer<typeof SavedPathInput>;

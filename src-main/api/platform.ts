@@ -17,3 +17,16 @@ export interface Platform {
    */
   chooseFile(purpose: FilePurpose, suggestedName: string | undefined): Promise<string | null>;
 }
+
+/**
+ * Shows or opens what Sole Notes saved, with the system's own tools: the
+ * Electron shell (src-main/app/fileOpener.ts), window mode (the system's
+ * `xdg-open`, `open` or `explorer`), or the end-to-end harness. The router
+ * passes only paths it saw the app write (writtenFiles.ts).
+ */
+export interface FileOpener {
+  /** Shows a file in its folder in the system's file manager; a folder: opens that folder there. */
+  showInFolder(target: string, kind: 'file' | 'folder'): Promise<void>;
+  /** Opens a file in the system's app for its type (a printable page in the web browser). */
+  openFile(file: string): Promise<void>;
+}

@@ -6,8 +6,9 @@ import { storageErrorFrom } from '../vault/storageErrors';
 import { toWellFormedDeep } from '../vault/wellFormedText';
 import type { VaultSession } from '../vault/vaultSession';
 import type { Handler, HandlerContext, HandlerTable } from './handler';
-import type { Platform } from './platform';
+import type { FileOpener, Platform } from './platform';
 import { HANDLERS } from './handlers';
+import { WrittenFiles } from './writtenFiles';
 
 /**
  * The one front door to the vault for every transport (Electron IPC, the
@@ -27,10 +28,12 @@ export function createRouter(
     reportInternalError?: InternalErrorReporter;
     /** The platform's services (folder dialog…); without one, commands that need it answer NOT_AVAILABLE. */
     platform?: Platform;
+    /** Shows or opens the files the app wrote (the system's file manager); without one, those commands answer NOT_AVAILABLE. */
+    opener?: FileOpener;
   } = {},
 ): Router {
   const handlers = options.handlers ?? HANDLERS;
-  const context: HandlerContext = { platform: options.platform ?? null };
+  const context: HandlerContext = { platform: options.platform ?? null, opener: options.opener ?? null, written: new WrittenFiles() };
   const report = options.reportInternalError ?? reportToStderr;
 
   return {
@@ -57,6 +60,7 @@ export function createRouter(
           report(name, new Error(`Result does not match the contract: ${describeIssues(checked.error)}`));
           return err('INTERNAL', 'Sole Notes could not complete that request.');
         }
+        context.written.rememberFrom(name, checked.data as never);
         return ok(checked.data);
       } catch (error) {
         // A VaultError as it is; a full or read-only disk or a damaged page (from SQLite or the file system) typed as such.

@@ -7,6 +7,7 @@ import { integrityChecksEnded } from '../vault/integrityCheck';
 import { VaultSession } from '../vault/vaultSession';
 import { startAutoLock } from './autoLock';
 import { holdCloseForDrafts } from './draftsAtClose';
+import { createElectronOpener } from './fileOpener';
 import { registerIpc } from './ipc';
 import { createElectronPlatform } from './platform';
 import { safeStoragePepperGuard } from './safeStoragePepperGuard';
@@ -46,7 +47,7 @@ function start(): void {
     // The PIN after a short lock: its in-memory pepper sealed by the OS's store where there is one.
     quickUnlock: { pepperGuard: safeStoragePepperGuard() },
   });
-  const router = createRouter(vault, { platform: createElectronPlatform({ getWindow: () => mainWindow }) });
+  const router = createRouter(vault, { platform: createElectronPlatform({ getWindow: () => mainWindow }), opener: createElectronOpener() });
   registerIpc({ router, session: vault, getWindow: () => mainWindow });
 
   const window = createMainWindow({ preloadPath: preloadPath(app.getAppPath()), isPackaged: app.isPackaged });

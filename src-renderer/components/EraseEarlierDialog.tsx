@@ -25,10 +25,10 @@ export function EraseEarlierDialog({ noteId, versions, onClose }: { noteId: stri
     try {
       const result = await call('notes.eraseEarlier', { id: noteId });
       const count = result.erased.length;
-      useUiStore.getState().announce(count === 0 ? 'No earlier version held flagged words.' : `Flagged words removed from ${count} earlier version${count === 1 ? '' : 's'}.`);
-      // Backups made before still hold the words: offer a fresh backup set before closing.
-      if (count === 0) onClose();
-      else setErased(count);
+      // The next dialog's title says how many were cleared, and offers a fresh backup set (backups made before still hold the words).
+      if (count > 0) return setErased(count);
+      useUiStore.getState().announce('No earlier version held flagged words.');
+      onClose();
     } catch (error) {
       if (isQuietError(error)) return;
       setProblem(plainError(error));

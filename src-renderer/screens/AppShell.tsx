@@ -333,6 +333,10 @@ function Announcements() {
 
   useEffect(() => {
     if (status == null) return undefined;
+    // The notice may take room from the list of sections (it scrolls then): keep the current one in sight.
+    const current = document.querySelector('.main-nav .is-current');
+    // (Pages without layout, as in the unit tests, have no scrolling to do.)
+    if (current != null && typeof current.scrollIntoView === 'function') current.scrollIntoView({ block: 'nearest' });
     const timer = setTimeout(() => {
       if (useUiStore.getState().status?.id === status.id) useUiStore.setState({ status: null });
     }, NOTICE_MS);

@@ -17,6 +17,7 @@ import { useCeuCycleStart } from './growth/useCeuCycleStart';
 import { useScreenHeading } from './useScreenHeading';
 import { useLoad, type Loaded } from '../lib/useLoad';
 import { TotalsTable } from '../components/TotalsTable';
+import { SavedFileActions } from '../components/SavedFileActions';
 
 /**
  * The Reports screen: the monthly aggregate report as the district will get
@@ -402,6 +403,7 @@ function ExportResultView({ result }: { result: ReportExportResult }) {
       <p className="success">
         Exported {monthLabel(result.period)} to the folder “{folderName(result.folder)}”.
       </p>
+      <SavedFileActions label="The exported report" showPath={result.folder} printPath={result.files.find((file) => file.name.endsWith('.html'))?.path} />
       <h3>Files written</h3>
       <ul className="file-list" aria-label="Files written">
         {result.files.map((file) => (

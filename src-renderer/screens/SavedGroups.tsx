@@ -75,7 +75,7 @@ export function SavedGroupsList({ onChanged }: { onChanged?: (groups: StudentGro
       const next = (groups ?? []).filter((candidate) => candidate.id !== group.id);
       changed(next);
       setDeleting(null);
-      announce(`Deleted the group ${group.name}.`);
+      // The dialog asked and the row is gone: no notice besides.
       const neighbour = next[Math.min(index, next.length - 1)];
       if (neighbour != null) focusRow(neighbour.id, 'change');
     } catch (error) {

@@ -5,6 +5,7 @@ import { call, CallError, isQuietError, plainError } from '../api';
 import { FolderIcon } from '../components/Icons';
 import { todayIso } from '../lib/dates';
 import { useUiStore } from '../state/uiStore';
+import { baseName, SavedFileActions } from '../components/SavedFileActions';
 
 type Phase =
   | { phase: 'idle' }
@@ -115,8 +116,9 @@ export function SchoolYearExport() {
       {state.phase === 'done' && (
         <div className="export-result">
           <p className="success">
-            Exported the {schoolYearLabel(state.result.period)} to <span className="path">{state.result.folder}</span>
+            Exported the {schoolYearLabel(state.result.period)} to the folder “{baseName(state.result.folder)}”.
           </p>
+          <SavedFileActions label="The exported school year" showPath={state.result.folder} printPath={printable(state.result)} />
           <ul className="file-list" aria-label="Files written">
             {state.result.files.map((file) => (
               <li key={file.name}>
@@ -124,8 +126,18 @@ export function SchoolYearExport() {
               </li>
             ))}
           </ul>
+          <details className="technical">
+            <summary>Details for the district’s IT person</summary>
+            <p className="path">{state.result.folder}</p>
+          </details>
         </div>
       )}
     </section>
   );
+}
+
+/** The printable page among the files written (the main side resolves the joined path). */
+function printable(result: { folder: string; files: Array<{ name: string }> }): string | null {
+  const page = result.files.find((file) => file.name.endsWith('.html'));
+  return page == null ? null : `${result.folder}/${page.name}`;
 }

@@ -41,7 +41,6 @@ export function ServiceLog({ serviceId, focusForm = false, prefill: given }: { s
   const categories = useSettingsStore((store) => store.categories);
   const focusSignal = useUiStore((store) => store.serviceFormFocus);
   const navigate = useUiStore((store) => store.navigate);
-  const announce = useUiStore((store) => store.announce);
   const [editing, setEditing] = useState<Service | null>(null);
   const [deleting, setDeleting] = useState<Service | null>(null);
   /** A new object each time: the form fills itself once per "Log again". */
@@ -81,7 +80,7 @@ export function ServiceLog({ serviceId, focusForm = false, prefill: given }: { s
     if (deleting == null) return;
     try {
       await useServicesStore.getState().remove(deleting.id);
-      announce('Service deleted.');
+      // The dialog asked and the entry is gone from the log: no notice besides.
       if (editing?.id === deleting.id) setEditing(null);
       setDeleting(null);
     } catch (problem) {

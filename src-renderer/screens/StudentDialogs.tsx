@@ -172,7 +172,6 @@ export function StudentFormDialog({ student, onClose, onSaved }: { student: Stud
 /** Closing a case, with how it ended. */
 export function CloseCaseDialog({ student, onClose }: { student: Student; onClose: () => void }) {
   const id = useId();
-  const announce = useUiStore((store) => store.announce);
   const first = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<CaseOutcome | null>(null);
   const [closedOn, setClosedOn] = useState(formatNumericDate(todayIso()));
@@ -190,7 +189,7 @@ export function CloseCaseDialog({ student, onClose }: { student: Student; onClos
     setProblem(null);
     try {
       await useStudentsStore.getState().close(student.id, closedIso, outcome);
-      announce(`The case for ${student.code} is closed.`);
+      // The student's page shows the case closed, with its date and outcome: no notice repeating the dialog.
       onClose();
     } catch (error) {
       if (!isQuietError(error)) setProblem(plainError(error));

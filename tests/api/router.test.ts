@@ -110,6 +110,8 @@ const VALID_INPUT: Record<CommandName, Record<string, unknown>> = {
   'supervision.delete': { id: ID },
   'system.chooseFolder': { purpose: 'report-export' },
   'system.chooseFile': { purpose: 'save-handover-package', suggestedName: 'Handover for Dana' },
+  'system.showInFolder': { path: '/tmp/sole-notes-report/service-report-2026-03.html' },
+  'system.openFile': { path: '/tmp/sole-notes-report/service-report-2026-03.html' },
   'handover.keyInfo': {},
   'handover.exportKey': { file: '/tmp/sole-notes-handover/dana.solekey', label: 'Dana Whitfield' },
   'handover.readKeyFile': { file: '/tmp/sole-notes-handover/dana.solekey' },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import type { LockReason } from '../../shared/api/bridge';
 import { FILE_PURPOSES, withExtension, type FilePurpose, type FolderPurpose } from '../../shared/api/systemSchemas';
-import type { Platform } from '../../src-main/api/platform';
+import type { FileOpener, Platform } from '../../src-main/api/platform';
 import { createRouter, type Router } from '../../src-main/api/router';
 import { REFUSED_MESSAGE } from '../../src-main/app/refusal';
 import { VaultSession } from '../../src-main/vault/vaultSession';
@@ -97,6 +97,8 @@ export interface App {
   folderRequests: FolderPurpose[];
   /** Every file dialog the page asked for, in order. */
   fileRequests: Array<{ purpose: FilePurpose; suggestedName: string | undefined }>;
+  /** What the page asked the system to show or open ("Show in folder", "Open to print"), in order; nothing is opened. */
+  openRequests: Array<{ action: 'show' | 'open'; path: string }>;
   /** Loads (or reloads) the app and waits for its load event. */
   open(): Promise<void>;
   /**
@@ -161,7 +163,16 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
       return path.join(chosenFolder, suggestedName ?? withExtension(purpose, 'file'));
     },
   };
-  const router = createRouter(session, { platform });
+  const openRequests: Array<{ action: 'show' | 'open'; path: string }> = [];
+  const opener: FileOpener = {
+    async showInFolder(target) {
+      openRequests.push({ action: 'show', path: target });
+    },
+    async openFile(target) {
+      openRequests.push({ action: 'open', path: target });
+    },
+  };
+  const router = createRouter(session, { platform, opener });
 
   const abortedRequests: string[] = [];
   const consoleProblems: ConsoleEntry[] = [];
@@ -233,6 +244,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
       chosenFolder,
       folderRequests,
       fileRequests,
+      openRequests,
       open,
       async lockFromMain(reason) {
         session.lock(reason);

@@ -127,6 +127,13 @@ describe('Reports screen (end to end)', () => {
     const listed = await page.getByRole('list', { name: 'Files written' }).locator('.file-name').allInnerTexts();
     expect(listed).toEqual([files.json, files.sig, files.key, files.csv, files.html]);
     expect(fs.readdirSync(folder).sort()).toEqual(Object.values(files).sort());
+    // Instead of a path: the folder shown in the file manager, the printable page opened to print.
+    await page.getByRole('button', { name: 'Show in folder' }).click();
+    await page.getByRole('button', { name: 'Open to print' }).click();
+    await expect.poll(() => app.openRequests).toEqual([
+      { action: 'show', path: folder },
+      { action: 'open', path: path.join(folder, files.html) },
+    ]);
 
     // The command on the screen (under the IT person's details), run as it is, in the folder.
     await page.locator('details.technical:has(pre.command) > summary').click();

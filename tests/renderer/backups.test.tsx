@@ -89,6 +89,10 @@ describe('Settings → Backups', () => {
     await screen.findByText(DEFAULT_FOLDER);
     expect(callsTo('backups.updateSettings').at(-1)).toEqual({ folder: null });
 
+    // The folder opens in the system's file manager.
+    await user.click(screen.getByRole('button', { name: 'Show in folder' }));
+    expect(callsTo('system.showInFolder')).toEqual([{ path: DEFAULT_FOLDER }]);
+
     const automatic = screen.getByRole('checkbox', { name: 'Back up automatically' });
     expect((automatic as HTMLInputElement).checked).toBe(true);
     expect(automatic.getAttribute('aria-describedby')).toBeTruthy();
@@ -99,7 +103,9 @@ describe('Settings → Backups', () => {
     const keep = screen.getByRole('textbox', { name: 'Backups to keep' });
     await user.clear(keep);
     await user.type(keep, '0');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    // Applied on leaving the field, like every other setting: no Save button.
+    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+    await user.tab();
     expect(screen.getByText('Enter a whole number from 1 to 100.')).toBeTruthy();
     expect(keep.getAttribute('aria-invalid')).toBe('true');
     expect(callsTo('backups.updateSettings')).toHaveLength(3);
@@ -168,7 +174,8 @@ describe('restoring while unlocked: the confirm, then the notice until kept or u
     expect(notice.textContent).toContain('Keep it, or go back to how it was before.');
     // Everything read before the restore is dropped: the app starts again at Today.
     expect(screen.getByRole('heading', { level: 1, name: 'Today' })).toBeTruthy();
-    expect(useUiStore.getState().status?.text).toBe(`Restored. You are looking at your notes as they were ${onBackupWhen(OLDER.createdAt)}.`);
+    // The banner says which day it is: no notice repeating it.
+    expect(useUiStore.getState().status).toBeNull();
     await user.click(screen.getByRole('link', { name: 'Service log' }));
     expect(screen.getByRole('region', { name: /^You are looking at your notes as they were/ })).toBeTruthy();
 
@@ -179,7 +186,8 @@ describe('restoring while unlocked: the confirm, then the notice until kept or u
     await user.click(within(keep).getByRole('button', { name: 'Keep the restored notes' }));
     await waitFor(() => expect(screen.queryByRole('region', { name: /^You are looking at your notes as they were/ })).toBeNull());
     expect(callsTo('backups.confirmRestore')).toEqual([{}]);
-    expect(useUiStore.getState().status?.text).toBe('Kept. Your notes from before the restore have been deleted.');
+    // The dialog said what keeping deletes: no notice repeating it.
+    expect(useUiStore.getState().status).toBeNull();
   });
 
   it('going back locks, and the unlock screen says the vault is back as it was before', async () => {

@@ -481,6 +481,9 @@ export function createFakeBridge(
     'audit.list': () => [],
     'audit.verify': () => ({ intact: true, entries: 0, firstBrokenSeq: null }),
     'system.chooseFile': ({ purpose, suggestedName }) => ({ file: (options.chooseFile ?? defaultChooseFile)(purpose, suggestedName) }),
+    // "Show in folder" and "Open to print": the calls are recorded; nothing opens.
+    'system.showInFolder': () => ({ done: true }),
+    'system.openFile': () => ({ done: true }),
     ...ownerHandoverHandlers({ state, clock, fail: (code, message, details) => new Failure(code, message, details), requireUnlocked }),
     ...options.handlers,
   };

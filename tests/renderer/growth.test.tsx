@@ -6,6 +6,7 @@ import { ProfessionalGrowth } from '../../src-renderer/screens/growth/Profession
 import { schoolYearOf } from '../../shared/domain/schoolYear';
 import { todayIso } from '../../src-renderer/lib/dates';
 import { emptyGrowth, growthHandlers } from './fakeGrowth';
+import { Failure, type FakeHandlers } from './fakeBridge';
 import { installFake } from './setup';
 
 // The Professional growth screen over a fake main side: tabs by keyboard, the
@@ -13,9 +14,9 @@ import { installFake } from './setup';
 // a student named refused, the printable copy, CEUs with and without the
 // requirement, goals, and supervision with its calm weekly count.
 
-function setUp() {
+function setUp(extra: { handlers?: FakeHandlers } = {}) {
   const growth = emptyGrowth();
-  const fake = installFake({ handlers: growthHandlers(growth) });
+  const fake = installFake({ handlers: { ...growthHandlers(growth), ...extra.handlers } });
   return { growth, fake };
 }
 
@@ -84,6 +85,28 @@ describe('Professional growth', () => {
     await user.click(screen.getByRole('button', { name: 'Save a printable copy…' }));
     await waitFor(() => expect(fake.callsTo('selfEvaluation.export')).toEqual([{ schoolYear: thisYear, file: `/home/worker/Documents/self-evaluation-${thisYear}.html`, replace: true }]));
     expect(fake.callsTo('system.chooseFile')).toEqual([{ purpose: 'save-self-evaluation', suggestedName: `self-evaluation-${thisYear}.html` }]);
+    // The copy's name and two buttons, the full path only under Details.
+    const saved = `/home/worker/Documents/self-evaluation-${thisYear}.html`;
+    expect((await screen.findByRole('status')).textContent).toBe(`Printable copy saved as “self-evaluation-${thisYear}.html”.`);
+    await user.click(screen.getByRole('button', { name: 'Open to print' }));
+    await user.click(screen.getByRole('button', { name: 'Show in folder' }));
+    expect(fake.callsTo('system.openFile')).toEqual([{ path: saved }]);
+    expect(fake.callsTo('system.showInFolder')).toEqual([{ path: saved }]);
+    expect(screen.getByText(saved).closest('details')).not.toBeNull();
+  });
+
+  it('says so in plain words when the saved copy was moved away before it was opened', async () => {
+    const moved = () => {
+      throw new Failure('NOT_FOUND', 'The file is no longer where Sole Notes saved it: it may have been moved, renamed or deleted.');
+    };
+    const { fake } = setUp({ handlers: { 'system.openFile': moved } });
+    const user = userEvent.setup();
+    render(<ProfessionalGrowth tab="self-evaluation" />);
+    await screen.findByRole('navigation', { name: 'Competency areas' });
+    await user.click(screen.getByRole('button', { name: 'Save a printable copy…' }));
+    await user.click(await screen.findByRole('button', { name: 'Open to print' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The file is no longer where Sole Notes saved it: it may have been moved, renamed or deleted.');
+    expect(fake.callsTo('system.openFile')).toHaveLength(1);
   });
 
   it('shows CEU progress per cycle year, and hours only when the requirement is turned off', async () => {

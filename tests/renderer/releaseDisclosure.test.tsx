@@ -70,6 +70,7 @@ describe('releasing a note to an agency', () => {
     await user.type(on, formatNumericDate(addDays(todayIso(), -2)));
     await user.type(within(dialog).getByRole('textbox', { name: 'Released to' }), 'Riverside Family Clinic');
     await user.type(within(dialog).getByRole('textbox', { name: 'Why' }), 'Records request signed by the parent');
+    useUiStore.setState({ status: null });
     await user.click(within(dialog).getByRole('button', { name: 'Mark as released' }));
 
     const banner = await screen.findByRole('region', { name: 'Released note' });
@@ -82,6 +83,8 @@ describe('releasing a note to an agency', () => {
     expect(fake.callsTo('notes.release')).toEqual([{ id: saved.id, agency: 'Riverside Family Clinic', reason: 'Records request signed by the parent', releasedOn: addDays(todayIso(), -2) }]);
     expect(fake.state.notes[0]?.status).toBe('released');
     expect(screen.queryByRole('dialog')).toBeNull();
+    // The note shows who, when and why: no notice repeating the dialog.
+    expect(useUiStore.getState().status).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Records requests' }));
     expect(screen.getByRole('menuitem', { name: 'Record another release…' })).toBeTruthy();
   });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { NoteRetention, RetentionDue } from '../../shared/api/retentionSchemas';
 import { RetentionNotice } from '../../src-renderer/screens/retention/RetentionNotice';
 import { RetentionSettings } from '../../src-renderer/screens/retention/RetentionSettings';
+import { useUiStore } from '../../src-renderer/state/uiStore';
 import { installFake } from './setup';
 
 /* Retention on screen: the notice lists codes and counts only, destroys nothing until confirmed, and says what backups keep. */
@@ -54,10 +55,13 @@ describe('the notice of notes due to be destroyed', () => {
     expect(fake.callsTo('retention.destroy')).toEqual([]);
 
     await user.click(within(notice).getByRole('button', { name: 'Review and destroy…' }));
+    useUiStore.setState({ status: null });
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Destroy these notes' }));
     await waitFor(() => expect(fake.callsTo('retention.destroy')).toEqual([{ studentIds: [A, B] }]));
     const after = await screen.findByRole('region', { name: 'Notes of closed cases' });
     expect(after.textContent).toContain('4 notes of closed cases were destroyed.');
+    // The panel says it: no notice besides.
+    expect(useUiStore.getState().status).toBeNull();
     expect(after.textContent).toContain('To remove them now, start a fresh backup set: one new backup, then the older ones removed.');
     expect(within(after).getByRole('button', { name: 'Start a fresh backup set' })).toBeTruthy();
     await user.click(within(after).getByRole('button', { name: 'Open Backups' }));
@@ -73,22 +77,41 @@ describe('the notice of notes due to be destroyed', () => {
 });
 
 describe('the retention setting', () => {
-  it('saves "months after closing" with its number, and refuses a number out of range', async () => {
+  it('applies a choice at once, like every other setting, with no Save button', async () => {
+    const fake = fakeRetention([]);
+    const user = userEvent.setup();
+    render(<RetentionSettings />);
+    const section = await screen.findByRole('region', { name: 'Notes of closed cases' });
+    await waitFor(() => expect(within(section).getByRole('radio', { name: /end of the school year/ })).toHaveProperty('checked', true));
+    expect(within(section).queryByRole('button')).toBeNull();
+    await user.click(within(section).getByRole('radio', { name: /^Never/ }));
+    await waitFor(() => expect(fake.callsTo('retention.set')).toEqual([{ rule: 'off' }]));
+    expect(await within(section).findByText('Notes of closed cases are kept until you delete them.')).toBeTruthy();
+  });
+
+  it('saves "months after closing" with its number when the worker leaves the field or presses Enter, and refuses a number out of range', async () => {
     const fake = fakeRetention([]);
     const user = userEvent.setup();
     render(<RetentionSettings />);
     const section = await screen.findByRole('region', { name: 'Notes of closed cases' });
     await waitFor(() => expect(within(section).getByRole('radio', { name: /end of the school year/ })).toHaveProperty('checked', true));
     await user.click(within(section).getByRole('radio', { name: 'Some months after the case closed' }));
+    // The number offered (12) applies with the choice.
+    await waitFor(() => expect(fake.callsTo('retention.set')).toEqual([{ rule: 'months_after_closing', months: 12 }]));
     const months = within(section).getByLabelText('Months after closing');
     await user.clear(months);
     await user.type(months, '0');
-    await user.click(within(section).getByRole('button', { name: 'Save' }));
+    await user.tab();
     expect(within(section).getByRole('alert').textContent).toBe('Enter a whole number of months from 1 to 120.');
+    expect(months.getAttribute('aria-invalid')).toBe('true');
+    expect(fake.callsTo('retention.set')).toHaveLength(1);
     await user.clear(months);
-    await user.type(months, '18');
-    await user.click(within(section).getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(fake.callsTo('retention.set')).toEqual([{ rule: 'months_after_closing', months: 18 }]));
+    await user.type(months, '18{Enter}');
+    await waitFor(() => expect(fake.callsTo('retention.set')).toEqual([{ rule: 'months_after_closing', months: 12 }, { rule: 'months_after_closing', months: 18 }]));
     expect(await within(section).findByText('Notes of a closed case are destroyed 18 months after it closed.')).toBeTruthy();
+    expect(within(section).queryByRole('alert')).toBeNull();
+    // Typing "18" saved nothing on the way ("1"), and leaving the field unchanged saves nothing again.
+    await user.tab();
+    expect(fake.callsTo('retention.set')).toHaveLength(2);
   });
 });

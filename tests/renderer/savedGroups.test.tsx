@@ -7,6 +7,7 @@ import { SavedGroupsPanel } from '../../src-renderer/screens/SavedGroups';
 import { ServiceLog } from '../../src-renderer/screens/ServiceLog';
 import { useSettingsStore } from '../../src-renderer/state/settingsStore';
 import { useStudentsStore } from '../../src-renderer/state/studentsStore';
+import { useUiStore } from '../../src-renderer/state/uiStore';
 import { makeStudent } from './fakeBridge';
 import { installFake } from './setup';
 
@@ -88,11 +89,14 @@ describe('saved groups', () => {
     expect(fake.callsTo('groups.delete')).toEqual([]);
     expect(rows()).toHaveLength(2);
 
+    useUiStore.setState({ status: null });
     await user.click(screen.getByRole('button', { name: 'Delete the group Monday' }));
     await user.click(screen.getByRole('button', { name: 'Delete group' }));
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(fake.callsTo('groups.delete')).toEqual([{ id: monday.id }]);
     expect(fake.state.groups.map((kept) => kept.name)).toEqual(['Thursday']);
+    // The question was asked and the row is gone: no notice repeating it.
+    expect(useUiStore.getState().status).toBeNull();
   });
 
   it('from the service form: "Change groups…" opens them, and the form offers the groups as changed', async () => {

@@ -68,6 +68,13 @@ describe('School year export', () => {
     expect(callsTo('system.chooseFolder')).toEqual([{ purpose: 'report-export' }]);
     expect(callsTo('reports.exportSchoolYear')).toEqual([{ schoolYear: year, folder: '/home/worker/District reports', replace: false }]);
     expect(screen.getByRole('list', { name: 'Files written' }).textContent).toContain(`service-report-${year}.json.sig`);
+    // The folder's name on screen with two buttons; its full path only under Details.
+    expect(screen.getByText(/^Exported the/).textContent).toContain('to the folder “District reports”.');
+    expect(screen.getByText('/home/worker/District reports').closest('details')).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Show in folder' }));
+    await user.click(screen.getByRole('button', { name: 'Open to print' }));
+    expect(callsTo('system.showInFolder')).toEqual([{ path: '/home/worker/District reports' }]);
+    expect(callsTo('system.openFile')).toEqual([{ path: `/home/worker/District reports/service-report-${year}.html` }]);
   });
 
   it('asks before replacing a year already in the folder', async () => {

@@ -78,7 +78,7 @@ function BackupsContent({ listing }: { listing: BackupListing }) {
 
       <div className="backups-layout">
         <div className="backups-settings">
-          <BackupFolder folder={settings.folder} custom={settings.customFolder} onProblem={setProblem} />
+          <BackupFolder folder={settings.folder} custom={settings.customFolder} reachable={listing.folderReachable} onProblem={setProblem} />
           <SecondPlaceSetting offsite={listing.offsite} onProblem={setProblem} />
           <AutomaticBackups automatic={settings.automatic} onProblem={setProblem} />
           <KeepCount keep={settings.keep} onProblem={setProblem} />
@@ -164,7 +164,7 @@ function BackupRow({ backup, onRestore }: { backup: BackupInfo; onRestore: () =>
   );
 }
 
-function BackupFolder({ folder, custom, onProblem }: { folder: string; custom: boolean; onProblem: (problem: string | null) => void }) {
+function BackupFolder({ folder, custom, reachable, onProblem }: { folder: string; custom: boolean; reachable: boolean; onProblem: (problem: string | null) => void }) {
   const announce = useUiStore((store) => store.announce);
   const [busy, setBusy] = useState(false);
 
@@ -191,6 +191,16 @@ function BackupFolder({ folder, custom, onProblem }: { folder: string; custom: b
     }
   }
 
+  /** Opens the folder in the system's file manager, to see the backups or copy them by hand. */
+  async function show() {
+    onProblem(null);
+    try {
+      await call('system.showInFolder', { path: folder });
+    } catch (error) {
+      if (!isQuietError(error)) onProblem(plainError(error));
+    }
+  }
+
   return (
     <div className="field backup-folder">
       <h3>Where backups go</h3>
@@ -207,6 +217,11 @@ function BackupFolder({ folder, custom, onProblem }: { folder: string; custom: b
         <button type="button" onClick={() => void choose()} disabled={busy}>
           Choose another folder…
         </button>
+        {reachable && (
+          <button type="button" onClick={() => void show()}>
+            Show in folder
+          </button>
+        )}
         {custom && (
           <button type="button" className="quiet" onClick={() => void change(null)} disabled={busy}>
             Use the standard folder
@@ -256,14 +271,15 @@ function KeepCount({ keep, onProblem }: { keep: number; onProblem: (problem: str
 
   useEffect(() => setValue(String(keep)), [keep]);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  /** Applied when the worker leaves the field or presses Enter, like every other setting (no Save button). */
+  function apply() {
     const parsed = Number(value.trim());
-    if (!Number.isInteger(parsed) || parsed < 1 || parsed > 100) {
+    if (value.trim() === '' || !Number.isInteger(parsed) || parsed < 1 || parsed > 100) {
       setInvalid(true);
       return;
     }
     setInvalid(false);
+    if (parsed === keep) return;
     onProblem(null);
     useBackupsStore
       .getState()
@@ -275,7 +291,14 @@ function KeepCount({ keep, onProblem }: { keep: number; onProblem: (problem: str
   }
 
   return (
-    <form onSubmit={submit} noValidate className="field">
+    <form
+      onSubmit={(event: FormEvent<HTMLFormElement>) => {
+        event.preventDefault();
+        apply();
+      }}
+      noValidate
+      className="field"
+    >
       <label htmlFor={`${id}-keep`}>Backups to keep</label>
       <div className="input-action-row">
         <input
@@ -285,10 +308,10 @@ function KeepCount({ keep, onProblem }: { keep: number; onProblem: (problem: str
           className="short-input"
           value={value}
           onChange={(event) => setValue(event.target.value)}
+          onBlur={apply}
           aria-invalid={invalid}
           aria-describedby={`${id}-hint${invalid ? ` ${id}-error` : ''}`}
         />
-        <button type="submit">Save</button>
       </div>
       {invalid && (
         <p className="field-error" id={`${id}-error`}>

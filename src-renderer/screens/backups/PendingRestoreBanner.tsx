@@ -4,7 +4,6 @@ import { Dialog } from '../../components/Dialog';
 import { HistoryIcon } from '../../components/Icons';
 import { onBackupWhen } from '../../lib/backupWords';
 import { useBackupsStore } from '../../state/backupsStore';
-import { useUiStore } from '../../state/uiStore';
 import { refreshVaultState, useVaultStore } from '../../state/vaultStore';
 
 export const UNDONE_NOTICE = 'Your notes are back as they were before the restore. Unlock them with the passphrase you used then.';
@@ -20,7 +19,6 @@ export function PendingRestoreBanner() {
   const [asking, setAsking] = useState<'keep' | 'undo' | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const announce = useUiStore((store) => store.announce);
 
   useEffect(() => {
     void useBackupsStore.getState().load();
@@ -35,7 +33,7 @@ export function PendingRestoreBanner() {
     try {
       await useBackupsStore.getState().keepRestore();
       setAsking(null);
-      announce('Kept. Your notes from before the restore have been deleted.');
+      // The dialog said what keeping deletes, and the banner goes: no notice besides.
     } catch (error) {
       if (!isQuietError(error)) setProblem(plainError(error));
     } finally {

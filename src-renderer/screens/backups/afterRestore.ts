@@ -19,5 +19,7 @@ export async function showRestoredVault(result: CommandOutput<'backups.restore'>
   }
   useUnlockDelayStore.getState().clear();
   useVaultStore.getState().replaced();
-  useUiStore.getState().announce(situation === 'new-laptop' ? `Your notes are restored from the backup made ${when}.` : `Restored. You are looking at your notes as they were ${when}.`);
+  // After a restore here, the banner on every screen says which day the worker is looking at; on a new
+  // laptop nothing else on the first screen says the notes came back, so a notice does.
+  if (situation === 'new-laptop') useUiStore.getState().announce(`Your notes are restored from the backup made ${when}.`);
 }

@@ -12,6 +12,7 @@ import { countOf, formProblems } from '../handover/owner/ownerWords';
 import { orderReferenceProblem } from '../../../shared/api/textRules';
 import { DialogFormFooter } from '../../components/DialogFormFooter';
 import { studentLabel } from '../../../shared/domain/studentNames';
+import { SavedFileActions } from '../../components/SavedFileActions';
 
 const PAGE = 500;
 /** The group of notes about no student. */
@@ -148,11 +149,12 @@ export function DisclosureDialog({ studentId, onClose }: { studentId: string | n
       <Dialog title="Disclosure written" onClose={onClose} initialFocus={doneButton} className="dialog-wide disclosure-dialog">
         <div className="disclosure-done" role="status">
           <p className="success">Saved as “{fileName(result.path)}”, where you chose.</p>
+          <SavedFileActions label="The disclosure file" showPath={result.path} printPath={result.path} />
           <p>
             It holds {countOf(result.notes, 'note')}, each with every saved version and the check codes that show it was not changed afterwards. It is marked{' '}
             <strong>“CONFIDENTIAL — disclosed under court order {result.orderReference}”</strong> at the top, on every note and on every printed page.
           </p>
-          <p>Open the file in a web browser to print it. Your notes in Sole Notes are not changed.</p>
+          <p>Your notes in Sole Notes are not changed.</p>
           <p className="hint">Recorded in your audit log: the order’s reference, which notes, and a check code of the file, which shows later whether the file was changed.</p>
           <details className="technical">
             <summary>Details for the district’s IT person</summary>

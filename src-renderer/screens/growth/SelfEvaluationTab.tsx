@@ -6,9 +6,9 @@ import { previousSchoolYear, schoolYearOf } from '../../../shared/domain/schoolY
 import { TEAM_TYPES } from '../../../shared/domain/serviceKinds';
 import { call, isQuietError, plainError } from '../../api';
 import { todayIso } from '../../lib/dates';
-import { useUiStore } from '../../state/uiStore';
 import { IndicatorRow } from './IndicatorRow';
 import { useLoad } from '../../lib/useLoad';
+import { baseName, SavedFileActions } from '../../components/SavedFileActions';
 
 function indicatorsOf(area: CompetencyArea) {
   return area.groups.flatMap((group) => group.indicators);
@@ -30,7 +30,8 @@ export function SelfEvaluationTab() {
   const [evidence] = useLoad<EvidenceSummary>(() => call('growth.evidence', { schoolYear }), schoolYear);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const announce = useUiStore((store) => store.announce);
+  /** Where the printable copy was just saved: its name and the buttons to show or print it. */
+  const [savedCopy, setSavedCopy] = useState<string | null>(null);
 
   const area = COMPETENCY_AREAS.find((candidate) => candidate.id === areaId) ?? COMPETENCY_AREAS[0];
   const entries = evaluation.status === 'ready' ? new Map(evaluation.value.entries.map((entry) => [entry.indicatorId, entry])) : null;
@@ -38,13 +39,14 @@ export function SelfEvaluationTab() {
 
   async function savePrintable() {
     setProblem(null);
+    setSavedCopy(null);
     setSaving(true);
     try {
       const { file } = await call('system.chooseFile', { purpose: 'save-self-evaluation', suggestedName: `self-evaluation-${schoolYear}.html` });
       if (file == null) return;
       // The save dialog already asked before replacing a file.
       const result = await call('selfEvaluation.export', { schoolYear, file, replace: true });
-      announce(`Printable self-evaluation saved: ${result.path}`);
+      setSavedCopy(result.path);
     } catch (error) {
       if (!isQuietError(error)) setProblem(plainError(error));
     } finally {
@@ -77,6 +79,18 @@ export function SelfEvaluationTab() {
         <p className="problem" role="alert">
           {problem}
         </p>
+      )}
+      {savedCopy != null && (
+        <div className="saved-copy">
+          <p className="success" role="status">
+            Printable copy saved as “{baseName(savedCopy)}”.
+          </p>
+          <SavedFileActions label="The printable copy" showPath={savedCopy} printPath={savedCopy} />
+          <details className="technical">
+            <summary>Details</summary>
+            <p className="path">{savedCopy}</p>
+          </details>
+        </div>
       )}
       {evaluation.status === 'loading' && (
         <p className="status" aria-busy="true">

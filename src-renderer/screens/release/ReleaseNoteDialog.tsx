@@ -7,7 +7,6 @@ import { DateField } from '../../components/DateField';
 import { Dialog } from '../../components/Dialog';
 import { formatNumericDate, parseDateInput, todayIso } from '../../lib/dates';
 import { useSearchStore } from '../../state/searchStore';
-import { useUiStore } from '../../state/uiStore';
 import { formProblems } from '../handover/owner/ownerWords';
 import { DialogFormFooter } from '../../components/DialogFormFooter';
 
@@ -42,7 +41,6 @@ export function ReleaseNoteDialog({ note, onClose, onReleased }: { note: Note; o
   const id = useId();
   const first = useRef<HTMLInputElement>(null);
   const form = useRef<HTMLFormElement>(null);
-  const announce = useUiStore((store) => store.announce);
   const today = todayIso();
   const [agency, setAgency] = useState('');
   const [reason, setReason] = useState('');
@@ -68,7 +66,7 @@ export function ReleaseNoteDialog({ note, onClose, onReleased }: { note: Note; o
     try {
       const result = await call('notes.release', { id: note.id, agency: agency.trim(), reason: reason.trim(), releasedOn: parseDateInput(releasedOn) as string });
       onReleased(result);
-      announce(`Note marked as released to ${result.release.agency}. It is now a record.`);
+      // The note itself now shows who, when and why it was released: no notice repeating the dialog.
       // Search results on hand show the note's new status when next seen.
       const search = useSearchStore.getState();
       if (search.status !== 'idle') void search.run();

@@ -3,7 +3,6 @@ import type { RetentionDue } from '../../../shared/api/retentionSchemas';
 import { call, isQuietError, plainError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { formatShortDate } from '../../lib/dates';
-import { useUiStore } from '../../state/uiStore';
 import { FreshBackupSet } from '../backups/FreshBackupSet';
 
 function notesWord(count: number): string {
@@ -66,7 +65,7 @@ export function RetentionNotice({ onOpenBackups }: { onOpenBackups?: () => void 
       setConfirming(false);
       setDestroyed(result.notes);
       setDue({ ...value, students: [], notes: 0 });
-      useUiStore.getState().announce(`${notesWord(result.notes)} of ${result.students} closed case${result.students === 1 ? '' : 's'} destroyed.`);
+      // The panel says how many were destroyed, and what backups keep: no notice besides.
     } catch (error) {
       if (!isQuietError(error)) setProblem(plainError(error));
     } finally {

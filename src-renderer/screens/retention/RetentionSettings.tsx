@@ -1,5 +1,4 @@
 import { useEffect, useId, useState } from 'react';
-import type { FormEvent } from 'react';
 import type { NoteRetention } from '../../../shared/api/retentionSchemas';
 import { MAX_RETENTION_MONTHS, retentionRuleWords } from '../../../shared/domain/noteRetention';
 import { call, isQuietError, plainError } from '../../api';
@@ -18,6 +17,7 @@ export function RetentionSettings() {
   const [choice, setChoice] = useState<Choice>('off');
   const [months, setMonths] = useState('12');
   const [problem, setProblem] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -36,14 +36,16 @@ export function RetentionSettings() {
     };
   }, []);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const count = Number(months);
-    if (choice === 'months_after_closing' && (!Number.isInteger(count) || count < 1 || count > MAX_RETENTION_MONTHS)) {
-      setProblem(`Enter a whole number of months from 1 to ${MAX_RETENTION_MONTHS}.`);
+  /** Applies a rule at once, as every other setting does; a number of months out of range is shown at the field and nothing is saved. */
+  async function apply(rule: Choice, monthsText: string) {
+    const count = Number(monthsText.trim());
+    if (rule === 'months_after_closing' && (monthsText.trim() === '' || !Number.isInteger(count) || count < 1 || count > MAX_RETENTION_MONTHS)) {
+      setInvalid(true);
       return;
     }
-    const next: NoteRetention = choice === 'months_after_closing' ? { rule: choice, months: count } : { rule: choice };
+    setInvalid(false);
+    const next: NoteRetention = rule === 'months_after_closing' ? { rule, months: count } : { rule };
+    if (current != null && current.rule === next.rule && (next.rule !== 'months_after_closing' || (current.rule === 'months_after_closing' && current.months === next.months))) return;
     setProblem(null);
     try {
       const saved = await call('retention.set', next);
@@ -54,6 +56,11 @@ export function RetentionSettings() {
     }
   }
 
+  function choose(rule: Choice) {
+    setChoice(rule);
+    void apply(rule, months);
+  }
+
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Notes of closed cases</h2>
@@ -61,30 +68,46 @@ export function RetentionSettings() {
         Personal notes are memory aids. Choose when the notes of a closed case are destroyed; when the day comes, Sole Notes lists them on Today and destroys
         nothing until you confirm.
       </p>
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        <fieldset className="field radios">
-          <legend>Destroy the notes of a closed case</legend>
-          <label className="check">
-            <input type="radio" name={`${id}-rule`} checked={choice === 'off'} onChange={() => setChoice('off')} />
-            <span>Never: keep them until I delete them</span>
-          </label>
-          <label className="check">
-            <input type="radio" name={`${id}-rule`} checked={choice === 'school_year_end'} onChange={() => setChoice('school_year_end')} />
-            <span>At the end of the school year after the case closed (June 30)</span>
-          </label>
-          <label className="check">
-            <input type="radio" name={`${id}-rule`} checked={choice === 'months_after_closing'} onChange={() => setChoice('months_after_closing')} />
-            <span>Some months after the case closed</span>
-          </label>
-        </fieldset>
-        {choice === 'months_after_closing' && (
-          <div className="field">
-            <label htmlFor={`${id}-months`}>Months after closing</label>
-            <input id={`${id}-months`} type="text" inputMode="numeric" value={months} onChange={(event) => setMonths(event.target.value)} />
-          </div>
-        )}
-        <button type="submit">Save</button>
-      </form>
+      <fieldset className="field radios">
+        <legend>Destroy the notes of a closed case</legend>
+        <label className="check">
+          <input type="radio" name={`${id}-rule`} checked={choice === 'off'} onChange={() => choose('off')} />
+          <span>Never: keep them until I delete them</span>
+        </label>
+        <label className="check">
+          <input type="radio" name={`${id}-rule`} checked={choice === 'school_year_end'} onChange={() => choose('school_year_end')} />
+          <span>At the end of the school year after the case closed (June 30)</span>
+        </label>
+        <label className="check">
+          <input type="radio" name={`${id}-rule`} checked={choice === 'months_after_closing'} onChange={() => choose('months_after_closing')} />
+          <span>Some months after the case closed</span>
+        </label>
+      </fieldset>
+      {choice === 'months_after_closing' && (
+        <div className="field">
+          <label htmlFor={`${id}-months`}>Months after closing</label>
+          {/* Applied when the worker leaves the field or presses Enter, so "18" is never saved as "1" on the way. */}
+          <input
+            id={`${id}-months`}
+            type="text"
+            inputMode="numeric"
+            className="short-input"
+            value={months}
+            onChange={(event) => setMonths(event.target.value)}
+            onBlur={() => void apply('months_after_closing', months)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') void apply('months_after_closing', months);
+            }}
+            aria-invalid={invalid}
+            aria-describedby={invalid ? `${id}-error` : undefined}
+          />
+          {invalid && (
+            <p className="field-error" id={`${id}-error`} role="alert">
+              Enter a whole number of months from 1 to {MAX_RETENTION_MONTHS}.
+            </p>
+          )}
+        </div>
+      )}
       {current != null && <p className="hint">{retentionRuleWords(current)}</p>}
       {problem != null && (
         <p className="problem" role="alert">
