@@ -185,12 +185,11 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
     go: async (page) => {
       await page.getByRole('dialog', { name: `Hand-back from ${SUBSTITUTE} imported` }).getByRole('button', { name: 'Done' }).click();
       await page.getByRole('list', { name: 'Packages you made' }).getByText('Taken back', { exact: true }).waitFor();
-      cleanUp();
     },
   },
   {
+    // The substitute's vault is still here: its key file is the one the cover colleague sent.
     name: 'cover-colleague-words',
-    optional: true,
     go: async (page, context) => {
       context.openFiles['open-handover-key'] = requireSubstitute().keyFile;
       await page.getByRole('button', { name: 'Name a cover colleague…' }).click();
@@ -201,7 +200,6 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
   },
   {
     name: 'cover-colleague-hand-over',
-    optional: true,
     go: async (page) => {
       const naming = page.getByRole('dialog', { name: 'Name your cover colleague' });
       await naming.getByRole('checkbox', { name: /every word matches$/ }).check();
@@ -212,7 +210,6 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
   },
   {
     name: 'cover-colleague-ready',
-    optional: true,
     go: async (page) => {
       await page.getByRole('dialog', { name: `Hand over to ${SUBSTITUTE}` }).getByRole('button', { name: 'Save the handover file…' }).click();
       await page.getByRole('dialog', { name: `Ready for ${SUBSTITUTE}` }).waitFor();
@@ -220,10 +217,10 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
   },
   {
     name: 'cover-colleague-named',
-    optional: true,
     go: async (page) => {
       await page.getByRole('dialog', { name: `Ready for ${SUBSTITUTE}` }).getByRole('button', { name: 'Done' }).click();
-      await page.getByRole('region', { name: 'Your cover colleague' }).waitFor();
+      await page.getByRole('region', { name: 'Your cover colleague' }).getByText(SUBSTITUTE, { exact: true }).waitFor();
+      cleanUp();
     },
   },
   {
