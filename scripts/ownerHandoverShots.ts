@@ -91,15 +91,15 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
       await dialog.getByRole('textbox', { name: 'Your name (optional)' }).fill('Jordan Reyes');
       await dialog.getByRole('textbox', { name: 'Last day' }).fill(typedDay(18));
       await dialog.getByRole('button', { name: 'Choose their key file…' }).click();
-      await dialog.getByTestId('key-fingerprint').waitFor();
-      await dialog.getByRole('checkbox', { name: /^I compared all 16 groups/ }).scrollIntoViewIfNeeded();
+      await dialog.getByTestId('word-check').waitFor();
+      await dialog.getByRole('checkbox', { name: /every word matches$/ }).scrollIntoViewIfNeeded();
     },
   },
   {
     name: 'handover-created-key',
     go: async (page) => {
       const dialog = createDialog(page);
-      await dialog.getByRole('checkbox', { name: /^I compared all 16 groups/ }).check();
+      await dialog.getByRole('checkbox', { name: /every word matches$/ }).check();
       await dialog.getByRole('button', { name: 'Save the package…' }).click();
       await page.getByRole('dialog', { name: `Package saved for ${SUBSTITUTE}` }).waitFor();
     },

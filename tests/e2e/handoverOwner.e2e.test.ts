@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wordCheck } from '../../shared/domain/wordCheck';
 import type { FilePurpose } from '../../shared/api/systemSchemas';
 import type { HandbackResult, HandoverKeyInfo, HandoverPackageInfo, ReceivedHandover, SentHandover } from '../../shared/api/handoverSchemas';
 import type { Note, NoteSummary } from '../../shared/api/schemas';
@@ -118,15 +119,15 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
     answers['open-handover-key'] = keyFile;
     await dialog.getByRole('button', { name: 'Choose their key file…' }).click();
     const substituteKey = await call<HandoverKeyInfo>(substitute, 'handover.keyInfo');
-    await dialog.getByLabel(`Fingerprint: ${substituteKey.fingerprint}`).waitFor();
-    expect(await dialog.innerText()).toContain(`compare these 16 groups`);
+    await dialog.getByLabel(`Their words: ${wordCheck(substituteKey.fingerprint).join(' ')}`).waitFor();
+    expect(await dialog.innerText()).toContain('They read out the words');
 
     // Not compared yet: refused next to the box, nothing written.
     await dialog.getByRole('button', { name: 'Save the package…' }).click();
-    await dialog.getByText('Compare the fingerprint with the substitute, then tick this box.').waitFor();
+    await dialog.getByText('Read the ten words with the substitute, then tick this box.').waitFor();
     expect(app.fileRequests.map((request) => request.purpose)).toEqual(['open-handover-key']);
 
-    await dialog.getByRole('checkbox', { name: `I compared all 16 groups with ${SUBSTITUTE}, and they match` }).check();
+    await dialog.getByRole('checkbox', { name: 'We read all ten words together, and every word matches' }).check();
     await dialog.getByRole('button', { name: 'Save the package…' }).click();
     const done = page.getByRole('dialog', { name: `Package saved for ${SUBSTITUTE}` });
     await done.waitFor();
@@ -135,7 +136,7 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
     const packageFile = path.join(app.chosenFolder, suggested);
     expect(await done.innerText()).toContain(packageFile);
     expect(await done.innerText()).toContain('2 students, 2 notes and 1 service');
-    await done.getByLabel(`Fingerprint: ${substituteKey.fingerprint}`).waitFor();
+    await done.getByLabel(`Their words: ${wordCheck(substituteKey.fingerprint).join(' ')}`).waitFor();
     expect(await done.getByTestId('handover-code').count()).toBe(0);
     expect(fs.existsSync(packageFile)).toBe(true);
 

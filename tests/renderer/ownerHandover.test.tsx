@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { SentHandover } from '../../shared/api/handoverSchemas';
 import { CallError } from '../../src-renderer/api';
+import { wordCheck } from '../../shared/domain/wordCheck';
 import { addDays, formatNumericDate, todayIso } from '../../src-renderer/lib/dates';
 import { OwnerHandovers } from '../../src-renderer/screens/handover/OwnerHandovers';
 import { fieldProblems, sentStatus, suggestedPackageName } from '../../src-renderer/screens/handover/owner/ownerWords';
@@ -101,15 +102,18 @@ describe('making a handover package', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(until));
 
     await user.click(within(dialog).getByRole('button', { name: 'Choose their key file…' }));
-    const fingerprint = await within(dialog).findByLabelText(`Fingerprint: ${FINGERPRINT}`);
-    expect(fingerprint.querySelectorAll('.fingerprint-group')).toHaveLength(16);
-    expect(within(dialog).getByText(/Call Dana Whitfield or meet in person, and compare these 16 groups/)).toBeTruthy();
+    const words = await within(dialog).findByLabelText(`Their words: ${wordCheck(FINGERPRINT).join(' ')}`);
+    expect(words.querySelectorAll('li')).toHaveLength(10);
+    const digits = within(dialog).getByLabelText(`Their key in digits: ${FINGERPRINT}`);
+    expect(digits.querySelectorAll('.fingerprint-group')).toHaveLength(16);
+    expect(digits.closest('details')).not.toBeNull();
+    expect(within(dialog).getByText(/Call Dana Whitfield or meet in person\. They read out the words/)).toBeTruthy();
     expect(fake.callsTo('handover.readKeyFile')).toEqual([{ file: KEY_FILE }]);
 
     await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
-    expect(within(dialog).getByText('Compare the fingerprint with the substitute, then tick this box.')).toBeTruthy();
+    expect(within(dialog).getByText('Read the ten words with the substitute, then tick this box.')).toBeTruthy();
     expect(fake.callsTo('handover.create')).toEqual([]);
-    await user.click(within(dialog).getByRole('checkbox', { name: 'I compared all 16 groups with Dana Whitfield, and they match' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'We read all ten words together, and every word matches' }));
     const names = within(dialog).getByRole('checkbox', { name: 'Include the names you use for these students' });
     expect((names as HTMLInputElement).checked).toBe(false);
     expect(names.getAttribute('aria-describedby')).not.toBeNull();
@@ -136,7 +140,7 @@ describe('making a handover package', () => {
     ]);
     expect(within(done).getByText(`/home/worker/Documents/${suggested}`)).toBeTruthy();
     expect(within(done).getByText(/^2 students, 0 notes and 0 services$/)).toBeTruthy();
-    expect(within(done).getByLabelText(`Fingerprint: ${FINGERPRINT}`)).toBeTruthy();
+    expect(within(done).getByLabelText(`Their words: ${wordCheck(FINGERPRINT).join(' ')}`)).toBeTruthy();
     expect(within(done).queryByTestId('handover-code')).toBeNull();
     await user.click(within(done).getByRole('button', { name: 'Done' }));
 

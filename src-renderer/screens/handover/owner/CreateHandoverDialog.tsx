@@ -11,7 +11,7 @@ import { formatNumericDate, parseDateInput, todayIso } from '../../../lib/dates'
 import { useStudentsStore } from '../../../state/studentsStore';
 import { useUiStore } from '../../../state/uiStore';
 import { HandoverCreated } from './HandoverCreated';
-import { KeyFingerprint } from './KeyFingerprint';
+import { CheckCode } from '../../../components/CheckCode';
 import { personLabelProblem, substituteNameProblem } from '../../../../shared/api/textRules';
 import { countOf, formProblems, suggestedPackageName } from './ownerWords';
 import { DialogFormFooter } from '../../../components/DialogFormFooter';
@@ -53,7 +53,7 @@ export function handoverFormProblems(values: FormValues, openCases: number, toda
     problems.validUntil = `A handover can last at most a school year (${MAX_HANDOVER_DAYS} days); this one is ${handoverDays(from, until)} days. Choose an earlier last day.`;
   }
   if (values.recipient === 'key' && values.key == null) problems.recipient = 'Choose the key file the substitute gave you.';
-  if (values.recipient === 'key' && values.key != null && !values.compared) problems.compared = 'Compare the fingerprint with the substitute, then tick this box.';
+  if (values.recipient === 'key' && values.key != null && !values.compared) problems.compared = 'Read the ten words with the substitute, then tick this box.';
   return problems;
 }
 
@@ -328,10 +328,10 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
                     )}
                     <span className="path">{values.key.path}</span>
                   </p>
-                  <KeyFingerprint fingerprint={values.key.fingerprint} />
+                  <CheckCode fingerprint={values.key.fingerprint} label="Their words" digitsLabel="Their key in digits" />
                   <p className="hint" id={`${id}-compare-hint`}>
-                    Call {substituteName} or meet in person, and compare these 16 groups with the ones their Sole Notes shows for their handover key. If any group differs, the file is
-                    not theirs: do not use it.
+                    Call {substituteName} or meet in person. They read out the words their Sole Notes shows under “Your handover key”; you follow here. One different word means
+                    this is not their file: do not use it.
                   </p>
                   <label className="check">
                     <input
@@ -341,7 +341,7 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
                       aria-invalid={shown.compared != null}
                       aria-describedby={describedBy('compared', `${id}-compare-hint`)}
                     />
-                    <span>I compared all 16 groups with {substituteName}, and they match</span>
+                    <span>We read all ten words together, and every word matches</span>
                   </label>
                   {fieldError('compared')}
                   {fieldError('recipient')}

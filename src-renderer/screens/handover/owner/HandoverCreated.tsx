@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { CreateHandoverResult } from '../../../../shared/api/handoverSchemas';
 import { Dialog } from '../../../components/Dialog';
-import { KeyFingerprint } from './KeyFingerprint';
+import { CheckCode } from '../../../components/CheckCode';
 import { describeDates, describeScope } from './ownerWords';
 
 /** The one-time code in its 5 groups, large, for reading out or copying by hand. */
@@ -64,8 +64,8 @@ export function HandoverCreated({ result, onClose }: { result: CreateHandoverRes
             <dd>
               {result.recipient.kind === 'key' ? (
                 <>
-                  {result.substitute}’s Sole Notes only, the one holding the key with this fingerprint:
-                  <KeyFingerprint fingerprint={result.recipient.fingerprint} />
+                  {result.substitute}’s Sole Notes only, the one showing these words:
+                  <CheckCode fingerprint={result.recipient.fingerprint} label="Their words" digitsLabel="Their key in digits" />
                 </>
               ) : (
                 <>{result.substitute}, with the code below</>

@@ -6,7 +6,7 @@ import { formatLongDate, formatShortDate } from '../../../lib/dates';
 import { HANDOVER_WRONG_RECIPIENT_MESSAGE, handoverExpiredMessage, handoverNotYetValidMessage } from '../../../messages';
 import { takePendingHandoverFile } from '../../../state/pendingHandoverFile';
 import { useUiStore } from '../../../state/uiStore';
-import { KeyFingerprint } from '../owner/KeyFingerprint';
+import { CheckCode } from '../../../components/CheckCode';
 import { describeScope } from '../owner/ownerWords';
 import { ownerLabel, ownerNotes } from './handoverWords';
 
@@ -134,7 +134,7 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
           <h4 className="inspection-title">{ownerNotes(info)}</h4>
           <dl className="facts">
             <dt>From</dt>
-            <dd>{info.ownerName ?? 'No name given; check the fingerprint below with your colleague.'}</dd>
+            <dd>{info.ownerName ?? 'No name given; read the words below with your colleague.'}</dd>
             <dt>For</dt>
             <dd>{info.substitute}, as their temporary substitute</dd>
             <dt>Dates</dt>
@@ -155,8 +155,8 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
             <dd>{formatShortDate(info.createdAt.slice(0, 10))}</dd>
           </dl>
           <div className="owner-key">
-            <p className="hint">Their key’s fingerprint, to compare with them if in doubt:</p>
-            <KeyFingerprint fingerprint={info.ownerFingerprint} label="Their key’s fingerprint" />
+            <p className="hint">Their words, to read with them if in doubt:</p>
+            <CheckCode fingerprint={info.ownerFingerprint} label="Their words" digitsLabel="Their key in digits" />
           </div>
 
           {known != null &&
