@@ -52,7 +52,7 @@ function typedDay(days: number): string {
 }
 
 function createDialog(page: Page) {
-  return page.getByRole('dialog', { name: 'Make a handover package' });
+  return page.getByRole('dialog', { name: 'Make a handover file' });
 }
 
 export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
@@ -76,7 +76,7 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
     go: async (page, { demo, app }) => {
       await mainNav(page, 'Handover').click();
       await page.getByRole('heading', { level: 1, name: 'Handover' }).waitFor();
-      await page.getByRole('button', { name: 'Make a handover package…' }).click();
+      await page.getByRole('button', { name: 'Make a handover file…' }).click();
       const dialog = createDialog(page);
       await dialog.getByRole('radio', { name: 'Only the students I choose' }).check();
       const open = (await callRouter(app.router, 'students.list', {})).map((student) => student.code);
@@ -90,7 +90,7 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
       await dialog.getByRole('textbox', { name: 'Substitute’s name' }).fill(SUBSTITUTE);
       await dialog.getByRole('textbox', { name: 'Your name (optional)' }).fill('Jordan Reyes');
       await dialog.getByRole('textbox', { name: 'Last day' }).fill(typedDay(18));
-      await dialog.getByRole('button', { name: 'Choose their key file…' }).click();
+      await dialog.getByRole('button', { name: 'Open the file they sent…' }).click();
       await dialog.getByTestId('word-check').waitFor();
       await dialog.getByRole('checkbox', { name: /every word matches$/ }).scrollIntoViewIfNeeded();
     },
@@ -100,18 +100,18 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
     go: async (page) => {
       const dialog = createDialog(page);
       await dialog.getByRole('checkbox', { name: /every word matches$/ }).check();
-      await dialog.getByRole('button', { name: 'Save the package…' }).click();
-      await page.getByRole('dialog', { name: `Package saved for ${SUBSTITUTE}` }).waitFor();
+      await dialog.getByRole('button', { name: 'Save the handover file…' }).click();
+      await page.getByRole('dialog', { name: `Handover file saved for ${SUBSTITUTE}` }).waitFor();
     },
   },
   {
     name: 'handover-create-errors',
     go: async (page) => {
-      await page.getByRole('dialog', { name: `Package saved for ${SUBSTITUTE}` }).getByRole('button', { name: 'Done' }).click();
-      await page.getByRole('button', { name: 'Make a handover package…' }).click();
+      await page.getByRole('dialog', { name: `Handover file saved for ${SUBSTITUTE}` }).getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('button', { name: 'Make a handover file…' }).click();
       const dialog = createDialog(page);
       await dialog.getByRole('radio', { name: /With a one-time code/ }).check();
-      await dialog.getByRole('button', { name: 'Save the package…' }).click();
+      await dialog.getByRole('button', { name: 'Save the handover file…' }).click();
       await dialog.getByText("Enter the substitute's name.").waitFor();
     },
   },
@@ -121,18 +121,18 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
       const dialog = createDialog(page);
       await dialog.getByRole('textbox', { name: 'Substitute’s name' }).fill(CODE_SUBSTITUTE);
       await dialog.getByRole('textbox', { name: 'Last day' }).fill(typedDay(4));
-      await dialog.getByRole('button', { name: 'Save the package…' }).click();
-      await page.getByRole('dialog', { name: `Package saved for ${CODE_SUBSTITUTE}` }).getByTestId('handover-code').waitFor();
+      await dialog.getByRole('button', { name: 'Save the handover file…' }).click();
+      await page.getByRole('dialog', { name: `Handover file saved for ${CODE_SUBSTITUTE}` }).getByTestId('handover-code').waitFor();
     },
   },
   {
     name: 'handover-sent-list',
     go: async (page) => {
-      const done = page.getByRole('dialog', { name: `Package saved for ${CODE_SUBSTITUTE}` });
+      const done = page.getByRole('dialog', { name: `Handover file saved for ${CODE_SUBSTITUTE}` });
       await done.getByRole('checkbox', { name: /^I have given the code/ }).check();
       await done.getByRole('button', { name: 'Done' }).click();
       await done.waitFor({ state: 'detached' });
-      await page.getByRole('list', { name: 'Packages you made' }).getByRole('listitem').nth(1).waitFor();
+      await page.getByRole('list', { name: 'Handovers you made' }).getByRole('listitem').nth(1).waitFor();
     },
   },
   {
@@ -184,7 +184,7 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
     name: 'handover-after-import',
     go: async (page) => {
       await page.getByRole('dialog', { name: `Hand-back from ${SUBSTITUTE} imported` }).getByRole('button', { name: 'Done' }).click();
-      await page.getByRole('list', { name: 'Packages you made' }).getByText('Taken back', { exact: true }).waitFor();
+      await page.getByRole('list', { name: 'Handovers you made' }).getByText('Taken back', { exact: true }).waitFor();
     },
   },
   {

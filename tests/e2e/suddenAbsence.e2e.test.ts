@@ -103,12 +103,13 @@ describe('a sudden absence: a cover colleague named ahead, a handover in one scr
   });
 
   async function saveOwnKey(app: App, name: string): Promise<string> {
-    await app.page.getByRole('textbox', { name: /Your name on the key file/ }).fill(name);
-    await app.page.getByRole('button', { name: 'Save key file…' }).click();
+    await app.page.getByRole('textbox', { name: /Your name on the file/ }).fill(name);
+    await app.page.getByRole('button', { name: 'Save your handover key…' }).click();
     const saved = app.fileRequests.at(-1);
     expect(saved?.purpose).toBe('save-handover-key');
     const file = path.join(root, `${app === jordan ? 'jordan' : 'dana'}-saved`, saved?.suggestedName ?? '');
-    await app.page.getByText(file).waitFor();
+    // The full path is behind Details; the screen names the file.
+    await app.page.getByTestId('saved-path').filter({ hasText: file }).waitFor({ state: 'attached' });
     return file;
   }
 
@@ -225,7 +226,7 @@ describe('a sudden absence: a cover colleague named ahead, a handover in one scr
       await page.getByRole('button', { name: 'Continue to Sole Notes' }).click();
 
       // Straight to the file, ready to open: no second search for it.
-      const inspection = page.getByRole('form', { name: 'The package you chose' });
+      const inspection = page.getByRole('form', { name: 'The handover file you chose' });
       await inspection.waitFor();
       await inspection.getByRole('textbox', { name: 'Handover code' }).fill(created.code ?? '');
       await inspection.getByRole('button', { name: 'Open these notes' }).click();

@@ -40,13 +40,13 @@ async function setUp(options: { owner?: Partial<FakeOwnerHandover>; chooseFile?:
   await useStudentsStore.getState().load();
   const user = userEvent.setup();
   render(<OwnerHandovers />);
-  await screen.findByText(/You have not made a handover package yet|Packages you made/);
+  await screen.findByText(/You have not made a handover file yet|Handovers you made/);
   return { fake, user };
 }
 
 async function openCreateForm(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(screen.getByRole('button', { name: 'Make a handover package…' }));
-  return screen.getByRole('dialog', { name: 'Make a handover package' });
+  await user.click(screen.getByRole('button', { name: 'Make a handover file…' }));
+  return screen.getByRole('dialog', { name: 'Make a handover file' });
 }
 
 describe('making a handover package', () => {
@@ -55,12 +55,12 @@ describe('making a handover package', () => {
     const dialog = await openCreateForm(user);
     expect(within(dialog).getByRole('radio', { name: /Your whole open caseload \(2 students\)/ })).toBeTruthy();
 
-    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save the handover file…' }));
     const name = within(dialog).getByRole('textbox', { name: 'Substitute’s name' });
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(within(dialog).getByText("Enter the substitute's name.")).toBeTruthy();
     expect(within(dialog).getByText('Enter the last day the substitute covers, for example 3/27.')).toBeTruthy();
-    expect(within(dialog).getByText('Choose the key file the substitute gave you.')).toBeTruthy();
+    expect(within(dialog).getByText('Open the file the substitute sent you.')).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(name));
 
     // Chosen students, but none chosen; a name the app reserves; a last day before the first.
@@ -101,7 +101,7 @@ describe('making a handover package', () => {
     const until = addDays(todayIso(), 12);
     await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(until));
 
-    await user.click(within(dialog).getByRole('button', { name: 'Choose their key file…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Open the file they sent…' }));
     const words = await within(dialog).findByLabelText(`Their words: ${wordCheck(FINGERPRINT).join(' ')}`);
     expect(words.querySelectorAll('li')).toHaveLength(10);
     const digits = within(dialog).getByLabelText(`Their key in digits: ${FINGERPRINT}`);
@@ -110,7 +110,7 @@ describe('making a handover package', () => {
     expect(within(dialog).getByText(/Call Dana Whitfield or meet in person\. They read out the words/)).toBeTruthy();
     expect(fake.callsTo('handover.readKeyFile')).toEqual([{ file: KEY_FILE }]);
 
-    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save the handover file…' }));
     expect(within(dialog).getByText('Read the ten words with the substitute, then tick this box.')).toBeTruthy();
     expect(fake.callsTo('handover.create')).toEqual([]);
     await user.click(within(dialog).getByRole('checkbox', { name: 'We read all ten words together, and every word matches' }));
@@ -118,9 +118,9 @@ describe('making a handover package', () => {
     expect((names as HTMLInputElement).checked).toBe(false);
     expect(names.getAttribute('aria-describedby')).not.toBeNull();
     await user.click(names);
-    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save the handover file…' }));
 
-    const done = await screen.findByRole('dialog', { name: 'Package saved for Dana Whitfield' });
+    const done = await screen.findByRole('dialog', { name: 'Handover file saved for Dana Whitfield' });
     const today = todayIso();
     const suggested = `handover-dana-whitfield-${today}.solehandover`;
     expect(fake.callsTo('system.chooseFile')).toEqual([{ purpose: 'open-handover-key' }, { purpose: 'save-handover-package', suggestedName: suggested }]);
@@ -138,13 +138,15 @@ describe('making a handover package', () => {
         replace: true,
       },
     ]);
-    expect(within(done).getByText(`/home/worker/Documents/${suggested}`)).toBeTruthy();
+    // The file's name in plain words; its full path (and its type's ending) behind Details.
+    expect(within(done).getByText(`handover-dana-whitfield-${today}`).closest('p')?.textContent).toBe(`Saved as “handover-dana-whitfield-${today}” in the folder you chose.`);
+    expect(within(done).getByText(`/home/worker/Documents/${suggested}`).closest('details')).not.toBeNull();
     expect(within(done).getByText(/^2 students, 0 notes and 0 services$/)).toBeTruthy();
     expect(within(done).getByLabelText(`Their words: ${wordCheck(FINGERPRINT).join(' ')}`)).toBeTruthy();
     expect(within(done).queryByTestId('handover-code')).toBeNull();
     await user.click(within(done).getByRole('button', { name: 'Done' }));
 
-    const list = await screen.findByRole('list', { name: 'Packages you made' });
+    const list = await screen.findByRole('list', { name: 'Handovers you made' });
     expect(within(list).getByText('Dana Whitfield')).toBeTruthy();
     expect(within(list).getByText('With the substitute')).toBeTruthy();
   });
@@ -152,14 +154,14 @@ describe('making a handover package', () => {
   it('says so when the key file cannot be read, next to the choice, and writes nothing when the save dialog is cancelled', async () => {
     const { fake, user } = await setUp({ chooseFile: (purpose) => (purpose === 'open-handover-key' ? '/home/worker/notes.txt' : null) });
     const dialog = await openCreateForm(user);
-    await user.click(within(dialog).getByRole('button', { name: 'Choose their key file…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Open the file they sent…' }));
     expect(await within(dialog).findByText(/This is not a Sole Notes handover key file/)).toBeTruthy();
 
     await user.click(within(dialog).getByRole('radio', { name: /With a one-time code/ }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Substitute’s name' }), 'Sam Ortiz');
     await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(addDays(todayIso(), 5)));
-    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
-    expect(await within(dialog).findByText('No file chosen, so no package was made.')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Save the handover file…' }));
+    expect(await within(dialog).findByText('No file chosen, so nothing was saved.')).toBeTruthy();
     expect(fake.callsTo('handover.create')).toEqual([]);
     expect(fake.state.owner.sent).toEqual([]);
   });
@@ -173,9 +175,9 @@ describe('the one-time code', () => {
     expect(within(dialog).getByText(/Give it separately from the file: in person or by phone, never in the same email/)).toBeTruthy();
     await user.type(within(dialog).getByRole('textbox', { name: 'Substitute’s name' }), 'Sam Ortiz');
     await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(addDays(todayIso(), 5)));
-    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save the handover file…' }));
 
-    const done = await screen.findByRole('dialog', { name: 'Package saved for Sam Ortiz' });
+    const done = await screen.findByRole('dialog', { name: 'Handover file saved for Sam Ortiz' });
     const code = fake.state.owner.nextCode;
     const shown = within(done).getByTestId('handover-code');
     expect(shown.textContent).toBe(code);
@@ -185,7 +187,7 @@ describe('the one-time code', () => {
 
     // Escape does not close it, and Done waits for the worker's word.
     await user.keyboard('{Escape}');
-    expect(screen.getByRole('dialog', { name: 'Package saved for Sam Ortiz' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Handover file saved for Sam Ortiz' })).toBeTruthy();
     const doneButton = within(done).getByRole('button', { name: 'Done' }) as HTMLButtonElement;
     expect(doneButton.disabled).toBe(true);
 
@@ -196,7 +198,7 @@ describe('the one-time code', () => {
     await waitFor(() => expect(document.activeElement).toBe(doneButton));
     await user.click(doneButton);
     expect(screen.queryByRole('dialog')).toBeNull();
-    const list = await screen.findByRole('list', { name: 'Packages you made' });
+    const list = await screen.findByRole('list', { name: 'Handovers you made' });
     expect(within(list).getByText('Opens with a one-time code')).toBeTruthy();
     expect(document.body.textContent).not.toContain(code.split('-')[1]);
   });
@@ -224,19 +226,19 @@ describe('packages made', () => {
 describe('revoking', () => {
   it('asks first, says plainly what it cannot do, records an optional reason and shows the notice', async () => {
     const { fake, user } = await setUp({ owner: { sent: [sentHandover()] } });
-    const list = await screen.findByRole('list', { name: 'Packages you made' });
+    const list = await screen.findByRole('list', { name: 'Handovers you made' });
     expect(within(list).getByText('With the substitute')).toBeTruthy();
     await user.click(within(list).getByRole('button', { name: 'Revoke the handover to Dana Whitfield…' }));
 
     const dialog = screen.getByRole('alertdialog', { name: 'Revoke the handover to Dana Whitfield?' });
-    expect(dialog.textContent).toContain('It cannot reach the package you already gave.');
+    expect(dialog.textContent).toContain('It cannot reach the handover file you already gave.');
     expect(dialog.textContent).toContain('nothing can destroy it from here');
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep it open' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason (optional)' }), 'Back early from leave');
     await user.click(within(dialog).getByRole('button', { name: 'Revoke handover' }));
 
     const done = await screen.findByRole('dialog', { name: 'Handover to Dana Whitfield revoked' });
-    expect(done.textContent).toContain('cannot be destroyed remotely: it is an offline file');
+    expect(done.textContent).toContain('The handover file already given to Dana Whitfield is on their computer, and nothing can destroy it from here.');
     expect(fake.callsTo('handover.revoke')).toEqual([{ packageId: sentHandover().packageId, reason: 'Back early from leave' }]);
     await user.click(within(done).getByRole('button', { name: 'Close' }));
     expect(await within(list).findByText('Revoked')).toBeTruthy();
@@ -277,9 +279,9 @@ describe('importing a hand-back', () => {
     expect(lines).toEqual([
       '3 new notes, written by Dana Whitfield.',
       '2 notes changed by Dana Whitfield. Each change is a new version under their name; your own text stays in the note’s history.',
-      '1 note changed by both of you while the package was out. Your later text and theirs are both kept; the note now shows theirs. Open its history to compare.',
+      '1 note changed by both of you while the handover was out. Your later text and theirs are both kept; the note now shows theirs. Open its history to compare.',
       '4 new services logged by Dana Whitfield.',
-      '27 entries from the package’s access log (every opening and every note viewed) added to your audit log.',
+      '27 entries from the handover’s access log (every opening and every note viewed) added to your audit log.',
     ]);
     expect(summary.textContent).toContain('the handover is closed');
     expect(fake.callsTo('handover.importHandBack')).toEqual([{ file: HANDBACK_FILE }]);

@@ -52,7 +52,7 @@ export function handoverFormProblems(values: FormValues, openCases: number, toda
   else if (from != null && handoverDays(from, until) > MAX_HANDOVER_DAYS) {
     problems.validUntil = `A handover can last at most a school year (${MAX_HANDOVER_DAYS} days); this one is ${handoverDays(from, until)} days. Choose an earlier last day.`;
   }
-  if (values.recipient === 'key' && values.key == null) problems.recipient = 'Choose the key file the substitute gave you.';
+  if (values.recipient === 'key' && values.key == null) problems.recipient = 'Open the file the substitute sent you.';
   if (values.recipient === 'key' && values.key != null && !values.compared) problems.compared = 'Read the ten words with the substitute, then tick this box.';
   return problems;
 }
@@ -154,7 +154,7 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
     try {
       const { file } = await call('system.chooseFile', { purpose: 'save-handover-package', suggestedName: suggestedPackageName(values.substitute.trim(), validFrom) });
       if (file == null) {
-        setStatus('No file chosen, so no package was made.');
+        setStatus('No file chosen, so nothing was saved.');
         setPhase({ name: 'form' });
         return;
       }
@@ -172,7 +172,7 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
       });
       setPhase({ name: 'done', result });
       onCreated(result);
-      announce(`Handover package for ${result.substitute} saved.`);
+      announce(`Handover file for ${result.substitute} saved.`);
     } catch (error) {
       setPhase({ name: 'form' });
       if (isQuietError(error)) return;
@@ -198,10 +198,10 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
   const substituteName = values.substitute.trim() === '' ? 'the substitute' : values.substitute.trim();
 
   return (
-    <Dialog title="Make a handover package" onClose={onClose} initialFocus={first} className="dialog-wide handover-dialog">
+    <Dialog title="Make a handover file" onClose={onClose} initialFocus={first} className="dialog-wide handover-dialog">
       <form ref={form} onSubmit={(event) => void submit(event)} noValidate className="dialog-form handover-form" aria-busy={busy}>
         <p className="hint handover-lead">
-          A package holds the notes and services of the students you choose, for the person covering for you, for the days they cover. It is one encrypted file: give it to them on
+          A handover file holds the notes and services of the students you choose, for the person covering for you, for the days they cover. It is one encrypted file: give it to them on
           a USB stick or by email. When you are back, they hand it back and you import it.
         </p>
 
@@ -302,18 +302,18 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
           <legend>How {substituteName} opens it</legend>
           <label className="check">
             <input type="radio" name={`${id}-recipient`} checked={values.recipient === 'key'} onChange={() => set({ recipient: 'key' })} />
-            <span>With their handover key file (they sent you a .solekey file)</span>
+            <span>With their handover key (they sent you a file from their Sole Notes)</span>
           </label>
           <label className="check">
             <input type="radio" name={`${id}-recipient`} checked={values.recipient === 'code'} onChange={() => set({ recipient: 'code' })} />
-            <span>With a one-time code (they do not have a key file yet)</span>
+            <span>With a one-time code (they have not sent you their handover key)</span>
           </label>
 
           {values.recipient === 'key' && (
             <div className="recipient-box">
               <button type="button" onClick={() => void chooseKey()} disabled={readingKey || busy}>
                 <KeyIcon />
-                <span>{values.key == null ? 'Choose their key file…' : 'Choose another key file…'}</span>
+                <span>{values.key == null ? 'Open the file they sent…' : 'Open another file…'}</span>
               </button>
               {values.key == null && fieldError('recipient')}
               {values.key != null && (
@@ -321,12 +321,11 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
                   <p className="key-file">
                     {values.key.label != null && values.key.label !== '' ? (
                       <>
-                        Key file of <strong>{values.key.label}</strong>:{' '}
+                        The handover key of <strong>{values.key.label}</strong>
                       </>
                     ) : (
-                      'Key file: '
+                      'Their handover key'
                     )}
-                    <span className="path">{values.key.path}</span>
                   </p>
                   <CheckCode fingerprint={values.key.fingerprint} label="Their words" digitsLabel="Their key in digits" />
                   <p className="hint" id={`${id}-compare-hint`}>
@@ -351,14 +350,14 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
           )}
           {values.recipient === 'code' && (
             <p className="hint recipient-box">
-              Once the package is saved, Sole Notes shows a code of 25 letters and digits, only once. {substituteName === 'the substitute' ? 'The substitute types' : `${substituteName} types`} it
-              to open the package. Give it separately from the file: in person or by phone, never in the same email.
+              Once the handover file is saved, Sole Notes shows a code of 25 letters and digits, only once. {substituteName === 'the substitute' ? 'The substitute types' : `${substituteName} types`} it
+              to open it. Give it separately from the file: in person or by phone, never in the same email.
             </p>
           )}
         </fieldset>
 
         <div aria-live="polite">{status != null && <p className="status">{status}</p>}</div>
-        <DialogFormFooter problem={problem} busy={busy} submitLabel="Save the package…" busyLabel="Saving the package…" onCancel={onClose} />
+        <DialogFormFooter problem={problem} busy={busy} submitLabel="Save the handover file…" busyLabel="Saving the handover file…" onCancel={onClose} />
       </form>
     </Dialog>
   );

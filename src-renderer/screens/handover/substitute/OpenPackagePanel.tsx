@@ -115,11 +115,11 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
 
   return (
     <section className="handover-block open-block" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Open a package</h3>
-      <p className="hint">A colleague you stand in for gives you a package file (it ends in .solehandover). Sole Notes checks it and shows what it holds before opening it.</p>
+      <h3 id={`${id}-title`}>Open a handover file</h3>
+      <p className="hint">A colleague you stand in for gives you a handover file. Sole Notes checks it and shows what it holds before opening it.</p>
       <div className="form-actions">
         <button type="button" className={info == null ? 'secondary' : undefined} onClick={() => void choose()} disabled={busy != null}>
-          {busy === 'choosing' ? 'Checking the file…' : info == null ? 'Choose a package file…' : 'Choose another file…'}
+          {busy === 'choosing' ? 'Checking the file…' : info == null ? 'Choose a handover file…' : 'Choose another file…'}
         </button>
       </div>
       {notice != null && <p className="status">{notice}</p>}
@@ -130,7 +130,7 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
       )}
 
       {info != null && (
-        <form className="package-inspection" aria-label="The package you chose" onSubmit={(event) => void open(event)} noValidate>
+        <form className="package-inspection" aria-label="The handover file you chose" onSubmit={(event) => void open(event)} noValidate>
           <h4 className="inspection-title">{ownerNotes(info)}</h4>
           <dl className="facts">
             <dt>From</dt>
@@ -162,7 +162,7 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
           {known != null &&
             (known.status === 'open' ? (
               <>
-                <p className="status">You have already opened this package.</p>
+                <p className="status">You have already opened this handover file.</p>
                 <div className="form-actions">
                   <button type="button" className="primary" onClick={() => navigate({ name: 'handover-package', packageId: known.packageId })}>
                     Go to these notes
@@ -171,7 +171,7 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
               </>
             ) : (
               <p className="problem" role="alert">
-                You handed this package back{known.handedBackAt == null ? '' : ` on ${formatLongDate(known.handedBackAt.slice(0, 10))}`}, and its copy on this laptop was
+                You handed these notes back{known.handedBackAt == null ? '' : ` on ${formatLongDate(known.handedBackAt.slice(0, 10))}`}, and its copy on this laptop was
                 deleted. It cannot be opened again.
               </p>
             ))}
