@@ -146,7 +146,7 @@ describe('Handover, the substitute’s side (end to end)', () => {
     await result.waitFor();
     const file = path.join(root, 'saved', `hand-back to ${OWNER} (${dayFromToday(-2)} to ${dayFromToday(10)}).solehandback`);
     expect(saved).toEqual([file]);
-    expect(await result.innerText()).toContain(file);
+    expect(await result.getByTestId('saved-path').textContent()).toBe(file);
     expect(await result.getByRole('list', { name: 'What the file holds' }).innerText()).toMatch(/1 note written/);
     expect(fs.existsSync(file)).toBe(true);
     expect(fs.existsSync(path.join(app.vaultDir, 'handovers', keyPackage.packageId))).toBe(false);
