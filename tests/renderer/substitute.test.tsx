@@ -13,7 +13,7 @@ import { errorMessage } from '../../src-renderer/messages';
 import { useUiStore } from '../../src-renderer/state/uiStore';
 import { useVaultStore } from '../../src-renderer/state/vaultStore';
 import { makeStudent } from './fakeBridge';
-import { createFakeHandover, OWNER_FINGERPRINT, packageInfo, packageNote, SUBSTITUTE_FINGERPRINT, type FakePackageFile } from './fakeHandover';
+import { createFakeHandover, OWNER_FINGERPRINT, OWNER_HANDOVER_FINGERPRINT, packageInfo, packageNote, SUBSTITUTE_FINGERPRINT, type FakePackageFile } from './fakeHandover';
 import { installFake } from './setup';
 
 /**
@@ -98,8 +98,8 @@ describe('opening a package', () => {
     expect(facts).toContain(`${formatLongDate(FROM)} to ${formatLongDate(UNTIL)}`);
     expect(facts).toContain('2 students, 14 notes and 9 services');
     expect(facts).toContain('The one-time handover code from Jordan Reyes');
-    expect(within(inspection).getByLabelText(`Their words: ${wordCheck(OWNER_FINGERPRINT).join(' ')}`)).toBeTruthy();
-    expect(within(inspection).getByLabelText(`Their key in digits: ${OWNER_FINGERPRINT}`).closest('details')).not.toBeNull();
+    expect(within(inspection).getByLabelText(`Their words: ${wordCheck(OWNER_HANDOVER_FINGERPRINT).join(' ')}`)).toBeTruthy();
+    expect(within(inspection).getByLabelText(`Their key in digits: ${OWNER_HANDOVER_FINGERPRINT}`).closest('details')).not.toBeNull();
 
     // Without a code: nothing is asked of the main side.
     await user.click(within(inspection).getByRole('button', { name: 'Open these notes' }));
@@ -284,7 +284,7 @@ describe('inside a package: the banner', () => {
   it('names the owner’s key when they gave no name', async () => {
     const { banner } = await enterPackage(keyPackage({ ownerName: null }));
     await waitFor(() => expect(banner.textContent).toContain('A colleague’s notes, not your own'));
-    expect(within(banner).getByLabelText(`Their words: ${wordCheck(OWNER_FINGERPRINT).join(' ')}`)).toBeTruthy();
+    expect(within(banner).getByLabelText(`Their words: ${wordCheck(OWNER_HANDOVER_FINGERPRINT).join(' ')}`)).toBeTruthy();
     expect(banner.textContent).toContain('You are their temporary substitute until');
   });
 

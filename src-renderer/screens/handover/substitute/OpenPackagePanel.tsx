@@ -156,7 +156,7 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
           </dl>
           <div className="owner-key">
             <p className="hint">Their words, to read with them if in doubt:</p>
-            <CheckCode fingerprint={info.ownerFingerprint} label="Their words" digitsLabel="Their key in digits" />
+            <CheckCode fingerprint={info.ownerHandoverFingerprint} label="Their words" digitsLabel="Their key in digits" />
           </div>
 
           {known != null &&

@@ -55,7 +55,7 @@ export function PackageBanner({ info, access }: { info: ReceivedHandover | null;
             {!named && (
               <div className="package-banner-key">
                 <p>They gave no name. Their words, to read with them:</p>
-                <CheckCode fingerprint={info.ownerFingerprint} label="Their words" digitsLabel="Their key in digits" />
+                <CheckCode fingerprint={info.ownerHandoverFingerprint} label="Their words" digitsLabel="Their key in digits" />
               </div>
             )}
           </>
