@@ -72,12 +72,22 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
     },
   },
   {
-    name: 'handover-create-key',
-    go: async (page, { demo, app }) => {
+    name: 'handover-create-who',
+    go: async (page) => {
       await mainNav(page, 'Handover').click();
       await page.getByRole('heading', { level: 1, name: 'Handover' }).waitFor();
       await page.getByRole('button', { name: 'Make a handover file…' }).click();
       const dialog = createDialog(page);
+      await dialog.getByRole('textbox', { name: 'Substitute’s name' }).fill(SUBSTITUTE);
+      await dialog.getByRole('textbox', { name: 'Your name (optional)' }).fill('Jordan Reyes');
+      await dialog.getByRole('textbox', { name: 'Last day' }).fill(typedDay(18));
+    },
+  },
+  {
+    name: 'handover-create-students',
+    go: async (page, { demo, app }) => {
+      const dialog = createDialog(page);
+      await dialog.getByRole('button', { name: 'Next' }).click();
       await dialog.getByRole('radio', { name: 'Only the students I choose' }).check();
       const open = (await callRouter(app.router, 'students.list', {})).map((student) => student.code);
       const codes = [demo?.flaggedStudentCode ?? '', ...open.filter((code) => code !== demo?.flaggedStudentCode)].slice(0, 2);
@@ -87,12 +97,15 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
         await dialog.getByRole('option', { name: new RegExp(`^${code}`) }).waitFor();
         await picker.press('Enter');
       }
-      await dialog.getByRole('textbox', { name: 'Substitute’s name' }).fill(SUBSTITUTE);
-      await dialog.getByRole('textbox', { name: 'Your name (optional)' }).fill('Jordan Reyes');
-      await dialog.getByRole('textbox', { name: 'Last day' }).fill(typedDay(18));
+    },
+  },
+  {
+    name: 'handover-create-key',
+    go: async (page) => {
+      const dialog = createDialog(page);
+      await dialog.getByRole('button', { name: 'Next' }).click();
       await dialog.getByRole('button', { name: 'Open the file they sent…' }).click();
       await dialog.getByTestId('word-check').waitFor();
-      await dialog.getByRole('checkbox', { name: /every word matches$/ }).scrollIntoViewIfNeeded();
     },
   },
   {
@@ -110,8 +123,7 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
       await page.getByRole('dialog', { name: `Handover file saved for ${SUBSTITUTE}` }).getByRole('button', { name: 'Done' }).click();
       await page.getByRole('button', { name: 'Make a handover file…' }).click();
       const dialog = createDialog(page);
-      await dialog.getByRole('radio', { name: /With a one-time code/ }).check();
-      await dialog.getByRole('button', { name: 'Save the handover file…' }).click();
+      await dialog.getByRole('button', { name: 'Next' }).click();
       await dialog.getByText("Enter the substitute's name.").waitFor();
     },
   },
@@ -121,6 +133,9 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
       const dialog = createDialog(page);
       await dialog.getByRole('textbox', { name: 'Substitute’s name' }).fill(CODE_SUBSTITUTE);
       await dialog.getByRole('textbox', { name: 'Last day' }).fill(typedDay(4));
+      await dialog.getByRole('button', { name: 'Next' }).click();
+      await dialog.getByRole('button', { name: 'Next' }).click();
+      await dialog.getByRole('radio', { name: /With a one-time code/ }).check();
       await dialog.getByRole('button', { name: 'Save the handover file…' }).click();
       await page.getByRole('dialog', { name: `Handover file saved for ${CODE_SUBSTITUTE}` }).getByTestId('handover-code').waitFor();
     },

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wordCheck } from '../../shared/domain/wordCheck';
 import type { FilePurpose } from '../../shared/api/systemSchemas';
@@ -29,6 +29,21 @@ function mainNav(page: Page, name: string) {
 }
 
 /** M/D/YYYY, as the date fields take it. */
+/** The step shown is `title`, and the dialog's title and every button lie inside the 1280x800 window. */
+async function expectStepFits(page: Page, dialog: Locator, title: string): Promise<void> {
+  await dialog.getByRole('list', { name: 'Steps' }).locator('[aria-current="step"]').filter({ hasText: title }).waitFor();
+  const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+  expect(viewport).toEqual({ width: 1280, height: 800 });
+  const boxes = [await dialog.getByRole('heading').first().boundingBox(), ...(await Promise.all((await dialog.getByRole('button').all()).map((button) => button.boundingBox())))];
+  for (const box of boxes) {
+    if (box == null) throw new Error(`A title or button of the step "${title}" is not shown.`);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  }
+}
+
 function typed(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   return `${month}/${day}/${year}`;
@@ -105,6 +120,15 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
     await page.getByRole('button', { name: 'Make a handover file…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Make a handover file' });
 
+    // Step 1, who and for how long; Enter goes on.
+    await expectStepFits(page, dialog, 'Who and for how long');
+    await dialog.getByRole('textbox', { name: 'Your name (optional)' }).fill('Jordan Reyes');
+    await dialog.getByRole('textbox', { name: 'Last day' }).fill(typed(lastDay));
+    await dialog.getByRole('textbox', { name: 'Substitute’s name' }).fill(SUBSTITUTE);
+    await dialog.getByRole('textbox', { name: 'Substitute’s name' }).press('Enter');
+
+    // Step 2, which students.
+    await expectStepFits(page, dialog, 'Which students');
     await dialog.getByRole('radio', { name: 'Only the students I choose' }).check();
     const picker = dialog.getByRole('combobox', { name: 'Students to hand over' });
     for (const code of ['LE-1042', 'LE-2207']) {
@@ -112,15 +136,24 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
       await dialog.getByRole('option', { name: new RegExp(`^${code}`) }).waitFor();
       await picker.press('Enter');
     }
-    await dialog.getByRole('textbox', { name: 'Substitute’s name' }).fill(SUBSTITUTE);
-    await dialog.getByRole('textbox', { name: 'Your name (optional)' }).fill('Jordan Reyes');
-    await dialog.getByRole('textbox', { name: 'Last day' }).fill(typed(lastDay));
+    await expectStepFits(page, dialog, 'Which students');
+    await dialog.getByRole('button', { name: 'Next' }).click();
 
+    // Step 3, the file and what to give: the substitute's handover key, checked by its words.
+    await expectStepFits(page, dialog, 'Save the file');
     answers['open-handover-key'] = keyFile;
     await dialog.getByRole('button', { name: 'Open the file they sent…' }).click();
     const substituteKey = await call<HandoverKeyInfo>(substitute, 'handover.keyInfo');
     await dialog.getByLabel(`Their words: ${wordCheck(substituteKey.fingerprint).join(' ')}`).waitFor();
     expect(await dialog.innerText()).toContain('They read out the words');
+    await expectStepFits(page, dialog, 'Save the file');
+
+    // Escape goes back a step, keeping what was chosen; Next comes back to the same words.
+    await page.keyboard.press('Escape');
+    await expectStepFits(page, dialog, 'Which students');
+    expect(await dialog.getByRole('radio', { name: 'Only the students I choose' }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByLabel(`Their words: ${wordCheck(substituteKey.fingerprint).join(' ')}`).waitFor();
 
     // Not compared yet: refused next to the box, nothing written.
     await dialog.getByRole('button', { name: 'Save the handover file…' }).click();
@@ -159,10 +192,13 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
   it('makes a package for a one-time code, shows the code once, and the code really opens it', async () => {
     await page.getByRole('button', { name: 'Make a handover file…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Make a handover file' });
-    expect(await dialog.getByRole('radio', { name: /Your whole open caseload \(3 students\)/ }).isChecked()).toBe(true);
     await dialog.getByRole('textbox', { name: 'Substitute’s name' }).fill(CODE_SUBSTITUTE);
     await dialog.getByRole('textbox', { name: 'Last day' }).fill(typed(daysFromToday(3)));
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    expect(await dialog.getByRole('radio', { name: /Your whole open caseload \(3 students\)/ }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Next' }).click();
     await dialog.getByRole('radio', { name: /With a one-time code/ }).check();
+    await expectStepFits(page, dialog, 'Save the file');
     await dialog.getByRole('button', { name: 'Save the handover file…' }).click();
 
     const done = page.getByRole('dialog', { name: `Handover file saved for ${CODE_SUBSTITUTE}` });
