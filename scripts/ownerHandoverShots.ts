@@ -52,7 +52,7 @@ function typedDay(days: number): string {
 }
 
 function createDialog(page: Page) {
-  return page.getByRole('dialog', { name: 'Make a handover package' });
+  return page.getByRole('dialog', { name: 'Make a handover file' });
 }
 
 export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
@@ -72,12 +72,22 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
     },
   },
   {
-    name: 'handover-create-key',
-    go: async (page, { demo, app }) => {
+    name: 'handover-create-who',
+    go: async (page) => {
       await mainNav(page, 'Handover').click();
       await page.getByRole('heading', { level: 1, name: 'Handover' }).waitFor();
-      await page.getByRole('button', { name: 'Make a handover package…' }).click();
+      await page.getByRole('button', { name: 'Make a handover file…' }).click();
       const dialog = createDialog(page);
+      await dialog.getByRole('textbox', { name: 'Substitute’s name' }).fill(SUBSTITUTE);
+      await dialog.getByRole('textbox', { name: 'Your name (optional)' }).fill('Jordan Reyes');
+      await dialog.getByRole('textbox', { name: 'Last day' }).fill(typedDay(18));
+    },
+  },
+  {
+    name: 'handover-create-students',
+    go: async (page, { demo, app }) => {
+      const dialog = createDialog(page);
+      await dialog.getByRole('button', { name: 'Next' }).click();
       await dialog.getByRole('radio', { name: 'Only the students I choose' }).check();
       const open = (await callRouter(app.router, 'students.list', {})).map((student) => student.code);
       const codes = [demo?.flaggedStudentCode ?? '', ...open.filter((code) => code !== demo?.flaggedStudentCode)].slice(0, 2);
@@ -87,31 +97,33 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
         await dialog.getByRole('option', { name: new RegExp(`^${code}`) }).waitFor();
         await picker.press('Enter');
       }
-      await dialog.getByRole('textbox', { name: 'Substitute’s name' }).fill(SUBSTITUTE);
-      await dialog.getByRole('textbox', { name: 'Your name (optional)' }).fill('Jordan Reyes');
-      await dialog.getByRole('textbox', { name: 'Last day' }).fill(typedDay(18));
-      await dialog.getByRole('button', { name: 'Choose their key file…' }).click();
-      await dialog.getByTestId('key-fingerprint').waitFor();
-      await dialog.getByRole('checkbox', { name: /^I compared all 16 groups/ }).scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    name: 'handover-create-key',
+    go: async (page) => {
+      const dialog = createDialog(page);
+      await dialog.getByRole('button', { name: 'Next' }).click();
+      await dialog.getByRole('button', { name: 'Open the file they sent…' }).click();
+      await dialog.getByTestId('word-check').waitFor();
     },
   },
   {
     name: 'handover-created-key',
     go: async (page) => {
       const dialog = createDialog(page);
-      await dialog.getByRole('checkbox', { name: /^I compared all 16 groups/ }).check();
-      await dialog.getByRole('button', { name: 'Save the package…' }).click();
-      await page.getByRole('dialog', { name: `Package saved for ${SUBSTITUTE}` }).waitFor();
+      await dialog.getByRole('checkbox', { name: /every word matches$/ }).check();
+      await dialog.getByRole('button', { name: 'Save the handover file…' }).click();
+      await page.getByRole('dialog', { name: `Handover file saved for ${SUBSTITUTE}` }).waitFor();
     },
   },
   {
     name: 'handover-create-errors',
     go: async (page) => {
-      await page.getByRole('dialog', { name: `Package saved for ${SUBSTITUTE}` }).getByRole('button', { name: 'Done' }).click();
-      await page.getByRole('button', { name: 'Make a handover package…' }).click();
+      await page.getByRole('dialog', { name: `Handover file saved for ${SUBSTITUTE}` }).getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('button', { name: 'Make a handover file…' }).click();
       const dialog = createDialog(page);
-      await dialog.getByRole('radio', { name: /With a one-time code/ }).check();
-      await dialog.getByRole('button', { name: 'Save the package…' }).click();
+      await dialog.getByRole('button', { name: 'Next' }).click();
       await dialog.getByText("Enter the substitute's name.").waitFor();
     },
   },
@@ -121,18 +133,21 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
       const dialog = createDialog(page);
       await dialog.getByRole('textbox', { name: 'Substitute’s name' }).fill(CODE_SUBSTITUTE);
       await dialog.getByRole('textbox', { name: 'Last day' }).fill(typedDay(4));
-      await dialog.getByRole('button', { name: 'Save the package…' }).click();
-      await page.getByRole('dialog', { name: `Package saved for ${CODE_SUBSTITUTE}` }).getByTestId('handover-code').waitFor();
+      await dialog.getByRole('button', { name: 'Next' }).click();
+      await dialog.getByRole('button', { name: 'Next' }).click();
+      await dialog.getByRole('radio', { name: /With a one-time code/ }).check();
+      await dialog.getByRole('button', { name: 'Save the handover file…' }).click();
+      await page.getByRole('dialog', { name: `Handover file saved for ${CODE_SUBSTITUTE}` }).getByTestId('handover-code').waitFor();
     },
   },
   {
     name: 'handover-sent-list',
     go: async (page) => {
-      const done = page.getByRole('dialog', { name: `Package saved for ${CODE_SUBSTITUTE}` });
+      const done = page.getByRole('dialog', { name: `Handover file saved for ${CODE_SUBSTITUTE}` });
       await done.getByRole('checkbox', { name: /^I have given the code/ }).check();
       await done.getByRole('button', { name: 'Done' }).click();
       await done.waitFor({ state: 'detached' });
-      await page.getByRole('list', { name: 'Packages you made' }).getByRole('listitem').nth(1).waitFor();
+      await page.getByRole('list', { name: 'Handovers you made' }).getByRole('listitem').nth(1).waitFor();
     },
   },
   {
@@ -184,13 +199,12 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
     name: 'handover-after-import',
     go: async (page) => {
       await page.getByRole('dialog', { name: `Hand-back from ${SUBSTITUTE} imported` }).getByRole('button', { name: 'Done' }).click();
-      await page.getByRole('list', { name: 'Packages you made' }).getByText('Taken back', { exact: true }).waitFor();
-      cleanUp();
+      await page.getByRole('list', { name: 'Handovers you made' }).getByText('Taken back', { exact: true }).waitFor();
     },
   },
   {
+    // The substitute's vault is still here: its key file is the one the cover colleague sent.
     name: 'cover-colleague-words',
-    optional: true,
     go: async (page, context) => {
       context.openFiles['open-handover-key'] = requireSubstitute().keyFile;
       await page.getByRole('button', { name: 'Name a cover colleague…' }).click();
@@ -201,7 +215,6 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
   },
   {
     name: 'cover-colleague-hand-over',
-    optional: true,
     go: async (page) => {
       const naming = page.getByRole('dialog', { name: 'Name your cover colleague' });
       await naming.getByRole('checkbox', { name: /every word matches$/ }).check();
@@ -212,7 +225,6 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
   },
   {
     name: 'cover-colleague-ready',
-    optional: true,
     go: async (page) => {
       await page.getByRole('dialog', { name: `Hand over to ${SUBSTITUTE}` }).getByRole('button', { name: 'Save the handover file…' }).click();
       await page.getByRole('dialog', { name: `Ready for ${SUBSTITUTE}` }).waitFor();
@@ -220,10 +232,10 @@ export const OWNER_HANDOVER_STEPS: ScreenshotStep[] = [
   },
   {
     name: 'cover-colleague-named',
-    optional: true,
     go: async (page) => {
       await page.getByRole('dialog', { name: `Ready for ${SUBSTITUTE}` }).getByRole('button', { name: 'Done' }).click();
-      await page.getByRole('region', { name: 'Your cover colleague' }).waitFor();
+      await page.getByRole('region', { name: 'Your cover colleague' }).getByText(SUBSTITUTE, { exact: true }).waitFor();
+      cleanUp();
     },
   },
   {

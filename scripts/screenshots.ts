@@ -27,8 +27,9 @@ import { SUBSTITUTE_STEPS } from './screenshotsSubstitute';
  * explanation open), saving with a flag left, the note's history; the service
  * log by week, and by day with a group session half typed; search; the monthly report; professional growth
  * (scripts/growthShots.ts: the self-evaluation, an evidence note with flags, the plan and CEUs, supervision); settings;
- * the owner's handovers (scripts/ownerHandoverShots.ts: a package for a key, the form's checks,
- * a code shown once, the packages made, revoking, a hand-back imported), releasing a note and a
+ * the owner's handovers (scripts/ownerHandoverShots.ts: the three steps of a handover file for a
+ * key, their checks, a code shown once, the handovers made, revoking, a hand-back imported, naming a
+ * cover colleague by their words and handing over to them in one screen), releasing a note and a
  * court-order disclosure; the substitute's side (scripts/screenshotsSubstitute.ts: the worker's
  * handover key, packages before opening, a package under its banner, the hand-back, a package past
  * its dates); the keyboard shortcuts; a note being written when the vault locks, the unlock

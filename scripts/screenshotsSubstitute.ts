@@ -93,8 +93,8 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
       await mainNav(page, 'Handover').click();
       await page.getByRole('heading', { level: 1, name: 'Handover' }).waitFor();
       await page.getByLabel(/^Your words: /).waitFor();
-      await page.getByRole('list', { name: 'Packages you have opened' }).getByRole('listitem').first().waitFor();
-      await page.getByRole('textbox', { name: /^Your name on the key file/ }).fill(SUBSTITUTE);
+      await page.getByRole('list', { name: 'Handovers you have opened' }).getByRole('listitem').first().waitFor();
+      await page.getByRole('textbox', { name: /^Your name on the file/ }).fill(SUBSTITUTE);
       // The section at the top of the window, below the owner's handovers.
       await page.getByRole('heading', { level: 2, name: 'Notes handed to you' }).evaluate((heading) => (heading as unknown as { scrollIntoView(options: { block: 'start' }): void }).scrollIntoView({ block: 'start' }));
     },
@@ -103,10 +103,10 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
     name: 'substitute-package-with-code',
     go: async (page, context) => {
       context.openFiles['open-handover-package'] = prepared().codePackage;
-      await page.getByRole('button', { name: 'Choose a package file…' }).click();
+      await page.getByRole('button', { name: 'Choose a handover file…' }).click();
       const code = page.getByRole('textbox', { name: 'Handover code' });
       await code.fill(prepared().code.slice(0, 17));
-      await page.getByRole('form', { name: 'The package you chose' }).scrollIntoViewIfNeeded();
+      await page.getByRole('form', { name: 'The handover file you chose' }).scrollIntoViewIfNeeded();
     },
   },
   {
@@ -114,8 +114,8 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
     go: async (page, context) => {
       context.openFiles['open-handover-package'] = prepared().elsewhere;
       await page.getByRole('button', { name: 'Choose another file…' }).click();
-      await page.getByRole('form', { name: 'The package you chose' }).getByRole('alert').filter({ hasText: 'someone else’s handover key' }).waitFor();
-      await page.getByRole('form', { name: 'The package you chose' }).scrollIntoViewIfNeeded();
+      await page.getByRole('form', { name: 'The handover file you chose' }).getByRole('alert').filter({ hasText: 'someone else’s handover key' }).waitFor();
+      await page.getByRole('form', { name: 'The handover file you chose' }).scrollIntoViewIfNeeded();
     },
   },
   {
@@ -125,7 +125,7 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
       await page.getByRole('button', { name: 'Choose another file…' }).click();
       await page.getByRole('button', { name: 'Open these notes' }).click();
       await banner(page).getByText('Jordan Reyes’s notes, not your own').waitFor();
-      await page.getByRole('list', { name: 'Notes in this package' }).getByRole('listitem').first().waitFor();
+      await page.getByRole('list', { name: 'Handed-over notes' }).getByRole('listitem').first().waitFor();
     },
   },
   {
@@ -178,7 +178,7 @@ export const SUBSTITUTE_STEPS: ScreenshotStep[] = [
     go: async (page, context) => {
       delete context.openFiles['open-handover-package'];
       await page.getByRole('button', { name: 'Back to Handover' }).click();
-      const list = page.getByRole('list', { name: 'Packages you have opened' });
+      const list = page.getByRole('list', { name: 'Handovers you have opened' });
       await list.getByText('Handed back', { exact: true }).waitFor();
       await list.scrollIntoViewIfNeeded();
     },

@@ -66,12 +66,12 @@ export function errorMessage(error: ApiError): string {
     case 'HANDOVER_TAMPERED':
       return details.file === 'hand-back'
         ? 'This hand-back file was changed or damaged after it was made, so nothing in it was taken in. Ask the substitute for a new copy.'
-        : 'This package file was changed or damaged after it was made, so nothing in it was opened. Ask the colleague who made it for a new copy.';
+        : 'This handover file was changed or damaged after it was made, so nothing in it was opened. Ask the colleague who made it for a new copy.';
     case 'WRONG_HANDOVER_CODE':
       // The main side says plainly what is wrong with a code's shape; a well-formed wrong code gets ours.
       return details.malformed === true
         ? error.message
-        : 'That code does not open this package. Check the 5 groups of 5 letters and digits with the colleague who gave it to you, then try again.';
+        : 'That code does not open this handover file. Check the 5 groups of 5 letters and digits with the colleague who gave it to you, then try again.';
     case 'WRONG_PIN': {
       const left = details.attemptsLeft ?? 1;
       return `That PIN is not right. ${left} more ${left === 1 ? 'try' : 'tries'}, then Sole Notes asks for your passphrase.`;
@@ -90,7 +90,7 @@ export function errorMessage(error: ApiError): string {
 /* Handover refusals, also shown before opening when a package's own details already say it cannot be opened. */
 
 export const HANDOVER_WRONG_RECIPIENT_MESSAGE =
-  'This package was made for someone else’s handover key, so it cannot be opened with yours. If it is meant for you, ask its owner to make it again with your key file.';
+  'This handover file was made for someone else’s handover key, so it cannot be opened with yours. If it is meant for you, send them your handover key and ask them to make it again.';
 
 export function handoverNotYetValidMessage(validFrom: string | null): string {
   return validFrom == null

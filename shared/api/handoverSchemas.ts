@@ -182,7 +182,10 @@ export const HandoverValidity = z.enum(['not-yet-valid', 'active', 'expired']);
 export const HandoverPackageInfo = z.object({
   packageId: Id,
   ownerName: z.string().nullable(),
+  /** The owner's signing key, which signed the file. */
   ownerFingerprint: Fingerprint,
+  /** The owner's handover key: its words are the ones the owner's Sole Notes shows as "Your words". */
+  ownerHandoverFingerprint: Fingerprint,
   substitute: z.string(),
   validFrom: IsoDate,
   validUntil: IsoDate,
@@ -201,7 +204,10 @@ export type HandoverPackageInfo = z.infer<typeof HandoverPackageInfo>;
 export const ReceivedHandover = z.object({
   packageId: Id,
   ownerName: z.string().nullable(),
+  /** The owner's signing key, which signed the file. */
   ownerFingerprint: Fingerprint,
+  /** The owner's handover key: its words are the ones the owner's Sole Notes shows as "Your words". */
+  ownerHandoverFingerprint: Fingerprint,
   substitute: z.string(),
   validFrom: IsoDate,
   validUntil: IsoDate,

@@ -31,6 +31,7 @@ export function inspectPackage(data: VaultData, file: string): HandoverPackageIn
     packageId: manifest.packageId,
     ownerName: manifest.owner.name,
     ownerFingerprint: manifest.owner.fingerprint,
+    ownerHandoverFingerprint: manifest.owner.handoverFingerprint,
     substitute: manifest.substitute.name,
     validFrom: manifest.validFrom,
     validUntil: manifest.validUntil,

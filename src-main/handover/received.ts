@@ -31,6 +31,7 @@ export function receivedHandover(data: VaultData, row: ReceivedRow): ReceivedHan
     packageId: row.package_id,
     ownerName: manifest.owner.name,
     ownerFingerprint: manifest.owner.fingerprint,
+    ownerHandoverFingerprint: manifest.owner.handoverFingerprint,
     substitute: manifest.substitute.name,
     validFrom: manifest.validFrom,
     validUntil: manifest.validUntil,

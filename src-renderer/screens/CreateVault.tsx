@@ -7,6 +7,7 @@ import { groupMatches, keyGroups, ordinal } from '../lib/recoveryKey';
 import { hasPendingHandoverFile, setPendingHandoverFile } from '../state/pendingHandoverFile';
 import { useUiStore } from '../state/uiStore';
 import { refreshVaultState } from '../state/vaultStore';
+import { plainFileName } from './handover/SavedFile';
 import { showRestoredVault } from './backups/afterRestore';
 import { RestoreFromFolder } from './backups/RestoreFromFolder';
 
@@ -81,7 +82,6 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
             </span>
           </li>
         </ul>
-        <OpenHandoverFirst />
         <div className="restore-instead">
           <h2>Used Sole Notes on another laptop?</h2>
           <p className="hint">If you have backups of your notes, on a USB drive say, restore one instead of starting afresh. You need the passphrase you used then, or your recovery key.</p>
@@ -89,6 +89,7 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
         </div>
         </div>
 
+        <div>
         <form onSubmit={submit} noValidate className="setup-form">
           <h2>Choose a passphrase</h2>
           <p className="hint">Four or five unrelated words are easier to remember than a short password, and much harder to guess. Pick your own; do not use a phrase from a song or a book.</p>
@@ -110,6 +111,9 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
           </div>
           {busy && <p className="hint">This takes a moment: the key is made deliberately slow to guess.</p>}
         </form>
+        {/* Below the passphrase it needs, so the first screen fits a 1280×800 window without scrolling. */}
+        <OpenHandoverFirst />
+        </div>
       </section>
     </main>
   );
@@ -138,14 +142,14 @@ function OpenHandoverFirst() {
       <h2>Covering for a colleague?</h2>
       {chosen == null ? (
         <p className="hint">
-          A colleague sent you a handover file? Open it here; you choose a passphrase next, and their notes open right after.{' '}
+          A colleague sent you a handover file? Open it here and choose a passphrase above: their notes open right after.{' '}
           <button type="button" onClick={() => void choose()}>
             Open a handover file…
           </button>
         </p>
       ) : (
         <p className="success" role="status">
-          Handover file chosen: <span className="path">{chosen}</span>. Choose a passphrase to keep it safe on this laptop; it opens as soon as you are set up.
+          Handover file chosen: “{plainFileName(chosen)}”. Choose a passphrase above to keep it safe on this laptop; it opens as soon as you are set up.
         </p>
       )}
     </div>

@@ -18,6 +18,7 @@ import { useScreenHeading } from './useScreenHeading';
 import { useLoad, type Loaded } from '../lib/useLoad';
 import { TotalsTable } from '../components/TotalsTable';
 import { SavedFileActions } from '../components/SavedFileActions';
+import { CheckCode } from '../components/CheckCode';
 
 /**
  * The Reports screen: the monthly aggregate report as the district will get
@@ -502,13 +503,7 @@ function SigningKeyPanel() {
       )}
       {key.status === 'ready' && (
         <>
-          <p className="fingerprint" aria-label={`Check code: ${key.value.fingerprint}`}>
-            {key.value.fingerprint.split(' ').map((group, index) => (
-              <span key={`${index}-${group}`} className="fingerprint-group">
-                {group}
-              </span>
-            ))}
-          </p>
+          <CheckCode fingerprint={key.value.fingerprint} label="Check code" show="groups" />
           <p className="subtle">Made {formatShortDate(key.value.createdAt.slice(0, 10))}.</p>
           <details className="technical">
             <summary>Details for the district’s IT person</summary>

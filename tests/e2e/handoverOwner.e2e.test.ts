@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wordCheck } from '../../shared/domain/wordCheck';
 import type { FilePurpose } from '../../shared/api/systemSchemas';
 import type { HandbackResult, HandoverKeyInfo, HandoverPackageInfo, ReceivedHandover, SentHandover } from '../../shared/api/handoverSchemas';
 import type { Note, NoteSummary } from '../../shared/api/schemas';
@@ -28,6 +29,21 @@ function mainNav(page: Page, name: string) {
 }
 
 /** M/D/YYYY, as the date fields take it. */
+/** The step shown is `title`, and the dialog's title and every button lie inside the 1280x800 window. */
+async function expectStepFits(page: Page, dialog: Locator, title: string): Promise<void> {
+  await dialog.getByRole('list', { name: 'Steps' }).locator('[aria-current="step"]').filter({ hasText: title }).waitFor();
+  const viewport = page.viewportSize() ?? { width: 0, height: 0 };
+  expect(viewport).toEqual({ width: 1280, height: 800 });
+  const boxes = [await dialog.getByRole('heading').first().boundingBox(), ...(await Promise.all((await dialog.getByRole('button').all()).map((button) => button.boundingBox())))];
+  for (const box of boxes) {
+    if (box == null) throw new Error(`A title or button of the step "${title}" is not shown.`);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  }
+}
+
 function typed(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   return `${month}/${day}/${year}`;
@@ -100,10 +116,19 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
   it('makes a package for the substitute’s real key: chosen students, the fingerprint to compare, saved where the worker says', async () => {
     await mainNav(page, 'Handover').click();
     await page.getByRole('heading', { level: 1, name: 'Handover' }).waitFor();
-    await page.getByText('You have not made a handover package yet.').waitFor();
-    await page.getByRole('button', { name: 'Make a handover package…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Make a handover package' });
+    await page.getByText('You have not made a handover file yet.').waitFor();
+    await page.getByRole('button', { name: 'Make a handover file…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Make a handover file' });
 
+    // Step 1, who and for how long; Enter goes on.
+    await expectStepFits(page, dialog, 'Who and for how long');
+    await dialog.getByRole('textbox', { name: 'Your name (optional)' }).fill('Jordan Reyes');
+    await dialog.getByRole('textbox', { name: 'Last day' }).fill(typed(lastDay));
+    await dialog.getByRole('textbox', { name: 'Substitute’s name' }).fill(SUBSTITUTE);
+    await dialog.getByRole('textbox', { name: 'Substitute’s name' }).press('Enter');
+
+    // Step 2, which students.
+    await expectStepFits(page, dialog, 'Which students');
     await dialog.getByRole('radio', { name: 'Only the students I choose' }).check();
     const picker = dialog.getByRole('combobox', { name: 'Students to hand over' });
     for (const code of ['LE-1042', 'LE-2207']) {
@@ -111,31 +136,40 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
       await dialog.getByRole('option', { name: new RegExp(`^${code}`) }).waitFor();
       await picker.press('Enter');
     }
-    await dialog.getByRole('textbox', { name: 'Substitute’s name' }).fill(SUBSTITUTE);
-    await dialog.getByRole('textbox', { name: 'Your name (optional)' }).fill('Jordan Reyes');
-    await dialog.getByRole('textbox', { name: 'Last day' }).fill(typed(lastDay));
+    await expectStepFits(page, dialog, 'Which students');
+    await dialog.getByRole('button', { name: 'Next' }).click();
 
+    // Step 3, the file and what to give: the substitute's handover key, checked by its words.
+    await expectStepFits(page, dialog, 'Save the file');
     answers['open-handover-key'] = keyFile;
-    await dialog.getByRole('button', { name: 'Choose their key file…' }).click();
+    await dialog.getByRole('button', { name: 'Open the file they sent…' }).click();
     const substituteKey = await call<HandoverKeyInfo>(substitute, 'handover.keyInfo');
-    await dialog.getByLabel(`Fingerprint: ${substituteKey.fingerprint}`).waitFor();
-    expect(await dialog.innerText()).toContain(`compare these 16 groups`);
+    await dialog.getByLabel(`Their words: ${wordCheck(substituteKey.fingerprint).join(' ')}`).waitFor();
+    expect(await dialog.innerText()).toContain('They read out the words');
+    await expectStepFits(page, dialog, 'Save the file');
+
+    // Escape goes back a step, keeping what was chosen; Next comes back to the same words.
+    await page.keyboard.press('Escape');
+    await expectStepFits(page, dialog, 'Which students');
+    expect(await dialog.getByRole('radio', { name: 'Only the students I choose' }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByLabel(`Their words: ${wordCheck(substituteKey.fingerprint).join(' ')}`).waitFor();
 
     // Not compared yet: refused next to the box, nothing written.
-    await dialog.getByRole('button', { name: 'Save the package…' }).click();
-    await dialog.getByText('Compare the fingerprint with the substitute, then tick this box.').waitFor();
+    await dialog.getByRole('button', { name: 'Save the handover file…' }).click();
+    await dialog.getByText('Read the ten words with the substitute, then tick this box.').waitFor();
     expect(app.fileRequests.map((request) => request.purpose)).toEqual(['open-handover-key']);
 
-    await dialog.getByRole('checkbox', { name: `I compared all 16 groups with ${SUBSTITUTE}, and they match` }).check();
-    await dialog.getByRole('button', { name: 'Save the package…' }).click();
-    const done = page.getByRole('dialog', { name: `Package saved for ${SUBSTITUTE}` });
+    await dialog.getByRole('checkbox', { name: 'We read all ten words together, and every word matches' }).check();
+    await dialog.getByRole('button', { name: 'Save the handover file…' }).click();
+    const done = page.getByRole('dialog', { name: `Handover file saved for ${SUBSTITUTE}` });
     await done.waitFor();
     const suggested = `handover-dana-whitfield-${today}.solehandover`;
     expect(app.fileRequests.at(-1)).toEqual({ purpose: 'save-handover-package', suggestedName: suggested });
     const packageFile = path.join(app.chosenFolder, suggested);
-    expect(await done.innerText()).toContain(packageFile);
+    expect(await done.getByTestId('saved-path').textContent()).toBe(packageFile);
     expect(await done.innerText()).toContain('2 students, 2 notes and 1 service');
-    await done.getByLabel(`Fingerprint: ${substituteKey.fingerprint}`).waitFor();
+    await done.getByLabel(`Their words: ${wordCheck(substituteKey.fingerprint).join(' ')}`).waitFor();
     expect(await done.getByTestId('handover-code').count()).toBe(0);
     expect(fs.existsSync(packageFile)).toBe(true);
 
@@ -150,21 +184,24 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
     expect(info).toMatchObject({ packageId: keyPackage.packageId, ownerName: 'Jordan Reyes', validity: 'active', recipient: { kind: 'key', forThisVault: true } });
 
     await done.getByRole('button', { name: 'Done' }).click();
-    const list = page.getByRole('list', { name: 'Packages you made' });
+    const list = page.getByRole('list', { name: 'Handovers you made' });
     await list.getByText(SUBSTITUTE, { exact: true }).waitFor();
     expect(await list.innerText()).toContain('With the substitute');
   });
 
   it('makes a package for a one-time code, shows the code once, and the code really opens it', async () => {
-    await page.getByRole('button', { name: 'Make a handover package…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Make a handover package' });
-    expect(await dialog.getByRole('radio', { name: /Your whole open caseload \(3 students\)/ }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Make a handover file…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Make a handover file' });
     await dialog.getByRole('textbox', { name: 'Substitute’s name' }).fill(CODE_SUBSTITUTE);
     await dialog.getByRole('textbox', { name: 'Last day' }).fill(typed(daysFromToday(3)));
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    expect(await dialog.getByRole('radio', { name: /Your whole open caseload \(3 students\)/ }).isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Next' }).click();
     await dialog.getByRole('radio', { name: /With a one-time code/ }).check();
-    await dialog.getByRole('button', { name: 'Save the package…' }).click();
+    await expectStepFits(page, dialog, 'Save the file');
+    await dialog.getByRole('button', { name: 'Save the handover file…' }).click();
 
-    const done = page.getByRole('dialog', { name: `Package saved for ${CODE_SUBSTITUTE}` });
+    const done = page.getByRole('dialog', { name: `Handover file saved for ${CODE_SUBSTITUTE}` });
     await done.waitFor();
     const code = (await done.getByTestId('handover-code').innerText()).replace(/\s+/g, '');
     expect(code).toMatch(CODE_PATTERN);
@@ -191,16 +228,16 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
   });
 
   it('revokes the code package with a reason, saying plainly what revoking cannot do', async () => {
-    const list = page.getByRole('list', { name: 'Packages you made' });
+    const list = page.getByRole('list', { name: 'Handovers you made' });
     await list.getByText(CODE_SUBSTITUTE, { exact: true }).waitFor();
     await list.getByRole('button', { name: `Revoke the handover to ${CODE_SUBSTITUTE}…` }).click();
     const confirm = page.getByRole('alertdialog', { name: `Revoke the handover to ${CODE_SUBSTITUTE}?` });
-    expect(await confirm.innerText()).toContain('It cannot reach the package you already gave.');
+    expect(await confirm.innerText()).toContain('It cannot reach the handover file you already gave.');
     await confirm.getByRole('textbox', { name: 'Reason (optional)' }).fill('Back from leave early');
     await confirm.getByRole('button', { name: 'Revoke handover' }).click();
     const notice = page.getByRole('dialog', { name: `Handover to ${CODE_SUBSTITUTE} revoked` });
     await notice.waitFor();
-    expect(await notice.innerText()).toContain('cannot be destroyed remotely: it is an offline file');
+    expect(await notice.innerText()).toContain(`The handover file already given to ${CODE_SUBSTITUTE} is on their computer, and nothing can destroy it from here.`);
     await notice.getByRole('button', { name: 'Close' }).click();
 
     const item = list.getByRole('listitem').filter({ hasText: CODE_SUBSTITUTE });
@@ -231,10 +268,10 @@ describe('handing the vault to a substitute and taking it back: the owner (end t
     expect(merged).toEqual([
       `1 new note, written by ${SUBSTITUTE}.`,
       `1 note changed by ${SUBSTITUTE}. Each change is a new version under their name; your own text stays in the note’s history.`,
-      `${handback.accessLogEntries} entries from the package’s access log (every opening and every note viewed) added to your audit log.`,
+      `${handback.accessLogEntries} entries from the handover’s access log (every opening and every note viewed) added to your audit log.`,
     ]);
     await summary.getByRole('button', { name: 'Done' }).click();
-    await page.getByRole('list', { name: 'Packages you made' }).getByRole('listitem').filter({ hasText: SUBSTITUTE }).getByText('Taken back', { exact: true }).waitFor();
+    await page.getByRole('list', { name: 'Handovers you made' }).getByRole('listitem').filter({ hasText: SUBSTITUTE }).getByText('Taken back', { exact: true }).waitFor();
 
     // Authorship: the owner's text stays, the substitute's comes after it under their name.
     const history = await callRouter(app.router, 'notes.history', { id: noteIds.bus as string });

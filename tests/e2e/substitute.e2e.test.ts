@@ -89,13 +89,13 @@ describe('Handover, the substitute’s side (end to end)', () => {
     await page.getByText('Details', { exact: true }).click();
     await page.getByLabel(`Your key in digits: ${info.fingerprint}`).waitFor();
     expect(keyPackage.recipient).toMatchObject({ kind: 'key', fingerprint: info.fingerprint });
-    expect(await page.getByText('None yet. When a colleague gives you a package file, open it above.').count()).toBe(1);
+    expect(await page.getByText('None yet. When a colleague gives you a handover file, open it above.').count()).toBe(1);
   });
 
   it('opens the key package after showing what it holds, under a banner naming whose notes they are', async () => {
     nextOpen = keyPackage.path;
-    await page.getByRole('button', { name: 'Choose a package file…' }).click();
-    const inspection = page.getByRole('form', { name: 'The package you chose' });
+    await page.getByRole('button', { name: 'Choose a handover file…' }).click();
+    const inspection = page.getByRole('form', { name: 'The handover file you chose' });
     await inspection.getByRole('heading', { name: `${OWNER}’s notes` }).waitFor();
     expect(await inspection.locator('dl').innerText()).toMatch(/Your handover key \(nothing to type\)/);
     expect(await inspection.locator('dl').innerText()).toContain('2 students, 3 notes');
@@ -108,7 +108,7 @@ describe('Handover, the substitute’s side (end to end)', () => {
     expect(text).toContain('Every note you open is recorded');
     expect(text).toContain('kept apart from your own');
     expect(await banner(page).getByRole('button').count()).toBe(0);
-    const notes = page.getByRole('list', { name: 'Notes in this package' });
+    const notes = page.getByRole('list', { name: 'Handed-over notes' });
     await notes.getByRole('listitem').first().waitFor();
     expect(await notes.getByRole('listitem').count()).toBe(3);
     // The note kept back by the colleague is not in the package.
@@ -146,7 +146,7 @@ describe('Handover, the substitute’s side (end to end)', () => {
     await result.waitFor();
     const file = path.join(root, 'saved', `hand-back to ${OWNER} (${dayFromToday(-2)} to ${dayFromToday(10)}).solehandback`);
     expect(saved).toEqual([file]);
-    expect(await result.innerText()).toContain(file);
+    expect(await result.getByTestId('saved-path').textContent()).toBe(file);
     expect(await result.getByRole('list', { name: 'What the file holds' }).innerText()).toMatch(/1 note written/);
     expect(fs.existsSync(file)).toBe(true);
     expect(fs.existsSync(path.join(app.vaultDir, 'handovers', keyPackage.packageId))).toBe(false);
@@ -156,12 +156,12 @@ describe('Handover, the substitute’s side (end to end)', () => {
 
   it('opens the code package only with the right code', async () => {
     await page.getByRole('button', { name: 'Back to Handover' }).click();
-    const list = page.getByRole('list', { name: 'Packages you have opened' });
+    const list = page.getByRole('list', { name: 'Handovers you have opened' });
     await list.getByText('Handed back', { exact: true }).waitFor();
 
     nextOpen = codePackage.path;
-    await page.getByRole('button', { name: 'Choose a package file…' }).click();
-    const inspection = page.getByRole('form', { name: 'The package you chose' });
+    await page.getByRole('button', { name: 'Choose a handover file…' }).click();
+    const inspection = page.getByRole('form', { name: 'The handover file you chose' });
     expect(await inspection.locator('dl').innerText()).toContain(`The one-time handover code from ${OWNER}`);
     const code = inspection.getByRole('textbox', { name: 'Handover code' });
     const right = codePackage.code ?? '';
@@ -169,7 +169,7 @@ describe('Handover, the substitute’s side (end to end)', () => {
     const wrong = `${right.slice(0, -1)}${right.endsWith('2') ? '3' : '2'}`;
     await code.fill(wrong);
     await inspection.getByRole('button', { name: 'Open these notes' }).click();
-    await inspection.getByText(/^That code does not open this package\./).waitFor();
+    await inspection.getByText(/^That code does not open this handover file\./).waitFor();
     expect(fs.existsSync(path.join(app.vaultDir, 'handovers', codePackage.packageId))).toBe(false);
 
     await code.fill(right.toLowerCase().replace(/-/g, ' '));

@@ -15,8 +15,11 @@ import { createVaultThroughUi } from './ui';
 // their own. While both are well they name each other as cover colleague:
 // each opens the other's key file, and the ten words on one screen match the
 // words on the other; a stranger's key file shows other words. Then Jordan
-// hands over to Dana in one screen with one file, Dana opens it and hands
-// back, and Jordan imports the returned notes.
+// hands over to Dana in one screen with one file; Dana, on her own screens,
+// opens it (Jordan's words, nothing to type), writes a note and hands back;
+// Jordan imports the returned notes. Last, a substitute with no Sole Notes yet
+// opens a handover file from the first screen of a fresh install, which fits
+// 1280x800 without scrolling.
 
 const OWNER = 'Jordan Reyes';
 const COLLEAGUE = 'Dana Whitfield';
@@ -57,6 +60,8 @@ describe('a sudden absence: a cover colleague named ahead, a handover in one scr
   let danaKeyFile: string;
   let jordanKeyFile: string;
   let handoverFile: string;
+  let handbackFile: string;
+  let jordanWords: string[];
 
   const chooser = (who: 'jordan' | 'dana') => (purpose: FilePurpose, suggestedName: string | undefined) => {
     if (purpose.startsWith('open-')) return opens[who][purpose] ?? null;
@@ -103,18 +108,19 @@ describe('a sudden absence: a cover colleague named ahead, a handover in one scr
   });
 
   async function saveOwnKey(app: App, name: string): Promise<string> {
-    await app.page.getByRole('textbox', { name: /Your name on the key file/ }).fill(name);
-    await app.page.getByRole('button', { name: 'Save key file…' }).click();
+    await app.page.getByRole('textbox', { name: /Your name on the file/ }).fill(name);
+    await app.page.getByRole('button', { name: 'Save your handover key…' }).click();
     const saved = app.fileRequests.at(-1);
     expect(saved?.purpose).toBe('save-handover-key');
     const file = path.join(root, `${app === jordan ? 'jordan' : 'dana'}-saved`, saved?.suggestedName ?? '');
-    await app.page.getByText(file).waitFor();
+    // The full path is behind Details; the screen names the file.
+    await app.page.getByTestId('saved-path').filter({ hasText: file }).waitFor({ state: 'attached' });
     return file;
   }
 
   it('names a cover colleague in both vaults: the words match on both screens, and a forged key shows other words', async () => {
     const danaWords = await wordsOn(dana.page, 'Your words');
-    const jordanWords = await wordsOn(jordan.page, 'Your words');
+    jordanWords = await wordsOn(jordan.page, 'Your words');
     expect(danaWords).toHaveLength(10);
     expect(danaWords).toEqual(wordCheck((await callRouter(dana.router, 'handover.keyInfo', {})).fingerprint));
     danaKeyFile = await saveOwnKey(dana, COLLEAGUE);
@@ -181,15 +187,48 @@ describe('a sudden absence: a cover colleague named ahead, a handover in one scr
     expect(sent).toMatchObject({ substitute: COLLEAGUE, validFrom: today, status: 'open', recipient: { kind: 'key', label: COLLEAGUE } });
   });
 
-  it('the colleague opens it, hands back, and the owner imports the returned notes', async () => {
+  it('the colleague opens it on their own screens: Jordan’s words, nothing to type, the notes under their banner', async () => {
+    const page = dana.page;
     opens.dana['open-handover-package'] = handoverFile;
-    const opened = await callRouter(dana.router, 'handover.open', { file: handoverFile });
-    const [student] = await callRouter(dana.router, 'handover.students.list', { packageId: opened.packageId });
-    if (student == null) throw new Error('The handover holds no student.');
-    await callRouter(dana.router, 'handover.notes.create', { packageId: opened.packageId, studentId: student.id, body: 'Covered the Tuesday lunch check-in.' });
-    const handbackFile = path.join(root, 'from-dana.solehandback');
-    await callRouter(dana.router, 'handover.handBack', { packageId: opened.packageId, file: handbackFile });
+    await page.getByRole('button', { name: 'Choose a handover file…' }).click();
+    const inspection = page.getByRole('form', { name: 'The handover file you chose' });
+    await inspection.waitFor();
+    // The words under "Their words" are the ones Jordan's screen shows as "Your words".
+    expect(await wordsOn(inspection, 'Their words')).toEqual(jordanWords);
+    expect(await inspection.innerText()).toContain('Your handover key (nothing to type)');
+    expect(await inspection.getByRole('textbox', { name: 'Handover code' }).count()).toBe(0);
+    expect(await inspection.innerText()).not.toMatch(/fingerprint|package|key file|\.sole/i);
+    await inspection.getByRole('button', { name: 'Open these notes' }).click();
+    const banner = page.getByRole('region', { name: 'Whose notes these are' });
+    await banner.waitFor();
+    await page.getByRole('list', { name: 'Handed-over notes' }).getByText('Checked in about the bus schedule.').waitFor();
 
+    // Dana writes a note about the student, through the screen.
+    await page.getByRole('button', { name: 'Write a note', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Note', exact: true }).fill('Covered the Tuesday lunch check-in.');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.getByText(/^Saved today at/).waitFor();
+  });
+
+  it('the colleague hands back through the screen: one file for Jordan, and the copy on Dana’s laptop is gone', async () => {
+    const page = dana.page;
+    await page.getByRole('button', { name: 'Back to the notes' }).click();
+    await page.getByRole('button', { name: 'Hand back…' }).click();
+    const dialog = page.getByRole('dialog');
+    await expectFits(page, dialog);
+    await dialog.getByRole('button', { name: 'Save the hand-back file…' }).click();
+    const result = page.getByRole('region', { name: 'Handed back' });
+    await result.waitFor();
+    const request = dana.fileRequests.at(-1);
+    expect(request?.purpose).toBe('save-handback');
+    handbackFile = (await result.getByTestId('saved-path').textContent()) ?? '';
+    expect(handbackFile.startsWith(path.join(root, 'dana-saved'))).toBe(true);
+    expect(fs.existsSync(handbackFile)).toBe(true);
+    expect(await result.innerText()).not.toMatch(/fingerprint|package|key file|\.sole/i);
+    expect(await callRouter(dana.router, 'handover.received', {})).toMatchObject([{ status: 'handed_back' }]);
+  });
+
+  it('the owner imports the returned notes', async () => {
     opens.jordan['open-handback'] = handbackFile;
     await jordan.page.getByRole('button', { name: 'Import a hand-back…' }).click();
     await jordan.page.getByText(`Hand-back from ${COLLEAGUE}`, { exact: false }).first().waitFor();
@@ -215,8 +254,12 @@ describe('a sudden absence: a cover colleague named ahead, a handover in one scr
       const page = fresh.page;
       page.setDefaultTimeout(20_000);
       await page.getByRole('heading', { level: 1, name: 'Welcome to Sole Notes' }).waitFor();
+      // The first screen fits the 1280x800 window: nothing to scroll to, the offer included.
+      expect(page.viewportSize()).toEqual({ width: 1280, height: 800 });
+      expect(await page.evaluate('document.scrollingElement.scrollHeight')).toBeLessThanOrEqual(800);
+      await expectFits(page, page.getByRole('main'));
       await page.getByRole('button', { name: 'Open a handover file…' }).click();
-      await page.getByText(`Handover file chosen: ${codeFile}`).waitFor();
+      await page.getByText('Handover file chosen: “for-sam”.', { exact: false }).waitFor();
       const recoveryKey = await createVaultThroughUi(page, TEST_PASSPHRASE);
       await page.getByRole('button', { name: 'I have kept a copy' }).click();
       const groupField = page.getByRole('textbox', { name: /^The \w+ group$/ });
@@ -225,7 +268,7 @@ describe('a sudden absence: a cover colleague named ahead, a handover in one scr
       await page.getByRole('button', { name: 'Continue to Sole Notes' }).click();
 
       // Straight to the file, ready to open: no second search for it.
-      const inspection = page.getByRole('form', { name: 'The package you chose' });
+      const inspection = page.getByRole('form', { name: 'The handover file you chose' });
       await inspection.waitFor();
       await inspection.getByRole('textbox', { name: 'Handover code' }).fill(created.code ?? '');
       await inspection.getByRole('button', { name: 'Open these notes' }).click();

@@ -138,10 +138,14 @@ describe('handover round trip: owner, substitute, stranger', () => {
     substitute.clock.set('2026-03-05T08:00:00.000Z');
     const info = await call<HandoverPackageInfo>(substitute, 'handover.inspect', { file: packageFile });
     expect(info).toMatchObject({ packageId: created.packageId, ownerName: 'Jordan Reyes', validity: 'active', alreadyOpened: false, recipient: { forThisVault: true } });
+    // The owner's handover key, whose words the owner's own screen shows: the substitute reads the same ones.
+    const ownerKey = await call<HandoverKeyInfo>(owner, 'handover.keyInfo');
+    expect(info.ownerHandoverFingerprint).toBe(ownerKey.fingerprint);
 
     const opened = await call<ReceivedHandover>(substitute, 'handover.open', { file: packageFile });
     expect(opened).toMatchObject({ packageId: created.packageId, ownerName: 'Jordan Reyes', substitute: SUBSTITUTE, validUntil: '2026-03-27', status: 'open', validity: 'active' });
     expect(opened.banner).toContain('Notes of Jordan Reyes');
+    expect(opened.ownerHandoverFingerprint).toBe(ownerKey.fingerprint);
     expect(opened.banner).toContain('until 2026-03-27');
     expect(fs.existsSync(path.join(substitute.folder, 'handovers', created.packageId, 'package.db'))).toBe(true);
     expect(substitute.session.data.audit.listByAction('handover.received')[0]?.details).toMatchObject({ packageId: created.packageId });

@@ -15,9 +15,9 @@ describe('messages from error details', () => {
     expect(errorMessage({ code: 'HANDOVER_NOT_YET_VALID', message: 'Not yet.', details: { validFrom: '2026-11-02' } })).toMatch(/starts on Monday, November 2, 2026/);
   });
 
-  it('tells a hand-back from a package by the details', () => {
+  it('tells a hand-back from a handover file by the details', () => {
     expect(errorMessage({ code: 'HANDOVER_TAMPERED', message: 'x', details: { file: 'hand-back' } })).toMatch(/^This hand-back file was changed/);
-    expect(errorMessage({ code: 'HANDOVER_TAMPERED', message: 'This hand-back is damaged.', details: { file: 'package' } })).toMatch(/^This package file was changed/);
+    expect(errorMessage({ code: 'HANDOVER_TAMPERED', message: 'This hand-back is damaged.', details: { file: 'package' } })).toMatch(/^This handover file was changed/);
     expect(errorMessage({ code: 'HANDOVER_WRONG_RECIPIENT', message: 'x', details: { file: 'hand-back' } })).toMatch(/^This hand-back was made for another worker/);
   });
 
@@ -25,7 +25,7 @@ describe('messages from error details', () => {
     expect(errorMessage({ code: 'WRONG_RECOVERY_KEY', message: 'A recovery key has 40 letters and digits.', details: { malformed: true } })).toBe('A recovery key has 40 letters and digits.');
     expect(errorMessage({ code: 'WRONG_RECOVERY_KEY', message: 'A recovery key has 40 letters and digits.' })).toMatch(/^That recovery key did not open your notes/);
     expect(errorMessage({ code: 'WRONG_HANDOVER_CODE', message: 'A handover code has 25 letters.', details: { malformed: true } })).toBe('A handover code has 25 letters.');
-    expect(errorMessage({ code: 'WRONG_HANDOVER_CODE', message: 'A handover code has 25 letters.' })).toMatch(/^That code does not open this package/);
+    expect(errorMessage({ code: 'WRONG_HANDOVER_CODE', message: 'A handover code has 25 letters.' })).toMatch(/^That code does not open this handover file/);
   });
 
   it('words input problems from the issues, without field names', () => {

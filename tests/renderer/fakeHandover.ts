@@ -16,6 +16,8 @@ import { editedNote, newNote, serviceFrom } from './fakeRecords';
 
 export const SUBSTITUTE_FINGERPRINT = 'AAAA 1111 BBBB 2222 CCCC 3333 DDDD 4444 EEEE 5555 FFFF 6666 0000 7777 1234 5678';
 export const OWNER_FINGERPRINT = '3F2A 9C01 77B4 E210 5D6C 0A9F 1B2C 3D4E 5F60 7182 93A4 B5C6 D7E8 F901 2345 6789';
+/** The owner's handover key: its words are the ones the owner reads out. */
+export const OWNER_HANDOVER_FINGERPRINT = '7D31 C0A8 5E92 14BF 08E6 A3D5 2C7F 91B4 6A0E D853 F1C2 3B97 4E68 A05D 9C13 E7F2';
 
 export interface FakePackageFile {
   info: Omit<HandoverPackageInfo, 'validity' | 'alreadyOpened'>;
@@ -92,6 +94,7 @@ export function createFakeHandover(options: FakeHandoverOptions) {
       packageId,
       ownerName: info.ownerName,
       ownerFingerprint: info.ownerFingerprint,
+      ownerHandoverFingerprint: info.ownerHandoverFingerprint,
       substitute: info.substitute,
       validFrom: info.validFrom,
       validUntil: info.validUntil,
@@ -265,6 +268,7 @@ export function packageInfo(fields: Partial<FakePackageFile['info']> = {}): Fake
     packageId: fakeId(),
     ownerName: 'Jordan Reyes',
     ownerFingerprint: OWNER_FINGERPRINT,
+    ownerHandoverFingerprint: OWNER_HANDOVER_FINGERPRINT,
     substitute: 'Dana Whitfield',
     validFrom: '2026-03-02',
     validUntil: '2026-03-27',

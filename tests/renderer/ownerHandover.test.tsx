@@ -4,11 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { SentHandover } from '../../shared/api/handoverSchemas';
 import { CallError } from '../../src-renderer/api';
+import { wordCheck } from '../../shared/domain/wordCheck';
 import { addDays, formatNumericDate, todayIso } from '../../src-renderer/lib/dates';
 import { OwnerHandovers } from '../../src-renderer/screens/handover/OwnerHandovers';
 import { fieldProblems, sentStatus, suggestedPackageName } from '../../src-renderer/screens/handover/owner/ownerWords';
 import { useStudentsStore } from '../../src-renderer/state/studentsStore';
-import { makeStudent, type FakeChooseFile } from './fakeBridge';
+import { Failure, makeStudent, type FakeChooseFile, type FakeHandlers } from './fakeBridge';
 import { emptyOwnerHandover, type FakeOwnerHandover } from './fakeOwnerHandover';
 import { installFake } from './setup';
 
@@ -34,37 +35,54 @@ function sentHandover(fields: Partial<SentHandover> = {}): SentHandover {
   };
 }
 
-async function setUp(options: { owner?: Partial<FakeOwnerHandover>; chooseFile?: FakeChooseFile } = {}) {
-  const fake = installFake({ state: { students: students.map((student) => ({ ...student })), owner: { ...emptyOwnerHandover(), ...options.owner } }, chooseFile: options.chooseFile });
+async function setUp(options: { owner?: Partial<FakeOwnerHandover>; chooseFile?: FakeChooseFile; handlers?: FakeHandlers } = {}) {
+  const fake = installFake({
+    state: { students: students.map((student) => ({ ...student })), owner: { ...emptyOwnerHandover(), ...options.owner } },
+    chooseFile: options.chooseFile,
+    handlers: options.handlers,
+  });
   await useStudentsStore.getState().load();
   const user = userEvent.setup();
   render(<OwnerHandovers />);
-  await screen.findByText(/You have not made a handover package yet|Packages you made/);
+  await screen.findByText(/You have not made a handover file yet|Handovers you made/);
   return { fake, user };
 }
 
 async function openCreateForm(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(screen.getByRole('button', { name: 'Make a handover package…' }));
-  return screen.getByRole('dialog', { name: 'Make a handover package' });
+  await user.click(screen.getByRole('button', { name: 'Make a handover file…' }));
+  return screen.getByRole('dialog', { name: 'Make a handover file' });
 }
 
-describe('making a handover package', () => {
-  it('names each problem next to its field and asks nothing of the main side until the form will do', async () => {
+async function next(user: ReturnType<typeof userEvent.setup>, dialog: HTMLElement) {
+  await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+}
+
+/** Step 1 filled in: who covers and until when. */
+async function fillWho(user: ReturnType<typeof userEvent.setup>, dialog: HTMLElement, substitute: string, lastDay: string) {
+  await user.type(within(dialog).getByRole('textbox', { name: 'Substitute’s name' }), substitute);
+  await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(lastDay));
+}
+
+function currentStep(dialog: HTMLElement): string {
+  return within(dialog).getByRole('list', { name: 'Steps' }).querySelector('[aria-current="step"]')?.textContent ?? '';
+}
+
+describe('making a handover file, in three steps', () => {
+  it('names each problem next to its field, step by step, and asks nothing of the main side until the form will do', async () => {
     const { fake, user } = await setUp();
     const dialog = await openCreateForm(user);
-    expect(within(dialog).getByRole('radio', { name: /Your whole open caseload \(2 students\)/ })).toBeTruthy();
+    expect(currentStep(dialog)).toBe('1 Who and for how long');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeTruthy();
 
-    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
+    await next(user, dialog);
     const name = within(dialog).getByRole('textbox', { name: 'Substitute’s name' });
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(within(dialog).getByText("Enter the substitute's name.")).toBeTruthy();
     expect(within(dialog).getByText('Enter the last day the substitute covers, for example 3/27.')).toBeTruthy();
-    expect(within(dialog).getByText('Choose the key file the substitute gave you.')).toBeTruthy();
     await waitFor(() => expect(document.activeElement).toBe(name));
+    expect(currentStep(dialog)).toBe('1 Who and for how long');
 
-    // Chosen students, but none chosen; a name the app reserves; a last day before the first.
-    await user.click(within(dialog).getByRole('radio', { name: 'Only the students I choose' }));
-    expect(within(dialog).getByText('Choose at least one student, or hand over your whole caseload.')).toBeTruthy();
+    // A name the app reserves; a last day before the first.
     await user.type(name, 'Owner');
     expect(within(dialog).getByText('The substitute cannot be named "owner".')).toBeTruthy();
     await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(addDays(todayIso(), -1)));
@@ -80,43 +98,99 @@ describe('making a handover package', () => {
     const tooLong = within(dialog).getByText(/^A handover can last at most a school year \(366 days\)/);
     expect(tooLong.textContent).toContain('367 days');
     expect(within(dialog).getByRole('textbox', { name: 'Last day' }).getAttribute('aria-describedby')).toContain(tooLong.id);
+    await next(user, dialog);
+    expect(currentStep(dialog)).toBe('1 Who and for how long');
+
+    await user.clear(name);
+    await user.type(name, 'Dana Whitfield');
+    await user.clear(within(dialog).getByRole('textbox', { name: 'Last day' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(addDays(todayIso(), 30)));
+    await next(user, dialog);
+
+    // Step 2: chosen students, but none chosen.
+    expect(currentStep(dialog)).toBe('2 Which students');
+    expect(within(dialog).getByRole('radio', { name: /Your whole open caseload \(2 students\)/ })).toBeTruthy();
+    await user.click(within(dialog).getByRole('radio', { name: 'Only the students I choose' }));
+    await next(user, dialog);
+    expect(within(dialog).getByText('Choose at least one student, or hand over your whole caseload.')).toBeTruthy();
+    expect(currentStep(dialog)).toBe('2 Which students');
+    await user.click(within(dialog).getByRole('radio', { name: /Your whole open caseload/ }));
+    await next(user, dialog);
+
+    // Step 3: no handover key opened yet.
+    expect(currentStep(dialog)).toBe('3 Save the file');
+    await user.click(within(dialog).getByRole('button', { name: 'Save the handover file…' }));
+    expect(within(dialog).getByText('Open the file the substitute sent you.')).toBeTruthy();
 
     expect(fake.callsTo('system.chooseFile')).toEqual([]);
     expect(fake.callsTo('handover.create')).toEqual([]);
   });
 
-  it('shows the key file’s fingerprint with advice to compare it, asks for the comparison, then saves where the worker says', async () => {
+  it('goes on with Enter and back with Escape or Back, keeping what was typed; Escape on the first step closes', async () => {
+    const { user } = await setUp();
+    const dialog = await openCreateForm(user);
+    await fillWho(user, dialog, 'Dana Whitfield', addDays(todayIso(), 12));
+    await user.keyboard('{Enter}');
+    expect(currentStep(dialog)).toBe('2 Which students');
+    // The step's first control has the focus.
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('radio', { name: /Your whole open caseload/ })));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Include the names you use for these students' }));
+    await user.keyboard('{Enter}');
+    expect(currentStep(dialog)).toBe('3 Save the file');
+
+    await user.keyboard('{Escape}');
+    expect(currentStep(dialog)).toBe('2 Which students');
+    expect((within(dialog).getByRole('checkbox', { name: 'Include the names you use for these students' }) as HTMLInputElement).checked).toBe(true);
+    await user.click(within(dialog).getByRole('button', { name: 'Back' }));
+    expect(currentStep(dialog)).toBe('1 Who and for how long');
+    expect((within(dialog).getByRole('textbox', { name: 'Substitute’s name' }) as HTMLInputElement).value).toBe('Dana Whitfield');
+    expect((within(dialog).getByRole('textbox', { name: 'Last day' }) as HTMLInputElement).value).toBe(formatNumericDate(addDays(todayIso(), 12)));
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('shows the handover key’s words with advice to read them together, asks that they match, then saves where the worker says', async () => {
     const { fake, user } = await setUp({
       owner: { keyFiles: { [KEY_FILE]: { path: KEY_FILE, fingerprint: FINGERPRINT, label: 'Dana Whitfield', createdAt: '2026-02-27T10:00:00.000Z' } } },
       chooseFile: (purpose, suggestedName) => (purpose === 'open-handover-key' ? KEY_FILE : `/home/worker/Documents/${suggestedName ?? 'x'}`),
     });
     const dialog = await openCreateForm(user);
+    const until = addDays(todayIso(), 12);
+    await fillWho(user, dialog, 'Dana Whitfield', until);
+    await user.type(within(dialog).getByRole('textbox', { name: 'Your name (optional)' }), 'Jordan Reyes');
+    await next(user, dialog);
+
     await user.click(within(dialog).getByRole('radio', { name: 'Only the students I choose' }));
     const picker = within(dialog).getByRole('combobox', { name: 'Students to hand over' });
     await user.type(picker, 'LE-10{Enter}');
     await user.type(picker, 'LE-22{Enter}');
-    await user.type(within(dialog).getByRole('textbox', { name: 'Substitute’s name' }), 'Dana Whitfield');
-    await user.type(within(dialog).getByRole('textbox', { name: 'Your name (optional)' }), 'Jordan Reyes');
-    const until = addDays(todayIso(), 12);
-    await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(until));
-
-    await user.click(within(dialog).getByRole('button', { name: 'Choose their key file…' }));
-    const fingerprint = await within(dialog).findByLabelText(`Fingerprint: ${FINGERPRINT}`);
-    expect(fingerprint.querySelectorAll('.fingerprint-group')).toHaveLength(16);
-    expect(within(dialog).getByText(/Call Dana Whitfield or meet in person, and compare these 16 groups/)).toBeTruthy();
-    expect(fake.callsTo('handover.readKeyFile')).toEqual([{ file: KEY_FILE }]);
-
-    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
-    expect(within(dialog).getByText('Compare the fingerprint with the substitute, then tick this box.')).toBeTruthy();
-    expect(fake.callsTo('handover.create')).toEqual([]);
-    await user.click(within(dialog).getByRole('checkbox', { name: 'I compared all 16 groups with Dana Whitfield, and they match' }));
+    // Enter in the student field picks a student; it does not go on.
+    expect(currentStep(dialog)).toBe('2 Which students');
     const names = within(dialog).getByRole('checkbox', { name: 'Include the names you use for these students' });
     expect((names as HTMLInputElement).checked).toBe(false);
     expect(names.getAttribute('aria-describedby')).not.toBeNull();
     await user.click(names);
-    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
+    await next(user, dialog);
 
-    const done = await screen.findByRole('dialog', { name: 'Package saved for Dana Whitfield' });
+    await user.click(within(dialog).getByRole('button', { name: 'Open the file they sent…' }));
+    const words = await within(dialog).findByLabelText(`Their words: ${wordCheck(FINGERPRINT).join(' ')}`);
+    expect(words.querySelectorAll('li')).toHaveLength(10);
+    const digits = within(dialog).getByLabelText(`Their key in digits: ${FINGERPRINT}`);
+    expect(digits.querySelectorAll('.fingerprint-group')).toHaveLength(16);
+    expect(digits.closest('details')).not.toBeNull();
+    expect(within(dialog).getByText(/Call Dana Whitfield or meet in person\. They read out the words/)).toBeTruthy();
+    expect(fake.callsTo('handover.readKeyFile')).toEqual([{ file: KEY_FILE }]);
+    // The focus stays in the dialog (the button was disabled while the file was read), so Escape still goes back.
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Open another file…' })));
+
+    await user.click(within(dialog).getByRole('button', { name: 'Save the handover file…' }));
+    expect(within(dialog).getByText('Read the ten words with the substitute, then tick this box.')).toBeTruthy();
+    expect(fake.callsTo('handover.create')).toEqual([]);
+    await user.click(within(dialog).getByRole('checkbox', { name: 'We read all ten words together, and every word matches' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save the handover file…' }));
+
+    const done = await screen.findByRole('dialog', { name: 'Handover file saved for Dana Whitfield' });
     const today = todayIso();
     const suggested = `handover-dana-whitfield-${today}.solehandover`;
     expect(fake.callsTo('system.chooseFile')).toEqual([{ purpose: 'open-handover-key' }, { purpose: 'save-handover-package', suggestedName: suggested }]);
@@ -134,28 +208,50 @@ describe('making a handover package', () => {
         replace: true,
       },
     ]);
-    expect(within(done).getByText(`/home/worker/Documents/${suggested}`)).toBeTruthy();
+    // The file's name in plain words; its full path (and its type's ending) behind Details.
+    expect(within(done).getByText(`handover-dana-whitfield-${today}`).closest('p')?.textContent).toBe(`Saved as “handover-dana-whitfield-${today}” in the folder you chose.`);
+    expect(within(done).getByText(`/home/worker/Documents/${suggested}`).closest('details')).not.toBeNull();
     expect(within(done).getByText(/^2 students, 0 notes and 0 services$/)).toBeTruthy();
-    expect(within(done).getByLabelText(`Fingerprint: ${FINGERPRINT}`)).toBeTruthy();
+    expect(within(done).getByLabelText(`Their words: ${wordCheck(FINGERPRINT).join(' ')}`)).toBeTruthy();
     expect(within(done).queryByTestId('handover-code')).toBeNull();
     await user.click(within(done).getByRole('button', { name: 'Done' }));
 
-    const list = await screen.findByRole('list', { name: 'Packages you made' });
+    const list = await screen.findByRole('list', { name: 'Handovers you made' });
     expect(within(list).getByText('Dana Whitfield')).toBeTruthy();
     expect(within(list).getByText('With the substitute')).toBeTruthy();
   });
 
-  it('says so when the key file cannot be read, next to the choice, and writes nothing when the save dialog is cancelled', async () => {
+  it('takes the worker back to the step whose field the main side refused', async () => {
+    const { user } = await setUp({
+      handlers: {
+        'handover.create': () => {
+          throw new Failure('INVALID_INPUT', 'validUntil: the end date has already passed.');
+        },
+      },
+    });
+    const dialog = await openCreateForm(user);
+    await fillWho(user, dialog, 'Sam Ortiz', addDays(todayIso(), 5));
+    await next(user, dialog);
+    await next(user, dialog);
+    await user.click(within(dialog).getByRole('radio', { name: /With a one-time code/ }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save the handover file…' }));
+    expect(await within(dialog).findByText('The end date has already passed.')).toBeTruthy();
+    expect(currentStep(dialog)).toBe('1 Who and for how long');
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('textbox', { name: 'Last day' })));
+  });
+
+  it('says so when the file cannot be read, next to the choice, and writes nothing when the save dialog is cancelled', async () => {
     const { fake, user } = await setUp({ chooseFile: (purpose) => (purpose === 'open-handover-key' ? '/home/worker/notes.txt' : null) });
     const dialog = await openCreateForm(user);
-    await user.click(within(dialog).getByRole('button', { name: 'Choose their key file…' }));
+    await fillWho(user, dialog, 'Sam Ortiz', addDays(todayIso(), 5));
+    await next(user, dialog);
+    await next(user, dialog);
+    await user.click(within(dialog).getByRole('button', { name: 'Open the file they sent…' }));
     expect(await within(dialog).findByText(/This is not a Sole Notes handover key file/)).toBeTruthy();
 
     await user.click(within(dialog).getByRole('radio', { name: /With a one-time code/ }));
-    await user.type(within(dialog).getByRole('textbox', { name: 'Substitute’s name' }), 'Sam Ortiz');
-    await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(addDays(todayIso(), 5)));
-    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
-    expect(await within(dialog).findByText('No file chosen, so no package was made.')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Save the handover file…' }));
+    expect(await within(dialog).findByText('No file chosen, so nothing was saved.')).toBeTruthy();
     expect(fake.callsTo('handover.create')).toEqual([]);
     expect(fake.state.owner.sent).toEqual([]);
   });
@@ -165,13 +261,14 @@ describe('the one-time code', () => {
   it('is shown once, large and grouped, with the advice; the window stays until the worker says it was given, then the code is gone', async () => {
     const { fake, user } = await setUp();
     const dialog = await openCreateForm(user);
+    await fillWho(user, dialog, 'Sam Ortiz', addDays(todayIso(), 5));
+    await next(user, dialog);
+    await next(user, dialog);
     await user.click(within(dialog).getByRole('radio', { name: /With a one-time code/ }));
     expect(within(dialog).getByText(/Give it separately from the file: in person or by phone, never in the same email/)).toBeTruthy();
-    await user.type(within(dialog).getByRole('textbox', { name: 'Substitute’s name' }), 'Sam Ortiz');
-    await user.type(within(dialog).getByRole('textbox', { name: 'Last day' }), formatNumericDate(addDays(todayIso(), 5)));
-    await user.click(within(dialog).getByRole('button', { name: 'Save the package…' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save the handover file…' }));
 
-    const done = await screen.findByRole('dialog', { name: 'Package saved for Sam Ortiz' });
+    const done = await screen.findByRole('dialog', { name: 'Handover file saved for Sam Ortiz' });
     const code = fake.state.owner.nextCode;
     const shown = within(done).getByTestId('handover-code');
     expect(shown.textContent).toBe(code);
@@ -181,7 +278,7 @@ describe('the one-time code', () => {
 
     // Escape does not close it, and Done waits for the worker's word.
     await user.keyboard('{Escape}');
-    expect(screen.getByRole('dialog', { name: 'Package saved for Sam Ortiz' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Handover file saved for Sam Ortiz' })).toBeTruthy();
     const doneButton = within(done).getByRole('button', { name: 'Done' }) as HTMLButtonElement;
     expect(doneButton.disabled).toBe(true);
 
@@ -192,7 +289,7 @@ describe('the one-time code', () => {
     await waitFor(() => expect(document.activeElement).toBe(doneButton));
     await user.click(doneButton);
     expect(screen.queryByRole('dialog')).toBeNull();
-    const list = await screen.findByRole('list', { name: 'Packages you made' });
+    const list = await screen.findByRole('list', { name: 'Handovers you made' });
     expect(within(list).getByText('Opens with a one-time code')).toBeTruthy();
     expect(document.body.textContent).not.toContain(code.split('-')[1]);
   });
@@ -226,19 +323,19 @@ describe('packages made', () => {
 describe('revoking', () => {
   it('asks first, says plainly what it cannot do, records an optional reason and shows the notice', async () => {
     const { fake, user } = await setUp({ owner: { sent: [sentHandover()] } });
-    const list = await screen.findByRole('list', { name: 'Packages you made' });
+    const list = await screen.findByRole('list', { name: 'Handovers you made' });
     expect(within(list).getByText('With the substitute')).toBeTruthy();
     await user.click(within(list).getByRole('button', { name: 'Revoke the handover to Dana Whitfield…' }));
 
     const dialog = screen.getByRole('alertdialog', { name: 'Revoke the handover to Dana Whitfield?' });
-    expect(dialog.textContent).toContain('It cannot reach the package you already gave.');
+    expect(dialog.textContent).toContain('It cannot reach the handover file you already gave.');
     expect(dialog.textContent).toContain('nothing can destroy it from here');
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep it open' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason (optional)' }), 'Back early from leave');
     await user.click(within(dialog).getByRole('button', { name: 'Revoke handover' }));
 
     const done = await screen.findByRole('dialog', { name: 'Handover to Dana Whitfield revoked' });
-    expect(done.textContent).toContain('cannot be destroyed remotely: it is an offline file');
+    expect(done.textContent).toContain('The handover file already given to Dana Whitfield is on their computer, and nothing can destroy it from here.');
     expect(fake.callsTo('handover.revoke')).toEqual([{ packageId: sentHandover().packageId, reason: 'Back early from leave' }]);
     await user.click(within(done).getByRole('button', { name: 'Close' }));
     expect(await within(list).findByText('Revoked')).toBeTruthy();
@@ -279,9 +376,9 @@ describe('importing a hand-back', () => {
     expect(lines).toEqual([
       '3 new notes, written by Dana Whitfield.',
       '2 notes changed by Dana Whitfield. Each change is a new version under their name; your own text stays in the note’s history.',
-      '1 note changed by both of you while the package was out. Your later text and theirs are both kept; the note now shows theirs. Open its history to compare.',
+      '1 note changed by both of you while the handover was out. Your later text and theirs are both kept; the note now shows theirs. Open its history to compare.',
       '4 new services logged by Dana Whitfield.',
-      '27 entries from the package’s access log (every opening and every note viewed) added to your audit log.',
+      '27 entries from the handover’s access log (every opening and every note viewed) added to your audit log.',
     ]);
     expect(summary.textContent).toContain('the handover is closed');
     expect(fake.callsTo('handover.importHandBack')).toEqual([{ file: HANDBACK_FILE }]);

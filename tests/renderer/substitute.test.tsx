@@ -13,7 +13,7 @@ import { errorMessage } from '../../src-renderer/messages';
 import { useUiStore } from '../../src-renderer/state/uiStore';
 import { useVaultStore } from '../../src-renderer/state/vaultStore';
 import { makeStudent } from './fakeBridge';
-import { createFakeHandover, OWNER_FINGERPRINT, packageInfo, packageNote, SUBSTITUTE_FINGERPRINT, type FakePackageFile } from './fakeHandover';
+import { createFakeHandover, OWNER_FINGERPRINT, OWNER_HANDOVER_FINGERPRINT, packageInfo, packageNote, SUBSTITUTE_FINGERPRINT, type FakePackageFile } from './fakeHandover';
 import { installFake } from './setup';
 
 /**
@@ -63,8 +63,8 @@ describe('your handover key', () => {
     expect(fingerprint.closest('details')).not.toBeNull();
     expect(screen.getByText(/holds no notes and no passphrase/)).toBeTruthy();
 
-    await user.type(screen.getByRole('textbox', { name: /Your name on the key file/ }), 'Dana Whitfield');
-    await user.click(screen.getByRole('button', { name: 'Save key file…' }));
+    await user.type(screen.getByRole('textbox', { name: /Your name on the file/ }), 'Dana Whitfield');
+    await user.click(screen.getByRole('button', { name: 'Save your handover key…' }));
     expect(await screen.findByText('/home/dana/handover key of Dana Whitfield.solekey')).toBeTruthy();
     expect(fake.callsTo('system.chooseFile')).toEqual([{ purpose: 'save-handover-key', suggestedName: 'handover key of Dana Whitfield' }]);
     expect(handover.state.keyExports).toEqual([{ file: '/home/dana/handover key of Dana Whitfield.solekey', label: 'Dana Whitfield' }]);
@@ -75,7 +75,7 @@ describe('your handover key', () => {
     const { fake, user } = setup({ choose: () => null });
     render(<ReceivedHandovers />);
     await screen.findByLabelText(/^Your words/);
-    await user.click(screen.getByRole('button', { name: 'Save key file…' }));
+    await user.click(screen.getByRole('button', { name: 'Save your handover key…' }));
     expect(await screen.findByText('No file chosen, so nothing was saved.')).toBeTruthy();
     expect(fake.callsTo('handover.exportKey')).toEqual([]);
   });
@@ -87,9 +87,9 @@ describe('opening a package', () => {
     const codePackage: FakePackageFile = { ...keyPackage({ recipient: { kind: 'code' }, scope: { students: 2, notes: 14, services: 9 } }), code: CODE };
     const { fake, user } = setup({ files: { [file]: codePackage }, choose: (purpose) => (purpose === 'open-handover-package' ? file : null) });
     render(<ReceivedHandovers />);
-    await user.click(await screen.findByRole('button', { name: 'Choose a package file…' }));
+    await user.click(await screen.findByRole('button', { name: 'Choose a handover file…' }));
 
-    const inspection = await screen.findByRole('form', { name: 'The package you chose' });
+    const inspection = await screen.findByRole('form', { name: 'The handover file you chose' });
     expect(fake.callsTo('handover.inspect')).toEqual([{ file }]);
     expect(within(inspection).getByRole('heading', { name: 'Jordan Reyes’s notes' })).toBeTruthy();
     const facts = inspection.querySelector('dl')?.textContent ?? '';
@@ -98,7 +98,8 @@ describe('opening a package', () => {
     expect(facts).toContain(`${formatLongDate(FROM)} to ${formatLongDate(UNTIL)}`);
     expect(facts).toContain('2 students, 14 notes and 9 services');
     expect(facts).toContain('The one-time handover code from Jordan Reyes');
-    expect(within(inspection).getByLabelText(`Their key’s fingerprint: ${OWNER_FINGERPRINT}`)).toBeTruthy();
+    expect(within(inspection).getByLabelText(`Their words: ${wordCheck(OWNER_HANDOVER_FINGERPRINT).join(' ')}`)).toBeTruthy();
+    expect(within(inspection).getByLabelText(`Their key in digits: ${OWNER_HANDOVER_FINGERPRINT}`).closest('details')).not.toBeNull();
 
     // Without a code: nothing is asked of the main side.
     await user.click(within(inspection).getByRole('button', { name: 'Open these notes' }));
@@ -108,7 +109,7 @@ describe('opening a package', () => {
     const field = within(inspection).getByRole('textbox', { name: 'Handover code' });
     await user.type(field, '7K3QX-M2V9D-HP4TA-0C8WZ-R6NJA');
     await user.click(within(inspection).getByRole('button', { name: 'Open these notes' }));
-    expect(await within(inspection).findByText(/^That code does not open this package\. Check the 5 groups of 5/)).toBeTruthy();
+    expect(await within(inspection).findByText(/^That code does not open this handover file\. Check the 5 groups of 5/)).toBeTruthy();
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(useUiStore.getState().route).toEqual({ name: 'today' });
 
@@ -129,8 +130,8 @@ describe('opening a package', () => {
     const file = '/media/usb/key.solehandover';
     const { fake, user } = setup({ files: { [file]: keyPackage() }, choose: () => file });
     render(<ReceivedHandovers />);
-    await user.click(await screen.findByRole('button', { name: 'Choose a package file…' }));
-    const inspection = await screen.findByRole('form', { name: 'The package you chose' });
+    await user.click(await screen.findByRole('button', { name: 'Choose a handover file…' }));
+    const inspection = await screen.findByRole('form', { name: 'The handover file you chose' });
     expect(inspection.querySelector('dl')?.textContent).toContain('Your handover key (nothing to type)');
     expect(within(inspection).queryByRole('textbox', { name: 'Handover code' })).toBeNull();
     await user.click(within(inspection).getByRole('button', { name: 'Open these notes' }));
@@ -142,7 +143,7 @@ describe('opening a package', () => {
     {
       name: 'a package for someone else',
       file: keyPackage({ recipient: { kind: 'key', fingerprint: OWNER_FINGERPRINT, forThisVault: false } }),
-      message: /^This package was made for someone else’s handover key, so it cannot be opened with yours\./,
+      message: /^This handover file was made for someone else’s handover key, so it cannot be opened with yours\./,
     },
     {
       name: 'a package not yet valid',
@@ -160,8 +161,8 @@ describe('opening a package', () => {
       const file = '/media/usb/package.solehandover';
       const { fake, user } = setup({ files: { [file]: refusal.file }, choose: () => file });
       render(<ReceivedHandovers />);
-      await user.click(await screen.findByRole('button', { name: 'Choose a package file…' }));
-      const inspection = await screen.findByRole('form', { name: 'The package you chose' });
+      await user.click(await screen.findByRole('button', { name: 'Choose a handover file…' }));
+      const inspection = await screen.findByRole('form', { name: 'The handover file you chose' });
       expect(within(inspection).getByRole('alert').textContent).toMatch(refusal.message);
       expect(within(inspection).queryByRole('button', { name: 'Open these notes' })).toBeNull();
       expect(fake.callsTo('handover.open')).toEqual([]);
@@ -172,18 +173,18 @@ describe('opening a package', () => {
     const file = '/media/usb/changed.solehandover';
     const { user } = setup({ files: { [file]: { ...keyPackage(), tampered: true } }, choose: () => file });
     render(<ReceivedHandovers />);
-    await user.click(await screen.findByRole('button', { name: 'Choose a package file…' }));
+    await user.click(await screen.findByRole('button', { name: 'Choose a handover file…' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe('This package file was changed or damaged after it was made, so nothing in it was opened. Ask the colleague who made it for a new copy.');
-    expect(screen.queryByRole('form', { name: 'The package you chose' })).toBeNull();
+    expect(alert.textContent).toBe('This handover file was changed or damaged after it was made, so nothing in it was opened. Ask the colleague who made it for a new copy.');
+    expect(screen.queryByRole('form', { name: 'The handover file you chose' })).toBeNull();
   });
 
   it('shows the main side’s refusal when the package ends between looking and opening', async () => {
     const file = '/media/usb/last-day.solehandover';
     const { handover, user } = setup({ files: { [file]: keyPackage({ validFrom: addDays(TODAY, -10), validUntil: TODAY }) }, choose: () => file });
     render(<ReceivedHandovers />);
-    await user.click(await screen.findByRole('button', { name: 'Choose a package file…' }));
-    const inspection = await screen.findByRole('form', { name: 'The package you chose' });
+    await user.click(await screen.findByRole('button', { name: 'Choose a handover file…' }));
+    const inspection = await screen.findByRole('form', { name: 'The handover file you chose' });
     handover.state.today = addDays(TODAY, 1); // midnight passes
     await user.click(within(inspection).getByRole('button', { name: 'Open these notes' }));
     expect((await screen.findByRole('alert')).textContent).toBe(`This handover ended on ${formatLongDate(TODAY)}, so Sole Notes no longer opens its notes.`);
@@ -195,8 +196,8 @@ describe('opening a package', () => {
     const { fake, user } = setup({ files: { [file]: keyPackage() }, choose: () => file });
     const packageId = await openedEarlier(fake, file);
     render(<ReceivedHandovers />);
-    await user.click(await screen.findByRole('button', { name: 'Choose a package file…' }));
-    expect(await screen.findByText('You have already opened this package.')).toBeTruthy();
+    await user.click(await screen.findByRole('button', { name: 'Choose a handover file…' }));
+    expect(await screen.findByText('You have already opened this handover file.')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Go to these notes' }));
     expect(useUiStore.getState().route).toEqual({ name: 'handover-package', packageId });
     expect(fake.callsTo('handover.open')).toHaveLength(1);
@@ -212,14 +213,14 @@ describe('the refusal messages', () => {
       'This handover ended on Friday, March 27, 2026, so Sole Notes no longer opens its notes.',
     );
     expect(errorMessage({ code: 'HANDOVER_WRONG_RECIPIENT', message: "This handover package was made for someone else's handover key (3F2A …).", details: { file: 'package' } })).toMatch(
-      /^This package was made for someone else’s handover key/,
+      /^This handover file was made for someone else’s handover key/,
     );
     expect(errorMessage({ code: 'HANDOVER_WRONG_RECIPIENT', message: "This hand-back is for another vault's handover key (3F2A …).", details: { file: 'hand-back' } })).toMatch(/^This hand-back was made for another worker’s/);
     expect(errorMessage({ code: 'HANDOVER_TAMPERED', message: 'This file is not an intact Sole Notes handover package: its manifest is not canonical JSON.', details: { file: 'package' } })).toMatch(
-      /^This package file was changed or damaged/,
+      /^This handover file was changed or damaged/,
     );
     expect(errorMessage({ code: 'HANDOVER_TAMPERED', message: 'This file is not an intact Sole Notes hand-back: its proof does not check out.', details: { file: 'hand-back' } })).toMatch(/^This hand-back file was changed or damaged/);
-    expect(errorMessage({ code: 'WRONG_HANDOVER_CODE', message: 'That handover code does not open this package.' })).toMatch(/^That code does not open this package\./);
+    expect(errorMessage({ code: 'WRONG_HANDOVER_CODE', message: 'That handover code does not open this package.' })).toMatch(/^That code does not open this handover file\./);
     expect(errorMessage({ code: 'WRONG_HANDOVER_CODE', message: 'A handover code has only letters and digits, and never "#". Check what you typed.', details: { malformed: true } })).toBe(
       'A handover code has only letters and digits, and never "#". Check what you typed.',
     );
@@ -244,7 +245,7 @@ describe('the list of packages received', () => {
     await fake.bridge.invoke('handover.handBack', { packageId: third, file: '/c.solehandback' });
     handover.state.today = addDays(TODAY, 2); // Sam Ortiz's has ended; Jordan Reyes's is still on
     render(<ReceivedHandovers />);
-    const list = await screen.findByRole('list', { name: 'Packages you have opened' });
+    const list = await screen.findByRole('list', { name: 'Handovers you have opened' });
     const items = within(list).getAllByRole('listitem');
     expect(items.map((item) => item.querySelector('.received-title')?.textContent)).toEqual(['Priya Nair’s notesHanded back', 'Sam Ortiz’s notesEnded', 'Jordan Reyes’s notesActive']);
     expect(within(items[0] as HTMLElement).queryByRole('button')).toBeNull();
@@ -283,7 +284,7 @@ describe('inside a package: the banner', () => {
   it('names the owner’s key when they gave no name', async () => {
     const { banner } = await enterPackage(keyPackage({ ownerName: null }));
     await waitFor(() => expect(banner.textContent).toContain('A colleague’s notes, not your own'));
-    expect(banner.textContent).toContain(`Their key’s fingerprint: ${OWNER_FINGERPRINT}`);
+    expect(within(banner).getByLabelText(`Their words: ${wordCheck(OWNER_HANDOVER_FINGERPRINT).join(' ')}`)).toBeTruthy();
     expect(banner.textContent).toContain('You are their temporary substitute until');
   });
 
@@ -422,8 +423,8 @@ describe('inside a package: the access log', () => {
       'A note about RM-2048 was opened',
       'The list of notes was shown (1 note)',
       'These notes were opened',
-      'The package was opened on this laptop',
-      'Jordan Reyes made the package',
+      'The handover file was opened on this laptop',
+      'Jordan Reyes made the handover file',
     ]);
   });
 });

@@ -14,6 +14,7 @@ import {
   handoverOpenCommand,
   handoverRevokeCommand,
 } from './handover';
+import { colleagueNameCommand, colleagueRemoveCommand, colleagueShowCommand } from './colleague';
 import { dutyAddCommand, dutyEndCommand, dutyListCommand, storyAddCommand, storyConfirmCommand, storyListCommand } from './guidelineList';
 import { initCommand } from './init';
 import { noteAddCommand, noteListCommand, noteSearchCommand } from './note';
@@ -67,6 +68,9 @@ export const COMMANDS: readonly CliCommand[] = [
   handoverImportCommand,
   handoverListCommand,
   handoverRevokeCommand,
+  colleagueNameCommand,
+  colleagueShowCommand,
+  colleagueRemoveCommand,
   discloseCommand,
   auditVerifyCommand,
   retentionShowCommand,

@@ -64,7 +64,7 @@ export function OwnerHandovers() {
         <div className="head-actions">
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             <PlusIcon />
-            <span>Make a handover package…</span>
+            <span>Make a handover file…</span>
           </button>
           <button type="button" onClick={() => void importHandback()} disabled={busy}>
             <FolderIcon />
@@ -73,14 +73,14 @@ export function OwnerHandovers() {
         </div>
       </div>
       <p className="hint owner-lead">
-        Going on leave? Make a package of your notes for the person covering for you, for the days they cover. When you are back, they hand it back and you import it: what they
+        Going on leave? Make a handover file of your notes for the person covering for you, for the days they cover. When you are back, they hand it back and you import it: what they
         wrote joins your notes under their name, and your own text is never overwritten.
       </p>
 
       <CoverColleaguePanel onHandedOver={() => void reload()} />
 
       <div aria-live="polite">
-        {importing.phase === 'choosing' && <p className="status">Choose the hand-back file (.solehandback) in the window that opened.</p>}
+        {importing.phase === 'choosing' && <p className="status">Choose the hand-back file in the window that opened.</p>}
         {importing.phase === 'importing' && <p className="status">Checking and importing the hand-back…</p>}
         {importing.phase === 'cancelled' && <p className="status">No file chosen, so nothing was imported.</p>}
       </div>
@@ -90,14 +90,14 @@ export function OwnerHandovers() {
         </p>
       )}
 
-      <h3 className="sent-title">Packages you made</h3>
+      <h3 className="sent-title">Handovers you made</h3>
       {sent.status === 'loading' && <p className="status">Loading…</p>}
       {sent.status === 'error' && (
         <p className="problem" role="alert">
           {sent.message}
         </p>
       )}
-      {sent.status === 'ready' && sent.handovers.length === 0 && <p className="empty">You have not made a handover package yet.</p>}
+      {sent.status === 'ready' && sent.handovers.length === 0 && <p className="empty">You have not made a handover file yet.</p>}
       {sent.status === 'ready' && sent.handovers.length > 0 && <SentHandoverList handovers={sent.handovers} today={todayIso()} onRevoke={setRevoking} />}
 
       {creating && <CreateHandoverDialog onClose={() => setCreating(false)} onCreated={() => void reload()} />}

@@ -34,7 +34,7 @@ export function ReceivedHandovers() {
     <section aria-labelledby="received-handovers-heading" className="panel received-handovers">
       <h2 id="received-handovers-heading">Notes handed to you</h2>
       <p className="hint received-intro">
-        When you stand in for a colleague, their notes come to you in a package file. They stay apart from your own notes, and every note you open is recorded
+        When you stand in for a colleague, their notes come to you in a handover file. They stay apart from your own notes, and every note you open is recorded
         for them.
       </p>
       <div className="received-grid">
@@ -42,7 +42,7 @@ export function ReceivedHandovers() {
         <OpenPackagePanel received={received ?? []} />
       </div>
       <section className="handover-block received-block" aria-labelledby={`${id}-list`}>
-        <h3 id={`${id}-list`}>Packages you have opened</h3>
+        <h3 id={`${id}-list`}>Handovers you have opened</h3>
         {received == null && problem == null && <p className="status">Loading…</p>}
         {problem != null && (
           <p className="problem" role="alert">

@@ -9,6 +9,7 @@ import { addDays, formatLongDate, todayIso } from '../../../lib/dates';
 import { useStudentsStore } from '../../../state/studentsStore';
 import { useUiStore } from '../../../state/uiStore';
 import { countOf, suggestedPackageName } from './ownerWords';
+import { SavedFile } from '../SavedFile';
 
 /** Days from today, both ends included: "for 10 days" ends on the 10th day. */
 export function lastDayFor(today: string, days: number): string {
@@ -72,9 +73,7 @@ export function HandOverToColleagueDialog({ colleague, onClose, onCreated }: { c
     return (
       <Dialog title={`Ready for ${colleague.name}`} onClose={onClose} className="handover-dialog">
         <div className="handover-created" data-testid="handed-over">
-          <p className="success">
-            Saved to <span className="path">{done.path}</span>
-          </p>
+          <SavedFile path={done.path} />
           <p>
             Send this one file to {colleague.name} (email or a USB stick). Only {colleague.name}’s Sole Notes can open it, until {formatLongDate(done.validUntil)}. There is no code to
             pass on.

@@ -25,7 +25,7 @@ export function HandbackSummary({ result, onClose }: { result: HandbackImportRes
           </p>
         ) : (
           <p className="success" role="status">
-            {who}’s work is now in your vault, and the handover is closed.
+            {who}’s work is now with your notes, and the handover is closed.
           </p>
         )}
         <ul className="merge-list" aria-label="What the hand-back brought in">
@@ -42,7 +42,7 @@ export function HandbackSummary({ result, onClose }: { result: HandbackImportRes
           )}
           {result.changedByBoth > 0 && (
             <li>
-              <strong>{countOf(result.changedByBoth, 'note')} changed by both of you</strong> while the package was out. Your later text and theirs are both kept; the note now shows
+              <strong>{countOf(result.changedByBoth, 'note')} changed by both of you</strong> while the handover was out. Your later text and theirs are both kept; the note now shows
               theirs. Open its history to compare.
             </li>
           )}
@@ -52,7 +52,7 @@ export function HandbackSummary({ result, onClose }: { result: HandbackImportRes
             </li>
           )}
           <li>
-            <strong>{countOf(result.accessLogEntries, 'entry', 'entries')}</strong> from the package’s access log (every opening and every note viewed) added to your audit log.
+            <strong>{countOf(result.accessLogEntries, 'entry', 'entries')}</strong> from the handover’s access log (every opening and every note viewed) added to your audit log.
           </li>
         </ul>
         {!result.accessLogIntact && (

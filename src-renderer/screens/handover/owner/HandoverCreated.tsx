@@ -1,8 +1,9 @@
 import { useId, useRef, useState } from 'react';
 import type { CreateHandoverResult } from '../../../../shared/api/handoverSchemas';
 import { Dialog } from '../../../components/Dialog';
-import { KeyFingerprint } from './KeyFingerprint';
+import { CheckCode } from '../../../components/CheckCode';
 import { describeDates, describeScope } from './ownerWords';
+import { SavedFile } from '../SavedFile';
 
 /** The one-time code in its 5 groups, large, for reading out or copying by hand. */
 export function HandoverCode({ code, describedBy }: { code: string; describedBy?: string }) {
@@ -39,7 +40,7 @@ export function HandoverCreated({ result, onClose }: { result: CreateHandoverRes
 
   return (
     <Dialog
-      title={`Package saved for ${result.substitute}`}
+      title={`Handover file saved for ${result.substitute}`}
       onClose={onClose}
       initialFocus={withCode ? confirm : done}
       className="dialog-wide handover-dialog"
@@ -47,9 +48,7 @@ export function HandoverCreated({ result, onClose }: { result: CreateHandoverRes
       dismissable={!withCode || given}
     >
       <div className="handover-created">
-        <p className="success">
-          Saved to <span className="path">{result.path}</span>
-        </p>
+        <SavedFile path={result.path} />
         <dl className="handover-facts">
           <div>
             <dt>Holds</dt>
@@ -64,8 +63,8 @@ export function HandoverCreated({ result, onClose }: { result: CreateHandoverRes
             <dd>
               {result.recipient.kind === 'key' ? (
                 <>
-                  {result.substitute}’s Sole Notes only, the one holding the key with this fingerprint:
-                  <KeyFingerprint fingerprint={result.recipient.fingerprint} />
+                  {result.substitute}’s Sole Notes only, the one showing these words:
+                  <CheckCode fingerprint={result.recipient.fingerprint} label="Their words" digitsLabel="Their key in digits" />
                 </>
               ) : (
                 <>{result.substitute}, with the code below</>
@@ -84,7 +83,7 @@ export function HandoverCreated({ result, onClose }: { result: CreateHandoverRes
                 <HandoverCode code={result.code ?? ''} describedBy={`${id}-code-advice`} />
                 <div id={`${id}-code-advice`} className="code-advice">
                   <p>
-                    {result.substitute} types this code to open the package. Sole Notes does not keep it: once this window closes, nobody can show it again, and without it the package
+                    {result.substitute} types this code to open the handover file. Sole Notes does not keep it: once this window closes, nobody can show it again, and without it the file
                     cannot be opened.
                   </p>
                   <p>
@@ -103,7 +102,7 @@ export function HandoverCreated({ result, onClose }: { result: CreateHandoverRes
             Give {result.substitute} the file. It is encrypted for their key, so a USB stick or an email will do: nobody else can open it.
           </p>
         )}
-        <p className="hint">Your audit log records that this package was made, for whom and for which days.</p>
+        <p className="hint">Your audit log records that this handover file was made, for whom and for which days.</p>
       </div>
       <div className="dialog-actions">
         <button ref={done} type="button" className="primary" onClick={onClose} disabled={withCode && !given}>

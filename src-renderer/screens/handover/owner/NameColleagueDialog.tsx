@@ -6,7 +6,7 @@ import { call, isQuietError, plainError } from '../../../api';
 import { Dialog } from '../../../components/Dialog';
 import { DialogFormFooter } from '../../../components/DialogFormFooter';
 import { KeyIcon } from '../../../components/Icons';
-import { WordCheck } from '../WordCheck';
+import { CheckCode } from '../../../components/CheckCode';
 
 /**
  * Naming a cover colleague, once, while both are well: open the file they
@@ -75,7 +75,7 @@ export function NameColleagueDialog({ onClose, onNamed }: { onClose: () => void;
               Call {who} or meet in person. They read out the words their Sole Notes shows under “Your handover key”; you follow below. One different word means this is not their
               file: do not save it.
             </p>
-            <WordCheck fingerprint={key.fingerprint} label="Their words" digitsLabel="Their key in digits" />
+            <CheckCode fingerprint={key.fingerprint} label="Their words" digitsLabel="Their key in digits" />
             <label className="check">
               <input type="checkbox" checked={matched} onChange={(event) => setMatched(event.target.checked)} aria-describedby={`${id}-words-hint`} />
               <span>We read all ten words together, and every word matches</span>

@@ -8,6 +8,14 @@ import { useUiStore } from '../../../state/uiStore';
 
 const REASON_MAX = 500;
 
+/** What revoking did and did not do, once it is done. */
+export function revokedNotice(handover: Pick<SentHandover, 'substitute' | 'validUntil'>): string {
+  return (
+    `The handover file already given to ${handover.substitute} is on their computer, and nothing can destroy it from here. ` +
+    `Their Sole Notes stops opening it after ${formatShortDate(handover.validUntil)}. Ask ${handover.substitute} to hand it back or delete it now.`
+  );
+}
+
 /**
  * Revoking an open handover, with an optional reason. Said before and after
  * in plain words: this vault records it, but a package already given is a
@@ -32,8 +40,8 @@ export function RevokeHandoverDialog({ handover, onClose, onRevoked }: { handove
     try {
       const trimmed = reason.trim();
       const result = await call('handover.revoke', { packageId: handover.packageId, ...(trimmed === '' ? {} : { reason: trimmed }) });
-      // The notice names the end date as 2026-03-27; the worker reads "Mar 27, 2026".
-      setNotice(result.notice.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => formatShortDate(iso)));
+      // Said in the worker's words (the main side's notice is worded for the command line).
+      setNotice(revokedNotice(handover));
       onRevoked(result.handover);
       announce(`The handover to ${handover.substitute} is revoked.`);
       requestAnimationFrame(() => closeButton.current?.focus());
@@ -69,9 +77,9 @@ export function RevokeHandoverDialog({ handover, onClose, onRevoked }: { handove
       className="handover-dialog"
       description={
         <>
-          <p>Revoking records in your vault that this handover is withdrawn. A hand-back for it can still be imported.</p>
+          <p>Revoking records in your notes that this handover is withdrawn. A hand-back for it can still be imported.</p>
           <p>
-            <strong>It cannot reach the package you already gave.</strong> That is a file on {handover.substitute}’s computer, and nothing can destroy it from here. Their Sole Notes
+            <strong>It cannot reach the handover file you already gave.</strong> That is a file on {handover.substitute}’s computer, and nothing can destroy it from here. Their Sole Notes
             stops opening it after its last day, {formatShortDate(handover.validUntil)}. To end it sooner, ask {handover.substitute} to hand it back or delete it.
           </p>
         </>

@@ -5,7 +5,7 @@ import { describeDates, describeScope, sentStatus } from './ownerWords';
 /** The packages this worker made, newest first: for whom, which days, what they hold, and where each stands. */
 export function SentHandoverList({ handovers, today, onRevoke }: { handovers: readonly SentHandover[]; today: string; onRevoke: (handover: SentHandover) => void }) {
   return (
-    <ul className="sent-list" aria-label="Packages you made">
+    <ul className="sent-list" aria-label="Handovers you made">
       {handovers.map((handover) => {
         const status = sentStatus(handover, today);
         const when =
@@ -24,7 +24,7 @@ export function SentHandoverList({ handovers, today, onRevoke }: { handovers: re
               <p className="sent-meta">
                 <span>Covers {describeDates(handover.validFrom, handover.validUntil).replace(/^from /, '')}</span>
                 <span>{describeScope(handover.scope)}</span>
-                <span>{handover.recipient.kind === 'key' ? 'Opens with their key file' : 'Opens with a one-time code'}</span>
+                <span>{handover.recipient.kind === 'key' ? 'Opens with their handover key' : 'Opens with a one-time code'}</span>
               </p>
               <p className="sent-detail">
                 {status.detail} {when}

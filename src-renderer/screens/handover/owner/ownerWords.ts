@@ -25,7 +25,7 @@ export type SentStatusTone = 'open' | 'ended' | 'closed' | 'revoked';
 /** Where a package stands, in the owner's words; `today` decides whether its end date has passed. */
 export function sentStatus(handover: SentHandover, today: string): { label: string; detail: string; tone: SentStatusTone } {
   if (handover.status === 'closed') {
-    return { label: 'Taken back', detail: 'The hand-back was imported: the substitute’s notes are in your vault.', tone: 'closed' };
+    return { label: 'Taken back', detail: 'The hand-back was imported: the substitute’s notes are with yours now.', tone: 'closed' };
   }
   if (handover.status === 'revoked') {
     return { label: 'Revoked', detail: 'You revoked it. A hand-back for it can still be imported.', tone: 'revoked' };

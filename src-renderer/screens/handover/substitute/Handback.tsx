@@ -7,6 +7,7 @@ import { useUiStore } from '../../../state/uiStore';
 import { countOf } from '../owner/ownerWords';
 import { keyFileName } from './HandoverKeyPanel';
 import { usePackageStore } from '../../../state/packageStore';
+import { SavedFile } from '../SavedFile';
 
 /**
  * The name the save dialog proposes for the hand-back: to whom, and the
@@ -104,7 +105,7 @@ export function HandbackDone({ result, info }: { result: HandbackResult; info: R
         <CheckIcon className="ok-icon" /> Handed back
       </h2>
       <p>The hand-back file is saved. Give it to {owner}: only they can open it.</p>
-      <p className="path">{result.path}</p>
+      <SavedFile path={result.path} className="hint" />
       <ul className="handback-counts" aria-label="What the file holds">
         <li>{countOf(result.newNotes, 'note written', 'notes written')}</li>
         <li>{countOf(result.changedNotes, 'note changed', 'notes changed')}</li>

@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import type { HandoverKeyInfo } from '../../../../shared/api/handoverSchemas';
 import { call, isQuietError, plainError } from '../../../api';
 import { KeyIcon } from '../../../components/Icons';
-import { WordCheck } from '../WordCheck';
+import { CheckCode } from '../../../components/CheckCode';
+import { SavedFile } from '../SavedFile';
 import { personLabelProblem } from '../../../../shared/api/textRules';
 
 /** The name the save dialog proposes: the worker's name when given, without anything a file name cannot hold. */
@@ -77,24 +78,24 @@ export function HandoverKeyPanel() {
         passphrase. Read them the ten words below so they can check the file is yours.
       </p>
       {key == null && problem == null && <p className="status">Loading your key…</p>}
-      {key != null && <WordCheck fingerprint={key.fingerprint} label="Your words" digitsLabel="Your key in digits" />}
+      {key != null && <CheckCode fingerprint={key.fingerprint} label="Your words" digitsLabel="Your key in digits" />}
       <div className="field">
-        <label htmlFor={`${id}-name`}>Your name on the key file (optional)</label>
+        <label htmlFor={`${id}-name`}>Your name on the file (optional)</label>
         <input id={`${id}-name`} type="text" autoComplete="name" maxLength={120} value={name} onChange={(event) => setName(event.target.value)} aria-describedby={`${id}-name-hint`} />
         <p className="hint" id={`${id}-name-hint`}>
-          Shown to your colleague beside the fingerprint.
+          Shown to your colleague beside the words.
         </p>
       </div>
       <div className="form-actions">
         <button type="button" className="secondary" onClick={() => void save()} disabled={saving || key == null}>
-          {saving ? 'Saving…' : 'Save key file…'}
+          {saving ? 'Saving…' : 'Save your handover key…'}
         </button>
       </div>
       {notice != null && <p className="status">{notice}</p>}
       {saved != null && (
-        <p className="success" role="status">
-          Key file saved: <span className="path">{saved}</span>
-        </p>
+        <div role="status">
+          <SavedFile path={saved} lead="Your handover key is saved as" />
+        </div>
       )}
       {problem != null && (
         <p className="problem" role="alert">

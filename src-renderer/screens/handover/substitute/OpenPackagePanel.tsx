@@ -6,7 +6,7 @@ import { formatLongDate, formatShortDate } from '../../../lib/dates';
 import { HANDOVER_WRONG_RECIPIENT_MESSAGE, handoverExpiredMessage, handoverNotYetValidMessage } from '../../../messages';
 import { takePendingHandoverFile } from '../../../state/pendingHandoverFile';
 import { useUiStore } from '../../../state/uiStore';
-import { KeyFingerprint } from '../owner/KeyFingerprint';
+import { CheckCode } from '../../../components/CheckCode';
 import { describeScope } from '../owner/ownerWords';
 import { ownerLabel, ownerNotes } from './handoverWords';
 
@@ -115,11 +115,11 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
 
   return (
     <section className="handover-block open-block" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>Open a package</h3>
-      <p className="hint">A colleague you stand in for gives you a package file (it ends in .solehandover). Sole Notes checks it and shows what it holds before opening it.</p>
+      <h3 id={`${id}-title`}>Open a handover file</h3>
+      <p className="hint">A colleague you stand in for gives you a handover file. Sole Notes checks it and shows what it holds before opening it.</p>
       <div className="form-actions">
         <button type="button" className={info == null ? 'secondary' : undefined} onClick={() => void choose()} disabled={busy != null}>
-          {busy === 'choosing' ? 'Checking the file…' : info == null ? 'Choose a package file…' : 'Choose another file…'}
+          {busy === 'choosing' ? 'Checking the file…' : info == null ? 'Choose a handover file…' : 'Choose another file…'}
         </button>
       </div>
       {notice != null && <p className="status">{notice}</p>}
@@ -130,11 +130,11 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
       )}
 
       {info != null && (
-        <form className="package-inspection" aria-label="The package you chose" onSubmit={(event) => void open(event)} noValidate>
+        <form className="package-inspection" aria-label="The handover file you chose" onSubmit={(event) => void open(event)} noValidate>
           <h4 className="inspection-title">{ownerNotes(info)}</h4>
           <dl className="facts">
             <dt>From</dt>
-            <dd>{info.ownerName ?? 'No name given; check the fingerprint below with your colleague.'}</dd>
+            <dd>{info.ownerName ?? 'No name given; read the words below with your colleague.'}</dd>
             <dt>For</dt>
             <dd>{info.substitute}, as their temporary substitute</dd>
             <dt>Dates</dt>
@@ -155,14 +155,14 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
             <dd>{formatShortDate(info.createdAt.slice(0, 10))}</dd>
           </dl>
           <div className="owner-key">
-            <p className="hint">Their key’s fingerprint, to compare with them if in doubt:</p>
-            <KeyFingerprint fingerprint={info.ownerFingerprint} label="Their key’s fingerprint" />
+            <p className="hint">Their words, to read with them if in doubt:</p>
+            <CheckCode fingerprint={info.ownerHandoverFingerprint} label="Their words" digitsLabel="Their key in digits" />
           </div>
 
           {known != null &&
             (known.status === 'open' ? (
               <>
-                <p className="status">You have already opened this package.</p>
+                <p className="status">You have already opened this handover file.</p>
                 <div className="form-actions">
                   <button type="button" className="primary" onClick={() => navigate({ name: 'handover-package', packageId: known.packageId })}>
                     Go to these notes
@@ -171,7 +171,7 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
               </>
             ) : (
               <p className="problem" role="alert">
-                You handed this package back{known.handedBackAt == null ? '' : ` on ${formatLongDate(known.handedBackAt.slice(0, 10))}`}, and its copy on this laptop was
+                You handed these notes back{known.handedBackAt == null ? '' : ` on ${formatLongDate(known.handedBackAt.slice(0, 10))}`}, and its copy on this laptop was
                 deleted. It cannot be opened again.
               </p>
             ))}

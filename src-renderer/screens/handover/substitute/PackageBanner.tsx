@@ -3,6 +3,7 @@ import { HandoverIcon } from '../../../components/Icons';
 import { formatLongDate } from '../../../lib/dates';
 import type { PackageAccess } from '../../../state/packageStore';
 import { daysLeft } from './handoverWords';
+import { CheckCode } from '../../../components/CheckCode';
 
 /** What the banner says about the dates, by where the package stands. */
 function whenLine(info: ReceivedHandover, access: PackageAccess): string {
@@ -52,9 +53,10 @@ export function PackageBanner({ info, access }: { info: ReceivedHandover | null;
               <p>These notes are kept apart from your own. Everything done with them is in the access log, which goes back to {named ? info.ownerName : 'them'}.</p>
             )}
             {!named && (
-              <p className="package-banner-key">
-                They gave no name. Their key’s fingerprint: <span className="mono">{info.ownerFingerprint}</span>
-              </p>
+              <div className="package-banner-key">
+                <p>They gave no name. Their words, to read with them:</p>
+                <CheckCode fingerprint={info.ownerHandoverFingerprint} label="Their words" digitsLabel="Their key in digits" />
+              </div>
             )}
           </>
         )}

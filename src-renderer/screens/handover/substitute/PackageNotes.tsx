@@ -60,7 +60,7 @@ export function PackageNotes() {
         {notes == null && <p className="status">Loading the notes…</p>}
         {notes != null && notes.length === 0 && <p className="empty">{chosen == null ? 'There are no notes in this package.' : `No notes about ${chosen.code} in this package.`}</p>}
         {notes != null && notes.length > 0 && (
-          <ol className="timeline" aria-label={chosen == null ? 'Notes in this package' : `Notes about ${chosen.code}`}>
+          <ol className="timeline" aria-label={chosen == null ? 'Handed-over notes' : `Notes about ${chosen.code}`}>
             {notes.map((note) => {
               const code = note.studentId == null ? null : (codes.get(note.studentId) ?? null);
               return (

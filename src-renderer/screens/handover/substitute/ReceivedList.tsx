@@ -7,7 +7,7 @@ import { dateRange, ownerNotes, receivedStatus, STATUS_LABELS, statusLine } from
 /** Packages opened in this vault, newest first: whose, which dates, where each stands, and a way in while its copy is here. */
 export function ReceivedList({ received, titleId }: { received: readonly ReceivedHandover[]; titleId: string }) {
   const navigate = useUiStore((store) => store.navigate);
-  if (received.length === 0) return <p className="empty">None yet. When a colleague gives you a package file, open it above.</p>;
+  if (received.length === 0) return <p className="empty">None yet. When a colleague gives you a handover file, open it above.</p>;
   return (
     <ul className="received-list" aria-labelledby={titleId}>
       {received.map((item) => {

@@ -10,10 +10,10 @@ import { countOf } from '../owner/ownerWords';
 
 type Owner = { ownerName: string | null; ownerFingerprint: string };
 
-/** "Jordan Reyes", or, when the owner gave no name, "the owner of key 3F2A 9C01 …" (the first two groups). */
-export function ownerLabel(owner: Owner): string {
+/** "Jordan Reyes", or, when the owner gave no name, "the colleague who made it" (their words tell them apart). */
+export function ownerLabel(owner: Pick<Owner, 'ownerName'>): string {
   if (owner.ownerName != null && owner.ownerName.trim() !== '') return owner.ownerName;
-  return `the owner of key ${owner.ownerFingerprint.split(' ').slice(0, 2).join(' ')} …`;
+  return 'the colleague who made it';
 }
 
 /** "Jordan Reyes’s notes" */
@@ -84,9 +84,9 @@ export function describeAccess(entry: AuditEntry, context: AccessContext, owner:
   const note = noteAbout == null ? 'A note' : `A note about ${noteAbout}`;
   switch (entry.action) {
     case 'handover.package_created':
-      return `${owner.charAt(0).toUpperCase()}${owner.slice(1)} made the package`;
+      return `${owner.charAt(0).toUpperCase()}${owner.slice(1)} made the handover file`;
     case 'handover.opened':
-      return details.first === true ? 'The package was opened on this laptop' : 'These notes were opened';
+      return details.first === true ? 'The handover file was opened on this laptop' : 'These notes were opened';
     case 'notes.listed': {
       const who = typeof details.studentId === 'string' ? context.studentCode(details.studentId) : null;
       const what = count == null ? 'The list of notes was shown' : `The list of notes was shown (${countOf(count, 'note')})`;
