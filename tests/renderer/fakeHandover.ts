@@ -148,7 +148,10 @@ export function createFakeHandover(options: FakeHandoverOptions) {
         return received(info.packageId, existing);
       }
       if (info.recipient.kind === 'code') {
-        if (code == null || code.trim() === '') throw new Failure('INVALID_INPUT', 'code: this package opens with the one-time handover code the owner gave you; enter it.');
+        if (code == null || code.trim() === '') {
+          const problem = 'this package opens with the one-time handover code the owner gave you; enter it.';
+          throw new Failure('INVALID_INPUT', `code: ${problem}`, { issues: [{ field: 'code', message: problem }] });
+        }
         if (clean(code).length !== 25) throw new Failure('WRONG_HANDOVER_CODE', `A handover code has 25 letters and digits (5 groups of 5); this one has ${clean(code).length}. Check what you typed.`, { malformed: true });
         if (clean(code) !== clean(file.code ?? '')) throw new Failure('WRONG_HANDOVER_CODE', 'That handover code does not open this package. Check the 5 groups of 5 letters and digits with the owner.');
       }

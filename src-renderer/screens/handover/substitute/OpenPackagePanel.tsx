@@ -24,7 +24,7 @@ export function refusalOf(info: HandoverPackageInfo): string | null {
 
 /** Errors of `handover.open` that are about the code typed, shown under the code field. */
 function isAboutTheCode(error: unknown): boolean {
-  return error instanceof CallError && (error.code === 'WRONG_HANDOVER_CODE' || (error.code === 'INVALID_INPUT' && /^code:/.test(error.detail)));
+  return error instanceof CallError && (error.code === 'WRONG_HANDOVER_CODE' || (error.code === 'INVALID_INPUT' && error.details.issues?.some((issue) => issue.field === 'code') === true));
 }
 
 /**
