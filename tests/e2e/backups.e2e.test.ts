@@ -7,7 +7,7 @@ import { TEST_PASSPHRASE } from '../helpers/tempVault';
 import { callRouter } from './demoData';
 import { startApp, type App } from './harness';
 import { expectNothingWentWrong } from './nothingWentWrong';
-import { ui, unlockThroughUi } from './ui';
+import { mainNav, ui, unlockThroughUi } from './ui';
 
 // Backups and restore in Chromium over a real vault: back up now, write a
 // note, restore the backup through the UI and see the note gone, go back and
@@ -19,10 +19,6 @@ const STUDENT = 'MB-1204';
 const BEFORE = 'Met at lunch to plan the week.';
 const AFTER = 'Walked to class with a friend this morning.';
 const WRONG_PASSPHRASE = 'quiet harbor lantern eighteen';
-
-function mainNav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-}
 
 describe('back up, restore, go back, keep (end to end)', () => {
   let app: App;

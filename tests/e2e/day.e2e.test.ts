@@ -18,7 +18,7 @@ import { cli } from '../helpers/cliHarness';
 import { makeTempDir, removeDir, TEST_PASSPHRASE } from '../helpers/tempVault';
 import { callRouter, localIsoDate } from './demoData';
 import { startApp, type App } from './harness';
-import { ui, unlockThroughUi } from './ui';
+import { mainNav, ui, unlockThroughUi } from './ui';
 
 /*
  * A social worker's day, end to end (issue 13): the built renderer in
@@ -31,10 +31,6 @@ import { ui, unlockThroughUi } from './ui';
 
 const PIN = '480213';
 const MINUTE = 60_000;
-
-function mainNav(page: Page, name: string): Locator {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-}
 
 async function goTo(page: Page, screen: 'Today' | 'Caseload' | 'Settings' | 'Search'): Promise<void> {
   await mainNav(page, screen).click();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSPHRASE } from '../helpers/tempVault';
 import { callRouter } from './demoData';
 import { startApp, type App } from './harness';
+import { mainNav } from './ui';
 
 // In Chromium over a real vault: the worker takes a flagged diagnosis out of a
 // note and saves; the editor asks once whether to remove the flagged words
@@ -12,10 +13,6 @@ import { startApp, type App } from './harness';
 const STUDENT = 'EE-4410';
 const FLAGGED = 'Mom says he was diagnosed with ADHD over the summer.';
 const FIXED = 'Talked with him about the summer and the new class.';
-
-function mainNav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-}
 
 describe('removing flagged words from earlier versions (end to end)', () => {
   let app: App;

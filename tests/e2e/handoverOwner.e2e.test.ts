@@ -10,6 +10,7 @@ import { call, makeVault, type TestVault } from '../handover/fixtures';
 import { makeTempDir, removeDir, TEST_PASSPHRASE } from '../helpers/tempVault';
 import { callRouter, localIsoDate } from './demoData';
 import { startApp, type App } from './harness';
+import { mainNav } from './ui';
 
 // The owner's side of issue 6 in Chromium, against the built renderer and a
 // real vault: make a package for a substitute's real key (a second vault in
@@ -23,10 +24,6 @@ const SUBSTITUTE = 'Dana Whitfield';
 const CODE_SUBSTITUTE = 'Sam Ortiz';
 const CODES = ['LE-1042', 'LE-2207', 'RM-3310'] as const;
 const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){4}$/;
-
-function mainNav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-}
 
 /** M/D/YYYY, as the date fields take it. */
 /** The step shown is `title`, and the dialog's title and every button lie inside the 1280x800 window. */

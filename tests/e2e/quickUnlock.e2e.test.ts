@@ -1,8 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSPHRASE } from '../helpers/tempVault';
 import { startApp, type App } from './harness';
-import { setUpAndUnlockThroughUi, ui, unlockThroughUi } from './ui';
+import { mainNav, setUpAndUnlockThroughUi, ui, unlockThroughUi } from './ui';
 
 /*
  * The PIN after a short break, in Chromium against the built renderer and a
@@ -11,10 +10,6 @@ import { setUpAndUnlockThroughUi, ui, unlockThroughUi } from './ui';
  */
 
 const PIN = '314159';
-
-function mainNav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-}
 
 describe('quick unlock with a PIN (end to end)', () => {
   let app: App;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSPHRASE } from '../helpers/tempVault';
 import { callRouter, localIsoDate } from './demoData';
 import { startApp, type App } from './harness';
+import { mainNav } from './ui';
 
 // Release and court-order disclosure in Chromium over a real vault: a note
 // released to an agency through the note view (who, when, why), then shown as
@@ -17,10 +18,6 @@ const STUDENT = 'LE-3318';
 const AGENCY = 'Riverside Family Clinic';
 const REASON = 'Records request signed by the parent';
 const ORDER = '2026-JV-0147';
-
-function mainNav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-}
 
 describe('releasing a note and disclosing notes under a court order (end to end)', () => {
   let app: App;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeDir, TEST_PASSPHRASE } from '../helpers/tempVault';
 import { callRouter, localIsoDate } from './demoData';
 import { startApp, type App } from './harness';
+import { mainNav } from './ui';
 
 // The Reports screen end to end: services logged through the router, the
 // month previewed in Chromium against the built renderer, the report
@@ -21,10 +22,6 @@ function lastMonth(): { month: string; label: string; day: (n: number) => string
   const first = new Date(now.getFullYear(), now.getMonth() - 1, 1, 12);
   const month = localIsoDate(first).slice(0, 7);
   return { month, label: `${MONTH_NAMES[first.getMonth()]} ${first.getFullYear()}`, day: (n) => `${month}-${String(n).padStart(2, '0')}` };
-}
-
-function mainNav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 }
 
 describe('Reports screen (end to end)', () => {

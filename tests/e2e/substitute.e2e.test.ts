@@ -9,6 +9,7 @@ import { makeTempDir, removeDir, TEST_PASSPHRASE } from '../helpers/tempVault';
 import { callRouter } from './demoData';
 import { COLLEAGUE_NOTES, dayFromToday, makeColleagueVault, makePackage, seedColleagueCaseload, type ColleagueCaseload, type ColleagueVault } from './handoverData';
 import { startApp, type App } from './harness';
+import { mainNav } from './ui';
 
 // The substitute's side of a handover end to end: a colleague's real vault
 // (made here, in the test process) makes two packages for the app's vault,
@@ -22,10 +23,6 @@ const SUBSTITUTE = 'Dana Whitfield';
 const OWNER = 'Jordan Reyes';
 const NEW_NOTE = 'Covered the Tuesday lunch check-in. Wants to keep meeting on Fridays.';
 const CODE_NOTE = 'Quiet week; the new seat near the window helps.';
-
-function mainNav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-}
 
 function banner(page: Page) {
   return page.getByRole('region', { name: 'Whose notes these are' });

@@ -8,7 +8,7 @@ import { call, makeVault, type TestVault } from '../handover/fixtures';
 import { makeTempDir, removeDir, TEST_PASSPHRASE } from '../helpers/tempVault';
 import { callRouter, localIsoDate } from './demoData';
 import { startApp, type App } from './harness';
-import { createVaultThroughUi } from './ui';
+import { createVaultThroughUi, mainNav } from './ui';
 
 // Issue 18, a sudden absence, in Chromium at 1280x800 with real vaults: Jordan
 // (the owner) and Dana (the cover colleague) each run the app on a vault of
@@ -23,10 +23,6 @@ import { createVaultThroughUi } from './ui';
 
 const OWNER = 'Jordan Reyes';
 const COLLEAGUE = 'Dana Whitfield';
-
-function mainNav(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-}
 
 /** The words a screen shows under a label, as read aloud. */
 async function wordsOn(scope: Page | Locator, label: string): Promise<string[]> {

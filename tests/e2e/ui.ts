@@ -68,6 +68,11 @@ export async function setUpAndUnlockThroughUi(
   await ui(app.page).lock.waitFor();
 }
 
+/** A section's link in the main navigation (Today, Caseload, Settings…). */
+export function mainNav(page: Page, name: string): Locator {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+}
+
 /** Types the passphrase on the unlock screen and clicks Unlock. */
 export async function unlockThroughUi(page: Page, passphrase: string): Promise<void> {
   const screen = ui(page);
