@@ -55,3 +55,15 @@ export function removeCoverColleague(data: VaultData): void {
     data.audit.append(COLLEAGUE_REMOVED_ACTION, { name: row.name, fingerprint: row.fingerprint });
   });
 }
+
+/**
+ * Whose notes a handover file holds, as this worker knows them: the name the
+ * owner put in the file, else the name this worker gave the cover colleague
+ * whose checked handover key made it (a sudden handover carries no name).
+ */
+export function ownerNameOf(data: VaultData, owner: { name: string | null; handoverFingerprint: string }): string | null {
+  if (owner.name !== null) return owner.name;
+  const colleague = data.coverColleague.get();
+  return colleague !== null && colleague.fingerprint === owner.handoverFingerprint ? colleague.name : null;
+}
+

@@ -15,6 +15,7 @@ import { receivedHandover } from './received';
 import { tampered, wrongCode, wrongRecipient } from './refusals';
 import { assertActive, packageValidity } from './validity';
 import { verifyPackageBytes, type Verified } from './verifyFiles';
+import { ownerNameOf } from './coverColleague';
 
 export const HANDOVER_RECEIVED_ACTION = 'handover.received';
 export const PACKAGE_OPENED_ACTION = 'handover.opened';
@@ -29,7 +30,7 @@ export function inspectPackage(data: VaultData, file: string): HandoverPackageIn
   const own = fingerprint(data.keys.handoverPublicKey().spki);
   return {
     packageId: manifest.packageId,
-    ownerName: manifest.owner.name,
+    ownerName: ownerNameOf(data, manifest.owner),
     ownerFingerprint: manifest.owner.fingerprint,
     ownerHandoverFingerprint: manifest.owner.handoverFingerprint,
     substitute: manifest.substitute.name,

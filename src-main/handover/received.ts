@@ -3,6 +3,7 @@ import type { VaultData } from '../vault/vaultData';
 import type { ReceivedRow } from '../vault/repos/handovers';
 import { PackageManifest } from './manifest';
 import { packageValidity } from './validity';
+import { ownerNameOf } from './coverColleague';
 
 /** The manifest a received package was opened with (verified then, stored inside the encrypted vault). */
 export function receivedManifest(row: ReceivedRow): PackageManifest {
@@ -29,7 +30,7 @@ export function receivedHandover(data: VaultData, row: ReceivedRow): ReceivedHan
   const manifest = receivedManifest(row);
   return {
     packageId: row.package_id,
-    ownerName: manifest.owner.name,
+    ownerName: ownerNameOf(data, manifest.owner),
     ownerFingerprint: manifest.owner.fingerprint,
     ownerHandoverFingerprint: manifest.owner.handoverFingerprint,
     substitute: manifest.substitute.name,

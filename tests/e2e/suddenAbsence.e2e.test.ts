@@ -197,6 +197,8 @@ describe('a sudden absence: a cover colleague named ahead, a handover in one scr
     await inspection.getByRole('button', { name: 'Open these notes' }).click();
     const banner = page.getByRole('region', { name: 'Whose notes these are' });
     await banner.waitFor();
+    // The file carries no name; Dana's screen names Jordan as she named him.
+    await banner.getByText(`${OWNER}’s notes, not your own`).waitFor();
     await page.getByRole('list', { name: 'Handed-over notes' }).getByText('Checked in about the bus schedule.').waitFor();
 
     // Dana writes a note about the student, through the screen.

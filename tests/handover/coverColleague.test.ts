@@ -74,6 +74,21 @@ describe('a cover colleague named ahead', () => {
     expect(opened.packageId).toBe(created.packageId);
   });
 
+  it('names the owner by the name the colleague gave them, when a sudden handover carries none', async () => {
+    // Dana names Jordan back, checking Jordan's words, as they do while both are well.
+    const jordanKey = path.join(root, 'jordan.solekey');
+    await call(owner, 'handover.exportKey', { file: jordanKey, label: 'Jordan Reyes' });
+    const jordan = await call<HandoverKeyInfo>(owner, 'handover.keyInfo');
+    await call(colleague, 'handover.nameColleague', { keyFile: jordanKey, name: 'Jordan', fingerprint: jordan.fingerprint });
+
+    const file = path.join(root, 'unnamed.solehandover');
+    const { ownerName: _omitted, ...unnamed } = handoverInput(file);
+    await call(owner, 'handover.create', unnamed);
+    expect((await call<{ ownerName: string | null }>(colleague, 'handover.inspect', { file })).ownerName).toBe('Jordan');
+    const opened = await call<{ packageId: string; ownerName: string | null }>(colleague, 'handover.open', { file });
+    expect(opened.ownerName).toBe('Jordan');
+  });
+
   it('forgets the colleague when asked, recorded', async () => {
     await call(owner, 'handover.removeColleague');
     expect(await call(owner, 'handover.colleague')).toBeNull();
