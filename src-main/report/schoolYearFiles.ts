@@ -10,15 +10,19 @@ import { escapeHtml, printablePage } from '../common/printablePage';
 import { csvRow, metricCsvRows } from './reportCsv';
 import { HTML_HEADING, metricSectionsHtml, monthName, REPORT_HTML_STYLE } from './reportHtml';
 import { fixThresholdAtExport } from './reportThresholds';
-import { schoolYearMonths, thresholdForSchoolYear, type SignedSchoolYearReport } from './schoolYearReport';
+import { schoolYearMonths, signSchoolYearReport, thresholdForSchoolYear, type SignedSchoolYearReport } from './schoolYearReport';
+import { exportedSchoolYears } from './exportedSchoolYears';
+import { schoolYearToSend } from './schoolYearResend';
 
 /**
  * Writes a signed school-year report's files by the month's own writer
  * (reportFolderWriter.ts): `service-report-2026-27.json`, `.json.sig`,
  * `.csv`, `.html` swapped in together, the signature last; the worker's key
  * file when the folder has none; the same output guard; a year already in
- * the folder replaced only with `replace`. The export is recorded in the audit
- * log (`report.school_year_exported`) before the files are swapped in, and
+ * the folder replaced only with `replace`, and a year exported before with
+ * other numbers also only with `replace` (schoolYearResend.ts). The export
+ * is recorded, in the audit log (`report.school_year_exported`) and with its
+ * document (exportedSchoolYears.ts), before the files are swapped in, and
  * fixes the school year's k as a month's export does.
  */
 export const SCHOOL_YEAR_EXPORT_ACTION = 'report.school_year_exported';
@@ -105,12 +109,15 @@ ${duties}
   });
 }
 
-export function exportSchoolYearFiles(data: VaultData, report: SignedSchoolYearReport, folder: string, rules: OutputRules = rulesWithoutVault(false)): SchoolYearExportResult {
-  const period = report.document.period;
+export function exportSchoolYearFiles(data: VaultData, fresh: SignedSchoolYearReport, folder: string, rules: OutputRules = rulesWithoutVault(false)): SchoolYearExportResult {
+  const period = fresh.document.period;
   const yearThreshold = thresholdForSchoolYear(data, period);
-  if (report.document.threshold !== yearThreshold) {
+  if (fresh.document.threshold !== yearThreshold) {
     throw new VaultError('INVALID_INPUT', `threshold: the ${period} school year is reported with k = ${yearThreshold}; a school year is never sent at two different k. Nothing was written.`);
   }
+  // A year sent before goes out as it was sent, or with other numbers only when the worker said so.
+  const toSend = schoolYearToSend(data, fresh, rules.replace);
+  const report = toSend === fresh ? fresh : signSchoolYearReport(data, toSend);
   return writeReportFolder(
     data,
     {
@@ -125,6 +132,7 @@ export function exportSchoolYearFiles(data: VaultData, report: SignedSchoolYearR
       failedAction: SCHOOL_YEAR_EXPORT_FAILED_ACTION,
       record: (target, files) => {
         fixThresholdAtExport(data, schoolYearMonths(period).first, report.document.threshold);
+        exportedSchoolYears(data).record({ schoolYear: period, threshold: report.document.threshold, document: report.bytes.toString('utf8') });
         return data.audit.append(SCHOOL_YEAR_EXPORT_ACTION, { period, threshold: report.document.threshold, fingerprint: report.fingerprint, folder: target, files });
       },
     },
