@@ -112,7 +112,9 @@ export type SchoolYearExportResult = z.infer<typeof SchoolYearExportResult>;
 export const ReportHistoryEntry = z.object({
   seq: z.number().int().min(1),
   at: Timestamp,
-  period: ReportMonth,
+  /** A month's report (period 2026-03) or a school year's (period 2026-27). */
+  kind: z.enum(['month', 'school-year']),
+  period: z.union([ReportMonth, SchoolYearName]),
   threshold: ReportThreshold,
   correction: z.number().int().min(1).optional(),
   fingerprint: Fingerprint,

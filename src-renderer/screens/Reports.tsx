@@ -92,7 +92,7 @@ export function Reports() {
         </div>
         <aside className="reports-aside" aria-label="Export and records">
           <ExportPanel month={month} ready={preview.status === 'ready'} sent={preview.status === 'ready' ? preview.value.sent : null} onExported={reloadHistory} />
-          <SchoolYearExport />
+          <SchoolYearExport onExported={reloadHistory} />
           <HistoryPanel history={history} />
           <SigningKeyPanel />
           <CeuPanel />
@@ -445,6 +445,11 @@ function folderName(folder: string): string {
   return folder.split(/[\\/]/).filter((part) => part !== '').pop() ?? folder;
 }
 
+/** "March 2026" for a month's report, "School year 2026-27" for a school year's. */
+export function historyLabel(entry: Pick<ReportHistoryEntry, 'kind' | 'period'>): string {
+  return entry.kind === 'school-year' ? `School year ${entry.period}` : monthLabel(entry.period);
+}
+
 function HistoryPanel({ history }: { history: Loaded<ReportHistoryEntry[]> }) {
   const id = useId();
   return (
@@ -464,7 +469,7 @@ function HistoryPanel({ history }: { history: Loaded<ReportHistoryEntry[]> }) {
             {history.value.map((entry) => (
               <li key={entry.seq}>
                 <p className="history-head">
-                  <strong>{monthLabel(entry.period)}</strong>
+                  <strong>{historyLabel(entry)}</strong>
                   <span className="subtle">exported {formatTimestamp(entry.at)}</span>
                 </p>
                 <p className="history-meta">

@@ -27,7 +27,7 @@ export function recentSchoolYears(today: string): string[] {
  * to June, with supervision, training hours and standing duties, signed like
  * a month. Plain words; the files are named in the result.
  */
-export function SchoolYearExport() {
+export function SchoolYearExport({ onExported }: { onExported?: () => void } = {}) {
   const id = useId();
   const announce = useUiStore((store) => store.announce);
   const years = recentSchoolYears(todayIso());
@@ -56,6 +56,7 @@ export function SchoolYearExport() {
       const result = await call('reports.exportSchoolYear', { schoolYear: year, folder, replace });
       setState({ phase: 'done', result });
       announce(`Report for the ${schoolYearLabel(year)} exported.`);
+      onExported?.();
     } catch (error) {
       if (isQuietError(error)) return;
       if (!replace && error instanceof CallError && error.code === 'CONFLICT' && /already saved/.test(error.detail)) {

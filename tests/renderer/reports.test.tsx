@@ -151,8 +151,13 @@ function installReportsFake(options: ReportsFakeOptions = {}) {
         throw { code: 'CONFLICT', message: `The ${month} report is already saved in ${folder}; nothing was written. Replace it only if you mean to: the district may already have the copy you sent.` };
       }
       const files = FILES(month);
-      history.unshift({ seq: history.length + 1, at: '2026-11-22T15:04:00.000Z', period: month, threshold: 10, fingerprint: FINGERPRINT, folder, files });
+      history.unshift({ seq: history.length + 1, at: '2026-11-22T15:04:00.000Z', kind: 'month', period: month, threshold: 10, fingerprint: FINGERPRINT, folder, files });
       return { folder, period: month, fingerprint: FINGERPRINT, files: files.map((file) => ({ ...file, path: `${folder}/${file.name}` })) };
+    },
+    'reports.exportSchoolYear': ({ schoolYear, folder }: { schoolYear: string; folder: string }) => {
+      const files = FILES(schoolYear);
+      history.unshift({ seq: history.length + 1, at: '2026-11-22T15:09:00.000Z', kind: 'school-year', period: schoolYear, threshold: 10, fingerprint: FINGERPRINT, folder, files });
+      return { folder, period: schoolYear, fingerprint: FINGERPRINT, files: files.map((file) => ({ ...file, path: `${folder}/${file.name}` })) };
     },
     'settings.update': (patch: { ceuCycleStart?: string }) => {
       fake.state.settings = { ...fake.state.settings, ...patch };
@@ -300,6 +305,20 @@ describe('Reports screen: export', () => {
     expect(past.textContent).toContain('In the folder “District reports”');
     expect(past.textContent).toContain('smallest number shown: 10');
     expect(past.textContent).not.toContain('k = 10');
+  });
+
+  it('lists a school year exported under past exports as "School year 2025-26", beside the months', async () => {
+    const { user } = await openReports();
+    const month = lastMonth();
+    await user.click(screen.getByRole('button', { name: 'Export report…' }));
+    await screen.findByText('Files written');
+    const panel = screen.getByRole('region', { name: 'School year' });
+    const year = (within(panel).getByRole('combobox', { name: 'School year' }) as HTMLSelectElement).value;
+    await user.click(within(panel).getByRole('button', { name: 'Export school year…' }));
+    const past = await screen.findByRole('list', { name: 'Past exports' });
+    await within(past).findByText(`School year ${year}`);
+    // Newest first: the school year, then the month.
+    expect(within(past).getAllByRole('listitem').map((item) => item.querySelector('strong')?.textContent)).toEqual([`School year ${year}`, monthLabel(month)]);
   });
 
   it('writes nothing when the worker cancels the folder dialog', async () => {

@@ -292,6 +292,14 @@ describe('reports.exportSchoolYear through the router', () => {
     expect(fs.readFileSync(second).equals(fs.readFileSync(first))).toBe(false);
     const rows = session.data.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM school_year_exports WHERE school_year = '2024-25'").get();
     expect(rows?.n).toBe(4);
+    // Past exports list each, as a school year, newest first.
+    const history = await router.invoke('reports.history', {});
+    expect(history.ok && (history.value as { kind: string; period: string; folder: string }[]).map(({ kind, period, folder }) => [kind, period, folder])).toEqual([
+      ['school-year', '2024-25', changed],
+      ['school-year', '2024-25', same],
+      ['school-year', '2024-25', path.join(root, 'years')],
+      ['school-year', '2024-25', path.join(root, 'years')],
+    ]);
 
     // As two different reports of one worker's month: both refused; identical copies count once.
     const keys = path.join(root, 'keys');
