@@ -97,7 +97,7 @@ export const ReportExportResult = z.object({
 });
 export type ReportExportResult = z.infer<typeof ReportExportResult>;
 
-/** The school-year report (July to June, such as 2026-27), at the school year's k; a year already in the folder is replaced only with `replace`. */
+/** The school-year report (such as 2026-27, from the start month set: July unless changed), at the school year's k; a year already in the folder is replaced only with `replace`. */
 export const SchoolYearExportInput = z
   .object({
     schoolYear: SchoolYearName,

@@ -23,8 +23,8 @@ const SERVICE_COUNTS = {
  * evidence for the self-evaluation. Only `count(*)` and `sum(minutes)` grouped
  * by kind are read: no student, no note and no text ever enters the result.
  */
-export function evidenceSummary(db: VaultDatabase, schoolYear: string): EvidenceSummary {
-  const { from, to } = schoolYearRange(schoolYear);
+export function evidenceSummary(db: VaultDatabase, schoolYear: string, startMonth?: number): EvidenceSummary {
+  const { from, to } = schoolYearRange(schoolYear, startMonth);
   const byKind = new Map(
     db
       .prepare<[string, string], { kind: ServiceKind; n: number; minutes: number }>(

@@ -4,7 +4,7 @@ import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import type { SignedMonthReport } from './monthReport';
 import { exportedMonths } from './exportedMonths';
-import { fixThresholdAtExport, schoolYearOf, thresholdForMonth } from './reportThresholds';
+import { fixThresholdAtExport, schoolYearOfMonth, thresholdForMonth } from './reportThresholds';
 import { renderReportCsv } from './reportCsv';
 import { renderReportHtml } from './reportHtml';
 import { writeReportFolder } from './reportFolderWriter';
@@ -29,7 +29,7 @@ export function exportReportFiles(data: VaultData, report: SignedMonthReport, fo
   if (report.document.threshold !== monthThreshold) {
     throw new VaultError(
       'INVALID_INPUT',
-      `threshold: ${period} is reported with k = ${monthThreshold}, the smallest number shown for the ${schoolYearOf(period)} school year` +
+      `threshold: ${period} is reported with k = ${monthThreshold}, the smallest number shown for the ${schoolYearOfMonth(data, period)} school year` +
         `${exportedMonths(data).latest(period) ? ' and the k it was already sent with' : ''}; one month is never sent at two different k. Nothing was written.`,
     );
   }

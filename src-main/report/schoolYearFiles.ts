@@ -131,7 +131,7 @@ export function exportSchoolYearFiles(data: VaultData, fresh: SignedSchoolYearRe
       fingerprint: report.fingerprint,
       failedAction: SCHOOL_YEAR_EXPORT_FAILED_ACTION,
       record: (target, files) => {
-        fixThresholdAtExport(data, schoolYearMonths(period).first, report.document.threshold);
+        fixThresholdAtExport(data, schoolYearMonths(data, period).first, report.document.threshold);
         exportedSchoolYears(data).record({ schoolYear: period, threshold: report.document.threshold, document: report.bytes.toString('utf8') });
         return data.audit.append(SCHOOL_YEAR_EXPORT_ACTION, { period, threshold: report.document.threshold, fingerprint: report.fingerprint, folder: target, files });
       },

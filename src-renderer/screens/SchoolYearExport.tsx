@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { SchoolYearExportResult } from '../../shared/api/reportSchemas';
-import { previousSchoolYear, schoolYearLabel, schoolYearOf } from '../../shared/domain/schoolYear';
+import { DEFAULT_SCHOOL_YEAR_START_MONTH, previousSchoolYear, schoolYearLabel, schoolYearOf, schoolYearSpanWords } from '../../shared/domain/schoolYear';
+import { useSchoolYearStart } from '../state/useSchoolYearStart';
 import { call, CallError, isQuietError, plainError } from '../api';
 import { FolderIcon } from '../components/Icons';
 import { todayIso } from '../lib/dates';
@@ -16,21 +17,22 @@ type Phase =
   | { phase: 'failed'; message: string };
 
 /** This school year and the two before it, newest first. */
-export function recentSchoolYears(today: string): string[] {
-  const current = schoolYearOf(today);
+export function recentSchoolYears(today: string, startMonth = DEFAULT_SCHOOL_YEAR_START_MONTH): string[] {
+  const current = schoolYearOf(today, startMonth);
   const last = previousSchoolYear(current);
   return [current, last, previousSchoolYear(last)];
 }
 
 /**
- * "School year" export in the Reports screen: the month's numbers over July
- * to June, with supervision, training hours and standing duties, signed like
+ * "School year" export in the Reports screen: the month's numbers over the
+ * school year (its start month is a setting, July unless changed), with supervision, training hours and standing duties, signed like
  * a month. Plain words; the files are named in the result.
  */
 export function SchoolYearExport({ onExported }: { onExported?: () => void } = {}) {
   const id = useId();
   const announce = useUiStore((store) => store.announce);
-  const years = recentSchoolYears(todayIso());
+  const startMonth = useSchoolYearStart();
+  const years = recentSchoolYears(todayIso(), startMonth);
   const [year, setYear] = useState(years[1] ?? years[0] ?? '');
   const [state, setState] = useState<Phase>({ phase: 'idle' });
   const busy = state.phase === 'choosing' || state.phase === 'writing';
@@ -71,7 +73,7 @@ export function SchoolYearExport({ onExported }: { onExported?: () => void } = {
     <section className="panel export-panel" aria-labelledby={`${id}-title`} aria-busy={busy}>
       <h2 id={`${id}-title`}>School year</h2>
       <p className="hint">
-        The same numbers for a whole school year, July to June, with your supervision, training hours and standing duties. Each student is counted once over the
+        The same numbers for a whole school year, {schoolYearSpanWords(startMonth)}, with your supervision, training hours and standing duties. Each student is counted once over the
         year. No student is in it.
       </p>
       <div className="form-actions">

@@ -14,6 +14,7 @@ import { REPORT_CATEGORY_IDS } from '../../shared/report/document';
 import { todayIso } from '../../src-renderer/lib/dates';
 import { addMonths, monthLabel, monthOf } from '../../src-renderer/lib/months';
 import { Reports } from '../../src-renderer/screens/Reports';
+import { recentSchoolYears, SchoolYearExport } from '../../src-renderer/screens/SchoolYearExport';
 import { Settings } from '../../src-renderer/screens/Settings';
 import { useSettingsStore } from '../../src-renderer/state/settingsStore';
 import { installFake } from './setup';
@@ -410,5 +411,28 @@ describe('CEU view and report settings', () => {
     expect(zone.value).toBe('America/Chicago');
     await person.selectOptions(zone, 'America/New_York');
     await waitFor(() => expect(callsTo('settings.update')).toContainEqual({ timeZone: 'America/New_York' }));
+  });
+
+  it('sets the month the school year starts in, July until changed, and the school-year panel follows it at once', async () => {
+    const { callsTo } = installReportsFake();
+    await useSettingsStore.getState().load();
+    const person = userEvent.setup();
+    render(
+      <>
+        <Settings />
+        <SchoolYearExport />
+      </>,
+    );
+    const start = (await screen.findByLabelText('School year starts in')) as HTMLSelectElement;
+    expect(start.value).toBe('7');
+    expect(screen.getByText(/Your school year runs July to June\./)).toBeTruthy();
+    expect(screen.getByText(/whole school year, July to June,/)).toBeTruthy();
+    await person.selectOptions(start, 'September');
+    await waitFor(() => expect(callsTo('settings.update')).toContainEqual({ schoolYearStartMonth: 9 }));
+    await screen.findByText(/whole school year, September to August,/);
+    expect(screen.getByText(/Your school year runs September to August\./)).toBeTruthy();
+    // The years offered are named by the start month: this school year is the one that began last September.
+    const years = within(screen.getByRole('combobox', { name: 'School year' })).getAllByRole('option').map((option) => (option as HTMLOptionElement).value);
+    expect(years).toEqual(recentSchoolYears(todayIso(), 9));
   });
 });

@@ -39,12 +39,13 @@ const NEW_NOTE_DRAFTS = `SELECT context_key FROM drafts WHERE note_id IS NULL AN
 export function retentionDue(data: VaultData): RetentionDue {
   const retention = readRetention(data);
   const today = data.today();
+  const startMonth = data.settings.get().schoolYearStartMonth;
   const countNotes = data.db.prepare<[string], number>(`SELECT count(*) FROM (${PERSONAL_NOTES})`).pluck();
   const countDrafts = data.db.prepare<[string], number>(`SELECT count(*) FROM (${NEW_NOTE_DRAFTS})`).pluck();
   const students: RetentionDueStudent[] = [];
   for (const student of data.students.list({ includeClosed: true })) {
     if (student.closedOn == null) continue;
-    const dueOn = retentionDueOn(student.closedOn, retention);
+    const dueOn = retentionDueOn(student.closedOn, retention, startMonth);
     if (dueOn === null || dueOn > today) continue;
     const notes = countNotes.get(student.id) ?? 0;
     const drafts = countDrafts.get(student.id) ?? 0;
