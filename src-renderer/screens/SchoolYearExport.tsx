@@ -2,19 +2,12 @@ import { useId, useState } from 'react';
 import type { SchoolYearExportResult } from '../../shared/api/reportSchemas';
 import { DEFAULT_SCHOOL_YEAR_START_MONTH, previousSchoolYear, schoolYearLabel, schoolYearOf, schoolYearSpanWords } from '../../shared/domain/schoolYear';
 import { useSchoolYearStart } from '../state/useSchoolYearStart';
-import { call, CallError, isQuietError, plainError } from '../api';
+import { call } from '../api';
+import { ReplaceQuestion } from '../components/ReplaceQuestion';
 import { FolderIcon } from '../components/Icons';
 import { todayIso } from '../lib/dates';
+import { useFolderExport } from '../lib/useFolderExport';
 import { useUiStore } from '../state/uiStore';
-
-type Phase =
-  | { phase: 'idle' }
-  | { phase: 'choosing' }
-  | { phase: 'writing'; folder: string }
-  | { phase: 'cancelled' }
-  | { phase: 'confirming'; folder: string }
-  | { phase: 'done'; result: SchoolYearExportResult }
-  | { phase: 'failed'; message: string };
 
 /** This school year and the two before it, newest first. */
 export function recentSchoolYears(today: string, startMonth = DEFAULT_SCHOOL_YEAR_START_MONTH): string[] {
@@ -25,8 +18,10 @@ export function recentSchoolYears(today: string, startMonth = DEFAULT_SCHOOL_YEA
 
 /**
  * "School year" export in the Reports screen: the month's numbers over the
- * school year (its start month is a setting, July unless changed), with supervision, training hours and standing duties, signed like
- * a month. Plain words; the files are named in the result.
+ * school year (its start month is a setting, July unless changed), with
+ * supervision, training hours and standing duties, signed like a month.
+ * The folder and the question before replacing are the month's own
+ * (useFolderExport). Plain words; the files are named in the result.
  */
 export function SchoolYearExport({ onExported }: { onExported?: () => void } = {}) {
   const id = useId();
@@ -34,40 +29,16 @@ export function SchoolYearExport({ onExported }: { onExported?: () => void } = {
   const startMonth = useSchoolYearStart();
   const years = recentSchoolYears(todayIso(), startMonth);
   const [year, setYear] = useState(years[1] ?? years[0] ?? '');
-  const [state, setState] = useState<Phase>({ phase: 'idle' });
-  const busy = state.phase === 'choosing' || state.phase === 'writing';
-
-  async function start() {
-    setState({ phase: 'choosing' });
-    try {
-      const { folder } = await call('system.chooseFolder', { purpose: 'report-export' });
-      if (folder == null) {
-        setState({ phase: 'cancelled' });
-        return;
-      }
-      await write(folder, false);
-    } catch (error) {
-      if (isQuietError(error)) return;
-      setState({ phase: 'failed', message: plainError(error) });
-    }
-  }
-
-  async function write(folder: string, replace: boolean) {
-    setState({ phase: 'writing', folder });
-    try {
-      const result = await call('reports.exportSchoolYear', { schoolYear: year, folder, replace });
-      setState({ phase: 'done', result });
+  // A year already saved in the folder, or already sent with other numbers, is replaced only once the worker said so.
+  const flow = useFolderExport<SchoolYearExportResult>({
+    write: (folder, replace) => call('reports.exportSchoolYear', { schoolYear: year, folder, replace }),
+    asksFirst: /already saved|was already exported/,
+    onDone: () => {
       announce(`Report for the ${schoolYearLabel(year)} exported.`);
       onExported?.();
-    } catch (error) {
-      if (isQuietError(error)) return;
-      if (!replace && error instanceof CallError && error.code === 'CONFLICT' && /already saved/.test(error.detail)) {
-        setState({ phase: 'confirming', folder });
-        return;
-      }
-      setState({ phase: 'failed', message: plainError(error) });
-    }
-  }
+    },
+  });
+  const { state, busy } = flow;
 
   return (
     <section className="panel export-panel" aria-labelledby={`${id}-title`} aria-busy={busy}>
@@ -87,7 +58,7 @@ export function SchoolYearExport({ onExported }: { onExported?: () => void } = {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void start()} disabled={busy}>
+        <button type="button" onClick={() => void flow.start()} disabled={busy}>
           <FolderIcon />
           <span>Export school year…</span>
         </button>
@@ -96,20 +67,29 @@ export function SchoolYearExport({ onExported }: { onExported?: () => void } = {
         {state.phase === 'choosing' && <p className="status">Choose a folder in the window that opened.</p>}
         {state.phase === 'writing' && <p className="status">Writing the files…</p>}
         {state.phase === 'cancelled' && <p className="status">No folder chosen, so nothing was written.</p>}
+        {state.phase === 'kept' && <p className="status">Nothing was written; the report you sent stays as it is.</p>}
       </div>
-      {state.phase === 'confirming' && (
-        <div className="sent-before" role="alert">
-          <p className="hint">The {schoolYearLabel(year)} report is already saved in this folder. Replace it? The district may already have the copy you sent.</p>
-          <div className="form-actions">
-            <button type="button" onClick={() => setState({ phase: 'idle' })}>
-              Keep the saved one
-            </button>
-            <button type="button" className="primary" onClick={() => void write(state.folder, true)}>
-              Replace it
-            </button>
-          </div>
-        </div>
-      )}
+      {state.phase === 'confirming' &&
+        (/was already exported/.test(state.why) ? (
+          <ReplaceQuestion
+            title={`You already sent the ${schoolYearLabel(year)}, with other numbers. Send it again?`}
+            description={
+              <p>
+                Its numbers changed since you exported it. If the district already has the copy you sent and gets this one too, it counts neither, so send it again only
+                to replace that copy.
+              </p>
+            }
+            onReplace={() => void flow.replace()}
+            onKeep={flow.keep}
+          />
+        ) : (
+          <ReplaceQuestion
+            title={`The ${schoolYearLabel(year)} report is already saved in this folder. Replace it?`}
+            description={<p>The district may already have the copy you sent.</p>}
+            onReplace={() => void flow.replace()}
+            onKeep={flow.keep}
+          />
+        ))}
       {state.phase === 'failed' && (
         <p className="problem" role="alert">
           {state.message}
