@@ -9,6 +9,11 @@ import { todayIso } from '../lib/dates';
 import { useFolderExport } from '../lib/useFolderExport';
 import { useUiStore } from '../state/uiStore';
 
+/** The last part of a folder's path, for the worker (the whole path is its title). */
+function folderName(folder: string): string {
+  return folder.split(/[\\/]/).filter((part) => part !== '').pop() ?? folder;
+}
+
 /** This school year and the two before it, newest first. */
 export function recentSchoolYears(today: string, startMonth = DEFAULT_SCHOOL_YEAR_START_MONTH): string[] {
   const current = schoolYearOf(today, startMonth);
@@ -79,6 +84,7 @@ export function SchoolYearExport({ onExported }: { onExported?: () => void } = {
                 to replace that copy.
               </p>
             }
+            keepLabel="Keep the one I sent"
             onReplace={() => void flow.replace()}
             onKeep={flow.keep}
           />
@@ -98,7 +104,7 @@ export function SchoolYearExport({ onExported }: { onExported?: () => void } = {
       {state.phase === 'done' && (
         <div className="export-result">
           <p className="success">
-            Exported the {schoolYearLabel(state.result.period)} to <span className="path">{state.result.folder}</span>
+            Exported the {schoolYearLabel(state.result.period)} to the folder “<span title={state.result.folder}>{folderName(state.result.folder)}</span>”.
           </p>
           <ul className="file-list" aria-label="Files written">
             {state.result.files.map((file) => (

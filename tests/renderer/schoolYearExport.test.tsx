@@ -74,6 +74,8 @@ describe('School year export', () => {
     expect(callsTo('system.chooseFolder')).toEqual([{ purpose: 'report-export' }]);
     expect(callsTo('reports.exportSchoolYear')).toEqual([{ schoolYear: year, folder: '/home/worker/District reports', replace: false }]);
     expect(screen.getByRole('list', { name: 'Files written' }).textContent).toContain(`service-report-${year}.json.sig`);
+    // The folder by its name, as the month's export says it.
+    expect(screen.getByText(/^Exported the/).textContent).toContain('to the folder “District reports”.');
   });
 
   it('asks before replacing a year already in the folder', async () => {
@@ -94,7 +96,7 @@ describe('School year export', () => {
     await user.click(screen.getByRole('button', { name: 'Export school year…' }));
     const question = await screen.findByRole('alertdialog', { name: /^You already sent the .* school year, with other numbers\. Send it again\?$/ });
     expect(question.textContent).toContain('it counts neither');
-    await user.click(screen.getByRole('button', { name: 'Keep the saved one' }));
+    await user.click(screen.getByRole('button', { name: 'Keep the one I sent' }));
     await screen.findByText('Nothing was written; the report you sent stays as it is.');
     expect(callsTo('reports.exportSchoolYear').map((input) => (input as { replace: boolean }).replace)).toEqual([false]);
 
