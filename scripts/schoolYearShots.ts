@@ -54,3 +54,14 @@ export const SCHOOL_YEAR_STEPS: ScreenshotStep[] = [
     },
   },
 ];
+
+/** Settings → Monthly report: the month the school year starts in (run right after the walk's Settings screen). */
+export const SCHOOL_YEAR_START_STEP: ScreenshotStep = {
+  name: 'settings-school-year-start',
+  go: async (page) => {
+    const start = page.getByLabel('School year starts in');
+    await start.scrollIntoViewIfNeeded();
+    await start.focus();
+    await page.getByText(/^Your school year runs July to June\./).waitFor();
+  },
+};

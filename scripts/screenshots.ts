@@ -10,7 +10,7 @@ import { callRouter, seedDemoData, type DemoSummary } from '../tests/e2e/demoDat
 import { pageScript, startApp, type App } from '../tests/e2e/harness';
 import { ui, unlockThroughUi } from '../tests/e2e/ui';
 import { GROWTH_STEPS } from './growthShots';
-import { SCHOOL_YEAR_STEPS } from './schoolYearShots';
+import { SCHOOL_YEAR_START_STEP, SCHOOL_YEAR_STEPS } from './schoolYearShots';
 import { OWNER_HANDOVER_STEPS } from './ownerHandoverShots';
 import { SUBSTITUTE_STEPS } from './screenshotsSubstitute';
 
@@ -636,6 +636,7 @@ export const STEPS: ScreenshotStep[] = [
       await page.getByRole('heading', { level: 2, name: 'Issue categories' }).waitFor();
     },
   },
+  SCHOOL_YEAR_START_STEP,
   {
     name: 'settings-standing-duties',
     go: async (page) => {
