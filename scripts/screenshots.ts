@@ -3,13 +3,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { FILE_PURPOSES, withExtension, type FilePurpose } from '../shared/api/systemSchemas';
+import { FILE_PURPOSES, withExtension, type FilePurpose, type FolderPurpose } from '../shared/api/systemSchemas';
 import { VaultSession } from '../src-main/vault/vaultSession';
 import { TEST_KDF, TEST_PASSPHRASE } from '../tests/helpers/tempVault';
 import { callRouter, seedDemoData, type DemoSummary } from '../tests/e2e/demoData';
 import { pageScript, startApp, type App } from '../tests/e2e/harness';
 import { ui, unlockThroughUi } from '../tests/e2e/ui';
 import { GROWTH_STEPS } from './growthShots';
+import { SCHOOL_YEAR_START_STEP, SCHOOL_YEAR_STEPS } from './schoolYearShots';
 import { OWNER_HANDOVER_STEPS } from './ownerHandoverShots';
 import { SUBSTITUTE_STEPS } from './screenshotsSubstitute';
 
@@ -25,7 +26,8 @@ import { SUBSTITUTE_STEPS } from './screenshotsSubstitute';
  * passphrase, the recovery-key path; the caseload, adding a student, a
  * student's timeline; the flagged note (highlights, flags panel, an
  * explanation open), saving with a flag left, the note's history; the service
- * log by week, and by day with a group session half typed; search; the monthly report; professional growth
+ * log by week, and by day with a group session half typed; search; the monthly report; the school year
+ * (scripts/schoolYearShots.ts: exported, asked before it goes again with other numbers, under past exports); professional growth
  * (scripts/growthShots.ts: the self-evaluation, an evidence note with flags, the plan and CEUs, supervision); settings;
  * the owner's handovers (scripts/ownerHandoverShots.ts: the three steps of a handover file for a
  * key, their checks, a code shown once, the handovers made, revoking, a hand-back imported, naming a
@@ -55,6 +57,8 @@ export interface StepContext {
   recoveryKey: string;
   /** What an open-file dialog answers, by purpose (others are cancelled); a save dialog names the suggested file in `app.chosenFolder`. */
   openFiles: Partial<Record<FilePurpose, string>>;
+  /** What the folder dialog answers, by purpose (made if missing); others answer `app.chosenFolder`. */
+  folders: Partial<Record<FolderPurpose, string>>;
 }
 
 export interface ScreenshotStep {
@@ -643,6 +647,7 @@ export const STEPS: ScreenshotStep[] = [
       await page.getByText(/^Exported .+ to the folder/).scrollIntoViewIfNeeded();
     },
   },
+  ...SCHOOL_YEAR_STEPS,
   ...GROWTH_STEPS,
   {
     name: 'settings',
@@ -653,6 +658,7 @@ export const STEPS: ScreenshotStep[] = [
       await page.getByRole('heading', { level: 2, name: 'Issue categories' }).waitFor();
     },
   },
+  SCHOOL_YEAR_START_STEP,
   {
     // The longest notice the app shows, in the sidebar beside Lock and Keyboard shortcuts.
     name: 'settings-retention-applied',
@@ -887,13 +893,14 @@ export async function walkScreens(
   const steps = options.steps ?? STEPS;
   let clock: Date | null = null;
   const openFiles: StepContext['openFiles'] = {};
+  const folders: StepContext['folders'] = {};
   const app: App = await startApp({
     viewport: VIEWPORT,
     clock: () => clock ?? new Date(),
     log: options.log,
-    // Reports go beside the saved files: the harness's own folder is where the walk keeps backups.
+    // Reports go beside the saved files (the harness's own folder is where the walk keeps backups), unless a step chose a folder.
     chooseFolder: (purpose) => {
-      const folder = purpose === 'report-export' ? path.join(savedFilesFolder(app), 'reports') : app.chosenFolder;
+      const folder = folders[purpose] ?? (purpose === 'report-export' ? path.join(savedFilesFolder(app), 'reports') : app.chosenFolder);
       fs.mkdirSync(folder, { recursive: true });
       return folder;
     },
@@ -904,7 +911,7 @@ export async function walkScreens(
       return path.join(saved, withExtension(purpose, suggestedName ?? 'file'));
     },
   });
-  const context: StepContext = { app, demo: null, recoveryKey: '', setClock: (now) => (clock = now), openFiles };
+  const context: StepContext = { app, demo: null, recoveryKey: '', setClock: (now) => (clock = now), openFiles, folders };
   const skipped: string[] = [];
   let number = 0;
   try {

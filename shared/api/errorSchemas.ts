@@ -13,6 +13,7 @@ const DETAIL_SHAPES = {
   validUntil: IsoDate,
   file: z.enum(['package', 'hand-back']),
   alreadySaved: z.boolean(),
+  sentBefore: z.boolean(),
 } satisfies { [K in keyof Required<ApiErrorDetails>]: z.ZodType<Required<ApiErrorDetails>[K]> };
 
 /** The details one code may carry, and nothing else: a key another code uses, or a wrong shape, fails. */

@@ -88,6 +88,8 @@ export interface ApiErrorDetails {
   file?: 'package' | 'hand-back';
   /** CONFLICT: the report's files are already in the folder; `replace` would replace them. */
   alreadySaved?: boolean;
+  /** CONFLICT: this school year was sent before with other numbers; `replace` would send the new ones. */
+  sentBefore?: boolean;
 }
 
 /** The detail keys each code may carry; codes not listed carry none. */
@@ -106,7 +108,7 @@ export const ERROR_DETAIL_KEYS = {
   HANDOVER_EXPIRED: ['validUntil'],
   HANDOVER_WRONG_RECIPIENT: ['file'],
   HANDOVER_TAMPERED: ['file'],
-  CONFLICT: ['alreadySaved'],
+  CONFLICT: ['alreadySaved', 'sentBefore'],
 } as const satisfies Partial<Record<ErrorCode, readonly (keyof ApiErrorDetails)[]>>;
 
 /** The details one code may carry. */

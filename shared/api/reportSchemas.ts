@@ -97,7 +97,7 @@ export const ReportExportResult = z.object({
 });
 export type ReportExportResult = z.infer<typeof ReportExportResult>;
 
-/** The school-year report (July to June, such as 2026-27), at the school year's k; a year already in the folder is replaced only with `replace`. */
+/** The school-year report (such as 2026-27, from the start month set: July unless changed), at the school year's k; a year already in the folder is replaced only with `replace`. */
 export const SchoolYearExportInput = z
   .object({
     schoolYear: SchoolYearName,
@@ -112,7 +112,9 @@ export type SchoolYearExportResult = z.infer<typeof SchoolYearExportResult>;
 export const ReportHistoryEntry = z.object({
   seq: z.number().int().min(1),
   at: Timestamp,
-  period: ReportMonth,
+  /** A month's report (period 2026-03) or a school year's (period 2026-27). */
+  kind: z.enum(['month', 'school-year']),
+  period: z.union([ReportMonth, SchoolYearName]),
   threshold: ReportThreshold,
   correction: z.number().int().min(1).optional(),
   fingerprint: Fingerprint,

@@ -228,6 +228,8 @@ export const Settings = z.object({
   timeZone: TimeZone,
   /** First day of the worker's current five-year CEU cycle; null until the worker sets it. */
   ceuCycleStart: IsoDate.nullable(),
+  /** The month (1 to 12) the school year starts in: July (7) unless the worker sets another. The school-year report, k per school year and the school year's evidence follow it. */
+  schoolYearStartMonth: z.number().int().min(1, 'the school year starts in a month from 1 to 12').max(12, 'the school year starts in a month from 1 to 12'),
   /** Whether the 90-hour certificate requirement applies to the worker (a certificate holder serving in a Connecticut public school); off, hours are shown without it. */
   ceuRequirementApplies: z.boolean(),
   /** The kind and minutes of the last service logged: the next new service starts from them. Null until one is logged. */

@@ -6,13 +6,16 @@
  *
  * - off (the default): never proposed.
  * - school_year_end: after the end of the school year in which the case
- *   closed. The school year ends on June 30 (the usual school fiscal year,
- *   July 1 to June 30), so a case closed on or before June 30 is due on
- *   July 1 of that year, and one closed in July or later on July 1 of the
- *   next year.
+ *   closed, due on the first day of the next school year. The school year
+ *   starts in the month the worker set (July by default, the usual school
+ *   fiscal year July 1 to June 30): with July, a case closed on or before
+ *   June 30 is due on July 1 of that year, one closed in July or later on
+ *   July 1 of the next year.
  * - months_after_closing: `months` calendar months after the closing day
  *   (a day the month lacks becomes its last day: Aug 31 + 6 months = Feb 28).
  */
+import { DEFAULT_SCHOOL_YEAR_START_MONTH, nextSchoolYear, schoolYearLastDayWords, schoolYearOf, schoolYearRange } from './schoolYear';
+
 export type NoteRetentionRule =
   | { rule: 'off' }
   | { rule: 'school_year_end' }
@@ -20,22 +23,18 @@ export type NoteRetentionRule =
 
 export const DEFAULT_NOTE_RETENTION: NoteRetentionRule = { rule: 'off' };
 export const MAX_RETENTION_MONTHS = 120;
-/** The last day of the school year, as MM-DD. */
-export const SCHOOL_YEAR_LAST_DAY = '06-30';
-
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
 }
 
 /** The day the notes of a case closed on `closedOn` (YYYY-MM-DD) are due to be destroyed, or null when the rule is off. */
-export function retentionDueOn(closedOn: string, retention: NoteRetentionRule): string | null {
+export function retentionDueOn(closedOn: string, retention: NoteRetentionRule, startMonth = DEFAULT_SCHOOL_YEAR_START_MONTH): string | null {
   const [year = 0, month = 1, day = 1] = closedOn.split('-').map(Number);
   switch (retention.rule) {
     case 'off':
       return null;
     case 'school_year_end': {
-      const endsThisYear = closedOn.slice(5) <= SCHOOL_YEAR_LAST_DAY;
-      return `${pad(endsThisYear ? year : year + 1, 4)}-07-01`;
+      return schoolYearRange(nextSchoolYear(schoolYearOf(closedOn, startMonth)), startMonth).from;
     }
     case 'months_after_closing': {
       const monthIndex = month - 1 + retention.months;
@@ -48,18 +47,18 @@ export function retentionDueOn(closedOn: string, retention: NoteRetentionRule): 
 }
 
 /** Whether the notes of a case closed on `closedOn` are due on `today` (YYYY-MM-DD). */
-export function retentionIsDue(closedOn: string, retention: NoteRetentionRule, today: string): boolean {
-  const due = retentionDueOn(closedOn, retention);
+export function retentionIsDue(closedOn: string, retention: NoteRetentionRule, today: string, startMonth = DEFAULT_SCHOOL_YEAR_START_MONTH): boolean {
+  const due = retentionDueOn(closedOn, retention, startMonth);
   return due !== null && due <= today;
 }
 
 /** The rule in words, for Settings and the notice. */
-export function retentionRuleWords(retention: NoteRetentionRule): string {
+export function retentionRuleWords(retention: NoteRetentionRule, startMonth = DEFAULT_SCHOOL_YEAR_START_MONTH): string {
   switch (retention.rule) {
     case 'off':
       return 'Notes of closed cases are kept until you delete them.';
     case 'school_year_end':
-      return 'Notes of a closed case are destroyed after the end of the school year in which it closed (June 30).';
+      return `Notes of a closed case are destroyed after the end of the school year in which it closed (${schoolYearLastDayWords(startMonth)}).`;
     case 'months_after_closing':
       return `Notes of a closed case are destroyed ${retention.months} month${retention.months === 1 ? '' : 's'} after it closed.`;
   }

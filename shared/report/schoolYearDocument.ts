@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { ReportMonth, ReportThreshold } from '../api/schemas';
 import { SUPERVISION_KIND_IDS } from '../domain/growth';
-import { isSchoolYear } from '../domain/schoolYear';
+import { isSchoolYear, isSchoolYearStartMonth, schoolYearMonths } from '../domain/schoolYear';
 import { Activity, Fingerprint, ReportMetrics } from './document';
 
 /**
  * The signed school-year report: the monthly report's numbers over a whole
- * school year (July to June), with the same suppression rule, plus the
+ * school year (July to June unless the worker set another start month:
+ * `months` says which), with the same suppression rule, plus the
  * worker's supervision, professional development hours and standing duties
  * of the year. Counts of students are of distinct students over the year,
  * never sums of months. Every rule is in docs/report-format.md ("The
@@ -23,6 +24,14 @@ export const SchoolYearName = z
   .regex(/^(19|20|21)\d{2}-\d{2}$/, 'expected a school year such as 2026-27')
   .refine(isSchoolYear, 'expected a school year such as 2026-27 (the second year follows the first)');
 
+/** Twelve months from `first`, which lies in the first calendar year of the school year's name. */
+function isYearOfMonths(period: string, months: { first: string; last: string }): boolean {
+  const startYear = Number(period.slice(0, 4));
+  const startMonth = Number(months.first.slice(5, 7));
+  if (!months.first.startsWith(`${period.slice(0, 4)}-`) || !isSchoolYearStartMonth(startMonth)) return false;
+  return months.last === schoolYearMonths(`${startYear}-${period.slice(5, 7)}`, startMonth).last;
+}
+
 export const SchoolYearDuty = z
   .object({ name: z.string().min(1).max(120), minutesPerMonth: Count, months: z.number().int().min(1).max(12) })
   .strict()
@@ -32,11 +41,11 @@ export const SchoolYearReportDocument = z
   .object({
     schema: z.literal(SCHOOL_YEAR_REPORT_SCHEMA_ID),
     kind: z.literal('school-year'),
-    period: SchoolYearName.describe('The school year reported, such as 2026-27 (July 2026 to June 2027).'),
+    period: SchoolYearName.describe('The school year reported, such as 2026-27 (July 2026 to June 2027 unless the worker set another start month; `months` says).'),
     months: z
       .object({ first: ReportMonth, last: ReportMonth })
       .strict()
-      .describe('The first and last month of the school year, YYYY-MM.'),
+      .describe('The first and last month of the school year, YYYY-MM: twelve months from the start month, the first in the first year of the school year\'s name.'),
     generated: ReportMonth.describe('The month the report was made in, in the worker\'s time zone; never finer than the month. A year still in progress is reported up to the day it was made.'),
     timeZone: z.string().min(1).max(64).describe('The worker\'s IANA time zone, which decides the days.'),
     threshold: ReportThreshold.describe('k: counts of students from 1 to k-1 are never shown. The school year\'s k, the same as its months\'.'),
@@ -60,7 +69,7 @@ export const SchoolYearReportDocument = z
       .describe('The standing administrative duties of the school year, by name.'),
   })
   .strict()
-  .refine((document) => document.months.first === `${document.period.slice(0, 4)}-07` && document.months.last === `${Number(document.period.slice(0, 4)) + 1}-06`, {
+  .refine((document) => isYearOfMonths(document.period, document.months), {
     message: 'the months are not those of the school year',
     path: ['months'],
   })

@@ -24,8 +24,8 @@ const SERVICE_COUNTS = {
  * meetings by team type) are read: no student, no note and no text ever
  * enters the result.
  */
-export function evidenceSummary(vault: VaultReader, schoolYear: string): EvidenceSummary {
-  const { from, to } = schoolYearRange(schoolYear);
+export function evidenceSummary(vault: VaultReader, schoolYear: string, startMonth?: number): EvidenceSummary {
+  const { from, to } = schoolYearRange(schoolYear, startMonth);
   const span = { first: from, last: to };
   const byKind = new Map<ServiceKind, { count: number; minutes: number }>();
   const teams = new Map<TeamType, { count: number; minutes: number }>();

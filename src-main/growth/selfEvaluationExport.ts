@@ -23,7 +23,7 @@ export function exportSelfEvaluation(data: VaultData, input: { schoolYear: strin
   const goals = listGoals(data, input.schoolYear);
   for (const entry of evaluation.entries) refuseStudentMention(data, entry.evidence, `evidence for ${entry.indicatorId}`);
   for (const goal of goals) refuseStudentMention(data, goal.goal, 'goal');
-  const html = renderSelfEvaluationHtml({ evaluation, evidence: evidenceSummary(data, input.schoolYear), goals, preparedOn: data.today() });
+  const html = renderSelfEvaluationHtml({ evaluation, evidence: evidenceSummary(data, input.schoolYear, data.settings.get().schoolYearStartMonth), goals, preparedOn: data.today() });
   const bytes = Buffer.from(html, 'utf8');
   const written = writeChosenFile(target, 'file', bytes, rules);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');

@@ -35,9 +35,10 @@ export class SupervisionLog {
     this.sessions.delete(id);
   }
 
-  overview(today: string): SupervisionOverview {
-    const schoolYear = schoolYearOf(today);
-    const { from, to } = schoolYearRange(schoolYear);
+  /** This school year's sessions (from `startMonth`, July unless the worker set another) and the weekly streak. */
+  overview(today: string, startMonth?: number): SupervisionOverview {
+    const schoolYear = schoolYearOf(today, startMonth);
+    const { from, to } = schoolYearRange(schoolYear, startMonth);
     const sessions = this.sessions.between(from, to);
     const recent = this.sessions.between(addDays(mondayOf(today), -7 * SUPERVISION_STREAK_WEEKS), addDays(today, 7)).map((session) => session.date);
     const byKind = SUPERVISION_KIND_IDS.map((kind) => {

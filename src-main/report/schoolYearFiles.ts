@@ -1,31 +1,28 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ReportExportResult } from '../../shared/api/reportSchemas';
 import { supervisionKindLabel } from '../../shared/domain/growth';
 import { schoolYearLabel } from '../../shared/domain/schoolYear';
 import type { SchoolYearReportDocument } from '../../shared/report/schoolYearDocument';
-import { checkOutputFolder, rulesWithoutVault, type OutputRules } from '../files/outputPath';
-import { writeFileAtomicSync } from '../vault/atomicFile';
-import { MAX_STATE_FILE_BYTES, readBoundedFileSync } from '../vault/boundedRead';
+import { rulesWithoutVault, type OutputRules } from '../files/outputPath';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
-import { writeTransaction } from '../vault/writeTransaction';
-import { refuseForeignKeyFile, refuseToReplaceMonth, reportFileNames, sha256Hex } from './exportFiles';
-import { finishInterruptedExports, swapInReportFiles, type SwapFile } from './exportSwap';
+import { reportFileNames, writeReportFolder } from './reportFolderWriter';
 import { escapeHtml, printablePage } from '../common/printablePage';
 import { csvRow, metricCsvRows } from './reportCsv';
 import { HTML_HEADING, metricSectionsHtml, monthName, REPORT_HTML_STYLE } from './reportHtml';
 import { fixThresholdAtExport } from './reportThresholds';
-import { schoolYearMonths, thresholdForSchoolYear, type SignedSchoolYearReport } from './schoolYearReport';
-import { spkiPem } from '../common/signing';
+import { schoolYearMonths, signSchoolYearReport, thresholdForSchoolYear, type SignedSchoolYearReport } from './schoolYearReport';
+import { exportedSchoolYears } from './exportedSchoolYears';
+import { schoolYearToSend } from './schoolYearResend';
 
 /**
- * Writes a signed school-year report's files, as the month's are written
- * (exportFiles.ts): `service-report-2026-27.json`, `.json.sig`, `.csv`,
- * `.html` swapped in together, the signature last; the worker's key file
- * when the folder has none; the same output guard; a year already in the
- * folder replaced only with `replace`. The export is recorded in the audit
- * log (`report.school_year_exported`) before the files are swapped in, and
+ * Writes a signed school-year report's files by the month's own writer
+ * (reportFolderWriter.ts): `service-report-2026-27.json`, `.json.sig`,
+ * `.csv`, `.html` swapped in together, the signature last; the worker's key
+ * file when the folder has none; the same output guard; a year already in
+ * the folder replaced only with `replace`, and a year exported before with
+ * other numbers also only with `replace` (schoolYearResend.ts). The export
+ * is recorded, in the audit log (`report.school_year_exported`) and with its
+ * document (exportedSchoolYears.ts), before the files are swapped in, and
  * fixes the school year's k as a month's export does.
  */
 export const SCHOOL_YEAR_EXPORT_ACTION = 'report.school_year_exported';
@@ -112,58 +109,34 @@ ${duties}
   });
 }
 
-export function exportSchoolYearFiles(data: VaultData, report: SignedSchoolYearReport, folder: string, rules: OutputRules = rulesWithoutVault(false)): SchoolYearExportResult {
-  const period = report.document.period;
+export function exportSchoolYearFiles(data: VaultData, fresh: SignedSchoolYearReport, folder: string, rules: OutputRules = rulesWithoutVault(false)): SchoolYearExportResult {
+  const period = fresh.document.period;
   const yearThreshold = thresholdForSchoolYear(data, period);
-  if (report.document.threshold !== yearThreshold) {
+  if (fresh.document.threshold !== yearThreshold) {
     throw new VaultError('INVALID_INPUT', `threshold: the ${period} school year is reported with k = ${yearThreshold}; a school year is never sent at two different k. Nothing was written.`);
   }
-  const target = checkOutputFolder(folder, 'folder', rules);
-  try {
-    fs.mkdirSync(target, { recursive: true });
-  } catch {
-    throw new VaultError('INVALID_INPUT', `folder: cannot create the folder ${target}.`);
-  }
-  if (!fs.statSync(target).isDirectory()) throw new VaultError('INVALID_INPUT', `folder: ${target} is not a folder.`);
-  finishInterruptedExports(target);
-
-  const names = reportFileNames(period);
-  const publicKeyFile = path.join(target, names.publicKey);
-  refuseForeignKeyFile(publicKeyFile, report.publicKey);
-  refuseToReplaceMonth(target, period, [names.json, names.signature, names.csv, names.html], rules.replace);
-
-  const pem = Buffer.from(spkiPem(report.publicKey), 'utf8');
-  const year: SwapFile[] = [
-    { name: names.json, bytes: report.bytes },
-    { name: names.signature, bytes: report.signature },
-    { name: names.csv, bytes: Buffer.from(renderSchoolYearCsv(report.document), 'utf8') },
-    { name: names.html, bytes: Buffer.from(renderSchoolYearHtml(report.document), 'utf8') },
-  ];
-  const keyFileThere = fs.existsSync(publicKeyFile);
-  const publicKeyBytes = keyFileThere ? readBoundedFileSync(publicKeyFile, MAX_STATE_FILE_BYTES) : pem;
-  const byName = new Map([...year.map((file) => [file.name, file.bytes] as const), [names.publicKey, publicKeyBytes] as const]);
-  const files = [names.json, names.signature, names.publicKey, names.csv, names.html].map((name) => {
-    const bytes = byName.get(name) as Buffer;
-    return { name, path: path.join(target, name), sha256: sha256Hex(bytes), bytes: bytes.length };
-  });
-
-  const recorded = writeTransaction(data.db, () => {
-    fixThresholdAtExport(data, schoolYearMonths(period).first, report.document.threshold);
-    return data.audit.append(SCHOOL_YEAR_EXPORT_ACTION, {
+  // A year sent before goes out as it was sent, or with other numbers only when the worker said so.
+  const toSend = schoolYearToSend(data, fresh, rules.replace);
+  const report = toSend === fresh ? fresh : signSchoolYearReport(data, toSend);
+  return writeReportFolder(
+    data,
+    {
       period,
-      threshold: report.document.threshold,
+      what: `the ${period} school-year report`,
+      json: report.bytes,
+      signature: report.signature,
+      csv: renderSchoolYearCsv(report.document),
+      html: renderSchoolYearHtml(report.document),
+      publicKey: report.publicKey,
       fingerprint: report.fingerprint,
-      folder: target,
-      files: files.map(({ name, sha256, bytes }) => ({ name, sha256, bytes })),
-    });
-  })();
-  try {
-    if (!keyFileThere) writeFileAtomicSync(publicKeyFile, pem, 0o644);
-    swapInReportFiles(target, period, year, names.signature);
-  } catch (error) {
-    data.audit.append(SCHOOL_YEAR_EXPORT_FAILED_ACTION, { period, folder: target, exportSeq: recorded.seq });
-    if (error instanceof VaultError) throw error;
-    throw new VaultError('INTERNAL', `Could not write the ${period} school-year report into ${target}: ${(error as Error).message}`, { cause: error });
-  }
-  return { folder: target, period, fingerprint: report.fingerprint, files };
+      failedAction: SCHOOL_YEAR_EXPORT_FAILED_ACTION,
+      record: (target, files) => {
+        fixThresholdAtExport(data, schoolYearMonths(data, period).first, report.document.threshold);
+        exportedSchoolYears(data).record({ schoolYear: period, threshold: report.document.threshold, document: report.bytes.toString('utf8') });
+        return data.audit.append(SCHOOL_YEAR_EXPORT_ACTION, { period, threshold: report.document.threshold, fingerprint: report.fingerprint, folder: target, files });
+      },
+    },
+    folder,
+    rules,
+  );
 }

@@ -1,6 +1,6 @@
 import type { ReportThreshold } from '../../shared/api/schemas';
 import { SUPERVISION_KIND_IDS, type SupervisionKind } from '../../shared/domain/growth';
-import { isSchoolYear, schoolYearRange } from '../../shared/domain/schoolYear';
+import { isSchoolYear, monthsOfSchoolYear, schoolYearMonths as monthsOfYear, schoolYearRange, schoolYearSpanWords } from '../../shared/domain/schoolYear';
 import { SCHOOL_YEAR_REPORT_SCHEMA_ID, SchoolYearReportDocument } from '../../shared/report/schoolYearDocument';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
@@ -16,7 +16,8 @@ import { suppressionRuleText } from './suppression';
 
 /**
  * The school-year report (docs/report-format.md, "The school-year report"):
- * the monthly report's numbers over July to June, computed by the month's
+ * the monthly report's numbers over the school year (July to June unless
+ * the worker set another start month), computed by the month's
  * own query over the year's days (so counts of students are distinct
  * students over the year, never sums of months) and published by the same
  * rule (`publishMetrics`), at the school year's k. Beside them: supervision
@@ -46,25 +47,15 @@ export interface SchoolYearReportOptions {
   now?: Date;
 }
 
-/** The first and last month of a school year, YYYY-MM. */
-export function schoolYearMonths(schoolYear: string): { first: string; last: string } {
-  const { from, to } = schoolYearRange(schoolYear);
-  return { first: from.slice(0, 7), last: to.slice(0, 7) };
-}
-
-/** Every month of the school year, July first. */
-function monthsOf(schoolYear: string): string[] {
-  const start = Number(schoolYear.slice(0, 4));
-  return Array.from({ length: 12 }, (_, index) => {
-    const month = ((6 + index) % 12) + 1;
-    return `${index < 6 ? start : start + 1}-${String(month).padStart(2, '0')}`;
-  });
+/** The first and last month of a school year, YYYY-MM, from the start month the worker set. */
+export function schoolYearMonths(data: VaultData, schoolYear: string): { first: string; last: string } {
+  return monthsOfYear(schoolYear, data.settings.get().schoolYearStartMonth);
 }
 
 /** The duties that stood in at least one month of the school year up to `lastMonth`, by name, with in how many months. */
 export function dutiesOfSchoolYear(data: VaultData, schoolYear: string, lastMonth: string): SchoolYearReportDocument['administrativeResponsibilities'] {
   const byId = new Map<string, { name: string; minutesPerMonth: number; months: number }>();
-  for (const month of monthsOf(schoolYear).filter((candidate) => candidate <= lastMonth)) {
+  for (const month of monthsOfSchoolYear(schoolYear, data.settings.get().schoolYearStartMonth).filter((candidate) => candidate <= lastMonth)) {
     for (const duty of data.duties.inMonth(month)) {
       const entry = byId.get(duty.id) ?? { name: duty.name, minutesPerMonth: duty.minutesPerMonth, months: 0 };
       entry.months += 1;
@@ -83,7 +74,7 @@ export function supervisionBetween(data: VaultData, range: { first: string; last
 
 /** k of the school year: its months' k (recorded at their first export), else the setting. */
 export function thresholdForSchoolYear(data: VaultData, schoolYear: string): ReportThreshold {
-  return thresholdForMonth(data, schoolYearMonths(schoolYear).first);
+  return thresholdForMonth(data, schoolYearMonths(data, schoolYear).first);
 }
 
 export function prepareSchoolYearReport(data: VaultData, options: SchoolYearReportOptions): SchoolYearReport {
@@ -93,7 +84,8 @@ export function prepareSchoolYearReport(data: VaultData, options: SchoolYearRepo
   const timeZone = settings.timeZone;
   const today = localDate(options.now ?? data.clock(), timeZone);
   const generated = today.slice(0, 7);
-  const months = schoolYearMonths(schoolYear);
+  const startMonth = settings.schoolYearStartMonth;
+  const months = schoolYearMonths(data, schoolYear);
   if (months.first > generated) {
     throw new VaultError('INVALID_INPUT', `school year: ${schoolYear} has not begun yet (today is ${today} in ${timeZone}).`);
   }
@@ -106,7 +98,7 @@ export function prepareSchoolYearReport(data: VaultData, options: SchoolYearRepo
   }
   const threshold = yearThreshold;
 
-  const { from, to } = schoolYearRange(schoolYear);
+  const { from, to } = schoolYearRange(schoolYear, startMonth);
   const range = { first: from, last: to };
   const metrics = computeMetricsBetween(data, schoolYear, range);
   const lastMonth = generated < months.last ? generated : months.last;
@@ -124,7 +116,7 @@ export function prepareSchoolYearReport(data: VaultData, options: SchoolYearRepo
     generated,
     timeZone,
     threshold,
-    suppressionRule: schoolYearRuleText(threshold),
+    suppressionRule: schoolYearRuleText(threshold, startMonth),
     signingKey: { algorithm: 'Ed25519', fingerprint: fingerprint(data.keys.signingPublicKey().spki) },
     metrics: published.metrics,
     supervision: supervisionBetween(data, range),
@@ -139,8 +131,8 @@ export function prepareSchoolYearReport(data: VaultData, options: SchoolYearRepo
 }
 
 /** The month's rule, read over the school year. */
-export function schoolYearRuleText(threshold: number): string {
-  return `${suppressionRuleText(threshold)} In this school-year report every count of students is of distinct students over the whole school year (July to June), and "month" above reads as "school year".`;
+export function schoolYearRuleText(threshold: number, startMonth?: number): string {
+  return `${suppressionRuleText(threshold)} In this school-year report every count of students is of distinct students over the whole school year (${schoolYearSpanWords(startMonth)}), and "month" above reads as "school year".`;
 }
 
 export function signSchoolYearReport(data: VaultData, report: SchoolYearReport): SignedSchoolYearReport {

@@ -15,6 +15,7 @@ import { NoteRepository } from './repos/notes';
 import { PdGoalRepository } from './repos/pdGoals';
 import { ReleaseRepository } from './repos/releases';
 import { ReportCounts } from './repos/reportCounts';
+import { ReportExportRepository } from './repos/reportExports';
 import { SelfEvaluationRepository } from './repos/selfEvaluation';
 import { ServiceRepository } from './repos/services';
 import { SettingsRepository } from './repos/settings';
@@ -36,6 +37,7 @@ export class VaultData implements VaultReader {
   #duties: AdministrativeDutyRepository | null = null;
   #stories: SuccessStoryRepository | null = null;
   #reportCounts: ReportCounts | null = null;
+  #reportExports: ReportExportRepository | null = null;
   #supervision: SupervisionRepository | null = null;
   #selfEvaluation: SelfEvaluationRepository | null = null;
   #pdGoals: PdGoalRepository | null = null;
@@ -55,8 +57,9 @@ export class VaultData implements VaultReader {
   /** The cover colleague named ahead (migration 14). */
   readonly coverColleague: CoverColleagueRepository;
   /**
-   * The open database, for read-only aggregate queries (reports) that span several tables.
-   * Writes go through the repositories, inside `transaction()`.
+   * The open database, for the repositories and for tests that look inside.
+   * No product code outside vault/ touches it (tests/lint/noDirectDatabase.test.ts):
+   * reads go through the repositories, writes inside `transaction()`.
    */
   readonly db: VaultDatabase;
 
@@ -113,6 +116,12 @@ export class VaultData implements VaultReader {
   get reportCounts(): ReportCounts {
     this.#reportCounts ??= new ReportCounts(readonlyDatabase(this.db));
     return this.#reportCounts;
+  }
+
+  /** Reports exported (months, school years) and each school year's k; prepared on first use (migrations 11 and 15). */
+  get reportExports(): ReportExportRepository {
+    this.#reportExports ??= new ReportExportRepository(this.db, this.clock);
+    return this.#reportExports;
   }
 
   /** The supervision the worker received; prepared on first use (migration 13). */

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { ReportThresholdInfo } from '../../shared/api/reportSchemas';
 import type { ReportThreshold, Settings } from '../../shared/api/schemas';
+import { DEFAULT_SCHOOL_YEAR_START_MONTH, MONTH_NAMES, schoolYearSpanWords } from '../../shared/domain/schoolYear';
 import { call, isQuietError, plainError } from '../api';
 import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore } from '../state/uiStore';
@@ -29,7 +30,8 @@ function timeZones(current: string): string[] {
 
 /**
  * Settings for the monthly report: k, the smallest count of students a
- * report shows, and the time zone that decides which month "today" is in.
+ * report shows, the time zone that decides which month "today" is in, and
+ * the month the school year starts in.
  * (The CEU cycle is set on the Reports screen, next to its hours.)
  */
 export function ReportSettings({ settings }: { settings: Settings }) {
@@ -38,6 +40,7 @@ export function ReportSettings({ settings }: { settings: Settings }) {
   const [problem, setProblem] = useState<string | null>(null);
   const zones = useMemo(() => timeZones(settings.timeZone), [settings.timeZone]);
   const computerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const startMonth = settings.schoolYearStartMonth ?? DEFAULT_SCHOOL_YEAR_START_MONTH;
   const [year, setYear] = useState<ReportThresholdInfo | null>(null);
   const [pending, setPending] = useState<ReportThreshold | null>(null);
   const [reason, setReason] = useState('');
@@ -146,6 +149,28 @@ export function ReportSettings({ settings }: { settings: Settings }) {
         <p className="hint" id={`${id}-zone-hint`}>
           Decides what “today” is for new entries, which month is the current one, and where your CEU cycle stands (its start is set on the Reports screen).
           {computerZone !== settings.timeZone && computerZone !== '' ? ` This computer is set to ${computerZone.replace(/_/g, ' ')}.` : ''}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-start`}>School year starts in</label>
+        <select
+          id={`${id}-start`}
+          value={startMonth}
+          onChange={(event) => {
+            const month = Number(event.target.value);
+            void save({ schoolYearStartMonth: month }, `Your school year now runs ${schoolYearSpanWords(month)}.`);
+          }}
+          aria-describedby={`${id}-start-hint`}
+        >
+          {MONTH_NAMES.map((name, index) => (
+            <option key={name} value={index + 1}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <p className="hint" id={`${id}-start-hint`}>
+          Your school year runs {schoolYearSpanWords(startMonth)}. The school-year report, the smallest number shown for each school year, supervision and your
+          self-evaluation’s counts follow it.
         </p>
       </div>
       {problem != null && (

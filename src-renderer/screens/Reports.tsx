@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { CeuSummary, ReportExportResult, ReportHistoryEntry, ReportPreview, SigningKeyInfo, SuppressedCellInfo } from '../../shared/api/reportSchemas';
 import { REPORT_METRICS, valueAtPath } from '../../shared/report/catalog';
-import { call, CallError, isQuietError, plainError } from '../api';
-import { Dialog } from '../components/Dialog';
+import { call } from '../api';
+import { ReplaceQuestion } from '../components/ReplaceQuestion';
 import { DateField } from '../components/DateField';
 import { ChevronLeftIcon, ChevronRightIcon, FolderIcon, HiddenIcon, KeyIcon } from '../components/Icons';
 import { formatLongDate, formatMinutes, formatNumericDate, formatShortDate, formatTimestamp, todayIso } from '../lib/dates';
@@ -16,6 +16,7 @@ import { SuccessStories } from './SuccessStories';
 import { useCeuCycleStart } from './growth/useCeuCycleStart';
 import { useScreenHeading } from './useScreenHeading';
 import { useLoad, type Loaded } from '../lib/useLoad';
+import { useFolderExport } from '../lib/useFolderExport';
 import { TotalsTable } from '../components/TotalsTable';
 import { SavedFileActions } from '../components/SavedFileActions';
 import { CheckCode } from '../components/CheckCode';
@@ -94,7 +95,7 @@ export function Reports() {
         </div>
         <aside className="reports-aside" aria-label="Export and records">
           <ExportPanel month={month} ready={preview.status === 'ready'} sent={preview.status === 'ready' ? preview.value.sent : null} onExported={reloadHistory} />
-          <SchoolYearExport />
+          <SchoolYearExport onExported={reloadHistory} />
           <HistoryPanel history={history} />
           <SigningKeyPanel />
           <CeuPanel />
@@ -268,63 +269,28 @@ function fileSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-type ExportPhase =
-  | { phase: 'idle' }
-  | { phase: 'choosing' }
-  | { phase: 'writing'; folder: string }
-  | { phase: 'cancelled' }
-  /** The month is already saved in the chosen folder: asked once before it is replaced. */
-  | { phase: 'confirming'; folder: string }
-  | { phase: 'kept' }
-  | { phase: 'done'; result: ReportExportResult }
-  | { phase: 'failed'; message: string };
-
 /** Export: pick a folder (the system's dialog), write the five files, then say how to check them. */
 function ExportPanel({ month, ready, sent, onExported }: { month: string; ready: boolean; sent: ReportPreview['sent']; onExported: () => void }) {
   const id = useId();
   const announce = useUiStore((store) => store.announce);
-  const [state, setState] = useState<ExportPhase>({ phase: 'idle' });
   const [correction, setCorrection] = useState(false);
-  const busy = state.phase === 'choosing' || state.phase === 'writing';
-
-  // Another month: what was written belongs to the one before.
-  useEffect(() => {
-    setState({ phase: 'idle' });
-    setCorrection(false);
-  }, [month]);
-
-  async function exportReport() {
-    setState({ phase: 'choosing' });
-    try {
-      const { folder } = await call('system.chooseFolder', { purpose: 'report-export' });
-      if (folder == null) {
-        setState({ phase: 'cancelled' });
-        return;
-      }
-      await write(folder, false);
-    } catch (error) {
-      if (isQuietError(error)) return;
-      setState({ phase: 'failed', message: plainError(error) });
-    }
-  }
-
-  /** Writes into the folder; a month already there is replaced only once the worker said so. */
-  async function write(folder: string, replace: boolean) {
-    setState({ phase: 'writing', folder });
-    try {
-      const result = await call('reports.export', { month, folder, replace, ...(correction ? { correction: true } : {}) });
-      setState({ phase: 'done', result });
+  // A month already saved in the chosen folder is replaced only once the worker said so.
+  const flow = useFolderExport<ReportExportResult>({
+    write: (folder, replace) => call('reports.export', { month, folder, replace, ...(correction ? { correction: true } : {}) }),
+    asksFirst: (details) => details.alreadySaved === true,
+    onDone: () => {
       announce(`Report for ${monthLabel(month)} exported.`);
       onExported();
-    } catch (error) {
-      if (isQuietError(error)) return;
-      if (!replace && error instanceof CallError && error.code === 'CONFLICT' && /report is already saved/.test(error.detail)) {
-        setState({ phase: 'confirming', folder });
-        return;
-      }
-      setState({ phase: 'failed', message: plainError(error) });
-    }
-  }
+    },
+  });
+  const { state, busy } = flow;
+
+  // Another month: what was written belongs to the one before.
+  const reset = flow.reset;
+  useEffect(() => {
+    reset();
+    setCorrection(false);
+  }, [month, reset]);
 
   return (
     <section className="panel export-panel" aria-labelledby={`${id}-title`} aria-busy={busy}>
@@ -350,7 +316,7 @@ function ExportPanel({ month, ready, sent, onExported }: { month: string; ready:
         </div>
       )}
       <div className="form-actions">
-        <button type="button" className="primary" onClick={() => void exportReport()} disabled={busy || !ready}>
+        <button type="button" className="primary" onClick={() => void flow.start()} disabled={busy || !ready}>
           <FolderIcon />
           <span>Export report…</span>
         </button>
@@ -362,7 +328,12 @@ function ExportPanel({ month, ready, sent, onExported }: { month: string; ready:
         {state.phase === 'kept' && <p className="status">The report already in that folder was kept; nothing was written.</p>}
       </div>
       {state.phase === 'confirming' && (
-        <ReplaceReportDialog month={month} onReplace={() => void write(state.folder, true)} onKeep={() => setState({ phase: 'kept' })} />
+        <ReplaceQuestion
+          title={`The ${monthLabel(month)} report is already saved in this folder. Replace it?`}
+          description={<p>The district may already have the copy you sent.</p>}
+          onReplace={() => void flow.replace()}
+          onKeep={flow.keep}
+        />
       )}
       {state.phase === 'failed' && (
         <p className="problem" role="alert">
@@ -371,28 +342,6 @@ function ExportPanel({ month, ready, sent, onExported }: { month: string; ready:
       )}
       {state.phase === 'done' && <ExportResultView result={state.result} />}
     </section>
-  );
-}
-
-function ReplaceReportDialog({ month, onReplace, onKeep }: { month: string; onReplace: () => void; onKeep: () => void }) {
-  const keep = useRef<HTMLButtonElement>(null);
-  return (
-    <Dialog
-      title={`The ${monthLabel(month)} report is already saved in this folder. Replace it?`}
-      role="alertdialog"
-      onClose={onKeep}
-      initialFocus={keep}
-      description={<p>The district may already have the copy you sent.</p>}
-    >
-      <div className="dialog-actions">
-        <button type="button" ref={keep} onClick={onKeep}>
-          Keep the saved one
-        </button>
-        <button type="button" className="primary" onClick={onReplace}>
-          Replace it
-        </button>
-      </div>
-    </Dialog>
   );
 }
 
@@ -448,6 +397,11 @@ function folderName(folder: string): string {
   return folder.split(/[\\/]/).filter((part) => part !== '').pop() ?? folder;
 }
 
+/** "March 2026" for a month's report, "School year 2026-27" for a school year's. */
+export function historyLabel(entry: Pick<ReportHistoryEntry, 'kind' | 'period'>): string {
+  return entry.kind === 'school-year' ? `School year ${entry.period}` : monthLabel(entry.period);
+}
+
 function HistoryPanel({ history }: { history: Loaded<ReportHistoryEntry[]> }) {
   const id = useId();
   return (
@@ -467,7 +421,7 @@ function HistoryPanel({ history }: { history: Loaded<ReportHistoryEntry[]> }) {
             {history.value.map((entry) => (
               <li key={entry.seq}>
                 <p className="history-head">
-                  <strong>{monthLabel(entry.period)}</strong>
+                  <strong>{historyLabel(entry)}</strong>
                   <span className="subtle">exported {formatTimestamp(entry.at)}</span>
                 </p>
                 <p className="history-meta">

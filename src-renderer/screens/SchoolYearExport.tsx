@@ -1,77 +1,51 @@
 import { useId, useState } from 'react';
 import type { SchoolYearExportResult } from '../../shared/api/reportSchemas';
-import { previousSchoolYear, schoolYearLabel, schoolYearOf } from '../../shared/domain/schoolYear';
-import { call, CallError, isQuietError, plainError } from '../api';
+import { DEFAULT_SCHOOL_YEAR_START_MONTH, previousSchoolYear, schoolYearLabel, schoolYearOf, schoolYearSpanWords } from '../../shared/domain/schoolYear';
+import { useSchoolYearStart } from '../state/useSchoolYearStart';
+import { call } from '../api';
+import { ReplaceQuestion } from '../components/ReplaceQuestion';
 import { FolderIcon } from '../components/Icons';
 import { todayIso } from '../lib/dates';
+import { useFolderExport } from '../lib/useFolderExport';
 import { useUiStore } from '../state/uiStore';
 import { baseName, SavedFileActions } from '../components/SavedFileActions';
 
-type Phase =
-  | { phase: 'idle' }
-  | { phase: 'choosing' }
-  | { phase: 'writing'; folder: string }
-  | { phase: 'cancelled' }
-  | { phase: 'confirming'; folder: string }
-  | { phase: 'done'; result: SchoolYearExportResult }
-  | { phase: 'failed'; message: string };
-
 /** This school year and the two before it, newest first. */
-export function recentSchoolYears(today: string): string[] {
-  const current = schoolYearOf(today);
+export function recentSchoolYears(today: string, startMonth = DEFAULT_SCHOOL_YEAR_START_MONTH): string[] {
+  const current = schoolYearOf(today, startMonth);
   const last = previousSchoolYear(current);
   return [current, last, previousSchoolYear(last)];
 }
 
 /**
- * "School year" export in the Reports screen: the month's numbers over July
- * to June, with supervision, training hours and standing duties, signed like
- * a month. Plain words; the files are named in the result.
+ * "School year" export in the Reports screen: the month's numbers over the
+ * school year (its start month is a setting, July unless changed), with
+ * supervision, training hours and standing duties, signed like a month.
+ * The folder and the question before replacing are the month's own
+ * (useFolderExport). Plain words; the files are named in the result.
  */
-export function SchoolYearExport() {
+export function SchoolYearExport({ onExported }: { onExported?: () => void } = {}) {
   const id = useId();
   const announce = useUiStore((store) => store.announce);
-  const years = recentSchoolYears(todayIso());
+  const startMonth = useSchoolYearStart();
+  const years = recentSchoolYears(todayIso(), startMonth);
   const [year, setYear] = useState(years[1] ?? years[0] ?? '');
-  const [state, setState] = useState<Phase>({ phase: 'idle' });
-  const busy = state.phase === 'choosing' || state.phase === 'writing';
-
-  async function start() {
-    setState({ phase: 'choosing' });
-    try {
-      const { folder } = await call('system.chooseFolder', { purpose: 'report-export' });
-      if (folder == null) {
-        setState({ phase: 'cancelled' });
-        return;
-      }
-      await write(folder, false);
-    } catch (error) {
-      if (isQuietError(error)) return;
-      setState({ phase: 'failed', message: plainError(error) });
-    }
-  }
-
-  async function write(folder: string, replace: boolean) {
-    setState({ phase: 'writing', folder });
-    try {
-      const result = await call('reports.exportSchoolYear', { schoolYear: year, folder, replace });
-      setState({ phase: 'done', result });
+  // A year already saved in the folder, or already sent with other numbers, is replaced only once the worker said so.
+  const flow = useFolderExport<SchoolYearExportResult>({
+    write: (folder, replace) => call('reports.exportSchoolYear', { schoolYear: year, folder, replace }),
+    asksFirst: (details) => details.alreadySaved === true || details.sentBefore === true,
+    onDone: () => {
       announce(`Report for the ${schoolYearLabel(year)} exported.`);
-    } catch (error) {
-      if (isQuietError(error)) return;
-      if (!replace && error instanceof CallError && error.code === 'CONFLICT' && /already saved/.test(error.detail)) {
-        setState({ phase: 'confirming', folder });
-        return;
-      }
-      setState({ phase: 'failed', message: plainError(error) });
-    }
-  }
+      onExported?.();
+    },
+  });
+  const { state, busy } = flow;
 
   return (
     <section className="panel export-panel" aria-labelledby={`${id}-title`} aria-busy={busy}>
       <h2 id={`${id}-title`}>School year</h2>
       <p className="hint">
-        The same numbers for a whole school year, July to June, with your supervision, training hours and standing duties. Each student is counted once over the
+        The same numbers for a whole school year, {schoolYearSpanWords(startMonth)}, with your supervision, training hours and standing duties. Each student is counted once over the
         year. No student is in it.
       </p>
       <div className="form-actions">
@@ -85,7 +59,7 @@ export function SchoolYearExport() {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => void start()} disabled={busy}>
+        <button type="button" onClick={() => void flow.start()} disabled={busy}>
           <FolderIcon />
           <span>Export school year…</span>
         </button>
@@ -94,20 +68,30 @@ export function SchoolYearExport() {
         {state.phase === 'choosing' && <p className="status">Choose a folder in the window that opened.</p>}
         {state.phase === 'writing' && <p className="status">Writing the files…</p>}
         {state.phase === 'cancelled' && <p className="status">No folder chosen, so nothing was written.</p>}
+        {state.phase === 'kept' && <p className="status">Nothing was written; the report you sent stays as it is.</p>}
       </div>
-      {state.phase === 'confirming' && (
-        <div className="sent-before" role="alert">
-          <p className="hint">The {schoolYearLabel(year)} report is already saved in this folder. Replace it? The district may already have the copy you sent.</p>
-          <div className="form-actions">
-            <button type="button" onClick={() => setState({ phase: 'idle' })}>
-              Keep the saved one
-            </button>
-            <button type="button" className="primary" onClick={() => void write(state.folder, true)}>
-              Replace it
-            </button>
-          </div>
-        </div>
-      )}
+      {state.phase === 'confirming' &&
+        (state.why.sentBefore === true ? (
+          <ReplaceQuestion
+            title={`You already sent the ${schoolYearLabel(year)}, with other numbers. Send it again?`}
+            description={
+              <p>
+                Its numbers changed since you exported it. If the district already has the copy you sent and gets this one too, it counts neither, so send it again only
+                to replace that copy.
+              </p>
+            }
+            keepLabel="Keep the one I sent"
+            onReplace={() => void flow.replace()}
+            onKeep={flow.keep}
+          />
+        ) : (
+          <ReplaceQuestion
+            title={`The ${schoolYearLabel(year)} report is already saved in this folder. Replace it?`}
+            description={<p>The district may already have the copy you sent.</p>}
+            onReplace={() => void flow.replace()}
+            onKeep={flow.keep}
+          />
+        ))}
       {state.phase === 'failed' && (
         <p className="problem" role="alert">
           {state.message}

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPORT_EXPORT_ACTION, reportFileNames, sha256Hex } from '../../src-main/report/exportFiles';
+import { SCHOOL_YEAR_EXPORT_ACTION } from '../../src-main/report/schoolYearFiles';
 import { verifyReportFiles } from '../../src-main/report/verify';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { cli } from '../helpers/cliHarness';
@@ -11,7 +12,8 @@ import { crashPointsFor, runChild, traceFileOps, type CrashPoint } from './crash
 
 /*
  * A correction of a month (a service added since, --replace) killed before and
- * after every file call it makes in the export folder. Whenever it stops, a
+ * after every file call it makes in the export folder; the school year's
+ * re-export, written by the same writer, killed at a sample of its calls. Whenever it stops, a
  * signature in the folder signs the report beside it; `verify` finds a valid
  * report (rolling back a swap left half-done); a new signed report that can
  * be seen is already in the audit log; and the next export leaves
@@ -22,19 +24,28 @@ const env = { SOLE_NOTES_PASSPHRASE: TEST_PASSPHRASE };
 const MONTH = '2026-03';
 const names = reportFileNames(MONTH);
 const FIVE = [names.json, names.signature, names.publicKey, names.csv, names.html].sort();
+const SCHOOL_YEAR = '2025-26';
+const yearNames = reportFileNames(SCHOOL_YEAR);
+const YEAR_FIVE = [yearNames.json, yearNames.signature, yearNames.publicKey, yearNames.csv, yearNames.html].sort();
+
+type Place = { vault: string; out: string; yearOut: string };
 
 let bundle: string;
 let root: string;
 let template: string;
 
-function copyOf(name: string): { vault: string; out: string } {
+function copyOf(name: string): Place {
   const folder = path.join(root, name);
   fs.cpSync(template, folder, { recursive: true });
-  return { vault: path.join(folder, 'vault'), out: path.join(folder, 'out') };
+  return { vault: path.join(folder, 'vault'), out: path.join(folder, 'out'), yearOut: path.join(folder, 'year') };
 }
 
-function reportArgs(place: { vault: string; out: string }): string[] {
+function reportArgs(place: Place): string[] {
   return ['report', '--vault', place.vault, '--month', MONTH, '--out', place.out, '--replace', '--correction'];
+}
+
+function yearReportArgs(place: Place): string[] {
+  return ['year-report', '--vault', place.vault, '--school-year', SCHOOL_YEAR, '--out', place.yearOut, '--replace'];
 }
 
 /** Every signature in the folder signs the report beside it. */
@@ -50,16 +61,22 @@ function expectNoStraySignature(out: string, label: string): void {
 }
 
 /** A new signed report that can be seen in the folder is already in the vault's audit log. */
-async function expectRecordedIfSigned(place: { vault: string; out: string }, newReport: Buffer, label: string): Promise<void> {
-  const json = path.join(place.out, names.json);
-  const signature = path.join(place.out, names.signature);
+async function expectRecordedIfSigned(
+  vault: string,
+  out: string,
+  { files, action }: { files: ReturnType<typeof reportFileNames>; action: string },
+  newReport: Buffer,
+  label: string,
+): Promise<void> {
+  const json = path.join(out, files.json);
+  const signature = path.join(out, files.signature);
   if (!fs.existsSync(json) || !fs.existsSync(signature) || !fs.readFileSync(json).equals(newReport)) return;
-  const session = new VaultSession(place.vault, { kdf: TEST_KDF });
+  const session = new VaultSession(vault, { kdf: TEST_KDF });
   await session.unlock(TEST_PASSPHRASE);
   try {
     const hashes = session.data.audit
-      .listByAction(REPORT_EXPORT_ACTION)
-      .flatMap((entry) => (entry.details.files as { name: string; sha256: string }[]).filter((file) => file.name === names.json).map((file) => file.sha256));
+      .listByAction(action)
+      .flatMap((entry) => (entry.details.files as { name: string; sha256: string }[]).filter((file) => file.name === files.json).map((file) => file.sha256));
     expect(hashes, `${label}: the signed report in the folder is not in the audit log`).toContain(sha256Hex(newReport));
   } finally {
     session.lock();
@@ -81,6 +98,7 @@ beforeAll(async () => {
     expect((await cli(service(`A-${index}`, '2026-03-10'), { env })).code).toBe(0);
   }
   expect((await cli(['report', '--vault', vault, '--month', MONTH, '--out', out], { env })).code).toBe(0);
+  expect((await cli(['year-report', '--vault', vault, '--school-year', SCHOOL_YEAR, '--out', path.join(template, 'year')], { env })).code).toBe(0);
   // A service added after the report was sent: the correction differs from what is in the folder.
   expect((await cli(service('A-1', '2026-03-11'), { env })).code).toBe(0);
 }, 120_000);
@@ -108,7 +126,7 @@ describe('a report re-export killed at every file call in the export folder', ()
       const killed = runChild(bundle, reportArgs(place), { env, crashAt: point });
       expect(killed.signal, `${label}: ${killed.stderr}`).toBe('SIGKILL');
       expectNoStraySignature(place.out, label);
-      await expectRecordedIfSigned(place, newReport, label);
+      await expectRecordedIfSigned(place.vault, place.out, { files: names, action: REPORT_EXPORT_ACTION }, newReport, label);
 
       // Reading the folder to verify finishes a swap left half-done: the old report or the new, whole.
       const verified = await cli(['verify', path.join(place.out, names.json), '--min-threshold', '5']);
@@ -122,6 +140,41 @@ describe('a report re-export killed at every file call in the export folder', ()
       expectNoStraySignature(place.out, label);
       expect(fs.readFileSync(path.join(place.out, names.json)).equals(newReport), label).toBe(true);
       removeDir(path.join(root, `crash-${position}`));
+    }
+  }, 600_000);
+
+  it('the school year re-exported by the same writer: the same holds at a sample of its file calls', async () => {
+    const traced = copyOf('year-traced');
+    const { run, ops } = traceFileOps(bundle, yearReportArgs(traced), { env });
+    expect(run.status, run.stderr).toBe(0);
+    expect(fs.readdirSync(traced.yearOut).sort()).toEqual(YEAR_FIVE);
+    const all: CrashPoint[] = crashPointsFor(ops, [traced.yearOut]);
+    expect(all.length).toBeGreaterThan(20);
+    // The month above is crashed at every call; the school year at every third
+    // point, and at every rename (the swap itself), which keeps the run short.
+    const points = all.filter((point, position) => position % 3 === 0 || ('label' in point && point.label?.startsWith('rename ')));
+    const newReport = fs.readFileSync(path.join(traced.yearOut, yearNames.json));
+    expect(newReport.equals(fs.readFileSync(path.join(template, 'year', yearNames.json)))).toBe(false);
+
+    for (const [position, point] of points.entries()) {
+      const place = copyOf(`year-crash-${position}`);
+      const label = `${point.when} ${'label' in point ? point.label : ''} (#${position})`;
+      const killed = runChild(bundle, yearReportArgs(place), { env, crashAt: point });
+      expect(killed.signal, `${label}: ${killed.stderr}`).toBe('SIGKILL');
+      expectNoStraySignature(place.yearOut, label);
+      await expectRecordedIfSigned(place.vault, place.yearOut, { files: yearNames, action: SCHOOL_YEAR_EXPORT_ACTION }, newReport, label);
+
+      const verified = await cli(['verify', path.join(place.yearOut, yearNames.json), '--min-threshold', '5']);
+      expect(verified.code, `${label}: ${verified.stderr}`).toBe(0);
+      expect(fs.readdirSync(place.yearOut).filter((name) => name.startsWith('.')), label).toEqual([]);
+      expectNoStraySignature(place.yearOut, label);
+
+      const again = await cli(yearReportArgs(place), { env });
+      expect(again.code, `${label}: ${again.stderr}`).toBe(0);
+      expect(fs.readdirSync(place.yearOut).sort(), label).toEqual(YEAR_FIVE);
+      expectNoStraySignature(place.yearOut, label);
+      expect(fs.readFileSync(path.join(place.yearOut, yearNames.json)).equals(newReport), label).toBe(true);
+      removeDir(path.join(root, `year-crash-${position}`));
     }
   }, 600_000);
 });

@@ -11,18 +11,6 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(__dirname, '../..');
 const sourceRoot = path.join(root, 'src-main');
 
-/**
- * Files whose queries are still being moved into repositories (report
- * exports and the school-year report). The list only shrinks, and is empty
- * once they have moved.
- */
-const STILL_DIRECT = new Set([
-  'src-main/report/exportedMonths.ts',
-  'src-main/report/exportFiles.ts',
-  'src-main/report/schoolYearFiles.ts',
-  'src-main/report/schoolYearReport.ts',
-  'src-main/report/reportThresholds.ts',
-]);
 
 const DIRECT_USE = /\.db\b/;
 
@@ -56,8 +44,7 @@ describe('the vault database outside src-main/vault/', () => {
     expect(directUses('data.dbName; data.dbx; data.pdGoals.list();')).toEqual([]);
   });
 
-  it('is used directly by no file but those still being moved', () => {
-    const outsideTheList = [...filesUsingTheDatabase()].filter(([file]) => !STILL_DIRECT.has(file));
-    expect(outsideTheList, 'move these queries into a repository under src-main/vault/repos/').toEqual([]);
+  it('is used directly by no file', () => {
+    expect([...filesUsingTheDatabase()], 'move these queries into a repository under src-main/vault/repos/').toEqual([]);
   });
 });

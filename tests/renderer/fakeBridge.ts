@@ -100,7 +100,7 @@ export function createFakeBridge(
     notes: [],
     revisions: [],
     categories: DEFAULT_ISSUE_CATEGORIES.map((category) => ({ ...category, archived: false, builtin: true })),
-    settings: { autoLockMinutes: 5, theme: 'system', textSize: 'normal', reportThreshold: 10, timeZone: 'America/Chicago', ceuCycleStart: null, ceuRequirementApplies: true, lastServiceKind: null, lastServiceMinutes: null },
+    settings: { autoLockMinutes: 5, theme: 'system', textSize: 'normal', reportThreshold: 10, timeZone: 'America/Chicago', ceuCycleStart: null, ceuRequirementApplies: true, schoolYearStartMonth: 7, lastServiceKind: null, lastServiceMinutes: null },
     owner: emptyOwnerHandover(),
     drafts: [],
     draftsKept: 0,

@@ -14,6 +14,7 @@ import { REPORT_CATEGORY_IDS } from '../../shared/report/document';
 import { todayIso } from '../../src-renderer/lib/dates';
 import { addMonths, monthLabel, monthOf } from '../../src-renderer/lib/months';
 import { Reports } from '../../src-renderer/screens/Reports';
+import { recentSchoolYears, SchoolYearExport } from '../../src-renderer/screens/SchoolYearExport';
 import { Settings } from '../../src-renderer/screens/Settings';
 import { useSettingsStore } from '../../src-renderer/state/settingsStore';
 import { installFake } from './setup';
@@ -148,11 +149,16 @@ function installReportsFake(options: ReportsFakeOptions = {}) {
     'reports.export': ({ month, folder, replace }: { month: string; folder: string; replace?: boolean }): ReportExportResult => {
       if (options.exportError) throw options.exportError;
       if (options.alreadySaved && replace !== true) {
-        throw { code: 'CONFLICT', message: `The ${month} report is already saved in ${folder}; nothing was written. Replace it only if you mean to: the district may already have the copy you sent.` };
+        throw { code: 'CONFLICT', message: `The ${month} report is already saved in ${folder}; nothing was written. Replace it only if you mean to: the district may already have the copy you sent.`, details: { alreadySaved: true } };
       }
       const files = FILES(month);
-      history.unshift({ seq: history.length + 1, at: '2026-11-22T15:04:00.000Z', period: month, threshold: 10, fingerprint: FINGERPRINT, folder, files });
+      history.unshift({ seq: history.length + 1, at: '2026-11-22T15:04:00.000Z', kind: 'month', period: month, threshold: 10, fingerprint: FINGERPRINT, folder, files });
       return { folder, period: month, fingerprint: FINGERPRINT, files: files.map((file) => ({ ...file, path: `${folder}/${file.name}` })) };
+    },
+    'reports.exportSchoolYear': ({ schoolYear, folder }: { schoolYear: string; folder: string }) => {
+      const files = FILES(schoolYear);
+      history.unshift({ seq: history.length + 1, at: '2026-11-22T15:09:00.000Z', kind: 'school-year', period: schoolYear, threshold: 10, fingerprint: FINGERPRINT, folder, files });
+      return { folder, period: schoolYear, fingerprint: FINGERPRINT, files: files.map((file) => ({ ...file, path: `${folder}/${file.name}` })) };
     },
     'settings.update': (patch: { ceuCycleStart?: string }) => {
       fake.state.settings = { ...fake.state.settings, ...patch };
@@ -302,6 +308,20 @@ describe('Reports screen: export', () => {
     expect(past.textContent).not.toContain('k = 10');
   });
 
+  it('lists a school year exported under past exports as "School year 2025-26", beside the months', async () => {
+    const { user } = await openReports();
+    const month = lastMonth();
+    await user.click(screen.getByRole('button', { name: 'Export report…' }));
+    await screen.findByText('Files written');
+    const panel = screen.getByRole('region', { name: 'School year' });
+    const year = (within(panel).getByRole('combobox', { name: 'School year' }) as HTMLSelectElement).value;
+    await user.click(within(panel).getByRole('button', { name: 'Export school year…' }));
+    const past = await screen.findByRole('list', { name: 'Past exports' });
+    await within(past).findByText(`School year ${year}`);
+    // Newest first: the school year, then the month.
+    expect(within(past).getAllByRole('listitem').map((item) => item.querySelector('strong')?.textContent)).toEqual([`School year ${year}`, monthLabel(month)]);
+  });
+
   it('writes nothing when the worker cancels the folder dialog', async () => {
     const { user, callsTo } = await openReports({ folder: null });
     await user.click(screen.getByRole('button', { name: 'Export report…' }));
@@ -391,5 +411,28 @@ describe('CEU view and report settings', () => {
     expect(zone.value).toBe('America/Chicago');
     await person.selectOptions(zone, 'America/New_York');
     await waitFor(() => expect(callsTo('settings.update')).toContainEqual({ timeZone: 'America/New_York' }));
+  });
+
+  it('sets the month the school year starts in, July until changed, and the school-year panel follows it at once', async () => {
+    const { callsTo } = installReportsFake();
+    await useSettingsStore.getState().load();
+    const person = userEvent.setup();
+    render(
+      <>
+        <Settings />
+        <SchoolYearExport />
+      </>,
+    );
+    const start = (await screen.findByLabelText('School year starts in')) as HTMLSelectElement;
+    expect(start.value).toBe('7');
+    expect(screen.getByText(/Your school year runs July to June\./)).toBeTruthy();
+    expect(screen.getByText(/whole school year, July to June,/)).toBeTruthy();
+    await person.selectOptions(start, 'September');
+    await waitFor(() => expect(callsTo('settings.update')).toContainEqual({ schoolYearStartMonth: 9 }));
+    await screen.findByText(/whole school year, September to August,/);
+    expect(screen.getByText(/Your school year runs September to August\./)).toBeTruthy();
+    // The years offered are named by the start month: this school year is the one that began last September.
+    const years = within(screen.getByRole('combobox', { name: 'School year' })).getAllByRole('option').map((option) => (option as HTMLOptionElement).value);
+    expect(years).toEqual(recentSchoolYears(todayIso(), 9));
   });
 });

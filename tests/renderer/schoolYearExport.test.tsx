@@ -15,14 +15,21 @@ import { installFake } from './setup';
 
 const FINGERPRINT = '3F2A 9C01 77AB 0C4D 1E2F 3A4B 5C6D 7E8F 9012 3456 789A BCDE F012 3456 789A BCDE';
 
-function installYearFake(options: { alreadySaved?: boolean } = {}) {
+function installYearFake(options: { alreadySaved?: boolean; sentWithOtherNumbers?: boolean } = {}) {
   const fake = installFake();
   const calls: { name: string; input: unknown }[] = [];
   const handlers: Partial<Record<CommandName, (input: never) => unknown>> = {
     'system.chooseFolder': () => ({ folder: '/home/worker/District reports' }),
     'reports.exportSchoolYear': ({ schoolYear, folder, replace }: { schoolYear: string; folder: string; replace?: boolean }) => {
+      if (options.sentWithOtherNumbers === true && replace !== true) {
+        throw {
+          code: 'CONFLICT',
+          message: `The ${schoolYear} school year was already exported on 2026-07-02, with other numbers than today's; nothing was written. Export it again only if you mean to replace the copy you sent: a district that gets two different reports of one school year counts neither.`,
+          details: { sentBefore: true },
+        };
+      }
       if (options.alreadySaved === true && replace !== true) {
-        throw { code: 'CONFLICT', message: `The ${schoolYear} report is already saved in ${folder}; nothing was written.` };
+        throw { code: 'CONFLICT', message: `The ${schoolYear} report is already saved in ${folder}; nothing was written.`, details: { alreadySaved: true } };
       }
       const names = ['json', 'json.sig', 'csv', 'html'].map((ext) => `service-report-${schoolYear}.${ext}`).concat('worker-signing-key.pem');
       return { folder, period: schoolYear, fingerprint: FINGERPRINT, files: names.map((name) => ({ name, path: `${folder}/${name}`, sha256: '0'.repeat(64), bytes: 100 })) };
@@ -86,5 +93,23 @@ describe('School year export', () => {
     await user.click(screen.getByRole('button', { name: 'Replace it' }));
     await screen.findByText(/^Exported the/);
     expect(callsTo('reports.exportSchoolYear').map((input) => (input as { replace: boolean }).replace)).toEqual([false, true]);
+  });
+
+  it('asks before sending again a year already sent with other numbers, and writes nothing when the worker keeps it', async () => {
+    const { callsTo } = installYearFake({ sentWithOtherNumbers: true });
+    const user = userEvent.setup();
+    render(<SchoolYearExport />);
+    await user.click(screen.getByRole('button', { name: 'Export school year…' }));
+    const question = await screen.findByRole('alertdialog', { name: /^You already sent the .* school year, with other numbers\. Send it again\?$/ });
+    expect(question.textContent).toContain('it counts neither');
+    await user.click(screen.getByRole('button', { name: 'Keep the one I sent' }));
+    await screen.findByText('Nothing was written; the report you sent stays as it is.');
+    expect(callsTo('reports.exportSchoolYear').map((input) => (input as { replace: boolean }).replace)).toEqual([false]);
+
+    await user.click(screen.getByRole('button', { name: 'Export school year…' }));
+    await screen.findByRole('alertdialog');
+    await user.click(screen.getByRole('button', { name: 'Replace it' }));
+    await screen.findByText(/^Exported the/);
+    expect(callsTo('reports.exportSchoolYear').map((input) => (input as { replace: boolean }).replace)).toEqual([false, false, true]);
   });
 });

@@ -185,7 +185,7 @@ describe('export', () => {
       expect(file.sha256, file.name).toBe(sha256File(path.join(folder, file.name)));
       expect(file.bytes).toBe(fs.statSync(path.join(folder, file.name)).size);
     }
-    expect(reportHistory(vault.data)).toEqual([{ seq: entry?.seq, at: entry?.at, period: KNOWN_MONTH, threshold: 10, fingerprint: result.fingerprint, folder, files: recorded }]);
+    expect(reportHistory(vault.data)).toEqual([{ seq: entry?.seq, at: entry?.at, kind: 'month', period: KNOWN_MONTH, threshold: 10, fingerprint: result.fingerprint, folder, files: recorded }]);
     expect(vault.data.audit.verify().intact).toBe(true);
   });
 

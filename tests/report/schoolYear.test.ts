@@ -273,4 +273,45 @@ describe('reports.exportSchoolYear through the router', () => {
     expect(await router.invoke('reports.exportSchoolYear', { schoolYear: '2024-25', folder })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await router.invoke('reports.exportSchoolYear', { schoolYear: '2024-25', folder, replace: true })).toMatchObject({ ok: true });
   });
+
+  it('records each export: the same numbers go out as the very report sent, other numbers only when asked, and district-summary refuses two different copies', async () => {
+    const first = path.join(root, 'years', 'service-report-2024-25.json');
+    const same = path.join(root, 'same');
+    // Another folder, the same numbers: the same bytes, so the district counts one copy once.
+    expect(await router.invoke('reports.exportSchoolYear', { schoolYear: '2024-25', folder: same })).toMatchObject({ ok: true });
+    expect(fs.readFileSync(path.join(same, 'service-report-2024-25.json')).equals(fs.readFileSync(first))).toBe(true);
+
+    // A service logged late in the year changes its numbers: asked first, nothing written until then.
+    session.data.services.create({ date: '2025-05-12', minutes: 20, kind: 'staff_consultation', studentIds: [] });
+    const changed = path.join(root, 'changed');
+    const refused = await router.invoke('reports.exportSchoolYear', { schoolYear: '2024-25', folder: changed });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('2024-25 school year was already exported on') } });
+    expect(fs.existsSync(changed)).toBe(false);
+    expect(await router.invoke('reports.exportSchoolYear', { schoolYear: '2024-25', folder: changed, replace: true })).toMatchObject({ ok: true });
+    const second = path.join(changed, 'service-report-2024-25.json');
+    expect(fs.readFileSync(second).equals(fs.readFileSync(first))).toBe(false);
+    const rows = session.data.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM school_year_exports WHERE school_year = '2024-25'").get();
+    expect(rows?.n).toBe(4);
+    // Past exports list each, as a school year, newest first.
+    const history = await router.invoke('reports.history', {});
+    expect(history.ok && (history.value as { kind: string; period: string; folder: string }[]).map(({ kind, period, folder }) => [kind, period, folder])).toEqual([
+      ['school-year', '2024-25', changed],
+      ['school-year', '2024-25', same],
+      ['school-year', '2024-25', path.join(root, 'years')],
+      ['school-year', '2024-25', path.join(root, 'years')],
+    ]);
+
+    // As two different reports of one worker's month: both refused; identical copies count once.
+    const keys = path.join(root, 'keys');
+    fs.mkdirSync(keys);
+    fs.copyFileSync(path.join(same, 'worker-signing-key.pem'), path.join(keys, 'worker.pem'));
+    const both = summarizeReports([first, second], keys, { minThreshold: 10 });
+    expect(both.accepted).toEqual([]);
+    expect(both.rejected.map((report) => report.reason)).toEqual(['duplicate', 'duplicate']);
+    expect(both.rejected[0]?.message).toContain('2 different reports of 2024-25');
+    const copies = summarizeReports([first, path.join(same, 'service-report-2024-25.json')], keys, { minThreshold: 10 });
+    expect(copies.accepted.map((report) => report.period)).toEqual(['2024-25']);
+    expect(copies.rejected.map((report) => report.reason)).toEqual(['duplicate']);
+  });
 });
+

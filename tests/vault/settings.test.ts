@@ -25,6 +25,7 @@ describe('settings', () => {
       timeZone: systemTimeZone(),
       ceuCycleStart: null,
       ceuRequirementApplies: true,
+      schoolYearStartMonth: 7,
       lastServiceKind: null,
       lastServiceMinutes: null,
     });

@@ -22,7 +22,7 @@ type GrowthCommand =
   | 'supervision.delete';
 
 export const growthHandlers: HandlerTable<GrowthCommand> = {
-  'growth.evidence': (session, { schoolYear }) => evidenceSummary(session.data, schoolYear),
+  'growth.evidence': (session, { schoolYear }) => evidenceSummary(session.data, schoolYear, session.data.settings.get().schoolYearStartMonth),
   'selfEvaluation.get': (session, { schoolYear }) => selfEvaluation(session.data, schoolYear),
   'selfEvaluation.rate': (session, input) => rateIndicator(session.data, input),
   'selfEvaluation.export': (session, { schoolYear, file, replace }) => exportSelfEvaluation(session.data, { schoolYear, file }, vaultOutputRules(session, replace ?? false)),
@@ -37,7 +37,7 @@ export const growthHandlers: HandlerTable<GrowthCommand> = {
     const data = session.data;
     return ceuProgress(data, data.settings.get(), data.clock());
   },
-  'supervision.overview': (session) => new SupervisionLog(session.data.supervision).overview(session.data.today()),
+  'supervision.overview': (session) => new SupervisionLog(session.data.supervision).overview(session.data.today(), session.data.settings.get().schoolYearStartMonth),
   'supervision.add': (session, input) => new SupervisionLog(session.data.supervision).add(input),
   'supervision.delete': (session, { id }) => {
     new SupervisionLog(session.data.supervision).delete(id);

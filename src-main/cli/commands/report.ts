@@ -76,7 +76,7 @@ export const reportThresholdCommand: CliCommand = {
   summary: 'Show or change k, the smallest count of students a report shows, for this school year',
   usage: 'report threshold --vault DIR [--set K --reason TEXT]',
   help: [
-    'Prints the school year (July to June), its k and the months of it already sent.',
+    'Prints the school year (July to June unless another start month is set), its k and the months of it already sent.',
     `With --set K (${REPORT_THRESHOLDS.join(', ')}) and --reason, changes k from this school year on; the reason is recorded in the audit log.`,
     'Refused once a month of this school year was sent: every month of a year is reported with the same k.',
     `The passphrase is read from ${PASSPHRASE_ENV}, else asked for without echo.`,

@@ -39,6 +39,7 @@ const NEW_NOTE_DRAFTS = `SELECT context_key FROM drafts WHERE note_id IS NULL AN
 export function retentionDue(data: VaultData): RetentionDue {
   const retention = readRetention(data);
   const today = data.today();
+  const startMonth = data.settings.get().schoolYearStartMonth;
   const countNotes = data.db.prepare<[string], number>(`SELECT count(*) FROM (${PERSONAL_NOTES})`).pluck();
   // Every draft that would go: those of the notes and those of new notes about the student (as destroyTransaction counts them).
   const countDrafts = data.db
@@ -47,7 +48,7 @@ export function retentionDue(data: VaultData): RetentionDue {
   const students: RetentionDueStudent[] = [];
   for (const student of data.students.list({ includeClosed: true })) {
     if (student.closedOn == null) continue;
-    const dueOn = retentionDueOn(student.closedOn, retention);
+    const dueOn = retentionDueOn(student.closedOn, retention, startMonth);
     if (dueOn === null || dueOn > today) continue;
     const notes = countNotes.get(student.id) ?? 0;
     const drafts = countDrafts.get({ studentId: student.id }) ?? 0;

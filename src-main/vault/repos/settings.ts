@@ -1,5 +1,6 @@
 import { DEFAULT_REPORT_THRESHOLD, Settings, TimeZone } from '../../../shared/api/schemas';
 import { DEFAULT_AUTO_LOCK_MINUTES } from '../../../shared/domain/autoLock';
+import { DEFAULT_SCHOOL_YEAR_START_MONTH } from '../../../shared/domain/schoolYear';
 import type { VaultDatabase } from '../connection';
 import { parseInput } from './validation';
 import { writeTransaction } from '../writeTransaction';
@@ -25,6 +26,7 @@ export function defaultSettings(): Settings {
     timeZone: systemTimeZone(),
     ceuCycleStart: null,
     ceuRequirementApplies: true,
+    schoolYearStartMonth: DEFAULT_SCHOOL_YEAR_START_MONTH,
     lastServiceKind: null,
     lastServiceMinutes: null,
   };

@@ -15,6 +15,7 @@ import { migration011ReportExports } from './011-report-exports';
 import { migration012GuidelineList } from './012-guideline-list';
 import { migration013ProfessionalGrowth } from './013-professional-growth';
 import { migration014CoverColleague } from './014-cover-colleague';
+import { migration015SchoolYearExports } from './015-school-year-exports';
 
 /**
  * One step of the vault schema. `version` is the `user_version` the vault has
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012GuidelineList,
   migration013ProfessionalGrowth,
   migration014CoverColleague,
+  migration015SchoolYearExports,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

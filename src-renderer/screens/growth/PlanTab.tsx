@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import type { CeuProgress, PdGoal, SelfEvaluation } from '../../../shared/api/growthSchemas';
 import { COMPETENCY_AREAS, indicatorText } from '../../../shared/domain/competencies';
 import { nextSchoolYear, schoolYearLabel, schoolYearOf } from '../../../shared/domain/schoolYear';
+import { useSchoolYearStart } from '../../state/useSchoolYearStart';
 import { call, isQuietError, plainError } from '../../api';
 import { DateField } from '../../components/DateField';
 import { formatLongDate, formatNumericDate, formatShortDate, todayIso } from '../../lib/dates';
@@ -147,7 +148,7 @@ function CycleProgress({ progress, titleId }: { progress: CeuProgress; titleId: 
 
 function GoalsPanel() {
   const id = useId();
-  const current = schoolYearOf(todayIso());
+  const current = schoolYearOf(todayIso(), useSchoolYearStart());
   const years = [current, nextSchoolYear(current)];
   const [schoolYear, setSchoolYear] = useState(current);
   const [goals, reload] = useLoad<PdGoal[]>(() => call('pdGoals.list', { schoolYear }), schoolYear);

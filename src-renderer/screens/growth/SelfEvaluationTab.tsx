@@ -3,6 +3,7 @@ import type { EvidenceSummary, SelfEvaluation, SelfEvaluationEntry } from '../..
 import { COMPETENCY_AREAS, type CompetencyArea } from '../../../shared/domain/competencies';
 import { EVIDENCE_ITEMS, hoursFromMinutes } from '../../../shared/domain/growth';
 import { previousSchoolYear, schoolYearOf } from '../../../shared/domain/schoolYear';
+import { useSchoolYearStart } from '../../state/useSchoolYearStart';
 import { TEAM_TYPES } from '../../../shared/domain/serviceKinds';
 import { call, isQuietError, plainError } from '../../api';
 import { todayIso } from '../../lib/dates';
@@ -22,7 +23,7 @@ function indicatorsOf(area: CompetencyArea) {
  */
 export function SelfEvaluationTab() {
   const id = useId();
-  const current = schoolYearOf(todayIso());
+  const current = schoolYearOf(todayIso(), useSchoolYearStart());
   const years = [current, previousSchoolYear(current), previousSchoolYear(previousSchoolYear(current))];
   const [schoolYear, setSchoolYear] = useState(current);
   const [areaId, setAreaId] = useState<string>(COMPETENCY_AREAS[0]?.id ?? '1');

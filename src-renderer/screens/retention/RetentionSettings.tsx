@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import type { NoteRetention } from '../../../shared/api/retentionSchemas';
 import { MAX_RETENTION_MONTHS, retentionRuleWords } from '../../../shared/domain/noteRetention';
+import { schoolYearLastDayWords } from '../../../shared/domain/schoolYear';
+import { useSchoolYearStart } from '../../state/useSchoolYearStart';
 import { call, isQuietError, plainError } from '../../api';
 import { useUiStore } from '../../state/uiStore';
 
@@ -13,6 +15,7 @@ type Choice = NoteRetention['rule'];
  */
 export function RetentionSettings() {
   const id = useId();
+  const startMonth = useSchoolYearStart();
   const [current, setCurrent] = useState<NoteRetention | null>(null);
   const [choice, setChoice] = useState<Choice>('off');
   const [months, setMonths] = useState('12');
@@ -50,7 +53,7 @@ export function RetentionSettings() {
     try {
       const saved = await call('retention.set', next);
       setCurrent(saved);
-      useUiStore.getState().announce(retentionRuleWords(saved));
+      useUiStore.getState().announce(retentionRuleWords(saved, startMonth));
     } catch (error) {
       if (!isQuietError(error)) setProblem(plainError(error));
     }
@@ -76,7 +79,7 @@ export function RetentionSettings() {
         </label>
         <label className="check">
           <input type="radio" name={`${id}-rule`} checked={choice === 'school_year_end'} onChange={() => choose('school_year_end')} />
-          <span>At the end of the school year after the case closed (June 30)</span>
+          <span>At the end of the school year after the case closed ({schoolYearLastDayWords(startMonth)})</span>
         </label>
         <label className="check">
           <input type="radio" name={`${id}-rule`} checked={choice === 'months_after_closing'} onChange={() => choose('months_after_closing')} />
@@ -108,7 +111,7 @@ export function RetentionSettings() {
           )}
         </div>
       )}
-      {current != null && <p className="hint">{retentionRuleWords(current)}</p>}
+      {current != null && <p className="hint">{retentionRuleWords(current, startMonth)}</p>}
       {problem != null && (
         <p className="problem" role="alert">
           {problem}

@@ -1,0 +1,13 @@
+import type { VaultData } from '../vault/vaultData';
+
+export type { ExportedSchoolYear } from '../vault/repos/reportExports';
+
+/** The school years the worker has exported (vault/repos/reportExports.ts). */
+export function exportedSchoolYears(data: VaultData) {
+  const exports = data.reportExports;
+  return {
+    /** The year's latest export, or null. */
+    latest: (schoolYear: string) => exports.latestSchoolYear(schoolYear),
+    record: (entry: { schoolYear: string; threshold: number; document: string }) => exports.recordSchoolYear(entry),
+  };
+}
