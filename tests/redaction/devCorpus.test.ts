@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { checkNote } from '../../shared/redaction';
-import { parseCorpus } from '../../shared/redaction/eval/corpus';
-import { evaluate, KINDS, report } from '../../shared/redaction/eval/score';
+import { describe, it } from 'vitest';
+import { expectCorpusMeets, targetsInWords } from './corpusTargets';
 
 /**
  * The labelled development corpora live beside the checkout, in the read-only
@@ -14,9 +12,7 @@ import { evaluate, KINDS, report } from '../../shared/redaction/eval/score';
  * 0.93 for every kind, clean notes falsely flagged <= 3 %.
  */
 const CORPORA = ['dev-corpus.jsonl', 'dev-corpus-2.jsonl'];
-const MIN_PRECISION = 0.93;
-const MIN_RECALL = 0.97;
-const MAX_CLEAN_FALSE_ALARM_RATE = 0.03;
+const TARGETS = { minPrecision: 0.93, minRecall: 0.97, maxCleanFalseAlarmRate: 0.03 };
 
 /**
  * field-notes-3 (eight styles, written by someone who had not read the rules)
@@ -29,16 +25,7 @@ const IN_REPO = [path.resolve(__dirname, '../../shared/redaction/eval/corpora/fi
 describe('redaction check on the corpus kept in the repository', () => {
   for (const corpusPath of IN_REPO) {
     const file = path.basename(corpusPath);
-    it(`reaches precision >= ${MIN_PRECISION} and recall >= ${MIN_RECALL} for every kind, clean false alarms <= ${MAX_CLEAN_FALSE_ALARM_RATE * 100}%, on shared/redaction/eval/corpora/${file}`, () => {
-      const notes = parseCorpus(readFileSync(corpusPath, 'utf8'), corpusPath);
-      const score = evaluate(notes, checkNote);
-      console.log(`${file}: ${JSON.stringify(report(score))}`);
-      for (const kind of KINDS) {
-        expect(score.kinds[kind].precision, `${kind} precision`).toBeGreaterThanOrEqual(MIN_PRECISION);
-        expect(score.kinds[kind].recall, `${kind} recall`).toBeGreaterThanOrEqual(MIN_RECALL);
-      }
-      expect(score.clean_false_alarm_rate, 'clean false-alarm rate').toBeLessThanOrEqual(MAX_CLEAN_FALSE_ALARM_RATE);
-    });
+    it(`reaches ${targetsInWords(TARGETS)}, on shared/redaction/eval/corpora/${file}`, () => expectCorpusMeets(corpusPath, file, TARGETS));
   }
 });
 
@@ -48,18 +35,9 @@ describe('redaction check on the dev corpora', () => {
     const present = existsSync(corpusPath);
     it.skipIf(!present)(
       present
-        ? `reaches precision >= ${MIN_PRECISION} and recall >= ${MIN_RECALL} for every kind, clean false alarms <= ${MAX_CLEAN_FALSE_ALARM_RATE * 100}%, on ../shared/redaction/${file}`
+        ? `reaches ${targetsInWords(TARGETS)}, on ../shared/redaction/${file}`
         : `skipped: the dev corpus ../shared/redaction/${file} is absent (no ../shared folder beside the checkout)`,
-      () => {
-        const notes = parseCorpus(readFileSync(corpusPath, 'utf8'), corpusPath);
-        const score = evaluate(notes, checkNote);
-        console.log(`${file}: ${JSON.stringify(report(score))}`);
-        for (const kind of KINDS) {
-          expect(score.kinds[kind].precision, `${kind} precision`).toBeGreaterThanOrEqual(MIN_PRECISION);
-          expect(score.kinds[kind].recall, `${kind} recall`).toBeGreaterThanOrEqual(MIN_RECALL);
-        }
-        expect(score.clean_false_alarm_rate, 'clean false-alarm rate').toBeLessThanOrEqual(MAX_CLEAN_FALSE_ALARM_RATE);
-      },
+      () => expectCorpusMeets(corpusPath, file, TARGETS),
     );
   }
 });
