@@ -89,6 +89,20 @@ describe('a vault whose school year starts in September', () => {
     expect(session.data.settings.get().schoolYearStartMonth).toBe(9);
   });
 
+  it('keeps the start month while a month already sent would move to another school year, and changes it when none would', async () => {
+    const router = createRouter(session, { reportInternalError: (name, error) => console.error(name, error) });
+    const sent = { correction: 0, threshold: 10, document: '{}', basis: '{}' };
+    // August 2024 went out in the 2023-24 school year (from September); from July it would be 2024-25.
+    session.data.reportExports.recordMonth({ ...sent, period: '2024-08' });
+    const refused = await router.invoke('settings.update', { schoolYearStartMonth: 7 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('the 2024-08 report was already sent as part of the 2023-24 school year') } });
+    expect(session.data.settings.get().schoolYearStartMonth).toBe(9);
+    // From August, August 2024 opens 2024-25 and moves too; from October it stays in 2023-24, as do all the months sent.
+    expect(await router.invoke('settings.update', { schoolYearStartMonth: 8 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await router.invoke('settings.update', { schoolYearStartMonth: 10 })).toMatchObject({ ok: true, value: { schoolYearStartMonth: 10 } });
+    expect(await router.invoke('settings.update', { schoolYearStartMonth: 9 })).toMatchObject({ ok: true, value: { schoolYearStartMonth: 9 } });
+  });
+
   it('year-report --school-year 2024-25 is the year starting in September 2024', async () => {
     session.lock();
     const out = path.join(root, 'out');

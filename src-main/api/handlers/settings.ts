@@ -1,3 +1,4 @@
+import { refuseStartMonthChange } from '../../report/schoolYearStartChange';
 import { VaultError } from '../../vault/errors';
 import type { HandlerTable } from '../handler';
 
@@ -13,6 +14,7 @@ export const settingsHandlers: HandlerTable<
     if (patch.reportThreshold !== undefined && patch.reportThreshold !== session.data.settings.get().reportThreshold) {
       throw new VaultError('INVALID_INPUT', 'reportThreshold: the smallest number shown changes only with a reason (reports.changeThreshold); nothing was changed.');
     }
+    if (patch.schoolYearStartMonth !== undefined) refuseStartMonthChange(session.data, patch.schoolYearStartMonth);
     return session.data.settings.update(patch);
   },
   'audit.list': (session, { limit }) => session.data.audit.list(limit),
