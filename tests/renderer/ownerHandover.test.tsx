@@ -211,6 +211,9 @@ describe('making a handover file, in three steps', () => {
     // The file's name in plain words; its full path (and its type's ending) behind Details.
     expect(within(done).getByText(`handover-dana-whitfield-${today}`).closest('p')?.textContent).toBe(`Saved as “handover-dana-whitfield-${today}” in the folder you chose.`);
     expect(within(done).getByText(`/home/worker/Documents/${suggested}`).closest('details')).not.toBeNull();
+    // "Show in folder" finds the file to send, with no path to read.
+    await user.click(within(done).getByRole('button', { name: 'Show in folder' }));
+    expect(fake.callsTo('system.showInFolder')).toEqual([{ path: `/home/worker/Documents/${suggested}` }]);
     expect(within(done).getByText(/^2 students, 0 notes and 0 services$/)).toBeTruthy();
     expect(within(done).getByLabelText(`Their words: ${wordCheck(FINGERPRINT).join(' ')}`)).toBeTruthy();
     expect(within(done).queryByTestId('handover-code')).toBeNull();
