@@ -12,6 +12,7 @@ import { useStudentsStore } from '../../src-renderer/state/studentsStore';
 import { Failure, makeStudent, type FakeChooseFile, type FakeHandlers } from './fakeBridge';
 import { emptyOwnerHandover, type FakeOwnerHandover } from './fakeOwnerHandover';
 import { installFake } from './setup';
+import { useUiStore } from '../../src-renderer/state/uiStore';
 
 const FINGERPRINT = '3F2A 9C01 77B4 E0D2 5A6C 1B8F 0E93 D4A7 6C21 98FE 4B0D A35E 7F12 C8B9 2D64 E5A0';
 const KEY_FILE = '/home/worker/Downloads/dana.solekey';
@@ -335,11 +336,14 @@ describe('revoking', () => {
     expect(dialog.textContent).toContain('nothing can destroy it from here');
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep it open' }));
     await user.type(within(dialog).getByRole('textbox', { name: 'Reason (optional)' }), 'Back early from leave');
+    useUiStore.setState({ status: null });
     await user.click(within(dialog).getByRole('button', { name: 'Revoke handover' }));
 
     const done = await screen.findByRole('dialog', { name: 'Handover to Dana Whitfield revoked' });
     expect(done.textContent).toContain('The handover file already given to Dana Whitfield is on their computer, and nothing can destroy it from here.');
     expect(fake.callsTo('handover.revoke')).toEqual([{ packageId: sentHandover().packageId, reason: 'Back early from leave' }]);
+    // The dialog says it: no notice repeating it.
+    expect(useUiStore.getState().status).toBeNull();
     await user.click(within(done).getByRole('button', { name: 'Close' }));
     expect(await within(list).findByText('Revoked')).toBeTruthy();
     expect(within(list).queryByRole('button', { name: /Revoke/ })).toBeNull();

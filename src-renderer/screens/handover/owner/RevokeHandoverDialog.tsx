@@ -4,7 +4,6 @@ import type { SentHandover } from '../../../../shared/api/handoverSchemas';
 import { call, isQuietError, plainError } from '../../../api';
 import { Dialog } from '../../../components/Dialog';
 import { formatShortDate } from '../../../lib/dates';
-import { useUiStore } from '../../../state/uiStore';
 
 const REASON_MAX = 500;
 
@@ -25,7 +24,6 @@ export function RevokeHandoverDialog({ handover, onClose, onRevoked }: { handove
   const id = useId();
   const cancel = useRef<HTMLButtonElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
-  const announce = useUiStore((store) => store.announce);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -42,8 +40,8 @@ export function RevokeHandoverDialog({ handover, onClose, onRevoked }: { handove
       const result = await call('handover.revoke', { packageId: handover.packageId, ...(trimmed === '' ? {} : { reason: trimmed }) });
       // Said in the worker's words (the main side's notice is worded for the command line).
       setNotice(revokedNotice(handover));
+      // The dialog says it is revoked: no notice besides.
       onRevoked(result.handover);
-      announce(`The handover to ${handover.substitute} is revoked.`);
       requestAnimationFrame(() => closeButton.current?.focus());
     } catch (error) {
       if (!isQuietError(error)) setProblem(plainError(error));
