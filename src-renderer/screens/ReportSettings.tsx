@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { ReportThresholdInfo } from '../../shared/api/reportSchemas';
 import type { ReportThreshold, Settings } from '../../shared/api/schemas';
 import { DEFAULT_SCHOOL_YEAR_START_MONTH, MONTH_NAMES, schoolYearSpanWords } from '../../shared/domain/schoolYear';
 import { call, isQuietError, plainError } from '../api';
+import { useLoad } from '../lib/useLoad';
 import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore } from '../state/uiStore';
 
@@ -41,23 +42,15 @@ export function ReportSettings({ settings }: { settings: Settings }) {
   const zones = useMemo(() => timeZones(settings.timeZone), [settings.timeZone]);
   const computerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const startMonth = settings.schoolYearStartMonth ?? DEFAULT_SCHOOL_YEAR_START_MONTH;
-  const [year, setYear] = useState<ReportThresholdInfo | null>(null);
+  // Until it loads (or if it cannot), the settings' own number stands, with nothing said of the school year.
+  const [loaded] = useLoad(() => call('reports.thresholdInfo', {}), 'threshold');
+  // The school year's number as changed here, once it has been.
+  const [changed, setYear] = useState<ReportThresholdInfo | null>(null);
+  const year = changed ?? (loaded.status === 'ready' ? loaded.value : null);
   const [pending, setPending] = useState<ReportThreshold | null>(null);
   const [reason, setReason] = useState('');
   const current = year?.threshold ?? settings.reportThreshold;
   const fixed = (year?.sentMonths.length ?? 0) > 0;
-
-  useEffect(() => {
-    let live = true;
-    call('reports.thresholdInfo', {})
-      .then((info) => {
-        if (live) setYear(info);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
 
   async function changeThreshold(threshold: ReportThreshold) {
     setProblem(null);

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { HandbackImportResult, SentHandover } from '../../../shared/api/handoverSchemas';
 import { call, isQuietError, plainError } from '../../api';
 import { FolderIcon, PlusIcon } from '../../components/Icons';
 import { todayIso } from '../../lib/dates';
+import { useLoad } from '../../lib/useLoad';
 import { useUiStore } from '../../state/uiStore';
 import { CoverColleaguePanel } from './owner/CoverColleaguePanel';
 import { CreateHandoverDialog } from './owner/CreateHandoverDialog';
@@ -10,30 +11,16 @@ import { HandbackSummary } from './owner/HandbackSummary';
 import { RevokeHandoverDialog } from './owner/RevokeHandoverDialog';
 import { SentHandoverList } from './owner/SentHandoverList';
 
-type Sent = { status: 'loading' } | { status: 'ready'; handovers: SentHandover[] } | { status: 'error'; message: string };
 type Importing = { phase: 'idle' } | { phase: 'choosing' } | { phase: 'importing' } | { phase: 'cancelled' } | { phase: 'failed'; message: string };
 
 /** Handing this worker's notes to a temporary substitute, and taking them back. */
 export function OwnerHandovers() {
   const announce = useUiStore((store) => store.announce);
-  const [sent, setSent] = useState<Sent>({ status: 'loading' });
+  const [sent, reload] = useLoad(() => call('handover.sent', {}), 'sent');
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<SentHandover | null>(null);
   const [importing, setImporting] = useState<Importing>({ phase: 'idle' });
   const [imported, setImported] = useState<HandbackImportResult | null>(null);
-
-  const reload = useCallback(async () => {
-    try {
-      const handovers = await call('handover.sent', {});
-      setSent({ status: 'ready', handovers });
-    } catch (error) {
-      if (!isQuietError(error)) setSent({ status: 'error', message: plainError(error) });
-    }
-  }, []);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
 
   async function importHandback() {
     setImporting({ phase: 'choosing' });
@@ -48,7 +35,7 @@ export function OwnerHandovers() {
       setImporting({ phase: 'idle' });
       setImported(result);
       announce(result.alreadyImported ? 'Already imported: nothing changed.' : `Hand-back from ${result.substitute} imported.`);
-      void reload();
+      reload();
     } catch (error) {
       if (isQuietError(error)) return;
       setImporting({ phase: 'failed', message: plainError(error) });
@@ -77,7 +64,7 @@ export function OwnerHandovers() {
         wrote joins your notes under their name, and your own text is never overwritten.
       </p>
 
-      <CoverColleaguePanel onHandedOver={() => void reload()} />
+      <CoverColleaguePanel onHandedOver={reload} />
 
       <div aria-live="polite">
         {importing.phase === 'choosing' && <p className="status">Choose the hand-back file in the window that opened.</p>}
@@ -97,11 +84,11 @@ export function OwnerHandovers() {
           {sent.message}
         </p>
       )}
-      {sent.status === 'ready' && sent.handovers.length === 0 && <p className="empty">You have not made a handover file yet.</p>}
-      {sent.status === 'ready' && sent.handovers.length > 0 && <SentHandoverList handovers={sent.handovers} today={todayIso()} onRevoke={setRevoking} />}
+      {sent.status === 'ready' && sent.value.length === 0 && <p className="empty">You have not made a handover file yet.</p>}
+      {sent.status === 'ready' && sent.value.length > 0 && <SentHandoverList handovers={sent.value} today={todayIso()} onRevoke={setRevoking} />}
 
-      {creating && <CreateHandoverDialog onClose={() => setCreating(false)} onCreated={() => void reload()} />}
-      {revoking != null && <RevokeHandoverDialog handover={revoking} onClose={() => setRevoking(null)} onRevoked={() => void reload()} />}
+      {creating && <CreateHandoverDialog onClose={() => setCreating(false)} onCreated={reload} />}
+      {revoking != null && <RevokeHandoverDialog handover={revoking} onClose={() => setRevoking(null)} onRevoked={reload} />}
       {imported != null && <HandbackSummary result={imported} onClose={() => setImported(null)} />}
     </section>
   );

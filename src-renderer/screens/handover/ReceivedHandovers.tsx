@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useId, useState } from 'react';
-import type { ReceivedHandover } from '../../../shared/api/handoverSchemas';
-import { call, isQuietError, plainError } from '../../api';
+import { useId } from 'react';
+import { call } from '../../api';
+import { useLoad } from '../../lib/useLoad';
 import { HandoverKeyPanel } from './substitute/HandoverKeyPanel';
 import { OpenPackagePanel } from './substitute/OpenPackagePanel';
 import { ReceivedList } from './substitute/ReceivedList';
@@ -12,23 +12,9 @@ import { ReceivedList } from './substitute/ReceivedList';
  */
 export function ReceivedHandovers() {
   const id = useId();
-  const [received, setReceived] = useState<ReceivedHandover[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    let current = true;
-    call('handover.received', {})
-      .then((list) => {
-        if (current) setReceived(list);
-      })
-      .catch((error: unknown) => {
-        if (current && !isQuietError(error)) setProblem(plainError(error));
-      });
-    return () => {
-      current = false;
-    };
-  }, []);
-  useEffect(load, [load]);
+  const [loaded] = useLoad(() => call('handover.received', {}), 'received');
+  const received = loaded.status === 'ready' ? loaded.value : null;
+  const problem = loaded.status === 'error' ? loaded.message : null;
 
   return (
     <section aria-labelledby="received-handovers-heading" className="panel received-handovers">

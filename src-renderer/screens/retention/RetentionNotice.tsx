@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { RetentionDue } from '../../../shared/api/retentionSchemas';
 import { call, isQuietError, plainError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { formatShortDate } from '../../lib/dates';
+import { useLoad } from '../../lib/useLoad';
 import { FreshBackupSet } from '../backups/FreshBackupSet';
 
 function notesWord(count: number): string {
@@ -38,24 +39,16 @@ export function BackupsKeepCopies({ onOpenBackups, offerFreshSet = false }: { on
  * text. Nothing goes until the worker confirms. Shows nothing when none are due.
  */
 export function RetentionNotice({ onOpenBackups }: { onOpenBackups?: () => void }) {
-  const [due, setDue] = useState<RetentionDue | null>(null);
+  // Only a notice: nothing shows while it loads or when it cannot be read.
+  const [loaded] = useLoad(() => call('retention.due', {}), 'retention-due');
+  // What is due once notes were destroyed here (none).
+  const [dueNow, setDue] = useState<RetentionDue | null>(null);
+  const due = dueNow ?? (loaded.status === 'ready' ? loaded.value : null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [destroyed, setDestroyed] = useState<number | null>(null);
   const cancel = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    call('retention.due', {})
-      .then((value) => {
-        if (current) setDue(value);
-      })
-      .catch(() => undefined); // only a notice: nothing to show when it cannot be read
-    return () => {
-      current = false;
-    };
-  }, []);
 
   async function destroy(value: RetentionDue) {
     setBusy(true);

@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { NoteRetention } from '../../../shared/api/retentionSchemas';
 import { MAX_RETENTION_MONTHS, retentionRuleWords } from '../../../shared/domain/noteRetention';
 import { schoolYearLastDayWords } from '../../../shared/domain/schoolYear';
 import { useSchoolYearStart } from '../../state/useSchoolYearStart';
 import { call, isQuietError, plainError } from '../../api';
+import { useLoad } from '../../lib/useLoad';
 import { useUiStore } from '../../state/uiStore';
 
 type Choice = NoteRetention['rule'];
@@ -16,28 +17,20 @@ type Choice = NoteRetention['rule'];
 export function RetentionSettings() {
   const id = useId();
   const startMonth = useSchoolYearStart();
-  const [current, setCurrent] = useState<NoteRetention | null>(null);
-  const [choice, setChoice] = useState<Choice>('off');
-  const [months, setMonths] = useState('12');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [loaded] = useLoad(() => call('retention.get', {}), 'retention');
+  const stored = loaded.status === 'ready' ? loaded.value : null;
+  // What was saved, chosen or typed here, once it has been; until then what is stored.
+  const [saved, setCurrent] = useState<NoteRetention | null>(null);
+  const [chosen, setChoice] = useState<Choice | null>(null);
+  const [typed, setMonths] = useState<string | null>(null);
+  const current = saved ?? stored;
+  const choice = chosen ?? stored?.rule ?? 'off';
+  const months = typed ?? (stored?.rule === 'months_after_closing' ? String(stored.months) : '12');
+  const [writeProblem, setProblem] = useState<string | null>(null);
+  // A problem reading the setting gives way once the worker applies one.
+  const [applied, setApplied] = useState(false);
+  const problem = writeProblem ?? (!applied && loaded.status === 'error' ? loaded.message : null);
   const [invalid, setInvalid] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    call('retention.get', {})
-      .then((value) => {
-        if (!live) return;
-        setCurrent(value);
-        setChoice(value.rule);
-        if (value.rule === 'months_after_closing') setMonths(String(value.months));
-      })
-      .catch((error: unknown) => {
-        if (live && !isQuietError(error)) setProblem(plainError(error));
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   /** Applies a rule at once, as every other setting does; a number of months out of range is shown at the field and nothing is saved. */
   async function apply(rule: Choice, monthsText: string) {
@@ -50,10 +43,11 @@ export function RetentionSettings() {
     const next: NoteRetention = rule === 'months_after_closing' ? { rule, months: count } : { rule };
     if (current != null && current.rule === next.rule && (next.rule !== 'months_after_closing' || (current.rule === 'months_after_closing' && current.months === next.months))) return;
     setProblem(null);
+    setApplied(true);
     try {
-      const saved = await call('retention.set', next);
-      setCurrent(saved);
-      useUiStore.getState().announce(retentionRuleWords(saved, startMonth));
+      const answer = await call('retention.set', next);
+      setCurrent(answer);
+      useUiStore.getState().announce(retentionRuleWords(answer, startMonth));
     } catch (error) {
       if (!isQuietError(error)) setProblem(plainError(error));
     }

@@ -1,38 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CoverColleague } from '../../../../shared/api/handoverSchemas';
-import { call, isQuietError, plainError } from '../../../api';
+import { call } from '../../../api';
 import { formatLongDate } from '../../../lib/dates';
+import { useLoad } from '../../../lib/useLoad';
 import { HandOverToColleagueDialog } from './HandOverToColleagueDialog';
 import { NameColleagueDialog } from './NameColleagueDialog';
 
-type State = { status: 'loading' } | { status: 'ready'; colleague: CoverColleague | null } | { status: 'error'; message: string };
-
 /** The colleague who covers a sudden absence: named once ahead, then "Hand over to Dana" is one step. */
 export function CoverColleaguePanel({ onHandedOver }: { onHandedOver: () => void }) {
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const [loaded] = useLoad(() => call('handover.colleague', {}), 'colleague');
+  // The colleague as named here, once they have been (the dialog answers with them as saved).
+  const [named, setNamed] = useState<CoverColleague | null>(null);
   const [naming, setNaming] = useState(false);
   const [handing, setHanding] = useState(false);
 
-  const reload = useCallback(async () => {
-    try {
-      setState({ status: 'ready', colleague: await call('handover.colleague', {}) });
-    } catch (error) {
-      if (!isQuietError(error)) setState({ status: 'error', message: plainError(error) });
-    }
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  if (state.status === 'loading') return null;
-  if (state.status === 'error') {
+  if (named == null && loaded.status === 'loading') return null;
+  if (named == null && loaded.status === 'error') {
     return (
       <p className="problem" role="alert">
-        {state.message}
+        {loaded.message}
       </p>
     );
   }
-  const colleague = state.colleague;
+  const colleague = named ?? (loaded.status === 'ready' ? loaded.value : null);
   return (
     <section className="cover-colleague" aria-labelledby="cover-colleague-heading">
       <h3 id="cover-colleague-heading">Your cover colleague</h3>
@@ -56,9 +46,9 @@ export function CoverColleaguePanel({ onHandedOver }: { onHandedOver: () => void
       {naming && (
         <NameColleagueDialog
           onClose={() => setNaming(false)}
-          onNamed={(named) => {
+          onNamed={(saved) => {
             setNaming(false);
-            setState({ status: 'ready', colleague: named });
+            setNamed(saved);
           }}
         />
       )}

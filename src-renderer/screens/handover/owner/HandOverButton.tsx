@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { CoverColleague } from '../../../../shared/api/handoverSchemas';
+import { useState } from 'react';
 import { call } from '../../../api';
+import { useLoad } from '../../../lib/useLoad';
 import { HandOverToColleagueDialog } from './HandOverToColleagueDialog';
 
 /**
@@ -9,20 +9,10 @@ import { HandOverToColleagueDialog } from './HandOverToColleagueDialog';
  * shows while no colleague is named.
  */
 export function HandOverButton() {
-  const [colleague, setColleague] = useState<CoverColleague | null>(null);
+  const [loaded] = useLoad(() => call('handover.colleague', {}), 'colleague');
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    let current = true;
-    call('handover.colleague', {})
-      .then((found) => {
-        if (current) setColleague(found);
-      })
-      // Today works without it: a failure here only hides the button.
-      .catch(() => undefined);
-    return () => {
-      current = false;
-    };
-  }, []);
+  // Today works without it: a failure here only hides the button.
+  const colleague = loaded.status === 'ready' ? loaded.value : null;
   if (colleague == null) return null;
   return (
     <>

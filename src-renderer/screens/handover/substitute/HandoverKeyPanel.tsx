@@ -1,8 +1,8 @@
-import { useEffect, useId, useState } from 'react';
-import type { HandoverKeyInfo } from '../../../../shared/api/handoverSchemas';
+import { useId, useState } from 'react';
 import { call, isQuietError, plainError } from '../../../api';
 import { KeyIcon } from '../../../components/Icons';
 import { CheckCode } from '../../../components/CheckCode';
+import { useLoad } from '../../../lib/useLoad';
 import { SavedFile } from '../SavedFile';
 import { personLabelProblem } from '../../../../shared/api/textRules';
 
@@ -19,26 +19,15 @@ export function keyFileName(name: string): string {
  */
 export function HandoverKeyPanel() {
   const id = useId();
-  const [key, setKey] = useState<HandoverKeyInfo | null>(null);
+  const [loaded] = useLoad(() => call('handover.keyInfo', {}), 'handover-key');
+  const key = loaded.status === 'ready' ? loaded.value : null;
   const [name, setName] = useState('');
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    call('handover.keyInfo', {})
-      .then((info) => {
-        if (current) setKey(info);
-      })
-      .catch((error: unknown) => {
-        if (current && !isQuietError(error)) setProblem(plainError(error));
-      });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const [saveProblem, setProblem] = useState<string | null>(null);
+  // Saving waits for the key, so a problem saving and a problem reading it never show together.
+  const problem = saveProblem ?? (loaded.status === 'error' ? loaded.message : null);
 
   async function save() {
     if (saving) return;

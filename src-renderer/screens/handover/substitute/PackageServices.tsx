@@ -1,9 +1,9 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import type { IssueCategory } from '../../../../shared/api/schemas';
+import { useId, useMemo } from 'react';
 import { serviceKindInfo, TEAM_TYPES } from '../../../../shared/domain/serviceKinds';
 import { call } from '../../../api';
 import { NoteIcon } from '../../../components/Icons';
 import { formatLongDate, formatMinutes } from '../../../lib/dates';
+import { useLoad } from '../../../lib/useLoad';
 import { useSettingsStore } from '../../../state/settingsStore';
 import { ServiceForm, type SaveService } from '../../ServiceForm';
 import { usePackageStore } from '../../../state/packageStore';
@@ -21,17 +21,8 @@ export function PackageServices({ packageId }: { packageId: string }) {
   // The owner's categories, their own included, travel with the package; until they load (or if they cannot), the
   // built-in ones, which are the same in every vault. This worker's own categories are not the owner's.
   const ownCategories = useSettingsStore((store) => store.categories);
-  const [ownerCategories, setOwnerCategories] = useState<IssueCategory[] | null>(null);
-  useEffect(() => {
-    let current = true;
-    call('handover.categories.list', { packageId }).then(
-      (listed) => current && setOwnerCategories(listed),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [packageId]);
+  const [loaded] = useLoad(() => call('handover.categories.list', { packageId }), packageId);
+  const ownerCategories = loaded.status === 'ready' ? loaded.value : null;
   const categories = useMemo(() => ownerCategories ?? ownCategories.filter((category) => category.builtin), [ownerCategories, ownCategories]);
   const categoryLabels = useMemo(() => new Map(categories.map((category) => [category.id, category.label])), [categories]);
   const codes = useMemo(() => new Map(students.map((student) => [student.id, studentLabel(student)])), [students]);
