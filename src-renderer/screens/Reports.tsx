@@ -272,16 +272,13 @@ function fileSize(bytes: number): string {
 /** Export: pick a folder (the system's dialog), write the five files, then say how to check them. */
 function ExportPanel({ month, ready, sent, onExported }: { month: string; ready: boolean; sent: ReportPreview['sent']; onExported: () => void }) {
   const id = useId();
-  const announce = useUiStore((store) => store.announce);
   const [correction, setCorrection] = useState(false);
   // A month already saved in the chosen folder is replaced only once the worker said so.
   const flow = useFolderExport<ReportExportResult>({
     write: (folder, replace) => call('reports.export', { month, folder, replace, ...(correction ? { correction: true } : {}) }),
     asksFirst: (details) => details.alreadySaved === true,
-    onDone: () => {
-      announce(`Report for ${monthLabel(month)} exported.`);
-      onExported();
-    },
+    // The result below says it (a live region): no notice repeating it.
+    onDone: onExported,
   });
   const { state, busy } = flow;
 

@@ -7,7 +7,6 @@ import { ReplaceQuestion } from '../components/ReplaceQuestion';
 import { FolderIcon } from '../components/Icons';
 import { todayIso } from '../lib/dates';
 import { useFolderExport } from '../lib/useFolderExport';
-import { useUiStore } from '../state/uiStore';
 import { baseName, SavedFileActions } from '../components/SavedFileActions';
 
 /** This school year and the two before it, newest first. */
@@ -26,7 +25,6 @@ export function recentSchoolYears(today: string, startMonth = DEFAULT_SCHOOL_YEA
  */
 export function SchoolYearExport({ onExported }: { onExported?: () => void } = {}) {
   const id = useId();
-  const announce = useUiStore((store) => store.announce);
   const startMonth = useSchoolYearStart();
   const years = recentSchoolYears(todayIso(), startMonth);
   const [year, setYear] = useState(years[1] ?? years[0] ?? '');
@@ -34,10 +32,8 @@ export function SchoolYearExport({ onExported }: { onExported?: () => void } = {
   const flow = useFolderExport<SchoolYearExportResult>({
     write: (folder, replace) => call('reports.exportSchoolYear', { schoolYear: year, folder, replace }),
     asksFirst: (details) => details.alreadySaved === true || details.sentBefore === true,
-    onDone: () => {
-      announce(`Report for the ${schoolYearLabel(year)} exported.`);
-      onExported?.();
-    },
+    // The result below says it (a live region): no notice repeating it.
+    onDone: () => onExported?.(),
   });
   const { state, busy } = flow;
 
