@@ -45,6 +45,19 @@ export function metricSectionsHtml(metrics: ServiceReportDocument['metrics']): s
   return [...sections].map(([section, rows]) => `<h2>${escapeHtml(section)}</h2>\n<table>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`).join('\n');
 }
 
+/**
+ * The end of every printable report (a month's or a school year's): the
+ * suppression rule as signed, and how to check the signed JSON with OpenSSL.
+ */
+export function ruleAndSignatureHtml(document: { suppressionRule: string; signingKey: { fingerprint: string } }, json: string): string {
+  return `<h2>How numbers are hidden</h2>
+<p class="rule">${escapeHtml(document.suppressionRule)}</p>
+<h2>Signature</h2>
+<p>The signed original is <code>${escapeHtml(json)}</code>, with its signature <code>${escapeHtml(json)}.sig</code> and the worker's public key <code>worker-signing-key.pem</code>. Signing key fingerprint (SHA-256 of the public key): <code>${escapeHtml(document.signingKey.fingerprint)}</code>.</p>
+<p>Check it with OpenSSL: <code>openssl pkeyutl -verify -pubin -inkey worker-signing-key.pem -rawin -in ${escapeHtml(json)} -sigfile ${escapeHtml(json)}.sig</code></p>
+<p class="note">This page is a convenience copy; only the signed JSON is authoritative.</p>`;
+}
+
 export function renderReportHtml(document: ServiceReportDocument): string {
   const body = metricSectionsHtml(document.metrics);
   const json = `service-report-${document.period}.json`;
@@ -70,11 +83,6 @@ ${body}
 <h2>Standing administrative duties</h2>
 ${duties}
 ${stories}
-<h2>How numbers are hidden</h2>
-<p class="rule">${escapeHtml(document.suppressionRule)}</p>
-<h2>Signature</h2>
-<p>The signed original is <code>${escapeHtml(json)}</code>, with its signature <code>${escapeHtml(json)}.sig</code> and the worker's public key <code>worker-signing-key.pem</code>. Signing key fingerprint (SHA-256 of the public key): <code>${escapeHtml(document.signingKey.fingerprint)}</code>.</p>
-<p>Check it with OpenSSL: <code>openssl pkeyutl -verify -pubin -inkey worker-signing-key.pem -rawin -in ${escapeHtml(json)} -sigfile ${escapeHtml(json)}.sig</code></p>
-<p class="note">This page is a convenience copy; only the signed JSON is authoritative.</p>`,
+${ruleAndSignatureHtml(document, json)}`,
   });
 }

@@ -8,7 +8,7 @@ import type { VaultData } from '../vault/vaultData';
 import { reportFileNames, writeReportFolder } from './reportFolderWriter';
 import { escapeHtml, printablePage } from '../common/printablePage';
 import { csvRow, metricCsvRows } from './reportCsv';
-import { HTML_HEADING, metricSectionsHtml, monthName, REPORT_HTML_STYLE } from './reportHtml';
+import { HTML_HEADING, metricSectionsHtml, monthName, REPORT_HTML_STYLE, ruleAndSignatureHtml } from './reportHtml';
 import { fixThresholdAtExport } from './reportThresholds';
 import { schoolYearMonths, signSchoolYearReport, thresholdForSchoolYear, type SignedSchoolYearReport } from './schoolYearReport';
 import { exportedSchoolYears } from './exportedSchoolYears';
@@ -100,12 +100,7 @@ ${supervision}
 </table>
 <h2>Standing administrative duties</h2>
 ${duties}
-<h2>How numbers are hidden</h2>
-<p class="rule">${escapeHtml(document.suppressionRule)}</p>
-<h2>Signature</h2>
-<p>The signed original is <code>${escapeHtml(json)}</code>, with its signature <code>${escapeHtml(json)}.sig</code> and the worker's public key <code>worker-signing-key.pem</code>. Signing key fingerprint (SHA-256 of the public key): <code>${escapeHtml(document.signingKey.fingerprint)}</code>.</p>
-<p>Check it with OpenSSL: <code>openssl pkeyutl -verify -pubin -inkey worker-signing-key.pem -rawin -in ${escapeHtml(json)} -sigfile ${escapeHtml(json)}.sig</code></p>
-<p class="note">This page is a convenience copy; only the signed JSON is authoritative.</p>`,
+${ruleAndSignatureHtml(document, json)}`,
   });
 }
 

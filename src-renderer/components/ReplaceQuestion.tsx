@@ -29,3 +29,15 @@ export function ReplaceQuestion({
     </Dialog>
   );
 }
+
+/** The question when the report (`what`: "November 2026", "2026–27 school year") is already saved in the chosen folder. */
+export function AlreadySavedQuestion({ what, onReplace, onKeep }: { what: string; onReplace: () => void; onKeep: () => void }) {
+  return (
+    <ReplaceQuestion
+      title={`The ${what} report is already saved in this folder. Replace it?`}
+      description={<p>The district may already have the copy you sent.</p>}
+      onReplace={onReplace}
+      onKeep={onKeep}
+    />
+  );
+}

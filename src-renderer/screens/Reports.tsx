@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { CeuSummary, ReportExportResult, ReportHistoryEntry, ReportPreview, SigningKeyInfo, SuppressedCellInfo } from '../../shared/api/reportSchemas';
 import { REPORT_METRICS, valueAtPath } from '../../shared/report/catalog';
 import { call } from '../api';
-import { ReplaceQuestion } from '../components/ReplaceQuestion';
+import { AlreadySavedQuestion } from '../components/ReplaceQuestion';
 import { DateField } from '../components/DateField';
 import { ChevronLeftIcon, ChevronRightIcon, FolderIcon, HiddenIcon, KeyIcon } from '../components/Icons';
 import { formatLongDate, formatMinutes, formatNumericDate, formatShortDate, formatTimestamp, todayIso } from '../lib/dates';
@@ -325,12 +325,7 @@ function ExportPanel({ month, ready, sent, onExported }: { month: string; ready:
         {state.phase === 'kept' && <p className="status">The report already in that folder was kept; nothing was written.</p>}
       </div>
       {state.phase === 'confirming' && (
-        <ReplaceQuestion
-          title={`The ${monthLabel(month)} report is already saved in this folder. Replace it?`}
-          description={<p>The district may already have the copy you sent.</p>}
-          onReplace={() => void flow.replace()}
-          onKeep={flow.keep}
-        />
+        <AlreadySavedQuestion what={monthLabel(month)} onReplace={() => void flow.replace()} onKeep={flow.keep} />
       )}
       {state.phase === 'failed' && (
         <p className="problem" role="alert">

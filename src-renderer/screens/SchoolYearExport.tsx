@@ -3,7 +3,7 @@ import type { SchoolYearExportResult } from '../../shared/api/reportSchemas';
 import { DEFAULT_SCHOOL_YEAR_START_MONTH, previousSchoolYear, schoolYearLabel, schoolYearOf, schoolYearSpanWords } from '../../shared/domain/schoolYear';
 import { useSchoolYearStart } from '../state/useSchoolYearStart';
 import { call } from '../api';
-import { ReplaceQuestion } from '../components/ReplaceQuestion';
+import { AlreadySavedQuestion, ReplaceQuestion } from '../components/ReplaceQuestion';
 import { FolderIcon } from '../components/Icons';
 import { todayIso } from '../lib/dates';
 import { useFolderExport } from '../lib/useFolderExport';
@@ -81,12 +81,7 @@ export function SchoolYearExport({ onExported }: { onExported?: () => void } = {
             onKeep={flow.keep}
           />
         ) : (
-          <ReplaceQuestion
-            title={`The ${schoolYearLabel(year)} report is already saved in this folder. Replace it?`}
-            description={<p>The district may already have the copy you sent.</p>}
-            onReplace={() => void flow.replace()}
-            onKeep={flow.keep}
-          />
+          <AlreadySavedQuestion what={schoolYearLabel(year)} onReplace={() => void flow.replace()} onKeep={flow.keep} />
         ))}
       {state.phase === 'failed' && (
         <p className="problem" role="alert">
