@@ -53,6 +53,9 @@ describe('output paths through the router', () => {
         [owner, 'disclosure.courtOrder', { noteIds: [noteId], orderReference: 'CO-1', file: path.join(owner.folder, 'vault.db'), replace }],
         [owner, 'reports.export', { month: '2026-02', folder: owner.folder, replace }],
         [owner, 'reports.export', { month: '2026-02', folder: path.join(owner.folder, 'reports'), replace }],
+        [owner, 'reports.exportSchoolYear', { schoolYear: '2025-26', folder: owner.folder, replace }],
+        [owner, 'reports.exportSchoolYear', { schoolYear: '2025-26', folder: path.join(owner.folder, 'reports'), replace }],
+        [owner, 'selfEvaluation.export', { schoolYear: '2025-26', file: path.join(owner.folder, 'vault.db'), replace }],
         [
           owner,
           'handover.create',

@@ -85,6 +85,8 @@ describe('output paths on the command line', () => {
       ['report', '--vault', owner, '--month', '2026-03', '--out', owner],
       ['report', '--vault', owner, '--month', '2026-03', '--out', path.join(owner, 'reports')],
       ['report', '--vault', substitute, '--month', '2026-03', '--out', path.join(owner, 'reports')],
+      ['year-report', '--vault', owner, '--school-year', '2025-26', '--out', owner],
+      ['year-report', '--vault', owner, '--school-year', '2025-26', '--out', path.join(owner, 'reports')],
       ['district-summary', '--keys', root, '--out', owner, file('none.json')],
     ];
     for (const args of attempts) {
