@@ -9,11 +9,14 @@
  * stderr and exit code 1. With --half=even or --half=odd, only the notes whose
  * id ends in an even (odd) number are scored: the split that keeps one half
  * unread while rules are built from the other (shared/redaction/EVALUATION.md).
+ * With --variant=lower|curly|single|nopunct|newlines|noquotes, the notes are
+ * scored as that writing form leaves them (shared/redaction/eval/variants.ts).
  */
 import { readFileSync } from 'node:fs';
 import { checkNote } from '../shared/redaction';
 import { CorpusError, halfOf, parseCorpus } from '../shared/redaction/eval/corpus';
 import { evaluate, overlaps, report } from '../shared/redaction/eval/score';
+import { type Variant, VARIANTS, variantOf } from '../shared/redaction/eval/variants';
 
 function fail(message: string): never {
   process.stderr.write(`eval-redaction: ${message}\n`);
@@ -23,10 +26,13 @@ function fail(message: string): never {
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
 const file = args.find((arg) => !arg.startsWith('--'));
-if (file === undefined) fail('usage: eval-redaction <corpus.jsonl> [--misses] [--half=even|odd]');
+if (file === undefined) fail('usage: eval-redaction <corpus.jsonl> [--misses] [--half=even|odd] [--variant=NAME]');
 const halfArgument = args.find((arg) => arg.startsWith('--half'));
 const half = halfArgument === undefined ? undefined : halfArgument.slice('--half='.length);
 if (half !== undefined && half !== 'even' && half !== 'odd') fail('--half must be --half=even or --half=odd');
+const variantArgument = args.find((arg) => arg.startsWith('--variant'));
+const variant = variantArgument === undefined ? undefined : variantArgument.slice('--variant='.length);
+if (variant !== undefined && !(VARIANTS as readonly string[]).includes(variant)) fail(`--variant must be one of ${VARIANTS.join(', ')}`);
 
 let source: string;
 try {
@@ -40,6 +46,7 @@ let notes;
 try {
   notes = parseCorpus(source, file);
   if (half !== undefined) notes = halfOf(notes, half);
+  if (variant !== undefined) notes = variantOf(notes, variant as Variant);
 } catch (error) {
   if (error instanceof CorpusError) fail(error.message);
   throw error;

@@ -122,3 +122,31 @@ describe('findings', () => {
     expect(checkNote('')).toEqual([]);
   });
 });
+
+describe('speaker labels as hurried and dictated notes leave them', () => {
+  const said = (text: string) =>
+    checkNote(text)
+      .filter((f) => f.kind === 'verbatim')
+      .map((f) => text.slice(f.start, f.end));
+
+  it('find a label run into the sentence before it, in the speaker’s own voice', () => {
+    expect(said('Talked about the move with the aunt Dad: I just want him settled before winter')).toEqual(['I just want him settled before winter']);
+    expect(said('Phone call this morning Ms Reyes: you have to call me before lunch')).toEqual(['you have to call me before lunch']);
+  });
+
+  it('find labels typed in lower case', () => {
+    expect(said('sw: how was the weekend? s: i stayed in my room the whole time')).toEqual(['how was the weekend?', 'i stayed in my room the whole time']);
+    expect(said('text from mr. hale 8:05: can you see tomas first thing, he looks rough')).toEqual(['can you see tomas first thing, he looks rough']);
+  });
+
+  it('find a speaker with where or how they spoke, and a person’s own message', () => {
+    expect(said('Grandpa on the phone: I can pick her up at three.')).toEqual(['I can pick her up at three']);
+    expect(said('Coach text: can you check on Rae, she skipped "all of it" again')).toEqual(['can you check on Rae, she skipped "all of it" again']);
+  });
+
+  it('leave headings, objects of a phrase and clinicians’ letters alone', () => {
+    expect(said('Plan for Kevin: I will call home Friday.')).toEqual([]);
+    expect(said('Next steps w/ mom: I will send the form.')).toEqual([]);
+    expect(said("Pediatrician's note: provisional dx pending rating forms.")).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { checkNote } from '../../shared/redaction';
-import { parseCorpus } from '../../shared/redaction/eval/corpus';
+import { type CorpusNote, parseCorpus } from '../../shared/redaction/eval/corpus';
 import { evaluate, KINDS, report } from '../../shared/redaction/eval/score';
 
 export interface CorpusTargets {
@@ -15,9 +15,9 @@ export function targetsInWords(targets: CorpusTargets): string {
   return `precision >= ${targets.minPrecision} and recall >= ${targets.minRecall} for every kind, clean false alarms <= ${targets.maxCleanFalseAlarmRate * 100}%`;
 }
 
-/** Scores the check on a labelled corpus (JSON Lines) and holds every kind to `targets`; the score is printed. */
-export function expectCorpusMeets(corpusPath: string, name: string, targets: CorpusTargets): void {
-  const notes = parseCorpus(readFileSync(corpusPath, 'utf8'), corpusPath);
+/** Scores the check on a labelled corpus (a JSON Lines file, or notes already read) and holds every kind to `targets`; the score is printed. */
+export function expectCorpusMeets(corpus: string | readonly CorpusNote[], name: string, targets: CorpusTargets): void {
+  const notes = typeof corpus === 'string' ? parseCorpus(readFileSync(corpus, 'utf8'), corpus) : corpus;
   expect(notes.length).toBeGreaterThan(0);
   const score = evaluate(notes, checkNote);
   console.log(`${name}: ${JSON.stringify(report(score))}`);

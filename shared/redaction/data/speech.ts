@@ -292,3 +292,14 @@ export const FINITE_VERB_CUES: readonly string[] = [
   'talk', 'listens', 'listen', 'notices', 'notice', 'lets', 'let', 'makes', 'made', 'gives', 'gave', 'calls', 'called',
   'yells', 'yelled', 'picks', 'picked', 'sits', 'sat', 'plays', 'played', 'helps', 'helped',
 ];
+
+/**
+ * Authors whose notes and letters are clinical documents, not a person's own
+ * writing (POLICY.md, "documents vs a person's writing"): "Pediatrician's
+ * note:", "Dr.'s letter:".
+ */
+export const CLINICAL_AUTHORS: readonly string[] = [
+  'dr', 'doctor', 'doctors', 'pediatrician', 'paediatrician', 'psychiatrist', 'psychologist', 'therapist', 'clinician',
+  'provider', 'nurse', 'np', 'pa', 'md', 'ped', 'peds', 'pedi', 'counselor', 'counsellor', 'hospital', 'clinic', 'gp',
+];
+

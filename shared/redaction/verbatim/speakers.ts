@@ -1,7 +1,7 @@
 import { KIN_ROLES, UNNAMED_ROLES } from '../data/grammar';
 import { MONTHS } from '../data/identifiers';
 import { isCapitalized, isSentenceEnd, type Token, type Tokens } from '../text';
-import { DAYS, EXACT_WORDS, HEADINGS, HONORIFIC, MODIFIERS, ROLES, SPEECH, STUDENT_WORDS, WRITINGS } from './vocabulary';
+import { CLINICIANS, DAYS, EXACT_WORDS, HEADINGS, HONORIFIC, MODIFIERS, ROLES, SETTING_PREPOSITIONS, SPEECH, STUDENT_WORDS, WRITINGS } from './vocabulary';
 
 /**
  * Who spoke: speaker labels before a colon ("Mom:", "Mr. Ortega:", "Text from
@@ -89,13 +89,18 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
     index -= 1;
   }
   // "Text from Mr. Pellegrino 10:10:" — the time at the end is not part of the name.
+  const countBeforeTime = words.length;
   while (words.length > 1 && (words[words.length - 1] as Token).type === 'num') words.pop();
+  // "Text from mom at 7:40:" — nor is the word that led to the time.
+  if (words.length > 1 && words.length < countBeforeTime && SETTING_PREPOSITIONS.has((words[words.length - 1] as Token).lower)) words.pop();
   if (words.length === 0 || words.length > 6) return undefined;
   // The label must start a clause: at the start of the text or of a line, or after sentence punctuation.
   const before = tokens[index];
   const first = words[0] as Token;
   if (before !== undefined && !first.lineBefore && before.type !== 'punct') return undefined;
   if (WRITINGS.has(first.base) && words.some((w) => w.lower === 'from' || w.lower === 'de')) written = true;
+  // "Teacher email, pasted:", "Mom's text:": that person's writing.
+  if (words.length >= 2 && WRITINGS.has((words[words.length - 1] as Token).base) && !words.some((w) => CLINICIANS.has(w.base))) written = true;
   // "> from Mr. Kline:", "From Ms. Gomez, 4th period:": a reply pasted from that person.
   if (first.lower === 'from' && words.length > 1) written = true;
   // "… translating:": the words after are relayed as said.
@@ -124,12 +129,22 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
   // "She wrote:", "Mom texted at 7:40:", "Jordan wrote a note:" — a speech verb introduces the words.
   if (!HEADINGS.has(first.lower) && words.some((w) => SPEECH.has(w.lower))) return 'strong';
   if (words.length > 4 || words.some((w) => w.type !== 'word')) return null;
+  // "Dad on the phone", "Jimena in math", "Parent text via app": a speaker, then where or how they said it.
+  const setting = words.findIndex((w, i) => i > 0 && SETTING_PREPOSITIONS.has(w.lower));
+  if (setting > 0 && !HEADINGS.has(first.lower)) {
+    const head = classifyLabel(words.slice(0, setting));
+    if (head !== null) return head;
+  }
+  // "Teacher email", "Mom's text", "Coach text": what that person wrote.
+  if (words.length >= 2 && WRITINGS.has(last.base) && !HEADINGS.has(first.lower) && !words.some((w) => CLINICIANS.has(w.base)) && classifyLabel(words.slice(0, -1)) === 'strong') return 'strong';
   // "Note from dad:", "Text from Ms. Kim:", "Email from grandma:" — what that person wrote.
   const from = words.findIndex((w) => w.lower === 'from' || w.lower === 'by' || w.lower === 'de');
   if (WRITINGS.has(first.base) && from > 0 && from < words.length - 1) {
     const who = words.slice(from + 1);
     const lastWho = who[who.length - 1] as Token;
     if (ROLES.has(lastWho.base) || who.every((w) => isCapitalized(w) || HONORIFIC.has(w.lower))) return 'strong';
+    // "text from mr. pellegrino": a title makes the lower-case name a person's.
+    if (who.length >= 2 && HONORIFIC.has((who[0] as Token).lower)) return 'strong';
   }
   // "His words:", "Kevin's exact words:", "My reply:", "Her answer:"
   if (OWN_WORDS.has(last.lower) && words.length <= 3 && (['his', 'her', 'their', 'my'].includes(first.lower) || first.base !== first.lower)) return 'strong';
@@ -149,9 +164,12 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
     if (ROLES.has(listener.base) || isCapitalized(listener)) return 'strong';
   }
   // "Mr. Ortega", "Dr. Lowe", "Coach Ellis"
-  if (HONORIFIC.has(first.lower) && words.length <= 3 && words.length >= 2 && words.slice(1).every((w) => isCapitalized(w))) return 'strong';
+  // "mr. gill" in a note typed all in lower case.
+  if (HONORIFIC.has(first.lower) && words.length <= 3 && words.length >= 2 && words.slice(1).every((w) => isCapitalized(w) || w.text === w.lower)) return 'strong';
   // "S", "T", "J", "J R"
   if (words.every((w) => w.text.length === 1 && w.text !== w.lower) && words.length <= 2) return 'strong';
+  // "s: i'm pregnant", typed in lower case: a speaker only when the words are in their own voice.
+  if (words.length === 1 && first.text.length === 1 && first.text !== first.text.toUpperCase()) return 'weak';
   // "Mom", "Foster mom", "Kevin's mom", "Math teacher", "AP"
   if (ROLES.has(last.lower) || ROLES.has(last.base)) {
     const rest = words.slice(0, -1);

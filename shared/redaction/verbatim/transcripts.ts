@@ -11,6 +11,8 @@ import { ACTIONS, DOCUMENTS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS
  * record what was done ("Mom: LVM 6:05") are not.
  */
 
+/** Words that make the word after them the object of a phrase, not a speaker ("the plan for Kevin:", "call w/ mom:"). */
+const NOT_BEFORE_LABEL = wordSet(['for', 'with', 'w', 'to', 'about', 're', 'of', 'from', 'and', 'or', 'the', 'a', 'an', 'his', 'her', 'their', 'my', 'your', 'our', 'by', 'on', 'at', 'as', 'per', 'than', 'like', 'is', 'was', 'are', 'were', 'be', 'called', 'told', 'asked', 'emailed', 'texted', 'met', 'saw', 'see']);
 /** How far back a run-on turn ("… Me: …") looks for the labelled turn before it, in tokens. */
 const MAX_TURN_TOKENS = 80;
 const AT_WORDS = wordSet(EMAIL_AT_WORDS);
@@ -26,7 +28,10 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     if (colon.text !== ':') continue;
     const next = tokens[colon.index + 1];
     if (next === undefined || !next.spaceBefore || next.lineBefore || colon.spaceBefore) continue;
-    const label = labelBefore(t, colon) ?? runOnLabel(t, colon, lastTurn);
+    let label = labelBefore(t, colon) ?? runOnLabel(t, colon, lastTurn);
+    // "Phone call this morning Ms Reyes:": when the clause is no label, its last words may still be one.
+    const runIn = label === undefined || classifyLabel(label.words) === null;
+    if (runIn) label = runInLabel(t, colon);
     // "> On Mon, Dec 7 … Ms. Tran wrote:", "Jordan showed me a note he keeps on his phone:": what follows was written.
     const wrote = tokens[colon.index - 1];
     if ((wrote !== undefined && WRITING.has(wrote.lower)) || (label === undefined && introducesWriting(t, colon))) {
@@ -36,6 +41,8 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     if (label === undefined) continue;
     let strength = classifyLabel(label.words);
     if (strength === null) continue;
+    // A label run into the sentence before it needs the speaker's own "I" or "you", or a question.
+    if (runIn) strength = 'weak';
     // "Jade, about her older sister:": a name with an aside about the moment is a speaker, not a heading.
     if (strength === 'weak' && label.aside === true) strength = 'strong';
     if (strength === 'strong') lastTurn = colon;
@@ -53,11 +60,43 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
  */
 function runOnLabel(t: Tokens, colon: Token, lastTurn: Token | undefined): Label | undefined {
   const word = t.tokens[colon.index - 1];
-  if (lastTurn === undefined || word === undefined || word.type !== 'word' || word.lineBefore || !isCapitalized(word)) return undefined;
+  if (lastTurn === undefined || word === undefined || word.type !== 'word' || word.lineBefore) return undefined;
   if (word.text.length !== 1 && !ROLES.has(word.lower)) return undefined;
+  // In lower case only when the turn before was labelled in lower case too ("s: … sw: …").
+  if (!isCapitalized(word) && isCapitalized(t.tokens[lastTurn.index - 1] as Token)) return undefined;
   if (word.index - lastTurn.index > MAX_TURN_TOKENS) return undefined;
   for (let index = word.index; index > lastTurn.index; index -= 1) if ((t.tokens[index] as Token).lineBefore) return undefined;
   return { words: [word], who: whoFromLabel([word]) };
+}
+
+/**
+ * "… and an aunt had selective mutism as a kid Mom: I was exactly the same",
+ * "sw: how was lunch? s: fine i guess": a speaker's label with no sentence
+ * punctuation before it, as dictation and hurried typing leave it. Only a
+ * role word ("Mom", "Uncle", "receptionist"), a title and name ("Mr Park")
+ * or a single letter ("s"), and never the object of a phrase ("plan for
+ * Kevin:"). The caller then asks for the speaker's own voice.
+ */
+function runInLabel(t: Tokens, colon: Token): Label | undefined {
+  const tokens = t.tokens;
+  let index = colon.index - 1;
+  const last = tokens[index];
+  if (last === undefined || last.type !== 'word' || last.lineBefore) return undefined;
+  const words: Token[] = [last];
+  index -= 1;
+  if (!ROLES.has(last.base) && !(last.text.length === 1 && last.text.toLowerCase() !== last.text.toUpperCase())) {
+    // "Mr Park", "Ms. Baker": a title before a capitalised name.
+    let k = index;
+    if (tokens[k]?.text === '.' && !tokens[k]?.spaceBefore) k -= 1;
+    const title = tokens[k];
+    if (title === undefined || title.type !== 'word' || !HONORIFIC.has(title.lower) || !isCapitalized(last)) return undefined;
+    words.unshift(title);
+    index = k - 1;
+  }
+  const before = tokens[index];
+  if (before !== undefined && (before.type !== 'word' || NOT_BEFORE_LABEL.has(before.lower) || before.text === '/')) return undefined;
+  if (before !== undefined && t.text.charAt(before.end) === '/') return undefined;
+  return { words, who: whoFromLabel(words) };
 }
 
 /**
@@ -164,7 +203,8 @@ export function emitUtterance(
       if (ch === '.' && isSentenceEnd(t, token)) break;
       if (ch === ';') break;
       if ((ch === '\u2014' || ch === '\u2013' || ch === '/' || ch === '(' || ch === '-') && token.spaceBefore) break;
-      if (ch === '"' || ch === '\u201c') break;
+      // A quotation inside someone's writing is part of it ("FYI he told the class he "doesn't need his meds"").
+      if ((ch === '"' || ch === '\u201c') && options.lenient !== true) break;
       continue;
     }
     words.push(token);
