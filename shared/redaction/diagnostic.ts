@@ -34,6 +34,7 @@ import {
   ANXIETY_CONDITION_BEFORE,
   ANXIETY_FEELING_AFTER,
   BODY_PARTS,
+  CUTTING_DISCLOSED_BEFORE,
   CUTTING_ORDINARY_AFTER,
   CUTTING_SELF_AFTER,
   CUTTING_WORDS,
@@ -167,6 +168,9 @@ const ANXIETY_BEFORE = wordSet(ANXIETY_CONDITION_BEFORE);
 const ANXIETY_AFTER = wordSet(ANXIETY_FEELING_AFTER);
 const CUT_SELF = wordSet(CUTTING_SELF_AFTER);
 const CUT_ORDINARY = wordSet(CUTTING_ORDINARY_AFTER);
+const CUT_DISCLOSED = wordSet(CUTTING_DISCLOSED_BEFORE);
+/** "started cutting the paper": an object after the verb is something cut. */
+const OBJECT_DETERMINERS = wordSet(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'out', 'up', 'it', 'them', 'paper']);
 const BODY = wordSet(BODY_PARTS);
 const PURGE_ORDINARY = wordSet(PURGING_ORDINARY_AFTER);
 const RESTRICT_EATING = wordSet(RESTRICTING_EATING_AFTER);
@@ -618,6 +622,9 @@ function listJoined(t: Tokens, from: number, to: number): boolean {
 
 function cuttingIsSelfHarm(t: Tokens, index: number, after: string | undefined): boolean {
   const word = t.words[index] as Token;
+  // "disclosed cutting during a wound check", "hx of cutting": told as something done to oneself.
+  const previous = index > 0 ? (t.words[index - 1] as Token).lower : undefined;
+  if (word.lower === 'cutting' && previous !== undefined && CUT_DISCLOSED.has(previous) && !(after !== undefined && (CUT_ORDINARY.has(after) || OBJECT_DETERMINERS.has(after)))) return true;
   const nextToken = t.tokens[word.index + 1];
   // "cutting." / "cutting —": nothing follows that it could be cutting.
   if (after === undefined) {

@@ -2,7 +2,9 @@
 // imply a diagnosis, brand or generic"), extended with the US brand and generic names of
 // medicines prescribed mainly for mental-health, attention, tic, seizure and substance-use
 // conditions (FDA-approved product names, as printed on labels), plus common misspellings
-// and the slang names for stimulant pills in the DEA's "Slang Terms and Code Words" (2018).
+// and the slang names for stimulant pills in the DEA's "Slang Terms and Code Words" (2018);
+// brands sold under other names in the UK (BNF), Canada (Health Canada Drug Product
+// Database) and Australia (PBS) for the same medicines.
 // Written by hand for this project.
 
 export const MEDICATIONS: readonly string[] = [
@@ -14,6 +16,11 @@ export const MEDICATIONS: readonly string[] = [
   'methylphenidate', 'focalin', 'focalin xr', 'dexmethylphenidate', 'azstarys', 'serdexmethylphenidate', 'strattera',
   'straterra', 'atomoxetine', 'qelbree', 'viloxazine', 'intuniv', 'guanfacine', 'tenex', 'kapvay', 'clonidine', 'catapres',
   'onyda',
+  // the same medicines under UK, Canadian and Australian brands
+  'medikinet', 'equasym', 'equasym xl', 'elvanse', 'tyvense', 'xaggitty', 'delmosart', 'xenidate', 'matoride', 'affenid',
+  'biphentin', 'foquest', 'dexamfetamine', 'amfexa', 'lisdexamfetamine dimesylate',
+  'cipramil', 'cipralex', 'seroxat', 'efexor', 'lustral', 'faverin', 'dothiepin', 'dosulepin', 'lofepramine',
+  'priadel', 'camcolit', 'liskonum', 'epilim', 'zispin',
   // antidepressants
   'zoloft', 'sertraline', 'prozac', 'fluoxetine', 'sarafem', 'lexapro', 'lexipro', 'escitalopram', 'celexa',
   'citalopram', 'paxil', 'paroxetine', 'pexeva', 'luvox', 'fluvoxamine', 'trintellix', 'vortioxetine', 'viibryd',

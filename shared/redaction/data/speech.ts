@@ -69,6 +69,9 @@ export const SPEAKER_ROLES: readonly string[] = [
   'receptionist', 'clerk', 'registrar', 'judge', 'attorney', 'lawyer', 'dean', 'vp', 'superintendent', 'coordinator',
   'director', 'liaison', 'advocate', 'dispatcher', 'pharmacist', 'operator', 'landlord', 'employer', 'boss', 'roommate',
   'bestie', 'guardian', 'cw', 'gal', 'casa', 'po',
+  // a case manager, and a sibling named by their place ("Oldest: …")
+  'mgr', 'oldest', 'youngest', 'eldest', 'paediatrician', 'daughter', 'son', 'niece', 'nephew', 'grandson',
+  'granddaughter', 'husband', 'wife',
 ];
 
 /** Titles before a name ("Mr. Ortega:", "Dr. Lowe:"). */
@@ -84,6 +87,9 @@ export const SPEAKER_MODIFIERS: readonly string[] = [
 /** Labels before a colon that head a note section, never a speaker ("Plan:", "Agenda:", "Note for me:"). */
 export const HEADING_WORDS: readonly string[] = [
   'plan', 'plans', 'next', 'steps', 'topics', 'topic', 'agenda', 'present', 'attendees', 'attending', 'team', 'concern',
+  // the worker's own planning and reflection ("Reflection: I'm tired", "Icebreaker: would you rather")
+  'reflection', 'reflections', 'script', 'icebreaker', 'supervision', 'consult', 'consultation', 'debrief', 'panel',
+  'warm-up', 'wrap-up', 'closing', 'opening', 'lesson', 'self-care',
   'concerns', 'follow-up', 'followup', 'follow', 'f', 'fu', 'purpose', 'goal', 'goals', 'setting', 'activity',
   'activities', 'reminder', 'reminders', 'note', 'notes', 'action', 'actions', 'agreements', 'agreed', 'accommodations',
   'supports', 'support', 'contact', 'contacts', 'flags', 'new', 'update', 'updates', 'todo', 'to-do', 're', 'subject',
@@ -120,6 +126,7 @@ export const DOCUMENT_NOUNS: readonly string[] = [
   'board', 'whiteboard', 'slide', 'slides', 'textbook', 'book', 'standard', 'standards', 'objective', 'objectives',
   'statute', 'regulation', 'regulations', 'ferpa', 'district', 'state', 'guidance', 'instructions', 'directions',
   'prompt', 'assignment', 'question', 'test', 'quiz', 'banner', 'sticker', 'certificate', 'discharge', 'note', 'notes',
+  'script', 'scripts', 'puppet', 'puppets', 'comments',
   // papers and labels a parent brings or reads out, and mass copy
   'papers', 'bottle', 'prescription', 'pharmacy', 'blurb', 'announcement', 'bulletin', 'pamphlet', 'summons', 'decree',
 ];
@@ -149,7 +156,7 @@ export const AUTOMATED_MESSAGE_PHRASES: readonly string[] = [
 /** Verbs that show or pass on someone's writing ("showed me a note he keeps on his phone:"). */
 export const SHOWING_VERBS: readonly string[] = [
   'showed', 'shows', 'forwarded', 'forwards', 'screenshotted', 'pasted', 'sent', 'sends', 'received', 'got', 'keeps', 'kept',
-  'pulled', 'handed', 'read',
+  'pulled', 'handed', 'read', 'copied',
 ];
 
 /** Quote marks said aloud in dictation ("quote … end quote", "unquote"). */

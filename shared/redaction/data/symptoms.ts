@@ -42,6 +42,11 @@ export const CUTTING_SELF_AFTER: readonly string[] = [
   'again', 'herself', 'himself', 'themselves', 'themself', 'myself', 'yourself', 'behavior', 'behaviors', 'behaviour',
   'marks', 'scars', 'wounds', 'when', 'since', 'because', 'or', 'and', 'but', 'as',
 ];
+/** Before "cutting": it was told or recorded as something done to oneself ("disclosed cutting", "hx of cutting"). */
+export const CUTTING_DISCLOSED_BEFORE: readonly string[] = [
+  'disclosed', 'discloses', 'disclosing', 'admitted', 'admits', 'reported', 'reports', 'endorsed', 'endorses', 'denied',
+  'denies', 'hx', 'history', 'of', 'resumed', 'relapsed', 'stopped', 'urges', 'about',
+];
 /** Body words: "cutting on her arms", "cuts on his wrist". */
 export const BODY_PARTS: readonly string[] = [
   'arm', 'arms', 'wrist', 'wrists', 'leg', 'legs', 'thigh', 'thighs', 'stomach', 'body', 'hand', 'hands', 'forearm',

@@ -43,3 +43,18 @@ export const DIRECT_OPENERS: readonly string[] = [
 
 /** Determiners before a quotation used as a modifier ("the 'we miss you' tone"). */
 export const ATTRIBUTIVE_DETERMINERS: readonly string[] = ['the', 'a', 'an', 'that', 'this', 'his', 'her', 'their', 'our'];
+
+/** "Mom called:", "Dad phoned:": the words after are what was said on the call. */
+export const CALL_VERBS: readonly string[] = ['called', 'phoned', 'rang', 'calling', 'phoning', 'called back', 'called in'];
+
+/**
+ * A line that opens with a verb about the speaker ("wants attendance before
+ * the review", "asks to move the meeting") sums up what they said or wrote;
+ * it is not their words.
+ */
+export const SUMMARY_OPENERS: readonly string[] = [
+  'wants', 'needs', 'asks', 'asked', 'says', 'thinks', 'agrees', 'agreed', 'requests', 'requested', 'prefers', 'reports',
+  'states', 'feels', 'hopes', 'plans', 'expects', 'suggests', 'suggested', 'recommends', 'recommended', 'confirms',
+  'declines', 'denies', 'reminds',
+];
+

@@ -5,6 +5,7 @@ import { isCapitalized, isLetterCode, isSentenceEnd, isSpaceCode, type Token, ty
 import { classifyLabel, labelBefore, roleNear } from './speakers';
 import {
   ADVERBS,
+  CLINICIANS,
   ATTRIBUTIVE,
   DIRECT_CUES,
   DOCUMENTS,
@@ -12,6 +13,7 @@ import {
   DOUBLE_OPEN,
   FIRST_PERSON_STRONG,
   MATERIAL_LINK,
+  OBJECTS,
   MATERIALS,
   PRONOUNS,
   ROLES,
@@ -245,19 +247,45 @@ function isTitle(words: readonly Token[]): boolean {
   return lowercase === 0 && capitals >= 2;
 }
 
-/** A school document is the source of the quoted text ("The IEP lists 'extended time'"). */
+/**
+ * A school document is the source of the quoted text ("The IEP lists 'extended
+ * time'", "The attendance letter, which I read with dad, states that '…'",
+ * "it says '…'": a thing, not a person, says it).
+ */
 function documentBefore(t: Tokens, open: Token): boolean {
+  let k = open.index - 1;
+  if (t.tokens[k]?.lower === 'that') k -= 1;
+  if (SPEECH.has(t.tokens[k]?.lower ?? '') && THING_SUBJECTS.has(t.tokens[k - 1]?.lower ?? '')) return true;
   let seen = 0;
-  for (let index = open.index - 1; index >= 0 && seen < 8; index -= 1) {
+  for (let index = open.index - 1; index >= 0 && seen < 20; index -= 1) {
     const token = t.tokens[index] as Token;
     if (isSentenceEnd(t, token) || (t.tokens[index + 1] as Token).lineBefore) return false;
     if (token.type === 'punct') continue;
     seen += 1;
+    // "The attendance letter states …" is a document; "Mom's note says …", "his letter" are a person's writing.
+    if (WRITINGS.has(token.lower) && DOCUMENTS.has(token.lower) && !writtenByPerson(t, token)) return true;
     if (WRITINGS.has(token.lower) || ROLES.has(token.base)) return false;
+    // "… and told me 'my dad said …'": a person told someone; a document does not.
+    if (SPEECH.has(token.lower) && OBJECTS.has(t.tokens[index + 1]?.lower ?? '')) return false;
     if (DOCUMENTS.has(token.lower)) return true;
   }
   return false;
 }
+
+/** The writing is a person's: "Mom's note", "his letter", "Jaylen's note", "a note from dad". */
+function writtenByPerson(t: Tokens, writing: Token): boolean {
+  let k = writing.index - 1;
+  while (k >= 0 && ((t.tokens[k] as Token).text === "'" || (t.tokens[k] as Token).text === '\u2019' || (t.tokens[k] as Token).lower === 's')) k -= 1;
+  const owner = t.tokens[k];
+  if (owner !== undefined && owner.type === 'word' && (ROLES.has(owner.base) || POSSESSIVES.has(owner.lower) || (isCapitalized(owner) && k < writing.index - 1))) return true;
+  const next = t.tokens[writing.index + 1];
+  return next?.lower === 'from' || next?.lower === 'by';
+}
+
+const POSSESSIVES = new Set(['his', 'her', 'their', 'my', 'your']);
+
+/** Subjects that are things: "it says", "this reads", "which states". */
+const THING_SUBJECTS = new Set(['it', 'this', 'which']);
 
 /**
  * "Per the hospital discharge papers mom brought in: '…'", "Mom read me the
@@ -267,12 +295,25 @@ function documentBefore(t: Tokens, open: Token): boolean {
  * a person's writing), even when it asks a question.
  */
 function documentLabelBefore(t: Tokens, open: Token): boolean {
+  // "Script for puppets: "Can I play too?" / "Sure, come on!"": each line of a run after the label.
+  let first = open;
+  for (;;) {
+    const slash = t.tokens[first.index - 1];
+    const close = t.tokens[first.index - 2];
+    if (slash === undefined || close === undefined || (slash.text !== '/' && slash.text !== '|') || !QUOTE_CLOSERS.has(close.text)) break;
+    const opener = openerOf(t, close);
+    if (opener === undefined) break;
+    first = opener;
+  }
+  if (first !== open) return documentLabelBefore(t, first);
   const colon = t.tokens[open.index - 1];
   if (colon?.text !== ':' || colon.spaceBefore) return false;
   // "Out-of-office reply from the clinic:": the few characters before the colon, on its line.
   const before = t.text.slice(Math.max(0, colon.start - 120), colon.start);
   if (soundsAutomated(before.slice(before.lastIndexOf('\n') + 1))) return true;
   let documentSeen = false;
+  let clinician = false;
+  let shared = false;
   let seen = 0;
   for (let index = colon.index - 1; index >= 0 && seen < 14; index -= 1) {
     const token = t.tokens[index] as Token;
@@ -281,10 +322,25 @@ function documentLabelBefore(t: Tokens, open: Token): boolean {
       seen += 1;
       if (SPEECH.has(token.lower) || (WRITINGS.has(token.lower) && !DOCUMENTS.has(token.lower))) return false;
       if (DOCUMENTS.has(token.lower) && !WRITINGS.has(token.lower)) documentSeen = true;
+      // "Dr. note from Riverside Pediatrics:", "Nurse's note copied to me:": a clinician's note is a document.
+      if (CLINICIANS.has(token.base)) clinician = true;
+      if (WRITINGS.has(token.lower) && DOCUMENTS.has(token.lower)) shared = true;
     }
     if (token.lineBefore) break;
   }
-  return documentSeen;
+  return documentSeen || (clinician && shared);
+}
+
+const QUOTE_CLOSERS = new Set(['"', '\u201d']);
+
+/** The opening mark of the quotation that `close` ends, on the same line. */
+function openerOf(t: Tokens, close: Token): Token | undefined {
+  for (let index = close.index - 1; index >= 0 && close.index - index < 200; index -= 1) {
+    const token = t.tokens[index] as Token;
+    if (token.text === '"' || token.text === '\u201c') return token;
+    if (token.lineBefore) return undefined;
+  }
+  return undefined;
 }
 
 function titleCueBefore(t: Tokens, open: Token): boolean {

@@ -1,7 +1,7 @@
 import { KIN_ROLES, UNNAMED_ROLES } from '../data/grammar';
 import { MONTHS } from '../data/identifiers';
 import { isCapitalized, isSentenceEnd, type Token, type Tokens } from '../text';
-import { CLINICIANS, DAYS, EXACT_WORDS, HEADINGS, HONORIFIC, MODIFIERS, ROLES, SETTING_PREPOSITIONS, SPEECH, STUDENT_WORDS, WRITINGS } from './vocabulary';
+import { CALLS, CLINICIANS, DAYS, DOCUMENTS, EXACT_WORDS, HEADINGS, HONORIFIC, MODIFIERS, ROLES, SETTING_PREPOSITIONS, SPEECH, STUDENT_WORDS, WRITINGS } from './vocabulary';
 
 /**
  * Who spoke: speaker labels before a colon ("Mom:", "Mr. Ortega:", "Text from
@@ -71,10 +71,20 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
         index -= 1;
         continue;
       }
-      const gluedTime = token.text === ':' && !token.spaceBefore && tokens[index - 1]?.type === 'num' && tokens[index + 1]?.type === 'num' && !(tokens[index + 1] as Token).spaceBefore;
+      const after = tokens[index + 1];
+      const gluedTime = token.text === ':' && !token.spaceBefore && tokens[index - 1]?.type === 'num' && after !== undefined && isTimePart(after) && !after.spaceBefore;
       if (token.text === '-' || token.text === "'" || token.text === '\u2019' || gluedTime) {
         index -= 1;
         continue;
+      }
+      // "Marcus (2nd) during Legos:": an aside in brackets inside the label.
+      if (token.text === ')' && words.length > 0 && SETTING_PREPOSITIONS.has((words[0] as Token).lower)) {
+        let k = index - 1;
+        while (k >= 0 && index - k < 16 && tokens[k]?.text !== '(') k -= 1;
+        if (tokens[k]?.text === '(') {
+          index = k - 1;
+          continue;
+        }
       }
       if (token.text === '/' && !token.spaceBefore) return undefined; // "mtg w/ Nevaeh's mom:"
       break; // clause boundary: . ! ? ; / — ( " and the like
@@ -90,7 +100,7 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
   }
   // "Text from Mr. Pellegrino 10:10:" — the time at the end is not part of the name.
   const countBeforeTime = words.length;
-  while (words.length > 1 && (words[words.length - 1] as Token).type === 'num') words.pop();
+  while (words.length > 1 && isTimePart(words[words.length - 1] as Token)) words.pop();
   // "Text from mom at 7:40:" — nor is the word that led to the time.
   if (words.length > 1 && words.length < countBeforeTime && SETTING_PREPOSITIONS.has((words[words.length - 1] as Token).lower)) words.pop();
   if (words.length === 0 || words.length > 6) return undefined;
@@ -109,6 +119,17 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
   return { words, who: whoFromLabel(words), written, aside };
 }
 
+/** "10", "14p", "20pm": a part of a time after a label ("daughter 10:14p:"). */
+function isTimePart(token: Token): boolean {
+  if (token.type === 'num') return true;
+  if (token.type !== 'alnum') return false;
+  let digits = 0;
+  while (digits < token.lower.length && token.lower.charCodeAt(digits) >= 48 && token.lower.charCodeAt(digits) <= 57) digits += 1;
+  return digits > 0 && TIME_SUFFIXES.has(token.lower.slice(digits));
+}
+
+const TIME_SUFFIXES = new Set(['a', 'p', 'am', 'pm', 'h', 'hrs']);
+
 function isHonorificDot(t: Tokens, dot: Token): boolean {
   const prev = t.tokens[dot.index - 1];
   if (prev === undefined || prev.type !== 'word') return false;
@@ -126,6 +147,10 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
   const last = words[words.length - 1] as Token;
   // "From:", "Subject:", "Sent:": email headers, never a speaker.
   if (words.length === 1 && EMAIL_HEADERS.has(first.lower)) return null;
+  // "Letter from Dr. Kim received today", "Nurse's note copied to me": a clinician's paper is a document.
+  if (words.some((w) => CLINICIANS.has(w.base)) && words.some((w) => WRITINGS.has(w.base) || DOCUMENTS.has(w.base))) return null;
+  // "Mom called", "Dad phoned": what follows is said on the call, if it is in their own voice.
+  if (words.length === 2 && CALLS.has(last.lower) && (ROLES.has(first.base) || HONORIFIC.has(first.lower))) return 'weak';
   // "She wrote:", "Mom texted at 7:40:", "Jordan wrote a note:" — a speech verb introduces the words.
   if (!HEADINGS.has(first.lower) && words.some((w) => SPEECH.has(w.lower))) return 'strong';
   if (words.length > 4 || words.some((w) => w.type !== 'word')) return null;
@@ -177,6 +202,8 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
     return null;
   }
   if (HEADINGS.has(last.lower)) return null;
+  // "Mom tearful", "Dad, angry": a speaker and how they were; only their own voice makes it their words.
+  if (words.length === 2 && ROLES.has(first.base) && !UNNAMED_ROLES.includes(first.base) && last.text === last.lower && last.type === 'word') return 'weak';
   // A name: "Kevin", "Ms Kim" without the dot, "Jada M"
   if (words.length <= 2 && words.every((w) => isCapitalized(w) && !(w.text.length > 2 && w.text === w.text.toUpperCase()))) return 'weak';
   return null;

@@ -3,7 +3,7 @@ import { wordSet } from '../lexicon';
 import type { RawSpan } from '../spans';
 import { isCapitalized, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
 import { classifyLabel, type Label, labelBefore, type Strength, whoFromLabel } from './speakers';
-import { ACTIONS, DOCUMENTS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, WRITING, WRITINGS, YES_NO } from './vocabulary';
+import { ACTIONS, CALLS, CLINICIANS, DOCUMENTS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, SUMMARY_OPEN, WRITING, WRITINGS, YES_NO } from './vocabulary';
 
 /**
  * Transcript lines: the words after a speaker's label ("Mom: he never listens
@@ -109,7 +109,15 @@ function introducesWriting(t: Tokens, colon: Token): boolean {
   let shown = false;
   let seen = 0;
   for (let index = colon.index - 1; index >= 0 && seen < MAX_INTRO_WORDS; index -= 1) {
-    const token = t.tokens[index] as Token;
+    let token = t.tokens[index] as Token;
+    // "Copied from her worksheet (she asked me to keep it):": the aside in brackets is not the clause.
+    if (token.text === ')' && index === colon.index - 1) {
+      while (index > 0 && (t.tokens[index] as Token).text !== '(') index -= 1;
+      index -= 1;
+      if (index < 0) return false;
+      token = t.tokens[index] as Token;
+    }
+    if (CLINICIANS.has(token.base)) return false; // "Paediatrician letter received:" is a clinical document
     if (isSentenceEnd(t, token) || token.text === ':') return false;
     if (token.type !== 'punct') {
       seen += 1;
@@ -160,7 +168,7 @@ function findDashTurns(t: Tokens, out: RawSpan[]): void {
     // A turn starts the text, a line, or follows " / " ("Ms. Yoon/AP" is one item of a list).
     const separator = before !== undefined && (before.text === '/' || before.text === '|') && before.spaceBefore && first.spaceBefore;
     if (!(before === undefined || first.lineBefore || separator)) continue;
-    if (classifyLabel(words) !== 'strong' || words.some((w) => SPEECH.has(w.lower))) continue;
+    if (classifyLabel(words) !== 'strong' || words.some((w) => SPEECH.has(w.lower) || CALLS.has(w.lower))) continue;
     emitUtterance(t, dash.index + 1, 'strong', whoFromLabel(words), 'verbatim.transcript', out, { lenient: answersQuestion(t, first), named: namedLabel(words) });
   }
 }
@@ -216,6 +224,10 @@ export function emitUtterance(
   if (words.length === 1 && YES_NO.has(first.lower) && options.lenient !== true) return;
   const ownVoice = words.some((w) => OWN_VOICE.has(w.lower));
   if (!question && !ownVoice && recordsAction(words)) return;
+  // "wants attendance + grades before the review": a summary of what they said, in the third person.
+  if (!question && !ownVoice && SUMMARY_OPEN.has(first.lower)) return;
+  // "Panel: AP, dean, me": who was there, not words.
+  if (!question && listsPeople(words)) return;
   const hasPronoun = words.some((w) => PRONOUNS.has(w.lower));
   const contraction = words.some((w) => w.lower.includes("'") && !w.lower.endsWith("'s"));
   const speechy = hasPronoun || contraction || question || words.some((w) => SPEECH_LIKE.has(w.lower));
@@ -227,6 +239,11 @@ export function emitUtterance(
   const span: RawSpan = { kind: 'verbatim', rule, start: first.start, end };
   if (who !== undefined) span.speaker = who;
   out.push(span);
+}
+
+/** "AP, dean, me", "Mom, Dad and me": names and roles only. */
+function listsPeople(words: readonly Token[]): boolean {
+  return words.length >= 2 && words.every((w) => ROLES.has(w.base) || HONORIFIC.has(w.lower) || w.lower === 'and' || (isCapitalized(w) && !OWN_VOICE.has(w.lower)));
 }
 
 /** "Correo de la mamá: lupita.garza at example dot org": an address given after the label, not words said. */

@@ -37,10 +37,12 @@ import {
   ACTION_OPENERS,
   ATTRIBUTIVE_DETERMINERS,
   BE_FORMS,
+  CALL_VERBS,
   DIRECT_OPENERS,
   DIRECT_SPEECH_CUES,
   NO_ACTION_AFTER,
   OWN_VOICE_WORDS,
+  SUMMARY_OPENERS,
   WRITING_VERBS,
 } from '../data/transcript';
 import {
@@ -133,6 +135,8 @@ export const ACTIONS = wordSet([...ACTION_OPENERS, ...OTHER_ACTION_OPENERS]);
 export const NO_ACTION = wordSet([...NO_ACTION_AFTER, ...OTHER_NO_ACTION_AFTER]);
 export const NO_WORDS = wordSet(OTHER_NO_WORDS);
 export const OWN_VOICE = wordSet(OWN_VOICE_WORDS);
+export const CALLS = wordSet(CALL_VERBS);
+export const SUMMARY_OPEN = wordSet(SUMMARY_OPENERS);
 export const DIRECT_CUES = wordSet(DIRECT_SPEECH_CUES);
 export const BE = wordSet(BE_FORMS);
 export const DIRECT_OPEN = wordSet(DIRECT_OPENERS);
