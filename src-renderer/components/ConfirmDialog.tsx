@@ -46,7 +46,7 @@ export function ConfirmDialog({
   notice?: string | null;
   onConfirm: () => void;
   onCancel: () => void;
-  /** 'dialog' only where the question also leads on to a further step of its own. */
+  /** An alert dialog unless said otherwise: it interrupts the worker to ask. */
   role?: 'dialog' | 'alertdialog';
   className?: string;
 }) {
