@@ -5,7 +5,8 @@ import { Dialog } from './Dialog';
 /**
  * The one way Sole Notes asks before doing something: a question (the
  * title), what happens (the body, read out as the dialog's description),
- * and two buttons, to go ahead or to keep things as they are.
+ * and two buttons, to go ahead or to keep things as they are (with, at
+ * times, a third way between them).
  *
  * The safe button always has the focus first, so Enter right after the
  * dialog opens never does the thing asked about. Escape is the same as the
@@ -27,6 +28,8 @@ export function ConfirmDialog({
   busy = false,
   error = null,
   notice = null,
+  otherLabel,
+  onOther,
   onConfirm,
   onCancel,
   role = 'alertdialog',
@@ -44,6 +47,9 @@ export function ConfirmDialog({
   error?: string | null;
   /** A calm line below the body about the last try ("No file chosen…"): not an error. */
   notice?: string | null;
+  /** A third way, between going ahead and keeping things as they are ("Keep as unfinished note"). */
+  otherLabel?: string;
+  onOther?: () => void;
   onConfirm: () => void;
   onCancel: () => void;
   /** An alert dialog unless said otherwise: it interrupts the worker to ask. */
@@ -72,6 +78,11 @@ export function ConfirmDialog({
       )}
       <div className="dialog-actions">
         {danger ? confirmButton : cancelButton}
+        {otherLabel != null && onOther != null && (
+          <button type="button" onClick={onOther} disabled={busy}>
+            {otherLabel}
+          </button>
+        )}
         {danger ? cancelButton : confirmButton}
       </div>
     </Dialog>

@@ -106,4 +106,19 @@ describe('the confirm dialog', () => {
     const alert = within(screen.getByRole('alertdialog')).getByRole('alert');
     expect(alert.textContent).toBe('The service could not be deleted. Try again.');
   });
+
+  it('offers a third way between the action and the safe button when there is one, starting on the safe button still', async () => {
+    const onOther = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <ConfirmDialog title="Leave without saving?" tone="danger" confirmLabel="Leave without saving" cancelLabel="Keep editing" otherLabel="Keep as unfinished note" onOther={onOther} onConfirm={() => {}} onCancel={() => {}}>
+        <p>Your changes have not been saved.</p>
+      </ConfirmDialog>,
+    );
+    const dialog = screen.getByRole('alertdialog', { name: 'Leave without saving?' });
+    expect(within(dialog).getAllByRole('button').map((button) => button.textContent)).toEqual(['Leave without saving', 'Keep as unfinished note', 'Keep editing']);
+    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Keep as unfinished note' }));
+    expect(onOther).toHaveBeenCalledTimes(1);
+  });
 });
