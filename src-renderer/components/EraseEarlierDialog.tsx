@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { call, isQuietError, plainError } from '../api';
 import { FreshBackupSet } from '../screens/backups/FreshBackupSet';
 import { useUiStore } from '../state/uiStore';
+import { ConfirmDialog } from './ConfirmDialog';
 import { Dialog } from './Dialog';
 
 /**
@@ -13,7 +14,6 @@ import { Dialog } from './Dialog';
  * a fresh backup set in one step.
  */
 export function EraseEarlierDialog({ noteId, versions, onClose }: { noteId: string; versions: number; onClose: () => void }) {
-  const keep = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [erased, setErased] = useState<number | null>(null);
@@ -39,38 +39,26 @@ export function EraseEarlierDialog({ noteId, versions, onClose }: { noteId: stri
   if (erased != null) return <ErasedFromEarlier count={erased} onClose={onClose} />;
 
   return (
-    <Dialog
+    <ConfirmDialog
       title="Remove the flagged words from earlier versions?"
-      onClose={onClose}
-      initialFocus={keep}
-      role="alertdialog"
-      description={
-        <>
-          <p>
-            You took flagged words out of this note. {versions === 1 ? 'An earlier version' : `${versions} earlier versions`} of it still {versions === 1 ? 'holds' : 'hold'}{' '}
-            them, and a court order would show every version.
-          </p>
-          <p>
-            Removing clears the text of {versions === 1 ? 'that version' : 'those versions'} for good. The note’s history keeps a line for {them}, with the date it was cleared,
-            so you can still show nothing else was changed. Copies in backups made before today stay until newer backups replace them.
-          </p>
-        </>
-      }
+      tone="danger"
+      confirmLabel="Remove from earlier versions"
+      busyLabel="Removing…"
+      cancelLabel="Keep earlier versions"
+      busy={busy}
+      error={problem}
+      onConfirm={() => void erase()}
+      onCancel={onClose}
     >
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="primary" onClick={() => void erase()} disabled={busy}>
-          {busy ? 'Removing…' : 'Remove from earlier versions'}
-        </button>
-        <button type="button" ref={keep} onClick={onClose} disabled={busy}>
-          Keep earlier versions
-        </button>
-      </div>
-    </Dialog>
+      <p>
+        You took flagged words out of this note. {versions === 1 ? 'An earlier version' : `${versions} earlier versions`} of it still {versions === 1 ? 'holds' : 'hold'} them,
+        and a court order would show every version.
+      </p>
+      <p>
+        Removing clears the text of {versions === 1 ? 'that version' : 'those versions'} for good. The note’s history keeps a line for {them}, with the date it was cleared, so
+        you can still show nothing else was changed. Copies in backups made before today stay until newer backups replace them.
+      </p>
+    </ConfirmDialog>
   );
 }
 

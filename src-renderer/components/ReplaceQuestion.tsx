@@ -1,5 +1,5 @@
-import { useRef, type ReactNode } from 'react';
-import { Dialog } from './Dialog';
+import type { ReactNode } from 'react';
+import { ConfirmDialog } from './ConfirmDialog';
 
 /** The one question before an export replaces a report the district may already have: keep (the default) or replace. */
 export function ReplaceQuestion({
@@ -15,18 +15,10 @@ export function ReplaceQuestion({
   onReplace: () => void;
   onKeep: () => void;
 }) {
-  const keep = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog title={title} role="alertdialog" onClose={onKeep} initialFocus={keep} description={description}>
-      <div className="dialog-actions">
-        <button type="button" ref={keep} onClick={onKeep}>
-          {keepLabel}
-        </button>
-        <button type="button" className="primary" onClick={onReplace}>
-          Replace it
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDialog title={title} confirmLabel="Replace it" cancelLabel={keepLabel} onConfirm={onReplace} onCancel={onKeep}>
+      {description}
+    </ConfirmDialog>
   );
 }
 

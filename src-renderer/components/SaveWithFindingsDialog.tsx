@@ -1,8 +1,7 @@
-import { useRef } from 'react';
 import type { FindingCounts } from '../../shared/api/schemas';
 import type { FindingKind } from '../../shared/redaction/index';
 import { describeCounts, totalFindings } from '../lib/findings';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from './ConfirmDialog';
 import { FindingKindIcon } from './Icons';
 
 const WHY: Record<FindingKind, string> = {
@@ -33,47 +32,36 @@ export function SaveWithFindingsDialog({
   /** Where a note saved anyway is kept, for "If you save anyway, …" (a package says whose notes these are). */
   whereKept?: string;
 }) {
-  const edit = useRef<HTMLButtonElement>(null);
   const fresh = totalFindings(counts);
   // The count agrees with the flags panel: all the flags, those kept earlier and the new ones.
   const total = Math.max(fresh, allCounts == null ? fresh : totalFindings(allCounts));
   const kept = total - fresh;
   const kinds = (['diagnostic', 'verbatim', 'identifier'] as const).filter((kind) => counts[kind] > 0);
   return (
-    <Dialog
+    <ConfirmDialog
       title={total === 1 ? 'Save with 1 flag left?' : `Save with ${total} flags left?`}
-      onClose={onEdit}
-      initialFocus={edit}
-      role="alertdialog"
+      tone="danger"
+      confirmLabel="Save anyway"
+      busyLabel="Saving…"
+      cancelLabel="Edit the note"
+      busy={busy}
+      onConfirm={onSaveAnyway}
+      onCancel={onEdit}
       className="dialog-wide"
-      description={
-        <>
-          <p>
-            {kept > 0 ? `${total} flags: ${kept} kept earlier, ${fresh} new (${describeCounts(counts)}).` : `This note still has ${describeCounts(counts)}.`} A personal note is a private memory aid only while it holds your own brief observations. Diagnoses
-            and someone’s exact words can turn it into an education record that parents, the district or a court can ask to see.
-          </p>
-          <ul className="why-list">
-            {kinds.map((kind) => (
-              <li key={kind}>
-                <FindingKindIcon kind={kind} />
-                <span>{WHY[kind]}</span>
-              </li>
-            ))}
-          </ul>
-          <p>
-            If you save anyway, {whereKept}, and Sole Notes records that you chose to keep these words. You can edit it later.
-          </p>
-        </>
-      }
     >
-      <div className="dialog-actions">
-        <button type="button" className="secondary" onClick={onSaveAnyway} disabled={busy}>
-          {busy ? 'Saving…' : 'Save anyway'}
-        </button>
-        <button type="button" className="primary" ref={edit} onClick={onEdit}>
-          Edit the note
-        </button>
-      </div>
-    </Dialog>
+      <p>
+        {kept > 0 ? `${total} flags: ${kept} kept earlier, ${fresh} new (${describeCounts(counts)}).` : `This note still has ${describeCounts(counts)}.`} A personal note is a private memory aid only while it holds your own brief observations. Diagnoses
+        and someone’s exact words can turn it into an education record that parents, the district or a court can ask to see.
+      </p>
+      <ul className="why-list">
+        {kinds.map((kind) => (
+          <li key={kind}>
+            <FindingKindIcon kind={kind} />
+            <span>{WHY[kind]}</span>
+          </li>
+        ))}
+      </ul>
+      <p>If you save anyway, {whereKept}, and Sole Notes records that you chose to keep these words. You can edit it later.</p>
+    </ConfirmDialog>
   );
 }

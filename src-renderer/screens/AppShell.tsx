@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ChartIcon, ClockIcon, GearIcon, GrowthIcon, HandoverIcon, KeyboardIcon, LockIcon, NoteIcon, PeopleIcon, PlusIcon, SearchIcon, ShieldIcon, TodayIcon } from '../components/Icons';
 import { setWorkerTimeZone } from '../lib/dates';
 import { bridge } from '../bridge';
@@ -361,41 +361,26 @@ function Announcements() {
 }
 
 function LeaveDialog() {
-  const stay = useRef<HTMLButtonElement>(null);
   const cancelLeave = useUiStore((store) => store.cancelLeave);
   const confirmLeave = useUiStore((store) => store.confirmLeave);
   return (
-    <Dialog
+    <ConfirmDialog
       title="Leave without saving?"
-      onClose={cancelLeave}
-      initialFocus={stay}
-      role="alertdialog"
-      description={<p>Your changes to this note have not been saved. Keep them as an unfinished note to finish later, or let them go.</p>}
+      tone="danger"
+      confirmLabel="Leave without saving"
+      otherLabel="Keep as unfinished note"
+      cancelLabel="Keep editing"
+      onConfirm={() => {
+        activeDraft()?.discard();
+        confirmLeave();
+      }}
+      onOther={() => {
+        activeDraft()?.keepForLater();
+        confirmLeave();
+      }}
+      onCancel={cancelLeave}
     >
-      <div className="dialog-actions">
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            activeDraft()?.discard();
-            confirmLeave();
-          }}
-        >
-          Leave without saving
-        </button>
-        <button
-          type="button"
-          onClick={() => {
-            activeDraft()?.keepForLater();
-            confirmLeave();
-          }}
-        >
-          Keep as unfinished note
-        </button>
-        <button type="button" className="primary" ref={stay} onClick={cancelLeave}>
-          Keep editing
-        </button>
-      </div>
-    </Dialog>
+      <p>Your changes to this note have not been saved. Keep them as an unfinished note to finish later, or let them go.</p>
+    </ConfirmDialog>
   );
 }

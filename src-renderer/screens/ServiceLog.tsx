@@ -3,7 +3,7 @@ import type { Service } from '../../shared/api/schemas';
 import { serviceKindInfo, TEAM_TYPES } from '../../shared/domain/serviceKinds';
 import { studentLabel } from '../../shared/domain/studentNames';
 import { isQuietError, plainError } from '../api';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ChevronLeftIcon, ChevronRightIcon, NoteIcon } from '../components/Icons';
 import { addDays, formatLongDate, formatMediumDate, formatMinutes, formatShortDate, todayIso } from '../lib/dates';
 import { periodOf, useServicesStore, type ServiceView } from '../state/servicesStore';
@@ -46,7 +46,6 @@ export function ServiceLog({ serviceId, focusForm = false, prefill: given }: { s
   /** A new object each time: the form fills itself once per "Log again". */
   const [prefill, setPrefill] = useState<ServicePrefill | null>(given ?? null);
   const [deleteProblem, setDeleteProblem] = useState<string | null>(null);
-  const cancelDelete = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     void load();
@@ -233,32 +232,20 @@ export function ServiceLog({ serviceId, focusForm = false, prefill: given }: { s
       </div>
 
       {deleting != null && (
-        <Dialog
+        <ConfirmDialog
           title="Delete this service?"
-          onClose={() => setDeleting(null)}
-          initialFocus={cancelDelete}
-          role="alertdialog"
-          description={
-            <p>
-              {serviceKindInfo(deleting.kind).label}, {formatMinutes(deleting.minutes)} on {formatLongDate(deleting.date)} will be removed from the log and from
-              the monthly report.{deleting.noteId != null ? ' Its note is kept.' : ''}
-            </p>
-          }
+          tone="danger"
+          confirmLabel="Delete service"
+          cancelLabel="Keep it"
+          error={deleteProblem}
+          onConfirm={() => void confirmDelete()}
+          onCancel={() => setDeleting(null)}
         >
-          {deleteProblem != null && (
-            <p className="problem" role="alert">
-              {deleteProblem}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" className="danger" onClick={() => void confirmDelete()}>
-              Delete service
-            </button>
-            <button type="button" className="primary" ref={cancelDelete} onClick={() => setDeleting(null)}>
-              Keep it
-            </button>
-          </div>
-        </Dialog>
+          <p>
+            {serviceKindInfo(deleting.kind).label}, {formatMinutes(deleting.minutes)} on {formatLongDate(deleting.date)} will be removed from the log and from the monthly
+            report.{deleting.noteId != null ? ' Its note is kept.' : ''}
+          </p>
+        </ConfirmDialog>
       )}
     </div>
   );

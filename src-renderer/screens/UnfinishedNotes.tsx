@@ -1,10 +1,10 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { Draft } from '../../shared/api/draftSchemas';
 import type { Student } from '../../shared/api/schemas';
 import { notePreview } from '../../shared/domain/notePreview';
 import { studentLabel } from '../../shared/domain/studentNames';
 import { call, isQuietError, plainError } from '../api';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { NoteIcon } from '../components/Icons';
 import { draftContextKey } from '../lib/draftSender';
 import { formatTimestamp } from '../lib/dates';
@@ -53,7 +53,6 @@ export function UnfinishedNotes() {
   const [discarding, setDiscarding] = useState<Draft | null>(null);
   const [discardProblem, setProblem] = useState<string | null>(null);
   const problem = discardProblem ?? (loaded.status === 'error' ? loaded.message : null);
-  const keep = useRef<HTMLButtonElement>(null);
 
   async function discard(draft: Draft) {
     setDiscarding(null);
@@ -102,16 +101,16 @@ export function UnfinishedNotes() {
         })}
       </ul>
       {discarding != null && (
-        <Dialog title="Discard this unfinished note?" onClose={() => setDiscarding(null)} initialFocus={keep} role="alertdialog" description={<p>Its text will be gone.</p>}>
-          <div className="dialog-actions">
-            <button type="button" className="danger" onClick={() => void discard(discarding)}>
-              Discard
-            </button>
-            <button type="button" className="primary" ref={keep} onClick={() => setDiscarding(null)}>
-              Keep it
-            </button>
-          </div>
-        </Dialog>
+        <ConfirmDialog
+          title="Discard this unfinished note?"
+          tone="danger"
+          confirmLabel="Discard"
+          cancelLabel="Keep it"
+          onConfirm={() => void discard(discarding)}
+          onCancel={() => setDiscarding(null)}
+        >
+          <p>Its text will be gone.</p>
+        </ConfirmDialog>
       )}
     </section>
   );

@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FreshBackupSetResult } from '../../../shared/api/backupSchemas';
 import { placeName } from '../../../shared/domain/offsiteCopies';
 import { call, isQuietError, plainError } from '../../api';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useBackupsStore } from '../../state/backupsStore';
 import { useUiStore } from '../../state/uiStore';
 
@@ -28,7 +28,6 @@ export function freshSetWaitingWords(result: FreshBackupSetResult): string | nul
  * around it has just said so.
  */
 export function FreshBackupSet({ askFirst = true, className }: { askFirst?: boolean; className?: string }) {
-  const cancel = useRef<HTMLButtonElement>(null);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -69,32 +68,20 @@ export function FreshBackupSet({ askFirst = true, className }: { askFirst?: bool
         </p>
       )}
       {asking && (
-        <Dialog
+        <ConfirmDialog
           title="Start a fresh backup set?"
-          onClose={() => setAsking(false)}
-          initialFocus={cancel}
-          role="alertdialog"
-          description={
-            <>
-              <p>Sole Notes makes one new backup of your notes as they are now and checks it. Only then does it remove the older backups, here and in your second place for copies.</p>
-              <p>Afterwards you can’t go back to a backup from an earlier day. Copies you made yourself elsewhere stay as they are.</p>
-            </>
-          }
+          tone="danger"
+          confirmLabel="Start a fresh set"
+          busyLabel="Starting a fresh set…"
+          cancelLabel="Cancel"
+          busy={busy}
+          error={problem}
+          onConfirm={() => void start()}
+          onCancel={() => setAsking(false)}
         >
-          {problem != null && (
-            <p className="problem" role="alert">
-              {problem}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" className="primary" onClick={() => void start()} disabled={busy}>
-              {busy ? 'Starting a fresh set…' : 'Start a fresh set'}
-            </button>
-            <button type="button" ref={cancel} onClick={() => setAsking(false)} disabled={busy}>
-              Cancel
-            </button>
-          </div>
-        </Dialog>
+          <p>Sole Notes makes one new backup of your notes as they are now and checks it. Only then does it remove the older backups, here and in your second place for copies.</p>
+          <p>Afterwards you can’t go back to a backup from an earlier day. Copies you made yourself elsewhere stay as they are.</p>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { call, CallError, isQuietError, plainError } from '../../api';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { HistoryIcon } from '../../components/Icons';
 import { onBackupWhen } from '../../lib/backupWords';
 import { useBackupsStore } from '../../state/backupsStore';
@@ -88,52 +88,34 @@ export function PendingRestoreBanner() {
 }
 
 function KeepDialog({ when, busy, onConfirm, onClose }: { when: string; busy: boolean; onConfirm: () => void; onClose: () => void }) {
-  const notYet = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog
+    <ConfirmDialog
       title={`Keep your notes as they were ${when}?`}
-      role="alertdialog"
-      onClose={onClose}
-      dismissable={!busy}
-      initialFocus={notYet}
-      description={<p>Your notes from before the restore are then deleted, with anything written after this backup was made. This cannot be undone.</p>}
+      confirmLabel="Keep the restored notes"
+      busyLabel="Keeping…"
+      cancelLabel="Not yet"
+      busy={busy}
+      onConfirm={onConfirm}
+      onCancel={onClose}
     >
-      <div className="dialog-actions">
-        <button type="button" ref={notYet} onClick={onClose} disabled={busy}>
-          Not yet
-        </button>
-        <button type="button" className="primary" onClick={onConfirm} disabled={busy}>
-          {busy ? 'Keeping…' : 'Keep the restored notes'}
-        </button>
-      </div>
-    </Dialog>
+      <p>Your notes from before the restore are then deleted, with anything written after this backup was made. This cannot be undone.</p>
+    </ConfirmDialog>
   );
 }
 
 function UndoDialog({ busy, onConfirm, onClose }: { busy: boolean; onConfirm: () => void; onClose: () => void }) {
-  const notYet = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog
+    <ConfirmDialog
       title="Go back to how it was before the restore?"
-      role="alertdialog"
-      onClose={onClose}
-      dismissable={!busy}
-      initialFocus={notYet}
-      description={
-        <>
-          <p>Sole Notes locks and puts back your notes as they were just before the restore. Unlock it with the passphrase you used then.</p>
-          <p>Changes made since the restore are not carried over; a copy of them stays in the Sole Notes folder.</p>
-        </>
-      }
+      confirmLabel="Go back"
+      busyLabel="Going back…"
+      cancelLabel="Not yet"
+      busy={busy}
+      onConfirm={onConfirm}
+      onCancel={onClose}
     >
-      <div className="dialog-actions">
-        <button type="button" ref={notYet} onClick={onClose} disabled={busy}>
-          Not yet
-        </button>
-        <button type="button" className="primary" onClick={onConfirm} disabled={busy}>
-          {busy ? 'Going back…' : 'Go back'}
-        </button>
-      </div>
-    </Dialog>
+      <p>Sole Notes locks and puts back your notes as they were just before the restore. Unlock it with the passphrase you used then.</p>
+      <p>Changes made since the restore are not carried over; a copy of them stays in the Sole Notes folder.</p>
+    </ConfirmDialog>
   );
 }

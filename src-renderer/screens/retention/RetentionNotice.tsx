@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { RetentionDue } from '../../../shared/api/retentionSchemas';
 import { call, isQuietError, plainError } from '../../api';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/useLoad';
 import { FreshBackupSet } from '../backups/FreshBackupSet';
@@ -48,7 +48,6 @@ export function RetentionNotice({ onOpenBackups }: { onOpenBackups?: () => void 
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [destroyed, setDestroyed] = useState<number | null>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
 
   async function destroy(value: RetentionDue) {
     setBusy(true);
@@ -101,33 +100,21 @@ export function RetentionNotice({ onOpenBackups }: { onOpenBackups?: () => void 
         Review and destroy…
       </button>
       {confirming && (
-        <Dialog
+        <ConfirmDialog
           title={`Destroy ${notesWord(due.notes)} of closed cases?`}
-          onClose={() => setConfirming(false)}
-          initialFocus={cancel}
-          role="alertdialog"
-          description={
-            <>
-              <p>These notes, every earlier version of them and any unfinished notes about these students are destroyed for good. Released notes are records and stay.</p>
-              {list}
-              <BackupsKeepCopies />
-            </>
-          }
+          tone="danger"
+          confirmLabel="Destroy these notes"
+          busyLabel="Destroying…"
+          cancelLabel="Not now"
+          busy={busy}
+          error={problem}
+          onConfirm={() => void destroy(due)}
+          onCancel={() => setConfirming(false)}
         >
-          {problem != null && (
-            <p className="problem" role="alert">
-              {problem}
-            </p>
-          )}
-          <div className="dialog-actions">
-            <button type="button" className="danger" onClick={() => void destroy(due)} disabled={busy}>
-              {busy ? 'Destroying…' : 'Destroy these notes'}
-            </button>
-            <button type="button" ref={cancel} onClick={() => setConfirming(false)} disabled={busy}>
-              Not now
-            </button>
-          </div>
-        </Dialog>
+          <p>These notes, every earlier version of them and any unfinished notes about these students are destroyed for good. Released notes are records and stay.</p>
+          {list}
+          <BackupsKeepCopies />
+        </ConfirmDialog>
       )}
     </section>
   );

@@ -1,7 +1,7 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { HandbackResult, ReceivedHandover } from '../../../../shared/api/handoverSchemas';
 import { call, isQuietError, plainError } from '../../../api';
-import { Dialog } from '../../../components/Dialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { CheckIcon } from '../../../components/Icons';
 import { useUiStore } from '../../../state/uiStore';
 import { countOf } from '../owner/ownerWords';
@@ -26,7 +26,6 @@ export function handbackFileName(info: ReceivedHandover | null): string {
  * file; once it is saved, the package's copy on this laptop is deleted.
  */
 export function HandbackDialog({ packageId, info, onClose }: { packageId: string; info: ReceivedHandover | null; onClose: () => void }) {
-  const notNow = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -55,42 +54,29 @@ export function HandbackDialog({ packageId, info, onClose }: { packageId: string
   }
 
   return (
-    <Dialog
+    <ConfirmDialog
       title={`Hand these notes back to ${owner}?`}
-      onClose={onClose}
-      initialFocus={notNow}
-      dismissable={!busy}
+      role="dialog"
       className="dialog-wide"
-      description={
-        <>
-          <p>Sole Notes saves a hand-back file that only {owner} can open. It holds:</p>
-          <ul className="handback-contents">
-            <li>the notes you wrote and the changes you made,</li>
-            <li>the services you logged,</li>
-            <li>the access log: every time these notes were opened here.</li>
-          </ul>
-          <p>
-            Give the file to {owner}. Once it is saved, the copy of these notes on this laptop is deleted, and that is recorded. You will not be able to open them
-            again.
-          </p>
-        </>
-      }
+      confirmLabel="Save the hand-back file…"
+      busyLabel="Saving…"
+      cancelLabel="Not now"
+      busy={busy}
+      notice={notice}
+      error={problem}
+      onConfirm={() => void handback()}
+      onCancel={onClose}
     >
-      {notice != null && <p className="status">{notice}</p>}
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" className="quiet" ref={notNow} onClick={onClose} disabled={busy}>
-          Not now
-        </button>
-        <button type="button" className="primary" onClick={() => void handback()} disabled={busy}>
-          {busy ? 'Saving…' : 'Save the hand-back file…'}
-        </button>
-      </div>
-    </Dialog>
+      <p>Sole Notes saves a hand-back file that only {owner} can open. It holds:</p>
+      <ul className="handback-contents">
+        <li>the notes you wrote and the changes you made,</li>
+        <li>the services you logged,</li>
+        <li>the access log: every time these notes were opened here.</li>
+      </ul>
+      <p>
+        Give the file to {owner}. Once it is saved, the copy of these notes on this laptop is deleted, and that is recorded. You will not be able to open them again.
+      </p>
+    </ConfirmDialog>
   );
 }
 

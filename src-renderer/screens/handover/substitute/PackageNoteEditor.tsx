@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ReceivedHandover } from '../../../../shared/api/handoverSchemas';
 import type { NoteRevision, Student } from '../../../../shared/api/schemas';
 import { call } from '../../../api';
-import { Dialog } from '../../../components/Dialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { SendIcon } from '../../../components/Icons';
 import { activeDraft } from '../../../lib/draftSender';
 import { NoteEditorPane } from '../../../components/NoteEditorPane';
@@ -40,7 +40,6 @@ export function PackageNoteEditor({
   studentId: string | null;
   students: readonly Student[];
 }) {
-  const stay = useRef<HTMLButtonElement>(null);
   const heading = useScreenHeading();
   const [leaving, setLeaving] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -151,38 +150,24 @@ export function PackageNoteEditor({
         />
       )}
       {leaving && (
-        <Dialog
+        <ConfirmDialog
           title="Leave without saving?"
-          onClose={() => setLeaving(false)}
-          initialFocus={stay}
-          role="alertdialog"
-          description={<p>Your changes to this note have not been saved. Keep them as an unfinished note to finish later, or let them go.</p>}
+          tone="danger"
+          confirmLabel="Leave without saving"
+          otherLabel="Keep as unfinished note"
+          cancelLabel="Keep editing"
+          onConfirm={() => {
+            activeDraft()?.discard();
+            close(true);
+          }}
+          onOther={() => {
+            activeDraft()?.keepForLater();
+            close(true);
+          }}
+          onCancel={() => setLeaving(false)}
         >
-          <div className="dialog-actions">
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                activeDraft()?.discard();
-                close(true);
-              }}
-            >
-              Leave without saving
-            </button>
-            <button
-              type="button"
-              onClick={() => {
-                activeDraft()?.keepForLater();
-                close(true);
-              }}
-            >
-              Keep as unfinished note
-            </button>
-            <button type="button" className="primary" ref={stay} onClick={() => setLeaving(false)}>
-              Keep editing
-            </button>
-          </div>
-        </Dialog>
+          <p>Your changes to this note have not been saved. Keep them as an unfinished note to finish later, or let them go.</p>
+        </ConfirmDialog>
       )}
     </div>
   );
