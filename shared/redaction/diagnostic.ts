@@ -168,6 +168,8 @@ const ANXIETY_BEFORE = wordSet(ANXIETY_CONDITION_BEFORE);
 const ANXIETY_AFTER = wordSet(ANXIETY_FEELING_AFTER);
 const CUT_SELF = wordSet(CUTTING_SELF_AFTER);
 const CUT_ORDINARY = wordSet(CUTTING_ORDINARY_AFTER);
+/** Words after a diagnostic phrase that name no condition. */
+const INDEFINITE = wordSet(['anything', 'nothing', 'something', 'anything yet', 'none']);
 const CUT_DISCLOSED = wordSet(CUTTING_DISCLOSED_BEFORE);
 /** "started cutting the paper": an object after the verb is something cut. */
 const OBJECT_DETERMINERS = wordSet(['the', 'a', 'an', 'his', 'her', 'their', 'my', 'out', 'up', 'it', 'them', 'paper']);
@@ -246,6 +248,8 @@ function phraseAt(t: Tokens, i: number, generic: Map<number, number>): Condition
     }
     // "meets criteria for McKinney-Vento", "met criteria for free lunch": eligibility, not a diagnosis.
     if (phrase === strong && criteriaPhrase(t, phrase) && eligibilityAt(t, q)) continue;
+    // "not dx'd with anything", "diagnosed with something?": no condition is named.
+    if (INDEFINITE.has((words[q] as Token).lower)) continue;
     if (phrase === strong) {
       let last = -1;
       for (let k = q; k < words.length && k < q + 4; k += 1) {

@@ -71,7 +71,7 @@ export const SPEAKER_ROLES: readonly string[] = [
   'bestie', 'guardian', 'cw', 'gal', 'casa', 'po',
   // a case manager, and a sibling named by their place ("Oldest: …")
   'mgr', 'oldest', 'youngest', 'eldest', 'paediatrician', 'daughter', 'son', 'niece', 'nephew', 'grandson',
-  'granddaughter', 'husband', 'wife',
+  'granddaughter', 'husband', 'wife', 'stu',
 ];
 
 /** Titles before a name ("Mr. Ortega:", "Dr. Lowe:"). */

@@ -63,6 +63,12 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
         index -= 1;
         continue;
       }
+      // "Teams chat w/ Mr. Adeyemi, 1:02:": a time after a comma is not an aside.
+      if (token.text === ',' && words.length > 0 && words.every(isTimePart)) {
+        words.length = 0;
+        index -= 1;
+        continue;
+      }
       if (token.text === ',') {
         if (commaSeen) return undefined;
         commaSeen = true;

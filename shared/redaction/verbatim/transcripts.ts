@@ -24,11 +24,18 @@ const MAX_INTRO_WORDS = 14;
 export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
   const tokens = t.tokens;
   let lastTurn: Token | undefined; // the colon of the last turn with a speaker's label
+  const chat = chatTurns(t);
   for (const colon of tokens) {
     if (colon.text !== ':') continue;
     const next = tokens[colon.index + 1];
     if (next === undefined || !next.spaceBefore || next.lineBefore || colon.spaceBefore) continue;
     let label = labelBefore(t, colon) ?? runOnLabel(t, colon, lastTurn);
+    // "[9:41 PM] tayy_b: nobody invite her / [9:42 PM] kels.o: …": a chat's messages, whoever the handle is.
+    const handle = chat.get(colon.index);
+    if (handle !== undefined && (label === undefined || classifyLabel(label.words) === null)) {
+      emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true });
+      continue;
+    }
     // "Phone call this morning Ms Reyes:": when the clause is no label, its last words may still be one.
     const runIn = label === undefined || classifyLabel(label.words) === null;
     if (runIn) label = runInLabel(t, colon);
@@ -68,6 +75,34 @@ function runOnLabel(t: Tokens, colon: Token, lastTurn: Token | undefined): Label
   for (let index = word.index; index > lastTurn.index; index -= 1) if ((t.tokens[index] as Token).lineBefore) return undefined;
   return { words: [word], who: whoFromLabel([word]) };
 }
+
+/**
+ * Turns of a pasted chat: "[9:41 PM] tayy_b: … / [9:42 PM] kels.o: … / him:
+ * …". A handle (one word, or letters joined by "_" or "." with no space) right
+ * after " / ", "|" or a timestamp's "]" and before a colon is a sender when the
+ * note holds at least two such turns. Returns each such colon's handle.
+ */
+function chatTurns(t: Tokens): Map<number, Token[]> {
+  const tokens = t.tokens;
+  const turns = new Map<number, Token[]>();
+  for (const colon of tokens) {
+    if (colon.text !== ':' || colon.spaceBefore) continue;
+    const next = tokens[colon.index + 1];
+    if (next === undefined || !next.spaceBefore || next.lineBefore) continue;
+    let start = colon.index - 1;
+    while (start > 0 && !(tokens[start] as Token).spaceBefore && !(tokens[start] as Token).lineBefore && start > colon.index - 5) start -= 1;
+    const handle = tokens.slice(start, colon.index);
+    const first = handle[0];
+    if (first === undefined || !handle.some((token) => token.type === 'word') || handle.some((token) => token.type === 'num' || (token.type === 'punct' && !HANDLE_JOINERS.has(token.text)))) continue;
+    const before = tokens[start - 1];
+    if (before === undefined || !CHAT_SEPARATORS.has(before.text)) continue;
+    turns.set(colon.index, handle);
+  }
+  return turns.size >= 2 ? turns : new Map();
+}
+
+const CHAT_SEPARATORS = new Set(['/', '|', ']']);
+const HANDLE_JOINERS = new Set(['_', '.', '-']);
 
 /**
  * "… and an aunt had selective mutism as a kid Mom: I was exactly the same",
