@@ -10,9 +10,10 @@ import { REPORT_GROUPS } from '../../src-main/report/cellGroups';
 import { exportReportFiles, reportFileNames } from '../../src-main/report/exportFiles';
 import { prepareMonthReport, signMonthReport } from '../../src-main/report/monthReport';
 import { publishedGroupView } from '../../src-main/report/reportDocument';
+import { distinctCountShownBesideMonths } from '../../src-main/report/crossReportSuppression';
 import { prepareSchoolYearReport } from '../../src-main/report/schoolYearReport';
 import { serviceCellRanges } from '../../src-main/report/serviceSuppression';
-import { cellsOfGroup, feasibleRanges, type Range } from '../../src-main/report/suppression';
+import { cellsOfGroup, feasibleRanges, isSmall, type Range } from '../../src-main/report/suppression';
 import { parseAnyReportDocument } from '../../src-main/report/verify';
 import type { VaultData } from '../../src-main/vault/vaultData';
 import { makeTempDir, removeDir } from '../helpers/tempVault';
@@ -304,6 +305,60 @@ describe('a realistic school year of 40 students', () => {
     const year = prepareSchoolYearReport(data, { schoolYear: YEAR });
     const byMonths = [...year.hiddenWithMonths].sort();
     // The cost: cells the year's own rule would show, hidden because a month hid them.
-    expect({ ownRule: year.hidden.size - byMonths.length, byMonths }).toMatchInlineSnapshot();
+    expect({ ownRule: year.hidden.size - byMonths.length, byMonths }).toMatchInlineSnapshot(`
+      {
+        "byMonths": [
+          "cases.closed",
+          "cases.opened",
+          "frequency.meanSessionsPerStudent",
+          "minutes.direct",
+          "sessions.individual.count",
+          "sessions.individual.minutes",
+        ],
+        "ownRule": 13,
+      }
+    `);
+  });
+});
+
+/** Every hidden month whose value the reader narrows, over every small world, when the year is shown by `shows` (else hidden). */
+function narrowedByDistinctRule(shows: (year: number, months: readonly unknown[], k: number) => boolean): string[] {
+  const narrowed: string[] = [];
+  for (const k of [5, 10]) {
+    const small = Array.from({ length: k - 1 }, (_, index) => index + 1);
+    const combos = (length: number): number[][] => (length === 0 ? [[]] : combos(length - 1).flatMap((rest) => small.map((value) => [...rest, value])));
+    for (const shown of [[], [0], [k], [k + 3], [k, 0], [k, k + 2]]) {
+      for (let hiddenCount = 1; hiddenCount <= 3; hiddenCount += 1) {
+        // Every world: the hidden months' true counts, and a year from the largest month to their sum (students may recur across months).
+        const views = new Map<string, Set<number>[]>();
+        for (const hidden of combos(hiddenCount)) {
+          const all = [...shown, ...hidden];
+          const published = [...shown, ...hidden.map(() => ({ suppressed: true }))];
+          for (let year = Math.max(...all); year <= all.reduce((sum, value) => sum + value, 0); year += 1) {
+            const view = isSmall(year, k) || !shows(year, published, k) ? 'hidden' : String(year);
+            const seen = views.get(view) ?? hidden.map(() => new Set<number>());
+            hidden.forEach((value, index) => seen[index]?.add(value));
+            views.set(view, seen);
+          }
+        }
+        for (const [view, seen] of views) {
+          seen.forEach((values, index) => {
+            if (values.size !== small.length) narrowed.push(`k ${k}, shown months ${shown.join('+') || 'none'}, year ${view}: hidden month ${index + 1} of ${hiddenCount} can only be ${[...values].sort((a, b) => a - b).join(', ')}`);
+          });
+        }
+      }
+    }
+  }
+  return narrowed;
+}
+
+describe('the rule for distinct students, over every small world', () => {
+  it('whether the year shows or hides its count, each hidden month can still be every value from 1 to k−1', () => {
+    expect(narrowedByDistinctRule(distinctCountShownBesideMonths)).toEqual([]);
+  });
+
+  it('a year shown whatever its months hid narrows them (the attack bites)', () => {
+    const narrowed = narrowedByDistinctRule(() => true);
+    expect(narrowed).toContain('k 10, shown months 10, year 19: hidden month 1 of 1 can only be 9');
   });
 });
