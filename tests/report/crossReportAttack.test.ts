@@ -40,6 +40,17 @@ import { manualClock } from './knownMonth';
  * from 0 to k−1; a count of sessions that bounds a hidden count of students
  * can still be k−1; a month as sent (or as corrected) is never shown, by the
  * year, to have changed by 1 to k−1.
+ *
+ * Against the year published by the month's rule alone, the reader found
+ * (k = 10): March's 2 closed cases "moved" as the year's 12 less October's
+ * 10; a July with one individual session as the year's 109 less 108 (and
+ * again through the year's mean), so one student seen; October's 9 hidden
+ * new students as the year's 21 less September's 12; nine months of one
+ * closed case each, pinned to 1 by the year's hidden 9 read as 1 to 9; and
+ * a change of 1 that March's correction kept, as the year's 131 against the
+ * months' 130. The year's rule for its months (crossReportSuppression.ts)
+ * closes each; the last block checks that rule's distinct-student test over
+ * every small world.
  */
 
 const YEAR = '2026-27';
@@ -52,6 +63,8 @@ interface Held {
   /** Each month's latest report the district holds (or would receive now), by month. */
   months: Map<string, { metrics: Metrics; threshold: number }>;
   year: Metrics;
+  /** The rule as the year's report states it. */
+  yearRule: string;
 }
 
 const CASE_GROUP = REPORT_GROUPS.find((group) => group.root === 'cases.closed');
@@ -63,6 +76,8 @@ const ADDITIVE_STUDENT_CELLS: { path: string; floor: number }[] = [
   ...PUBLISHED_CASE_CELLS.map((path) => ({ path, floor: path === CASE_GROUP.root ? 1 : 0 })),
 ];
 const SERVICE_CELLS = ['sessions.individual.count', 'sessions.individual.minutes'];
+/** Additive totals whose hidden value a report bounds by its rule (a hidden top total). */
+const ROOTS = new Set(['cases.opened', CASE_GROUP.root, 'sessions.individual.count']);
 const DISTINCT_CELLS = ['studentsSeen', ...REPORT_CATEGORY_IDS.map((id) => `studentsByIssueCategory.${id}`)];
 
 const isHidden = (value: unknown) => typeof value === 'object' && value !== null;
@@ -80,18 +95,20 @@ function rangesGivenSum(held: Held, path: string, alone: Map<string, Map<string,
   const hidden = MONTHS.filter((month) => isHidden(valueAtPath(held.months.get(month)?.metrics, path)));
   const result = new Map(hidden.map((month) => [month, alone.get(month)?.get(path) as Range]));
   const year = valueAtPath(held.year, path);
-  if (typeof year !== 'number') return result;
+  // A hidden year total is what the year's rule text says it is: 1 to k − 1 by the month's rule alone, unbounded where the year may hide more.
+  const yearRange: Range | null =
+    typeof year === 'number' ? { min: year, max: year } : ROOTS.has(path) && !held.yearRule.includes(`may be ${K} or more`) ? { min: 1, max: K - 1 } : null;
+  if (yearRange === null) return result;
   const shown = MONTHS.reduce((sum, month) => {
     const value = valueAtPath(held.months.get(month)?.metrics, path);
     return sum + (typeof value === 'number' ? value : 0);
   }, 0);
-  const rest = year - shown;
   for (const month of hidden) {
     const others = hidden.filter((other) => other !== month).map((other) => result.get(other) as Range);
     const own = result.get(month) as Range;
     result.set(month, {
-      min: Math.max(own.min, rest - others.reduce((sum, range) => sum + range.max, 0)),
-      max: Math.min(own.max, rest - others.reduce((sum, range) => sum + range.min, 0)),
+      min: Math.max(own.min, yearRange.min - shown - others.reduce((sum, range) => sum + range.max, 0)),
+      max: Math.min(own.max, yearRange.max - shown - others.reduce((sum, range) => sum + range.min, 0)),
     });
   }
   return result;
@@ -203,7 +220,7 @@ function held(data: VaultData): Held {
   );
   const year = prepareSchoolYearReport(data, { schoolYear: YEAR });
   expect(parseAnyReportDocument(year.bytes)).toHaveProperty('document');
-  return { months, year: year.document.metrics as unknown as Metrics };
+  return { months, year: year.document.metrics as unknown as Metrics, yearRule: year.document.suppressionRule };
 }
 
 let sent = 0;
@@ -246,6 +263,16 @@ describe('the school-year report beside its own months', () => {
     const reports = held(data);
     expect(valueAtPath(reports.months.get('2026-10')?.metrics, 'studentsSeen')).toEqual({ suppressed: true });
     expect(attack(reports)).toEqual([]);
+  });
+
+  it('nine months each closing one case: the year\'s hidden total does not pin each month to 1', () => {
+    const data = vault.data;
+    for (const month of MONTHS.slice(0, 9)) closeCases(data, `${month}-15`, 'goals_met', 1);
+    const reports = held(data);
+    expect(valueAtPath(reports.year, 'cases.closed')).toEqual({ suppressed: true });
+    expect(attack(reports)).toEqual([]);
+    // Read by the month's rule alone (a hidden total is 1 to 9), the year's hidden 9 closed cases would be nine months of exactly 1.
+    expect(attack({ ...reports, yearRule: '' })).toContain('2026-07 cases.closed: hidden, yet with the school year it can only be 1 (promised 1 to 9)');
   });
 
   it('a month sent, corrected, then changed by one more case: the year does not show the change the month kept', () => {

@@ -50,8 +50,10 @@ describe('the school-year report: a hand-built year', () => {
   });
 
   it('publishes them by the month\'s rule at the year\'s k, with supervision, professional development hours and duties', () => {
-    const { document } = prepareSchoolYearReport(vault.data, { schoolYear: KNOWN_SCHOOL_YEAR });
+    const { document, hiddenWithMonths } = prepareSchoolYearReport(vault.data, { schoolYear: KNOWN_SCHOOL_YEAR });
     expect(SchoolYearReportDocument.parse(document)).toEqual(document);
+    // What the months cost the year: cells the month's rule alone would show over the year's numbers.
+    expect([...hiddenWithMonths].sort()).toEqual(['minutes.direct', 'sessions.individual.count', 'sessions.individual.minutes', 'studentsByIssueCategory.attendance']);
     expect(document).toMatchObject({
       schema: 'sole-notes/school-year-report/1',
       kind: 'school-year',
