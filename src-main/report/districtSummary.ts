@@ -254,8 +254,9 @@ export function summarizeReports(reportFiles: readonly string[], keysFolder: str
 /** One total per metric over `accepted` (all months, or all school years: never both), hidden cells as the ranges their reports allow. */
 function totalsOf(accepted: readonly Candidate[], studentsLabel: string): MetricTotal[] {
   const ranges = accepted.map((report) => {
-    const all = new Map<string, Range>(serviceCellRanges(report.document));
-    for (const group of REPORT_GROUPS) for (const [id, range] of feasibleRanges(group, publishedGroupView(report.document, group), report.document.threshold)) all.set(id, range);
+    const options = { schoolYear: report.kind === 'school-year' };
+    const all = new Map<string, Range>(serviceCellRanges(report.document, options));
+    for (const group of REPORT_GROUPS) for (const [id, range] of feasibleRanges(group, publishedGroupView(report.document, group), report.document.threshold, options)) all.set(id, range);
     return all;
   });
   const totals: MetricTotal[] = [];

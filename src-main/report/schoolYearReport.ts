@@ -6,8 +6,10 @@ import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
 import { localDate } from '../common/calendar';
 import { canonicalBytes } from '../common/canonical';
-import { pdProvidedBetween, type GuidelineList } from './guidelineList';
-import { computeMetricsBetween, roundTo, type Activity, type MonthMetrics } from './metrics';
+import { pdProvidedBetween, readGuidelineList, type GuidelineList } from './guidelineList';
+import { computeMetricsBetween, computeMonthMetrics, roundTo, type Activity, type MonthMetrics } from './metrics';
+import { hiddenBecauseOfMonths, withCellsHidden, type MonthAsHeld } from './crossReportSuppression';
+import { exportedMonths } from './exportedMonths';
 import { publishMetrics, type HiddenWhy } from './publish';
 import { plainReportMetrics } from './reportDocument';
 import { thresholdForMonth } from './reportThresholds';
@@ -20,7 +22,9 @@ import { suppressionRuleText } from './suppression';
  * the worker set another start month), computed by the month's
  * own query over the year's days (so counts of students are distinct
  * students over the year, never sums of months) and published by the same
- * rule (`publishMetrics`), at the school year's k. Beside them: supervision
+ * rule (`publishMetrics`), at the school year's k, and then by the rule that
+ * keeps the year from undoing what its months hid (crossReportSuppression.ts).
+ * Beside them: supervision
  * minutes by kind, professional development hours, and the duties that
  * stood in the year. Nothing here writes; schoolYearFiles.ts does.
  */
@@ -31,6 +35,8 @@ export interface SchoolYearReport {
   bytes: Buffer;
   /** Every hidden path, with why (for the worker's own view; the report says nothing about it). */
   hidden: Map<string, HiddenWhy>;
+  /** The hidden paths the month's rule alone would show, hidden because of the year's months. */
+  hiddenWithMonths: Set<string>;
 }
 
 export interface SignedSchoolYearReport extends SchoolYearReport {
@@ -105,7 +111,10 @@ export function prepareSchoolYearReport(data: VaultData, options: SchoolYearRepo
   const duties = dutiesOfSchoolYear(data, schoolYear, lastMonth);
   const pdProvided = pdProvidedBetween(data, range);
   const guideline: GuidelineList = { pdProvided, duties: duties.map(({ name, minutesPerMonth }) => ({ name, minutesPerMonth })), stories: [] };
-  const published = publishMetrics(plainReportMetrics(metrics, guideline), threshold);
+  const yearTruth = plainReportMetrics(metrics, guideline);
+  const own = publishMetrics(yearTruth, threshold);
+  const byMonths = hiddenBecauseOfMonths({ yearTruth, ownHidden: own.hidden, months: monthsAsHeld(data, schoolYear, threshold), threshold });
+  const published = { metrics: withCellsHidden(own.metrics, byMonths.keys()), hidden: new Map([...own.hidden, ...byMonths]) };
   const hours = (minutes: number) => roundTo(minutes / 60, 2);
 
   const document = SchoolYearReportDocument.parse({
@@ -127,12 +136,32 @@ export function prepareSchoolYearReport(data: VaultData, options: SchoolYearRepo
     },
     administrativeResponsibilities: duties,
   });
-  return { metrics, document, bytes: canonicalBytes(document), hidden: published.hidden };
+  return { metrics, document, bytes: canonicalBytes(document), hidden: published.hidden, hiddenWithMonths: new Set(byMonths.keys()) };
+}
+
+/** Each month of the school year as the district holds it: its latest report sent, else what it would publish now; and its numbers today. */
+function monthsAsHeld(data: VaultData, schoolYear: string, threshold: ReportThreshold): MonthAsHeld[] {
+  const sent = exportedMonths(data);
+  return monthsOfSchoolYear(schoolYear, data.settings.get().schoolYearStartMonth).map((month) => {
+    const truth = plainReportMetrics(computeMonthMetrics(data, month), readGuidelineList(data, month));
+    const latest = sent.latest(month);
+    const published = latest === null ? publishMetrics(truth, threshold).metrics : (JSON.parse(latest.document) as { metrics: MonthAsHeld['published'] }).metrics;
+    return { published, truth };
+  });
 }
 
 /** The month's rule, read over the school year. */
 export function schoolYearRuleText(threshold: number, startMonth?: number): string {
-  return `${suppressionRuleText(threshold)} In this school-year report every count of students is of distinct students over the whole school year (${schoolYearSpanWords(startMonth)}), and "month" above reads as "school year".`;
+  return [
+    `${suppressionRuleText(threshold)} In this school-year report every count of students is of distinct students over the whole school year (${schoolYearSpanWords(startMonth)}), and "month" above reads as "school year".`,
+    'So that the school year never gives back what its monthly reports hid, it also hides:',
+    'the new cases, the case outcomes with cases resolved, and the individual sessions with their minutes and the direct minutes, whenever a month of the year hid them',
+    '(cases closed too when a month hid its own), since these add up over the months;',
+    `students seen and each issue category, whenever months hid it and the year counts more students than the months that show it add up to, plus ${threshold - 1} for each of those months but one;`,
+    'the mean whenever a month hid its own, and the medians and mean with students seen;',
+    'and any of these a month shows at another value than it holds now.',
+    `A count the school year hides for these reasons may be ${threshold} or more.`,
+  ].join(' ');
 }
 
 export function signSchoolYearReport(data: VaultData, report: SchoolYearReport): SignedSchoolYearReport {

@@ -122,14 +122,20 @@ export function suppressServiceCells(input: ServiceSuppressionInput): Map<string
 
 const isSuppressed = (value: unknown): boolean => typeof value === 'object' && value !== null && 'suppressed' in value;
 
+/** A school-year report also hides its individual sessions when a month of it did (crossReportSuppression.ts). */
+export interface ServiceCellOptions {
+  schoolYear?: boolean;
+}
+
 /**
  * The interval of each suppressed service cell of a published report, from
  * what the report publishes and the domain alone: a suppressed count of
- * individual sessions is from 1 to k − 1; suppressed minutes are from 1 to
+ * individual sessions is from 1 to k − 1 (in a school-year report, 1 or
+ * more: a month of it may be what hid them); suppressed minutes are from 1 to
  * 1,440 per session; a suppressed minutes total is the sum of its parts.
  * Infinity when unbounded. For the district summary, which never guesses.
  */
-export function serviceCellRanges(document: Pick<ServiceReportDocument, 'metrics' | 'threshold'>): Map<string, Range> {
+export function serviceCellRanges(document: Pick<ServiceReportDocument, 'metrics' | 'threshold'>, options: ServiceCellOptions = {}): Map<string, Range> {
   const k = document.threshold;
   const metrics = document.metrics;
   const ranges = new Map<string, Range>();
@@ -138,7 +144,7 @@ export function serviceCellRanges(document: Pick<ServiceReportDocument, 'metrics
     for (const activity of SERVICE_KIND_PATHS[kind.id]) {
       const count = valueAtPath(metrics, `${activity}.count`);
       const minutes = valueAtPath(metrics, `${activity}.minutes`);
-      const countRange: Range = typeof count === 'number' ? { min: count, max: count } : { min: 1, max: k - 1 };
+      const countRange: Range = typeof count === 'number' ? { min: count, max: count } : { min: 1, max: options.schoolYear === true ? Infinity : k - 1 };
       if (isSuppressed(count)) ranges.set(`${activity}.count`, countRange);
       const minutesRange: Range =
         typeof minutes === 'number' ? { min: minutes, max: minutes } : { min: countRange.min, max: countRange.max * MAX_MINUTES_PER_SERVICE };
@@ -163,14 +169,17 @@ export function serviceCellRanges(document: Pick<ServiceReportDocument, 'metrics
  * 1 to 1,440 per service, or a shown minutes total that is not the sum of
  * its shown parts. `verify` and the district summary refuse such a report.
  */
-export function serviceCellProblem(document: Pick<ServiceReportDocument, 'metrics' | 'threshold'>): string | null {
+export function serviceCellProblem(document: Pick<ServiceReportDocument, 'metrics' | 'threshold'>, options: ServiceCellOptions = {}): string | null {
   const metrics = document.metrics;
   const individual = metrics.sessions.individual;
   const hidden = [individual.count, individual.minutes, metrics.minutes.direct].map(isSuppressed);
   if (hidden.some(Boolean)) {
     if (!hidden.every(Boolean)) return 'the individual sessions, their minutes and the direct minutes must be suppressed together';
-    if (metrics.sessions.group.count !== 0) return 'individual sessions are suppressed only in a month without group sessions';
-    if (!isSuppressed(metrics.studentsSeen)) return 'individual sessions are suppressed only when the students seen are';
+    // A school year hides them also because a month of it did, whatever its own group sessions and students seen.
+    if (options.schoolYear !== true) {
+      if (metrics.sessions.group.count !== 0) return 'individual sessions are suppressed only in a month without group sessions';
+      if (!isSuppressed(metrics.studentsSeen)) return 'individual sessions are suppressed only when the students seen are';
+    }
   }
   for (const kind of SERVICE_KINDS) {
     for (const activity of SERVICE_KIND_PATHS[kind.id]) {

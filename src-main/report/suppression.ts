@@ -26,6 +26,11 @@
  * are shown only in groups with no small cell, where nothing is hidden: a zero
  * shown beside a hidden part would let the total give that part back. See
  * docs/report-format.md, "Suppression", and tests/report/suppressionAttack.test.ts.
+ *
+ * The school-year report applies this rule to the year's numbers and then
+ * hides, besides, what would let its months' hidden cells be worked out by
+ * differencing (crossReportSuppression.ts, tests/report/crossReportAttack.test.ts):
+ * there a hidden count may also be k or more.
  */
 
 /** `total` = sum of `parts`, over true values. */
@@ -119,18 +124,21 @@ export type PublishedValue = number | 'suppressed' | 'unpublished';
 
 /**
  * The interval each cell of a group can take, from what is published and the
- * rule's plain facts alone: a hidden root is from 1 to k−1, any other hidden
+ * rule's plain facts alone: a hidden root is from 1 to k−1 (in a school
+ * year's report, 1 or more: `schoolYear`), any other hidden
  * or unpublished cell from 0 up; bounds are then carried through the sums to
  * a fixed point. A valid interval, never a guess (the district summary adds
  * them up). Throws InconsistentCellsError when shown cells contradict a sum.
  */
-export function feasibleRanges(group: CellGroup, view: ReadonlyMap<string, PublishedValue>, threshold: number): Map<string, Range> {
+export function feasibleRanges(group: CellGroup, view: ReadonlyMap<string, PublishedValue>, threshold: number, options: { schoolYear?: boolean } = {}): Map<string, Range> {
+  // A school year also hides a root its months hid (crossReportSuppression.ts): 1 or more, not bounded by k.
+  const hiddenRootMax = options.schoolYear === true ? Infinity : threshold - 1;
   const ranges = new Map<string, Range>();
   for (const id of cellsOfGroup(group)) {
     const value = view.get(id) ?? 'unpublished';
     ranges.set(
       id,
-      typeof value === 'number' ? { min: value, max: value } : value === 'suppressed' && id === group.root ? { min: 1, max: threshold - 1 } : { min: 0, max: Infinity },
+      typeof value === 'number' ? { min: value, max: value } : value === 'suppressed' && id === group.root ? { min: 1, max: hiddenRootMax } : { min: 0, max: Infinity },
     );
   }
   const range = (id: string): Range => ranges.get(id) as Range;

@@ -103,7 +103,7 @@ export function parseAnyReportDocument(json: Buffer): { document: AnyReportDocum
   if (!isCanonical(json, parsed)) return { failure: 'the report is not in RFC 8785 canonical form' };
   const problem = suppressionProblem(result.data);
   if (problem !== null) return { failure: problem };
-  const serviceProblem = serviceCellProblem(result.data);
+  const serviceProblem = serviceCellProblem(result.data, { schoolYear: true });
   if (serviceProblem !== null) return { failure: `the report's counts of services do not agree (${serviceProblem})` };
   return { document: result.data };
 }
