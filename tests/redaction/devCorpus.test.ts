@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'vitest';
-import { expectCorpusMeets, targetsInWords } from './corpusTargets';
+import { type CorpusTargets, expectCorpusMeets, targetsInWords } from './corpusTargets';
 
 /**
  * The labelled development corpora live beside the checkout, in the read-only
@@ -41,3 +41,22 @@ describe('redaction check on the dev corpora', () => {
     );
   }
 });
+
+/**
+ * field-notes-4 and field-notes-5 (written blind on 2026-12-07, eval/corpora/README.md)
+ * were scored first, built from their even halves, scored on their odd halves once,
+ * and only then read in full (EVALUATION.md). They do not reach the development
+ * targets yet; these floors, a little under today's scores, keep them from falling back.
+ */
+const BLIND_FLOORS: Array<[string, CorpusTargets]> = [
+  ['field-notes-4.jsonl', { minPrecision: 0.85, minRecall: 0.8, maxCleanFalseAlarmRate: 0.06 }],
+  ['field-notes-5.jsonl', { minPrecision: 0.9, minRecall: 0.95, maxCleanFalseAlarmRate: 0.04 }],
+];
+
+describe('redaction check on the later blind corpora', () => {
+  for (const [file, floors] of BLIND_FLOORS) {
+    const corpusPath = path.resolve(__dirname, '../../shared/redaction/eval/corpora', file);
+    it(`stays at ${targetsInWords(floors)}, on shared/redaction/eval/corpora/${file}`, () => expectCorpusMeets(corpusPath, file, floors));
+  }
+});
+
