@@ -22,11 +22,10 @@ import { publishedCellsOfGroup } from './suppression';
  *
  * The rule, on top of the month's own rule over the year's numbers:
  *   1. An additive count is hidden in the year, with the rest of its group
- *      (the case outcomes and resolved; the individual sessions with their
- *      minutes and the direct minutes), whenever a month of the year hides
- *      it, or shows it at another value than the month holds today (a
- *      month sent before a late entry, or a correction that kept a change
- *      of 1 to k−1).
+ *      (the case outcomes with cases resolved), whenever a month of the
+ *      year hides it, or shows it at another value than the month holds
+ *      today (a month sent before a late entry, or a correction that kept
+ *      a change of 1 to k−1).
  *   1b. Except a top total a month hides only when it is 1 to k − 1 (cases
  *      opened; cases closed, shown beside hidden outcomes; the individual
  *      sessions, which decide for their minutes and the direct minutes):
@@ -46,10 +45,13 @@ import { publishedCellsOfGroup } from './suppression';
  *      with students seen.
  * Which months hide what is already in the reader's hands, so rules 1 and 3
  * tell nothing new; rule 1b tells, when it hides, only that the hidden
- * months' sum lies outside a span that every single value allows; rule 2 tells, when it hides, only that the hidden months
- * hold more than (H − 1) × (k − 1) students between them, which still lets
- * any one of them hold any number from 1 to k − 1 (the others k − 1 each). A year count hidden by these rules may be k or more: the
- * year's rule text says so.
+ * months' sum lies outside a span that every single value allows; rule 2
+ * tells, when it hides, only that the hidden months hold more than
+ * (H − 1) × (k − 1) students between them, which still lets any one of them
+ * hold any number from 1 to k − 1 (the others k − 1 each). A year count
+ * hidden by these rules may be k or more: the year's rule text says so.
+ * Not covered: two different exports of one school year (`--replace`) set
+ * side by side; their difference is what changed in the months between.
  */
 
 /** One month of the school year as the district holds it (its latest report sent, else what it would publish now) and as it is today. */
