@@ -155,9 +155,9 @@ export function schoolYearRuleText(threshold: number, startMonth?: number): stri
   return [
     `${suppressionRuleText(threshold)} In this school-year report every count of students is of distinct students over the whole school year (${schoolYearSpanWords(startMonth)}), and "month" above reads as "school year".`,
     'So that the school year never gives back what its monthly reports hid, it also hides:',
-    'the new cases, the case outcomes with cases resolved, and the individual sessions with their minutes and the direct minutes, whenever a month of the year hid them',
-    '(cases closed too when a month hid its own), since these add up over the months;',
-    `students seen and each issue category, whenever months hid it and the year counts more students than the months that show it add up to, plus ${threshold - 1} for each of those months but one;`,
+    'the case outcomes with cases resolved whenever a month of the year hid them, since they add up over the months;',
+    `the new cases, cases closed and the individual sessions (with their minutes and the direct minutes) when H months hid them and the year less the months that show them is below ${threshold - 1} + (H − 1) or above 1 + (H − 1) × ${threshold - 1};`,
+    `students seen and each issue category, whenever H months hid it and the year counts more students than the months that show it add up to, plus (H − 1) × ${threshold - 1};`,
     'the mean whenever a month hid its own, and the medians and mean with students seen;',
     'and any of these a month shows at another value than it holds now.',
     `A count the school year hides for these reasons may be ${threshold} or more.`,

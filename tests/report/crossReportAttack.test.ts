@@ -10,7 +10,7 @@ import { REPORT_GROUPS } from '../../src-main/report/cellGroups';
 import { exportReportFiles, reportFileNames } from '../../src-main/report/exportFiles';
 import { prepareMonthReport, signMonthReport } from '../../src-main/report/monthReport';
 import { publishedGroupView } from '../../src-main/report/reportDocument';
-import { distinctCountShownBesideMonths } from '../../src-main/report/crossReportSuppression';
+import { additiveTotalShownBesideMonths, distinctCountShownBesideMonths } from '../../src-main/report/crossReportSuppression';
 import { prepareSchoolYearReport } from '../../src-main/report/schoolYearReport';
 import { serviceCellRanges } from '../../src-main/report/serviceSuppression';
 import { cellsOfGroup, feasibleRanges, isSmall, type Range } from '../../src-main/report/suppression';
@@ -19,6 +19,7 @@ import type { VaultData } from '../../src-main/vault/vaultData';
 import { makeTempDir, removeDir } from '../helpers/tempVault';
 import { openTestVault, type TestDatabase } from '../vault/testVault';
 import { manualClock } from './knownMonth';
+import { buildKnownSchoolYear } from './knownSchoolYear';
 
 /**
  * The reader who holds every file the worker sent for one school year: each
@@ -265,6 +266,16 @@ describe('the school-year report beside its own months', () => {
     expect(attack(reports)).toEqual([]);
   });
 
+  it('the hand-built year: three months hid 6, 1 and 6 individual sessions, and the year shows their 13, which pins none of them', () => {
+    const clock = manualClock(AFTER_THE_YEAR);
+    vault.dispose();
+    vault = openTestVault(clock);
+    buildKnownSchoolYear(vault.data, clock);
+    const reports = held(vault.data);
+    expect(valueAtPath(reports.year, 'sessions.individual.count')).toBe(13);
+    expect(attack(reports)).toEqual([]);
+  });
+
   it('nine months each closing one case: the year\'s hidden total does not pin each month to 1', () => {
     const data = vault.data;
     for (const month of MONTHS.slice(0, 9)) closeCases(data, `${month}-15`, 'goals_met', 1);
@@ -335,8 +346,6 @@ describe('a realistic school year of 40 students', () => {
     expect({ ownRule: year.hidden.size - byMonths.length, byMonths }).toMatchInlineSnapshot(`
       {
         "byMonths": [
-          "cases.closed",
-          "cases.opened",
           "frequency.meanSessionsPerStudent",
           "minutes.direct",
           "sessions.individual.count",
@@ -348,20 +357,25 @@ describe('a realistic school year of 40 students', () => {
   });
 });
 
-/** Every hidden month whose value the reader narrows, over every small world, when the year is shown by `shows` (else hidden). */
-function narrowedByDistinctRule(shows: (year: number, months: readonly unknown[], k: number) => boolean): string[] {
+/**
+ * Every hidden month whose value the reader narrows, over every small world,
+ * when the year is shown by `shows` (else hidden). `additive`: the year is
+ * the sum of its months; else a count of distinct students, from the largest
+ * month to their sum (students may recur across months).
+ */
+function narrowedByRule(shows: (year: number, months: readonly unknown[], k: number) => boolean, additive: boolean): string[] {
   const narrowed: string[] = [];
   for (const k of [5, 10]) {
     const small = Array.from({ length: k - 1 }, (_, index) => index + 1);
     const combos = (length: number): number[][] => (length === 0 ? [[]] : combos(length - 1).flatMap((rest) => small.map((value) => [...rest, value])));
     for (const shown of [[], [0], [k], [k + 3], [k, 0], [k, k + 2]]) {
       for (let hiddenCount = 1; hiddenCount <= 3; hiddenCount += 1) {
-        // Every world: the hidden months' true counts, and a year from the largest month to their sum (students may recur across months).
         const views = new Map<string, Set<number>[]>();
         for (const hidden of combos(hiddenCount)) {
           const all = [...shown, ...hidden];
           const published = [...shown, ...hidden.map(() => ({ suppressed: true }))];
-          for (let year = Math.max(...all); year <= all.reduce((sum, value) => sum + value, 0); year += 1) {
+          const sum = all.reduce((total, value) => total + value, 0);
+          for (let year = additive ? sum : Math.max(...all); year <= sum; year += 1) {
             const view = isSmall(year, k) || !shows(year, published, k) ? 'hidden' : String(year);
             const seen = views.get(view) ?? hidden.map(() => new Set<number>());
             hidden.forEach((value, index) => seen[index]?.add(value));
@@ -379,13 +393,19 @@ function narrowedByDistinctRule(shows: (year: number, months: readonly unknown[]
   return narrowed;
 }
 
-describe('the rule for distinct students, over every small world', () => {
-  it('whether the year shows or hides its count, each hidden month can still be every value from 1 to k−1', () => {
-    expect(narrowedByDistinctRule(distinctCountShownBesideMonths)).toEqual([]);
+describe('the year\'s rules for its months, over every small world', () => {
+  it('distinct students: whether the year shows or hides its count, each hidden month can still be every value from 1 to k−1', () => {
+    expect(narrowedByRule(distinctCountShownBesideMonths, false)).toEqual([]);
+  });
+
+  it('an additive top total (cases opened, cases closed, individual sessions): likewise', () => {
+    expect(narrowedByRule(additiveTotalShownBesideMonths, true)).toEqual([]);
   });
 
   it('a year shown whatever its months hid narrows them (the attack bites)', () => {
-    const narrowed = narrowedByDistinctRule(() => true);
-    expect(narrowed).toContain('k 10, shown months 10, year 19: hidden month 1 of 1 can only be 9');
+    expect(narrowedByRule(() => true, false)).toContain('k 10, shown months 10, year 19: hidden month 1 of 1 can only be 9');
+    expect(narrowedByRule(() => true, true)).toContain('k 10, shown months 10, year 12: hidden month 1 of 1 can only be 2');
+    // Hiding the sum of two hidden months only when it is small (the month's rule alone) tells the reader a shown sum of 10 is 1 + 9 … 9 + 1, but 11 is 2 + 9 … 9 + 2.
+    expect(narrowedByRule(() => true, true)).toContain('k 10, shown months none, year 11: hidden month 1 of 2 can only be 2, 3, 4, 5, 6, 7, 8, 9');
   });
 });
