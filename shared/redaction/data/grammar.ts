@@ -32,7 +32,10 @@ export const CLAUSE_CONJUNCTIONS: readonly string[] = ['and', 'then', 'but', 'so
 export const RECIPIENT_PREPOSITION_WORDS: readonly string[] = ['to', 'with', 'for', 'from', 'toward', 'towards'];
 
 /** Weekday names: "Monday:" heads a list, it is not a speaker. */
-export const WEEKDAYS: readonly string[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+export const WEEKDAYS: readonly string[] = [
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mon', 'tue', 'tues', 'wed', 'weds', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+];
 
 /** Words for the student as a speaker ("the student said"). */
 export const STUDENT_NOUNS: readonly string[] = ['student', 'kid', 'child', 'boy', 'girl'];

@@ -126,7 +126,7 @@ export const DOCUMENT_NOUNS: readonly string[] = [
   'board', 'whiteboard', 'slide', 'slides', 'textbook', 'book', 'standard', 'standards', 'objective', 'objectives',
   'statute', 'regulation', 'regulations', 'ferpa', 'district', 'state', 'guidance', 'instructions', 'directions',
   'prompt', 'assignment', 'question', 'test', 'quiz', 'banner', 'sticker', 'certificate', 'discharge', 'note', 'notes',
-  'script', 'scripts', 'puppet', 'puppets', 'comments',
+  'script', 'scripts', 'puppet', 'puppets', 'comments', 'prompts',
   // papers and labels a parent brings or reads out, and mass copy
   'papers', 'bottle', 'prescription', 'pharmacy', 'blurb', 'announcement', 'bulletin', 'pamphlet', 'summons', 'decree',
 ];
@@ -150,7 +150,8 @@ export const AUTOMATED_MESSAGE_WORDS: readonly string[] = ['automated', 'auto-ge
 /** The same, with form letters, as phrases looked for in a header line or a label ("Out-of-office reply from …:"). */
 export const AUTOMATED_MESSAGE_PHRASES: readonly string[] = [
   'automated', 'auto-generated', 'autoreply', 'auto-reply', 'noreply', 'no-reply', 'do not reply', 'unsubscribe',
-  'out-of-office', 'out of office', 'template', 'form letter',
+  'out-of-office', 'out of office', 'template', 'form letter', 'reply stop', 'text stop', 'opt out', 'opt-out',
+  'msg & data rates', 'message and data rates',
 ];
 
 /** Verbs that show or pass on someone's writing ("showed me a note he keeps on his phone:"). */
@@ -248,6 +249,9 @@ export const SETTING_NOUNS: readonly string[] = [
   'group', 'class', 'session', 'phone', 'call', 'office', 'hallway', 'hall', 'journal', 'diary', 'note', 'email',
   'text', 'exit', 'ticket', 'worksheet', 'card', 'paper', 'chat', 'morning', 'afternoon', 'lunch', 'recess', 'car',
   'bus', 'meeting', 'person', 'writing', 'tears', 'breath', 'line', 'check-in', 'checkin', 'circle',
+  // activities a young child talks during
+  'drawing', 'art', 'play', 'playtime', 'gym', 'pe', 'snack', 'centers', 'legos', 'blocks', 'sandtray', 'painting',
+  'coloring', 'colouring', 'dismissal', 'arrival', 'pickup', 'drop-off',
 ];
 
 /** First words after the verb that make the clause indirect or not a clause at all ("said that …", "told me about …"). */

@@ -95,7 +95,8 @@ function findQuotePairs(t: Tokens): QuotePair[] {
     if (ch !== "'" && ch !== '\u2018' && ch !== '\u2019') continue;
     while (d < doubles.length && (doubles[d] as QuotePair).close.end <= token.start) d += 1;
     const inside = d < doubles.length && (doubles[d] as QuotePair).open.start < token.start;
-    if (inside) continue;
+    // Inside a double quotation only a pair that closes before it does counts ("Student states 'everyone hates me.'" in a pasted form).
+    if (inside && single === undefined && !(charBefore(t, token) === 32 || charBefore(t, token) === 10)) continue;
     const before = charBefore(t, token);
     const after = charAfter(t, token);
     if (single !== undefined && (token.start - single.end > MAX_SINGLE_QUOTE || lineBetween(t, single, token))) single = undefined;
@@ -134,6 +135,8 @@ function judgeQuote(t: Tokens, pair: QuotePair): RawSpan | undefined {
 
   if (isQuotedTitle(t, pair, inner, words, strong, speechAfter || introducedAsSpeech(t, pair.open, speaker.spoke))) return undefined;
   if (!speechAfter && documentLabelBefore(t, pair.open)) return undefined;
+  // "Lunch bunch is back on Thursdays! Reply STOP to opt out.": a mass message is a document.
+  if (soundsAutomated(t.text.slice(pair.open.end, pair.close.start))) return undefined;
   if (!strong && documentBefore(t, pair.open)) return undefined;
   if (!strong && words.length <= 6 && (titleCueBefore(t, pair.open) || titleCueAfter(t, pair.close))) return undefined;
   // One or two words in running text are a scare quote, even "HI!!!" (POLICY.md, "Cases decided");

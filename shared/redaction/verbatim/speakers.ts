@@ -56,6 +56,7 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
   const words: Token[] = [];
   let commaSeen = false;
   let aside = false;
+  let withSlash = false;
   while (index >= 0) {
     const token = tokens[index] as Token;
     if (token.type === 'punct') {
@@ -92,7 +93,13 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
           continue;
         }
       }
-      if (token.text === '/' && !token.spaceBefore) return undefined; // "mtg w/ Nevaeh's mom:"
+      // "mtg w/ Nevaeh's mom:" is a meeting; "Teams chat w/ Mr. Adeyemi:" is that person's messages.
+      if (token.text === '/' && !token.spaceBefore) {
+        if (tokens[index - 1]?.lower !== 'w') return undefined;
+        withSlash = true;
+        index -= 1;
+        continue;
+      }
       break; // clause boundary: . ! ? ; / — ( " and the like
     }
     words.unshift(token);
@@ -109,7 +116,14 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
   while (words.length > 1 && isTimePart(words[words.length - 1] as Token)) words.pop();
   // "Text from mom at 7:40:" — nor is the word that led to the time.
   if (words.length > 1 && words.length < countBeforeTime && SETTING_PREPOSITIONS.has((words[words.length - 1] as Token).lower)) words.pop();
-  if (words.length === 0 || words.length > 6) return undefined;
+  const writingLabel = words.length > 0 && WRITINGS.has((words[0] as Token).base) && words.some((w) => w.lower === 'from');
+  if (words.length === 0 || words.length > (withSlash || writingLabel ? 8 : 6)) return undefined;
+  if (withSlash) {
+    const w = words.findIndex((token) => token.lower === 'w');
+    if (!(w > 0 && WRITINGS.has((words[w - 1] as Token).base))) return undefined;
+    // "Teams chat w/ Mr. Adeyemi": read as "chat from Mr. Adeyemi".
+    return { words: words.map((token, i) => (i === w ? { ...token, text: 'from', lower: 'from', base: 'from' } : token)), who: whoFromLabel(words), written: true };
+  }
   // The label must start a clause: at the start of the text or of a line, or after sentence punctuation.
   const before = tokens[index];
   const first = words[0] as Token;
@@ -126,7 +140,7 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
 }
 
 /** "10", "14p", "20pm": a part of a time after a label ("daughter 10:14p:"). */
-function isTimePart(token: Token): boolean {
+export function isTimePart(token: Token): boolean {
   if (token.type === 'num') return true;
   if (token.type !== 'alnum') return false;
   let digits = 0;
@@ -159,7 +173,10 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
   if (words.length === 2 && CALLS.has(last.lower) && (ROLES.has(first.base) || HONORIFIC.has(first.lower))) return 'weak';
   // "She wrote:", "Mom texted at 7:40:", "Jordan wrote a note:" — a speech verb introduces the words.
   if (!HEADINGS.has(first.lower) && words.some((w) => SPEECH.has(w.lower))) return 'strong';
-  if (words.length > 4 || words.some((w) => w.type !== 'word')) return null;
+  // "Text from Dad to the school cell": a writing label may run longer.
+  const fromAt = words.findIndex((w) => w.lower === 'from');
+  const writingFrom = fromAt > 0 && words.slice(0, fromAt).some((w) => WRITINGS.has(w.base));
+  if ((words.length > 4 && !writingFrom) || words.length > 8 || words.some((w) => w.type !== 'word')) return null;
   // "Dad on the phone", "Jimena in math", "Parent text via app": a speaker, then where or how they said it.
   const setting = words.findIndex((w, i) => i > 0 && SETTING_PREPOSITIONS.has(w.lower));
   if (setting > 0 && !HEADINGS.has(first.lower)) {
@@ -170,8 +187,11 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
   if (words.length >= 2 && WRITINGS.has(last.base) && !HEADINGS.has(first.lower) && !words.some((w) => CLINICIANS.has(w.base)) && classifyLabel(words.slice(0, -1)) === 'strong') return 'strong';
   // "Note from dad:", "Text from Ms. Kim:", "Email from grandma:" — what that person wrote.
   const from = words.findIndex((w) => w.lower === 'from' || w.lower === 'by' || w.lower === 'de');
-  if (WRITINGS.has(first.base) && from > 0 && from < words.length - 1) {
-    const who = words.slice(from + 1);
+  if (words.slice(0, Math.max(from, 0)).some((w) => WRITINGS.has(w.base)) && from > 0 && from < words.length - 1) {
+    let who = words.slice(from + 1);
+    // "Text from Dad to the school cell": the writer is before "to".
+    const to = who.findIndex((w, i) => i > 0 && w.lower === 'to');
+    if (to > 0) who = who.slice(0, to);
     const lastWho = who[who.length - 1] as Token;
     if (ROLES.has(lastWho.base) || who.every((w) => isCapitalized(w) || HONORIFIC.has(w.lower))) return 'strong';
     // "text from mr. pellegrino": a title makes the lower-case name a person's.

@@ -1,9 +1,9 @@
 import { EMAIL_AT_WORDS, EMAIL_DOT_WORDS } from '../data/identifiers';
 import { wordSet } from '../lexicon';
 import type { RawSpan } from '../spans';
-import { isCapitalized, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
-import { classifyLabel, type Label, labelBefore, type Strength, whoFromLabel } from './speakers';
-import { ACTIONS, CALLS, CLINICIANS, DOCUMENTS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, SUMMARY_OPEN, WRITING, WRITINGS, YES_NO } from './vocabulary';
+import { isCapitalized, isLetterCode, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
+import { classifyLabel, isTimePart, type Label, labelBefore, type Strength, whoFromLabel } from './speakers';
+import { ACTIONS, CALLS, CLINICIANS, DAYS, DOCUMENTS, HEADINGS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, SUMMARY_OPEN, WRITING, WRITINGS, YES_NO } from './vocabulary';
 
 /**
  * Transcript lines: the words after a speaker's label ("Mom: he never listens
@@ -32,8 +32,13 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     let label = labelBefore(t, colon) ?? runOnLabel(t, colon, lastTurn);
     // "[9:41 PM] tayy_b: nobody invite her / [9:42 PM] kels.o: …": a chat's messages, whoever the handle is.
     const handle = chat.get(colon.index);
-    if (handle !== undefined && (label === undefined || classifyLabel(label.words) === null)) {
-      emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true });
+    if (handle !== undefined && (label === undefined || classifyLabel(label.words) !== 'strong')) {
+      emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true, chat: true });
+      continue;
+    }
+    // "Sat 9:12p:", "7:15am:" after "Texts Mom sent me …": a message's time stamp, in a note about messages.
+    if (label !== undefined && label.words.every((w) => DAYS.has(w.lower) || isTimePart(w)) && timeStamped(t, colon) && writingsBefore(t, colon)) {
+      emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true, chat: true });
       continue;
     }
     // "Phone call this morning Ms Reyes:": when the clause is no label, its last words may still be one.
@@ -55,7 +60,7 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     if (strength === 'strong') lastTurn = colon;
     // What a text, note or voicemail said, or an answer to a question just asked, is someone's words whatever they hold.
     const lenient = strength === 'strong' && (label.written === true || answersQuestion(t, label.words[0] as Token));
-    emitUtterance(t, colon.index + 1, strength, label.who, 'verbatim.transcript', out, { lenient, named: namedLabel(label.words) });
+    emitUtterance(t, colon.index + 1, strength, label.who, 'verbatim.transcript', out, { lenient, named: namedLabel(label.words), chat: handle !== undefined });
   }
   findDashTurns(t, out);
 }
@@ -95,13 +100,41 @@ function chatTurns(t: Tokens): Map<number, Token[]> {
     const first = handle[0];
     if (first === undefined || !handle.some((token) => token.type === 'word') || handle.some((token) => token.type === 'num' || (token.type === 'punct' && !HANDLE_JOINERS.has(token.text)))) continue;
     const before = tokens[start - 1];
-    if (before === undefined || !CHAT_SEPARATORS.has(before.text)) continue;
+    // "tayy_b", "kels.o", "deja.x": a handle joined by "_" or "." is a sender wherever it stands.
+    const joined = handle.length > 1;
+    const afterLabel = before?.text === ':' && !before.spaceBefore;
+    if (!joined && (before === undefined || !(CHAT_SEPARATORS.has(before.text) || afterLabel))) continue;
     turns.set(colon.index, handle);
   }
-  return turns.size >= 2 ? turns : new Map();
+  // Two turns at least, one of them after " / ", "|" or "]", or a handle that comes back.
+  const separated = [...turns.values()].some((handle) => CHAT_SEPARATORS.has(tokens[(handle[0] as Token).index - 1]?.text ?? ''));
+  const names = [...turns.values()].map((handle) => handle.map((token) => token.lower).join(''));
+  const repeated = new Set(names).size < names.length;
+  return turns.size >= 2 && (separated || repeated) ? turns : new Map();
 }
 
 const CHAT_SEPARATORS = new Set(['/', '|', ']']);
+
+/** An emoji or other pictograph (outside letters, digits and ASCII punctuation). */
+function isPictograph(text: string): boolean {
+  const code = text.codePointAt(0) ?? 0;
+  return code >= 0x2190 && !isLetterCode(code);
+}
+
+/** The colon closes a time ("9:12p:", "10:02:"), not a word. */
+function timeStamped(t: Tokens, colon: Token): boolean {
+  const before = t.tokens[colon.index - 1];
+  return before !== undefined && (before.type === 'num' || isTimePart(before));
+}
+
+/** A message noun earlier in the note ("Texts Mom sent me over the weekend"). */
+function writingsBefore(t: Tokens, colon: Token): boolean {
+  for (let index = colon.index - 1; index >= 0; index -= 1) {
+    const word = (t.tokens[index] as Token).lower;
+    if (WRITINGS.has(word) || (word.endsWith('s') && WRITINGS.has(word.slice(0, -1)))) return true;
+  }
+  return false;
+}
 const HANDLE_JOINERS = new Set(['_', '.', '-']);
 
 /**
@@ -119,6 +152,9 @@ function runInLabel(t: Tokens, colon: Token): Label | undefined {
   if (last === undefined || last.type !== 'word' || last.lineBefore) return undefined;
   const words: Token[] = [last];
   index -= 1;
+  // "Asked what he wants to do after high school, Marco: fix cars with my uncle": a name after a comma.
+  const before = tokens[index];
+  if (before?.text === ',' && isCapitalized(last) && !HEADINGS.has(last.lower) && !DAYS.has(last.lower)) return { words, who: whoFromLabel(words) };
   if (!ROLES.has(last.base) && !(last.text.length === 1 && last.text.toLowerCase() !== last.text.toUpperCase())) {
     // "Mr Park", "Ms. Baker": a title before a capitalised name.
     let k = index;
@@ -128,9 +164,9 @@ function runInLabel(t: Tokens, colon: Token): Label | undefined {
     words.unshift(title);
     index = k - 1;
   }
-  const before = tokens[index];
-  if (before !== undefined && (before.type !== 'word' || NOT_BEFORE_LABEL.has(before.lower) || before.text === '/')) return undefined;
-  if (before !== undefined && t.text.charAt(before.end) === '/') return undefined;
+  const previous = tokens[index];
+  if (previous !== undefined && (previous.type !== 'word' || NOT_BEFORE_LABEL.has(previous.lower) || previous.text === '/')) return undefined;
+  if (previous !== undefined && t.text.charAt(previous.end) === '/') return undefined;
   return { words, who: whoFromLabel(words) };
 }
 
@@ -156,7 +192,9 @@ function introducesWriting(t: Tokens, colon: Token): boolean {
     if (isSentenceEnd(t, token) || token.text === ':') return false;
     if (token.type !== 'punct') {
       seen += 1;
-      if (DOCUMENTS.has(token.base) && !WRITINGS.has(token.base)) return false; // "showed me the court order:"
+      // "Copied from her self-advocacy worksheet:": a form a person filled in is their writing.
+      if (DOCUMENTS.has(token.base) && !WRITINGS.has(token.base) && ownedByPerson(t, token)) writing = true;
+      else if (DOCUMENTS.has(token.base) && !WRITINGS.has(token.base)) return false; // "showed me the court order:"
       if (WRITINGS.has(token.base)) writing = true;
       if (SHOWING.has(token.lower)) shown = true;
     }
@@ -164,6 +202,18 @@ function introducesWriting(t: Tokens, colon: Token): boolean {
   }
   return writing && shown;
 }
+
+/** "her worksheet", "his exit ticket", "Maya's journal": something of a person's (a word or two before it). */
+function ownedByPerson(t: Tokens, noun: Token): boolean {
+  for (let index = noun.index - 1; index >= 0 && noun.index - index <= 3; index -= 1) {
+    const token = t.tokens[index] as Token;
+    if (token.type === 'punct' && token.text !== '-' && token.text !== "'" && token.text !== '\u2019') return false;
+    if (OWNERS.has(token.lower) || (token.lower === 's' && isCapitalized(t.tokens[index - 2] as Token))) return true;
+  }
+  return false;
+}
+
+const OWNERS = new Set(['his', 'her', 'their', 'my']);
 
 /** The turn before this label ended with a question mark ("SW: What happens at lunch? S: nothing."). */
 function answersQuestion(t: Tokens, labelStart: Token): boolean {
@@ -219,15 +269,22 @@ export function emitUtterance(
   who: string | undefined,
   rule: RawSpan['rule'],
   out: RawSpan[],
-  options: { lenient?: boolean; named?: boolean } = {},
+  options: { lenient?: boolean; named?: boolean; chat?: boolean } = {},
+  spanStart?: number,
 ): void {
   const tokens = t.tokens;
   // "> He was asleep …": the marks of a quoted reply are not part of the words.
   if (options.lenient === true) while (tokens[startIndex]?.text === '>' && !tokens[startIndex]?.lineBefore) startIndex += 1;
   const first = tokens[startIndex];
   if (first === undefined || first.lineBefore) return;
+  // "💀💀 she thinks shes cute": a chat message may open with emoji.
+  if (options.chat === true && first.type === 'punct' && isPictograph(first.text)) {
+    let k = startIndex;
+    while (tokens[k] !== undefined && (tokens[k] as Token).type === 'punct' && isPictograph((tokens[k] as Token).text)) k += 1;
+    if (tokens[k] !== undefined && !(tokens[k] as Token).lineBefore) return emitUtterance(t, k, strength, who, rule, out, options, startIndex);
+  }
   if (first.type === 'punct' && first.text !== '\u00bf' && first.text !== '\u00a1') return; // a quote, a number in brackets, a list
-  if (first.type === 'num') return; // "Phone: 614…", "Time: 3:15"
+  if (first.type === 'num' && options.chat !== true) return; // "Phone: 614…", "Time: 3:15"
   let end = first.end;
   let index = startIndex;
   const words: Token[] = [];
@@ -271,7 +328,7 @@ export function emitUtterance(
   // A bare name or heading ("Factors:", "Graduation:") needs the speaker's own "I" or "you", or a question.
   const ok = strength === 'strong' ? (speechy || options.lenient === true) && !minutes : ownVoice || question;
   if (!ok) return;
-  const span: RawSpan = { kind: 'verbatim', rule, start: first.start, end };
+  const span: RawSpan = { kind: 'verbatim', rule, start: spanStart === undefined ? first.start : (tokens[spanStart] as Token).start, end };
   if (who !== undefined) span.speaker = who;
   out.push(span);
 }
