@@ -168,6 +168,8 @@ const ANXIETY_BEFORE = wordSet(ANXIETY_CONDITION_BEFORE);
 const ANXIETY_AFTER = wordSet(ANXIETY_FEELING_AFTER);
 const CUT_SELF = wordSet(CUTTING_SELF_AFTER);
 const CUT_ORDINARY = wordSet(CUTTING_ORDINARY_AFTER);
+/** After a category's letters: "SLD eligibility". */
+const CATEGORY_AFTER = wordSet(['eligibility', 'category', 'classification', 'label']);
 /** Words after a diagnostic phrase that name no condition. */
 const INDEFINITE = wordSet(['anything', 'nothing', 'something', 'anything yet', 'none']);
 const CUT_DISCLOSED = wordSet(CUTTING_DISCLOSED_BEFORE);
@@ -515,8 +517,12 @@ function prevWordLower(t: Tokens, index: number): string | undefined {
 /** Guards for words that are symptom or condition language only in some uses. */
 function accept(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean): boolean {
   const special = match.value.special;
+  // "under SLD eligibility", "the EBD category": a school's eligibility category by its letters, not a person's diagnosis.
+  const word0 = t.words[match.first] as Token;
+  const following = nextWordLower(t, match.last);
+  if (!inPhrase && match.first === match.last && word0.text.length <= 4 && word0.text === word0.text.toUpperCase() && following !== undefined && CATEGORY_AFTER.has(following)) return false;
   if (special === null) return true;
-  const after = nextWordLower(t, match.last);
+  const after = following;
   const before = prevWordLower(t, match.first);
   const word = t.words[match.first] as Token;
   switch (special) {
@@ -552,7 +558,7 @@ function accept(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean):
     case 'voices':
       return !realVoices(t, match.last);
     case 'suicide':
-      if (programTitle(t, match.first)) return false;
+      if (programTitle(t, match.first) || titleRun(t, match.first)) return false;
       return after === undefined || !SUICIDE_ORDINARY.has(after);
     case 'flashback': {
       const next = t.words[match.last + 1];
@@ -583,6 +589,17 @@ function programTitle(t: Tokens, first: number): boolean {
   const of = t.words[first - 1];
   const head = t.words[first - 2];
   return of !== undefined && head !== undefined && ['of', 'for', 'to'].includes(of.lower) && joinsTerm(word.join) && joinsTerm(of.join) && isCapitalized(head);
+}
+
+/** "988 Suicide & Crisis Lifeline": a capitalised word that starts a run of three capitalised words is a name. */
+function titleRun(t: Tokens, first: number): boolean {
+  let capitals = 0;
+  for (let k = first; k < t.words.length && k < first + 4; k += 1) {
+    const word = t.words[k] as Token;
+    if (!isCapitalized(word)) break;
+    capitals += 1;
+  }
+  return capitals >= 3;
 }
 
 /** A clinical screening word within three words before ("denies si", "screened for si") or right after ("si screen"). */

@@ -6,6 +6,7 @@
 
 /** Verbs that introduce what someone said or wrote. */
 export const SPEECH_VERBS: readonly string[] = [
+  'texting', 'messaging', 'emailing',
   'said', 'says', 'say', 'saying', 'stated', 'states', 'stating', 'reported', 'reports', 'reporting', 'told', 'tells',
   'telling', 'asked', 'asks', 'asking', 'replied', 'replies', 'answered', 'answers', 'responded', 'responds', 'yelled',
   'yells', 'shouted', 'shouts', 'screamed', 'screams', 'whispered', 'whispers', 'mumbled', 'mumbles', 'muttered',
@@ -71,7 +72,7 @@ export const SPEAKER_ROLES: readonly string[] = [
   'bestie', 'guardian', 'cw', 'gal', 'casa', 'po',
   // a case manager, and a sibling named by their place ("Oldest: …")
   'mgr', 'oldest', 'youngest', 'eldest', 'paediatrician', 'daughter', 'son', 'niece', 'nephew', 'grandson',
-  'granddaughter', 'husband', 'wife', 'stu',
+  'granddaughter', 'husband', 'wife', 'stu', 'fm', 'fd', 'fp',
 ];
 
 /** Titles before a name ("Mr. Ortega:", "Dr. Lowe:"). */
@@ -126,7 +127,7 @@ export const DOCUMENT_NOUNS: readonly string[] = [
   'board', 'whiteboard', 'slide', 'slides', 'textbook', 'book', 'standard', 'standards', 'objective', 'objectives',
   'statute', 'regulation', 'regulations', 'ferpa', 'district', 'state', 'guidance', 'instructions', 'directions',
   'prompt', 'assignment', 'question', 'test', 'quiz', 'banner', 'sticker', 'certificate', 'discharge', 'note', 'notes',
-  'script', 'scripts', 'puppet', 'puppets', 'comments', 'prompts',
+  'script', 'scripts', 'puppet', 'puppets', 'comments', 'prompts', 'eligibility', 'criteria', 'requirements',
   // papers and labels a parent brings or reads out, and mass copy
   'papers', 'bottle', 'prescription', 'pharmacy', 'blurb', 'announcement', 'bulletin', 'pamphlet', 'summons', 'decree',
 ];
@@ -134,7 +135,7 @@ export const DOCUMENT_NOUNS: readonly string[] = [
 /** Writings by a person: text quoted from them is that person's words ("Text from mom: '…'"). */
 export const PERSONAL_WRITINGS: readonly string[] = [
   'email', 'note', 'card', 'text', 'txt', 'msg', 'vm', 'texted', 'message', 'journal', 'diary', 'ticket', 'statement', 'post',
-  'dm', 'voicemail', 'letter',
+  'dm', 'voicemail', 'letter', 'fw', 'fwd', 'notebook', 'reply',
   // Spanish and Portuguese ("Correo de la mamá:", "Mensagem da mãe:")
   'correo', 'mensaje', 'nota', 'carta', 'recado', 'mensagem', 'bilhete',
   // messaging services
@@ -157,7 +158,7 @@ export const AUTOMATED_MESSAGE_PHRASES: readonly string[] = [
 /** Verbs that show or pass on someone's writing ("showed me a note he keeps on his phone:"). */
 export const SHOWING_VERBS: readonly string[] = [
   'showed', 'shows', 'forwarded', 'forwards', 'screenshotted', 'pasted', 'sent', 'sends', 'received', 'got', 'keeps', 'kept',
-  'pulled', 'handed', 'read', 'copied',
+  'pulled', 'handed', 'read', 'copied', 'found', 'slipped', 'left', 'filled', 'wrote', 'written',
 ];
 
 /** Quote marks said aloud in dictation ("quote … end quote", "unquote"). */

@@ -14,6 +14,8 @@ export const ACTION_OPENERS: readonly string[] = [
   // to-do lines: an imperative for the team ("Staff: remind teachers about …")
   'remind', 'ask', 'check', 'call', 'email', 'send', 'schedule', 'review', 'update', 'notify', 'contact', 'print',
   'bring', 'set', 'invite', 'share', 'coordinate', 'document', 'monitor', 'refer', 'request', 'submit', 'file',
+  // what the worker did, written after "Me:" ("Me: let him finish the worksheet at my table")
+  'let', 'offered', 'walked', 'moved', 'helped', 'redirected', 'validated', 'praised', 'prompted', 'modeled',
 ];
 
 /** Verbs after which what follows is what someone wrote ("mom texted 📱 she got in!!! thank u"). */

@@ -138,6 +138,8 @@ function judgeQuote(t: Tokens, pair: QuotePair): RawSpan | undefined {
   // "Lunch bunch is back on Thursdays! Reply STOP to opt out.": a mass message is a document.
   if (soundsAutomated(t.text.slice(pair.open.end, pair.close.start))) return undefined;
   if (!strong && documentBefore(t, pair.open)) return undefined;
+  // "The new district form for threat assessment asks "Has the student made a threat?"": a form asks.
+  if (documentAsks(t, pair.open)) return undefined;
   if (!strong && words.length <= 6 && (titleCueBefore(t, pair.open) || titleCueAfter(t, pair.close))) return undefined;
   // One or two words in running text are a scare quote, even "HI!!!" (POLICY.md, "Cases decided");
   // after a colon, only a speaker's label makes them an answer ("Mood: 'ok'" is a form field).
@@ -287,6 +289,27 @@ function writtenByPerson(t: Tokens, writing: Token): boolean {
 
 const POSSESSIVES = new Set(['his', 'her', 'their', 'my', 'your']);
 
+/** The quotation follows "<document> … asks|says|reads" or "and" after such a quotation, with no person between. */
+function documentAsks(t: Tokens, open: Token): boolean {
+  let k = open.index - 1;
+  // "… asks "…" and "Is there a plan?"": the second question of the same form.
+  if (t.tokens[k]?.lower === 'and' && QUOTE_CLOSERS.has(t.tokens[k - 1]?.text ?? '')) {
+    const previous = openerOf(t, t.tokens[k - 1] as Token);
+    return previous !== undefined && documentAsks(t, previous);
+  }
+  if (!SPEECH.has(t.tokens[k]?.lower ?? '')) return false;
+  for (k -= 1; k >= 0 && open.index - k < 10; k -= 1) {
+    const token = t.tokens[k] as Token;
+    if (token.type === 'punct') {
+      if (isSentenceEnd(t, token)) return false;
+      continue;
+    }
+    if (ROLES.has(token.base) || OBJECTS.has(token.lower) || isCapitalized(token)) return false;
+    if (DOCUMENTS.has(token.lower) && !WRITINGS.has(token.lower)) return true;
+  }
+  return false;
+}
+
 /** Subjects that are things: "it says", "this reads", "which states". */
 const THING_SUBJECTS = new Set(['it', 'this', 'which']);
 
@@ -320,9 +343,16 @@ function documentLabelBefore(t: Tokens, open: Token): boolean {
   let seen = 0;
   for (let index = colon.index - 1; index >= 0 && seen < 14; index -= 1) {
     const token = t.tokens[index] as Token;
-    if (isSentenceEnd(t, token)) break;
+    // "Student handbook, p. 14:": the dot of a page or section number ends nothing.
+    const abbreviation = token.text === '.' && ['p', 'pp', 'pg', 'sec', 'no', 'vol', 'ch'].includes(t.tokens[index - 1]?.lower ?? '');
+    if (isSentenceEnd(t, token) && !abbreviation) break;
     if (token.type !== 'punct') {
       seen += 1;
+      // "Posted on the nurse's door:", "Taped to the wall:": a sign.
+      if (POSTING.has(token.lower) && ['on', 'to', 'in', 'by'].includes(t.tokens[index + 1]?.lower ?? '')) {
+        documentSeen = true;
+        continue;
+      }
       if (SPEECH.has(token.lower) || (WRITINGS.has(token.lower) && !DOCUMENTS.has(token.lower))) return false;
       if (DOCUMENTS.has(token.lower) && !WRITINGS.has(token.lower)) documentSeen = true;
       // "Dr. note from Riverside Pediatrics:", "Nurse's note copied to me:": a clinician's note is a document.
@@ -335,6 +365,7 @@ function documentLabelBefore(t: Tokens, open: Token): boolean {
 }
 
 const QUOTE_CLOSERS = new Set(['"', '\u201d']);
+const POSTING = new Set(['posted', 'taped', 'hung', 'pinned', 'displayed']);
 
 /** The opening mark of the quotation that `close` ends, on the same line. */
 function openerOf(t: Tokens, close: Token): Token | undefined {

@@ -50,7 +50,10 @@ export function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
   for (const verb of t.words) {
     const direct = isDirectCue(t, verb);
     if (!SPEECH.has(verb.lower) && !direct) continue;
-    if (workerIsSubject(t, verb)) continue;
+    if (workerIsSubject(t, verb)) {
+      emitWorkerAddress(t, verb, out);
+      continue;
+    }
     if (direct && emitAfterDirectCue(t, verb, out)) continue;
     if (WRITING.has(verb.lower) && emitWrittenWords(t, verb, out)) continue;
     let index = verb.index + 1;
@@ -336,6 +339,34 @@ function workerIsSubject(t: Tokens, verb: Token): boolean {
   if (prev === undefined || verb.lineBefore) return true;
   if (isSentenceEnd(t, prev) || prev.text === ':' || prev.text === ';') return true;
   return prevWord !== undefined && prevWord === prev && CONJUNCTIONS.has(prev.lower) && workerEarlierInSentence(t, prev);
+}
+
+/**
+ * "I said it sounds like you're carrying a lot", "Told Jaden your mom's worried
+ * about you": the worker's own words to someone, unquoted, known by "you" in
+ * the present tense right after the verb and its listener (POLICY.md: the
+ * worker's own spoken lines are verbatim). "I told mom I would call" and "told
+ * him that …" stay indirect.
+ */
+function emitWorkerAddress(t: Tokens, verb: Token, out: RawSpan[]): void {
+  if (WRITING.has(verb.lower)) return;
+  let index = verb.index + 1;
+  // the listener: "him", "Jaden", "the sub", "the substitute I'd be out Friday:" is not one
+  const listener = t.tokens[index];
+  if (listener !== undefined && (OBJECTS.has(listener.lower) || (listener.type === 'word' && listener.text !== listener.lower && !LISTENER.has(listener.lower)))) index += 1;
+  const first = t.tokens[index];
+  // "it sounds like you're …" opens a sentence said to someone, though "it" opens no reported clause elsewhere.
+  if (first === undefined || first.type !== 'word' || first.lineBefore || (NON_STARTERS.has(first.lower) && first.lower !== 'it') || first.lower === 'that') return;
+  let addressed = false;
+  for (let k = index; k < t.tokens.length && k < index + 6; k += 1) {
+    const token = t.tokens[k] as Token;
+    if (token.type === 'punct' && (isSentenceEnd(t, token) || token.text === ',')) break;
+    if (ALWAYS_BACKSHIFT.has(token.lower) || token.lower.endsWith("'d")) return;
+    if (LISTENER.has(token.lower)) addressed = true;
+  }
+  if (!addressed) return;
+  const end = reportedEnd(t, first.index);
+  if (end > first.start) out.push({ kind: 'verbatim', rule: 'verbatim.reported', start: first.start, end });
 }
 
 /** "I called mom and said …": the subject carried over the conjunction is the worker. */

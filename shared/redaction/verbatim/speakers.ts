@@ -1,7 +1,7 @@
 import { KIN_ROLES, UNNAMED_ROLES } from '../data/grammar';
 import { MONTHS } from '../data/identifiers';
 import { isCapitalized, isSentenceEnd, type Token, type Tokens } from '../text';
-import { CALLS, CLINICIANS, DAYS, DOCUMENTS, EXACT_WORDS, HEADINGS, HONORIFIC, MODIFIERS, ROLES, SETTING_PREPOSITIONS, SPEECH, STUDENT_WORDS, WRITINGS } from './vocabulary';
+import { CALLS, CLINICIANS, DAYS, DOCUMENTS, EXACT_WORDS, HEADINGS, HONORIFIC, MODIFIERS, ROLES, SETTING_PREPOSITIONS, SETTINGS, SPEECH, STUDENT_WORDS, WRITINGS } from './vocabulary';
 
 /**
  * Who spoke: speaker labels before a colon ("Mom:", "Mr. Ortega:", "Text from
@@ -94,6 +94,11 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
         }
       }
       // "mtg w/ Nevaeh's mom:" is a meeting; "Teams chat w/ Mr. Adeyemi:" is that person's messages.
+      // "Text from mom 10/3 7:12am:": a date in the label.
+      if (token.text === '/' && !token.spaceBefore && tokens[index - 1]?.type === 'num' && tokens[index + 1]?.type === 'num') {
+        index -= 1;
+        continue;
+      }
       if (token.text === '/' && !token.spaceBefore) {
         if (tokens[index - 1]?.lower !== 'w') return undefined;
         withSlash = true;
@@ -113,7 +118,9 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
   }
   // "Text from Mr. Pellegrino 10:10:" — the time at the end is not part of the name.
   const countBeforeTime = words.length;
-  while (words.length > 1 && isTimePart(words[words.length - 1] as Token)) words.pop();
+  while (words.length > 1 && (isTimePart(words[words.length - 1] as Token) || TIME_WORDS.has((words[words.length - 1] as Token).lower))) words.pop();
+  // "9/29 SW:": a date before the speaker.
+  if (words.length > 2 && (words[0] as Token).type === 'num' && (words[1] as Token).type === 'num') words.splice(0, 2);
   // "Text from mom at 7:40:" — nor is the word that led to the time.
   if (words.length > 1 && words.length < countBeforeTime && SETTING_PREPOSITIONS.has((words[words.length - 1] as Token).lower)) words.pop();
   const writingLabel = words.length > 0 && WRITINGS.has((words[0] as Token).base) && words.some((w) => w.lower === 'from');
@@ -149,6 +156,8 @@ export function isTimePart(token: Token): boolean {
 }
 
 const TIME_SUFFIXES = new Set(['a', 'p', 'am', 'pm', 'h', 'hrs']);
+/** "Mom's reply this morning:", "Dad today:": when, after the speaker. */
+const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'this', 'last', 'earlier', 'later']);
 
 function isHonorificDot(t: Tokens, dot: Token): boolean {
   const prev = t.tokens[dot.index - 1];
@@ -157,6 +166,9 @@ function isHonorificDot(t: Tokens, dot: Token): boolean {
 }
 
 export type Strength = 'strong' | 'weak';
+
+const OF_WORDS = new Set(['of', 'de', 'del', 'da', 'do', 'của']);
+const OWNER_WORDS = new Set(['my', 'his', 'her', 'their']);
 
 /** Last words of a label for someone's own words ("His words:", "My reply:"). */
 const OWN_WORDS = new Set(['words', 'reply', 'response', 'answer']);
@@ -168,20 +180,31 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
   // "From:", "Subject:", "Sent:": email headers, never a speaker.
   if (words.length === 1 && EMAIL_HEADERS.has(first.lower)) return null;
   // "Letter from Dr. Kim received today", "Nurse's note copied to me": a clinician's paper is a document.
-  if (words.some((w) => CLINICIANS.has(w.base)) && words.some((w) => WRITINGS.has(w.base) || DOCUMENTS.has(w.base))) return null;
+  if (words.some((w) => CLINICIANS.has(w.base)) && words.some((w) => DOCUMENTS.has(w.base))) return null;
   // "Mom called", "Dad phoned": what follows is said on the call, if it is in their own voice.
   if (words.length === 2 && CALLS.has(last.lower) && (ROLES.has(first.base) || HONORIFIC.has(first.lower))) return 'weak';
   // "She wrote:", "Mom texted at 7:40:", "Jordan wrote a note:" — a speech verb introduces the words.
   if (!HEADINGS.has(first.lower) && words.some((w) => SPEECH.has(w.lower))) return 'strong';
+  // "Dad on the phone", "Jimena in math", "Tariq on the group chat drama": a speaker, then where or how they said it.
+  const setting = words.findIndex((w, i) => i > 0 && SETTING_PREPOSITIONS.has(w.lower));
+  if (setting > 0 && setting <= 2 && words.length <= 7 && !HEADINGS.has(first.lower) && words.every((w) => w.type === 'word')) {
+    const head = classifyLabel(words.slice(0, setting));
+    // A name before where it was said ("Tariq on the group chat drama") is a speaker when the place is a setting or a message.
+    const place = words.slice(setting + 1).some((w) => SETTINGS.has(w.base) || WRITINGS.has(w.base));
+    const verbLike = first.lower.endsWith('ing') || first.lower.endsWith('ed');
+    if (head !== null) return setting === 1 && isCapitalized(first) && place && !verbLike ? 'strong' : head;
+  }
   // "Text from Dad to the school cell": a writing label may run longer.
   const fromAt = words.findIndex((w) => w.lower === 'from');
-  const writingFrom = fromAt > 0 && words.slice(0, fromAt).some((w) => WRITINGS.has(w.base));
+  const writingFrom = (fromAt > 0 && words.slice(0, fromAt).some((w) => WRITINGS.has(w.base))) || words.slice(0, 3).some((w) => WRITINGS.has(w.base));
   if ((words.length > 4 && !writingFrom) || words.length > 8 || words.some((w) => w.type !== 'word')) return null;
-  // "Dad on the phone", "Jimena in math", "Parent text via app": a speaker, then where or how they said it.
-  const setting = words.findIndex((w, i) => i > 0 && SETTING_PREPOSITIONS.has(w.lower));
-  if (setting > 0 && !HEADINGS.has(first.lower)) {
-    const head = classifyLabel(words.slice(0, setting));
-    if (head !== null) return head;
+  // "Dean of students", "Mamá de Jorge", "Mẹ của Linh": a role of someone.
+  const of = words.findIndex((w, i) => i > 0 && OF_WORDS.has(w.lower));
+  if (of > 0 && of < words.length - 1 && classifyLabel(words.slice(0, of)) === 'strong' && !HEADINGS.has(first.lower)) return 'strong';
+  // "My email to Dr. Feld", "Student's DM to a friend", "Mom's reply": a person's message.
+  if (words.some((w) => WRITINGS.has(w.base)) && !HEADINGS.has(first.lower) && !words.some((w) => CLINICIANS.has(w.base) && DOCUMENTS.has(w.base))) {
+    const person = words.some((w, i) => ROLES.has(w.base) || HONORIFIC.has(w.lower) || (i === 0 && OWNER_WORDS.has(w.lower)) || (w.text.endsWith("'s") && isCapitalized(w)));
+    if (person) return 'strong';
   }
   // "Teacher email", "Mom's text", "Coach text": what that person wrote.
   if (words.length >= 2 && WRITINGS.has(last.base) && !HEADINGS.has(first.lower) && !words.some((w) => CLINICIANS.has(w.base)) && classifyLabel(words.slice(0, -1)) === 'strong') return 'strong';

@@ -46,7 +46,7 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     if (runIn) label = runInLabel(t, colon);
     // "> On Mon, Dec 7 … Ms. Tran wrote:", "Jordan showed me a note he keeps on his phone:": what follows was written.
     const wrote = tokens[colon.index - 1];
-    if ((wrote !== undefined && WRITING.has(wrote.lower)) || (label === undefined && introducesWriting(t, colon))) {
+    if ((wrote !== undefined && WRITING.has(wrote.lower)) || ((label === undefined || classifyLabel(label.words) !== 'strong') && introducesWriting(t, colon))) {
       emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true });
       continue;
     }
@@ -113,7 +113,7 @@ function chatTurns(t: Tokens): Map<number, Token[]> {
   return turns.size >= 2 && (separated || repeated) ? turns : new Map();
 }
 
-const CHAT_SEPARATORS = new Set(['/', '|', ']']);
+const CHAT_SEPARATORS = new Set(['/', '|', ']', '>']);
 
 /** An emoji or other pictograph (outside letters, digits and ASCII punctuation). */
 function isPictograph(text: string): boolean {
@@ -240,6 +240,8 @@ function findDashTurns(t: Tokens, out: RawSpan[]): void {
     if (!dash.spaceBefore || next === undefined || !next.spaceBefore || next.lineBefore) continue;
     const words: Token[] = [];
     let index = dash.index - 1;
+    // "FM 7:45 — …": a time after the speaker.
+    while (index > 0 && (isTimePart(tokens[index] as Token) || ((tokens[index] as Token).text === ':' && !(tokens[index] as Token).spaceBefore && tokens[index - 1]?.type === 'num'))) index -= 1;
     while (index >= 0 && words.length <= 3) {
       const token = tokens[index] as Token;
       if (token.type === 'punct') break;
@@ -318,6 +320,9 @@ export function emitUtterance(
   if (!question && !ownVoice && recordsAction(words)) return;
   // "wants attendance + grades before the review": a summary of what they said, in the third person.
   if (!question && !ownVoice && SUMMARY_OPEN.has(first.lower)) return;
+  // "Via interpreter: mom shared she's been working double shifts": the worker's account of what someone said.
+  const second = words[1];
+  if (!question && second !== undefined && ROLES.has(first.base) && !OWN_VOICE.has(first.lower) && SPEECH.has(second.lower)) return;
   // "Panel: AP, dean, me": who was there, not words.
   if (!question && listsPeople(words)) return;
   const hasPronoun = words.some((w) => PRONOUNS.has(w.lower));
