@@ -47,7 +47,7 @@ import {
   SYMPTOMS,
   SYMPTOMS_CAPS,
 } from './data/symptoms';
-import { buildFuzzyIndex, buildSoundIndex, fuzzyLookup, soundKey, soundLookup, withinOneEdit } from './fuzzy';
+import { buildFuzzyIndex, buildSoundIndex, fuzzyLookup, isLatinWord, soundKey, soundLookup, withinOneEdit } from './fuzzy';
 import { TermTrie, wordSet, type TermMatch } from './lexicon';
 import { DSM_V_CATEGORY, ICD10_CATEGORY, ICD10_SUBCODE } from './patterns';
 import type { RawSpan } from './spans';
@@ -112,8 +112,8 @@ CONDITIONS.addAll(FLASHBACK_FORMS, { rule: 'diagnostic.symptom', special: 'flash
 
 /** Long single words of the lexicon, for spelling slips ("sertaline", "schizophernia"). */
 export const FUZZY_WORDS: readonly { word: string; value: ConditionValue }[] = [
-  ...MEDICATIONS.filter((w) => !w.includes(' ') && w.length >= 6).map((word) => ({ word, value: { rule: 'diagnostic.medication' as const, special: null } })),
-  ...DIAGNOSIS_NAMES.filter((w) => !w.includes(' ') && !w.includes("'") && w.length >= 8).map((word) => ({ word, value: { rule: 'diagnostic.name' as const, special: null } })),
+  ...MEDICATIONS.filter((w) => !w.includes(' ') && w.length >= 6 && isLatinWord(w)).map((word) => ({ word, value: { rule: 'diagnostic.medication' as const, special: null } })),
+  ...DIAGNOSIS_NAMES.filter((w) => !w.includes(' ') && !w.includes("'") && w.length >= 8 && isLatinWord(w)).map((word) => ({ word, value: { rule: 'diagnostic.name' as const, special: null } })),
   ...SYMPTOMS.filter((w) => !w.includes(' ') && !w.includes('-') && w.length >= 8).map((word) => ({ word, value: { rule: 'diagnostic.symptom' as const, special: null } })),
 ];
 const FUZZY = buildFuzzyIndex(FUZZY_WORDS);
@@ -317,6 +317,7 @@ const SPELLING_CACHE = new Map<string, ConditionValue | null>();
 const SPELLING_CACHE_SIZE = 20_000;
 
 function spellingHit(lower: string): ConditionValue | null {
+  if (!isLatinWord(lower)) return null;
   const known = SPELLING_CACHE.get(lower);
   if (known !== undefined) return known;
   const hit = fuzzyLookup(FUZZY, lower) ?? soundLookup(SOUND, lower);

@@ -132,3 +132,13 @@ export function soundLookup<T>(index: SoundIndex<T>, word: string): { word: stri
   const hit = index.byKey.get(soundKey(word));
   return hit === undefined || hit.word === word ? undefined : hit;
 }
+
+/**
+ * Latin letters only (with their accents): the spelling and sound matchers are
+ * built for English spelling slips, and in another script every word would look
+ * alike to them ("Звонок" is no slip of "концерта").
+ */
+export function isLatinWord(word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) if (word.charCodeAt(i) >= 0x250) return false;
+  return true;
+}

@@ -150,3 +150,31 @@ describe('speaker labels as hurried and dictated notes leave them', () => {
     expect(said("Pediatrician's note: provisional dx pending rating forms.")).toEqual([]);
   });
 });
+
+describe('messages, forms and other scripts', () => {
+  const flagged = (text: string, kind: string) =>
+    checkNote(text)
+      .filter((f) => f.kind === kind)
+      .map((f) => text.slice(f.start, f.end));
+
+  it('reads a pasted chat by its handles, and a form of fields as a form', () => {
+    expect(flagged('Screenshot she showed me: [4:10 PM] rio_k: nobody sit with her / [4:11 PM] jas.m: fr / [4:12 PM] rio_k: bet', 'verbatim')).toEqual(['nobody sit with her', 'fr', 'bet']);
+    expect(flagged('Session 4 | Date: 11/2 | Type: Group | Goal: Coping | Notes: Practiced box breathing, named two triggers', 'verbatim')).toEqual([]);
+  });
+
+  it('finds the worker’s own words said to a student, and leaves what the worker did', () => {
+    expect(flagged('I said it sounds like you have been carrying this alone and he nodded.', 'verbatim')).toEqual(['it sounds like you have been carrying this alone and he nodded']);
+    expect(flagged('Told mom I would call back after the meeting.', 'verbatim')).toEqual([]);
+    expect(flagged('Mom in person — brought the signed release for the clinic.', 'verbatim')).toEqual([]);
+  });
+
+  it('flags conditions written in Cyrillic and Arabic script, and nothing else in those sentences', () => {
+    expect(flagged('Мама сказала, что у сына СДВГ, дают Концерту по утрам.', 'diagnostic')).toEqual(['СДВГ', 'Концерту']);
+    expect(flagged('قال الأب إن الطبيب شخّصه بالتوحد', 'diagnostic')).toEqual(['بالتوحد']);
+  });
+
+  it('leaves an eligibility category by its letters and a titled lifeline alone', () => {
+    expect(flagged('She will be looked at under SLD eligibility.', 'diagnostic')).toEqual([]);
+    expect(flagged('Gave her the 988 Suicide & Crisis Lifeline card.', 'diagnostic')).toEqual([]);
+  });
+});

@@ -21,6 +21,8 @@ export const MEDICATIONS: readonly string[] = [
   'biphentin', 'foquest', 'dexamfetamine', 'amfexa', 'lisdexamfetamine dimesylate',
   'cipramil', 'cipralex', 'seroxat', 'efexor', 'lustral', 'faverin', 'dothiepin', 'dosulepin', 'lofepramine',
   'priadel', 'camcolit', 'liskonum', 'epilim', 'zispin',
+  // the same medicines in Cyrillic, with the accusative forms families use ("дают Концерту")
+  'концерта', 'концерту', 'риталин', 'страттера', 'золофт', 'прозак', 'флуоксетин', 'сертралин', 'рисперидон',
   // antidepressants
   'zoloft', 'sertraline', 'prozac', 'fluoxetine', 'sarafem', 'lexapro', 'lexipro', 'escitalopram', 'celexa',
   'citalopram', 'paxil', 'paroxetine', 'pexeva', 'luvox', 'fluvoxamine', 'trintellix', 'vortioxetine', 'viibryd',

@@ -1,7 +1,8 @@
 // Source: the national editions of ICD-10 chapter V, "Mental and behavioural disorders":
 // Portuguese (CID-10, Classificação Internacional de Doenças, OMS/Centro Brasileiro de
 // Classificação de Doenças), Vietnamese (ICD-10 Bộ Y tế, chương V "Rối loạn tâm thần và
-// hành vi"), and the condition nouns of the Haitian Creole and Arabic health glossaries
+// hành vi"), Russian (МКБ-10, класс V "Психические расстройства и расстройства поведения"),
+// Arabic (ICD-10 Arabic edition, chapter V, in Arabic script), and the condition nouns of the Haitian Creole and Arabic health glossaries
 // for families (Arabic in the Latin transliteration families and interpreters type). Only
 // condition nouns and symptom phrases: mood words (triste, buồn, tris, za'lana) stay clean
 // (POLICY.md, "Cases decided": mood words vs conditions, "the same rules hold in any language").
@@ -24,5 +25,11 @@ export const OTHER_LANGUAGE_DIAGNOSIS_NAMES: readonly string[] = [
   // Arabic, transliterated
   "ikti'ab", 'iktiab', "iktia'ab", "al-ikti'ab", 'altawahhud', 'tawahhud', 'al-tawahhud', 'fisam', 'infisam', "thuna'i al-qutb",
   "idtirab thuna'i al-qutb", "idtirab al-qalaq", "idtirab ma ba'd al-sadma",
+  // Russian
+  'сдвг', 'аутизм', 'депрессия', 'депрессии', 'депрессию', 'биполярное расстройство', 'тревожное расстройство',
+  'шизофрения', 'птср', 'рас', 'окр',
+  // Arabic script, with the joined "bi-al-" and "al-" forms
+  'التوحد', 'بالتوحد', 'توحد', 'الاكتئاب', 'بالاكتئاب', 'اكتئاب', 'فرط الحركة', 'اضطراب ثنائي القطب', 'الفصام',
+  'اضطراب القلق', 'اضطراب ما بعد الصدمة',
 ];
 

@@ -90,6 +90,7 @@ export const HEADING_WORDS: readonly string[] = [
   'plan', 'plans', 'next', 'steps', 'topics', 'topic', 'agenda', 'present', 'attendees', 'attending', 'team', 'concern',
   // the worker's own planning and reflection ("Reflection: I'm tired", "Icebreaker: would you rather")
   'reflection', 'reflections', 'script', 'icebreaker', 'supervision', 'consult', 'consultation', 'debrief', 'panel',
+  'paraphrasing', 'paraphrase', 'paraphrased', 'gist', 'summarizing', 'summarising', 'boundaries',
   'warm-up', 'wrap-up', 'closing', 'opening', 'lesson', 'self-care',
   'concerns', 'follow-up', 'followup', 'follow', 'f', 'fu', 'purpose', 'goal', 'goals', 'setting', 'activity',
   'activities', 'reminder', 'reminders', 'note', 'notes', 'action', 'actions', 'agreements', 'agreed', 'accommodations',
@@ -174,6 +175,8 @@ export const TITLE_CUES_BEFORE: readonly string[] = [
   'videos', 'movie', 'movies', 'film', 'show', 'watched', 'watch', 'played', 'program', 'lesson', 'lessons', 'unit',
   'curriculum', 'called', 'titled', 'entitled', 'named', 'game', 'activity', 'handout', 'worksheet', 'poster',
   'assessment', 'scale', 'inventory', 'survey', 'questionnaire', 'screener', 'app', 'club', 'theme', 'campaign',
+  // a group chat's or channel's name ("group chat "7th grade gang 😂"")
+  'chat', 'gc', 'groupchat', 'channel', 'server',
   'podcast', 'episode', 'article', 'chapter', 'poem', 'play', 'musical', 'spirit', 'motto', 'slogan', 'pledge',
   'hashtag', 'label', 'labeled', 'labelled', 'titled', 'word', 'words', 'phrase', 'term', 'spell', 'spelled', 'spelling',
   'wrote', 'write', 'writing', 'voted', 'vote', 'chose', 'picked', 'nickname', 'nicknamed', 'dubbed', 'mentioned',

@@ -41,6 +41,8 @@ import {
  * would call") is not.
  */
 
+const WRITINGS_NAMED = new Set(['text', 'email', 'message', 'note', 'letter', 'call', 'voicemail', 'question', 'questions']);
+
 /** How many words a look through one clause goes: to the speaker's "I" or "me", or back to the worker's "I". */
 const MAX_CLAUSE_WORDS = 20;
 
@@ -88,6 +90,8 @@ export function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
       if ((hadObject || verb.lower === 'told' || verb.lower === 'asked') && BACKSHIFT_AFTER_OBJECT.has(after.lower)) continue;
     }
     if ((next.lower === 'my' || next.lower === 'our') && possessiveBackshift(t, next.wordIndex)) continue;
+    // "Dad answered my text with …": the worker's message named, not words.
+    if (next.lower === 'my' && WRITINGS_NAMED.has(t.words[next.wordIndex + 1]?.lower ?? '')) continue;
     const end = reportedEnd(t, next.index);
     if (end <= next.start) continue;
     const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.reported', start: next.start, end };

@@ -73,7 +73,8 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
       if (token.text === ',') {
         if (commaSeen) return undefined;
         commaSeen = true;
-        aside = words.length > 0;
+        // "Jade, about her older sister:" — but "Boundaries, for myself:" is the worker's own heading.
+        aside = words.length > 0 && !words.some((w) => w.lower === 'myself' || w.lower === 'me' || w.lower === 'my');
         words.length = 0; // "Mila, arms crossed:", "Keon, when I asked about the missing work:" — the speaker is before the comma
         index -= 1;
         continue;

@@ -29,6 +29,8 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     if (colon.text !== ':') continue;
     const next = tokens[colon.index + 1];
     if (next === undefined || !next.spaceBefore || next.lineBefore || colon.spaceBefore) continue;
+    // "Texted mom re: meeting time": "re:" is "about", never a speaker.
+    if (tokens[colon.index - 1]?.lower === 're') continue;
     let label = labelBefore(t, colon) ?? runOnLabel(t, colon, lastTurn);
     // "[9:41 PM] tayy_b: nobody invite her / [9:42 PM] kels.o: …": a chat's messages, whoever the handle is.
     const handle = chat.get(colon.index);
@@ -45,7 +47,9 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     const runIn = label === undefined || classifyLabel(label.words) === null;
     if (runIn) label = runInLabel(t, colon);
     // "> On Mon, Dec 7 … Ms. Tran wrote:", "Jordan showed me a note he keeps on his phone:": what follows was written.
-    const wrote = tokens[colon.index - 1];
+    // "Ms. Tran wrote:", "Teacher texted me:": what follows was written.
+    const beforeColon = tokens[colon.index - 1];
+    const wrote = beforeColon !== undefined && OBJECTS_AFTER_WRITING.has(beforeColon.lower) ? tokens[colon.index - 2] : beforeColon;
     if ((wrote !== undefined && WRITING.has(wrote.lower)) || ((label === undefined || classifyLabel(label.words) !== 'strong') && introducesWriting(t, colon))) {
       emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true });
       continue;
@@ -103,17 +107,24 @@ function chatTurns(t: Tokens): Map<number, Token[]> {
     // "tayy_b", "kels.o", "deja.x": a handle joined by "_" or "." is a sender wherever it stands.
     const joined = handle.length > 1;
     const afterLabel = before?.text === ':' && !before.spaceBefore;
-    if (!joined && (before === undefined || !(CHAT_SEPARATORS.has(before.text) || afterLabel))) continue;
+    // "11:52 pm alexis: are u there": a handle after the message's time.
+    const afterTime = before !== undefined && (isTimePart(before) || TIME_MARKS.has(before.lower));
+    if (!joined && (before === undefined || !(CHAT_SEPARATORS.has(before.text) || afterLabel || afterTime))) continue;
     turns.set(colon.index, handle);
   }
-  // Two turns at least, one of them after " / ", "|" or "]", or a handle that comes back.
-  const separated = [...turns.values()].some((handle) => CHAT_SEPARATORS.has(tokens[(handle[0] as Token).index - 1]?.text ?? ''));
+  // Two turns at least, and a handle that comes back or handles joined like usernames:
+  // "Date: 10/2 | Type: Individual | Goal: …" is a form, each field named once.
   const names = [...turns.values()].map((handle) => handle.map((token) => token.lower).join(''));
   const repeated = new Set(names).size < names.length;
-  return turns.size >= 2 && (separated || repeated) ? turns : new Map();
+  const usernames = [...turns.values()].filter((handle) => handle.length > 1).length >= 2;
+  return turns.size >= 2 && (repeated || usernames) ? turns : new Map();
 }
 
 const CHAT_SEPARATORS = new Set(['/', '|', ']', '>']);
+const TIME_MARKS = new Set(['am', 'pm', 'a.m', 'p.m']);
+const OBJECTS_AFTER_WRITING = new Set(['me', 'us', 'back']);
+/** Past-tense verbs that open an account of what someone did ("Mom — brought his meds list"). */
+const PAST_ACCOUNT = new Set(['brought', 'came', 'went', 'took', 'showed', 'arrived', 'left', 'stayed', 'signed', 'dropped', 'picked', 'refused', 'agreed', 'declined', 'attended', 'missed', 'returned', 'handed']);
 
 /** An emoji or other pictograph (outside letters, digits and ASCII punctuation). */
 function isPictograph(text: string): boolean {
@@ -320,6 +331,8 @@ export function emitUtterance(
   if (!question && !ownVoice && recordsAction(words)) return;
   // "wants attendance + grades before the review": a summary of what they said, in the third person.
   if (!question && !ownVoice && SUMMARY_OPEN.has(first.lower)) return;
+  // "Mom in person — brought his meds list": what the person did, with the subject left out, not their words.
+  if (options.lenient !== true && !question && !ownVoice && PAST_ACCOUNT.has(first.lower)) return;
   // "Via interpreter: mom shared she's been working double shifts": the worker's account of what someone said.
   const second = words[1];
   if (!question && second !== undefined && ROLES.has(first.base) && !OWN_VOICE.has(first.lower) && SPEECH.has(second.lower)) return;
