@@ -382,7 +382,8 @@ function titleCueBefore(t: Tokens, open: Token): boolean {
   for (let index = open.index - 1; index >= 0 && seen < 2; index -= 1) {
     const token = t.tokens[index] as Token;
     if (token.type === 'punct') {
-      if (token.text === ',' || token.text === ':') continue;
+      // "Group chat ("8th grade girls 💅")": a name in brackets after its cue.
+      if (token.text === ',' || token.text === ':' || (token.text === '(' && index === open.index - 1)) continue;
       return false;
     }
     seen += 1;

@@ -41,6 +41,18 @@ import {
  * would call") is not.
  */
 
+/** A clause that says what follows is put in the worker's words ("Paraphrasing what the aunt said:", "The gist of what mom said:"). */
+function paraphraseBefore(t: Tokens, verb: Token): boolean {
+  for (let k = verb.wordIndex - 1; k >= 0 && verb.wordIndex - k <= 6; k -= 1) {
+    const word = t.words[k] as Token;
+    if (PARAPHRASE.has(word.lower)) return true;
+    if (isSentenceEnd(t, t.tokens[word.index + 1] as Token)) return false;
+  }
+  return false;
+}
+
+const PARAPHRASE = new Set(['paraphrasing', 'paraphrase', 'paraphrased', 'gist', 'summarizing', 'summarising', 'summary', 'roughly']);
+
 const WRITINGS_NAMED = new Set(['text', 'email', 'message', 'note', 'letter', 'call', 'voicemail', 'question', 'questions']);
 
 /** How many words a look through one clause goes: to the speaker's "I" or "me", or back to the worker's "I". */
@@ -62,6 +74,8 @@ export function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
     let next = tokens[index];
     if (next === undefined) continue;
     if (next.text === ':' && !next.spaceBefore) {
+      // "Paraphrasing what the aunt said:": the worker's summary follows.
+      if (paraphraseBefore(t, verb)) continue;
       emitUtterance(t, index + 1, 'strong', roleNear(t, verb.index - 1), 'verbatim.reported', out);
       continue;
     }
