@@ -659,6 +659,8 @@ function cuttingIsSelfHarm(t: Tokens, index: number, after: string | undefined):
     }
     return false;
   }
+  // "cutting her arm with a blade": one's own body as the object.
+  if (after !== undefined && ['her', 'his', 'their', 'my', 'your'].includes(after) && BODY.has(nextWordLower(t, index + 1) ?? '')) return true;
   if (after === 'and' || after === 'or') {
     const further = nextWordLower(t, index + 1);
     return further === undefined || !CRAFT_AFTER_AND.has(further);

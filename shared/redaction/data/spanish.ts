@@ -8,7 +8,8 @@
 /** Spanish condition names, matched in any case (with or without accents). */
 export const SPANISH_DIAGNOSIS_NAMES: readonly string[] = [
   'tdah', 'tept', 'depresión', 'depresion', 'autismo', 'autista', 'esquizofrenia', 'esquizofrénico', 'esquizofrénica',
-  'trastorno bipolar', 'bipolaridad', 'trastorno de ansiedad', 'trastorno de pánico', 'trastorno por déficit de atención',
+  'trastorno bipolar', 'bipolaridad', 'trastorno de ansiedad', 'trastorno de pánico', 'ataques de pánico', 'ataque de pánico',
+  'ataques de panico', 'ataque de panico', 'crisis de pánico', 'trastorno por déficit de atención',
   'déficit de atención', 'deficit de atencion', 'trastorno del espectro autista', 'espectro autista', 'trastorno obsesivo',
   'trastorno obsesivo compulsivo', 'estrés postraumático', 'estres postraumatico', 'trastorno alimentario',
   'trastorno de la conducta alimentaria', 'anorexia nerviosa', 'bulimia nerviosa', 'trastorno negativista desafiante',

@@ -93,7 +93,7 @@ export const HEADING_WORDS: readonly string[] = [
   'paraphrasing', 'paraphrase', 'paraphrased', 'gist', 'summarizing', 'summarising', 'boundaries',
   'warm-up', 'wrap-up', 'closing', 'opening', 'lesson', 'self-care',
   'concerns', 'follow-up', 'followup', 'follow', 'f', 'fu', 'purpose', 'goal', 'goals', 'setting', 'activity',
-  'activities', 'reminder', 'reminders', 'note', 'notes', 'action', 'actions', 'agreements', 'agreed', 'accommodations',
+  'activities', 'reminder', 'reminders', 'note', 'notes', 'action', 'actions', 'agreement', 'agreements', 'agreed', 'accommodations',
   'supports', 'support', 'contact', 'contacts', 'flags', 'new', 'update', 'updates', 'todo', 'to-do', 're', 'subject',
   'summary', 'students', 'kids', 'focus', 'observation', 'observations', 'result', 'results', 'outcome', 'outcomes',
   'carry', 'discussed', 'attendance', 'options', 'strengths', 'questions', 'question', 'answer', 'idea', 'ideas',

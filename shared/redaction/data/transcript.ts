@@ -28,6 +28,8 @@ export const NO_ACTION_AFTER: readonly string[] = ['answer', 'callback', 'call',
 export const OWN_VOICE_WORDS: readonly string[] = [
   'i', "i'm", "i've", "i'll", "i'd", 'im', 'ive', 'me', 'my', 'mine', 'myself', 'you', "you're", "you've", "you'll",
   "you'd", 'your', 'yours', 'yourself', 'u', 'ur', 'ya', 'y\'all',
+  // a young child's own words for their parents ("mommy only holds the baby now")
+  'mommy', 'daddy',
 ];
 
 /** Quotatives that introduce words as said, informally ("he goes you can't prove it", "she was like i'm done"). */

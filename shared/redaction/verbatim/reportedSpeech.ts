@@ -353,9 +353,11 @@ function possessiveBackshift(t: Tokens, wordIndex: number): boolean {
 function workerIsSubject(t: Tokens, verb: Token): boolean {
   const prevWord = t.words[verb.wordIndex - 1];
   if (prevWord !== undefined && ['i', 'we'].includes(prevWord.lower) && verb.index - prevWord.index <= 2) return true;
-  const prev = t.tokens[verb.index - 1];
+  let prev = t.tokens[verb.index - 1];
   if (prev === undefined || verb.lineBefore) return true;
-  if (isSentenceEnd(t, prev) || prev.text === ':' || prev.text === ';') return true;
+  // "… an anger disorder?" Told him I can't share": a sentence that ended inside a quotation.
+  if ((prev.text === '"' || prev.text === '\u201d') && ['?', '!', '.'].includes(t.tokens[verb.index - 2]?.text ?? '')) prev = t.tokens[verb.index - 2] as Token;
+  if (isSentenceEnd(t, prev) || ['?', '!'].includes(prev.text) || prev.text === ':' || prev.text === ';') return true;
   return prevWord !== undefined && prevWord === prev && CONJUNCTIONS.has(prev.lower) && workerEarlierInSentence(t, prev);
 }
 

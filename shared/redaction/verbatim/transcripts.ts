@@ -25,6 +25,7 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
   const tokens = t.tokens;
   let lastTurn: Token | undefined; // the colon of the last turn with a speaker's label
   const chat = chatTurns(t);
+  let thread: Token | undefined; // the colon of the last label of someone's writing
   for (const colon of tokens) {
     if (colon.text !== ':') continue;
     const next = tokens[colon.index + 1];
@@ -62,8 +63,10 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     // "Jade, about her older sister:": a name with an aside about the moment is a speaker, not a heading.
     if (strength === 'weak' && label.aside === true) strength = 'strong';
     if (strength === 'strong') lastTurn = colon;
-    // What a text, note or voicemail said, or an answer to a question just asked, is someone's words whatever they hold.
-    const lenient = strength === 'strong' && (label.written === true || answersQuestion(t, label.words[0] as Token));
+    // What a text, note or voicemail said, or an answer to a question just asked, is someone's words whatever they hold;
+    // so is each later turn of a text thread ("Txt Brianna 6:10am: … Me: call L&D if …").
+    const lenient = strength === 'strong' && (label.written === true || answersQuestion(t, label.words[0] as Token) || (thread !== undefined && sameLine(t, thread, colon)));
+    if (label.written === true) thread = colon;
     emitUtterance(t, colon.index + 1, strength, label.who, 'verbatim.transcript', out, { lenient, named: namedLabel(label.words), chat: handle !== undefined });
   }
   findDashTurns(t, out);
@@ -123,6 +126,8 @@ function chatTurns(t: Tokens): Map<number, Token[]> {
 const CHAT_SEPARATORS = new Set(['/', '|', ']', '>']);
 const TIME_MARKS = new Set(['am', 'pm', 'a.m', 'p.m']);
 const OBJECTS_AFTER_WRITING = new Set(['me', 'us', 'back']);
+/** Imperatives that, in a text or an answer, are someone telling someone to do something ("call L&D or 911 if …"); "sent it" stays a record. */
+const TO_DO = new Set(['call', 'email', 'send', 'check', 'ask', 'bring', 'come', 'go', 'text', 'remind', 'tell']);
 /** Past-tense verbs that open an account of what someone did ("Mom — brought his meds list"). */
 const PAST_ACCOUNT = new Set(['brought', 'came', 'went', 'took', 'showed', 'arrived', 'left', 'stayed', 'signed', 'dropped', 'picked', 'refused', 'agreed', 'declined', 'attended', 'missed', 'returned', 'handed']);
 
@@ -130,6 +135,11 @@ const PAST_ACCOUNT = new Set(['brought', 'came', 'went', 'took', 'showed', 'arri
 function isPictograph(text: string): boolean {
   const code = text.codePointAt(0) ?? 0;
   return code >= 0x2190 && !isLetterCode(code);
+}
+
+function sameLine(t: Tokens, a: Token, b: Token): boolean {
+  for (let index = a.index + 1; index <= b.index; index += 1) if ((t.tokens[index] as Token).lineBefore) return false;
+  return true;
 }
 
 /** The colon closes a time ("9:12p:", "10:02:"), not a word. */
@@ -328,14 +338,15 @@ export function emitUtterance(
   // "Interpreter: no." in a form: a one-word yes or no is an answer only after a question.
   if (words.length === 1 && YES_NO.has(first.lower) && options.lenient !== true) return;
   const ownVoice = words.some((w) => OWN_VOICE.has(w.lower));
-  if (!question && !ownVoice && recordsAction(words)) return;
+  // A text or an answer is someone's words even when it reads like a to-do ("call L&D or 911 if …").
+  if (!question && !ownVoice && recordsAction(words) && !(options.lenient === true && TO_DO.has(first.lower))) return;
   // "wants attendance + grades before the review": a summary of what they said, in the third person.
   if (!question && !ownVoice && SUMMARY_OPEN.has(first.lower)) return;
   // "Mom in person — brought his meds list": what the person did, with the subject left out, not their words.
   if (options.lenient !== true && !question && !ownVoice && PAST_ACCOUNT.has(first.lower)) return;
   // "Via interpreter: mom shared she's been working double shifts": the worker's account of what someone said.
   const second = words[1];
-  if (!question && second !== undefined && ROLES.has(first.base) && !OWN_VOICE.has(first.lower) && SPEECH.has(second.lower)) return;
+  if (!question && options.lenient !== true && second !== undefined && ROLES.has(first.base) && !OWN_VOICE.has(first.lower) && SPEECH.has(second.lower)) return;
   // "Panel: AP, dean, me": who was there, not words.
   if (!question && listsPeople(words)) return;
   const hasPronoun = words.some((w) => PRONOUNS.has(w.lower));

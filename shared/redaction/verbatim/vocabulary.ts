@@ -134,7 +134,8 @@ export const STUDENT_WORDS = wordSet(STUDENT_NOUNS);
 export const ACTIONS = wordSet([...ACTION_OPENERS, ...OTHER_ACTION_OPENERS]);
 export const NO_ACTION = wordSet([...NO_ACTION_AFTER, ...OTHER_NO_ACTION_AFTER]);
 export const NO_WORDS = wordSet(OTHER_NO_WORDS);
-export const OWN_VOICE = wordSet(OWN_VOICE_WORDS);
+/** The speaker's own voice, in English and in the other languages' first person ("mis papás pelean"). */
+export const OWN_VOICE = wordSet([...OWN_VOICE_WORDS, ...OTHER_FIRST_PERSON]);
 export const CALLS = wordSet(CALL_VERBS);
 export const SUMMARY_OPEN = wordSet(SUMMARY_OPENERS);
 export const DIRECT_CUES = wordSet(DIRECT_SPEECH_CUES);
