@@ -26,7 +26,9 @@ import { publishedCellsOfGroup } from './suppression';
  *   3. otherwise the group is shown as computed: no month hides the count,
  *      so a sum over months is what the months show, and a change in a
  *      count of students is 0 or k or more against every copy.
- * A count equal to the latest copy's says nothing the latest copy did not.
+ * A count equal to the latest copy's is shown: the pair tells only that it
+ * did not move (not covered: months moving between hidden and shown while
+ * their changes cancel exactly, corrections of k or more both ways).
  * Copies recorded without their document (exports before migration 15) are
  * not known and cannot be compared.
  */
