@@ -50,8 +50,9 @@ import { publishedCellsOfGroup } from './suppression';
  * (H − 1) × (k − 1) students between them, which still lets any one of them
  * hold any number from 1 to k − 1 (the others k − 1 each). A year count
  * hidden by these rules may be k or more: the year's rule text says so.
- * Not covered: two different exports of one school year (`--replace`) set
- * side by side; their difference is what changed in the months between.
+ * Two different exports of one school year (`--replace`) set side by side,
+ * whose difference is what changed in the months between, are
+ * yearReplacement.ts's, applied after this rule.
  */
 
 /** One month of the school year as the district holds it (its latest report sent, else what it would publish now) and as it is today. */

@@ -8,6 +8,8 @@ export function exportedSchoolYears(data: VaultData) {
   return {
     /** The year's latest export, or null. */
     latest: (schoolYear: string) => exports.latestSchoolYear(schoolYear),
+    /** Every export of the year, first to last. */
+    all: (schoolYear: string) => exports.allSchoolYear(schoolYear),
     record: (entry: { schoolYear: string; threshold: number; document: string }) => exports.recordSchoolYear(entry),
   };
 }

@@ -1,6 +1,7 @@
 import type { ReportThreshold } from '../../shared/api/schemas';
 import { SUPERVISION_KIND_IDS, type SupervisionKind } from '../../shared/domain/growth';
 import { isSchoolYear, monthsOfSchoolYear, schoolYearMonths as monthsOfYear, schoolYearRange, schoolYearSpanWords } from '../../shared/domain/schoolYear';
+import type { ReportMetrics } from '../../shared/report/document';
 import { SCHOOL_YEAR_REPORT_SCHEMA_ID, SchoolYearReportDocument } from '../../shared/report/schoolYearDocument';
 import { VaultError } from '../vault/errors';
 import type { VaultData } from '../vault/vaultData';
@@ -10,6 +11,8 @@ import { pdProvidedBetween, readGuidelineList, type GuidelineList } from './guid
 import { computeMetricsBetween, computeMonthMetrics, roundTo, type Activity, type MonthMetrics } from './metrics';
 import { hiddenBecauseOfMonths, withCellsHidden, type MonthAsHeld } from './crossReportSuppression';
 import { exportedMonths } from './exportedMonths';
+import { exportedSchoolYears } from './exportedSchoolYears';
+import { replacementYear } from './yearReplacement';
 import { publishMetrics, type HiddenWhy } from './publish';
 import { plainReportMetrics } from './reportDocument';
 import { thresholdForMonth } from './reportThresholds';
@@ -23,7 +26,9 @@ import { suppressionRuleText } from './suppression';
  * own query over the year's days (so counts of students are distinct
  * students over the year, never sums of months) and published by the same
  * rule (`publishMetrics`), at the school year's k, and then by the rule that
- * keeps the year from undoing what its months hid (crossReportSuppression.ts).
+ * keeps the year from undoing what its months hid (crossReportSuppression.ts),
+ * and, for a year sent before, by the rule for a copy that replaces it
+ * (yearReplacement.ts).
  * Beside them: supervision
  * minutes by kind, professional development hours, and the duties that
  * stood in the year. Nothing here writes; schoolYearFiles.ts does.
@@ -37,6 +42,8 @@ export interface SchoolYearReport {
   hidden: Map<string, HiddenWhy>;
   /** The hidden paths the month's rule alone would show, hidden because of the year's months. */
   hiddenWithMonths: Set<string>;
+  /** Beside the copies sent before: groups (by first cell) shown as the latest copy showed them, and groups hidden, and the cells that hides (yearReplacement.ts). */
+  replacement: { kept: string[]; hidden: string[]; cellsHidden: string[] };
 }
 
 export interface SignedSchoolYearReport extends SchoolYearReport {
@@ -91,8 +98,8 @@ export function prepareSchoolYearReport(data: VaultData, options: SchoolYearRepo
   const today = localDate(options.now ?? data.clock(), timeZone);
   const generated = today.slice(0, 7);
   const startMonth = settings.schoolYearStartMonth;
-  const months = schoolYearMonths(data, schoolYear);
-  if (months.first > generated) {
+  const span = schoolYearMonths(data, schoolYear);
+  if (span.first > generated) {
     throw new VaultError('INVALID_INPUT', `school year: ${schoolYear} has not begun yet (today is ${today} in ${timeZone}).`);
   }
   const yearThreshold = thresholdForSchoolYear(data, schoolYear);
@@ -107,21 +114,25 @@ export function prepareSchoolYearReport(data: VaultData, options: SchoolYearRepo
   const { from, to } = schoolYearRange(schoolYear, startMonth);
   const range = { first: from, last: to };
   const metrics = computeMetricsBetween(data, schoolYear, range);
-  const lastMonth = generated < months.last ? generated : months.last;
+  const lastMonth = generated < span.last ? generated : span.last;
   const duties = dutiesOfSchoolYear(data, schoolYear, lastMonth);
   const pdProvided = pdProvidedBetween(data, range);
   const guideline: GuidelineList = { pdProvided, duties: duties.map(({ name, minutesPerMonth }) => ({ name, minutesPerMonth })), stories: [] };
   const yearTruth = plainReportMetrics(metrics, guideline);
   const own = publishMetrics(yearTruth, threshold);
-  const byMonths = hiddenBecauseOfMonths({ yearTruth, ownHidden: own.hidden, months: monthsAsHeld(data, schoolYear, threshold), threshold });
-  const published = { metrics: withCellsHidden(own.metrics, byMonths.keys()), hidden: new Map([...own.hidden, ...byMonths]) };
+  const months = monthsAsHeld(data, schoolYear, threshold);
+  const byMonths = hiddenBecauseOfMonths({ yearTruth, ownHidden: own.hidden, months, threshold });
+  const fresh = { metrics: withCellsHidden(own.metrics, byMonths.keys()), hidden: new Map([...own.hidden, ...byMonths]) };
+  // Beside every copy of the year sent before (yearReplacement.ts).
+  const replacement = replacementYear({ published: fresh, earlier: copiesSent(data, schoolYear), months, threshold });
+  const published = { metrics: replacement.metrics, hidden: replacement.hidden };
   const hours = (minutes: number) => roundTo(minutes / 60, 2);
 
   const document = SchoolYearReportDocument.parse({
     schema: SCHOOL_YEAR_REPORT_SCHEMA_ID,
     kind: 'school-year',
     period: schoolYear,
-    months,
+    months: span,
     generated,
     timeZone,
     threshold,
@@ -136,7 +147,21 @@ export function prepareSchoolYearReport(data: VaultData, options: SchoolYearRepo
     },
     administrativeResponsibilities: duties,
   });
-  return { metrics, document, bytes: canonicalBytes(document), hidden: published.hidden, hiddenWithMonths: new Set(byMonths.keys()) };
+  return {
+    metrics,
+    document,
+    bytes: canonicalBytes(document),
+    hidden: published.hidden,
+    hiddenWithMonths: new Set(byMonths.keys()),
+    replacement: { kept: replacement.kept, hidden: replacement.hiddenForCopies, cellsHidden: replacement.cellsHidden },
+  };
+}
+
+/** The metrics of every copy of the school year sent before, first to last (a copy recorded without its document is not known). */
+function copiesSent(data: VaultData, schoolYear: string): ReportMetrics[] {
+  return exportedSchoolYears(data)
+    .all(schoolYear)
+    .flatMap((copy) => (copy.document === null ? [] : [(JSON.parse(copy.document) as { metrics: ReportMetrics }).metrics]));
 }
 
 /** Each month of the school year as the district holds it: its latest report sent, else what it would publish now; and its numbers today. */
@@ -160,6 +185,7 @@ export function schoolYearRuleText(threshold: number, startMonth?: number): stri
     `students seen and each issue category, whenever H months hid it and the year counts more students than the months that show it add up to, plus (H − 1) × ${threshold - 1};`,
     'the mean whenever a month hid its own, and the medians and mean with students seen;',
     'and any of these a month shows at another value than it holds now.',
+    `A copy of the school year sent again with other numbers, to replace one sent before, shows a group as the latest copy showed it when a count of students in it differs by 1 to ${threshold - 1} from what any copy sent before showed, and otherwise hides a group with a count that moved since the latest copy and that a month hides.`,
     `A count the school year hides for these reasons may be ${threshold} or more.`,
   ].join(' ');
 }

@@ -17,7 +17,10 @@ function numbersOf(document: SchoolYearReportDocument): string {
  * document already sent (the same bytes, so the district counts one copy
  * once); other numbers go out only with `replace`, since a district that
  * gets two different reports of one worker's school year counts neither.
- * A year never exported goes out as it stands.
+ * A year never exported goes out as it stands. What a replacement shows
+ * beside the copies sent before is yearReplacement.ts's (part of the year's
+ * numbers, so a year whose counts only kept their earlier values goes out
+ * as the very document sent).
  */
 export function schoolYearToSend(data: VaultData, report: SchoolYearReport, replace: boolean): SchoolYearReport {
   const sent = exportedSchoolYears(data).latest(report.document.period);

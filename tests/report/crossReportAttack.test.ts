@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { monthsOfSchoolYear } from '../../shared/domain/schoolYear';
 import { REPORT_CATEGORY_IDS } from '../../shared/report/document';
 import { valueAtPath } from '../../shared/report/catalog';
-import { CASE_OUTCOMES, type CaseOutcome } from '../../shared/domain/caseOutcomes';
+import type { CaseOutcome } from '../../shared/domain/caseOutcomes';
 import { rulesWithoutVault } from '../../src-main/files/outputPath';
 import { REPORT_GROUPS } from '../../src-main/report/cellGroups';
 import { exportReportFiles, reportFileNames } from '../../src-main/report/exportFiles';
@@ -20,6 +20,7 @@ import { makeTempDir, removeDir } from '../helpers/tempVault';
 import { openTestVault, type TestDatabase } from '../vault/testVault';
 import { manualClock } from './knownMonth';
 import { buildKnownSchoolYear } from './knownSchoolYear';
+import { buildRealisticYear } from './realisticYear';
 
 /**
  * The reader who holds every file the worker sent for one school year: each
@@ -301,43 +302,10 @@ describe('the school-year report beside its own months', () => {
 
 // --- A realistic year: the attack holds, and what the months cost the year --------------------------------
 
-/** A worker with 40 students over a school year: a quiet July and August, busy months, closings scattered over outcomes. Seeded, so the same every run. */
-function buildRealisticYear(data: VaultData): void {
-  let seed = 20262027;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const categories = ['attendance', 'behavior', 'academic', 'family_change', 'grief_loss', 'worry_stress', 'emotional_regulation', 'peer_bullying'];
-  const students = Array.from({ length: 40 }, (_, index) => ({
-    id: newStudent(data, index < 25 ? '2026-06-01' : `2026-${String(8 + (index % 4)).padStart(2, '0')}-0${1 + (index % 8)}`),
-    categories: [pick(categories), ...(random() < 0.3 ? [pick(categories)] : [])],
-    closesIn: random() < 0.45 ? pick(MONTHS.slice(3)) : null,
-  }));
-  for (const month of MONTHS) {
-    const quiet = month === '2026-07' || month === '2026-08';
-    for (const student of students) {
-      if (student.closesIn !== null && month > student.closesIn) continue;
-      if (random() > (quiet ? 0.05 : 0.6)) continue;
-      const sessions = 1 + Math.floor(random() * 3);
-      for (let session = 0; session < sessions; session += 1) {
-        data.services.create({ date: `${month}-${String(3 + session * 7).padStart(2, '0')}`, minutes: 30, kind: 'individual_session', studentIds: [student.id], issueCategoryIds: student.categories });
-      }
-    }
-    if (!quiet) {
-      const group = students.filter(() => random() < 0.15).map((student) => student.id);
-      if (group.length > 0) data.services.create({ date: `${month}-24`, minutes: 45, kind: 'group_session', studentIds: group, issueCategoryIds: ['worry_stress'] });
-    }
-  }
-  const outcomes = CASE_OUTCOMES.map((outcome) => outcome.id);
-  for (const student of students) if (student.closesIn !== null) data.students.close(student.id, `${student.closesIn}-27`, pick(outcomes));
-}
-
 describe('a realistic school year of 40 students', () => {
   it('keeps the promise with every month, and says how many year cells the months hide', () => {
     const data = vault.data;
-    buildRealisticYear(data);
+    buildRealisticYear(data, (openedOn) => newStudent(data, openedOn));
     const reports = held(data);
     expect(attack(reports)).toEqual([]);
     const year = prepareSchoolYearReport(data, { schoolYear: YEAR });

@@ -85,6 +85,14 @@ export class ReportExportRepository {
     return row === undefined ? null : fromSchoolYearRow(row);
   }
 
+  /** Every export of the school year, first to last. */
+  allSchoolYear(schoolYear: string): ExportedSchoolYear[] {
+    return this.db
+      .prepare<[string], SchoolYearRow>('SELECT school_year, threshold, document, exported_at FROM school_year_exports WHERE school_year = ? ORDER BY seq')
+      .all(schoolYear)
+      .map(fromSchoolYearRow);
+  }
+
   recordSchoolYear(entry: { schoolYear: string; threshold: number; document: string }): void {
     this.db
       .prepare('INSERT INTO school_year_exports (school_year, threshold, document, exported_at) VALUES (?, ?, ?, ?)')
