@@ -46,6 +46,10 @@ const TEMPLATES: readonly Template[] = [
   (p) => `${p(NAMES)} and ${p(NAMES)} argued at lunch about a game; both apologized on their own.`,
   () => `Bus F32 was 20 minutes late again, so breakfast was missed. Ask transportation.`,
   (p) => `Student stated I hate it here, then went back to class with ${p(ADULTS)}.`,
+  (p) => `Screenshot: [9:41 PM] ${p(NAMES).toLowerCase()}_k: see u at lunch / [9:42 PM] jas.m: ok / [9:44 PM] ${p(NAMES).toLowerCase()}_k: bet`,
+  () => `Script for puppets: "Can I play too?" / "Sure, come on!" / "Not right now, after this game."`,
+  (p) => `Texts ${p(ADULTS)} sent over the weekend. Sat 9:12p: he's up all night again Sun 8:30a: we're ok, thank you`,
+  () => `Session 4 | Date: 10/2 | Type: Group | Goal: Coping | Notes: practiced box breathing`,
 ];
 
 /** A note of exactly `length` characters, built from the templates. */
@@ -69,13 +73,20 @@ interface Size {
   notes: number;
   peerNotes: number;
   target: string;
+  /** One shape repeated, in place of the mixed templates: what would show a look-back that is not bounded. */
+  make?: (length: number) => string;
 }
+
+const repeatTo = (piece: string, length: number): string => piece.repeat(Math.ceil(length / piece.length)).slice(0, length);
 
 const SIZES: readonly Size[] = [
   { name: '200 characters', length: 200, notes: 2_000, peerNotes: 500, target: 'p99 ≤ 2 ms' },
   { name: '2,000 characters', length: 2_000, notes: 1_000, peerNotes: 300, target: 'p99 ≤ 2 ms' },
   { name: '20,000 characters', length: 20_000, notes: 100, peerNotes: 50, target: 'p99 ≤ 20 ms (linear)' },
   { name: '1 MB', length: 1_000_000, notes: 8, peerNotes: 3, target: 'p99 ≤ 1,000 ms (linear)' },
+  // Worst shapes for the look-backs: one run of quoted lines, one line of labelled turns.
+  { name: '300,000 characters of quoted lines in one run', length: 300_000, notes: 4, peerNotes: 2, target: 'p99 ≤ 1,000 ms (linear)', make: (n) => repeatTo('"a b c" / ', n) },
+  { name: '300,000 characters of turns on one line', length: 300_000, notes: 4, peerNotes: 2, target: 'p99 ≤ 1,000 ms (linear)', make: (n) => `Mom (text 7:10): hi ${repeatTo('Me: ok Mom: fine ', n - 20)}` },
 ];
 
 export async function runRedactionBench(options: { quick?: boolean; log?: (line: string) => void } = {}): Promise<Row[]> {
@@ -84,7 +95,7 @@ export async function runRedactionBench(options: { quick?: boolean; log?: (line:
   for (const size of SIZES) {
     const count = options.quick ? Math.max(3, Math.ceil(size.notes / 10)) : size.notes;
     const peerCount = options.quick ? Math.max(2, Math.ceil(size.peerNotes / 10)) : size.peerNotes;
-    const notes = Array.from({ length: count }, (_, i) => makeNote(size.length, 1_000 * size.length + i));
+    const notes = Array.from({ length: count }, (_, i) => (size.make === undefined ? makeNote(size.length, 1_000 * size.length + i) : size.make(size.length)));
     // Warm up both (a full pass), so the numbers are for a running app, not a cold start.
     for (const note of notes) checkNote(note);
     for (const note of notes.slice(0, peerCount)) peer.redact(note);

@@ -290,12 +290,12 @@ function writtenByPerson(t: Tokens, writing: Token): boolean {
 const POSSESSIVES = new Set(['his', 'her', 'their', 'my', 'your']);
 
 /** The quotation follows "<document> … asks|says|reads" or "and" after such a quotation, with no person between. */
-function documentAsks(t: Tokens, open: Token): boolean {
+function documentAsks(t: Tokens, open: Token, depth = 0): boolean {
   let k = open.index - 1;
   // "… asks "…" and "Is there a plan?"": the second question of the same form.
   if (t.tokens[k]?.lower === 'and' && QUOTE_CLOSERS.has(t.tokens[k - 1]?.text ?? '')) {
     const previous = openerOf(t, t.tokens[k - 1] as Token);
-    return previous !== undefined && documentAsks(t, previous);
+    return previous !== undefined && depth < MAX_RUN_LINES && documentAsks(t, previous, depth + 1);
   }
   if (!SPEECH.has(t.tokens[k]?.lower ?? '')) return false;
   for (k -= 1; k >= 0 && open.index - k < 10; k -= 1) {
@@ -323,7 +323,8 @@ const THING_SUBJECTS = new Set(['it', 'this', 'which']);
 function documentLabelBefore(t: Tokens, open: Token): boolean {
   // "Script for puppets: "Can I play too?" / "Sure, come on!"": each line of a run after the label.
   let first = open;
-  for (;;) {
+  // A script's lines come a few at a time; a longer run is not walked back (linear on any note).
+  for (let lines = 0; lines < MAX_RUN_LINES; lines += 1) {
     const slash = t.tokens[first.index - 1];
     const close = t.tokens[first.index - 2];
     if (slash === undefined || close === undefined || (slash.text !== '/' && slash.text !== '|') || !QUOTE_CLOSERS.has(close.text)) break;
@@ -331,8 +332,7 @@ function documentLabelBefore(t: Tokens, open: Token): boolean {
     if (opener === undefined) break;
     first = opener;
   }
-  if (first !== open) return documentLabelBefore(t, first);
-  const colon = t.tokens[open.index - 1];
+  const colon = t.tokens[first.index - 1];
   if (colon?.text !== ':' || colon.spaceBefore) return false;
   // "Out-of-office reply from the clinic:": the few characters before the colon, on its line.
   const before = t.text.slice(Math.max(0, colon.start - 120), colon.start);
@@ -365,6 +365,8 @@ function documentLabelBefore(t: Tokens, open: Token): boolean {
 }
 
 const QUOTE_CLOSERS = new Set(['"', '\u201d']);
+/** How many quoted lines before this one a run after a label is followed back. */
+const MAX_RUN_LINES = 8;
 const POSTING = new Set(['posted', 'taped', 'hung', 'pinned', 'displayed']);
 
 /** The opening mark of the quotation that `close` ends, on the same line. */

@@ -26,6 +26,7 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
   let lastTurn: Token | undefined; // the colon of the last turn with a speaker's label
   const chat = chatTurns(t);
   let thread: Token | undefined; // the colon of the last label of someone's writing
+  const firstWriting = tokens.findIndex(isWritingWord); // once per note: the time-stamp rule asks it at every colon
   for (const colon of tokens) {
     if (colon.text !== ':') continue;
     const next = tokens[colon.index + 1];
@@ -40,7 +41,7 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
       continue;
     }
     // "Sat 9:12p:", "7:15am:" after "Texts Mom sent me …": a message's time stamp, in a note about messages.
-    if (label !== undefined && label.words.every((w) => DAYS.has(w.lower) || isTimePart(w)) && timeStamped(t, colon) && writingsBefore(t, colon)) {
+    if (label !== undefined && label.words.every((w) => DAYS.has(w.lower) || isTimePart(w)) && timeStamped(t, colon) && firstWriting >= 0 && firstWriting < colon.index) {
       emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true, chat: true });
       continue;
     }
@@ -65,7 +66,7 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     if (strength === 'strong') lastTurn = colon;
     // What a text, note or voicemail said, or an answer to a question just asked, is someone's words whatever they hold;
     // so is each later turn of a text thread ("Txt Brianna 6:10am: … Me: call L&D if …").
-    const lenient = strength === 'strong' && (label.written === true || answersQuestion(t, label.words[0] as Token) || (thread !== undefined && sameLine(t, thread, colon)));
+    const lenient = strength === 'strong' && (label.written === true || answersQuestion(t, label.words[0] as Token) || (thread !== undefined && lineOf(t)[thread.index] === lineOf(t)[colon.index]));
     if (label.written === true) thread = colon;
     emitUtterance(t, colon.index + 1, strength, label.who, 'verbatim.transcript', out, { lenient, named: namedLabel(label.words), chat: handle !== undefined });
   }
@@ -137,9 +138,20 @@ function isPictograph(text: string): boolean {
   return code >= 0x2190 && !isLetterCode(code);
 }
 
-function sameLine(t: Tokens, a: Token, b: Token): boolean {
-  for (let index = a.index + 1; index <= b.index; index += 1) if ((t.tokens[index] as Token).lineBefore) return false;
-  return true;
+/** The line of each token, counted once per note. */
+const LINES = new WeakMap<Tokens, Int32Array>();
+function lineOf(t: Tokens): Int32Array {
+  let lines = LINES.get(t);
+  if (lines === undefined) {
+    lines = new Int32Array(t.tokens.length);
+    let line = 0;
+    t.tokens.forEach((token, index) => {
+      if (token.lineBefore) line += 1;
+      (lines as Int32Array)[index] = line;
+    });
+    LINES.set(t, lines);
+  }
+  return lines;
 }
 
 /** The colon closes a time ("9:12p:", "10:02:"), not a word. */
@@ -148,13 +160,10 @@ function timeStamped(t: Tokens, colon: Token): boolean {
   return before !== undefined && (before.type === 'num' || isTimePart(before));
 }
 
-/** A message noun earlier in the note ("Texts Mom sent me over the weekend"). */
-function writingsBefore(t: Tokens, colon: Token): boolean {
-  for (let index = colon.index - 1; index >= 0; index -= 1) {
-    const word = (t.tokens[index] as Token).lower;
-    if (WRITINGS.has(word) || (word.endsWith('s') && WRITINGS.has(word.slice(0, -1)))) return true;
-  }
-  return false;
+/** A message noun ("Texts Mom sent me over the weekend"), plural too. */
+function isWritingWord(token: Token): boolean {
+  const word = token.lower;
+  return WRITINGS.has(word) || (word.endsWith('s') && WRITINGS.has(word.slice(0, -1)));
 }
 const HANDLE_JOINERS = new Set(['_', '.', '-']);
 
@@ -204,7 +213,9 @@ function introducesWriting(t: Tokens, colon: Token): boolean {
     let token = t.tokens[index] as Token;
     // "Copied from her worksheet (she asked me to keep it):": the aside in brackets is not the clause.
     if (token.text === ')' && index === colon.index - 1) {
-      while (index > 0 && (t.tokens[index] as Token).text !== '(') index -= 1;
+      const limit = index - 40;
+      while (index > 0 && index > limit && (t.tokens[index] as Token).text !== '(') index -= 1;
+      if ((t.tokens[index] as Token).text !== '(') return false;
       index -= 1;
       if (index < 0) return false;
       token = t.tokens[index] as Token;
