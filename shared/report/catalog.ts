@@ -125,6 +125,15 @@ export function valueAtPath(root: unknown, path: string): unknown {
   return node;
 }
 
+/** Sets the value at a dotted path whose parents exist ("cases.closed" in a report's metrics). */
+export function setValueAtPath(root: unknown, path: string, value: unknown): void {
+  const keys = path.split('.');
+  const last = keys.pop() as string;
+  let node = root as Record<string, unknown>;
+  for (const key of keys) node = node[key] as Record<string, unknown>;
+  node[last] = value;
+}
+
 export function metricInfo(path: string): MetricInfo | undefined {
   return REPORT_METRICS.find((metric) => metric.path === path);
 }

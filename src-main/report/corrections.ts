@@ -1,5 +1,5 @@
 import type { ReportMetrics } from '../../shared/report/document';
-import { valueAtPath } from '../../shared/report/catalog';
+import { setValueAtPath, valueAtPath } from '../../shared/report/catalog';
 import type { HiddenWhy } from '../../shared/api/reportSchemas';
 import { REPORT_GROUPS, STUDENT_STATISTIC_PATHS } from './cellGroups';
 import { trueCellValue, type PlainReportMetrics, type PublishedMetrics } from './publish';
@@ -28,14 +28,6 @@ export interface CorrectionPlan {
   basis: PlainReportMetrics;
   /** Groups (by root) kept as before because some count changed by 1 to k-1. */
   kept: string[];
-}
-
-function setAt(root: unknown, path: string, value: unknown): void {
-  const keys = path.split('.');
-  const last = keys.pop() as string;
-  let node = root as Record<string, unknown>;
-  for (const key of keys) node = node[key] as Record<string, unknown>;
-  node[last] = value;
 }
 
 /** A count changed by 1 to k-1 between two sets of true numbers, in these cells. */
@@ -72,8 +64,8 @@ export function planCorrection(input: {
     const paths = [...publishedCellsOfGroup(group), ...(group.root === 'studentsSeen' ? STUDENT_STATISTIC_PATHS : [])];
     for (const path of paths) {
       const before = valueAtPath(latestPublished, path);
-      setAt(metrics, path, structuredClone(before));
-      setAt(basis, path, structuredClone(valueAtPath(latestBasis, path)));
+      setValueAtPath(metrics, path, structuredClone(before));
+      setValueAtPath(basis, path, structuredClone(valueAtPath(latestBasis, path)));
       if (typeof before === 'object' && before !== null) hidden.set(path, fresh.hidden.get(path) ?? 'group');
       else hidden.delete(path);
     }

@@ -1,4 +1,4 @@
-import { valueAtPath } from '../../shared/report/catalog';
+import { setValueAtPath, valueAtPath } from '../../shared/report/catalog';
 import type { ReportMetrics, SuppressedCell } from '../../shared/report/document';
 import { REPORT_GROUPS, STUDENT_STATISTIC_PATHS } from './cellGroups';
 import { INDIVIDUAL_SESSION_CELLS, type MonthAsHeld } from './crossReportSuppression';
@@ -65,14 +65,6 @@ const MEAN = 'frequency.meanSessionsPerStudent';
 const isShown = (value: unknown): value is number => typeof value === 'number';
 const isHidden = (value: unknown): boolean => typeof value === 'object' && value !== null;
 
-function setAt(root: unknown, path: string, value: unknown): void {
-  const keys = path.split('.');
-  const last = keys.pop() as string;
-  let node = root as Record<string, unknown>;
-  for (const key of keys) node = node[key] as Record<string, unknown>;
-  node[last] = value;
-}
-
 /**
  * What the replacement publishes: `published` is the year by its rules now;
  * `earlier` the metrics of every copy sent before, first to last (none: the
@@ -112,7 +104,7 @@ export function replacementYear(input: {
       for (const path of group.cells) {
         keptPaths.add(path);
         const before = valueAtPath(latest, path);
-        setAt(metrics, path, structuredClone(before));
+        setValueAtPath(metrics, path, structuredClone(before));
         if (isHidden(before)) hidden.set(path, published.hidden.get(path) ?? (STUDENT_STATISTIC_PATHS.includes(path) ? 'statistic' : group.why));
         else hidden.delete(path);
       }
@@ -124,7 +116,7 @@ export function replacementYear(input: {
       const withMean = group.why === 'services' && !keptPaths.has(MEAN) ? [...group.cells, MEAN] : group.cells;
       for (const path of withMean) {
         if (valueAtPath(metrics, path) === null || isHidden(valueAtPath(metrics, path))) continue;
-        setAt(metrics, path, { suppressed: true } satisfies SuppressedCell);
+        setValueAtPath(metrics, path, { suppressed: true } satisfies SuppressedCell);
         hidden.set(path, STUDENT_STATISTIC_PATHS.includes(path) ? 'statistic' : group.why);
       }
     }

@@ -1,10 +1,10 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { MouseEvent, ReactNode } from 'react';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { LeaveUnsavedDialog } from '../components/LeaveUnsavedDialog';
 import { ChartIcon, ClockIcon, GearIcon, GrowthIcon, HandoverIcon, KeyboardIcon, LockIcon, NoteIcon, PeopleIcon, PlusIcon, SearchIcon, ShieldIcon, TodayIcon } from '../components/Icons';
 import { setWorkerTimeZone } from '../lib/dates';
 import { bridge } from '../bridge';
-import { activeDraft, sendWaitingDraftsNow } from '../lib/draftSender';
+import { sendWaitingDraftsNow } from '../lib/draftSender';
 import { isMod, isTypingTarget, MOD_LABEL } from '../lib/keys';
 import { resumeDraftAfterUnlock } from '../state/resumeDraft';
 import { useSettingsStore } from '../state/settingsStore';
@@ -363,24 +363,5 @@ function Announcements() {
 function LeaveDialog() {
   const cancelLeave = useUiStore((store) => store.cancelLeave);
   const confirmLeave = useUiStore((store) => store.confirmLeave);
-  return (
-    <ConfirmDialog
-      title="Leave without saving?"
-      tone="danger"
-      confirmLabel="Leave without saving"
-      otherLabel="Keep as unfinished note"
-      cancelLabel="Keep editing"
-      onConfirm={() => {
-        activeDraft()?.discard();
-        confirmLeave();
-      }}
-      onOther={() => {
-        activeDraft()?.keepForLater();
-        confirmLeave();
-      }}
-      onCancel={cancelLeave}
-    >
-      <p>Your changes to this note have not been saved. Keep them as an unfinished note to finish later, or let them go.</p>
-    </ConfirmDialog>
-  );
+  return <LeaveUnsavedDialog onLeave={confirmLeave} onStay={cancelLeave} />;
 }

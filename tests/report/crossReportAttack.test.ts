@@ -1,14 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { monthsOfSchoolYear } from '../../shared/domain/schoolYear';
 import { REPORT_CATEGORY_IDS } from '../../shared/report/document';
 import { valueAtPath } from '../../shared/report/catalog';
-import type { CaseOutcome } from '../../shared/domain/caseOutcomes';
-import { rulesWithoutVault } from '../../src-main/files/outputPath';
 import { REPORT_GROUPS } from '../../src-main/report/cellGroups';
-import { exportReportFiles, reportFileNames } from '../../src-main/report/exportFiles';
-import { prepareMonthReport, signMonthReport } from '../../src-main/report/monthReport';
+import { prepareMonthReport } from '../../src-main/report/monthReport';
 import { publishedGroupView } from '../../src-main/report/reportDocument';
 import { additiveTotalShownBesideMonths, distinctCountShownBesideMonths } from '../../src-main/report/crossReportSuppression';
 import { prepareSchoolYearReport } from '../../src-main/report/schoolYearReport';
@@ -17,6 +13,7 @@ import { cellsOfGroup, feasibleRanges, isSmall, type Range } from '../../src-mai
 import { parseAnyReportDocument } from '../../src-main/report/verify';
 import type { VaultData } from '../../src-main/vault/vaultData';
 import { makeTempDir, removeDir } from '../helpers/tempVault';
+import { caseload, type Metrics, sendMonthInto } from './schoolYearWorld';
 import { openTestVault, type TestDatabase } from '../vault/testVault';
 import { manualClock } from './knownMonth';
 import { buildKnownSchoolYear } from './knownSchoolYear';
@@ -60,7 +57,6 @@ const AFTER_THE_YEAR = '2027-07-10T15:00:00.000Z';
 const K = 10;
 const MONTHS = monthsOfSchoolYear(YEAR);
 
-type Metrics = Record<string, unknown>;
 interface Held {
   /** Each month's latest report the district holds (or would receive now), by month. */
   months: Map<string, { metrics: Metrics; threshold: number }>;
@@ -178,28 +174,18 @@ function attack(held: Held): string[] {
 
 let vault: TestDatabase & { data: VaultData };
 let out: string;
-let codes = 0;
+const { newStudent, closeCases, reset: resetCodes } = caseload('X');
 
 beforeEach(() => {
   const clock = manualClock(AFTER_THE_YEAR);
   vault = openTestVault(clock);
   out = makeTempDir('sole-notes-cross-report-');
-  codes = 0;
+  resetCodes();
 });
 afterEach(() => {
   vault.dispose();
   removeDir(out);
 });
-
-function newStudent(data: VaultData, openedOn = '2026-06-01'): string {
-  codes += 1;
-  return data.students.create({ code: `X${String(codes).padStart(4, '0')}`, openedOn }).id;
-}
-
-/** `count` cases opened before the year, closed on `date` with `outcome`. */
-function closeCases(data: VaultData, date: string, outcome: CaseOutcome, count: number): void {
-  for (let index = 0; index < count; index += 1) data.students.close(newStudent(data), date, outcome);
-}
 
 /** `count` new students, each seen once individually on `date`; their ids. */
 function seeNew(data: VaultData, date: string, count: number, categories: string[] = ['attendance']): string[] {
@@ -229,8 +215,7 @@ let sent = 0;
 function send(data: VaultData, month: string, correction = false): Metrics {
   sent += 1;
   const folder = path.join(out, `sent-${sent}`);
-  exportReportFiles(data, signMonthReport(data, prepareMonthReport(data, { month, correction })), folder, rulesWithoutVault(false));
-  return JSON.parse(fs.readFileSync(path.join(folder, reportFileNames(month).json), 'utf8')).metrics as Metrics;
+  return sendMonthInto(data, folder, month, correction);
 }
 
 describe('the school-year report beside its own months', () => {

@@ -2,13 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { monthsOfSchoolYear } from '../../shared/domain/schoolYear';
-import type { CaseOutcome } from '../../shared/domain/caseOutcomes';
 import { REPORT_CATEGORY_IDS, type ReportMetrics } from '../../shared/report/document';
 import { valueAtPath } from '../../shared/report/catalog';
 import { rulesWithoutVault } from '../../src-main/files/outputPath';
 import { REPORT_GROUPS } from '../../src-main/report/cellGroups';
-import { exportReportFiles, reportFileNames } from '../../src-main/report/exportFiles';
-import { prepareMonthReport, signMonthReport } from '../../src-main/report/monthReport';
+import { prepareMonthReport } from '../../src-main/report/monthReport';
 import { publishedGroupView } from '../../src-main/report/reportDocument';
 import { exportSchoolYearFiles } from '../../src-main/report/schoolYearFiles';
 import { prepareSchoolYearReport, signSchoolYearReport } from '../../src-main/report/schoolYearReport';
@@ -19,6 +17,7 @@ import { replacementYear } from '../../src-main/report/yearReplacement';
 import { parseAnyReportDocument } from '../../src-main/report/verify';
 import type { VaultData } from '../../src-main/vault/vaultData';
 import { makeTempDir, removeDir } from '../helpers/tempVault';
+import { caseload, type Metrics, sendMonthInto } from './schoolYearWorld';
 import { openTestVault, type TestDatabase } from '../vault/testVault';
 import { manualClock } from './knownMonth';
 import { buildRealisticYear, realisticYear } from './realisticYear';
@@ -55,7 +54,6 @@ const AFTER_THE_YEAR = '2027-07-10T15:00:00.000Z';
 const K = 10;
 const MONTHS = monthsOfSchoolYear(YEAR);
 
-type Metrics = Record<string, unknown>;
 interface MonthHeld {
   metrics: Metrics;
   threshold: number;
@@ -156,29 +154,19 @@ function attackCopies(copies: readonly Copy[]): string[] {
 let vault: TestDatabase & { data: VaultData };
 let clock: ReturnType<typeof manualClock>;
 let out: string;
-let codes = 0;
+const { newStudent, closeCases, reset: resetCodes } = caseload('Y');
 let folders = 0;
 
 beforeEach(() => {
   clock = manualClock(AFTER_THE_YEAR);
   vault = openTestVault(clock);
   out = makeTempDir('sole-notes-year-resend-');
-  codes = 0;
+  resetCodes();
 });
 afterEach(() => {
   vault.dispose();
   removeDir(out);
 });
-
-function newStudent(data: VaultData, openedOn = '2026-06-01'): string {
-  codes += 1;
-  return data.students.create({ code: `Y${String(codes).padStart(4, '0')}`, openedOn }).id;
-}
-
-/** `count` cases opened before the year, closed on `date` with `outcome`. */
-function closeCases(data: VaultData, date: string, outcome: CaseOutcome, count: number): void {
-  for (let index = 0; index < count; index += 1) data.students.close(newStudent(data), date, outcome);
-}
 
 /** Each month as it stands today (its latest report sent, else what it would send), for months begun. */
 function monthsNow(data: VaultData): Map<string, MonthHeld> {
@@ -207,8 +195,7 @@ function sendYear(data: VaultData, replace: boolean): Copy {
 function sendMonth(data: VaultData, month: string, correction = false): Metrics {
   folders += 1;
   const folder = path.join(out, `month-${folders}`);
-  exportReportFiles(data, signMonthReport(data, prepareMonthReport(data, { month, correction })), folder, rulesWithoutVault(false));
-  return JSON.parse(fs.readFileSync(path.join(folder, reportFileNames(month).json), 'utf8')).metrics as Metrics;
+  return sendMonthInto(data, folder, month, correction);
 }
 
 describe('two copies of one school year side by side', () => {

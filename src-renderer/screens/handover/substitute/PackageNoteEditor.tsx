@@ -2,9 +2,8 @@ import { useState } from 'react';
 import type { ReceivedHandover } from '../../../../shared/api/handoverSchemas';
 import type { NoteRevision, Student } from '../../../../shared/api/schemas';
 import { call } from '../../../api';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { LeaveUnsavedDialog } from '../../../components/LeaveUnsavedDialog';
 import { SendIcon } from '../../../components/Icons';
-import { activeDraft } from '../../../lib/draftSender';
 import { NoteEditorPane } from '../../../components/NoteEditorPane';
 import { SaveWithFindingsDialog } from '../../../components/SaveWithFindingsDialog';
 import { useNoteEditor, type NoteSource } from '../../../lib/useNoteEditor';
@@ -149,26 +148,7 @@ export function PackageNoteEditor({
           author={(revision) => revisionAuthor(revision, info)}
         />
       )}
-      {leaving && (
-        <ConfirmDialog
-          title="Leave without saving?"
-          tone="danger"
-          confirmLabel="Leave without saving"
-          otherLabel="Keep as unfinished note"
-          cancelLabel="Keep editing"
-          onConfirm={() => {
-            activeDraft()?.discard();
-            close(true);
-          }}
-          onOther={() => {
-            activeDraft()?.keepForLater();
-            close(true);
-          }}
-          onCancel={() => setLeaving(false)}
-        >
-          <p>Your changes to this note have not been saved. Keep them as an unfinished note to finish later, or let them go.</p>
-        </ConfirmDialog>
-      )}
+      {leaving && <LeaveUnsavedDialog onLeave={() => close(true)} onStay={() => setLeaving(false)} />}
     </div>
   );
 }
