@@ -22,7 +22,7 @@ import {
   WORDLIKE_ABBREVIATIONS,
 } from './data/diagnosticForms';
 import { MEDICATION_CLASSES } from './data/medicationClasses';
-import { ELIGIBILITY_WORDS, INNER_VOICES_WORDS, PLACE_BEFORE_STATE, REAL_VOICES_PLACES, REAL_VOICES_VERBS, THING_NOUNS_AFTER, WORD_SENSE_AFTER } from './data/ordinarySenses';
+import { ELIGIBILITY_WORDS, SCHOOL_CATEGORY_CUES, SCHOOL_CATEGORY_NAMES, INNER_VOICES_WORDS, PLACE_BEFORE_STATE, REAL_VOICES_PLACES, REAL_VOICES_VERBS, THING_NOUNS_AFTER, WORD_SENSE_AFTER } from './data/ordinarySenses';
 import { OTHER_LANGUAGE_DIAGNOSIS_NAMES } from './data/otherLanguages';
 import { SPANISH_ABBREVIATIONS_CAPS, SPANISH_DIAGNOSIS_NAMES, SPANISH_STRONG_PHRASES, SPANISH_WEAK_PHRASES } from './data/spanish';
 import { DSM_NUMERIC_RANGE, DSM_V_CATEGORIES, QUANTITY_UNITS, SCORE_WORDS } from './data/dsm';
@@ -168,6 +168,17 @@ const ANXIETY_BEFORE = wordSet(ANXIETY_CONDITION_BEFORE);
 const ANXIETY_AFTER = wordSet(ANXIETY_FEELING_AFTER);
 const CUT_SELF = wordSet(CUTTING_SELF_AFTER);
 const CUT_ORDINARY = wordSet(CUTTING_ORDINARY_AFTER);
+const CATEGORY_NAMES = wordSet(SCHOOL_CATEGORY_NAMES);
+const CATEGORY_CUES = wordSet(SCHOOL_CATEGORY_CUES);
+
+function schoolCategory(t: Tokens, match: TermMatch<ConditionValue>): boolean {
+  const name = t.words.slice(match.first, match.last + 1).map((w) => w.lower).join(' ');
+  if (!CATEGORY_NAMES.has(name)) return false;
+  for (let k = match.first - 1; k >= 0 && k >= match.first - 3; k -= 1) if (CATEGORY_CUES.has((t.words[k] as Token).lower)) return true;
+  const after = t.words[match.last + 1];
+  return after !== undefined && CATEGORY_CUES.has(after.lower);
+}
+
 /** After a category's letters: "SLD eligibility". */
 const CATEGORY_AFTER = wordSet(['eligibility', 'category', 'classification', 'label']);
 /** Words after a diagnostic phrase that name no condition. */
@@ -522,6 +533,8 @@ function accept(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean):
   const word0 = t.words[match.first] as Token;
   const following = nextWordLower(t, match.last);
   if (!inPhrase && match.first === match.last && word0.text.length <= 4 && word0.text === word0.text.toUpperCase() && following !== undefined && CATEGORY_AFTER.has(following)) return false;
+  // "found eligible under Specific Learning Disability": a school category that names no condition.
+  if (!inPhrase && schoolCategory(t, match)) return false;
   if (special === null) return true;
   const after = following;
   const before = prevWordLower(t, match.first);

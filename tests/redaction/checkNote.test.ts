@@ -178,3 +178,23 @@ describe('messages, forms and other scripts', () => {
     expect(flagged('Gave her the 988 Suicide & Crisis Lifeline card.', 'diagnostic')).toEqual([]);
   });
 });
+
+describe('shorthand and dictated speech', () => {
+  const said = (text: string) =>
+    checkNote(text)
+      .filter((f) => f.kind === 'verbatim')
+      .map((f) => text.slice(f.start, f.end));
+
+  it('reads "stated" with the student left out as the student speaking', () => {
+    expect(said('Eli 6th - sent from art. stated I want to go home now. back to class.')).toEqual(['I want to go home now']);
+  });
+
+  it('reads a colon said aloud after a speaker, and "what if" as a question in the speaker’s words', () => {
+    expect(said('Dad on the phone at noon. Dad colon she never sleeps before midnight and I work nights.')).toEqual(['she never sleeps before midnight and I work nights']);
+    expect(said('He said what if I forget everything on the test.')).toEqual(['what if I forget everything on the test']);
+  });
+
+  it('reads a short text thread whose sender comes back', () => {
+    expect(said('txt w/ Rae 7:40am. Rae: u in today? Me: yes, 2nd period. Rae: bet')).toEqual(['u in today?', 'yes, 2nd period', 'bet']);
+  });
+});

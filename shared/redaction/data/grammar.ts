@@ -22,7 +22,7 @@ export const FIRST_PERSON_STRONG_WORDS: readonly string[] = [
 export const NOT_SPEECH_OPENERS: readonly string[] = ['me', 'mine', 'myself', 'us', 'ours'];
 
 /** Prepositions and determiners of a setting: "on her exit ticket", "in group". */
-export const SETTING_PREPOSITION_WORDS: readonly string[] = ['on', 'in', 'during', 'at', 'through', 'over', 'under', 'by', 'via'];
+export const SETTING_PREPOSITION_WORDS: readonly string[] = ['on', 'in', 'during', 'at', 'through', 'over', 'under', 'by', 'via', 'after', 'before'];
 export const SETTING_DETERMINER_WORDS: readonly string[] = ['the', 'a', 'an', 'his', 'her', 'their', 'my'];
 
 /** Conjunctions that carry the worker's "I" into the next verb ("I called mom and said …"). */

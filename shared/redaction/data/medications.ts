@@ -21,6 +21,10 @@ export const MEDICATIONS: readonly string[] = [
   'biphentin', 'foquest', 'dexamfetamine', 'amfexa', 'lisdexamfetamine dimesylate',
   'cipramil', 'cipralex', 'seroxat', 'efexor', 'lustral', 'faverin', 'dothiepin', 'dosulepin', 'lofepramine',
   'priadel', 'camcolit', 'liskonum', 'epilim', 'zispin',
+  // generic names as Spanish- and Portuguese-speaking families write them
+  'metilfenidato', 'atomoxetina', 'guanfacina', 'sertralina', 'fluoxetina', 'escitalopram', 'citalopram', 'paroxetina',
+  'risperidona', 'aripiprazol', 'quetiapina', 'olanzapina', 'valproato', 'carbonato de litio', 'lisdexanfetamina',
+  'anfetamina', 'clonazepam', 'alprazolam',
   // the same medicines in Cyrillic, with the accusative forms families use ("дают Концерту")
   'концерта', 'концерту', 'риталин', 'страттера', 'золофт', 'прозак', 'флуоксетин', 'сертралин', 'рисперидон',
   // antidepressants

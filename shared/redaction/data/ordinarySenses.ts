@@ -54,3 +54,16 @@ export const INNER_VOICES_WORDS: readonly string[] = ['head', 'mind', 'telling',
 
 /** Before "HI": words of place and travel that make it the state ("moving to HI", "family in HI"). */
 export const PLACE_BEFORE_STATE: readonly string[] = ['to', 'in', 'from', 'visiting', 'moved', 'moving', 'flew', 'flying', 'relocating', 'relocated', 'near'];
+
+/**
+ * IDEA eligibility categories that name no condition of a person (34 CFR 300.8):
+ * "found eligible under Specific Learning Disability", "OHI eligibility". The
+ * categories that do name one (autism, intellectual disability) are not here.
+ */
+export const SCHOOL_CATEGORY_NAMES: readonly string[] = [
+  'specific learning disability', 'learning disability', 'other health impairment', 'emotional disturbance',
+  'emotional disability', 'speech or language impairment', 'speech language impairment', 'developmental delay',
+];
+/** Words around a category that make it the school's ("eligible under …", "… eligibility"). */
+export const SCHOOL_CATEGORY_CUES: readonly string[] = ['eligible', 'eligibility', 'category', 'qualifies', 'qualified', 'qualify', 'classification'];
+

@@ -91,6 +91,7 @@ export const HEADING_WORDS: readonly string[] = [
   // the worker's own planning and reflection ("Reflection: I'm tired", "Icebreaker: would you rather")
   'reflection', 'reflections', 'script', 'icebreaker', 'supervision', 'consult', 'consultation', 'debrief', 'panel',
   'paraphrasing', 'paraphrase', 'paraphrased', 'gist', 'summarizing', 'summarising', 'boundaries',
+  'emergency', 'emergencia', 'crisis', 'urgent',
   'warm-up', 'wrap-up', 'closing', 'opening', 'lesson', 'self-care',
   'concerns', 'follow-up', 'followup', 'follow', 'f', 'fu', 'purpose', 'goal', 'goals', 'setting', 'activity',
   'activities', 'reminder', 'reminders', 'note', 'notes', 'action', 'actions', 'agreement', 'agreements', 'agreed', 'accommodations',
@@ -255,7 +256,8 @@ export const SETTING_NOUNS: readonly string[] = [
   'bus', 'meeting', 'person', 'writing', 'tears', 'breath', 'line', 'check-in', 'checkin', 'circle',
   // activities a young child talks during
   'drawing', 'art', 'play', 'playtime', 'gym', 'pe', 'snack', 'centers', 'legos', 'blocks', 'sandtray', 'painting',
-  'coloring', 'colouring', 'dismissal', 'arrival', 'pickup', 'drop-off',
+  'coloring', 'colouring', 'dismissal', 'arrival', 'pickup', 'drop-off', 'shop', 'music', 'science', 'math', 'ela',
+  'reading', 'library', 'cafeteria', 'office', 'counseling',
 ];
 
 /** First words after the verb that make the clause indirect or not a clause at all ("said that …", "told me about …"). */

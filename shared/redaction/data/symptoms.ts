@@ -11,6 +11,7 @@ export const SYMPTOMS: readonly string[] = [
   'homicidal ideation', 'homicidal', 'self-harm', 'self harm', 'self-harming', 'self harming', 'self-harmed',
   'self-injury', 'self injury', 'self-injurious', 'self-injurious behavior', 'self-injurious behaviour', 'nssi',
   'hallucination', 'hallucinations', 'hallucinating', 'hallucinates', 'hallucinated', 'hearing voices', 'hears voices',
+  'seeing things', 'sees things', 'hearing things', 'hears things',
   'heard voices', 'hearing things', 'seeing things that are not there', "seeing things that aren't there", 'psychosis',
   'psychotic', 'psychotic break', 'psychotic episode', 'psychotic features', 'psychotic symptoms', 'first-episode psychosis',
   'delusion', 'delusions', 'delusional', 'paranoia', 'catatonia', 'catatonic', 'manic episode', 'manic episodes',

@@ -93,10 +93,13 @@ export function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
       index += 1;
       next = tokens[index];
     }
-    if (next === undefined || next.type === 'punct' || !OPENERS.has(next.lower)) {
+    // "He said what if I can't breathe": a question in his words, not "said what he needed".
+    const whatIf = next !== undefined && next.lower === 'what' && t.tokens[index + 1]?.lower === 'if' && OPENERS.has(t.tokens[index + 2]?.lower ?? '');
+    if (!whatIf && (next === undefined || next.type === 'punct' || !OPENERS.has(next.lower))) {
       findSpeakerClause(t, verb, out);
       continue;
     }
+    if (next === undefined) continue;
     if (next.lineBefore) continue;
     const after = t.words[next.wordIndex + 1];
     if (after !== undefined && (next.lower === 'i' || next.lower === 'we')) {
@@ -350,7 +353,11 @@ function possessiveBackshift(t: Tokens, wordIndex: number): boolean {
 }
 
 /** "I told her …" / "Told him …" at the start of a sentence: the worker speaking, not someone quoted. */
+/** Verbs a worker writes of the student with the subject left out ("stated I'm done with this place"), never of themselves. */
+const STUDENT_VERBS = new Set(['stated', 'states', 'verbalized', 'verbalizes', 'disclosed', 'discloses', 'endorsed', 'endorses', 'expressed', 'expresses', 'reported', 'reports']);
+
 function workerIsSubject(t: Tokens, verb: Token): boolean {
+  if (STUDENT_VERBS.has(verb.lower)) return false;
   const prevWord = t.words[verb.wordIndex - 1];
   if (prevWord !== undefined && ['i', 'we'].includes(prevWord.lower) && verb.index - prevWord.index <= 2) return true;
   let prev = t.tokens[verb.index - 1];

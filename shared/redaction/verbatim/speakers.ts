@@ -186,6 +186,9 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
   if (words.length === 2 && CALLS.has(last.lower) && (ROLES.has(first.base) || HONORIFIC.has(first.lower))) return 'weak';
   // "She wrote:", "Mom texted at 7:40:", "Jordan wrote a note:" — a speech verb introduces the words.
   if (!HEADINGS.has(first.lower) && words.some((w) => SPEECH.has(w.lower))) return 'strong';
+  // "Dean of students", "Mamá de Jorge", "Mẹ của Linh": a role of someone.
+  const of = words.findIndex((w, i) => i > 0 && OF_WORDS.has(w.lower));
+  if (of > 0 && of < words.length - 1 && words.length <= 6 && words.every((w) => w.type === 'word') && classifyLabel(words.slice(0, of)) === 'strong' && !HEADINGS.has(first.lower)) return 'strong';
   // "Dad on the phone", "Jimena in math", "Tariq on the group chat drama": a speaker, then where or how they said it.
   const setting = words.findIndex((w, i) => i > 0 && SETTING_PREPOSITIONS.has(w.lower));
   if (setting > 0 && setting <= 2 && words.length <= 7 && !HEADINGS.has(first.lower) && words.every((w) => w.type === 'word')) {
@@ -199,12 +202,9 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
   const fromAt = words.findIndex((w) => w.lower === 'from');
   const writingFrom = (fromAt > 0 && words.slice(0, fromAt).some((w) => WRITINGS.has(w.base))) || words.slice(0, 3).some((w) => WRITINGS.has(w.base));
   if ((words.length > 4 && !writingFrom) || words.length > 8 || words.some((w) => w.type !== 'word')) return null;
-  // "Dean of students", "Mamá de Jorge", "Mẹ của Linh": a role of someone.
-  const of = words.findIndex((w, i) => i > 0 && OF_WORDS.has(w.lower));
-  if (of > 0 && of < words.length - 1 && classifyLabel(words.slice(0, of)) === 'strong' && !HEADINGS.has(first.lower)) return 'strong';
   // "My email to Dr. Feld", "Student's DM to a friend", "Mom's reply": a person's message.
   if (words.some((w) => WRITINGS.has(w.base)) && !HEADINGS.has(first.lower) && !words.some((w) => CLINICIANS.has(w.base) && DOCUMENTS.has(w.base))) {
-    const person = words.some((w, i) => ROLES.has(w.base) || HONORIFIC.has(w.lower) || (i === 0 && OWNER_WORDS.has(w.lower)) || (w.text.endsWith("'s") && isCapitalized(w)));
+    const person = words.some((w, i) => ROLES.has(w.base) || HONORIFIC.has(w.lower) || (i === 0 && OWNER_WORDS.has(w.lower)) || (w.text.endsWith("'s") && isCapitalized(w)) || (i > 0 && WRITINGS.has((words[i - 1] as Token).base) && isCapitalized(w)));
     if (person) return 'strong';
   }
   // "Teacher email", "Mom's text", "Coach text": what that person wrote.

@@ -28,6 +28,11 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
   let thread: Token | undefined; // the colon of the last label of someone's writing
   const firstWriting = tokens.findIndex(isWritingWord); // once per note: the time-stamp rule asks it at every colon
   for (const colon of tokens) {
+    // "Mom colon she talks to her cousins all day": a colon said aloud to dictation.
+    if (colon.lower === 'colon' && colon.type === 'word') {
+      spokenColon(t, colon, out);
+      continue;
+    }
     if (colon.text !== ':') continue;
     const next = tokens[colon.index + 1];
     if (next === undefined || !next.spaceBefore || next.lineBefore || colon.spaceBefore) continue;
@@ -113,7 +118,10 @@ function chatTurns(t: Tokens): Map<number, Token[]> {
     const afterLabel = before?.text === ':' && !before.spaceBefore;
     // "11:52 pm alexis: are u there": a handle after the message's time.
     const afterTime = before !== undefined && (isTimePart(before) || TIME_MARKS.has(before.lower));
-    if (!joined && (before === undefined || !(CHAT_SEPARATORS.has(before.text) || afterLabel || afterTime))) continue;
+    // "… 7:02am. Dez: u here today? Me: yes til 3, come by 2nd. Dez: bet": turns after a sentence's end count when a handle comes back.
+    const afterSentence = before !== undefined && (before.text === '.' || before.text === '?' || before.text === '!');
+    if (HEADINGS.has(first.lower) || (handle.length === 1 && DAYS.has(first.lower))) continue;
+    if (!joined && (before === undefined || !(CHAT_SEPARATORS.has(before.text) || afterLabel || afterTime || afterSentence))) continue;
     turns.set(colon.index, handle);
   }
   // Two turns at least, and a handle that comes back or handles joined like usernames:
@@ -152,6 +160,13 @@ function lineOf(t: Tokens): Int32Array {
     LINES.set(t, lines);
   }
   return lines;
+}
+
+/** After a colon said aloud, a speaker's words when the word before it is a speaker (a role, or a name and title). */
+function spokenColon(t: Tokens, colon: Token, out: RawSpan[]): void {
+  const speaker = t.tokens[colon.index - 1];
+  if (speaker === undefined || speaker.type !== 'word' || !ROLES.has(speaker.base) || HEADINGS.has(speaker.lower)) return;
+  emitUtterance(t, colon.index + 1, 'strong', whoFromLabel([speaker]), 'verbatim.transcript', out);
 }
 
 /** The colon closes a time ("9:12p:", "10:02:"), not a word. */
