@@ -198,3 +198,18 @@ describe('shorthand and dictated speech', () => {
     expect(said('txt w/ Rae 7:40am. Rae: u in today? Me: yes, 2nd period. Rae: bet')).toEqual(['u in today?', 'yes, 2nd period', 'bet']);
   });
 });
+
+describe('a worker’s text log', () => {
+  const said = (text: string) =>
+    checkNote(text)
+      .filter((f) => f.kind === 'verbatim')
+      .map((f) => text.slice(f.start, f.end));
+
+  it('reads a message by its writer and time, and the worker’s reply after its time', () => {
+    expect(said('Text Noor 1:40am: cant stop thinking about it. Replied 7:05am, come find me at lunch.')).toEqual(['cant stop thinking about it', 'come find me at lunch']);
+  });
+
+  it('leaves a to-do that names a message', () => {
+    expect(said('Email Ms. Kim: send the form Friday.')).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { MANNER_TIME_ADVERBS } from '../data/grammar';
 import type { RawSpan } from '../spans';
 import { isSentenceEnd, type Token, type Tokens } from '../text';
-import { roleNear } from './speakers';
+import { isTimePart, roleNear } from './speakers';
 import { emitUtterance } from './transcripts';
 import {
   ADVERBS,
@@ -376,8 +376,12 @@ function workerIsSubject(t: Tokens, verb: Token): boolean {
  * him that …" stay indirect.
  */
 function emitWorkerAddress(t: Tokens, verb: Token, out: RawSpan[]): void {
-  if (WRITING.has(verb.lower)) return;
   let index = verb.index + 1;
+  // "Replied 7:10am, come see me when u get in": the worker's written reply, after its time.
+  if (WRITING.has(verb.lower)) {
+    while (t.tokens[index] !== undefined && (isTimePart(t.tokens[index] as Token) || (t.tokens[index] as Token).text === ':' || (t.tokens[index] as Token).text === ',')) index += 1;
+    if (index === verb.index + 1) return;
+  }
   // the listener: "him", "Jaden", "the sub", "the substitute I'd be out Friday:" is not one
   const listener = t.tokens[index];
   if (listener !== undefined && (OBJECTS.has(listener.lower) || (listener.type === 'word' && listener.text !== listener.lower && !LISTENER.has(listener.lower)))) index += 1;

@@ -37,6 +37,8 @@ export interface Label {
   written?: boolean;
   /** The speaker is followed by an aside after a comma: "Jade, about her older sister:". */
   aside?: boolean;
+  /** A time followed the speaker: "Text Marco 2:14am:". */
+  timed?: boolean;
 }
 
 /** The words between the start of the clause and the colon, if they can be a speaker label. */
@@ -137,6 +139,9 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
   const first = words[0] as Token;
   if (before !== undefined && !first.lineBefore && before.type !== 'punct') return undefined;
   if (WRITINGS.has(first.base) && words.some((w) => w.lower === 'from' || w.lower === 'de')) written = true;
+  // "Text Marco 2:14am:", "Email dad:": a message and its writer.
+  const timed = words.length < countBeforeTime;
+  if (words.length >= 2 && WRITINGS.has(first.base) && (timed || !HEADINGS.has(first.lower))) written = true;
   // "Teacher email, pasted:", "Mom's text:": that person's writing.
   if (words.length >= 2 && WRITINGS.has((words[words.length - 1] as Token).base) && !words.some((w) => CLINICIANS.has(w.base))) written = true;
   // "> from Mr. Kline:", "From Ms. Gomez, 4th period:": a reply pasted from that person.
@@ -144,7 +149,7 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
   // "… translating:": the words after are relayed as said.
   const lastWord = (words[words.length - 1] as Token).lower;
   if (EXACT_WORDS.has(lastWord) && lastWord.endsWith('ing')) written = true;
-  return { words, who: whoFromLabel(words), written, aside };
+  return { words, who: whoFromLabel(words), written, aside, timed };
 }
 
 /** "10", "14p", "20pm": a part of a time after a label ("daughter 10:14p:"). */

@@ -51,7 +51,9 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
       continue;
     }
     // "Phone call this morning Ms Reyes:": when the clause is no label, its last words may still be one.
-    const runIn = label === undefined || classifyLabel(label.words) === null;
+    // "Text Marco 2:14am:": a message's time after its writer, though "Text:" alone heads a to-do.
+    const timedWriting = label !== undefined && label.timed === true && label.words.length >= 2 && WRITINGS.has((label.words[0] as Token).base);
+    const runIn = !timedWriting && (label === undefined || classifyLabel(label.words) === null);
     if (runIn) label = runInLabel(t, colon);
     // "> On Mon, Dec 7 … Ms. Tran wrote:", "Jordan showed me a note he keeps on his phone:": what follows was written.
     // "Ms. Tran wrote:", "Teacher texted me:": what follows was written.
@@ -63,6 +65,7 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     }
     if (label === undefined) continue;
     let strength = classifyLabel(label.words);
+    if (strength === null && timedWriting) strength = 'strong';
     if (strength === null) continue;
     // A label run into the sentence before it needs the speaker's own "I" or "you", or a question.
     if (runIn) strength = 'weak';
