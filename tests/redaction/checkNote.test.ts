@@ -206,7 +206,7 @@ describe('a worker’s text log', () => {
       .map((f) => text.slice(f.start, f.end));
 
   it('reads a message by its writer and time, and the worker’s reply after its time', () => {
-    expect(said('Text Noor 1:40am: cant stop thinking about it. Replied 7:05am, come find me at lunch.')).toEqual(['cant stop thinking about it', 'come find me at lunch']);
+    expect(said('Text Noor 1:40am: cant stop thinking about it. Replied 7:05am, can u come find me at lunch.')).toEqual(['cant stop thinking about it', 'can u come find me at lunch']);
   });
 
   it('leaves a to-do that names a message', () => {
