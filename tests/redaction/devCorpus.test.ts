@@ -45,7 +45,7 @@ describe('redaction check on the dev corpora', () => {
 /**
  * field-notes-4 to -8 (written blind on 2026-12-07, eval/corpora/README.md) were
  * scored first, built from their even halves, scored on their odd halves once, and
- * only then read (EVALUATION.md; field-notes-8's odd half has not been read). They do not reach the development
+ * only then read (EVALUATION.md). field-notes-9 has only been scored. They do not reach the development
  * targets yet; these floors, a little under today's scores, keep them from falling back.
  */
 const BLIND_FLOORS: Array<[string, CorpusTargets]> = [
@@ -53,7 +53,9 @@ const BLIND_FLOORS: Array<[string, CorpusTargets]> = [
   ['field-notes-5.jsonl', { minPrecision: 0.9, minRecall: 0.95, maxCleanFalseAlarmRate: 0.04 }],
   ['field-notes-6.jsonl', { minPrecision: 0.9, minRecall: 0.88, maxCleanFalseAlarmRate: 0.05 }],
   ['field-notes-7.jsonl', { minPrecision: 0.88, minRecall: 0.85, maxCleanFalseAlarmRate: 0.08 }],
-  ['field-notes-8.jsonl', { minPrecision: 0.9, minRecall: 0.82, maxCleanFalseAlarmRate: 0.03 }],
+  ['field-notes-8.jsonl', { minPrecision: 0.93, minRecall: 0.93, maxCleanFalseAlarmRate: 0.03 }],
+  // Scored once, first, with the check as it stands; none of its misses has been read.
+  ['field-notes-9.jsonl', { minPrecision: 0.8, minRecall: 0.85, maxCleanFalseAlarmRate: 0.11 }],
 ];
 
 describe('redaction check on the later blind corpora', () => {
