@@ -672,6 +672,8 @@ function cuttingIsSelfHarm(t: Tokens, index: number, after: string | undefined):
     }
     return false;
   }
+  // "cutting thighs": a part of the body right after.
+  if (after !== undefined && BODY.has(after)) return true;
   // "cutting her arm with a blade": one's own body as the object.
   if (after !== undefined && ['her', 'his', 'their', 'my', 'your'].includes(after) && BODY.has(nextWordLower(t, index + 1) ?? '')) return true;
   if (after === 'and' || after === 'or') {

@@ -213,3 +213,27 @@ describe('a worker’s text log', () => {
     expect(said('Email Ms. Kim: send the form Friday.')).toEqual([]);
   });
 });
+
+describe('minutes, SOAP notes and words relayed exactly', () => {
+  const said = (text: string) =>
+    checkNote(text)
+      .filter((f) => f.kind === 'verbatim')
+      .map((f) => text.slice(f.start, f.end));
+
+  it('reads SOAP sections as sections, the student’s account as theirs when in their own voice', () => {
+    expect(said('SOAP. S: I keep waking up at 3. O: yawning, slow to answer. A: poor sleep. P: nurse to call mom.')).toEqual(['I keep waking up at 3']);
+  });
+
+  it('leaves staff reporting in the third person in minutes, keeps a staff member speaking in their own voice', () => {
+    expect(said('Safety meeting. Principal: alarm ran late. Nurse: no injuries. Custodian: gate 2 didn’t close. Counselor: I will check on the 3rd graders.')).toEqual(['I will check on the 3rd graders']);
+  });
+
+  it('reads words said to be exact, in any script', () => {
+    expect(said('Interpreter relayed word for word from grandmother: the house is too cold at night.')).toEqual(['the house is too cold at night']);
+    expect(said('Mom: Він не спить уночі.')).toEqual(['Він не спить уночі']);
+  });
+
+  it('leaves an organisation’s email', () => {
+    expect(said('Email from PTA: bake sale moved to Friday, volunteers needed.')).toEqual([]);
+  });
+});

@@ -68,6 +68,8 @@ export const PHONE_CUES: readonly string[] = [
 export const CONFIRMATION_CUES: readonly string[] = [
   'confirmation', 'confirmations', 'conf', 'confirm', 'ref', 'reference', 'receipt', 'tracking', 'ticket', 'invoice',
   'claim', 'transaction',
+  // numbers of a service or a staff member, not of the family: "interpreter ID 40211", "language line account 77-1209"
+  'interpreter', 'interpreter\'s', 'badge', 'employee', 'operator', 'language',
 ];
 
 /** Month names and abbreviations, for dates written in words ("Sept 3, 2011"). */

@@ -137,7 +137,7 @@ export const DOCUMENT_NOUNS: readonly string[] = [
 /** Writings by a person: text quoted from them is that person's words ("Text from mom: '…'"). */
 export const PERSONAL_WRITINGS: readonly string[] = [
   'email', 'note', 'card', 'text', 'txt', 'msg', 'vm', 'texted', 'message', 'journal', 'diary', 'ticket', 'statement', 'post',
-  'dm', 'voicemail', 'letter', 'fw', 'fwd', 'notebook', 'reply',
+  'dm', 'voicemail', 'letter', 'fw', 'fwd', 'notebook', 'reply', 'tip', 'tipline', 'tip-line', 'handwriting',
   // Spanish and Portuguese ("Correo de la mamá:", "Mensagem da mãe:")
   'correo', 'mensaje', 'nota', 'carta', 'recado', 'mensagem', 'bilhete',
   // messaging services
@@ -176,8 +176,8 @@ export const TITLE_CUES_BEFORE: readonly string[] = [
   'videos', 'movie', 'movies', 'film', 'show', 'watched', 'watch', 'played', 'program', 'lesson', 'lessons', 'unit',
   'curriculum', 'called', 'titled', 'entitled', 'named', 'game', 'activity', 'handout', 'worksheet', 'poster',
   'assessment', 'scale', 'inventory', 'survey', 'questionnaire', 'screener', 'app', 'club', 'theme', 'campaign',
-  // a group chat's or channel's name ("group chat "7th grade gang 😂"")
-  'chat', 'gc', 'groupchat', 'channel', 'server',
+  // a group chat's or channel's name ("group chat "7th grade gang 😂""), an email's subject
+  'chat', 'gc', 'groupchat', 'channel', 'server', 'subject',
   'podcast', 'episode', 'article', 'chapter', 'poem', 'play', 'musical', 'spirit', 'motto', 'slogan', 'pledge',
   'hashtag', 'label', 'labeled', 'labelled', 'titled', 'word', 'words', 'phrase', 'term', 'spell', 'spelled', 'spelling',
   'wrote', 'write', 'writing', 'voted', 'vote', 'chose', 'picked', 'nickname', 'nicknamed', 'dubbed', 'mentioned',

@@ -30,6 +30,8 @@ export const OWN_VOICE_WORDS: readonly string[] = [
   "you'd", 'your', 'yours', 'yourself', 'u', 'ur', 'ya', 'y\'all',
   // a young child's own words for their parents ("mommy only holds the baby now")
   'mommy', 'daddy',
+  // texting and slang that only someone's own message has ("bro shes literally …", "fr", "ngl")
+  'bro', 'bruh', 'fr', 'ngl', 'tbh', 'lol', 'lmao', 'lmfao', 'omg', 'idk', 'smh', 'istg',
 ];
 
 /** Quotatives that introduce words as said, informally ("he goes you can't prove it", "she was like i'm done"). */

@@ -222,7 +222,11 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
     const to = who.findIndex((w, i) => i > 0 && w.lower === 'to');
     if (to > 0) who = who.slice(0, to);
     const lastWho = who[who.length - 1] as Token;
-    if (ROLES.has(lastWho.base) || who.every((w) => isCapitalized(w) || HONORIFIC.has(w.lower))) return 'strong';
+    // "Email from PTA": an organisation's letters, not a person.
+    const organisation = who.length === 1 && lastWho.text.length >= 3 && lastWho.text === lastWho.text.toUpperCase() && !ROLES.has(lastWho.base);
+    if (!organisation && (ROLES.has(lastWho.base) || who.every((w) => isCapitalized(w) || HONORIFIC.has(w.lower)))) return 'strong';
+    // "Email from the pediatrician's office": a person's office writing.
+    if (who.some((w) => ROLES.has(w.base) || CLINICIANS.has(w.base))) return 'strong';
     // "text from mr. pellegrino": a title makes the lower-case name a person's.
     if (who.length >= 2 && HONORIFIC.has((who[0] as Token).lower)) return 'strong';
   }

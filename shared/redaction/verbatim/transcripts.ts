@@ -1,5 +1,6 @@
 import { EMAIL_AT_WORDS, EMAIL_DOT_WORDS } from '../data/identifiers';
 import { wordSet } from '../lexicon';
+import { isLatinWord } from '../fuzzy';
 import type { RawSpan } from '../spans';
 import { isCapitalized, isLetterCode, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
 import { classifyLabel, isTimePart, type Label, labelBefore, type Strength, whoFromLabel } from './speakers';
@@ -27,6 +28,8 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
   const chat = chatTurns(t);
   let thread: Token | undefined; // the colon of the last label of someone's writing
   const firstWriting = tokens.findIndex(isWritingWord); // once per note: the time-stamp rule asks it at every colon
+  const soap = soapNote(t);
+  const meeting = staffMinutes(t);
   for (const colon of tokens) {
     // "Mom colon she talks to her cousins all day": a colon said aloud to dictation.
     if (colon.lower === 'colon' && colon.type === 'word') {
@@ -38,6 +41,17 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     if (next === undefined || !next.spaceBefore || next.lineBefore || colon.spaceBefore) continue;
     // "Texted mom re: meeting time": "re:" is "about", never a speaker.
     if (tokens[colon.index - 1]?.lower === 're') continue;
+    // "SOAP — S: … O: … A: anger at home … P: nurse to call": the note's sections, not speakers.
+    if (soap && SOAP_LETTERS.has(tokens[colon.index - 1]?.text ?? '')) {
+      // S, the student's own account, is theirs when it is in their own voice.
+      if (tokens[colon.index - 1]?.text === 'S') emitUtterance(t, colon.index + 1, 'weak', 'the student', 'verbatim.transcript', out);
+      continue;
+    }
+    // "Interpreter relayed word for word from father:", "Bullying report form, in the student's handwriting:": exact words follow.
+    if (exactClause(t, colon)) {
+      emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true });
+      continue;
+    }
     let label = labelBefore(t, colon) ?? runOnLabel(t, colon, lastTurn);
     // "[9:41 PM] tayy_b: nobody invite her / [9:42 PM] kels.o: …": a chat's messages, whoever the handle is.
     const handle = chat.get(colon.index);
@@ -76,7 +90,9 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     // so is each later turn of a text thread ("Txt Brianna 6:10am: … Me: call L&D if …").
     const lenient = strength === 'strong' && (label.written === true || answersQuestion(t, label.words[0] as Token) || (thread !== undefined && lineOf(t)[thread.index] === lineOf(t)[colon.index]));
     if (label.written === true) thread = colon;
-    emitUtterance(t, colon.index + 1, strength, label.who, 'verbatim.transcript', out, { lenient, named: namedLabel(label.words), chat: handle !== undefined });
+    // Minutes: three or more staff roles speak in turn ("Principal: drill ran 11 min. Custodian: door 4 didn't latch. Nurse: no injuries.").
+    const staffTurn = meeting && STAFF_ROLES.has((label.words[label.words.length - 1] as Token).base);
+    emitUtterance(t, colon.index + 1, strength, label.who, 'verbatim.transcript', out, { lenient, named: namedLabel(label.words), chat: handle !== undefined, minutes: staffTurn });
   }
   findDashTurns(t, out);
 }
@@ -171,6 +187,42 @@ function spokenColon(t: Tokens, colon: Token, out: RawSpan[]): void {
   if (speaker === undefined || speaker.type !== 'word' || !ROLES.has(speaker.base) || HEADINGS.has(speaker.lower)) return;
   emitUtterance(t, colon.index + 1, 'strong', whoFromLabel([speaker]), 'verbatim.transcript', out);
 }
+
+const SOAP_LETTERS = new Set(['S', 'O', 'A', 'P']);
+/** School and agency staff whose lines in minutes are mostly what they reported, in the third person. */
+const STAFF_ROLES = new Set(['principal', 'ap', 'custodian', 'nurse', 'sro', 'po', 'counselor', 'counsellor', 'teacher', 'psych', 'psychologist', 'coach', 'dean', 'secretary', 'officer', 'caseworker', 'cw', 'coordinator', 'liaison', 'slp', 'ot', 'pt', 'admin', 'director', 'registrar', 'aide', 'para']);
+
+/** Minutes of a staff meeting: three or more different staff roles as labels. */
+function staffMinutes(t: Tokens): boolean {
+  const roles = new Set<string>();
+  for (const token of t.tokens) if (STAFF_ROLES.has(token.lower) && t.tokens[token.index + 1]?.text === ':') roles.add(token.lower);
+  return roles.size >= 3;
+}
+
+/** A SOAP note: the word "SOAP", or three of its section letters as labels. */
+function soapNote(t: Tokens): boolean {
+  const seen = new Set<string>();
+  for (const token of t.tokens) {
+    if (token.lower === 'soap') return true;
+    if (SOAP_LETTERS.has(token.text) && t.tokens[token.index + 1]?.text === ':') seen.add(token.text);
+  }
+  return seen.size >= 3;
+}
+
+/** Words in the clause before a colon that say what follows is exact ("word for word", "in her handwriting", "verbatim"). */
+function exactClause(t: Tokens, colon: Token): boolean {
+  const words: string[] = [];
+  for (let index = colon.index - 1; index >= 0 && words.length < 14; index -= 1) {
+    const token = t.tokens[index] as Token;
+    if (isSentenceEnd(t, token) || token.text === ':') break;
+    if (token.type !== 'punct') words.unshift(token.lower);
+    if (token.lineBefore) break;
+  }
+  const clause = ` ${words.join(' ')} `;
+  return EXACT_PHRASES.some((phrase) => clause.includes(` ${phrase} `));
+}
+
+const EXACT_PHRASES = ['word for word', 'verbatim', 'handwriting', 'handwritten', 'in his own words', 'in her own words', 'in their own words', 'exact words'];
 
 /** The colon closes a time ("9:12p:", "10:02:"), not a word. */
 function timeStamped(t: Tokens, colon: Token): boolean {
@@ -321,7 +373,7 @@ export function emitUtterance(
   who: string | undefined,
   rule: RawSpan['rule'],
   out: RawSpan[],
-  options: { lenient?: boolean; named?: boolean; chat?: boolean } = {},
+  options: { lenient?: boolean; named?: boolean; chat?: boolean; minutes?: boolean } = {},
   spanStart?: number,
 ): void {
   const tokens = t.tokens;
@@ -380,9 +432,12 @@ export function emitUtterance(
   if (!question && listsPeople(words)) return;
   const hasPronoun = words.some((w) => PRONOUNS.has(w.lower));
   const contraction = words.some((w) => w.lower.includes("'") && !w.lower.endsWith("'s"));
-  const speechy = hasPronoun || contraction || question || words.some((w) => SPEECH_LIKE.has(w.lower));
+  // "Він постійно кричить уві сні": in another script, English cues say nothing; a speaker's label says it.
+  const otherScript = words.filter((w) => !isLatinWord(w.lower)).length * 2 > words.length;
+  const speechy = hasPronoun || contraction || question || otherScript || words.some((w) => SPEECH_LIKE.has(w.lower));
   // Minutes: "Mr. Espinoza: Matteo has been crying at drop-off" reports about a student in the third person.
-  const minutes = options.named === true && options.lenient !== true && !question && isCapitalized(first) && first.lower !== 'i' && !PRONOUNS.has(first.lower) && !ownVoice;
+  const minutes =
+    (options.named === true || options.minutes === true) && options.lenient !== true && !question && !ownVoice && first.lower !== 'i' && !PRONOUNS.has(first.lower) && (isCapitalized(first) || options.minutes === true);
   // A bare name or heading ("Factors:", "Graduation:") needs the speaker's own "I" or "you", or a question.
   const ok = strength === 'strong' ? (speechy || options.lenient === true) && !minutes : ownVoice || question;
   if (!ok) return;
