@@ -130,6 +130,7 @@ export const DOCUMENT_NOUNS: readonly string[] = [
   'statute', 'regulation', 'regulations', 'ferpa', 'district', 'state', 'guidance', 'instructions', 'directions',
   'prompt', 'assignment', 'question', 'test', 'quiz', 'banner', 'sticker', 'certificate', 'discharge', 'note', 'notes',
   'script', 'scripts', 'puppet', 'puppets', 'comments', 'prompts', 'eligibility', 'criteria', 'requirements',
+  'invite', 'invitation', 'calendar',
   // papers and labels a parent brings or reads out, and mass copy
   'papers', 'bottle', 'prescription', 'pharmacy', 'blurb', 'announcement', 'bulletin', 'pamphlet', 'summons', 'decree',
 ];
@@ -154,7 +155,8 @@ export const AUTOMATED_MESSAGE_WORDS: readonly string[] = ['automated', 'auto-ge
 export const AUTOMATED_MESSAGE_PHRASES: readonly string[] = [
   'automated', 'auto-generated', 'autoreply', 'auto-reply', 'noreply', 'no-reply', 'do not reply', 'unsubscribe',
   'out-of-office', 'out of office', 'template', 'form letter', 'reply stop', 'text stop', 'opt out', 'opt-out',
-  'msg & data rates', 'message and data rates',
+  'msg & data rates', 'message and data rates', 'auto notice', 'auto-notice', 'automatic', 'auto message', 'auto text',
+  'robocall',
 ];
 
 /** Verbs that show or pass on someone's writing ("showed me a note he keeps on his phone:"). */
@@ -258,6 +260,9 @@ export const SETTING_NOUNS: readonly string[] = [
   'drawing', 'art', 'play', 'playtime', 'gym', 'pe', 'snack', 'centers', 'legos', 'blocks', 'sandtray', 'painting',
   'coloring', 'colouring', 'dismissal', 'arrival', 'pickup', 'drop-off', 'shop', 'music', 'science', 'math', 'ela',
   'reading', 'library', 'cafeteria', 'office', 'counseling',
+  // the language the words were said in ("told me in English …")
+  'english', 'spanish', 'arabic', 'french', 'dari', 'pashto', 'somali', 'vietnamese', 'ukrainian', 'russian',
+  'portuguese', 'creole', 'swahili', 'mandarin', 'cantonese',
 ];
 
 /** First words after the verb that make the clause indirect or not a clause at all ("said that …", "told me about …"). */

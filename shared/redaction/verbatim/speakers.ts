@@ -208,7 +208,9 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
   const writingFrom = (fromAt > 0 && words.slice(0, fromAt).some((w) => WRITINGS.has(w.base))) || words.slice(0, 3).some((w) => WRITINGS.has(w.base));
   if ((words.length > 4 && !writingFrom) || words.length > 8 || words.some((w) => w.type !== 'word')) return null;
   // "My email to Dr. Feld", "Student's DM to a friend", "Mom's reply": a person's message.
-  if (words.some((w) => WRITINGS.has(w.base)) && !HEADINGS.has(first.lower) && !words.some((w) => CLINICIANS.has(w.base) && DOCUMENTS.has(w.base))) {
+  // ("Pickup chat with Mr. Ames" is a talk, not a message.)
+  const talk = words.some((w, i) => w.lower === 'chat' && words[i + 1]?.lower === 'with');
+  if (!talk && words.some((w) => WRITINGS.has(w.base)) && !HEADINGS.has(first.lower) && !words.some((w) => CLINICIANS.has(w.base) && DOCUMENTS.has(w.base))) {
     const person = words.some((w, i) => ROLES.has(w.base) || HONORIFIC.has(w.lower) || (i === 0 && OWNER_WORDS.has(w.lower)) || (w.text.endsWith("'s") && isCapitalized(w)) || (i > 0 && WRITINGS.has((words[i - 1] as Token).base) && isCapitalized(w)));
     if (person) return 'strong';
   }

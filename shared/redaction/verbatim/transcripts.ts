@@ -195,7 +195,8 @@ const STAFF_ROLES = new Set(['principal', 'ap', 'custodian', 'nurse', 'sro', 'po
 /** Minutes of a staff meeting: three or more different staff roles as labels. */
 function staffMinutes(t: Tokens): boolean {
   const roles = new Set<string>();
-  for (const token of t.tokens) if (STAFF_ROLES.has(token.lower) && t.tokens[token.index + 1]?.text === ':') roles.add(token.lower);
+  // The worker's own turns ("SW:", "Me:") count towards a meeting but are never read as a staff member reporting.
+  for (const token of t.tokens) if ((STAFF_ROLES.has(token.lower) || token.lower === 'sw' || token.lower === 'team') && t.tokens[token.index + 1]?.text === ':') roles.add(token.lower);
   return roles.size >= 3;
 }
 
