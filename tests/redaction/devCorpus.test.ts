@@ -45,17 +45,18 @@ describe('redaction check on the dev corpora', () => {
 /**
  * field-notes-4 to -8 (written blind on 2026-12-07, eval/corpora/README.md) were
  * scored first, built from their even halves, scored on their odd halves once, and
- * only then read (EVALUATION.md). field-notes-9 has only been scored. They do not reach the development
+ * only then read (EVALUATION.md). field-notes-10 has only been scored. They do not reach the development
  * targets yet; these floors, a little under today's scores, keep them from falling back.
  */
 const BLIND_FLOORS: Array<[string, CorpusTargets]> = [
-  ['field-notes-4.jsonl', { minPrecision: 0.9, minRecall: 0.9, maxCleanFalseAlarmRate: 0.05 }],
+  ['field-notes-4.jsonl', { minPrecision: 0.9, minRecall: 0.9, maxCleanFalseAlarmRate: 0.04 }],
   ['field-notes-5.jsonl', { minPrecision: 0.9, minRecall: 0.95, maxCleanFalseAlarmRate: 0.04 }],
   ['field-notes-6.jsonl', { minPrecision: 0.9, minRecall: 0.88, maxCleanFalseAlarmRate: 0.05 }],
   ['field-notes-7.jsonl', { minPrecision: 0.88, minRecall: 0.85, maxCleanFalseAlarmRate: 0.08 }],
   ['field-notes-8.jsonl', { minPrecision: 0.93, minRecall: 0.93, maxCleanFalseAlarmRate: 0.03 }],
+  ['field-notes-9.jsonl', { minPrecision: 0.9, minRecall: 0.9, maxCleanFalseAlarmRate: 0.05 }],
   // Scored once, first, with the check as it stands; none of its misses has been read.
-  ['field-notes-9.jsonl', { minPrecision: 0.8, minRecall: 0.85, maxCleanFalseAlarmRate: 0.11 }],
+  ['field-notes-10.jsonl', { minPrecision: 0.85, minRecall: 0.85, maxCleanFalseAlarmRate: 0.07 }],
 ];
 
 describe('redaction check on the later blind corpora', () => {
