@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Result } from '../../shared/api/errors';
+import type { CreateHandoverResult } from '../../shared/api/handoverSchemas';
 import { createRouter, type Router } from '../../src-main/api/router';
 import { VaultSession } from '../../src-main/vault/vaultSession';
 import { TEST_KDF, TEST_PASSPHRASE } from '../helpers/tempVault';
@@ -83,6 +84,25 @@ export async function seedOwner(owner: TestVault) {
   const keptService = data.services.create({ date: '2026-02-26', minutes: 20, kind: 'individual_session', studentIds: [kept.id] });
   const ownCategory = data.categories.create('Transitions');
   return { handed, second, kept, noteA, noteB, noteKept, general, session, group, keptService, ownCategory };
+}
+
+/** The substitute's handover key, saved in `root` as the owner would receive it. */
+export async function substituteKeyFile(substitute: TestVault, root: string, name = 'substitute.solekey'): Promise<string> {
+  const keyFile = path.join(root, name);
+  await call(substitute, 'handover.exportKey', { file: keyFile });
+  return keyFile;
+}
+
+/** The owner's whole caseload handed over to that key for March 2 to 27, saved as `file`. */
+export function handOverCaseload(owner: TestVault, keyFile: string, file: string): Promise<CreateHandoverResult> {
+  return call<CreateHandoverResult>(owner, 'handover.create', {
+    students: 'caseload',
+    substitute: 'Dana Whitfield',
+    validFrom: '2026-03-02',
+    validUntil: '2026-03-27',
+    recipient: { kind: 'key', keyFile },
+    file,
+  });
 }
 
 export function fileHas(file: string, text: string): boolean {

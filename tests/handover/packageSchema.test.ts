@@ -9,7 +9,7 @@ import { closeAsOneFile } from '../../src-main/vault/package/packageDatabase';
 import { PACKAGE_APPLICATION_ID } from '../../src-main/vault/package/schema/migrations';
 import { makeTempDir, removeDir } from '../helpers/tempVault';
 import { rewritePackageDatabase as rewriteDatabase, sha256File } from '../vault/testVault';
-import { call, makeVault, refusal, seedOwner, type TestVault } from './fixtures';
+import { call, handOverCaseload, makeVault, refusal, seedOwner, substituteKeyFile, type TestVault } from './fixtures';
 
 /**
  * The package's database has schema versions of its own. Through the whole
@@ -61,17 +61,8 @@ describe('the package schema through a handover', () => {
     [owner, substitute] = await Promise.all([makeVault(root, 'owner'), makeVault(root, 'substitute')]);
     const seeded = await seedOwner(owner);
     handed = [seeded.handed, seeded.second, seeded.kept].sort((a, b) => a.code.localeCompare(b.code));
-    const keyFile = path.join(root, 'dana.solekey');
-    await call(substitute, 'handover.exportKey', { file: keyFile });
     const packageFile = path.join(root, 'march.solehandover');
-    created = await call<CreateHandoverResult>(owner, 'handover.create', {
-      students: 'caseload',
-      substitute: 'Dana Whitfield',
-      validFrom: '2026-03-02',
-      validUntil: '2026-03-27',
-      recipient: { kind: 'key', keyFile },
-      file: packageFile,
-    });
+    created = await handOverCaseload(owner, await substituteKeyFile(substitute, root, 'dana.solekey'), packageFile);
     packageBytes = fs.readFileSync(packageFile);
     substitute.clock.set('2026-03-05T08:00:00.000Z');
   });
@@ -121,19 +112,8 @@ describe('a received package a newer app has since written', () => {
     root = makeTempDir('sole-notes-package-later-');
     [owner, substitute] = await Promise.all([makeVault(root, 'owner'), makeVault(root, 'substitute')]);
     await seedOwner(owner);
-    const keyFile = path.join(root, 'dana.solekey');
-    await call(substitute, 'handover.exportKey', { file: keyFile });
     const file = path.join(root, 'march.solehandover');
-    packageId = (
-      await call<CreateHandoverResult>(owner, 'handover.create', {
-        students: 'caseload',
-        substitute: 'Dana Whitfield',
-        validFrom: '2026-03-02',
-        validUntil: '2026-03-27',
-        recipient: { kind: 'key', keyFile },
-        file,
-      })
-    ).packageId;
+    packageId = (await handOverCaseload(owner, await substituteKeyFile(substitute, root, 'dana.solekey'), file)).packageId;
     substitute.clock.set('2026-03-05T08:00:00.000Z');
     await call(substitute, 'handover.open', { file });
   });

@@ -6,7 +6,7 @@ import { canonicalBytes } from '../../src-main/common/canonical';
 import { fingerprint } from '../../src-main/common/signing';
 import { HANDBACK_MAGIC, PACKAGE_MAGIC, encodeContainer } from '../../src-main/handover/container';
 import { makeTempDir, removeDir } from '../helpers/tempVault';
-import { call, makeVault, refusal, seedOwner, vaultSnapshot, type TestVault } from './fixtures';
+import { call, handOverCaseload, makeVault, refusal, seedOwner, substituteKeyFile, vaultSnapshot, type TestVault } from './fixtures';
 
 /** Where the parts of a handover file are: header (magic + length), manifest, signature, payload. */
 function layout(bytes: Buffer) {
@@ -59,17 +59,8 @@ describe('refusing a handover package or hand-back, each with its own error', ()
     root = makeTempDir('sole-notes-refusals-');
     [owner, substitute, stranger] = await Promise.all([makeVault(root, 'owner'), makeVault(root, 'substitute'), makeVault(root, 'stranger')]);
     seeded = await seedOwner(owner);
-    const keyFile = path.join(root, 'substitute.solekey');
-    await call(substitute, 'handover.exportKey', { file: keyFile });
     packageFile = path.join(root, 'package.solehandover');
-    created = await call<CreateHandoverResult>(owner, 'handover.create', {
-      students: 'caseload',
-      substitute: 'Dana Whitfield',
-      validFrom: '2026-03-02',
-      validUntil: '2026-03-27',
-      recipient: { kind: 'key', keyFile },
-      file: packageFile,
-    });
+    created = await handOverCaseload(owner, await substituteKeyFile(substitute, root), packageFile);
     packageBytes = fs.readFileSync(packageFile);
     probe = path.join(root, 'probe.solehandover');
   });

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateHandoverResult, HandoverPackageInfo } from '../../shared/api/handoverSchemas';
 import { PACKAGE_MAGIC, encodeContainer } from '../../src-main/handover/container';
 import { makeTempDir, removeDir } from '../helpers/tempVault';
-import { call, makeVault, refusal, seedOwner, type TestVault } from './fixtures';
+import { call, handOverCaseload, makeVault, refusal, seedOwner, substituteKeyFile, type TestVault } from './fixtures';
 
 /** The manifest of a package file (header: 8-byte magic, 4-byte length). */
 function manifestOf(bytes: Buffer): Record<string, unknown> {
@@ -37,17 +37,8 @@ describe('a handover package is valid for its days in the owner\'s time zone, wh
     [owner, substitute] = await Promise.all([makeVault(root, 'owner'), makeVault(root, 'substitute')]);
     owner.session.data.settings.update({ timeZone: 'America/Los_Angeles' });
     await seedOwner(owner);
-    const keyFile = path.join(root, 'substitute.solekey');
-    await call(substitute, 'handover.exportKey', { file: keyFile });
     packageFile = path.join(root, 'package.solehandover');
-    created = await call<CreateHandoverResult>(owner, 'handover.create', {
-      students: 'caseload',
-      substitute: 'Dana Whitfield',
-      validFrom: '2026-03-02',
-      validUntil: '2026-03-27',
-      recipient: { kind: 'key', keyFile },
-      file: packageFile,
-    });
+    created = await handOverCaseload(owner, await substituteKeyFile(substitute, root), packageFile);
   });
   afterEach(() => {
     if (savedTz === undefined) delete process.env.TZ;
@@ -145,8 +136,7 @@ describe('a handover lasts at most a school year', () => {
     root = makeTempDir('sole-notes-school-year-');
     [owner, substitute] = await Promise.all([makeVault(root, 'owner'), makeVault(root, 'substitute')]);
     await seedOwner(owner);
-    keyFile = path.join(root, 'substitute.solekey');
-    await call(substitute, 'handover.exportKey', { file: keyFile });
+    keyFile = await substituteKeyFile(substitute, root);
   });
   afterAll(() => {
     for (const vault of [owner, substitute]) vault.session.lock();
