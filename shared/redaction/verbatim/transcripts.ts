@@ -2,7 +2,9 @@ import { EMAIL_AT_WORDS, EMAIL_DOT_WORDS } from '../data/identifiers';
 import { wordSet } from '../lexicon';
 import { isLatinWord } from '../fuzzy';
 import type { RawSpan } from '../spans';
-import { isCapitalized, isLetterCode, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
+import { isCapitalized, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
+import { chatTurns, isPictograph } from './chatLogs';
+import { exactClause, lineOf, SOAP_LETTERS, soapNote, STAFF_ROLES, staffMinutes } from './noteShapes';
 import { classifyLabel, isTimePart, type Label, labelBefore, type Strength, whoFromLabel } from './speakers';
 import { ACTIONS, CALLS, CLINICIANS, DAYS, DOCUMENTS, HEADINGS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, SUMMARY_OPEN, WRITING, WRITINGS, YES_NO } from './vocabulary';
 
@@ -113,73 +115,11 @@ function runOnLabel(t: Tokens, colon: Token, lastTurn: Token | undefined): Label
   return { words: [word], who: whoFromLabel([word]) };
 }
 
-/**
- * Turns of a pasted chat: "[9:41 PM] tayy_b: … / [9:42 PM] kels.o: … / him:
- * …". A handle (one word, or letters joined by "_" or "." with no space) right
- * after " / ", "|" or a timestamp's "]" and before a colon is a sender when the
- * note holds at least two such turns. Returns each such colon's handle.
- */
-function chatTurns(t: Tokens): Map<number, Token[]> {
-  const tokens = t.tokens;
-  const turns = new Map<number, Token[]>();
-  for (const colon of tokens) {
-    if (colon.text !== ':' || colon.spaceBefore) continue;
-    const next = tokens[colon.index + 1];
-    if (next === undefined || !next.spaceBefore || next.lineBefore) continue;
-    let start = colon.index - 1;
-    while (start > 0 && !(tokens[start] as Token).spaceBefore && !(tokens[start] as Token).lineBefore && start > colon.index - 5) start -= 1;
-    const handle = tokens.slice(start, colon.index);
-    const first = handle[0];
-    if (first === undefined || !handle.some((token) => token.type === 'word') || handle.some((token) => token.type === 'num' || (token.type === 'punct' && !HANDLE_JOINERS.has(token.text)))) continue;
-    const before = tokens[start - 1];
-    // "tayy_b", "kels.o", "deja.x": a handle joined by "_" or "." is a sender wherever it stands.
-    const joined = handle.length > 1;
-    const afterLabel = before?.text === ':' && !before.spaceBefore;
-    // "11:52 pm alexis: are u there": a handle after the message's time.
-    const afterTime = before !== undefined && (isTimePart(before) || TIME_MARKS.has(before.lower));
-    // "… 7:02am. Dez: u here today? Me: yes til 3, come by 2nd. Dez: bet": turns after a sentence's end count when a handle comes back.
-    const afterSentence = before !== undefined && (before.text === '.' || before.text === '?' || before.text === '!');
-    if (HEADINGS.has(first.lower) || (handle.length === 1 && DAYS.has(first.lower))) continue;
-    if (!joined && (before === undefined || !(CHAT_SEPARATORS.has(before.text) || afterLabel || afterTime || afterSentence))) continue;
-    turns.set(colon.index, handle);
-  }
-  // Two turns at least, and a handle that comes back or handles joined like usernames:
-  // "Date: 10/2 | Type: Individual | Goal: …" is a form, each field named once.
-  const names = [...turns.values()].map((handle) => handle.map((token) => token.lower).join(''));
-  const repeated = new Set(names).size < names.length;
-  const usernames = [...turns.values()].filter((handle) => handle.length > 1).length >= 2;
-  return turns.size >= 2 && (repeated || usernames) ? turns : new Map();
-}
-
-const CHAT_SEPARATORS = new Set(['/', '|', ']', '>']);
-const TIME_MARKS = new Set(['am', 'pm', 'a.m', 'p.m']);
 const OBJECTS_AFTER_WRITING = new Set(['me', 'us', 'back']);
 /** Imperatives that, in a text or an answer, are someone telling someone to do something ("call L&D or 911 if …"); "sent it" stays a record. */
 const TO_DO = new Set(['call', 'email', 'send', 'check', 'ask', 'bring', 'come', 'go', 'text', 'remind', 'tell']);
 /** Past-tense verbs that open an account of what someone did ("Mom — brought his meds list"). */
 const PAST_ACCOUNT = new Set(['brought', 'came', 'went', 'took', 'showed', 'arrived', 'left', 'stayed', 'signed', 'dropped', 'picked', 'refused', 'agreed', 'declined', 'attended', 'missed', 'returned', 'handed']);
-
-/** An emoji or other pictograph (outside letters, digits and ASCII punctuation). */
-function isPictograph(text: string): boolean {
-  const code = text.codePointAt(0) ?? 0;
-  return code >= 0x2190 && !isLetterCode(code);
-}
-
-/** The line of each token, counted once per note. */
-const LINES = new WeakMap<Tokens, Int32Array>();
-function lineOf(t: Tokens): Int32Array {
-  let lines = LINES.get(t);
-  if (lines === undefined) {
-    lines = new Int32Array(t.tokens.length);
-    let line = 0;
-    t.tokens.forEach((token, index) => {
-      if (token.lineBefore) line += 1;
-      (lines as Int32Array)[index] = line;
-    });
-    LINES.set(t, lines);
-  }
-  return lines;
-}
 
 /** After a colon said aloud, a speaker's words when the word before it is a speaker (a role, or a name and title). */
 function spokenColon(t: Tokens, colon: Token, out: RawSpan[]): void {
@@ -187,43 +127,6 @@ function spokenColon(t: Tokens, colon: Token, out: RawSpan[]): void {
   if (speaker === undefined || speaker.type !== 'word' || !ROLES.has(speaker.base) || HEADINGS.has(speaker.lower)) return;
   emitUtterance(t, colon.index + 1, 'strong', whoFromLabel([speaker]), 'verbatim.transcript', out);
 }
-
-const SOAP_LETTERS = new Set(['S', 'O', 'A', 'P']);
-/** School and agency staff whose lines in minutes are mostly what they reported, in the third person. */
-const STAFF_ROLES = new Set(['principal', 'ap', 'custodian', 'nurse', 'sro', 'po', 'counselor', 'counsellor', 'teacher', 'psych', 'psychologist', 'coach', 'dean', 'secretary', 'officer', 'caseworker', 'cw', 'coordinator', 'liaison', 'slp', 'ot', 'pt', 'admin', 'director', 'registrar', 'aide', 'para']);
-
-/** Minutes of a staff meeting: three or more different staff roles as labels. */
-function staffMinutes(t: Tokens): boolean {
-  const roles = new Set<string>();
-  // The worker's own turns ("SW:", "Me:") count towards a meeting but are never read as a staff member reporting.
-  for (const token of t.tokens) if ((STAFF_ROLES.has(token.lower) || token.lower === 'sw' || token.lower === 'team') && t.tokens[token.index + 1]?.text === ':') roles.add(token.lower);
-  return roles.size >= 3;
-}
-
-/** A SOAP note: the word "SOAP", or three of its section letters as labels. */
-function soapNote(t: Tokens): boolean {
-  const seen = new Set<string>();
-  for (const token of t.tokens) {
-    if (token.lower === 'soap') return true;
-    if (SOAP_LETTERS.has(token.text) && t.tokens[token.index + 1]?.text === ':') seen.add(token.text);
-  }
-  return seen.size >= 3;
-}
-
-/** Words in the clause before a colon that say what follows is exact ("word for word", "in her handwriting", "verbatim"). */
-function exactClause(t: Tokens, colon: Token): boolean {
-  const words: string[] = [];
-  for (let index = colon.index - 1; index >= 0 && words.length < 14; index -= 1) {
-    const token = t.tokens[index] as Token;
-    if (isSentenceEnd(t, token) || token.text === ':') break;
-    if (token.type !== 'punct') words.unshift(token.lower);
-    if (token.lineBefore) break;
-  }
-  const clause = ` ${words.join(' ')} `;
-  return EXACT_PHRASES.some((phrase) => clause.includes(` ${phrase} `));
-}
-
-const EXACT_PHRASES = ['word for word', 'verbatim', 'handwriting', 'handwritten', 'in his own words', 'in her own words', 'in their own words', 'exact words'];
 
 /** The colon closes a time ("9:12p:", "10:02:"), not a word. */
 function timeStamped(t: Tokens, colon: Token): boolean {
@@ -236,8 +139,6 @@ function isWritingWord(token: Token): boolean {
   const word = token.lower;
   return WRITINGS.has(word) || (word.endsWith('s') && WRITINGS.has(word.slice(0, -1)));
 }
-const HANDLE_JOINERS = new Set(['_', '.', '-']);
-
 /**
  * "… and an aunt had selective mutism as a kid Mom: I was exactly the same",
  * "sw: how was lunch? s: fine i guess": a speaker's label with no sentence

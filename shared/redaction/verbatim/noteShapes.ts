@@ -1,0 +1,61 @@
+import { isSentenceEnd, type Token, type Tokens } from '../text';
+
+/**
+ * The shape of a whole note that changes how its labelled lines read: a SOAP
+ * note's sections, the minutes of a staff meeting, a clause that says the
+ * words after it are exact, and the line each token stands on.
+ */
+
+/** The line of each token, counted once per note. */
+const LINES = new WeakMap<Tokens, Int32Array>();
+export function lineOf(t: Tokens): Int32Array {
+  let lines = LINES.get(t);
+  if (lines === undefined) {
+    lines = new Int32Array(t.tokens.length);
+    let line = 0;
+    t.tokens.forEach((token, index) => {
+      if (token.lineBefore) line += 1;
+      (lines as Int32Array)[index] = line;
+    });
+    LINES.set(t, lines);
+  }
+  return lines;
+}
+
+
+export const SOAP_LETTERS = new Set(['S', 'O', 'A', 'P']);
+/** School and agency staff whose lines in minutes are mostly what they reported, in the third person. */
+export const STAFF_ROLES = new Set(['principal', 'ap', 'custodian', 'nurse', 'sro', 'po', 'counselor', 'counsellor', 'teacher', 'psych', 'psychologist', 'coach', 'dean', 'secretary', 'officer', 'caseworker', 'cw', 'coordinator', 'liaison', 'slp', 'ot', 'pt', 'admin', 'director', 'registrar', 'aide', 'para']);
+
+/** Minutes of a staff meeting: three or more different staff roles as labels. */
+export function staffMinutes(t: Tokens): boolean {
+  const roles = new Set<string>();
+  // The worker's own turns ("SW:", "Me:") count towards a meeting but are never read as a staff member reporting.
+  for (const token of t.tokens) if ((STAFF_ROLES.has(token.lower) || token.lower === 'sw' || token.lower === 'team') && t.tokens[token.index + 1]?.text === ':') roles.add(token.lower);
+  return roles.size >= 3;
+}
+
+/** A SOAP note: the word "SOAP", or three of its section letters as labels. */
+export function soapNote(t: Tokens): boolean {
+  const seen = new Set<string>();
+  for (const token of t.tokens) {
+    if (token.lower === 'soap') return true;
+    if (SOAP_LETTERS.has(token.text) && t.tokens[token.index + 1]?.text === ':') seen.add(token.text);
+  }
+  return seen.size >= 3;
+}
+
+/** Words in the clause before a colon that say what follows is exact ("word for word", "in her handwriting", "verbatim"). */
+export function exactClause(t: Tokens, colon: Token): boolean {
+  const words: string[] = [];
+  for (let index = colon.index - 1; index >= 0 && words.length < 14; index -= 1) {
+    const token = t.tokens[index] as Token;
+    if (isSentenceEnd(t, token) || token.text === ':') break;
+    if (token.type !== 'punct') words.unshift(token.lower);
+    if (token.lineBefore) break;
+  }
+  const clause = ` ${words.join(' ')} `;
+  return EXACT_PHRASES.some((phrase) => clause.includes(` ${phrase} `));
+}
+
+const EXACT_PHRASES = ['word for word', 'verbatim', 'handwriting', 'handwritten', 'in his own words', 'in her own words', 'in their own words', 'exact words'];
