@@ -32,7 +32,7 @@ export function chatTurns(t: Tokens): Map<number, Token[]> {
     // "11:52 pm alexis: are u there": a handle after the message's time.
     const afterTime = before !== undefined && (isTimePart(before) || TIME_MARKS.has(before.lower));
     // "… 7:02am. Dez: u here today? Me: yes til 3, come by 2nd. Dez: bet": turns after a sentence's end count when a handle comes back.
-    const afterSentence = before !== undefined && (before.text === '.' || before.text === '?' || before.text === '!');
+    const afterSentence = before !== undefined && ((before.text === '.' && !abbreviationDot(t, before)) || before.text === '?' || before.text === '!');
     if (HEADINGS.has(first.lower) || (handle.length === 1 && DAYS.has(first.lower))) continue;
     if (!joined && (before === undefined || !(CHAT_SEPARATORS.has(before.text) || afterLabel || afterTime || afterSentence))) continue;
     turns.set(colon.index, handle);
@@ -46,6 +46,14 @@ export function chatTurns(t: Tokens): Map<number, Token[]> {
 }
 
 const CHAT_SEPARATORS = new Set(['/', '|', ']', '>']);
+/** Titles written with a dot: "Mr. Pratt:" is one label, not a sentence's end and a handle. */
+const TITLE_ABBREVIATIONS = new Set(['mr', 'ms', 'mrs', 'mx', 'dr', 'sr', 'fr', 'prof', 'st']);
+
+/** A dot after a title or an initial ("Mr.", "J."), not the end of a sentence. */
+function abbreviationDot(t: Tokens, dot: Token): boolean {
+  const word = t.tokens[dot.index - 1];
+  return word !== undefined && word.type === 'word' && (TITLE_ABBREVIATIONS.has(word.lower) || (word.text.length === 1 && word.text !== word.lower));
+}
 const TIME_MARKS = new Set(['am', 'pm', 'a.m', 'p.m']);
 
 const HANDLE_JOINERS = new Set(['_', '.', '-']);

@@ -23,6 +23,36 @@ export function lineOf(t: Tokens): Int32Array {
 }
 
 
+/** Most words a form's field name has ("Contact type", "Next steps"). */
+const MAX_FIELD_WORDS = 3;
+/** Fields after pipes on one line: "| Me: … | Mom: …" is a text thread of two turns. */
+const MIN_FIELDS = 3;
+
+/**
+ * "Date: 12/2 | Student: Delia R. | Contact type: group | Summary: …": lines
+ * that are a form's fields, three or more "Name: value" after pipes. Their
+ * names are fields, never speakers ("Student:" heads a name, not her words).
+ * A chat's senders come back by name (chatLogs.ts); a form names each field
+ * once.
+ */
+export function fieldRecordLines(t: Tokens): Set<number> {
+  const lines = lineOf(t);
+  const fields = new Map<number, string[]>();
+  const tokens = t.tokens;
+  for (const bar of tokens) {
+    if (bar.text !== '|') continue;
+    let index = bar.index + 1;
+    while (index - bar.index <= MAX_FIELD_WORDS && tokens[index]?.type === 'word' && tokens[index]?.lineBefore === false) index += 1;
+    if (index > bar.index + 1 && tokens[index]?.text === ':') {
+      const line = lines[bar.index] as number;
+      const names = fields.get(line) ?? [];
+      names.push(tokens.slice(bar.index + 1, index).map((token) => token.lower).join(' '));
+      fields.set(line, names);
+    }
+  }
+  return new Set([...fields].filter(([, names]) => names.length >= MIN_FIELDS && new Set(names).size === names.length).map(([line]) => line));
+}
+
 export const SOAP_LETTERS = new Set(['S', 'O', 'A', 'P']);
 /** School and agency staff whose lines in minutes are mostly what they reported, in the third person. */
 export const STAFF_ROLES = new Set(['principal', 'ap', 'custodian', 'nurse', 'sro', 'po', 'counselor', 'counsellor', 'teacher', 'psych', 'psychologist', 'coach', 'dean', 'secretary', 'officer', 'caseworker', 'cw', 'coordinator', 'liaison', 'slp', 'ot', 'pt', 'admin', 'director', 'registrar', 'aide', 'para']);

@@ -59,6 +59,9 @@ const WRITINGS_NAMED = new Set(['text', 'email', 'message', 'note', 'letter', 'c
 const MAX_CLAUSE_WORDS = 20;
 
 /** "Student stated I hate it here" — first-person words right after a speech verb. */
+/** Prepositions after which "my …" is a place or a thing ("added to my contacts"). */
+const PLACE_PREPOSITIONS = new Set(['to', 'on', 'in', 'at', 'into', 'onto', 'from', 'for']);
+
 export function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
   const tokens = t.tokens;
   for (const verb of t.words) {
@@ -85,6 +88,14 @@ export function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
       if (next.type === 'punct') {
         if (next.text !== ',') break;
       } else {
+        // "added to my contacts", "said in my office I'm scared": "my" after a preposition names a place or a thing, not the speaker.
+        const owner = tokens[index + 1];
+        if (PLACE_PREPOSITIONS.has(next.lower) && (owner?.lower === 'my' || owner?.lower === 'our') && tokens[index + 2]?.type === 'word') {
+          skipped += 1;
+          index += 3;
+          next = tokens[index];
+          continue;
+        }
         if (OPENERS.has(next.lower)) break;
         if (!ADVERBS.has(next.lower) && !OBJECTS.has(next.lower)) break;
         if (OBJECTS.has(next.lower)) hadObject = true;

@@ -4,7 +4,7 @@ import { isLatinWord } from '../fuzzy';
 import type { RawSpan } from '../spans';
 import { isCapitalized, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
 import { chatTurns, isPictograph } from './chatLogs';
-import { exactClause, lineOf, SOAP_LETTERS, soapNote, STAFF_ROLES, staffMinutes } from './noteShapes';
+import { exactClause, fieldRecordLines, lineOf, SOAP_LETTERS, soapNote, STAFF_ROLES, staffMinutes } from './noteShapes';
 import { classifyLabel, isTimePart, type Label, labelBefore, type Strength, whoFromLabel } from './speakers';
 import { ACTIONS, CALLS, CLINICIANS, DAYS, DOCUMENTS, HEADINGS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, SUMMARY_OPEN, WRITING, WRITINGS, YES_NO } from './vocabulary';
 
@@ -32,6 +32,7 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
   const firstWriting = tokens.findIndex(isWritingWord); // once per note: the time-stamp rule asks it at every colon
   const soap = soapNote(t);
   const meeting = staffMinutes(t);
+  const formLines = fieldRecordLines(t);
   for (const colon of tokens) {
     // "Mom colon she talks to her cousins all day": a colon said aloud to dictation.
     if (colon.lower === 'colon' && colon.type === 'word') {
@@ -61,6 +62,8 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
       emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true, chat: true });
       continue;
     }
+    // "Date: 12/2 | Student: Delia R. | Contact type: group": a form's fields.
+    if (formLines.size > 0 && formLines.has(lineOf(t)[colon.index] as number)) continue;
     // "Sat 9:12p:", "7:15am:" after "Texts Mom sent me …": a message's time stamp, in a note about messages.
     if (label !== undefined && label.words.every((w) => DAYS.has(w.lower) || isTimePart(w)) && timeStamped(t, colon) && firstWriting >= 0 && firstWriting < colon.index) {
       emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true, chat: true });
@@ -291,6 +294,8 @@ export function emitUtterance(
   }
   if (first.type === 'punct' && first.text !== '\u00bf' && first.text !== '\u00a1') return; // a quote, a number in brackets, a list
   if (first.type === 'num' && options.chat !== true) return; // "Phone: 614…", "Time: 3:15"
+  // "re: investigation: Mr. Pratt: no answer": a label opens the words; that turn is read at its own colon.
+  if (options.chat !== true && opensWithLabel(t, startIndex)) return;
   let end = first.end;
   let index = startIndex;
   const words: Token[] = [];
@@ -323,6 +328,8 @@ export function emitUtterance(
   const ownVoice = words.some((w) => OWN_VOICE.has(w.lower));
   // A text or an answer is someone's words even when it reads like a to-do ("call L&D or 911 if …").
   if (!question && !ownVoice && recordsAction(words) && !(options.lenient === true && TO_DO.has(first.lower))) return;
+  // "Nurse: no fever", "Dad: no marks seen": a finding recorded after a name, not words.
+  if (!question && options.lenient !== true && words.length <= MAX_FINDING_WORDS && first.lower === 'no' && !words.some((w) => PRONOUNS.has(w.lower) || OWN_VOICE.has(w.lower))) return;
   // "wants attendance + grades before the review": a summary of what they said, in the third person.
   if (!question && !ownVoice && SUMMARY_OPEN.has(first.lower)) return;
   // "Mom in person — brought his meds list": what the person did, with the subject left out, not their words.
@@ -346,6 +353,23 @@ export function emitUtterance(
   const span: RawSpan = { kind: 'verbatim', rule, start: spanStart === undefined ? first.start : (tokens[spanStart] as Token).start, end };
   if (who !== undefined) span.speaker = who;
   out.push(span);
+}
+
+/** Most words of a finding after a name ("no fever", "no new marks seen"). */
+const MAX_FINDING_WORDS = 4;
+
+/** A speaker's label of up to three words (a title's dot allowed) and its colon open the words at `startIndex`. */
+function opensWithLabel(t: Tokens, startIndex: number): boolean {
+  for (let index = startIndex; index < startIndex + 5; index += 1) {
+    const token = t.tokens[index];
+    if (token === undefined || (index > startIndex && token.lineBefore)) return false;
+    if (token.type === 'word') continue;
+    if (token.text === '.' && t.tokens[index - 1]?.type === 'word' && HONORIFIC.has((t.tokens[index - 1] as Token).lower)) continue;
+    if (token.text !== ':' || token.spaceBefore || index === startIndex) return false;
+    const next = t.tokens[index + 1];
+    return next !== undefined && next.spaceBefore && !next.lineBefore && classifyLabel(t.tokens.slice(startIndex, index).filter((w) => w.type === 'word')) === 'strong';
+  }
+  return false;
 }
 
 /** "AP, dean, me", "Mom, Dad and me": names and roles only. */
