@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import type { BackupInfo, BackupListing } from '../../../shared/api/backupSchemas';
 import { call, isQuietError, plainError } from '../../api';
 import { FolderIcon, WarningIcon } from '../../components/Icons';
+import { ProblemLine } from '../../components/ProblemLine';
 import { backupReasonLabel, backupWhenAtStart, formatBytes, onBackupWhen } from '../../lib/backupWords';
 import { useBackupsStore } from '../../state/backupsStore';
 import { useUiStore } from '../../state/uiStore';
@@ -33,11 +34,7 @@ export function BackupsPanel() {
       <p className="hint">
         Encrypted copies of your notes. A backup opens only with the passphrase you had when it was made, or with your recovery key.
       </p>
-      {status === 'error' && (
-        <p className="problem" role="alert">
-          {error}
-        </p>
-      )}
+      {status === 'error' && <ProblemLine message={error} />}
       {listing == null ? status !== 'error' && <p className="status">Looking for backups…</p> : <BackupsContent listing={listing} />}
     </section>
   );
@@ -82,11 +79,7 @@ function BackupsContent({ listing }: { listing: BackupListing }) {
           <SecondPlaceSetting offsite={listing.offsite} onProblem={setProblem} />
           <AutomaticBackups automatic={settings.automatic} onProblem={setProblem} />
           <KeepCount keep={settings.keep} onProblem={setProblem} />
-          {problem != null && (
-            <p className="problem" role="alert">
-              {problem}
-            </p>
-          )}
+          <ProblemLine message={problem} />
         </div>
 
         <div className="backups-list-area">

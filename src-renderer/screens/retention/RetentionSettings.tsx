@@ -4,6 +4,7 @@ import { MAX_RETENTION_MONTHS, retentionRuleWords } from '../../../shared/domain
 import { schoolYearLastDayWords } from '../../../shared/domain/schoolYear';
 import { useSchoolYearStart } from '../../state/useSchoolYearStart';
 import { call, isQuietError, plainError } from '../../api';
+import { ProblemLine } from '../../components/ProblemLine';
 import { useLoad } from '../../lib/useLoad';
 import { useUiStore } from '../../state/uiStore';
 
@@ -106,11 +107,7 @@ export function RetentionSettings() {
         </div>
       )}
       {current != null && <p className="hint">{retentionRuleWords(current, startMonth)}</p>}
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
     </section>
   );
 }
