@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { bridge } from './bridge';
+import { ProblemLine } from './components/ProblemLine';
 import { CreateVault } from './screens/CreateVault';
 import { Unlock } from './screens/Unlock';
 import { refreshDraftsKept, refreshVaultState, useVaultStore } from './state/vaultStore';
@@ -63,9 +64,7 @@ export function App() {
         <main className="screen">
           <section className="card">
             <h1>Sole Notes cannot open your notes</h1>
-            <p className="problem" role="alert">
-              {problem}
-            </p>
+            <ProblemLine message={problem} />
             <button type="button" className="primary" onClick={() => void refreshVaultState()}>
               Try again
             </button>

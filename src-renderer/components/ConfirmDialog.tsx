@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { ReactNode } from 'react';
 import { Dialog } from './Dialog';
+import { ProblemLine } from './ProblemLine';
 
 /**
  * The one way Sole Notes asks before doing something: a question (the
@@ -71,11 +72,7 @@ export function ConfirmDialog({
   return (
     <Dialog title={title} role={role} onClose={onCancel} dismissable={!busy} initialFocus={safe} className={className} description={children}>
       {notice != null && <p className="status">{notice}</p>}
-      {error != null && (
-        <p className="problem" role="alert">
-          {error}
-        </p>
-      )}
+      <ProblemLine message={error} />
       <div className="dialog-actions">
         {danger ? confirmButton : cancelButton}
         {otherLabel != null && onOther != null && (

@@ -1,3 +1,5 @@
+import { ProblemLine } from './ProblemLine';
+
 /**
  * The end of a form in a dialog: what went wrong (read out at once), then
  * Cancel and the submit button, which says what it is doing while busy.
@@ -20,11 +22,7 @@ export function DialogFormFooter({
 }) {
   return (
     <>
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
       <div className="dialog-actions">
         <button type="button" className="quiet" onClick={onCancel}>
           Cancel

@@ -6,6 +6,7 @@ import type { NoteEditorState } from '../lib/useNoteEditor';
 import { FindingsPanel } from './FindingsPanel';
 import { HistoryIcon } from './Icons';
 import { NoteField } from './NoteField';
+import { ProblemLine } from './ProblemLine';
 
 /**
  * The body of a note editor, the same wherever the note is kept: the student
@@ -76,11 +77,7 @@ export function NoteEditorPane({
           />
         </div>
         {afterNote}
-        {editor.problem != null && (
-          <p className="problem" role="alert">
-            {editor.problem}
-          </p>
-        )}
+        <ProblemLine message={editor.problem} />
         <div className="editor-actions">
           <button type="button" className="primary" onClick={() => void editor.save(false)} disabled={editor.saving} aria-keyshortcuts={`${MOD_LABEL}+S`}>
             {editor.saving ? 'Saving…' : 'Save note'}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { call, CallError, isQuietError, plainError } from '../api';
+import { ProblemLine } from './ProblemLine';
 
 /** The last part of a path: the file's or folder's own name, as the worker knows it. */
 export function baseName(target: string): string {
@@ -38,11 +39,7 @@ export function SavedFileActions({ showPath, printPath, label }: { showPath: str
           </button>
         )}
       </div>
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
     </div>
   );
 }

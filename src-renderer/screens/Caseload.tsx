@@ -6,6 +6,7 @@ import { CASE_OUTCOMES } from '../../shared/domain/caseOutcomes';
 import { lastContactInWords } from '../../shared/domain/lastContact';
 import { FlagIcon, PlusIcon } from '../components/Icons';
 import { PlanBadges } from '../components/Markers';
+import { ProblemLine } from '../components/ProblemLine';
 import { formatShortDate, GRADES, gradeLabel, todayIso } from '../lib/dates';
 import { DEFAULT_FILTERS, filterStudents, useStudentsStore, type StudentFilters } from '../state/studentsStore';
 import { useUiStore } from '../state/uiStore';
@@ -80,11 +81,7 @@ export function Caseload() {
         )}
       </p>
 
-      {status === 'error' && (
-        <p className="problem" role="alert">
-          {error}
-        </p>
-      )}
+      {status === 'error' && <ProblemLine message={error} />}
       {status === 'loading' && students.length === 0 && <p className="status">Opening your caseload…</p>}
       {status === 'ready' && students.length === 0 && (
         <div className="empty-state">

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { call, isQuietError, plainError } from '../api';
 import { CheckIcon, LockIcon, ShieldIcon } from '../components/Icons';
 import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
+import { ProblemLine } from '../components/ProblemLine';
 import { groupMatches, keyGroups, ordinal } from '../lib/recoveryKey';
 import { hasPendingHandoverFile, setPendingHandoverFile } from '../state/pendingHandoverFile';
 import { useUiStore } from '../state/uiStore';
@@ -94,11 +95,7 @@ function ChoosePassphrase({ onCreated }: { onCreated: (recoveryKey: string) => v
           <h2>Choose a passphrase</h2>
           <p className="hint">Four or five unrelated words are easier to remember than a short password, and much harder to guess. Pick your own; do not use a phrase from a song or a book.</p>
           <NewPassphraseFields id={id} state={chosen} label="Passphrase" confirmLabel="Confirm passphrase" autoFocus />
-          {problem != null && (
-            <p className="problem" role="alert">
-              {problem}
-            </p>
-          )}
+          <ProblemLine message={problem} />
           <div className="form-actions">
             <button type="submit" className="primary" disabled={!ready} aria-describedby={waiting == null ? undefined : `${id}-waiting`}>
               {busy ? 'Setting up…' : 'Set up Sole Notes'}

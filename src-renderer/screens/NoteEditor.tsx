@@ -8,6 +8,7 @@ import { MenuButton } from '../components/MenuButton';
 import { NoteEditorPane } from '../components/NoteEditorPane';
 import { SaveWithFindingsDialog } from '../components/SaveWithFindingsDialog';
 import { call, plainError } from '../api';
+import { ProblemLine } from '../components/ProblemLine';
 import { useFollowUp } from '../lib/useFollowUp';
 import { useNoteEditor, type NoteSource } from '../lib/useNoteEditor';
 import { useNotesStore } from '../state/notesStore';
@@ -90,9 +91,7 @@ export function NoteEditor({ noteId, studentId, serviceId }: { noteId: string | 
         <h1 ref={heading} tabIndex={-1}>
           Note
         </h1>
-        <p className="problem" role="alert">
-          {editor.loadProblem}
-        </p>
+        <ProblemLine message={editor.loadProblem} />
         <button type="button" onClick={close}>
           Back
         </button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { NoteRevision } from '../../shared/api/schemas';
 import { call } from '../api';
 import { Dialog } from '../components/Dialog';
+import { ProblemLine } from '../components/ProblemLine';
 import { formatTimestamp } from '../lib/dates';
 import { useLoad } from '../lib/useLoad';
 
@@ -37,11 +38,7 @@ export function NoteHistory({
       className="dialog-wide"
       description={<p>Every save is kept as a version, linked to the one before, so you can show this note was not changed afterwards.</p>}
     >
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
       {revisions == null && problem == null && <p className="status">Loading the versions…</p>}
       {revisions != null && (
         <div className="history">

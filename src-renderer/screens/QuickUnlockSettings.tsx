@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import type { QuickUnlockStatus } from '../../shared/api/quickUnlockSchemas';
 import { PIN_MIN_DIGITS, pinProblem } from '../../shared/domain/quickUnlockPin';
 import { call, isQuietError, plainError } from '../api';
+import { ProblemLine } from '../components/ProblemLine';
 import { useLoad } from '../lib/useLoad';
 import { useUiStore } from '../state/uiStore';
 
@@ -105,11 +106,7 @@ export function QuickUnlockSettings() {
           </button>
         </div>
       )}
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
     </section>
   );
 }

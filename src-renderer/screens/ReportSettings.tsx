@@ -3,6 +3,7 @@ import type { ReportThresholdInfo } from '../../shared/api/reportSchemas';
 import type { ReportThreshold, Settings } from '../../shared/api/schemas';
 import { DEFAULT_SCHOOL_YEAR_START_MONTH, MONTH_NAMES, schoolYearSpanWords } from '../../shared/domain/schoolYear';
 import { call, isQuietError, plainError } from '../api';
+import { ProblemLine } from '../components/ProblemLine';
 import { useLoad } from '../lib/useLoad';
 import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore } from '../state/uiStore';
@@ -166,11 +167,7 @@ export function ReportSettings({ settings }: { settings: Settings }) {
           self-evaluation’s counts follow it.
         </p>
       </div>
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
     </section>
   );
 }

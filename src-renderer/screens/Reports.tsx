@@ -20,6 +20,7 @@ import { useFolderExport } from '../lib/useFolderExport';
 import { TotalsTable } from '../components/TotalsTable';
 import { SavedFileActions } from '../components/SavedFileActions';
 import { CheckCode } from '../components/CheckCode';
+import { ProblemLine } from '../components/ProblemLine';
 
 /**
  * The Reports screen: the monthly aggregate report as the district will get
@@ -82,11 +83,7 @@ export function Reports() {
                 Working out the numbers…
               </p>
             )}
-            {preview.status === 'error' && (
-              <p className="problem" role="alert">
-                {preview.message}
-              </p>
-            )}
+            {preview.status === 'error' && <ProblemLine message={preview.message} />}
             {preview.status === 'ready' && <AtAGlance preview={preview.value} />}
           </section>
           {preview.status === 'ready' && <MonthDetails preview={preview.value} />}
@@ -327,11 +324,7 @@ function ExportPanel({ month, ready, sent, onExported }: { month: string; ready:
       {state.phase === 'confirming' && (
         <AlreadySavedQuestion what={monthLabel(month)} onReplace={() => void flow.replace()} onKeep={flow.keep} />
       )}
-      {state.phase === 'failed' && (
-        <p className="problem" role="alert">
-          {state.message}
-        </p>
-      )}
+      {state.phase === 'failed' && <ProblemLine message={state.message} />}
       {state.phase === 'done' && <ExportResultView result={state.result} />}
     </section>
   );
@@ -400,11 +393,7 @@ function HistoryPanel({ history }: { history: Loaded<ReportHistoryEntry[]> }) {
     <section className="panel history-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Past exports</h2>
       {history.status === 'loading' && <p className="status">Loading…</p>}
-      {history.status === 'error' && (
-        <p className="problem" role="alert">
-          {history.message}
-        </p>
-      )}
+      {history.status === 'error' && <ProblemLine message={history.message} />}
       {history.status === 'ready' &&
         (history.value.length === 0 ? (
           <p className="empty">Nothing exported yet.</p>
@@ -442,11 +431,7 @@ function SigningKeyPanel() {
       </h2>
       <p className="hint">Every report you export carries this code. Read these 16 groups to the district once, by phone or in person, so they can tell your reports are yours.</p>
       {key.status === 'loading' && <p className="status">Loading…</p>}
-      {key.status === 'error' && (
-        <p className="problem" role="alert">
-          {key.message}
-        </p>
-      )}
+      {key.status === 'error' && <ProblemLine message={key.message} />}
       {key.status === 'ready' && (
         <>
           <CheckCode fingerprint={key.value.fingerprint} label="Check code" show="groups" />
@@ -498,11 +483,7 @@ function CeuPanel() {
     <section className="panel ceu-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Continuing education</h2>
       {summary.status === 'loading' && <p className="status">Loading…</p>}
-      {summary.status === 'error' && (
-        <p className="problem" role="alert">
-          {summary.message}
-        </p>
-      )}
+      {summary.status === 'error' && <ProblemLine message={summary.message} />}
       {current != null && (
         <>
           {current.status === 'not-set' || editing ? (

@@ -5,6 +5,7 @@ import type { Student } from '../../shared/api/schemas';
 import { studentLabel } from '../../shared/domain/studentNames';
 import { call, isQuietError, plainError } from '../api';
 import { Dialog } from '../components/Dialog';
+import { ProblemLine } from '../components/ProblemLine';
 import { StudentPicker } from '../components/StudentPicker';
 import { useLoad } from '../lib/useLoad';
 import { useStudentsStore } from '../state/studentsStore';
@@ -87,9 +88,7 @@ export function SavedGroupsList({ onChanged }: { onChanged?: (groups: StudentGro
     return problem == null ? (
       <p className="status">Loading your groups…</p>
     ) : (
-      <p className="problem" role="alert">
-        {problem}
-      </p>
+      <ProblemLine message={problem} />
     );
   }
 
@@ -165,11 +164,7 @@ export function SavedGroupsList({ onChanged }: { onChanged?: (groups: StudentGro
           )}
         </ul>
       )}
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
     </div>
   );
 }
@@ -278,11 +273,7 @@ function GroupEditor({ group, taken, onSaved, onCancel }: { group: StudentGroup;
         single={false}
         hint="Type a code or name and press Enter to add a student. Backspace in the empty field takes out the last one."
       />
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
       <div className="category-actions">
         <button type="submit" className="small primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save group'}

@@ -5,6 +5,7 @@ import { useSchoolYearStart } from '../state/useSchoolYearStart';
 import { call } from '../api';
 import { AlreadySavedQuestion, ReplaceQuestion } from '../components/ReplaceQuestion';
 import { FolderIcon } from '../components/Icons';
+import { ProblemLine } from '../components/ProblemLine';
 import { todayIso } from '../lib/dates';
 import { useFolderExport } from '../lib/useFolderExport';
 import { baseName, SavedFileActions } from '../components/SavedFileActions';
@@ -83,11 +84,7 @@ export function SchoolYearExport({ onExported }: { onExported?: () => void } = {
         ) : (
           <AlreadySavedQuestion what={schoolYearLabel(year)} onReplace={() => void flow.replace()} onKeep={flow.keep} />
         ))}
-      {state.phase === 'failed' && (
-        <p className="problem" role="alert">
-          {state.message}
-        </p>
-      )}
+      {state.phase === 'failed' && <ProblemLine message={state.message} />}
       {state.phase === 'done' && (
         <div className="export-result">
           <p className="success">

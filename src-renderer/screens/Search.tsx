@@ -8,6 +8,7 @@ import { CheckChips } from '../components/CheckChips';
 import { DateField } from '../components/DateField';
 import { FlagIcon } from '../components/Icons';
 import { ReleasedMarker } from '../components/Markers';
+import { ProblemLine } from '../components/ProblemLine';
 import { StudentPicker } from '../components/StudentPicker';
 import { formatMediumDate, formatMinutes, parseDateInput } from '../lib/dates';
 import { useSearchStore } from '../state/searchStore';
@@ -196,11 +197,7 @@ export function Search() {
       <p className="result-count" aria-live="polite">
         {status === 'searching' ? 'Searching…' : count}
       </p>
-      {status === 'error' && (
-        <p className="problem" role="alert">
-          {error}
-        </p>
-      )}
+      {status === 'error' && <ProblemLine message={error} />}
       {results.length > 0 && (
         <ol className="search-results" aria-label="Matching notes and services" ref={list}>
           {results.map((result) =>

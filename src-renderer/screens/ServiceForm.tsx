@@ -28,6 +28,7 @@ import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore, type ServicePrefill } from '../state/uiStore';
 import { formProblems } from './handover/owner/ownerWords';
 import { studentLabel } from '../../shared/domain/studentNames';
+import { ProblemLine } from '../components/ProblemLine';
 import { SavedGroupsDialog } from './SavedGroups';
 
 export interface ServiceDraft {
@@ -656,11 +657,7 @@ export function ServiceForm({
 
       <CheckChips legend="Issues addressed" options={activeCategories} checked={draft.categoryIds} onChange={(categoryIds) => update({ categoryIds })} />
 
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save service'}

@@ -5,6 +5,7 @@ import { studentLabel } from '../../shared/domain/studentNames';
 import { isQuietError, plainError } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ChevronLeftIcon, ChevronRightIcon, NoteIcon } from '../components/Icons';
+import { ProblemLine } from '../components/ProblemLine';
 import { addDays, formatLongDate, formatMediumDate, formatMinutes, formatShortDate, todayIso } from '../lib/dates';
 import { periodOf, useServicesStore, type ServiceView } from '../state/servicesStore';
 import { useSettingsStore } from '../state/settingsStore';
@@ -131,11 +132,7 @@ export function ServiceLog({ serviceId, focusForm = false, prefill: given }: { s
             </div>
           </div>
 
-          {status === 'error' && (
-            <p className="problem" role="alert">
-              {error}
-            </p>
-          )}
+          {status === 'error' && <ProblemLine message={error} />}
 
           <div className="totals" aria-live="polite">
             <p className="total-line">

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import type { IssueCategory, Settings as SettingsValues } from '../../shared/api/schemas';
 import { call, isQuietError, plainError } from '../api';
 import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
+import { ProblemLine } from '../components/ProblemLine';
 import { useSettingsStore } from '../state/settingsStore';
 import { useUiStore } from '../state/uiStore';
 import { BackupsPanel } from './backups/BackupsPanel';
@@ -27,11 +28,7 @@ export function Settings() {
           Settings
         </h1>
       </div>
-      {status === 'error' && (
-        <p className="problem" role="alert">
-          {error}
-        </p>
-      )}
+      {status === 'error' && <ProblemLine message={error} />}
       {settings == null ? (
         status !== 'error' && <p className="status">Loading your settings…</p>
       ) : (
@@ -103,11 +100,7 @@ function Appearance({ settings }: { settings: SettingsValues }) {
           </label>
         ))}
       </fieldset>
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
     </section>
   );
 }
@@ -148,11 +141,7 @@ function AutoLock({ minutes }: { minutes: number }) {
           ))}
         </select>
       </div>
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
     </section>
   );
 }
@@ -196,11 +185,7 @@ function ChangePassphrase() {
           <input id={`${id}-current`} type="password" autoComplete="current-password" spellCheck={false} value={current} onChange={(event) => setCurrent(event.target.value)} />
         </div>
         <NewPassphraseFields id={id} state={next} mismatchText="The two new passphrases are not the same yet." mismatchAdvises />
-        {problem != null && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <ProblemLine message={problem} />
         {done && <p className="success">Passphrase changed. Use the new one next time you unlock.</p>}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={!ready}>
@@ -252,11 +237,7 @@ function Categories() {
           Add category
         </button>
       </form>
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
       {archived.length > 0 && (
         <>
           <h3>Archived</h3>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { DUTY_MINUTES_MAX, DUTY_NAME_MAX_LENGTH } from '../../shared/domain/guidelineList';
 import { call, isQuietError, plainError } from '../api';
+import { ProblemLine } from '../components/ProblemLine';
 import { todayIso } from '../lib/dates';
 import { useLoad } from '../lib/useLoad';
 import { addMonths, monthLabel, monthOf } from '../lib/months';
@@ -104,11 +105,7 @@ export function StandingDuties() {
           Add duty
         </button>
       </form>
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
       {ended.length > 0 && (
         <>
           <h3>Ended</h3>

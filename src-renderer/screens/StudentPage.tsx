@@ -7,6 +7,7 @@ import { isQuietError, plainError } from '../api';
 import { ClockIcon, NoteIcon } from '../components/Icons';
 import { FlagMarker, PlanBadges, ReleasedMarker } from '../components/Markers';
 import { MenuButton } from '../components/MenuButton';
+import { ProblemLine } from '../components/ProblemLine';
 import { formatLongDate, formatMinutes, formatShortDate, formatTimestamp, gradeLabel, isoDayOfTimestamp } from '../lib/dates';
 import { totalFindings } from '../lib/findings';
 import { useNotesStore } from '../state/notesStore';
@@ -125,11 +126,7 @@ export function StudentPage({ studentId }: { studentId: string }) {
         <h1 ref={heading} tabIndex={-1}>
           {problem == null ? 'Opening the student…' : 'Student'}
         </h1>
-        {problem != null && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <ProblemLine message={problem} />
       </div>
     );
   }
@@ -183,11 +180,7 @@ export function StudentPage({ studentId }: { studentId: string }) {
         </div>
       </div>
 
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
 
       <section className="timeline-section" aria-labelledby="timeline-title">
         <div className="timeline-head">

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { STORIES_PER_MONTH_MAX, STORY_MAX_LENGTH } from '../../shared/domain/guidelineList';
 import { call, isQuietError, plainError } from '../api';
+import { ProblemLine } from '../components/ProblemLine';
 import { useFindings } from '../lib/useFindings';
 import { useLoad } from '../lib/useLoad';
 import { monthLabel } from '../lib/months';
@@ -101,11 +102,7 @@ export function SuccessStories({ month, onChanged }: { month: string; onChanged:
           </button>
         </form>
       )}
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { SERVICE_KINDS } from '../../shared/domain/serviceKinds';
 import { studentLabel } from '../../shared/domain/studentNames';
 import { call, isQuietError, plainError } from '../api';
 import { CheckIcon, ClockIcon, FlagIcon, NoteIcon, PeopleIcon, PlusIcon } from '../components/Icons';
+import { ProblemLine } from '../components/ProblemLine';
 import { formatLongDate, formatMinutes, formatShortDate } from '../lib/dates';
 import { MOD_LABEL } from '../lib/keys';
 import { useLoad } from '../lib/useLoad';
@@ -80,11 +81,7 @@ export function Today() {
         </div>
       </div>
 
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
       {summary == null && problem == null && <p className="status">Opening today…</p>}
       <SecondPlacePrompt />
       <RetentionNotice onOpenBackups={() => navigate({ name: 'settings' })} />

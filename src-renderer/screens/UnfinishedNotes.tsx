@@ -6,6 +6,7 @@ import { studentLabel } from '../../shared/domain/studentNames';
 import { call, isQuietError, plainError } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { NoteIcon } from '../components/Icons';
+import { ProblemLine } from '../components/ProblemLine';
 import { draftContextKey } from '../lib/draftSender';
 import { formatTimestamp } from '../lib/dates';
 import { useLoad } from '../lib/useLoad';
@@ -72,11 +73,7 @@ export function UnfinishedNotes() {
         <NoteIcon />
         <span>Unfinished notes</span>
       </h2>
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
       <ul>
         {(drafts ?? []).map((draft) => {
           const what = describeDraft(draft, students);

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { call, CallError, isQuietError, plainError } from '../api';
 import { LockIcon, ShieldIcon } from '../components/Icons';
 import { NewPassphraseFields, useNewPassphrase } from '../components/NewPassphraseFields';
+import { ProblemLine } from '../components/ProblemLine';
 import { PauseAnnouncer, PauseNotice } from '../components/UnlockPause';
 import { lockReasonMessage } from '../messages';
 import { useUnlockCountdown, useUnlockDelayStore } from '../state/unlockDelayStore';
@@ -90,11 +91,7 @@ function PinUnlock({ onPassphrase }: { onPassphrase: (notice: string | null) => 
               aria-describedby={problem != null ? `${id}-problem` : undefined}
             />
           </div>
-          {problem != null && (
-            <p className="problem" id={`${id}-problem`} role="alert">
-              {problem}
-            </p>
-          )}
+          <ProblemLine id={`${id}-problem`} message={problem} />
           <div className="form-actions">
             <button type="submit" className="primary" disabled={pin === '' || busy}>
               {busy ? 'Unlocking…' : 'Unlock'}
@@ -138,11 +135,7 @@ function LockedHeader({ id }: { id: string }) {
           </span>
         </p>
       )}
-      {lockWarning != null && (
-        <p className="problem" role="alert">
-          {lockWarning}
-        </p>
-      )}
+      <ProblemLine message={lockWarning} />
     </>
   );
 }
@@ -220,11 +213,7 @@ function PassphraseUnlock({ onForgot, notice }: { onForgot: () => void; notice?:
               aria-describedby={describedBy === '' ? undefined : describedBy}
             />
           </div>
-          {problem != null && (
-            <p className="problem" id={`${id}-problem`} role="alert">
-              {problem}
-            </p>
-          )}
+          <ProblemLine id={`${id}-problem`} message={problem} />
           <PauseNotice id={`${id}-pause`} seconds={pause} />
           <PauseAnnouncer />
           <div className="form-actions">
@@ -312,11 +301,7 @@ function RecoveryUnlock({ onBack }: { onBack: () => void }) {
             </p>
           </div>
           <NewPassphraseFields id={id} state={newPassphrase} />
-          {problem != null && (
-            <p className="problem" role="alert">
-              {problem}
-            </p>
-          )}
+          <ProblemLine message={problem} />
           <div className="form-actions">
             <button type="submit" className="primary" disabled={!ready}>
               {busy ? 'Unlocking…' : 'Unlock with recovery key'}

@@ -1,8 +1,9 @@
 import { useEffect, useId, useState } from 'react';
-import type { FormEvent } from 'react';
 import type { BackupInfo, BackupListing } from '../../../shared/api/backupSchemas';
 import { call, isQuietError, plainError } from '../../api';
 import { FolderIcon, WarningIcon } from '../../components/Icons';
+import { NumberField } from '../../components/NumberField';
+import { ProblemLine } from '../../components/ProblemLine';
 import { backupReasonLabel, backupWhenAtStart, formatBytes, onBackupWhen } from '../../lib/backupWords';
 import { useBackupsStore } from '../../state/backupsStore';
 import { useUiStore } from '../../state/uiStore';
@@ -33,11 +34,7 @@ export function BackupsPanel() {
       <p className="hint">
         Encrypted copies of your notes. A backup opens only with the passphrase you had when it was made, or with your recovery key.
       </p>
-      {status === 'error' && (
-        <p className="problem" role="alert">
-          {error}
-        </p>
-      )}
+      {status === 'error' && <ProblemLine message={error} />}
       {listing == null ? status !== 'error' && <p className="status">Looking for backups…</p> : <BackupsContent listing={listing} />}
     </section>
   );
@@ -82,11 +79,7 @@ function BackupsContent({ listing }: { listing: BackupListing }) {
           <SecondPlaceSetting offsite={listing.offsite} onProblem={setProblem} />
           <AutomaticBackups automatic={settings.automatic} onProblem={setProblem} />
           <KeepCount keep={settings.keep} onProblem={setProblem} />
-          {problem != null && (
-            <p className="problem" role="alert">
-              {problem}
-            </p>
-          )}
+          <ProblemLine message={problem} />
         </div>
 
         <div className="backups-list-area">
@@ -266,61 +259,30 @@ function AutomaticBackups({ automatic, onProblem }: { automatic: boolean; onProb
 function KeepCount({ keep, onProblem }: { keep: number; onProblem: (problem: string | null) => void }) {
   const id = useId();
   const announce = useUiStore((store) => store.announce);
-  const [value, setValue] = useState(String(keep));
-  const [invalid, setInvalid] = useState(false);
 
-  useEffect(() => setValue(String(keep)), [keep]);
-
-  /** Applied when the worker leaves the field or presses Enter, like every other setting (no Save button). */
-  function apply() {
-    const parsed = Number(value.trim());
-    if (value.trim() === '' || !Number.isInteger(parsed) || parsed < 1 || parsed > 100) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    if (parsed === keep) return;
+  /** Saves the number the field accepted (on leaving it or Enter, like every other setting: no Save button), unless it is kept already. */
+  function apply(count: number) {
+    if (count === keep) return;
     onProblem(null);
     useBackupsStore
       .getState()
-      .updateSettings({ keep: parsed })
-      .then(() => announce(`Sole Notes keeps the newest ${parsed} ${parsed === 1 ? 'backup' : 'backups'}.`))
+      .updateSettings({ keep: count })
+      .then(() => announce(`Sole Notes keeps the newest ${count} ${count === 1 ? 'backup' : 'backups'}.`))
       .catch((error: unknown) => {
         if (!isQuietError(error)) onProblem(plainError(error));
       });
   }
 
   return (
-    <form
-      onSubmit={(event: FormEvent<HTMLFormElement>) => {
-        event.preventDefault();
-        apply();
-      }}
-      noValidate
-      className="field"
-    >
-      <label htmlFor={`${id}-keep`}>Backups to keep</label>
-      <div className="input-action-row">
-        <input
-          id={`${id}-keep`}
-          type="text"
-          inputMode="numeric"
-          className="short-input"
-          value={value}
-          onChange={(event) => setValue(event.target.value)}
-          onBlur={apply}
-          aria-invalid={invalid}
-          aria-describedby={`${id}-hint${invalid ? ` ${id}-error` : ''}`}
-        />
-      </div>
-      {invalid && (
-        <p className="field-error" id={`${id}-error`}>
-          Enter a whole number from 1 to 100.
-        </p>
-      )}
-      <p className="hint" id={`${id}-hint`}>
-        Beyond this number, the oldest backups of your notes are removed. Backups of another set of notes in the same folder are never removed.
-      </p>
-    </form>
+    <NumberField
+      id={`${id}-keep`}
+      label="Backups to keep"
+      value={keep}
+      min={1}
+      max={100}
+      invalidText="Enter a whole number from 1 to 100."
+      hint="Beyond this number, the oldest backups of your notes are removed. Backups of another set of notes in the same folder are never removed."
+      onCommit={apply}
+    />
   );
 }

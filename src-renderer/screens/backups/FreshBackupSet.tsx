@@ -3,6 +3,7 @@ import type { FreshBackupSetResult } from '../../../shared/api/backupSchemas';
 import { placeName } from '../../../shared/domain/offsiteCopies';
 import { call, isQuietError, plainError } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ProblemLine } from '../../components/ProblemLine';
 import { useBackupsStore } from '../../state/backupsStore';
 import { useUiStore } from '../../state/uiStore';
 
@@ -62,11 +63,7 @@ export function FreshBackupSet({ askFirst = true, className }: { askFirst?: bool
           {waiting != null && <p className="hint">{waiting}</p>}
         </div>
       )}
-      {problem != null && !asking && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      {!asking && <ProblemLine message={problem} />}
       {asking && (
         <ConfirmDialog
           title="Start a fresh backup set?"

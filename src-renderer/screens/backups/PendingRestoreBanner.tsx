@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { call, CallError, isQuietError, plainError } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { HistoryIcon } from '../../components/Icons';
+import { ProblemLine } from '../../components/ProblemLine';
 import { onBackupWhen } from '../../lib/backupWords';
 import { useBackupsStore } from '../../state/backupsStore';
 import { refreshVaultState, useVaultStore } from '../../state/vaultStore';
@@ -67,11 +68,7 @@ export function PendingRestoreBanner() {
           You are looking at your notes as they were {when}.
         </p>
         <p>Keep it, or go back to how it was before. Until you choose, your notes from before the restore are kept aside, not deleted.</p>
-        {problem != null && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <ProblemLine message={problem} />
       </div>
       <div className="restore-banner-actions">
         <button type="button" className="primary" onClick={() => setAsking('keep')}>

@@ -4,6 +4,7 @@ import type { CommandInput, CommandOutput } from '../../../shared/api/contract';
 import { call, CallError, isQuietError, plainError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { NewPassphraseFields, useNewPassphrase } from '../../components/NewPassphraseFields';
+import { ProblemLine } from '../../components/ProblemLine';
 import { PauseAnnouncer, PauseNotice } from '../../components/UnlockPause';
 import { onBackupWhen } from '../../lib/backupWords';
 import { useUnlockCountdown, useUnlockDelayStore } from '../../state/unlockDelayStore';
@@ -183,11 +184,7 @@ export function RestoreDialog({
             <PauseAnnouncer />
           </>
         )}
-        {problem != null && (
-          <p className="problem" id={`${id}-problem`} role="alert">
-            {problem}
-          </p>
-        )}
+        <ProblemLine id={`${id}-problem`} message={problem} />
         <div className="dialog-actions">
           <button type="button" ref={cancel} onClick={onClose} disabled={busy}>
             Cancel

@@ -5,6 +5,7 @@ import type { CommandOutput } from '../../../shared/api/contract';
 import { call, isQuietError, plainError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { FolderIcon } from '../../components/Icons';
+import { ProblemLine } from '../../components/ProblemLine';
 import { backupReasonLabel, backupWhenAtStart, formatBytes } from '../../lib/backupWords';
 import { RestoreDialog, type RestoreMethod, type RestoreSituation, type RestoreTarget } from './RestoreDialog';
 
@@ -56,11 +57,7 @@ export function RestoreFromFolder({
         <FolderIcon />
         <span>{label}</span>
       </button>
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
       {phase.name === 'pick' && (
         <PickBackupDialog
           folder={phase.folder}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { shouldAskForSecondPlace, type OffsiteKind } from '../../../shared/domain/offsiteCopies';
 import { call, isQuietError, plainError } from '../../api';
+import { ProblemLine } from '../../components/ProblemLine';
 import { useBackupsStore } from '../../state/backupsStore';
 import { useUiStore } from '../../state/uiStore';
 
@@ -65,11 +66,7 @@ export function SecondPlacePrompt({ now = () => new Date() }: { now?: () => Date
           Don’t ask again
         </button>
       </div>
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
     </section>
   );
 }

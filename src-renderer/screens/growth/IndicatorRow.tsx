@@ -3,6 +3,7 @@ import type { SelfEvaluationEntry } from '../../../shared/api/growthSchemas';
 import { RUBRIC_LEVELS, rubricLabel, type CompetencyIndicator, type RubricLevel } from '../../../shared/domain/competencies';
 import { call, isQuietError, plainError } from '../../api';
 import { FindingsPanel } from '../../components/FindingsPanel';
+import { ProblemLine } from '../../components/ProblemLine';
 import { useNoteCheck } from '../../lib/useNoteCheck';
 import { useUiStore } from '../../state/uiStore';
 
@@ -107,11 +108,7 @@ export function IndicatorRow({
             </button>
           </div>
         )}
-        {problem != null && (
-          <p className="problem" role="alert" id={`${id}-problem`}>
-            {problem}
-          </p>
-        )}
+        <ProblemLine id={`${id}-problem`} message={problem} />
         {check.findings.length > 0 && (
           <FindingsPanel
             text={text}

@@ -6,6 +6,7 @@ import { nextSchoolYear, schoolYearLabel, schoolYearOf } from '../../../shared/d
 import { useSchoolYearStart } from '../../state/useSchoolYearStart';
 import { call, isQuietError, plainError } from '../../api';
 import { DateField } from '../../components/DateField';
+import { ProblemLine } from '../../components/ProblemLine';
 import { formatLongDate, formatNumericDate, formatShortDate, todayIso } from '../../lib/dates';
 import { useSettingsStore } from '../../state/settingsStore';
 import { useUiStore } from '../../state/uiStore';
@@ -43,11 +44,7 @@ function CeuCyclePanel() {
     <section className="panel ceu-cycle" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Continuing education</h2>
       {progress.status === 'loading' && <p className="status">Loading…</p>}
-      {progress.status === 'error' && (
-        <p className="problem" role="alert">
-          {progress.message}
-        </p>
-      )}
+      {progress.status === 'error' && <ProblemLine message={progress.message} />}
       {current != null && (
         <>
           <label className="check-line">
@@ -269,11 +266,7 @@ function GoalsPanel() {
           <label htmlFor={`${id}-goal`}>Goal</label>
           <input id={`${id}-goal`} type="text" maxLength={500} value={goal} onChange={(event) => setGoal(event.target.value)} placeholder="For example: a training in a screening tool" />
         </div>
-        {problem != null && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <ProblemLine message={problem} />
         <div className="form-actions">
           <button type="submit">Add goal</button>
         </div>

@@ -6,6 +6,7 @@ import { previousSchoolYear, schoolYearOf } from '../../../shared/domain/schoolY
 import { useSchoolYearStart } from '../../state/useSchoolYearStart';
 import { TEAM_TYPES } from '../../../shared/domain/serviceKinds';
 import { call, isQuietError, plainError } from '../../api';
+import { ProblemLine } from '../../components/ProblemLine';
 import { todayIso } from '../../lib/dates';
 import { IndicatorRow } from './IndicatorRow';
 import { useLoad } from '../../lib/useLoad';
@@ -76,11 +77,7 @@ export function SelfEvaluationTab() {
           {saving ? 'Saving…' : 'Save a printable copy…'}
         </button>
       </div>
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
       {savedCopy != null && (
         <div className="saved-copy">
           <p className="success" role="status">
@@ -98,11 +95,7 @@ export function SelfEvaluationTab() {
           Loading…
         </p>
       )}
-      {evaluation.status === 'error' && (
-        <p className="problem" role="alert">
-          {evaluation.message}
-        </p>
-      )}
+      {evaluation.status === 'error' && <ProblemLine message={evaluation.message} />}
       {entries != null && area != null && (
         <div className="self-evaluation-layout">
           <nav aria-label="Competency areas" className="area-list">

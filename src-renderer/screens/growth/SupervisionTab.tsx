@@ -5,6 +5,7 @@ import { SUPERVISION_KINDS, supervisionKindLabel, type SupervisionKind } from '.
 import { schoolYearLabel } from '../../../shared/domain/schoolYear';
 import { call, isQuietError, plainError } from '../../api';
 import { DateField } from '../../components/DateField';
+import { ProblemLine } from '../../components/ProblemLine';
 import { formatMediumDate, formatMinutes, formatNumericDate, parseDateInput, todayIso } from '../../lib/dates';
 import { useUiStore } from '../../state/uiStore';
 import { useLoad } from '../../lib/useLoad';
@@ -88,11 +89,7 @@ export function SupervisionTab() {
             <label htmlFor={`${id}-credential`}>Supervisor’s credential (optional)</label>
             <input id={`${id}-credential`} type="text" maxLength={120} value={credential} onChange={(event) => setCredential(event.target.value)} placeholder="For example LCSW" />
           </div>
-          {problem != null && (
-            <p className="problem" role="alert">
-              {problem}
-            </p>
-          )}
+          <ProblemLine message={problem} />
           <div className="form-actions">
             <button type="submit" className="primary">
               Log supervision
@@ -101,11 +98,7 @@ export function SupervisionTab() {
         </form>
       </section>
       <section className="panel" aria-labelledby={`${id}-year`}>
-        {overview.status === 'error' && (
-          <p className="problem" role="alert">
-            {overview.message}
-          </p>
-        )}
+        {overview.status === 'error' && <ProblemLine message={overview.message} />}
         {value != null && (
           <>
             <p className="streak">

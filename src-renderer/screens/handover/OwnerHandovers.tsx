@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { HandbackImportResult, SentHandover } from '../../../shared/api/handoverSchemas';
 import { call, isQuietError, plainError } from '../../api';
 import { FolderIcon, PlusIcon } from '../../components/Icons';
+import { ProblemLine } from '../../components/ProblemLine';
 import { todayIso } from '../../lib/dates';
 import { useLoad } from '../../lib/useLoad';
 import { useUiStore } from '../../state/uiStore';
@@ -71,19 +72,11 @@ export function OwnerHandovers() {
         {importing.phase === 'importing' && <p className="status">Checking and importing the hand-back…</p>}
         {importing.phase === 'cancelled' && <p className="status">No file chosen, so nothing was imported.</p>}
       </div>
-      {importing.phase === 'failed' && (
-        <p className="problem" role="alert">
-          {importing.message}
-        </p>
-      )}
+      {importing.phase === 'failed' && <ProblemLine message={importing.message} />}
 
       <h3 className="sent-title">Handovers you made</h3>
       {sent.status === 'loading' && <p className="status">Loading…</p>}
-      {sent.status === 'error' && (
-        <p className="problem" role="alert">
-          {sent.message}
-        </p>
-      )}
+      {sent.status === 'error' && <ProblemLine message={sent.message} />}
       {sent.status === 'ready' && sent.value.length === 0 && <p className="empty">You have not made a handover file yet.</p>}
       {sent.status === 'ready' && sent.value.length > 0 && <SentHandoverList handovers={sent.value} today={todayIso()} onRevoke={setRevoking} />}
 

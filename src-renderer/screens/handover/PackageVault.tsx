@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { HandoverIcon, NoteIcon } from '../../components/Icons';
+import { ProblemLine } from '../../components/ProblemLine';
 import { formatLongDate } from '../../lib/dates';
 import { useUiStore } from '../../state/uiStore';
 import { useScreenHeading } from '../useScreenHeading';
@@ -116,11 +117,7 @@ export function PackageVault({ packageId }: { packageId: string }) {
                   ))}
                 </div>
               )}
-              {loadProblem != null && (
-                <p className="problem" role="alert">
-                  {loadProblem}
-                </p>
-              )}
+              <ProblemLine message={loadProblem} />
               {shown.kind === 'notes' && <PackageNotes />}
               {shown.kind === 'services' && <PackageServices packageId={packageId} />}
               {shown.kind === 'access-log' && <AccessLog info={info} />}

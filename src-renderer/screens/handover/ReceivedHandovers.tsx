@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { call } from '../../api';
+import { ProblemLine } from '../../components/ProblemLine';
 import { useLoad } from '../../lib/useLoad';
 import { HandoverKeyPanel } from './substitute/HandoverKeyPanel';
 import { OpenPackagePanel } from './substitute/OpenPackagePanel';
@@ -30,11 +31,7 @@ export function ReceivedHandovers() {
       <section className="handover-block received-block" aria-labelledby={`${id}-list`}>
         <h3 id={`${id}-list`}>Handovers you have opened</h3>
         {received == null && problem == null && <p className="status">Loading…</p>}
-        {problem != null && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <ProblemLine message={problem} />
         {received != null && <ReceivedList received={received} titleId={`${id}-list`} />}
       </section>
     </section>

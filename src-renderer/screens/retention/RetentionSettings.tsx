@@ -4,6 +4,8 @@ import { MAX_RETENTION_MONTHS, retentionRuleWords } from '../../../shared/domain
 import { schoolYearLastDayWords } from '../../../shared/domain/schoolYear';
 import { useSchoolYearStart } from '../../state/useSchoolYearStart';
 import { call, isQuietError, plainError } from '../../api';
+import { NumberField } from '../../components/NumberField';
+import { ProblemLine } from '../../components/ProblemLine';
 import { useLoad } from '../../lib/useLoad';
 import { useUiStore } from '../../state/uiStore';
 
@@ -22,25 +24,17 @@ export function RetentionSettings() {
   // What was saved, chosen or typed here, once it has been; until then what is stored.
   const [saved, setCurrent] = useState<NoteRetention | null>(null);
   const [chosen, setChoice] = useState<Choice | null>(null);
-  const [typed, setMonths] = useState<string | null>(null);
+  const [typed, setMonths] = useState<number | null>(null);
   const current = saved ?? stored;
   const choice = chosen ?? stored?.rule ?? 'off';
-  const months = typed ?? (stored?.rule === 'months_after_closing' ? String(stored.months) : '12');
+  const months = typed ?? (stored?.rule === 'months_after_closing' ? stored.months : 12);
   const [writeProblem, setProblem] = useState<string | null>(null);
   // A problem reading the setting gives way once the worker applies one.
   const [applied, setApplied] = useState(false);
   const problem = writeProblem ?? (!applied && loaded.status === 'error' ? loaded.message : null);
-  const [invalid, setInvalid] = useState(false);
 
-  /** Applies a rule at once, as every other setting does; a number of months out of range is shown at the field and nothing is saved. */
-  async function apply(rule: Choice, monthsText: string) {
-    const count = Number(monthsText.trim());
-    if (rule === 'months_after_closing' && (monthsText.trim() === '' || !Number.isInteger(count) || count < 1 || count > MAX_RETENTION_MONTHS)) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    const next: NoteRetention = rule === 'months_after_closing' ? { rule, months: count } : { rule };
+  /** Applies a rule at once, as every other setting does; nothing is saved when it is the rule already in effect. */
+  async function apply(next: NoteRetention) {
     if (current != null && current.rule === next.rule && (next.rule !== 'months_after_closing' || (current.rule === 'months_after_closing' && current.months === next.months))) return;
     setProblem(null);
     setApplied(true);
@@ -55,7 +49,7 @@ export function RetentionSettings() {
 
   function choose(rule: Choice) {
     setChoice(rule);
-    void apply(rule, months);
+    void apply(rule === 'months_after_closing' ? { rule, months } : { rule });
   }
 
   return (
@@ -81,36 +75,21 @@ export function RetentionSettings() {
         </label>
       </fieldset>
       {choice === 'months_after_closing' && (
-        <div className="field">
-          <label htmlFor={`${id}-months`}>Months after closing</label>
-          {/* Applied when the worker leaves the field or presses Enter, so "18" is never saved as "1" on the way. */}
-          <input
-            id={`${id}-months`}
-            type="text"
-            inputMode="numeric"
-            className="short-input"
-            value={months}
-            onChange={(event) => setMonths(event.target.value)}
-            onBlur={() => void apply('months_after_closing', months)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') void apply('months_after_closing', months);
-            }}
-            aria-invalid={invalid}
-            aria-describedby={invalid ? `${id}-error` : undefined}
-          />
-          {invalid && (
-            <p className="field-error" id={`${id}-error`} role="alert">
-              Enter a whole number of months from 1 to {MAX_RETENTION_MONTHS}.
-            </p>
-          )}
-        </div>
+        <NumberField
+          id={`${id}-months`}
+          label="Months after closing"
+          value={months}
+          min={1}
+          max={MAX_RETENTION_MONTHS}
+          invalidText={`Enter a whole number of months from 1 to ${MAX_RETENTION_MONTHS}.`}
+          onCommit={(count) => {
+            setMonths(count);
+            void apply({ rule: 'months_after_closing', months: count });
+          }}
+        />
       )}
       {current != null && <p className="hint">{retentionRuleWords(current, startMonth)}</p>}
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CoverColleague } from '../../../../shared/api/handoverSchemas';
 import { call } from '../../../api';
+import { ProblemLine } from '../../../components/ProblemLine';
 import { formatLongDate } from '../../../lib/dates';
 import { useLoad } from '../../../lib/useLoad';
 import { HandOverToColleagueDialog } from './HandOverToColleagueDialog';
@@ -17,9 +18,7 @@ export function CoverColleaguePanel({ onHandedOver }: { onHandedOver: () => void
   if (named == null && loaded.status === 'loading') return null;
   if (named == null && loaded.status === 'error') {
     return (
-      <p className="problem" role="alert">
-        {loaded.message}
-      </p>
+      <ProblemLine message={loaded.message} />
     );
   }
   const colleague = named ?? (loaded.status === 'ready' ? loaded.value : null);

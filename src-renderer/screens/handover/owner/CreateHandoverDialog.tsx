@@ -13,6 +13,7 @@ import { useUiStore } from '../../../state/uiStore';
 import { HandoverCreated } from './HandoverCreated';
 import { CheckCode } from '../../../components/CheckCode';
 import { personLabelProblem, substituteNameProblem } from '../../../../shared/api/textRules';
+import { ProblemLine } from '../../../components/ProblemLine';
 import { countOf, formProblems, suggestedPackageName } from './ownerWords';
 
 const FIELDS = ['students', 'substitute', 'ownerName', 'validFrom', 'validUntil', 'recipient', 'compared'] as const;
@@ -442,11 +443,7 @@ export function CreateHandoverDialog({ onClose, onCreated }: { onClose: () => vo
         )}
 
         <div aria-live="polite">{status != null && <p className="status">{status}</p>}</div>
-        {problem != null && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <ProblemLine message={problem} />
         <div className="dialog-actions">
           <button type="button" className="quiet" onClick={back} disabled={busy}>
             {step === 0 ? 'Cancel' : 'Back'}

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import type { SentHandover } from '../../../../shared/api/handoverSchemas';
 import { call, isQuietError, plainError } from '../../../api';
 import { Dialog } from '../../../components/Dialog';
+import { ProblemLine } from '../../../components/ProblemLine';
 import { formatShortDate } from '../../../lib/dates';
 
 const REASON_MAX = 500;
@@ -103,11 +104,7 @@ export function RevokeHandoverDialog({ handover, onClose, onRevoked }: { handove
             </p>
           )}
         </div>
-        {problem != null && (
-          <p className="problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <ProblemLine message={problem} />
         <div className="dialog-actions">
           <button ref={cancel} type="button" className="quiet" onClick={onClose}>
             Keep it open

@@ -5,6 +5,7 @@ import { CheckCode } from '../../../components/CheckCode';
 import { useLoad } from '../../../lib/useLoad';
 import { SavedFile } from '../SavedFile';
 import { personLabelProblem } from '../../../../shared/api/textRules';
+import { ProblemLine } from '../../../components/ProblemLine';
 
 /** The name the save dialog proposes: the worker's name when given, without anything a file name cannot hold. */
 export function keyFileName(name: string): string {
@@ -86,11 +87,7 @@ export function HandoverKeyPanel() {
           <SavedFile path={saved} lead="Your handover key is saved as" />
         </div>
       )}
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { HANDOVER_WRONG_RECIPIENT_MESSAGE, handoverExpiredMessage, handoverNotYe
 import { takePendingHandoverFile } from '../../../state/pendingHandoverFile';
 import { useUiStore } from '../../../state/uiStore';
 import { CheckCode } from '../../../components/CheckCode';
+import { ProblemLine } from '../../../components/ProblemLine';
 import { describeScope } from '../owner/ownerWords';
 import { ownerLabel, ownerNotes } from './handoverWords';
 
@@ -123,11 +124,7 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
         </button>
       </div>
       {notice != null && <p className="status">{notice}</p>}
-      {problem != null && (
-        <p className="problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemLine message={problem} />
 
       {info != null && (
         <form className="package-inspection" aria-label="The handover file you chose" onSubmit={(event) => void open(event)} noValidate>
@@ -176,11 +173,7 @@ export function OpenPackagePanel({ received }: { received: readonly ReceivedHand
               </p>
             ))}
 
-          {refusal != null && (
-            <p className="problem" role="alert">
-              {refusal}
-            </p>
-          )}
+          <ProblemLine message={refusal} />
 
           {known == null && refusal == null && (
             <>

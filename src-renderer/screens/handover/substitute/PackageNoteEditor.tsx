@@ -5,6 +5,7 @@ import { call } from '../../../api';
 import { LeaveUnsavedDialog } from '../../../components/LeaveUnsavedDialog';
 import { SendIcon } from '../../../components/Icons';
 import { NoteEditorPane } from '../../../components/NoteEditorPane';
+import { ProblemLine } from '../../../components/ProblemLine';
 import { SaveWithFindingsDialog } from '../../../components/SaveWithFindingsDialog';
 import { useNoteEditor, type NoteSource } from '../../../lib/useNoteEditor';
 import { NoteHistory } from '../../NoteHistory';
@@ -81,9 +82,7 @@ export function PackageNoteEditor({
         <h1 ref={heading} tabIndex={-1}>
           Note
         </h1>
-        <p className="problem" role="alert">
-          {editor.loadProblem}
-        </p>
+        <ProblemLine message={editor.loadProblem} />
         <button type="button" onClick={() => close(true)}>
           Back to the notes
         </button>
