@@ -51,6 +51,22 @@ const OBJECT_DETERMINERS = wordSet(['the', 'a', 'an', 'his', 'her', 'their', 'my
 const BODY = wordSet(BODY_PARTS);
 const CRAFT_AFTER_AND = wordSet(CRAFT_WORDS);
 
+/** Verbs that join a subject to what describes it. */
+const LINKING = wordSet(['is', 'was', 'are', 'were', 'been', 'feels', 'felt', 'seems', 'seemed', 'looks', 'looked', 'gets', 'got']);
+/** Words of degree between the verb and the word ("so", "super", "totally"). */
+const DEGREE = wordSet(['so', 'super', 'totally', 'really', 'very', 'kinda', 'kind', 'of', 'lowkey', 'literally', 'honestly', 'absolutely', 'pretty', 'a', 'bit', 'little']);
+
+/** "The weather is so bipolar today", "this week has been manic": a thing, a day or the weather is what the word describes. */
+function thingIsSubject(t: Tokens, first: number): boolean {
+  let index = first - 1;
+  while (index >= 0 && DEGREE.has((t.words[index] as Token).lower) && first - index <= 2) index -= 1;
+  const verb = t.words[index];
+  if (verb === undefined || !LINKING.has(verb.lower)) return false;
+  const been = verb.lower === 'been' ? t.words[index - 1] : undefined;
+  const subject = t.words[been !== undefined && (been.lower === 'has' || been.lower === 'have') ? index - 2 : index - 1];
+  return subject !== undefined && THINGS_AFTER.has(subject.base);
+}
+
 /** Guards for words that are symptom or condition language only in some uses. */
 export function inClinicalSense(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean): boolean {
   const special = match.value.special;
@@ -67,7 +83,7 @@ export function inClinicalSense(t: Tokens, match: TermMatch<ConditionValue>, inP
       if (word.text !== word.lower) return true; // "SI", "HI" are handled as capitals below
       return inPhrase || clinicalNear(t, match.first, match.last);
     case 'casual':
-      return after === undefined || !THINGS_AFTER.has(after);
+      return (after === undefined || !THINGS_AFTER.has(after)) && !thingIsSubject(t, match.first);
     case 'wordlike':
       return after === undefined || !WORD_SENSE.has(after);
     case 'medication':
