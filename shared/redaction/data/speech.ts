@@ -33,6 +33,9 @@ export const SPEECH_ADVERBS: readonly string[] = [
   'exit', 'ticket', 'journal', 'note', 'email', 'text', 'group', 'session', 'class', 'end', 'first', 'thing',
   'this', 'morning', 'afternoon', 'to', 'me', 'us', 'him', 'her', 'them', 'worksheet', 'card', 'paper', 'chat',
   'phone', 'call', 'office', 'hallway', 'way', 'out',
+  // "said in English I am fine": the language the words were said in
+  'english', 'spanish', 'arabic', 'ukrainian', 'russian', 'vietnamese', 'french', 'creole', 'portuguese', 'dari', 'pashto',
+  'somali', 'mandarin', 'cantonese', 'chinese', 'korean', 'tagalog', 'hmong', 'swahili',
 ];
 
 /** First words that open direct, first-person speech ("Student stated I hate it here"). */
@@ -139,6 +142,7 @@ export const DOCUMENT_NOUNS: readonly string[] = [
 export const PERSONAL_WRITINGS: readonly string[] = [
   'email', 'note', 'card', 'text', 'txt', 'msg', 'vm', 'texted', 'message', 'journal', 'diary', 'ticket', 'statement', 'post',
   'dm', 'voicemail', 'letter', 'fw', 'fwd', 'notebook', 'reply', 'tip', 'tipline', 'tip-line', 'handwriting',
+  'comment', 'caption', 'tweet',
   // Spanish and Portuguese ("Correo de la mamá:", "Mensagem da mãe:")
   'correo', 'mensaje', 'nota', 'carta', 'recado', 'mensagem', 'bilhete',
   // messaging services
@@ -162,7 +166,7 @@ export const AUTOMATED_MESSAGE_PHRASES: readonly string[] = [
 /** Verbs that show or pass on someone's writing ("showed me a note he keeps on his phone:"). */
 export const SHOWING_VERBS: readonly string[] = [
   'showed', 'shows', 'forwarded', 'forwards', 'screenshotted', 'pasted', 'sent', 'sends', 'received', 'got', 'keeps', 'kept',
-  'pulled', 'handed', 'read', 'copied', 'found', 'slipped', 'left', 'filled', 'wrote', 'written',
+  'pulled', 'handed', 'read', 'copied', 'found', 'slipped', 'left', 'filled', 'wrote', 'written', 'shown', 'posted', 'reposted',
 ];
 
 /** Quote marks said aloud in dictation ("quote … end quote", "unquote"). */

@@ -78,7 +78,7 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     // "Ms. Tran wrote:", "Teacher texted me:": what follows was written.
     const beforeColon = tokens[colon.index - 1];
     const wrote = beforeColon !== undefined && OBJECTS_AFTER_WRITING.has(beforeColon.lower) ? tokens[colon.index - 2] : beforeColon;
-    if ((wrote !== undefined && WRITING.has(wrote.lower)) || ((label === undefined || classifyLabel(label.words) !== 'strong') && introducesWriting(t, colon))) {
+    if ((wrote !== undefined && WRITING.has(wrote.lower)) || ((label === undefined || classifyLabel(label.words) !== 'strong') && (introducesWriting(t, colon) || namesWritingFrom(t, colon)))) {
       emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true });
       continue;
     }
@@ -180,6 +180,31 @@ function runInLabel(t: Tokens, colon: Token): Label | undefined {
  * text her friend sent: …": a clause that shows or passes on someone's
  * writing, ending in a colon, introduces that writing word for word.
  */
+/**
+ * "Post from a student's TikTok shown by a friend:", "Comment on the class page
+ * from an unknown account:": a clause that opens with a post or a comment and
+ * names who it came from introduces its words.
+ */
+function namesWritingFrom(t: Tokens, colon: Token): boolean {
+  let first: Token | undefined;
+  let from = false;
+  let seen = 0;
+  for (let index = colon.index - 1; index >= 0 && seen < MAX_INTRO_WORDS; index -= 1) {
+    const token = t.tokens[index] as Token;
+    if (isSentenceEnd(t, token) || token.text === ':') break;
+    if (token.type !== 'punct') {
+      seen += 1;
+      if (CLINICIANS.has(token.base) || (DOCUMENTS.has(token.base) && !WRITINGS.has(token.base))) return false;
+      if (token.lower === 'from' || token.lower === 'by') from = true;
+      first = token;
+    }
+    if (token.lineBefore) break;
+  }
+  return first !== undefined && from && (POSTS.has(first.base) || (first.base.endsWith('s') && POSTS.has(first.base.slice(0, -1))));
+}
+/** Writing that one person posts or sends; an email or a letter "from the PTA" is often a mass message. */
+const POSTS = new Set(['post', 'comment', 'caption', 'tweet', 'dm', 'snap', 'reply']);
+
 function introducesWriting(t: Tokens, colon: Token): boolean {
   let writing = false;
   let shown = false;
