@@ -16,6 +16,7 @@ export const OTHER_LANGUAGE_DIAGNOSIS_NAMES: readonly string[] = [
   'transtorno alimentar', 'transtorno de conduta', 'transtorno opositor desafiador', 'deficiência intelectual', 'esquizofrenia',
   'ideação suicida', 'ideacao suicida', 'automutilação', 'automutilacao', 'alucinações', 'alucinacoes', 'psicose', 'autismo',
   'dislexia', 'ouve vozes', 'ouvir vozes', 'ouvindo vozes',
+  'mutismo seletivo', 'tem ansiedade', 'sofre de ansiedade',
   // Vietnamese
   'trầm cảm', 'rối loạn lo âu', 'rối loạn lưỡng cực', 'tâm thần phân liệt', 'tự kỷ', 'tăng động giảm chú ý',
   'rối loạn tăng động giảm chú ý', 'rối loạn ám ảnh cưỡng chế', 'rối loạn căng thẳng sau sang chấn', 'ý định tự tử',

@@ -21,6 +21,8 @@ export const SPANISH_DIAGNOSIS_NAMES: readonly string[] = [
   'cortandose', 'cortarse', 'se lastima', 'se hace daño',
   // hearing voices: "escucha voces", "oye voces"
   'escucha voces', 'escuchar voces', 'escuchando voces', 'oye voces', 'oír voces', 'oir voces',
+  // CIE-10 F94.0; anxiety as a condition someone has, as "has anxiety" is in English ("tiene nervios" stays a mood)
+  'mutismo selectivo', 'tiene ansiedad', 'padece de ansiedad', 'sufre de ansiedad',
 ];
 
 /** Spanish abbreviations that are English words or letters too: matched only in capitals. */

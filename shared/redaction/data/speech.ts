@@ -33,9 +33,6 @@ export const SPEECH_ADVERBS: readonly string[] = [
   'exit', 'ticket', 'journal', 'note', 'email', 'text', 'group', 'session', 'class', 'end', 'first', 'thing',
   'this', 'morning', 'afternoon', 'to', 'me', 'us', 'him', 'her', 'them', 'worksheet', 'card', 'paper', 'chat',
   'phone', 'call', 'office', 'hallway', 'way', 'out',
-  // "said in English I am fine": the language the words were said in
-  'english', 'spanish', 'arabic', 'ukrainian', 'russian', 'vietnamese', 'french', 'creole', 'portuguese', 'dari', 'pashto',
-  'somali', 'mandarin', 'cantonese', 'chinese', 'korean', 'tagalog', 'hmong', 'swahili',
 ];
 
 /** First words that open direct, first-person speech ("Student stated I hate it here"). */
@@ -266,7 +263,7 @@ export const SETTING_NOUNS: readonly string[] = [
   'reading', 'library', 'cafeteria', 'office', 'counseling',
   // the language the words were said in ("told me in English …")
   'english', 'spanish', 'arabic', 'french', 'dari', 'pashto', 'somali', 'vietnamese', 'ukrainian', 'russian',
-  'portuguese', 'creole', 'swahili', 'mandarin', 'cantonese',
+  'portuguese', 'creole', 'swahili', 'mandarin', 'cantonese', 'chinese', 'korean', 'tagalog', 'hmong',
 ];
 
 /** First words after the verb that make the clause indirect or not a clause at all ("said that …", "told me about …"). */

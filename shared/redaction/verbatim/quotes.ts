@@ -138,6 +138,10 @@ function judgeQuote(t: Tokens, pair: QuotePair): RawSpan | undefined {
   // "Lunch bunch is back on Thursdays! Reply STOP to opt out.": a mass message is a document.
   if (soundsAutomated(t.text.slice(pair.open.end, pair.close.start))) return undefined;
   if (!strong && documentBefore(t, pair.open)) return undefined;
+  // "prompt "If I could change one thing..."", "the poster "You Belong Here"": the document's own words, whoever they speak for.
+  if (!speechAfter && namedByDocument(t, pair.open)) return undefined;
+  // "Kids wrote "I can't ___ yet."": a sentence frame with a blank to fill is a worksheet's, not anyone's words.
+  if (t.text.slice(pair.open.end, pair.close.start).includes('__')) return undefined;
   // "The new district form for threat assessment asks "Has the student made a threat?"": a form asks.
   if (documentAsks(t, pair.open)) return undefined;
   if (!strong && words.length <= 6 && (titleCueBefore(t, pair.open) || titleCueAfter(t, pair.close))) return undefined;
@@ -277,6 +281,13 @@ function documentBefore(t: Tokens, open: Token): boolean {
   return false;
 }
 
+/** A document's noun right before the quotation, not a person's writing ("prompt", "the poster", "sign"). */
+function namedByDocument(t: Tokens, open: Token): boolean {
+  const noun = t.tokens[open.index - 1];
+  if (noun === undefined || noun.type !== 'word' || !DOCUMENTS.has(noun.lower) || WRITINGS.has(noun.lower)) return false;
+  return !writtenByPerson(t, noun);
+}
+
 /** The writing is a person's: "Mom's note", "his letter", "Jaylen's note", "a note from dad". */
 function writtenByPerson(t: Tokens, writing: Token): boolean {
   let k = writing.index - 1;
@@ -313,6 +324,9 @@ function documentAsks(t: Tokens, open: Token, depth = 0): boolean {
 /** Subjects that are things: "it says", "this reads", "which states". */
 const THING_SUBJECTS = new Set(['it', 'this', 'which']);
 
+/** What joins the lines of a script or a set of posters after one label. */
+const RUN_SEPARATORS = new Set(['/', '|', ',', ';']);
+
 /**
  * "Per the hospital discharge papers mom brought in: '…'", "Mom read me the
  * bottle over the phone: '…'", "Newsletter blurb draft: '…'": the clause
@@ -325,9 +339,10 @@ function documentLabelBefore(t: Tokens, open: Token): boolean {
   let first = open;
   // A script's lines come a few at a time; a longer run is not walked back (linear on any note).
   for (let lines = 0; lines < MAX_RUN_LINES; lines += 1) {
-    const slash = t.tokens[first.index - 1];
-    const close = t.tokens[first.index - 2];
-    if (slash === undefined || close === undefined || (slash.text !== '/' && slash.text !== '|') || !QUOTE_CLOSERS.has(close.text)) break;
+    // Lines joined by "/" or "|", or set side by side ("Be a Buddy, Not a Bully," "Kindness is Cool.").
+    const between = t.tokens[first.index - 1];
+    const close = between !== undefined && QUOTE_CLOSERS.has(between.text) ? between : t.tokens[first.index - 2];
+    if (between === undefined || close === undefined || (close !== between && !RUN_SEPARATORS.has(between.text)) || !QUOTE_CLOSERS.has(close.text)) break;
     const opener = openerOf(t, close);
     if (opener === undefined) break;
     first = opener;
@@ -433,7 +448,8 @@ function speechVerbAfter(t: Tokens, close: Token): boolean {
     }
     seen += 1;
     // "warning-signs handout": the first half of a compound noun, not a verb.
-    if (SPEECH.has(token.lower) && t.tokens[index + 1]?.text !== '-') return true;
+    // "Answers: …" after the quotation is the next label, not a verb of it.
+    if (SPEECH.has(token.lower) && t.tokens[index + 1]?.text !== '-' && t.tokens[index + 1]?.text !== ':') return true;
   }
   return false;
 }

@@ -97,7 +97,8 @@ export function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
           continue;
         }
         if (OPENERS.has(next.lower)) break;
-        if (!ADVERBS.has(next.lower) && !OBJECTS.has(next.lower)) break;
+        // "told me at recess I don't got a bed", "said in English I am fine": where or how it was said.
+        if (!ADVERBS.has(next.lower) && !OBJECTS.has(next.lower) && !SETTINGS.has(next.lower)) break;
         if (OBJECTS.has(next.lower)) hadObject = true;
       }
       skipped += 1;
@@ -117,6 +118,8 @@ export function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
       if (ALWAYS_BACKSHIFT.has(after.lower)) continue;
       if ((hadObject || verb.lower === 'told' || verb.lower === 'asked') && BACKSHIFT_AFTER_OBJECT.has(after.lower)) continue;
     }
+    // "told her I'd avoid that word": after a listener, "I'd" is the reporter's own "I" in the past.
+    if ((hadObject || verb.lower === 'told' || verb.lower === 'asked') && (next.lower === "i'd" || next.lower === "we'd")) continue;
     if ((next.lower === 'my' || next.lower === 'our') && possessiveBackshift(t, next.wordIndex)) continue;
     // "Dad answered my text with …": the worker's message named, not words.
     if (next.lower === 'my' && WRITINGS_NAMED.has(t.words[next.wordIndex + 1]?.lower ?? '')) continue;

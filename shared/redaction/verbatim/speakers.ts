@@ -163,7 +163,7 @@ export function isTimePart(token: Token): boolean {
 
 const TIME_SUFFIXES = new Set(['a', 'p', 'am', 'pm', 'h', 'hrs']);
 /** "Mom's reply this morning:", "Dad today:": when, after the speaker. */
-const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'this', 'last', 'earlier', 'later']);
+const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'this', 'last', 'earlier', 'later', 'hoy', 'ayer', 'hoje', 'ontem']);
 
 function isHonorificDot(t: Tokens, dot: Token): boolean {
   const prev = t.tokens[dot.index - 1];
