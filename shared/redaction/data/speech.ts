@@ -76,7 +76,11 @@ export const SPEAKER_ROLES: readonly string[] = [
 ];
 
 /** Titles before a name ("Mr. Ortega:", "Dr. Lowe:"). */
-export const HONORIFICS: readonly string[] = ['mr', 'ms', 'mrs', 'miss', 'mx', 'dr', 'coach', 'nurse', 'officer', 'aunt', 'uncle', 'grandma', 'grandpa', 'principal', 'pastor', 'sr', 'fr', 'prof'];
+export const HONORIFICS: readonly string[] = [
+  'mr', 'ms', 'mrs', 'miss', 'mx', 'dr', 'coach', 'nurse', 'officer', 'aunt', 'uncle', 'grandma', 'grandpa', 'principal', 'pastor', 'sr', 'fr', 'prof',
+  // titles of the court and the police before a name ("PO Vance", "Judge Ortiz", "SRO Diaz", "Det. Ruiz")
+  'po', 'sro', 'judge', 'det', 'detective', 'sgt', 'deputy',
+];
 
 /** Words allowed before a role in a speaker label ("Foster mom:", "Math teacher:", "Kevin's mom:"). */
 export const SPEAKER_MODIFIERS: readonly string[] = [

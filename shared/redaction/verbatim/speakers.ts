@@ -180,11 +180,18 @@ const OWNER_WORDS = new Set(['my', 'his', 'her', 'their']);
 const OWN_WORDS = new Set(['words', 'reply', 'response', 'answer']);
 const EMAIL_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'sent', 'date', 'subject', 'de', 'para', 'asunto', 'enviado', 'fecha']);
 
+/** Words that close a task's heading ("… done:", "… submitted:"). "Sent" is left out: "Text sent to mom:" heads the text. */
+const TASK_DONE = new Set(['done', 'finished', 'completed', 'complete', 'submitted', 'filed', 'mailed', 'faxed', 'uploaded', 'updated']);
+
 export function classifyLabel(words: readonly Token[]): Strength | null {
   const first = words[0] as Token;
   const last = words[words.length - 1] as Token;
   // "From:", "Subject:", "Sent:": email headers, never a speaker.
   if (words.length === 1 && EMAIL_HEADERS.has(first.lower)) return null;
+  // "Judge's letter for Darnell done:", "FAFSA submitted:": a task and how it stands, not a speaker.
+  if (words.length >= 2 && TASK_DONE.has(last.lower)) return null;
+  // "PO Box:" is an address, "PO Vance:" a probation officer.
+  if (first.lower === 'po' && words[1]?.lower === 'box') return null;
   // "Letter from Dr. Kim received today", "Nurse's note copied to me": a clinician's paper is a document.
   if (words.some((w) => CLINICIANS.has(w.base)) && words.some((w) => DOCUMENTS.has(w.base))) return null;
   // "Mom called", "Dad phoned": what follows is said on the call, if it is in their own voice.
