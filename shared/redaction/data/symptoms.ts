@@ -23,11 +23,10 @@ export const SYMPTOMS: readonly string[] = [
   // "disassociate" is the common non-standard form of "dissociate" (Merriam-Webster lists both)
   'disassociation', 'disassociating', 'disassociates', 'disassociated', 'disassociative',
   'depersonalization', 'derealization', 'hypervigilance', 'hypervigilant', 'motor tics', 'vocal tics', 'tics',
-  'echolalia', 'stimming', 'overdose', 'overdosed', 'kill himself', 'kill herself', 'kill themselves', 'kill themself',
-  'kill myself', 'killing himself', 'killing herself', 'killing themselves', 'killing myself', 'end his life',
-  'end her life', 'end their life', 'end my life', 'take his own life', 'take her own life', 'wants to die',
-  'want to die', 'wanted to die', 'wish i was dead', 'better off dead', 'thoughts of hurting himself',
-  'thoughts of hurting herself', 'thoughts of hurting themselves',
+  'echolalia', 'stimming', 'overdose', 'overdosed',
+  // Plain words about dying ("kill myself", "want to die", "better off dead") are not listed: every blind
+  // writer of the evaluation corpora left them to the quote or the worker's own plain account, never a
+  // diagnostic span (EVALUATION.md, "Where the writers agree"); "suicidal ideation", "SI" and "self-harm" name it.
 ];
 
 /** Flagged only in capitals: the clinical shorthand, not "hi" or "si". */

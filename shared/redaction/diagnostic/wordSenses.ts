@@ -153,11 +153,16 @@ function titleRun(t: Tokens, first: number): boolean {
   return capitals >= 3;
 }
 
+/** Before "cuts" as a noun: what was seen, and how many or how fresh. */
+const MARKS_BEFORE = wordSet(['found', 'saw', 'seen', 'noticed', 'showed', 'new', 'fresh', 'old', 'healed', 'healing', 'some', 'the', 'a', 'two', 'three', 'several', 'many', 'visible', 'small', 'deep', 'any', 'no', 'with', 'has', 'had']);
+
 function cuttingIsSelfHarm(t: Tokens, index: number, after: string | undefined): boolean {
   const word = t.words[index] as Token;
   // "disclosed cutting during a wound check", "hx of cutting": told as something done to oneself.
   const previous = index > 0 ? (t.words[index - 1] as Token).lower : undefined;
   if (word.lower === 'cutting' && previous !== undefined && CUT_DISCLOSED.has(previous) && !(after !== undefined && (CUT_ORDINARY.has(after) || OBJECT_DETERMINERS.has(after)))) return true;
+  // "found cuts on her arm", "new cuts": marks seen, a noun; the behaviour is "she cuts", "cutting", "self-harm".
+  if (word.lower === 'cuts' && previous !== undefined && MARKS_BEFORE.has(previous)) return false;
   const nextToken = t.tokens[word.index + 1];
   // "cutting." / "cutting —": nothing follows that it could be cutting.
   if (after === undefined) {

@@ -6,7 +6,7 @@ import { isCapitalized, isSentenceEnd, isSpaceCode, type Token, type Tokens } fr
 import { chatTurns, isPictograph } from './chatLogs';
 import { exactClause, fieldRecordLines, lineOf, SOAP_LETTERS, soapNote, STAFF_ROLES, staffMinutes } from './noteShapes';
 import { classifyLabel, isTimePart, type Label, labelBefore, type Strength, whoFromLabel } from './speakers';
-import { ACTIONS, CALLS, CLINICIANS, DAYS, DOCUMENTS, HEADINGS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, SUMMARY_OPEN, WRITING, WRITINGS, YES_NO } from './vocabulary';
+import { ACTIONS, CALLS, CLINICIANS, DAYS, DOCUMENTS, EXACT_WORDS, HEADINGS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, SUMMARY_OPEN, WRITING, WRITINGS, YES_NO } from './vocabulary';
 
 /**
  * Transcript lines: the words after a speaker's label ("Mom: he never listens
@@ -62,8 +62,9 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
       emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true, chat: true });
       continue;
     }
-    // "Date: 12/2 | Student: Delia R. | Contact type: group": a form's fields.
-    if (formLines.size > 0 && formLines.has(lineOf(t)[colon.index] as number)) continue;
+    // "Date: 12/2 | Student: Delia R. | Contact type: group": a form's fields; a field for someone's words
+    // ("| Student quote: …", "| In her words: …", "| Mom said: …") still holds them.
+    if (formLines.size > 0 && formLines.has(lineOf(t)[colon.index] as number) && !(label?.words.some(namesWords) ?? false)) continue;
     // "Sat 9:12p:", "7:15am:" after "Texts Mom sent me …": a message's time stamp, in a note about messages.
     if (label !== undefined && label.words.every((w) => DAYS.has(w.lower) || isTimePart(w)) && timeStamped(t, colon) && firstWriting >= 0 && firstWriting < colon.index) {
       emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true, chat: true });
@@ -379,6 +380,12 @@ export function emitUtterance(
   if (who !== undefined) span.speaker = who;
   out.push(span);
 }
+
+/** A field's name that says its value is someone's words: "quote", "words", "said", "verbatim". */
+function namesWords(word: Token): boolean {
+  return SPEECH.has(word.lower) || EXACT_WORDS.has(word.lower) || FIELD_WORDS.has(word.lower) || WRITINGS.has(word.base);
+}
+const FIELD_WORDS = new Set(['quote', 'quotes', 'words', 'statement', 'reply', 'response', 'answer']);
 
 /** Most words of a finding after a name ("no fever", "no new marks seen"). */
 const MAX_FINDING_WORDS = 4;
