@@ -1,6 +1,6 @@
 // Source: the Sole Notes labelling policy (../shared/redaction/POLICY.md: "medications that
 // imply a diagnosis, brand or generic"), extended with the US brand and generic names of
-// medicines prescribed mainly for mental-health, attention, tic, seizure and substance-use
+// medicines prescribed mainly for mental-health, attention, tic and substance-use
 // conditions (FDA-approved product names, as printed on labels), plus common misspellings
 // and the slang names for stimulant pills in the DEA's "Slang Terms and Code Words" (2018);
 // brands sold under other names in the UK (BNF), Canada (Health Canada Drug Product
@@ -44,9 +44,8 @@ export const MEDICATIONS: readonly string[] = [
   'lumateperone', 'fanapt', 'iloperidone', 'orap', 'pimozide', 'thorazine', 'chlorpromazine', 'austedo', 'tetrabenazine',
   // mood stabilisers and seizure medicines
   'lithium', 'lithobid', 'eskalith', 'lamictal', 'lamotrigine', 'depakote', 'depakene', 'divalproex', 'valproate',
-  'valproic acid', 'tegretol', 'carbamazepine', 'trileptal', 'oxcarbazepine', 'topamax', 'topiramate', 'keppra',
-  'levetiracetam', 'onfi', 'clobazam', 'epidiolex', 'zonisamide', 'zonegran', 'ethosuximide', 'zarontin', 'vimpat',
-  'lacosamide', 'diastat',
+  'valproic acid', 'tegretol', 'carbamazepine', 'trileptal', 'oxcarbazepine', 'topamax', 'topiramate',
+  // (medicines for seizures alone, Keppra, Zarontin, Diastat …, treat a physical illness: left out)
   // substance use
   'suboxone', 'subutex', 'buprenorphine', 'sublocade', 'methadone', 'naltrexone', 'vivitrol', 'antabuse', 'disulfiram',
   'acamprosate', 'campral',
