@@ -53,7 +53,6 @@ export function fieldRecordLines(t: Tokens): Set<number> {
   return new Set([...fields].filter(([, names]) => names.length >= MIN_FIELDS && new Set(names).size === names.length).map(([line]) => line));
 }
 
-export const SOAP_LETTERS = new Set(['S', 'O', 'A', 'P']);
 /** School and agency staff whose lines in minutes are mostly what they reported, in the third person. */
 export const STAFF_ROLES = new Set(['principal', 'ap', 'custodian', 'nurse', 'sro', 'po', 'counselor', 'counsellor', 'teacher', 'psych', 'psychologist', 'coach', 'dean', 'secretary', 'officer', 'caseworker', 'cw', 'coordinator', 'liaison', 'slp', 'ot', 'pt', 'admin', 'director', 'registrar', 'aide', 'para']);
 
@@ -65,15 +64,32 @@ export function staffMinutes(t: Tokens): boolean {
   return roles.size >= 3;
 }
 
-/** A SOAP note: the word "SOAP", or three of its section letters as labels. */
-export function soapNote(t: Tokens): boolean {
-  const seen = new Set<string>();
+/**
+ * The section letters of a structured note: SOAP (Subjective, Objective,
+ * Assessment, Plan), DAP (Data, Assessment, Plan), BIRP and GIRP (Behaviour or
+ * Goal, Intervention, Response, Plan). A note is one of them when it names the
+ * format, or uses three of its letters as labels (all three for DAP).
+ */
+export function noteSections(t: Tokens): ReadonlySet<string> {
+  const labels = new Set<string>();
+  const named = new Set<string>();
   for (const token of t.tokens) {
-    if (token.lower === 'soap') return true;
-    if (SOAP_LETTERS.has(token.text) && t.tokens[token.index + 1]?.text === ':') seen.add(token.text);
+    if (SECTION_FORMATS.has(token.lower)) named.add(token.lower);
+    if (token.text.length === 1 && t.tokens[token.index + 1]?.text === ':') labels.add(token.text);
   }
-  return seen.size >= 3;
+  for (const [name, letters] of SECTION_FORMATS) {
+    if (named.has(name) || letters.filter((letter) => labels.has(letter)).length >= 3) return new Set(letters);
+  }
+  return NO_SECTIONS;
 }
+
+const SECTION_FORMATS = new Map<string, readonly string[]>([
+  ['soap', ['S', 'O', 'A', 'P']],
+  ['dap', ['D', 'A', 'P']],
+  ['birp', ['B', 'I', 'R', 'P']],
+  ['girp', ['G', 'I', 'R', 'P']],
+]);
+const NO_SECTIONS: ReadonlySet<string> = new Set();
 
 /** Words in the clause before a colon that say what follows is exact ("word for word", "in her handwriting", "verbatim"). */
 export function exactClause(t: Tokens, colon: Token): boolean {

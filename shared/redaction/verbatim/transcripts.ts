@@ -4,7 +4,7 @@ import { isLatinWord } from '../fuzzy';
 import type { RawSpan } from '../spans';
 import { isCapitalized, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
 import { chatTurns, isPictograph } from './chatLogs';
-import { exactClause, fieldRecordLines, lineOf, SOAP_LETTERS, soapNote, STAFF_ROLES, staffMinutes } from './noteShapes';
+import { exactClause, fieldRecordLines, lineOf, noteSections, STAFF_ROLES, staffMinutes } from './noteShapes';
 import { classifyLabel, isTimePart, type Label, labelBefore, type Strength, whoFromLabel } from './speakers';
 import { ACTIONS, CALLS, CLINICIANS, DAYS, DOCUMENTS, EXACT_WORDS, HEADINGS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, SUMMARY_OPEN, WRITING, WRITINGS, YES_NO } from './vocabulary';
 
@@ -30,7 +30,7 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
   const chat = chatTurns(t);
   let thread: Token | undefined; // the colon of the last label of someone's writing
   const firstWriting = tokens.findIndex(isWritingWord); // once per note: the time-stamp rule asks it at every colon
-  const soap = soapNote(t);
+  const sections = noteSections(t);
   const meeting = staffMinutes(t);
   const formLines = fieldRecordLines(t);
   for (const colon of tokens) {
@@ -44,9 +44,9 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     if (next === undefined || !next.spaceBefore || next.lineBefore || colon.spaceBefore) continue;
     // "Texted mom re: meeting time": "re:" is "about", never a speaker.
     if (tokens[colon.index - 1]?.lower === 're') continue;
-    // "SOAP — S: … O: … A: anger at home … P: nurse to call": the note's sections, not speakers.
-    if (soap && SOAP_LETTERS.has(tokens[colon.index - 1]?.text ?? '')) {
-      // S, the student's own account, is theirs when it is in their own voice.
+    // "SOAP — S: … O: … A: anger at home … P: nurse to call", "D: … A: … P: …": the note's sections, not speakers.
+    if (sections.size > 0 && sections.has(tokens[colon.index - 1]?.text ?? '')) {
+      // S, the student's own account in a SOAP note, is theirs when it is in their own voice.
       if (tokens[colon.index - 1]?.text === 'S') emitUtterance(t, colon.index + 1, 'weak', 'the student', 'verbatim.transcript', out);
       continue;
     }
