@@ -48,7 +48,8 @@ export function findQuotations(t: Tokens, out: RawSpan[]): void {
   }
 }
 
-interface QuotePair {
+/** A pair of quotation marks: the opening one and the closing one. */
+export interface QuotePair {
   open: Token;
   close: Token;
 }
@@ -65,8 +66,12 @@ function isWordChar(code: number): boolean {
   return isLetterCode(code) || (code >= 48 && code <= 57);
 }
 
-/** Pairs quotation marks: double quotes first, then single quotes outside them. */
-function findQuotePairs(t: Tokens): QuotePair[] {
+/**
+ * Pairs quotation marks: double quotes first, then single quotes outside them.
+ * Exported for the training of the quotation model (eval/quoteTraining.ts), so
+ * that it learns on the very pairs the check judges.
+ */
+export function findQuotePairs(t: Tokens): QuotePair[] {
   const pairs: QuotePair[] = [];
   let open: Token | undefined;
   for (const token of t.tokens) {
