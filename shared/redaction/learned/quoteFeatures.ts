@@ -44,7 +44,7 @@ export function quoteFeatures(text: string, start: number, end: number): string[
   // The last visible character before it on its line: ":", ",", a word's last letter … ("pp=").
   out.push(`pp=${lastVisibleBefore(text, start)}`);
   // The first word after it ("n1=", "EOL" when none follows within 30 characters).
-  out.push(`n1=${words(text.slice(end, end + AFTER_CHARS))[0] ?? 'EOL'}`);
+  out.push(`n1=${words(text.slice(end, end + AFTER_CHARS), 1)[0] ?? 'EOL'}`);
   // Its length in words, on a log scale: 0 to 6 ("nw=").
   out.push(`nw=${Math.min(6, Math.floor(Math.log2(inside.length + 1)))}`);
   // Who speaks: first or second person inside ("fp", "sp").
@@ -61,15 +61,15 @@ export function quoteFeatures(text: string, start: number, end: number): string[
 }
 
 /**
- * The words of `text`, lower case with curly apostrophes made straight: runs
- * of letters and digits, with apostrophes followed by letters inside them
- * ("don't", "i'm").
+ * The words of `text` (the first `limit` of them), lower case with curly
+ * apostrophes made straight: runs of letters and digits, with apostrophes
+ * followed by letters inside them ("don't", "i'm").
  */
-export function words(text: string): string[] {
+export function words(text: string, limit = Infinity): string[] {
   const s = text.toLowerCase().replaceAll('\u2019', "'");
   const out: string[] = [];
   let i = 0;
-  while (i < s.length) {
+  while (i < s.length && out.length < limit) {
     if (!isWordCharacter(s, i)) {
       i += charLength(s, i);
       continue;
@@ -111,9 +111,10 @@ function isUppercase(s: string, i: number): boolean {
   return UPPERCASE_LETTER.test(codePointText(s, i));
 }
 
-/** White space as JavaScript's `\s` and `trim` know it. */
-function isSpace(ch: string): boolean {
-  return ch.trim() === '';
+/** White space as JavaScript's `\s` and `trim` know it (one UTF-16 unit). */
+function isSpaceCode(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return String.fromCharCode(code).trim() === '';
 }
 
 function startsUppercase(s: string): boolean {
@@ -124,7 +125,7 @@ function startsUppercase(s: string): boolean {
 function capitalisedWords(s: string): number {
   let count = 0;
   for (let i = 0; i < s.length; i += 1) {
-    if ((i === 0 || isSpace(s[i - 1] as string)) && isUppercase(s, i)) count += 1;
+    if ((i === 0 || isSpaceCode(s.charCodeAt(i - 1))) && isUppercase(s, i)) count += 1;
   }
   return count;
 }
@@ -132,7 +133,7 @@ function capitalisedWords(s: string): number {
 /** The last character before `start` on its line that is not white space, or "BOL". */
 function lastVisibleBefore(text: string, start: number): string {
   let i = start - 1;
-  while (i >= 0 && text[i] !== '\n' && isSpace(text[i] as string)) i -= 1;
+  while (i >= 0 && text.charCodeAt(i) !== 10 && isSpaceCode(text.charCodeAt(i))) i -= 1;
   if (i < 0 || text[i] === '\n') return 'BOL';
   const code = text.charCodeAt(i);
   // The second half of a surrogate pair (an emoji): the whole character.
