@@ -11,6 +11,13 @@
  *   with the new id from the detector of that kind (diagnostic.ts,
  *   verbatim.ts, identifier.ts). The id type, the API's enum and the messages
  *   follow from the table. Add cases for it in tests/fixtures/redaction-cases.ts.
+ * - Retrain the quotation model (learned/: is a flagged quotation someone's
+ *   words, or a sign's or a form's wording?) whenever its features
+ *   (learned/quoteFeatures.ts), the pairing of quotation marks
+ *   (verbatim/quotes.ts) or a training corpus (eval/quoteTraining.ts) change:
+ *   `npm run train:redaction` rewrites learned/quoteWeights.ts, `-- --loco`
+ *   prints the leave-one-corpus-out table the threshold in quoteModel.ts was
+ *   read from. Commit the weights with the change; a test retrains and compares.
  * - Then run `npm run eval:redaction -- <corpus>` on both dev corpora and
  *   `npx vitest run tests/redaction/`.
  */

@@ -36,6 +36,15 @@ export const ZIP5 = /^\d{5}$/;
 /** A US state abbreviation as written in an address: two capitals. */
 export const STATE_ABBREVIATION = /^[A-Z]{2}$/;
 
+/** One character (code point) of a word for the quotation model: a letter or a digit of any script (learned/quoteFeatures.ts). */
+export const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+
+/** One letter of any script: what may follow an apostrophe inside a word ("don't"). */
+export const LETTER = /^\p{L}$/u;
+
+/** One upper-case letter of any script. */
+export const UPPERCASE_LETTER = /^\p{Lu}$/u;
+
 export const ALL_PATTERNS: readonly RegExp[] = [
   NON_ASCII_LETTER,
   ICD10_CATEGORY,
@@ -47,4 +56,7 @@ export const ALL_PATTERNS: readonly RegExp[] = [
   PREFIXED_ID,
   ZIP5,
   STATE_ABBREVIATION,
+  WORD_CHARACTER,
+  LETTER,
+  UPPERCASE_LETTER,
 ];

@@ -7,7 +7,8 @@ import { findSpokenQuotes } from './verbatim/spokenQuotes';
 import { findTranscriptLines } from './verbatim/transcripts';
 
 /**
- * Finds someone's exact words in a note: quotations (verbatim/quotes.ts),
+ * Finds someone's exact words in a note: quotations (verbatim/quotes.ts, whose
+ * rules are checked last by the trained quotation model, learned/quoteModel.ts),
  * quote marks said aloud in dictation (verbatim/spokenQuotes.ts),
  * transcript lines (verbatim/transcripts.ts), unquoted first-person reported
  * speech (verbatim/reportedSpeech.ts) and pasted messages (pastedEmail.ts).

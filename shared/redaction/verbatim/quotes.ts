@@ -1,4 +1,5 @@
 import { NOT_ATTRIBUTIVE_AFTER, TITLE_LEAD_WORDS } from '../data/grammar';
+import { quoteSoundsLikeSomeonesWords } from '../learned/quoteModel';
 import { soundsAutomated } from '../pastedEmail';
 import type { RawSpan } from '../spans';
 import { isCapitalized, isLetterCode, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
@@ -28,7 +29,9 @@ import {
 /**
  * Quotations: pairs quotation marks and judges whether what they hold is
  * someone's words (flagged as verbatim.quote) or a title, a scare quote, a
- * document's wording (not flagged).
+ * document's wording (not flagged). The rules judge first; a quotation they
+ * flag is then put to the trained quotation model (learned/quoteModel.ts),
+ * which dismisses it when it is confident it is not someone's words.
  */
 
 const MAX_QUOTE = 1500;
@@ -48,7 +51,8 @@ export function findQuotations(t: Tokens, out: RawSpan[]): void {
   }
 }
 
-interface QuotePair {
+/** A pair of quotation marks: the opening one and the closing one. */
+export interface QuotePair {
   open: Token;
   close: Token;
 }
@@ -65,8 +69,12 @@ function isWordChar(code: number): boolean {
   return isLetterCode(code) || (code >= 48 && code <= 57);
 }
 
-/** Pairs quotation marks: double quotes first, then single quotes outside them. */
-function findQuotePairs(t: Tokens): QuotePair[] {
+/**
+ * Pairs quotation marks: double quotes first, then single quotes outside them.
+ * Exported for the training of the quotation model (eval/quoteTraining.ts), so
+ * that it learns on the very pairs the check judges.
+ */
+export function findQuotePairs(t: Tokens): QuotePair[] {
   const pairs: QuotePair[] = [];
   let open: Token | undefined;
   for (const token of t.tokens) {
@@ -150,6 +158,8 @@ function judgeQuote(t: Tokens, pair: QuotePair): RawSpan | undefined {
   // "she said "nm" and went back to her phone" is running text too: only a speaker's label makes a short quote an answer.
   if (words.length <= 2 && !(speechBefore && t.tokens[pair.open.index - 1]?.text === ':' && !afterFieldLabel(t, pair.open))) return undefined;
   if (!speechBefore && !speechAfter && attributiveQuote(t, pair)) return undefined;
+  // Last, the trained model (learned/quoteModel.ts) may still say it is a sign, a form's wording, a slogan.
+  if (!quoteSoundsLikeSomeonesWords(t.text, pair.open.start, pair.close.end)) return undefined;
 
   const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.quote', start: pair.open.start, end: pair.close.end };
   if (speaker.who !== undefined) span.speaker = speaker.who;
