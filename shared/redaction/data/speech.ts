@@ -16,6 +16,8 @@ export const SPEECH_VERBS: readonly string[] = [
   'exclaimed', 'blurted', 'declared', 'claimed', 'claims', 'goes', 'went', 'snapped', 'sighed', 'joked', 'pleaded',
   'begged', 'demanded', 'demands', 'warned', 'threatened', 'vented', 'confided', 'wondered', 'kept saying',
   'keeps saying', 'said to me', 'told me', 'asked me', 'posted', 'typed', 'txt', 'txted', 'txts',
+  // signed language: "Eli signed I WANT DIE", "he signed NOTHING. JUST KNOW"
+  'signed', 'signing',
 ];
 
 /** Speech verbs that, said of a person, usually report rather than quote; they still count before "I …". */

@@ -61,6 +61,9 @@ const MAX_CLAUSE_WORDS = 20;
 /** "Student stated I hate it here" — first-person words right after a speech verb. */
 /** Prepositions after which "my …" is a place or a thing ("added to my contacts"). */
 const PLACE_PREPOSITIONS = new Set(['to', 'on', 'in', 'at', 'into', 'onto', 'from', 'for']);
+/** Prepositions of time, and the determiners a time noun takes after them ("after the meeting", "before her test"). */
+const TIME_PREPOSITIONS = new Set(['after', 'before', 'during', 'since', 'until']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'this', 'that', 'each', 'every']);
 
 export function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
   const tokens = t.tokens;
@@ -73,6 +76,7 @@ export function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
     }
     if (direct && emitAfterDirectCue(t, verb, out)) continue;
     if (WRITING.has(verb.lower) && emitWrittenWords(t, verb, out)) continue;
+    if (SIGNING.has(verb.lower) && emitSignedGloss(t, verb, out)) continue;
     let index = verb.index + 1;
     let next = tokens[index];
     if (next === undefined) continue;
@@ -90,7 +94,8 @@ export function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
       } else {
         // "added to my contacts", "said in my office I'm scared": "my" after a preposition names a place or a thing, not the speaker.
         const owner = tokens[index + 1];
-        if (PLACE_PREPOSITIONS.has(next.lower) && (owner?.lower === 'my' || owner?.lower === 'our') && tokens[index + 2]?.type === 'word') {
+        // "told me after the transplant everyone treats me …": when it was said, a preposition, a determiner and a noun.
+        if ((PLACE_PREPOSITIONS.has(next.lower) || TIME_PREPOSITIONS.has(next.lower)) && owner !== undefined && (owner.lower === 'my' || owner.lower === 'our' || (TIME_PREPOSITIONS.has(next.lower) && DETERMINERS.has(owner.lower))) && tokens[index + 2]?.type === 'word') {
           skipped += 1;
           index += 3;
           next = tokens[index];
@@ -131,6 +136,48 @@ export function findReportedSpeech(t: Tokens, out: RawSpan[]): void {
     out.push(span);
   }
 }
+
+/** Verbs of signed language; what was signed is often written as a gloss in capitals. */
+const SIGNING = new Set(['signed', 'signing']);
+/** Words a gloss is read through, or a skip after the verb ("signed at pickup …"), at most this many. */
+const MAX_GLOSS_LEAD = 4;
+
+/**
+ * "Eli signed I WANT DIE during lunch", "he signed NOTHING. JUST KNOW": a run
+ * of two or more words in capitals after a verb of signing is the signed words,
+ * as glosses are written. "Mom signed the release" has none.
+ */
+function emitSignedGloss(t: Tokens, verb: Token, out: RawSpan[]): boolean {
+  const tokens = t.tokens;
+  let index = verb.index + 1;
+  while (index < verb.index + 1 + MAX_GLOSS_LEAD && tokens[index] !== undefined && !glossWord(tokens[index] as Token) && (tokens[index] as Token).type === 'word') index += 1;
+  const first = tokens[index];
+  if (first === undefined || !glossWord(first) || first.lineBefore) return false;
+  let last = first;
+  let words = 0;
+  for (let k = index; k < tokens.length; k += 1) {
+    const token = tokens[k] as Token;
+    if (k > index && token.lineBefore) break;
+    if (token.type === 'punct') {
+      if (!GLOSS_PUNCTUATION.has(token.text)) break;
+      continue;
+    }
+    if (!glossWord(token)) break;
+    words += 1;
+    last = token;
+  }
+  if (words < 2) return false;
+  const span: RawSpan = { kind: 'verbatim', rule: 'verbatim.reported', start: first.start, end: last.end };
+  const who = roleNear(t, verb.index - 1);
+  if (who !== undefined) span.speaker = who;
+  out.push(span);
+  return true;
+}
+
+function glossWord(token: Token): boolean {
+  return token.type === 'word' && token.text === token.text.toUpperCase() && token.text !== token.lower;
+}
+const GLOSS_PUNCTUATION = new Set(['.', ',', '-', '!', '?']);
 
 /**
  * "Annika's mom texted 📱 she got into the art magnet!!! thank u": after a
