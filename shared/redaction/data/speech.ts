@@ -82,6 +82,8 @@ export const HONORIFICS: readonly string[] = [
   'mr', 'ms', 'mrs', 'miss', 'mx', 'dr', 'coach', 'nurse', 'officer', 'aunt', 'uncle', 'grandma', 'grandpa', 'principal', 'pastor', 'sr', 'fr', 'prof',
   // titles of the court and the police before a name ("PO Vance", "Judge Ortiz", "SRO Diaz", "Det. Ruiz")
   'po', 'sro', 'judge', 'det', 'detective', 'sgt', 'deputy',
+  // clergy ("Rev. Simms", "Imam Yusuf")
+  'rev', 'reverend', 'rabbi', 'imam',
 ];
 
 /** Words allowed before a role in a speaker label ("Foster mom:", "Math teacher:", "Kevin's mom:"). */

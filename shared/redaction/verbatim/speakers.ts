@@ -180,6 +180,9 @@ const OWNER_WORDS = new Set(['my', 'his', 'her', 'their']);
 const OWN_WORDS = new Set(['words', 'reply', 'response', 'answer']);
 const EMAIL_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'sent', 'date', 'subject', 'de', 'para', 'asunto', 'enviado', 'fecha']);
 
+/** A call returned, after the caller ("Mom call back:"). */
+const CALL_BACK = new Set(['call back', 'callback', 'called back', 'returned call', 'returning call', 'returned my call']);
+
 /** Words that close a task's heading ("… done:", "… submitted:"). "Sent" is left out: "Text sent to mom:" heads the text. */
 const TASK_DONE = new Set(['done', 'finished', 'completed', 'complete', 'submitted', 'filed', 'mailed', 'faxed', 'uploaded', 'updated']);
 
@@ -196,6 +199,10 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
   if (words.some((w) => CLINICIANS.has(w.base)) && words.some((w) => DOCUMENTS.has(w.base))) return null;
   // "Mom called", "Dad phoned": what follows is said on the call, if it is in their own voice.
   if (words.length === 2 && CALLS.has(last.lower) && (ROLES.has(first.base) || HONORIFIC.has(first.lower))) return 'weak';
+  // "Mom call back 4:50p:", "Dad returned call:": what follows is said on the call, if it is in their own voice.
+  if (words.length <= 3 && words.length >= 2 && (ROLES.has(first.base) || HONORIFIC.has(first.lower)) && CALL_BACK.has(words.slice(1).map((w) => w.lower).join(' '))) return 'weak';
+  // "Told him what I see:", "Explained what happens next:": the worker's summary follows, not anyone's words.
+  if (words.some((w, i) => SPEECH.has(w.lower) && words.slice(i + 1, i + 3).some((v) => v.lower === 'what'))) return null;
   // "She wrote:", "Mom texted at 7:40:", "Jordan wrote a note:" — a speech verb introduces the words.
   if (!HEADINGS.has(first.lower) && words.some((w) => SPEECH.has(w.lower))) return 'strong';
   // "Dean of students", "Mamá de Jorge", "Mẹ của Linh": a role of someone.
