@@ -50,6 +50,8 @@ const NOT_DOB_AFTER = wordSet([
 const NOT_STREET_NAME = wordSet([
   'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'more', 'new', 'other', 'all',
   'some', 'few', 'many', 'kids', 'students', 'days', 'weeks', 'times', 'minutes', 'hours', 'families', 'classes', 'this',
+  // "a 90 min drive", "a 20 minute walk", "2 mile run": how far, not a street
+  'min', 'mins', 'minute', 'hour', 'hr', 'hrs', 'mile', 'miles', 'mi', 'km', 'block', 'blocks', 'second', 'seconds',
   'that', 'these', 'those', 'his', 'her', 'their', 'my', 'our', 'your', 'its', 'is', 'was', 'are', 'were',
 ]);
 

@@ -67,6 +67,14 @@ function thingIsSubject(t: Tokens, first: number): boolean {
   return subject !== undefined && THINGS_AFTER.has(subject.base);
 }
 
+/** Right beside "HI": deaf and hard-of-hearing education, where HI means hearing impaired ("HI/DHH", "HI itinerant"). */
+function hearingNear(t: Tokens, index: number): boolean {
+  const before = t.words[index - 1];
+  const after = t.words[index + 1];
+  return (before !== undefined && HEARING.has(before.lower) && before.lower !== 'si') || (after !== undefined && HEARING.has(after.lower));
+}
+const HEARING = wordSet(['dhh', 'hoh', 'deaf', 'audiology', 'itinerant']);
+
 /** Guards for words that are symptom or condition language only in some uses. */
 export function inClinicalSense(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean): boolean {
   const special = match.value.special;
@@ -117,6 +125,8 @@ export function inClinicalSense(t: Tokens, match: TermMatch<ConditionValue>, inP
       return after === undefined || !FLASHBACK_EVENT.has(after);
     }
     case 'hi': {
+      // "Emma (HI/DHH)", "HI itinerant teacher": hearing impaired, beside words of hearing.
+      if (hearingNear(t, match.first)) return false;
       // "Honolulu, HI 96813": the state, not homicidal ideation.
       const next = t.words[match.last + 1];
       if (next !== undefined && next.type === 'num' && next.text.length === 5) return false;
