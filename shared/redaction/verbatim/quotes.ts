@@ -145,6 +145,8 @@ function judgeQuote(t: Tokens, pair: QuotePair): RawSpan | undefined {
   if (!speechAfter && documentLabelBefore(t, pair.open)) return undefined;
   // "Lunch bunch is back on Thursdays! Reply STOP to opt out.": a mass message is a document.
   if (soundsAutomated(t.text.slice(pair.open.end, pair.close.start))) return undefined;
+  // "Approved statement read to students: …", "msg from the class page: …": writing addressed to a whole group is a notice.
+  if (!speechAfter && addressedToGroup(t, pair.open)) return undefined;
   if (!strong && documentBefore(t, pair.open)) return undefined;
   // "prompt "If I could change one thing..."", "the poster "You Belong Here"": the document's own words, whoever they speak for.
   if (!speechAfter && namedByDocument(t, pair.open)) return undefined;
@@ -289,6 +291,33 @@ function documentBefore(t: Tokens, open: Token): boolean {
     if (DOCUMENTS.has(token.lower)) return true;
   }
   return false;
+}
+
+/** Groups a notice is read or sent to ("to students", "for advisories", "to all families"). */
+const GROUPS = new Set(['students', 'families', 'parents', 'staff', 'advisories', 'advisory', 'homerooms', 'classes', 'everyone', 'community', 'grades']);
+const GROUP_LINKS = new Set(['to', 'for', 'all', 'the', 'our']);
+
+/**
+ * A piece of writing in the clause before the quotation, read or sent to a
+ * whole group ("Approved statement read to students:", "Revised statement for
+ * advisories:") or posted on a class page: a notice, not anyone's words. "told
+ * the class" is someone speaking, so a speech verb keeps the quotation.
+ */
+function addressedToGroup(t: Tokens, open: Token): boolean {
+  let writing = false;
+  let group = false;
+  let seen = 0;
+  for (let index = open.index - 1; index >= 0 && seen < 12; index -= 1) {
+    const token = t.tokens[index] as Token;
+    if (isSentenceEnd(t, token) || (t.tokens[index + 1] as Token).lineBefore) break;
+    if (token.type === 'punct') continue;
+    seen += 1;
+    if (SPEECH.has(token.lower) && !WRITINGS.has(token.lower)) return false;
+    if (WRITINGS.has(token.base) || DOCUMENTS.has(token.base)) writing = true;
+    if (GROUPS.has(token.lower) && GROUP_LINKS.has(t.tokens[index - 1]?.lower ?? '')) group = true;
+    if (token.lower === 'page' && t.tokens[index - 1]?.lower === 'class') group = true;
+  }
+  return writing && group;
 }
 
 /** A document's noun right before the quotation, not a person's writing ("prompt", "the poster", "sign"). */
