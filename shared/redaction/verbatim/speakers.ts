@@ -41,6 +41,9 @@ export interface Label {
   timed?: boolean;
 }
 
+/** Most words of a second aside in a speaker's label ("Mom, at end of mtg, crying:"). */
+const MAX_ASIDE_WORDS = 6;
+
 /** The words between the start of the clause and the colon, if they can be a speaker label. */
 export function labelBefore(t: Tokens, colon: Token): Label | undefined {
   const tokens = t.tokens;
@@ -57,6 +60,7 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
   }
   const words: Token[] = [];
   let commaSeen = false;
+  let secondAside = false;
   let aside = false;
   let withSlash = false;
   while (index >= 0) {
@@ -73,7 +77,9 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
         continue;
       }
       if (token.text === ',') {
-        if (commaSeen) return undefined;
+        // "Mom, at end of mtg, crying:": a second aside only after a first one; the speaker is a role named before both.
+        if (commaSeen && !(aside && secondAside === false && words.length > 0 && words.length <= MAX_ASIDE_WORDS && ROLES.has(tokens[index - 1]?.base ?? '') && tokens[index - 2]?.type === 'punct')) return undefined;
+        if (commaSeen) secondAside = true;
         commaSeen = true;
         // "Jade, about her older sister:" — but "Boundaries, for myself:" is the worker's own heading.
         aside = words.length > 0 && !words.some((w) => w.lower === 'myself' || w.lower === 'me' || w.lower === 'my');

@@ -79,6 +79,11 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     // "Ms. Tran wrote:", "Teacher texted me:": what follows was written.
     const beforeColon = tokens[colon.index - 1];
     const wrote = beforeColon !== undefined && OBJECTS_AFTER_WRITING.has(beforeColon.lower) ? tokens[colon.index - 2] : beforeColon;
+    // "Neighbor Bev Tucker stopped me at the post office:", "Coach pulled me aside after practice:": they spoke to the worker.
+    if ((label === undefined || classifyLabel(label.words) === null) && stoppedMe(t, colon)) {
+      emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out);
+      continue;
+    }
     if ((wrote !== undefined && WRITING.has(wrote.lower)) || ((label === undefined || classifyLabel(label.words) !== 'strong') && (introducesWriting(t, colon) || namesWritingFrom(t, colon)))) {
       emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true });
       continue;
@@ -181,6 +186,31 @@ function runInLabel(t: Tokens, colon: Token): Label | undefined {
  * text her friend sent: …": a clause that shows or passes on someone's
  * writing, ending in a colon, introduces that writing word for word.
  */
+/** Verbs of someone coming up to the worker to talk ("stopped me", "pulled me aside", "caught me"). */
+const STOPPED = new Set(['stopped', 'caught', 'approached', 'pulled', 'grabbed', 'flagged', 'found', 'cornered']);
+
+/**
+ * A clause that opens with a person (a role, or a title and a name) who came
+ * up to the worker: "Neighbor Bev Tucker stopped me at the post office:". What
+ * follows the colon is what they said.
+ */
+function stoppedMe(t: Tokens, colon: Token): boolean {
+  let first: Token | undefined;
+  let stopped = false;
+  let seen = 0;
+  for (let index = colon.index - 1; index >= 0 && seen < MAX_INTRO_WORDS; index -= 1) {
+    const token = t.tokens[index] as Token;
+    if (isSentenceEnd(t, token) || token.text === ':') break;
+    if (token.type !== 'punct') {
+      seen += 1;
+      if (STOPPED.has(token.lower) && t.tokens[index + 1]?.lower === 'me') stopped = true;
+      first = token;
+    }
+    if (token.lineBefore) break;
+  }
+  return first !== undefined && stopped && (ROLES.has(first.base) || HONORIFIC.has(first.lower));
+}
+
 /**
  * "Post from a student's TikTok shown by a friend:", "Comment on the class page
  * from an unknown account:": a clause that opens with a post or a comment and
