@@ -147,7 +147,7 @@ export const DOCUMENT_NOUNS: readonly string[] = [
 export const PERSONAL_WRITINGS: readonly string[] = [
   'email', 'note', 'card', 'text', 'txt', 'msg', 'vm', 'texted', 'message', 'journal', 'diary', 'ticket', 'statement', 'post',
   'dm', 'voicemail', 'letter', 'fw', 'fwd', 'notebook', 'reply', 'tip', 'tipline', 'tip-line', 'handwriting',
-  'comment', 'caption', 'tweet',
+  'comment', 'caption', 'tweet', 'essay', 'poem',
   // Spanish and Portuguese ("Correo de la mamá:", "Mensagem da mãe:")
   'correo', 'mensaje', 'nota', 'carta', 'recado', 'mensagem', 'bilhete',
   // messaging services

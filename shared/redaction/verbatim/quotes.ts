@@ -208,7 +208,8 @@ function strongSpeech(inner: readonly Token[]): boolean {
  */
 function isQuotedTitle(t: Tokens, pair: QuotePair, inner: readonly Token[], words: readonly Token[], strong: boolean, speechNear: boolean): boolean {
   const cased = isTitle(words);
-  if ((cased || !speechNear) && words.length <= MAX_MATERIAL_TITLE_WORDS && (materialBefore(t, pair.open) || materialAfter(t, pair.close))) return true;
+  // "wrote on her worksheet "I wish I wasn't alive"": a sentence in someone's own voice, not in Title Case, is what was written on it.
+  if ((cased || (!speechNear && !strong)) && words.length <= MAX_MATERIAL_TITLE_WORDS && (materialBefore(t, pair.open) || materialAfter(t, pair.close))) return true;
   if (!cased || speechNear || sentencePunctuationInside(t, inner)) return false;
   return !strong || words.length <= MAX_TITLE_WORDS;
 }

@@ -94,7 +94,8 @@ export function labelBefore(t: Tokens, colon: Token): Label | undefined {
         continue;
       }
       // "Marcus (2nd) during Legos:": an aside in brackets inside the label.
-      if (token.text === ')' && words.length > 0 && SETTING_PREPOSITIONS.has((words[0] as Token).lower)) {
+      // "Grandma (guardian) for Zoe:": or before whose the speaker is.
+      if (token.text === ')' && words.length > 0 && (SETTING_PREPOSITIONS.has((words[0] as Token).lower) || OF_WORDS.has((words[0] as Token).lower))) {
         let k = index - 1;
         while (k >= 0 && index - k < 16 && tokens[k]?.text !== '(') k -= 1;
         if (tokens[k]?.text === '(') {
@@ -179,11 +180,13 @@ function isHonorificDot(t: Tokens, dot: Token): boolean {
 
 export type Strength = 'strong' | 'weak';
 
-const OF_WORDS = new Set(['of', 'de', 'del', 'da', 'do', 'của']);
+/** Words joining a role to whose it is ("Dean of students", "Mamá de Jorge", "Grandma for Zoe"). */
+const OF_WORDS = new Set(['of', 'de', 'del', 'da', 'do', 'của', 'for']);
+const SELF_WORDS = new Set(['myself', 'me', 'self', 'us', 'file', 'the']);
 const OWNER_WORDS = new Set(['my', 'his', 'her', 'their']);
 
 /** Last words of a label for someone's own words ("His words:", "My reply:"). */
-const OWN_WORDS = new Set(['words', 'reply', 'response', 'answer']);
+const OWN_WORDS = new Set(['words', 'reply', 'response', 'answer', 'draft']);
 const EMAIL_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'sent', 'date', 'subject', 'de', 'para', 'asunto', 'enviado', 'fecha']);
 
 /** A call returned, after the caller ("Mom call back:"). */
@@ -212,7 +215,8 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
   // "She wrote:", "Mom texted at 7:40:", "Jordan wrote a note:" — a speech verb introduces the words.
   if (!HEADINGS.has(first.lower) && words.some((w) => SPEECH.has(w.lower))) return 'strong';
   // "Dean of students", "Mamá de Jorge", "Mẹ của Linh": a role of someone.
-  const of = words.findIndex((w, i) => i > 0 && OF_WORDS.has(w.lower));
+  // ("Voice note for myself:" is the worker's own.)
+  const of = words.findIndex((w, i) => i > 0 && OF_WORDS.has(w.lower) && !SELF_WORDS.has(words[i + 1]?.lower ?? ''));
   if (of > 0 && of < words.length - 1 && words.length <= 6 && words.every((w) => w.type === 'word') && classifyLabel(words.slice(0, of)) === 'strong' && !HEADINGS.has(first.lower)) return 'strong';
   // "Dad on the phone", "Jimena in math", "Tariq on the group chat drama": a speaker, then where or how they said it.
   const setting = words.findIndex((w, i) => i > 0 && SETTING_PREPOSITIONS.has(w.lower));
@@ -223,6 +227,8 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
     const verbLike = first.lower.endsWith('ing') || first.lower.endsWith('ed');
     if (head !== null) return setting === 1 && isCapitalized(first) && place && !verbLike ? 'strong' : head;
   }
+  // "Nico to me after the incident:": a named speaker, the worker as listener, then when.
+  if (words.length <= 7 && words[1]?.lower === 'to' && words[2]?.lower === 'me' && isCapitalized(first) && !HEADINGS.has(first.lower) && (words.length === 3 || SETTING_PREPOSITIONS.has((words[3] as Token).lower))) return 'strong';
   // "Text from Dad to the school cell": a writing label may run longer.
   const fromAt = words.findIndex((w) => w.lower === 'from');
   const writingFrom = (fromAt > 0 && words.slice(0, fromAt).some((w) => WRITINGS.has(w.base))) || words.slice(0, 3).some((w) => WRITINGS.has(w.base));

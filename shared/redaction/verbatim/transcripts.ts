@@ -379,6 +379,8 @@ export function emitUtterance(
     if (token.end - first.start > 600) break;
   }
   if (words.length === 0 || addressOnly(t, first.start, end, words)) return;
+  // "Devon: why do they get a pep rally and we don't": a question typed without its question mark.
+  if (!question && unmarkedQuestion(first.lower, words[1]?.lower ?? '')) question = true;
   // "Interpreter: no." in a form: a one-word yes or no is an answer only after a question.
   if (words.length === 1 && YES_NO.has(first.lower) && options.lenient !== true) return;
   const ownVoice = words.some((w) => OWN_VOICE.has(w.lower));
@@ -416,6 +418,19 @@ function namesWords(word: Token): boolean {
   return SPEECH.has(word.lower) || EXACT_WORDS.has(word.lower) || FIELD_WORDS.has(word.lower) || WRITINGS.has(word.base);
 }
 const FIELD_WORDS = new Set(['quote', 'quotes', 'words', 'statement', 'reply', 'response', 'answer']);
+
+/**
+ * The first two words of a question whose question mark was not typed: a
+ * question word and a helping verb ("why do", "how come", "where is"), or a
+ * helping verb and a person ("can I", "do you", "are we"). "what she
+ * describes" and "will do ed eval" are not questions.
+ */
+function unmarkedQuestion(first: string, second: string): boolean {
+  return (QUESTION_WORDS.has(first) && HELPING_VERBS.has(second)) || (HELPING_VERBS.has(first) && PERSONS.has(second)) || (first === 'how' && second === 'come');
+}
+const QUESTION_WORDS = new Set(['why', 'how', 'what', 'where', 'when', 'who']);
+const HELPING_VERBS = new Set(['do', 'does', 'did', 'can', 'could', 'will', 'would', 'should', 'is', 'are', 'am']);
+const PERSONS = new Set(['i', 'you', 'u', 'we', 'they', 'he', 'she']);
 
 /** Most words of a finding after a name ("no fever", "no new marks seen"). */
 const MAX_FINDING_WORDS = 4;
