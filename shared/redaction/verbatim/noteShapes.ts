@@ -91,16 +91,25 @@ const SECTION_FORMATS = new Map<string, readonly string[]>([
 ]);
 const NO_SECTIONS: ReadonlySet<string> = new Set();
 
-/** Words in the clause before a colon that say what follows is exact ("word for word", "in her handwriting", "verbatim"). */
-export function exactClause(t: Tokens, colon: Token): boolean {
-  const words: string[] = [];
-  for (let index = colon.index - 1; index >= 0 && words.length < 14; index -= 1) {
+/**
+ * The words of the clause that ends at a colon, in order: back to the end of
+ * the sentence before, another colon or the start of the line, at most
+ * `limit` words.
+ */
+export function clauseBefore(t: Tokens, colon: Token, limit: number): Token[] {
+  const words: Token[] = [];
+  for (let index = colon.index - 1; index >= 0 && words.length < limit; index -= 1) {
     const token = t.tokens[index] as Token;
     if (isSentenceEnd(t, token) || token.text === ':') break;
-    if (token.type !== 'punct') words.unshift(token.lower);
+    if (token.type !== 'punct') words.unshift(token);
     if (token.lineBefore) break;
   }
-  const clause = ` ${words.join(' ')} `;
+  return words;
+}
+
+/** Words in the clause before a colon that say what follows is exact ("word for word", "in her handwriting", "verbatim"). */
+export function exactClause(t: Tokens, colon: Token): boolean {
+  const clause = ` ${clauseBefore(t, colon, 14).map((token) => token.lower).join(' ')} `;
   return EXACT_PHRASES.some((phrase) => clause.includes(` ${phrase} `));
 }
 

@@ -4,7 +4,7 @@ import { isLatinWord } from '../fuzzy';
 import type { RawSpan } from '../spans';
 import { isCapitalized, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
 import { chatTurns, isPictograph } from './chatLogs';
-import { exactClause, fieldRecordLines, lineOf, noteSections, STAFF_ROLES, staffMinutes } from './noteShapes';
+import { clauseBefore, exactClause, fieldRecordLines, lineOf, noteSections, STAFF_ROLES, staffMinutes } from './noteShapes';
 import { classifyLabel, isTimePart, type Label, labelBefore, type Strength, whoFromLabel } from './speakers';
 import { ACTIONS, CALLS, CLINICIANS, DAYS, DOCUMENTS, EXACT_WORDS, HEADINGS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, SUMMARY_OPEN, WRITING, WRITINGS, YES_NO } from './vocabulary';
 
@@ -195,19 +195,9 @@ const STOPPED = new Set(['stopped', 'caught', 'approached', 'pulled', 'grabbed',
  * follows the colon is what they said.
  */
 function stoppedMe(t: Tokens, colon: Token): boolean {
-  let first: Token | undefined;
-  let stopped = false;
-  let seen = 0;
-  for (let index = colon.index - 1; index >= 0 && seen < MAX_INTRO_WORDS; index -= 1) {
-    const token = t.tokens[index] as Token;
-    if (isSentenceEnd(t, token) || token.text === ':') break;
-    if (token.type !== 'punct') {
-      seen += 1;
-      if (STOPPED.has(token.lower) && t.tokens[index + 1]?.lower === 'me') stopped = true;
-      first = token;
-    }
-    if (token.lineBefore) break;
-  }
+  const clause = clauseBefore(t, colon, MAX_INTRO_WORDS);
+  const first = clause[0];
+  const stopped = clause.some((token, i) => STOPPED.has(token.lower) && clause[i + 1]?.lower === 'me');
   return first !== undefined && stopped && (ROLES.has(first.base) || HONORIFIC.has(first.lower));
 }
 
@@ -217,21 +207,11 @@ function stoppedMe(t: Tokens, colon: Token): boolean {
  * names who it came from introduces its words.
  */
 function namesWritingFrom(t: Tokens, colon: Token): boolean {
-  let first: Token | undefined;
-  let from = false;
-  let seen = 0;
-  for (let index = colon.index - 1; index >= 0 && seen < MAX_INTRO_WORDS; index -= 1) {
-    const token = t.tokens[index] as Token;
-    if (isSentenceEnd(t, token) || token.text === ':') break;
-    if (token.type !== 'punct') {
-      seen += 1;
-      if (CLINICIANS.has(token.base) || (DOCUMENTS.has(token.base) && !WRITINGS.has(token.base))) return false;
-      if (token.lower === 'from' || token.lower === 'by') from = true;
-      first = token;
-    }
-    if (token.lineBefore) break;
-  }
-  return first !== undefined && from && (POSTS.has(first.base) || (first.base.endsWith('s') && POSTS.has(first.base.slice(0, -1))));
+  const clause = clauseBefore(t, colon, MAX_INTRO_WORDS);
+  const first = clause[0];
+  if (first === undefined || clause.some((token) => CLINICIANS.has(token.base) || (DOCUMENTS.has(token.base) && !WRITINGS.has(token.base)))) return false;
+  const from = clause.some((token) => token.lower === 'from' || token.lower === 'by');
+  return from && (POSTS.has(first.base) || (first.base.endsWith('s') && POSTS.has(first.base.slice(0, -1))));
 }
 /** Writing that one person posts or sends; an email or a letter "from the PTA" is often a mass message. */
 const POSTS = new Set(['post', 'comment', 'caption', 'tweet', 'dm', 'snap', 'reply']);
