@@ -12,8 +12,8 @@ import { overlaps } from './score';
  */
 
 /**
- * The training corpora, relative to the checkout. Never field-notes-10, -11 or
- * -12: they are the corpora the check has not seen, kept to score it.
+ * The training corpora, relative to the checkout. Never field-notes-10 or any
+ * later one: they are the corpora kept to score the check (EVALUATION.md).
  */
 export const QUOTE_TRAINING_CORPORA: readonly string[] = [
   '../shared/redaction/dev-corpus.jsonl',
