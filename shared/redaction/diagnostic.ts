@@ -11,7 +11,7 @@ import { CODE_CUE_WORDS, NOUN_PHRASE_STOPS, PHRASE_FILLERS, STRONG_PHRASES, WEAK
 import { type Condition, CONDITIONS } from './diagnostic/conditions';
 import { criteriaForEligibility } from './diagnostic/eligibility';
 import { misspelledAbbreviationAt, misspelledAt } from './diagnostic/spelling';
-import { inClinicalSense } from './diagnostic/wordSenses';
+import { inClinicalSense, namesProgram } from './diagnostic/wordSenses';
 import { TermTrie, wordSet, type TermMatch } from './lexicon';
 import { DSM_V_CATEGORY, ICD10_CATEGORY, ICD10_SUBCODE } from './patterns';
 import type { RawSpan } from './spans';
@@ -164,6 +164,7 @@ function conditionAt(t: Tokens, i: number, generic: Map<number, number>, inPhras
   }
   if (condition === undefined) return undefined;
   if (suffixedWord(t, condition.last)) return undefined;
+  if (!inPhrase && namesProgram(t, condition.first, condition.last)) return undefined;
   if (condition.rule !== 'diagnostic.medication') {
     const after = t.words[condition.last + 1];
     if (after !== undefined && joinsTerm(after.join) && AWARENESS.has(after.lower)) return undefined;

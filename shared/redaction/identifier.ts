@@ -362,7 +362,7 @@ function findGroupedIds(t: Tokens, out: RawSpan[]): void {
       k += 2;
     }
     if (last === first || digits < 6 || !boundaryAfter(t.text, last.end)) continue;
-    if (cueBefore(t, first, STRONG_ID_CUE, 3)) push(out, 'identifier.student_id', first.start, last.end);
+    if (!confirmationNumber(t, first) && cueBefore(t, first, STRONG_ID_CUE, 3)) push(out, 'identifier.student_id', first.start, last.end);
     index = last.index;
   }
 }

@@ -68,6 +68,8 @@ export const PHONE_CUES: readonly string[] = [
 export const CONFIRMATION_CUES: readonly string[] = [
   'confirmation', 'confirmations', 'conf', 'confirm', 'ref', 'reference', 'receipt', 'tracking', 'ticket', 'invoice',
   'claim', 'transaction',
+  // a utility's or an agency's account with the family, not a person's number: "Acct # 0042-118-7730"
+  'acct', 'account',
   // numbers of a service or a staff member, not of the family: "interpreter ID 40211", "language line account 77-1209"
   'interpreter', 'interpreter\'s', 'badge', 'employee', 'operator', 'language',
 ];

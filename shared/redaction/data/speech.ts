@@ -35,6 +35,9 @@ export const SPEECH_ADVERBS: readonly string[] = [
   'exit', 'ticket', 'journal', 'note', 'email', 'text', 'group', 'session', 'class', 'end', 'first', 'thing',
   'this', 'morning', 'afternoon', 'to', 'me', 'us', 'him', 'her', 'them', 'worksheet', 'card', 'paper', 'chat',
   'phone', 'call', 'office', 'hallway', 'way', 'out',
+  // how it was said ("told him privately, in Somali, I am afraid …")
+  'privately', 'openly', 'honestly', 'directly', 'clearly', 'firmly', 'sadly', 'proudly', 'seriously', 'casually',
+  'jokingly', 'nervously', 'plainly', 'bluntly', 'quickly', 'slowly', 'politely', 'confidentially', 'separately',
 ];
 
 /** First words that open direct, first-person speech ("Student stated I hate it here"). */

@@ -75,6 +75,33 @@ function hearingNear(t: Tokens, index: number): boolean {
 }
 const HEARING = wordSet(['dhh', 'hoh', 'deaf', 'audiology', 'itinerant']);
 
+/** Nouns that end a program's or a service's name. */
+const PROGRAM_NOUNS = wordSet(['program', 'programs', 'clinic', 'center', 'centre', 'unit', 'service', 'services', 'team', 'association', 'foundation', 'institute', 'network', 'alliance']);
+
+/**
+ * "the Eating Disorders Program at Children's", "Anxiety Disorders Clinic": every word of the
+ * term in Title Case (not capitals) and a capitalised program noun right after, a program's
+ * name (POLICY.md, titles of programs).
+ */
+export function namesProgram(t: Tokens, first: number, last: number): boolean {
+  for (let k = first; k <= last; k += 1) {
+    const word = t.words[k] as Token;
+    if (!isCapitalized(word) || word.text === word.text.toUpperCase()) return false;
+  }
+  const next = t.words[last + 1];
+  return next !== undefined && joinsTerm(next.join) && isCapitalized(next) && PROGRAM_NOUNS.has(next.lower);
+}
+
+/** "depression screener", "depression screening letter/consents/day": the screening tool or programme, with no one's result. */
+function universalScreening(t: Tokens, last: number): boolean {
+  const next = t.words[last + 1];
+  if (next === undefined || !joinsTerm(next.join)) return false;
+  if (next.lower === 'screener' || next.lower === 'screeners') return true;
+  const after = t.words[last + 2];
+  return (next.lower === 'screening' || next.lower === 'screenings') && after !== undefined && SCREENING_PROGRAM.has(after.lower);
+}
+const SCREENING_PROGRAM = wordSet(['letter', 'letters', 'consent', 'consents', 'form', 'forms', 'day', 'program', 'week', 'schedule', 'opt-out']);
+
 /** Guards for words that are symptom or condition language only in some uses. */
 export function inClinicalSense(t: Tokens, match: TermMatch<ConditionValue>, inPhrase: boolean): boolean {
   const special = match.value.special;
@@ -97,6 +124,8 @@ export function inClinicalSense(t: Tokens, match: TermMatch<ConditionValue>, inP
     case 'medication':
       return after === undefined || !NOT_MEDICATION.has(after);
     case 'depression':
+      // "the depression screener (PHQ-A)", "depression screening letter": an instrument or a program for every student, not anyone's condition.
+      if (universalScreening(t, match.last)) return false;
       if (before !== undefined && DEPRESSION_BEFORE.has(before)) return false;
       if (after !== undefined && DEPRESSION_AFTER.has(after)) return false;
       return !(isCapitalized(word) && before === 'the');

@@ -192,6 +192,9 @@ const EMAIL_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'sent', 'date', 'subje
 /** A call returned, after the caller ("Mom call back:"). */
 const CALL_BACK = new Set(['call back', 'callback', 'called back', 'returned call', 'returning call', 'returned my call']);
 
+/** Verbs that open a to-do ("Call Ms. Diaz:", "Email mom Tues:"), never a speaker's label. */
+const ERRANDS = new Set(['call', 'email', 'text', 'ask', 'remind', 'tell', 'send', 'check', 'meet', 'see', 'follow', 'f/u']);
+
 /** Words that close a task's heading ("… done:", "… submitted:"). "Sent" is left out: "Text sent to mom:" heads the text. */
 const TASK_DONE = new Set(['done', 'finished', 'completed', 'complete', 'submitted', 'filed', 'mailed', 'faxed', 'uploaded', 'updated']);
 
@@ -291,6 +294,8 @@ export function classifyLabel(words: readonly Token[]): Strength | null {
   if (HEADINGS.has(last.lower)) return null;
   // "Mom tearful", "Dad, angry": a speaker and how they were; only their own voice makes it their words.
   if (words.length === 2 && ROLES.has(first.base) && !UNNAMED_ROLES.includes(first.base) && last.text === last.lower && last.type === 'word') return 'weak';
+  // "Shelter staff Jenn", "Bus driver Hank": a role, then the person's name.
+  if (words.length >= 2 && words.length <= 4 && isCapitalized(last) && last.text !== last.text.toUpperCase() && ROLES.has((words[words.length - 2] as Token).base) && !words.some((w) => HEADINGS.has(w.lower) || ERRANDS.has(w.lower))) return 'strong';
   // A name: "Kevin", "Ms Kim" without the dot, "Jada M"
   if (words.length <= 2 && words.every((w) => isCapitalized(w) && !(w.text.length > 2 && w.text === w.text.toUpperCase()))) return 'weak';
   return null;

@@ -52,7 +52,7 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     }
     // "Interpreter relayed word for word from father:", "Bullying report form, in the student's handwriting:": exact words follow.
     if (exactClause(t, colon)) {
-      emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true });
+      emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true, message: true });
       continue;
     }
     let label = labelBefore(t, colon) ?? runOnLabel(t, colon, lastTurn);
@@ -67,7 +67,7 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     if (formLines.size > 0 && formLines.has(lineOf(t)[colon.index] as number) && !(label?.words.some(namesWords) ?? false)) continue;
     // "Sat 9:12p:", "7:15am:" after "Texts Mom sent me …": a message's time stamp, in a note about messages.
     if (label !== undefined && label.words.every((w) => DAYS.has(w.lower) || isTimePart(w)) && timeStamped(t, colon) && firstWriting >= 0 && firstWriting < colon.index) {
-      emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true, chat: true });
+      emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true, chat: true, message: true });
       continue;
     }
     // "Phone call this morning Ms Reyes:": when the clause is no label, its last words may still be one.
@@ -84,8 +84,8 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
       emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out);
       continue;
     }
-    if ((wrote !== undefined && WRITING.has(wrote.lower)) || ((label === undefined || classifyLabel(label.words) !== 'strong') && (introducesWriting(t, colon) || namesWritingFrom(t, colon)))) {
-      emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true });
+    if ((wrote !== undefined && WRITING.has(wrote.lower)) || wroteTo(t, colon) || ((label === undefined || classifyLabel(label.words) !== 'strong') && (introducesWriting(t, colon) || namesWritingFrom(t, colon)))) {
+      emitUtterance(t, colon.index + 1, 'strong', undefined, 'verbatim.transcript', out, { lenient: true, message: true });
       continue;
     }
     if (label === undefined) continue;
@@ -103,7 +103,7 @@ export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
     if (label.written === true) thread = colon;
     // Minutes: three or more staff roles speak in turn ("Principal: drill ran 11 min. Custodian: door 4 didn't latch. Nurse: no injuries.").
     const staffTurn = meeting && STAFF_ROLES.has((label.words[label.words.length - 1] as Token).base);
-    emitUtterance(t, colon.index + 1, strength, label.who, 'verbatim.transcript', out, { lenient, named: namedLabel(label.words), chat: handle !== undefined, minutes: staffTurn });
+    emitUtterance(t, colon.index + 1, strength, label.who, 'verbatim.transcript', out, { lenient, named: namedLabel(label.words), chat: handle !== undefined, minutes: staffTurn, message: label.written === true || label.words.some((w) => WRITINGS.has(w.base)) });
   }
   findDashTurns(t, out);
 }
@@ -186,6 +186,20 @@ function runInLabel(t: Tokens, colon: Token): Label | undefined {
  * text her friend sent: …": a clause that shows or passes on someone's
  * writing, ending in a colon, introduces that writing word for word.
  */
+/** Most words between a verb of writing and the colon after it ("texted the school Google Voice:"). */
+const MAX_WRITTEN_TO_WORDS = 5;
+
+/**
+ * "Mason L texted the school Google Voice:", "Dad emailed the whole team:":
+ * someone wrote to someone, and the words follow. The writer must be named
+ * before the verb; "Texted mom:" alone is the worker's own to-do.
+ */
+function wroteTo(t: Tokens, colon: Token): boolean {
+  const clause = clauseBefore(t, colon, MAX_INTRO_WORDS);
+  const verb = clause.findIndex((token) => WRITING.has(token.lower));
+  return verb > 0 && clause.length - 1 - verb <= MAX_WRITTEN_TO_WORDS && !clause.slice(verb + 1).some((token) => WRITING.has(token.lower) || token.lower === 'about' || token.lower === 're');
+}
+
 /** Verbs of someone coming up to the worker to talk ("stopped me", "pulled me aside", "caught me"). */
 const STOPPED = new Set(['stopped', 'caught', 'approached', 'pulled', 'grabbed', 'flagged', 'found', 'cornered']);
 
@@ -314,7 +328,7 @@ export function emitUtterance(
   who: string | undefined,
   rule: RawSpan['rule'],
   out: RawSpan[],
-  options: { lenient?: boolean; named?: boolean; chat?: boolean; minutes?: boolean } = {},
+  options: { lenient?: boolean; named?: boolean; chat?: boolean; minutes?: boolean; message?: boolean } = {},
   spanStart?: number,
 ): void {
   const tokens = t.tokens;
@@ -359,6 +373,8 @@ export function emitUtterance(
     if (token.end - first.start > 600) break;
   }
   if (words.length === 0 || addressOnly(t, first.start, end, words)) return;
+  // "Text from Mr. Bui: … can school test him? We want to help him. Called dad back …": a message runs on while its writer speaks.
+  if (options.message === true) end = messageEnd(t, index, end, first.start);
   // "Devon: why do they get a pep rally and we don't": a question typed without its question mark.
   if (!question && unmarkedQuestion(first.lower, words[1]?.lower ?? '')) question = true;
   // "Interpreter: no." in a form: a one-word yes or no is an answer only after a question.
@@ -428,6 +444,43 @@ function opensWithLabel(t: Tokens, startIndex: number): boolean {
   }
   return false;
 }
+
+/** Most sentences a message is followed into after its first. */
+const MAX_MESSAGE_SENTENCES = 4;
+/** Words that open the worker's own account after a pasted message ("Called dad back", "Will check", "Plan: …"). */
+const ACCOUNT_OPENERS = new Set(['will', 'plan', 'next', 'f/u', 'fu', 'follow', 'note', 'sent', 'gave', 'told', 'explained', 'replied', 'responded', 'called', 'spoke', 'met', 'emailed', 'texted', 'scheduled', 'forwarded', 'let', 'per']);
+
+/**
+ * The end of a written message that goes on past its first sentence: each next
+ * sentence on the same line belongs to it while it speaks in the writer's
+ * voice (I, we, you, a question), does not open the worker's own account and
+ * has no label of its own.
+ */
+function messageEnd(t: Tokens, index: number, end: number, start: number): number {
+  const tokens = t.tokens;
+  let k = index + 1;
+  for (let sentences = 0; sentences < MAX_MESSAGE_SENTENCES; sentences += 1) {
+    const opener = tokens[k];
+    if (opener === undefined || opener.lineBefore || opener.type !== 'word' || ACCOUNT_OPENERS.has(opener.lower) || PAST_ACCOUNT.has(opener.lower)) return end;
+    let voice = false;
+    let sentenceEnd = k;
+    for (; sentenceEnd < tokens.length; sentenceEnd += 1) {
+      const token = tokens[sentenceEnd] as Token;
+      if (sentenceEnd > k && token.lineBefore) return end;
+      if (token.type === 'word' && (OWN_VOICE.has(token.lower) || token.lower === 'we' || token.lower === 'our' || token.lower === 'us')) voice = true;
+      if (token.type === 'punct' && (token.text === '?' || token.text === '!')) voice = true;
+      if (token.type === 'punct' && isSentenceEnd(t, token)) break;
+      // "My reply: …", "Me: …": the next turn has a label of its own.
+      if (token.text === ':' || token.text === '>' || token.end - start > MAX_MESSAGE_CHARS) return end;
+    }
+    if (!voice) return end;
+    const last = tokens[Math.min(sentenceEnd, tokens.length - 1)] as Token;
+    end = last.type === 'punct' && last.text === '.' ? (tokens[sentenceEnd - 1] as Token).end : last.end;
+    k = sentenceEnd + 1;
+  }
+  return end;
+}
+const MAX_MESSAGE_CHARS = 1200;
 
 /** "AP, dean, me", "Mom, Dad and me": names and roles only. */
 function listsPeople(words: readonly Token[]): boolean {
