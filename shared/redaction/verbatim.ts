@@ -10,7 +10,8 @@ import { findTranscriptLines } from './verbatim/transcripts';
  * Finds someone's exact words in a note: quotations (verbatim/quotes.ts, whose
  * rules are checked last by the trained quotation model, learned/quoteModel.ts),
  * quote marks said aloud in dictation (verbatim/spokenQuotes.ts),
- * transcript lines (verbatim/transcripts.ts), unquoted first-person reported
+ * transcript lines (verbatim/transcripts.ts, with the clauses that introduce
+ * words without a label in verbatim/introducers.ts), unquoted first-person reported
  * speech (verbatim/reportedSpeech.ts) and pasted messages (pastedEmail.ts).
  * Who spoke is read by verbatim/speakers.ts; the word sets are in
  * verbatim/vocabulary.ts, built from the lists in data/.

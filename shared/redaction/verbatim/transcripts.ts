@@ -4,9 +4,10 @@ import { isLatinWord } from '../fuzzy';
 import type { RawSpan } from '../spans';
 import { isCapitalized, isSentenceEnd, isSpaceCode, type Token, type Tokens } from '../text';
 import { chatTurns, isPictograph } from './chatLogs';
-import { clauseBefore, exactClause, fieldRecordLines, lineOf, noteSections, STAFF_ROLES, staffMinutes } from './noteShapes';
+import { introducesWriting, isWritingWord, namesWritingFrom, stoppedMe, wroteTo } from './introducers';
+import { exactClause, fieldRecordLines, lineOf, noteSections, STAFF_ROLES, staffMinutes } from './noteShapes';
 import { classifyLabel, isTimePart, type Label, labelBefore, type Strength, whoFromLabel } from './speakers';
-import { ACTIONS, CALLS, CLINICIANS, DAYS, DOCUMENTS, EXACT_WORDS, HEADINGS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS, ROLES, SHOWING, SPEECH, SPEECH_LIKE, SUMMARY_OPEN, WRITING, WRITINGS, YES_NO } from './vocabulary';
+import { ACTIONS, CALLS, DAYS, EXACT_WORDS, HEADINGS, HONORIFIC, NO_ACTION, NO_WORDS, OWN_VOICE, PRONOUNS, ROLES, SPEECH, SPEECH_LIKE, SUMMARY_OPEN, WRITING, WRITINGS, YES_NO } from './vocabulary';
 
 /**
  * Transcript lines: the words after a speaker's label ("Mom: he never listens
@@ -20,8 +21,6 @@ const NOT_BEFORE_LABEL = wordSet(['for', 'with', 'w', 'to', 'about', 're', 'of',
 const MAX_TURN_TOKENS = 80;
 const AT_WORDS = wordSet(EMAIL_AT_WORDS);
 const DOT_WORDS = wordSet(EMAIL_DOT_WORDS);
-/** How far back a clause that introduces a writing ("Jordan showed me a note …:") is read, in words. */
-const MAX_INTRO_WORDS = 14;
 
 /** "Mom: he never listens to me" — the words after the speaker's colon. */
 export function findTranscriptLines(t: Tokens, out: RawSpan[]): void {
@@ -143,11 +142,6 @@ function timeStamped(t: Tokens, colon: Token): boolean {
   return before !== undefined && (before.type === 'num' || isTimePart(before));
 }
 
-/** A message noun ("Texts Mom sent me over the weekend"), plural too. */
-function isWritingWord(token: Token): boolean {
-  const word = token.lower;
-  return WRITINGS.has(word) || (word.endsWith('s') && WRITINGS.has(word.slice(0, -1)));
-}
 /**
  * "… and an aunt had selective mutism as a kid Mom: I was exactly the same",
  * "sw: how was lunch? s: fine i guess": a speaker's label with no sentence
@@ -186,91 +180,6 @@ function runInLabel(t: Tokens, colon: Token): Label | undefined {
  * text her friend sent: …": a clause that shows or passes on someone's
  * writing, ending in a colon, introduces that writing word for word.
  */
-/** Most words between a verb of writing and the colon after it ("texted the school Google Voice:"). */
-const MAX_WRITTEN_TO_WORDS = 5;
-
-/**
- * "Mason L texted the school Google Voice:", "Dad emailed the whole team:":
- * someone wrote to someone, and the words follow. The writer must be named
- * before the verb; "Texted mom:" alone is the worker's own to-do.
- */
-function wroteTo(t: Tokens, colon: Token): boolean {
-  const clause = clauseBefore(t, colon, MAX_INTRO_WORDS);
-  const verb = clause.findIndex((token) => WRITING.has(token.lower));
-  return verb > 0 && clause.length - 1 - verb <= MAX_WRITTEN_TO_WORDS && !clause.slice(verb + 1).some((token) => WRITING.has(token.lower) || token.lower === 'about' || token.lower === 're');
-}
-
-/** Verbs of someone coming up to the worker to talk ("stopped me", "pulled me aside", "caught me"). */
-const STOPPED = new Set(['stopped', 'caught', 'approached', 'pulled', 'grabbed', 'flagged', 'found', 'cornered']);
-
-/**
- * A clause that opens with a person (a role, or a title and a name) who came
- * up to the worker: "Neighbor Bev Tucker stopped me at the post office:". What
- * follows the colon is what they said.
- */
-function stoppedMe(t: Tokens, colon: Token): boolean {
-  const clause = clauseBefore(t, colon, MAX_INTRO_WORDS);
-  const first = clause[0];
-  const stopped = clause.some((token, i) => STOPPED.has(token.lower) && clause[i + 1]?.lower === 'me');
-  return first !== undefined && stopped && (ROLES.has(first.base) || HONORIFIC.has(first.lower));
-}
-
-/**
- * "Post from a student's TikTok shown by a friend:", "Comment on the class page
- * from an unknown account:": a clause that opens with a post or a comment and
- * names who it came from introduces its words.
- */
-function namesWritingFrom(t: Tokens, colon: Token): boolean {
-  const clause = clauseBefore(t, colon, MAX_INTRO_WORDS);
-  const first = clause[0];
-  if (first === undefined || clause.some((token) => CLINICIANS.has(token.base) || (DOCUMENTS.has(token.base) && !WRITINGS.has(token.base)))) return false;
-  const from = clause.some((token) => token.lower === 'from' || token.lower === 'by');
-  return from && (POSTS.has(first.base) || (first.base.endsWith('s') && POSTS.has(first.base.slice(0, -1))));
-}
-/** Writing that one person posts or sends; an email or a letter "from the PTA" is often a mass message. */
-const POSTS = new Set(['post', 'comment', 'caption', 'tweet', 'dm', 'snap', 'reply']);
-
-function introducesWriting(t: Tokens, colon: Token): boolean {
-  let writing = false;
-  let shown = false;
-  let seen = 0;
-  for (let index = colon.index - 1; index >= 0 && seen < MAX_INTRO_WORDS; index -= 1) {
-    let token = t.tokens[index] as Token;
-    // "Copied from her worksheet (she asked me to keep it):": the aside in brackets is not the clause.
-    if (token.text === ')' && index === colon.index - 1) {
-      const limit = index - 40;
-      while (index > 0 && index > limit && (t.tokens[index] as Token).text !== '(') index -= 1;
-      if ((t.tokens[index] as Token).text !== '(') return false;
-      index -= 1;
-      if (index < 0) return false;
-      token = t.tokens[index] as Token;
-    }
-    if (CLINICIANS.has(token.base)) return false; // "Paediatrician letter received:" is a clinical document
-    if (isSentenceEnd(t, token) || token.text === ':') return false;
-    if (token.type !== 'punct') {
-      seen += 1;
-      // "Copied from her self-advocacy worksheet:": a form a person filled in is their writing.
-      if (DOCUMENTS.has(token.base) && !WRITINGS.has(token.base) && ownedByPerson(t, token)) writing = true;
-      else if (DOCUMENTS.has(token.base) && !WRITINGS.has(token.base)) return false; // "showed me the court order:"
-      if (WRITINGS.has(token.base)) writing = true;
-      if (SHOWING.has(token.lower)) shown = true;
-    }
-    if (token.lineBefore) break;
-  }
-  return writing && shown;
-}
-
-/** "her worksheet", "his exit ticket", "Maya's journal": something of a person's (a word or two before it). */
-function ownedByPerson(t: Tokens, noun: Token): boolean {
-  for (let index = noun.index - 1; index >= 0 && noun.index - index <= 3; index -= 1) {
-    const token = t.tokens[index] as Token;
-    if (token.type === 'punct' && token.text !== '-' && token.text !== "'" && token.text !== '\u2019') return false;
-    if (OWNERS.has(token.lower) || (token.lower === 's' && isCapitalized(t.tokens[index - 2] as Token))) return true;
-  }
-  return false;
-}
-
-const OWNERS = new Set(['his', 'her', 'their', 'my']);
 
 /** The turn before this label ended with a question mark ("SW: What happens at lunch? S: nothing."). */
 function answersQuestion(t: Tokens, labelStart: Token): boolean {
