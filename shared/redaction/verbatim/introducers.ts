@@ -15,8 +15,12 @@ const MAX_INTRO_WORDS = 14;
 
 /** A message noun ("Texts Mom sent me over the weekend"), plural too. */
 export function isWritingWord(token: Token): boolean {
-  const word = token.lower;
-  return WRITINGS.has(word) || (word.endsWith('s') && WRITINGS.has(word.slice(0, -1)));
+  return hasOrPlural(WRITINGS, token.lower);
+}
+
+/** The word is in the set, or is the plural of one that is ("texts", "comments"). */
+function hasOrPlural(set: ReadonlySet<string>, word: string): boolean {
+  return set.has(word) || (word.endsWith('s') && set.has(word.slice(0, -1)));
 }
 
 /** Most words between a verb of writing and the colon after it ("texted the school Google Voice:"). */
@@ -58,7 +62,7 @@ export function namesWritingFrom(t: Tokens, colon: Token): boolean {
   const first = clause[0];
   if (first === undefined || clause.some((token) => CLINICIANS.has(token.base) || (DOCUMENTS.has(token.base) && !WRITINGS.has(token.base)))) return false;
   const from = clause.some((token) => token.lower === 'from' || token.lower === 'by');
-  return from && (POSTS.has(first.base) || (first.base.endsWith('s') && POSTS.has(first.base.slice(0, -1))));
+  return from && hasOrPlural(POSTS, first.base);
 }
 /** Writing that one person posts or sends; an email or a letter "from the PTA" is often a mass message. */
 const POSTS = new Set(['post', 'comment', 'caption', 'tweet', 'dm', 'snap', 'reply']);
